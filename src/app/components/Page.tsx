@@ -1,0 +1,60 @@
+// Page frame: sets the document title and moves focus to the page heading after navigation,
+// so screen-reader and keyboard users land at the start of the new content.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+export function Page(props: { title: string; heading?: string; caption?: string; children: ComponentChildren }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${props.title} – QA Visits`;
+    heading.current?.focus();
+  }, [props.title]);
+  return (
+    <>
+      {props.caption && <span class="caption">{props.caption}</span>}
+      <h1 ref={heading} tabIndex={-1}>
+        {props.heading ?? props.title}
+      </h1>
+      {props.children}
+    </>
+  );
+}
+
+export function BackLink(props: { href: string; children: ComponentChildren }) {
+  return (
+    <a class="back-link" href={props.href}>
+      {props.children}
+    </a>
+  );
+}
+
+export function ErrorSummary(props: { title?: string; errors: Array<{ href: string; message: string }> }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.errors.length > 0) box.current?.focus();
+  }, [props.errors.length]);
+  if (props.errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{props.title ?? 'There is a problem'}</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li key={e.href + e.message}>
+            <a href={e.href} onClick={(ev) => focusTarget(ev, e.href)}>
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** In-page error links move focus to the field rather than navigating. */
+function focusTarget(event: MouseEvent, href: string) {
+  if (!href.startsWith('#')) return;
+  event.preventDefault();
+  const target = document.getElementById(href.slice(1));
+  target?.focus();
+  target?.scrollIntoView({ block: 'center' });
+}

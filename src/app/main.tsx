@@ -1,0 +1,23 @@
+// Entry point: restores who is signed in, starts syncing and renders the app.
+import { render } from 'preact';
+import { App } from './App';
+import { loadSession, session } from './auth/session';
+import { registerServiceWorker } from './components/UpdatePrompt';
+import { listenToHistory } from './lib/router';
+import { startSync } from './sync/control';
+import './styles.css';
+
+listenToHistory();
+registerServiceWorker();
+render(<App />, document.getElementById('app') as HTMLElement);
+
+void loadSession().then(() => {
+  if (session.get().status === 'signed-in') startSync();
+});
+session.subscribe((state) => {
+  if (state.status === 'signed-in') {
+    startSync();
+    // Ask the browser not to evict visits under storage pressure.
+    void navigator.storage?.persist?.().catch(() => undefined);
+  }
+});

@@ -1,0 +1,30 @@
+// The light, always-loaded face of sync: its observable status and the calls pages make. The
+// engine, transport and zod schemas load on demand (see sync-service.ts), keeping them out of
+// the bytes the field app needs before its first usable input.
+import { observable } from '../lib/observable';
+import type { SyncState } from './scheduler';
+
+export const syncState = observable<SyncState>({
+  phase: 'idle',
+  consecutiveFailures: 0,
+  nextAttemptAt: null,
+  lastSuccessAt: null,
+  lastProblem: null,
+});
+export const online = observable<boolean>(typeof navigator === 'undefined' ? true : navigator.onLine);
+
+let service: Promise<typeof import('./sync-service')> | null = null;
+const load = () => (service ??= import('./sync-service'));
+
+export function startSync(): void {
+  void load().then((s) => s.startSync());
+}
+export function syncNow(): void {
+  void load().then((s) => s.syncNow());
+}
+export function syncAfterSubmit(): void {
+  void load().then((s) => s.syncAfterSubmit());
+}
+export function signedInAgain(): void {
+  void load().then((s) => s.signedInAgain());
+}

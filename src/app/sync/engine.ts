@@ -1,0 +1,193 @@
+// Outbox drain: sends queued submissions to `PUT /api/submissions/{id}` (DESIGN.md §4).
+// Owns: deciding, per server answer, whether an entry is sent, needs attention, or waits to retry.
+// Invariants: entries go in seq order; an entry leaves the outbox only through `markSent` after a
+// 2xx whose body acknowledges that exact (id, revision); a retryable failure stops the drain (the
+// server is unreachable or overloaded, so don't hammer it); a 401 touches nothing; a rejected
+// record never blocks the rest. Pure over injected store and transport; store errors propagate.
+import type { Issue, SubmissionBody } from '../../shared/schemas';
+
+export type Problem = {
+  status: number | null;
+  code: string;
+  message: string;
+  issues?: Issue[];
+  /** For 409 `attachments-missing`: the SHA-256 hashes the server does not hold. */
+  missing?: string[];
+};
+
+export type OutboxEntry = {
+  seq: number;
+  recordId: string;
+  revision: number;
+  body: SubmissionBody;
+  attempts: number;
+};
+
+export interface OutboxStore {
+  /** Entries waiting to send (not those needing attention), oldest first (by seq). */
+  pending(): Promise<OutboxEntry[]>;
+  /** After a 2xx: remove the entry and mark the record sent, atomically. */
+  markSent(entry: OutboxEntry, receipt: { status: number; receivedAt: string | null }): Promise<void>;
+  /** After 409/422/403/413 (or any other non-retryable 4xx): keep the entry and the record, flag both as needing attention. */
+  markAttention(entry: OutboxEntry, problem: Problem): Promise<void>;
+  /** After a retryable failure: count the attempt and remember the last problem. */
+  recordFailure(entry: OutboxEntry, problem: Problem): Promise<void>;
+}
+
+export type TransportResult =
+  | { kind: 'response'; status: number; body: unknown; retryAfterSeconds?: number }
+  | { kind: 'network-error'; message: string };
+
+export interface Transport {
+  putSubmission(body: SubmissionBody): Promise<TransportResult>;
+}
+
+export type DrainOutcome = {
+  sent: number;
+  attention: number;
+  /** 'done': nothing pending is left to send now; 'retry': stopped on a retryable failure (network, 408, 429, 5xx);
+      'auth-required': got 401 — stop everything until the person signs in again. */
+  result: 'done' | 'retry' | 'auth-required';
+  retryAfterSeconds?: number;
+  problem?: Problem;
+};
+
+/** What to do with one server answer. Exported for the tests' tables and for the UI's wording. */
+export type Verdict = 'sent' | 'retry' | 'auth-required' | 'attention';
+
+export function classifyStatus(status: number): Verdict {
+  if (status >= 200 && status < 300) return 'sent';
+  if (status === 401) return 'auth-required';
+  if (status === 408 || status === 429 || status >= 500) return 'retry';
+  if (status >= 400) return 'attention';
+  // 1xx/3xx (or the 0 of an opaque redirect) never come from our API: something in between
+  // (a captive portal, a proxy) answered, so the request is as good as lost. Retrying is safe.
+  return 'retry';
+}
+
+export async function drain(store: OutboxStore, transport: Transport): Promise<DrainOutcome> {
+  let sent = 0;
+  let attention = 0;
+  // Each entry is tried at most once per drain, so a store that fails to remove or flag an
+  // entry cannot spin this loop; entries queued while we drain are picked up by the re-read.
+  const tried = new Set<number>();
+  for (;;) {
+    const next = (await store.pending())
+      .filter((e) => !tried.has(e.seq))
+      .sort((a, b) => a.seq - b.seq);
+    if (next.length === 0) return { sent, attention, result: 'done' };
+    for (const entry of next) {
+      tried.add(entry.seq);
+      const res = await transport.putSubmission(entry.body);
+      if (res.kind === 'network-error') {
+        const problem: Problem = { status: null, code: 'network', message: networkMessage(res.message) };
+        await store.recordFailure(entry, problem);
+        return { sent, attention, result: 'retry', problem };
+      }
+      const verdict = classifyStatus(res.status);
+      if (verdict === 'sent') {
+        const receivedAt = acknowledgement(res.body, entry);
+        if (receivedAt === undefined) {
+          // A 2xx that doesn't acknowledge this (id, revision) is not proof of storage (a portal
+          // page, a mangling proxy). Keep the entry: a replay of the same body is answered 200.
+          const problem: Problem = {
+            status: res.status,
+            code: 'unexpected-response',
+            message: 'The server’s reply could not be understood. The record will be sent again.',
+          };
+          await store.recordFailure(entry, problem);
+          return { sent, attention, result: 'retry', problem };
+        }
+        await store.markSent(entry, { status: res.status, receivedAt });
+        sent++;
+        continue;
+      }
+      const problem = problemFromResponse(res.status, res.body);
+      if (verdict === 'auth-required') {
+        // Nothing is recorded against the entry: it was not the record's fault.
+        return { sent, attention, result: 'auth-required', problem };
+      }
+      if (verdict === 'retry') {
+        await store.recordFailure(entry, problem);
+        const outcome: DrainOutcome = { sent, attention, result: 'retry', problem };
+        if (res.retryAfterSeconds !== undefined) outcome.retryAfterSeconds = res.retryAfterSeconds;
+        return outcome;
+      }
+      // TODO(attachments) SEAM: on 409 with problem.code === 'attachments-missing', upload each
+      // hash in `problem.missing` (PUT /api/attachments/{sha256}) and retry this entry once in
+      // the same drain. Until that issue lands the entry is kept and flagged: nothing is lost.
+      await store.markAttention(entry, problem);
+      attention++;
+    }
+  }
+}
+
+/** The receivedAt of a 2xx that acknowledges this entry (null if the server gave none), else undefined. */
+function acknowledgement(body: unknown, entry: OutboxEntry): string | null | undefined {
+  if (!isObject(body)) return undefined;
+  if (body.id !== entry.body.id || body.revision !== entry.body.revision) return undefined;
+  return typeof body.receivedAt === 'string' ? body.receivedAt : null;
+}
+
+const MAX_MESSAGE = 500;
+
+/**
+ * Builds a Problem from an error answer. Trusts only fields of the right type: a proxy's HTML
+ * page or a truncated body still yields a plain-English message chosen by status.
+ */
+export function problemFromResponse(status: number, body: unknown): Problem {
+  const fallback = defaultProblem(status);
+  if (!isObject(body)) return fallback;
+  const problem: Problem = {
+    status,
+    code: typeof body.error === 'string' && body.error.trim() !== '' ? body.error.trim() : fallback.code,
+    message:
+      typeof body.message === 'string' && body.message.trim() !== ''
+        ? clip(body.message.trim())
+        : fallback.message,
+  };
+  if (Array.isArray(body.issues)) {
+    const issues = body.issues.filter(
+      (i): i is Issue => isObject(i) && typeof i.path === 'string' && typeof i.message === 'string',
+    );
+    if (issues.length > 0) problem.issues = issues.map((i) => ({ path: i.path, message: clip(i.message) }));
+  }
+  if (Array.isArray(body.missing)) {
+    const missing = body.missing.filter((h): h is string => typeof h === 'string');
+    if (missing.length > 0) problem.missing = missing;
+  }
+  return problem;
+}
+
+function defaultProblem(status: number): Problem {
+  const [code, message] = DEFAULTS[status] ?? (status >= 500
+    ? ['server-error', 'The server had a problem. The record will be sent again.']
+    : [`http-${status}`, `The server answered with status ${status}.`]);
+  return { status, code, message };
+}
+
+const DEFAULTS: Record<number, [string, string]> = {
+  400: ['bad-request', 'The server could not read this record.'],
+  401: ['unauthenticated', 'Sign in again to send your records.'],
+  403: ['forbidden', 'You are not allowed to send this record.'],
+  404: ['not-found', 'The server could not find where to send this record.'],
+  408: ['timeout', 'The server took too long to answer. The record will be sent again.'],
+  409: ['conflict', 'This record clashes with a version already on the server.'],
+  413: ['too-large', 'This record is too large to send.'],
+  415: ['unsupported-type', 'The server does not accept this kind of file.'],
+  422: ['invalid', 'The server found problems with this record.'],
+  429: ['rate-limited', 'The server is busy. The record will be sent again.'],
+};
+
+function networkMessage(detail: string): string {
+  const base = 'Could not reach the server. The record will be sent again.';
+  return detail.trim() === '' ? base : `${base} (${clip(detail.trim())})`;
+}
+
+function clip(s: string): string {
+  return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1)}…` : s;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,44 @@
+// The Dexie side of the outbox: implements the sync engine's OutboxStore over the device database.
+// Invariant: an entry and its record change state in one transaction, and an entry is deleted
+// only by markSent (after the server answered 2xx).
+import { db } from '../storage/database';
+import type { OutboxEntry, OutboxStore, Problem } from './engine';
+
+export function createOutboxStore(): OutboxStore {
+  return {
+    async pending(): Promise<OutboxEntry[]> {
+      const rows = await db().outbox.where('state').equals('pending').sortBy('seq');
+      return rows.map((r) => ({ seq: r.seq ?? 0, recordId: r.recordId, revision: r.revision, body: r.body, attempts: r.attempts }));
+    },
+
+    async markSent(entry, receipt) {
+      const database = db();
+      await database.transaction('rw', database.records, database.outbox, async () => {
+        await database.outbox.delete(entry.seq);
+        const record = await database.records.get(entry.recordId);
+        if (record && record.revision === entry.revision) {
+          await database.records.update(entry.recordId, {
+            status: 'sent',
+            receivedAt: receipt.receivedAt,
+            problem: null,
+          });
+        }
+      });
+    },
+
+    async markAttention(entry, problem: Problem) {
+      const database = db();
+      await database.transaction('rw', database.records, database.outbox, async () => {
+        await database.outbox.update(entry.seq, { state: 'attention', lastProblem: problem, attempts: entry.attempts + 1 });
+        const record = await database.records.get(entry.recordId);
+        if (record && record.revision === entry.revision) {
+          await database.records.update(entry.recordId, { status: 'attention', problem });
+        }
+      });
+    },
+
+    async recordFailure(entry, problem: Problem) {
+      await db().outbox.update(entry.seq, { attempts: entry.attempts + 1, lastProblem: problem });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Loaded on demand by control.ts. Wires the pure sync engine to the browser: drains the outbox and pulls reference data on start,
+// on `online`, on becoming visible, after each submit, on the backoff timer and on "Sync now".
+// Only one tab sends at a time (Web Locks where available); the Dexie outbox is the source of truth.
+import { set, get } from 'idb-keyval';
+import { sessionExpired } from '../auth/session';
+import { pullReferenceData } from '../reference/pull';
+import { drain, type DrainOutcome } from './engine';
+import { createHttpTransport } from './http-transport';
+import { createOutboxStore } from './outbox-store';
+import { createSyncScheduler } from './scheduler';
+import { online, syncState } from './control';
+
+const LAST_SYNC_KEY = 'last-sync-at';
+
+async function withLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return fn();
+  return locks.request('qa-visits-sync', fn) as Promise<T>;
+}
+
+async function runOnce(): Promise<DrainOutcome> {
+  return withLock(async () => {
+    const outcome = await drain(createOutboxStore(), createHttpTransport());
+    if (outcome.result !== 'done') return outcome;
+    const pulled = await pullReferenceData();
+    if (pulled.result === 'auth-required') return { ...outcome, result: 'auth-required' };
+    if (pulled.result === 'retry') {
+      return { ...outcome, result: 'retry', problem: { status: pulled.status, code: 'pull-failed', message: pulled.message } };
+    }
+    return outcome;
+  });
+}
+
+let scheduler: ReturnType<typeof createSyncScheduler> | null = null;
+
+export function startSync(): void {
+  if (scheduler) return;
+  scheduler = createSyncScheduler({
+    run: runOnce,
+    clock: { now: () => Date.now() },
+    timers: { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    onChange: (state) => {
+      // The scheduler starts each page load knowing nothing; keep the remembered last sync time.
+      syncState.set({ ...state, lastSuccessAt: state.lastSuccessAt ?? syncState.get().lastSuccessAt });
+      if (state.phase === 'auth-required') sessionExpired();
+      if (state.lastSuccessAt !== null) void set(LAST_SYNC_KEY, state.lastSuccessAt);
+    },
+  });
+  void get<number>(LAST_SYNC_KEY).then((at) => {
+    if (at && syncState.get().lastSuccessAt === null) syncState.set({ ...syncState.get(), lastSuccessAt: at });
+  });
+  window.addEventListener('online', () => {
+    online.set(true);
+    scheduler?.trigger('online');
+  });
+  window.addEventListener('offline', () => online.set(false));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') scheduler?.trigger('visible');
+  });
+  navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
+    if ((event.data as { type?: string } | null)?.type === 'SYNC_WAKE') scheduler?.trigger('timer');
+  });
+  scheduler.trigger('start');
+}
+
+export function syncAfterSubmit(): void {
+  scheduler?.trigger('submit');
+  // Background Sync, where the browser has it, wakes us even if the tab is closed first.
+  void navigator.serviceWorker?.ready
+    .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('qa-visits-outbox'))
+    .catch(() => undefined);
+}
+
+export function syncNow(): void {
+  scheduler?.syncNow();
+}
+
+export function signedInAgain(): void {
+  scheduler?.authRestored();
+}

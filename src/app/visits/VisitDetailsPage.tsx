@@ -1,0 +1,123 @@
+// Starting a visit (provider, date, announced or not, who was spoken to), and later editing
+// those details on a draft. Validation messages follow the GOV.UK error pattern.
+import { useState } from 'preact/hooks';
+import type { SessionUser, VisitDetails } from '../../shared/schemas';
+import { BackLink, ErrorSummary, Page } from '../components/Page';
+import { todayIso } from '../components/format';
+import { navigate } from '../lib/router';
+import { useLatestTemplate, useProviders } from './queries';
+import { saveDetails, startVisit } from './visit-store';
+import type { VisitRecord } from '../storage/database';
+import { saveFailureMessage } from '../storage/errors';
+
+export const QMF_TEMPLATE_ID = 'qmf-care-home';
+
+type Errors = Partial<Record<'provider' | 'date' | 'announced', string>>;
+
+function validate(d: { providerId: string; date: string; announced: string }): Errors {
+  const errors: Errors = {};
+  if (!d.providerId) errors.provider = 'Select the provider you are visiting';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) errors.date = 'Enter the date of the visit';
+  if (d.announced !== 'yes' && d.announced !== 'no') errors.announced = 'Select whether the visit was announced';
+  return errors;
+}
+
+export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRecord }) {
+  const providers = useProviders();
+  const template = useLatestTemplate(QMF_TEMPLATE_ID);
+  const existing = props.existing;
+  const [providerId, setProviderId] = useState(existing?.details.providerId ?? '');
+  const [date, setDate] = useState(existing?.details.date ?? todayIso());
+  const [announced, setAnnounced] = useState(existing ? (existing.details.announced ? 'yes' : 'no') : '');
+  const [spokeWith, setSpokeWith] = useState(existing?.details.spokeWith ?? '');
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState('');
+
+  if (providers === undefined || template === undefined) return <p>Loading…</p>;
+  if (!existing && (template === null || providers.length === 0)) {
+    return (
+      <Page title="Start a visit">
+        <p>The visit templates and provider list are not on this device yet.</p>
+        <p>Connect to the internet and choose “Sync now”, then try again. After that you can start visits with no signal.</p>
+        <a href="/">Back to my visits</a>
+      </Page>
+    );
+  }
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    const found = validate({ providerId, date, announced });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const provider = providers?.find((p) => p.id === providerId);
+    const details: VisitDetails = { providerId, date, announced: announced === 'yes', spokeWith: spokeWith.trim() };
+    try {
+      if (existing) {
+        await saveDetails(existing.id, details, provider?.name ?? existing.providerName);
+        navigate(`/visits/${existing.id}`);
+      } else if (template) {
+        const id = await startVisit({
+          ownerId: props.user.id,
+          templateId: template.id,
+          templateVersion: template.version,
+          providerName: provider?.name ?? providerId,
+          details,
+        });
+        navigate(`/visits/${id}`, { replace: true });
+      }
+    } catch (error) {
+      setFailure(saveFailureMessage(error));
+    }
+  }
+
+  const summary = Object.entries(errors).map(([field, message]) => ({ href: `#${field}`, message: message ?? '' }));
+  return (
+    <>
+      <BackLink href={existing ? `/visits/${existing.id}` : '/'}>Back</BackLink>
+      <Page title={existing ? 'Visit details' : 'Start a visit'} caption={template ? template.title : undefined}>
+        <ErrorSummary errors={failure ? [{ href: '#provider', message: failure }, ...summary] : summary} />
+        <form onSubmit={onSubmit} noValidate>
+          <div class={`form-group${errors.provider ? ' has-error' : ''}`}>
+            <label class="label" for="provider">Provider</label>
+            {errors.provider && <p class="error-message" id="provider-error">{errors.provider}</p>}
+            <select id="provider" class="select" value={providerId} aria-describedby={errors.provider ? 'provider-error' : undefined}
+              onChange={(e) => setProviderId(e.currentTarget.value)}>
+              <option value="">Choose a provider</option>
+              {providers.map((p) => (
+                <option key={p.id} value={p.id}>{p.name}</option>
+              ))}
+            </select>
+          </div>
+          <div class={`form-group${errors.date ? ' has-error' : ''}`}>
+            <label class="label" for="date">Date of visit</label>
+            {errors.date && <p class="error-message" id="date-error">{errors.date}</p>}
+            <input id="date" class="input short" type="date" value={date} aria-describedby={errors.date ? 'date-error' : undefined}
+              onInput={(e) => setDate(e.currentTarget.value)} />
+          </div>
+          <div class={`form-group${errors.announced ? ' has-error' : ''}`}>
+            <fieldset class="fieldset" aria-describedby={errors.announced ? 'announced-error' : undefined}>
+              <legend class="legend">Was the visit announced?</legend>
+              {errors.announced && <p class="error-message" id="announced-error">{errors.announced}</p>}
+              <div class="radios inline">
+                {[['yes', 'Announced'], ['no', 'Unannounced']].map(([value, label], index) => (
+                  <div class="radio" key={value}>
+                    <input id={index === 0 ? 'announced' : `announced-${value}`} type="radio" name="announced" value={value}
+                      checked={announced === value} onChange={() => setAnnounced(value ?? '')} />
+                    <label for={index === 0 ? 'announced' : `announced-${value}`}>{label}</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <div class="form-group">
+            <label class="label" for="spoke-with">Who did you speak to?</label>
+            <p class="hint" id="spoke-with-hint">Names and roles, for example the registered manager, a senior carer, residents and relatives.</p>
+            <textarea id="spoke-with" class="textarea" rows={3} aria-describedby="spoke-with-hint" value={spokeWith}
+              onInput={(e) => setSpokeWith(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="button">{existing ? 'Save details' : 'Start visit'}</button>
+        </form>
+      </Page>
+    </>
+  );
+}

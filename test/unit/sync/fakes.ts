@@ -1,0 +1,167 @@
+// Test doubles for the sync engine and scheduler: an in-memory outbox, a hand-flushed clock and
+// timers, a scripted transport, a seeded PRNG, and submission bodies.
+// Invariant: nothing here touches real time; `flush()` only lets pending promise callbacks run.
+import type { SubmissionBody } from '../../../src/shared/schemas';
+import type { OutboxEntry, OutboxStore, Problem, Transport, TransportResult } from '../../../src/app/sync/engine';
+
+/** Lets every queued promise callback run (the fakes resolve in microtasks, never on timers). */
+export const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function uuid(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export function makeBody(n: number, overrides: Partial<SubmissionBody> = {}): SubmissionBody {
+  return {
+    id: uuid(n),
+    revision: 1,
+    baseRevision: null,
+    kind: 'visit',
+    templateId: 'qmf-care-home',
+    templateVersion: 1,
+    details: { providerId: `provider-${n % 5}`, date: '2025-03-14', announced: n % 2 === 0, spokeWith: `Manager ${n}` },
+    answers: { 'staffing-levels': { value: 'met', note: `Rota checked, visit ${n}` } },
+    sectionRatings: { staffing: 'good' },
+    startedAt: '2025-03-14T09:00:00Z',
+    submittedAt: '2025-03-14T11:30:00+00:00',
+    ...overrides,
+  };
+}
+
+/** The 2xx body the server sends for a stored submission. */
+export function ack(body: SubmissionBody, created = true, receivedAt = '2025-03-14T11:31:00.000Z') {
+  return { id: body.id, revision: body.revision, receivedAt, created };
+}
+
+type Row = OutboxEntry & { state: 'pending' | 'attention'; lastProblem: Problem | null };
+
+/** An OutboxStore over an array; logs each call as `kind:seq[:code]` for table assertions. */
+export class MemoryOutbox implements OutboxStore {
+  rows: Row[] = [];
+  log: string[] = [];
+  receipts: { seq: number; status: number; receivedAt: string | null }[] = [];
+  private nextSeq = 1;
+
+  add(body: SubmissionBody, seq = this.nextSeq): OutboxEntry {
+    this.nextSeq = Math.max(this.nextSeq, seq) + 1;
+    const row: Row = { seq, recordId: body.id, revision: body.revision, body, attempts: 0, state: 'pending', lastProblem: null };
+    this.rows.push(row);
+    return structuredClone(entryOf(row));
+  }
+
+  pendingRows(): Row[] {
+    return this.rows.filter((r) => r.state === 'pending');
+  }
+
+  row(seq: number): Row {
+    const row = this.rows.find((r) => r.seq === seq);
+    if (!row) throw new Error(`no outbox row ${seq}`);
+    return row;
+  }
+
+  async pending(): Promise<OutboxEntry[]> {
+    return this.pendingRows()
+      .sort((a, b) => a.seq - b.seq)
+      .map((r) => structuredClone(entryOf(r)));
+  }
+
+  async markSent(entry: OutboxEntry, receipt: { status: number; receivedAt: string | null }): Promise<void> {
+    this.log.push(`sent:${entry.seq}`);
+    this.receipts.push({ seq: entry.seq, ...receipt });
+    this.rows = this.rows.filter((r) => r.seq !== entry.seq);
+  }
+
+  async markAttention(entry: OutboxEntry, problem: Problem): Promise<void> {
+    this.log.push(`attention:${entry.seq}:${problem.code}`);
+    Object.assign(this.row(entry.seq), { state: 'attention', lastProblem: problem });
+  }
+
+  async recordFailure(entry: OutboxEntry, problem: Problem): Promise<void> {
+    this.log.push(`failure:${entry.seq}:${problem.code}`);
+    const row = this.row(entry.seq);
+    row.attempts += 1;
+    row.lastProblem = problem;
+  }
+}
+
+function entryOf(r: Row): OutboxEntry {
+  return { seq: r.seq, recordId: r.recordId, revision: r.revision, body: r.body, attempts: r.attempts };
+}
+
+/**
+ * Answers each request with the next scripted result (or a function of the body); once the
+ * script runs out it acknowledges with 201. Records what was sent, in order.
+ */
+export class ScriptedTransport implements Transport {
+  sent: SubmissionBody[] = [];
+  constructor(private script: (TransportResult | ((body: SubmissionBody) => TransportResult))[] = []) {}
+
+  async putSubmission(body: SubmissionBody): Promise<TransportResult> {
+    this.sent.push(body);
+    const next = this.script.shift();
+    if (next === undefined) return { kind: 'response', status: 201, body: ack(body) };
+    return typeof next === 'function' ? next(body) : next;
+  }
+}
+
+export class FakeClock {
+  constructor(public t = 1_000_000) {}
+  now(): number {
+    return this.t;
+  }
+}
+
+/** Timers that fire only when the test says so, advancing the clock to their due time. */
+export class FakeTimers {
+  private queue: { id: number; at: number; ms: number; fn: () => void }[] = [];
+  private nextId = 1;
+  constructor(private clock: FakeClock) {}
+
+  set(fn: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.queue.push({ id, at: this.clock.now() + ms, ms, fn });
+    return id;
+  }
+
+  clear(handle: unknown): void {
+    this.queue = this.queue.filter((t) => t.id !== handle);
+  }
+
+  /** Delays (ms) of the timers still pending, soonest first. */
+  pending(): number[] {
+    return [...this.queue].sort((a, b) => a.at - b.at).map((t) => t.ms);
+  }
+
+  /** Fires the soonest timer; false when none is pending. */
+  runNext(): boolean {
+    const soonest = [...this.queue].sort((a, b) => a.at - b.at || a.id - b.id)[0];
+    if (!soonest) return false;
+    this.queue = this.queue.filter((t) => t !== soonest);
+    this.clock.t = Math.max(this.clock.t, soonest.at);
+    soonest.fn();
+    return true;
+  }
+}
+
+export type Deferred<T> = { promise: Promise<T>; resolve(v: T): void; reject(e: unknown): void };
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
