@@ -1,49 +1,91 @@
-// One way to talk to the server: same-origin JSON requests with a timeout, returning either the
-// response (status and parsed body) or a network error. A request that hangs ("lie-fi") ends as
-// a network error instead of a spinner that never stops.
+// The one way the app talks to the server: same-origin JSON requests that never throw and always
+// end, as either a response (status, parsed body, Retry-After) or a network error.
+// Invariants: a request that hangs past the timeout — headers or body ("lie-fi") — is a network
+// error; redirects are refused (our API never redirects, a captive portal does); a body is JSON
+// when it parses, else its text (null when empty); Retry-After is whole seconds from now.
 export type HttpResult =
   | { kind: 'response'; status: number; body: unknown; retryAfterSeconds?: number }
   | { kind: 'network-error'; message: string };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export async function requestJson(
+export type RequestOptions = {
+  /** Whole-request limit, including reading the body. */
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+  /** For Retry-After given as an HTTP-date. */
+  now?: () => number;
+};
+
+export function requestJson(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   body?: unknown,
-  options: { timeoutMs?: number; fetch?: typeof fetch } = {},
+  options: RequestOptions = {},
 ): Promise<HttpResult> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  try {
-    const response = await (options.fetch ?? fetch)(url, {
+  const ms = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Called bare, never as options.fetch(...): a browser's fetch needs `this` to be the window.
+  const doFetch: typeof globalThis.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const now = options.now ?? (() => Date.now());
+  return withTimeout(ms, async (signal) => {
+    const response = await doFetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: controller.signal,
+      redirect: 'error',
       cache: 'no-store',
+      signal,
     });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text === '' ? null : JSON.parse(text);
-    } catch {
-      // Keep the raw text: a proxy's HTML error page still tells the person something.
-    }
-    const retryAfter = Number(response.headers.get('Retry-After'));
-    return {
-      kind: 'response',
-      status: response.status,
-      body: parsed,
-      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
-    };
-  } catch (error) {
-    const timedOut = controller.signal.aborted;
-    return { kind: 'network-error', message: timedOut ? 'The server did not answer in time' : String((error as Error)?.message ?? error) };
+    const result: HttpResult = { kind: 'response', status: response.status, body: parseBody(await response.text()) };
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), now());
+    if (retryAfter !== undefined) result.retryAfterSeconds = retryAfter;
+    return result;
+  });
+}
+
+async function withTimeout(ms: number, work: (signal: AbortSignal) => Promise<HttpResult>): Promise<HttpResult> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The race, not only the abort, ends the wait: a body stream that ignores the signal can't hang us.
+  const timedOut = new Promise<HttpResult>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({ kind: 'network-error', message: `no answer within ${Math.round(ms / 1000)} s` });
+    }, ms);
+  });
+  const attempt = work(controller.signal).catch((err: unknown): HttpResult => ({ kind: 'network-error', message: describe(err) }));
+  try {
+    return await Promise.race([attempt, timedOut]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text; // a proxy's HTML page or plain text; callers word the problem by status
+  }
+}
+
+/** Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or undefined. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (value === null) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  // Only an HTTP-date (always GMT): Date.parse alone would read "1.5" as a day in 2001.
+  if (!/GMT$/i.test(v)) return undefined;
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
 }
 
 /** The server's message from an error body, or a plain fallback. */

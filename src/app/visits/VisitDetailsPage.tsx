@@ -23,7 +23,8 @@ function validate(d: { providerId: string; date: string; announced: string }): E
 }
 
 export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRecord }) {
-  const providers = useProviders();
+  // The care-home QMF is for registered care and nursing homes; home-care templates come later.
+  const providers = useProviders()?.filter((p) => p.serviceType === 'care-home' || p.serviceType === 'nursing-home');
   const template = useLatestTemplate(QMF_TEMPLATE_ID);
   const existing = props.existing;
   const [providerId, setProviderId] = useState(existing?.details.providerId ?? '');

@@ -1,0 +1,78 @@
+// Keyboard only, on a phone-sized screen: sign in, start a visit, answer an item and write its
+// evidence without a pointer. Each control is reached with Tab, so none is a keyboard trap or
+// unreachable, and focus moves to each new page's heading.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { haveChromium, launchChromium, withFailureShot } from './support/browser';
+import { readRecord } from './support/device';
+import { startServer, type RunningServer } from './support/server';
+import { OFFICER, waitForHeading, waitForSynced } from './support/pages';
+
+/** Presses Tab until the focused element has this accessible name (or fails after `limit` presses). */
+async function tabTo(page: Page, name: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+      return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`"${name}" was not reached with ${limit} presses of Tab`);
+}
+
+describe.skipIf(!haveChromium)('keyboard only (Chromium, phone size)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  it('signs in, starts a visit and records an answer with the keyboard alone', async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await context.newPage();
+    await withFailureShot(() => page, 'keyboard', async () => {
+      await page.goto('/');
+      await waitForHeading(page, 'Sign in');
+      await tabTo(page, 'Email address');
+      await page.keyboard.type(OFFICER.email);
+      await tabTo(page, 'Password');
+      await page.keyboard.type(OFFICER.password);
+      await page.keyboard.press('Enter');
+      await waitForHeading(page, 'My visits');
+      await waitForSynced(page);
+
+      await tabTo(page, 'Start a visit');
+      await page.keyboard.press('Enter');
+      await waitForHeading(page, 'Start a visit');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      await tabTo(page, 'Provider');
+      await page.keyboard.press('ArrowDown');
+      await tabTo(page, 'Announced');
+      await page.keyboard.press('Space');
+      await tabTo(page, 'Start visit');
+      await page.keyboard.press('Enter');
+      await page.getByRole('link', { name: 'Check answers and submit' }).waitFor();
+      const id = new URL(page.url()).pathname.split('/')[2]!;
+
+      await tabTo(page, 'Staffing levels and recruitment');
+      await page.keyboard.press('Enter');
+      await waitForHeading(page, 'Staffing levels and recruitment');
+      await tabTo(page, 'Met');
+      await page.keyboard.press('ArrowRight'); // radios move and select with arrow keys: Partly met
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Rotas short on two nights.');
+      await page.keyboard.press('Tab'); // leaving the field saves the note
+      await expect.poll(async () => (await readRecord(page, id))?.answers['staffing-rota'])
+        .toEqual({ value: 'partly-met', note: 'Rotas short on two nights.' });
+    });
+    await context.close();
+  });
+});
