@@ -9,6 +9,7 @@ import { UpdatePrompt } from './components/UpdatePrompt';
 import { useObservable } from './lib/observable';
 import { currentPath, match } from './lib/router';
 import { lazy } from './lib/lazy';
+import { databaseReplaced } from './storage/database';
 import { MyVisitsPage } from './visits/MyVisitsPage';
 import { useVisit } from './visits/queries';
 
@@ -22,6 +23,7 @@ export function App() {
   const state = useObservable(session);
   const path = useObservable(currentPath);
   const user = state.status === 'signed-in' ? state.user : null;
+  const replaced = useObservable(databaseReplaced);
   return (
     <>
       <a class="skip-link" href="#main">Skip to main content</a>
@@ -38,6 +40,12 @@ export function App() {
       <div class="container">
         {user && <SyncStatus />}
         <UpdatePrompt />
+        {replaced && (
+          <div class="notification" role="alert">
+            <p><strong>QA Visits was updated in another tab.</strong> Everything you entered is saved. Reload this tab to carry on.</p>
+            <button type="button" class="button small" onClick={() => location.reload()}>Reload</button>
+          </div>
+        )}
         <main id="main" tabIndex={-1}>
           {state.status === 'loading' ? <p>Loading…</p>
             : !user ? <SignInPage />

@@ -3,6 +3,7 @@
 // Invariant: a schema upgrade keeps every draft and outbox entry (add versions, never drop tables
 // that hold people's work).
 import Dexie, { type Table } from 'dexie';
+import { observable } from '../lib/observable';
 import type { Answer, Provider, SubmissionBody, Template, VisitDetails } from '../../shared/schemas';
 import type { Problem } from '../sync/engine';
 
@@ -63,8 +64,18 @@ export class QaDatabase extends Dexie {
 
 let instance: QaDatabase | null = null;
 
+/** Set when another tab upgrades the database: this tab's connection closes and it must reload. */
+export const databaseReplaced = observable<boolean>(false);
+
 export function db(): QaDatabase {
-  instance ??= new QaDatabase();
+  if (!instance) {
+    instance = new QaDatabase();
+    // Dexie closes this connection so the other tab's upgrade can go ahead; writes made so far
+    // are committed, and the person is asked to reload before doing more.
+    instance.on('versionchange', () => {
+      databaseReplaced.set(true);
+    });
+  }
   return instance;
 }
 

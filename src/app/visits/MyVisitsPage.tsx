@@ -16,8 +16,17 @@ const groups: Array<{ status: RecordStatus; title: string; empty: string }> = [
 
 export function MyVisitsPage(props: { user: SessionUser }) {
   const visits = useVisits(props.user.id);
+  const justSubmitted = new URLSearchParams(location.search).has('submitted');
   return (
     <Page title="My visits">
+      {justSubmitted && (
+        <div class="notification" role="status">
+          <p>
+            <strong>Visit submitted.</strong> It is saved on this device and is sent to the council automatically — straight
+            away when there is a connection, otherwise as soon as there is one.
+          </p>
+        </div>
+      )}
       <p>
         <a class="button" href="/visits/new" role="button">
           Start a visit

@@ -1,0 +1,79 @@
+// The Hono app: middleware order, route registration and error mapping. Exported without listen()
+// so tests drive it with app.request() and main.ts serves it. Invariant: every error leaves as the
+// contract's ErrorBody, and nothing about the request body or the person reaches the log.
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import { SignInLimiter } from './auth/rate-limit';
+import { registerSessionRoutes } from './auth/routes';
+import { SessionCache } from './auth/session-cache';
+import type { Config } from './config';
+import type { Db } from './db';
+import { ReferenceCache } from './reference/cache';
+import { accessLog } from './http/access-log';
+import type { AppEnv, Deps } from './http/env';
+import { ApiError, notFound } from './http/errors';
+import { apiRequestGuard, securityHeaders } from './http/security';
+import { staticApp } from './http/static';
+import { registerSubmissionRoutes } from './submissions/routes';
+import { registerPullRoutes } from './sync/pull';
+import { APP_VERSION } from './version';
+
+z.config(en());
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  now?: () => Date;
+  /** Access and error log sink; defaults to stdout. */
+  log?: (line: string) => void;
+}
+
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((line: string) => console.log(line));
+  const deps: Deps = {
+    db: options.db,
+    config: options.config,
+    now,
+    log,
+    limiter: new SignInLimiter(now),
+    reference: new ReferenceCache(),
+    sessions: new SessionCache(now),
+  };
+  const app = new Hono<AppEnv>();
+
+  app.use('*', accessLog(log));
+  app.use('*', securityHeaders);
+  app.use('/api/*', apiRequestGuard(options.config.trustProxy));
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', database: options.db.kind, version: APP_VERSION }));
+  registerSessionRoutes(app, deps);
+  registerPullRoutes(app, deps);
+  registerSubmissionRoutes(app, deps);
+  app.all('/api/*', () => {
+    throw notFound('No such API route');
+  });
+
+  app.get('*', staticApp(options.config.staticDir));
+
+  app.notFound((c) => {
+    if (isApi(c.req.path)) return c.json(notFound('No such API route').body(), 404);
+    return c.text('Not found', 404);
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+      return c.json(err.body(), err.status);
+    }
+    // Name, code and stack only: driver errors can carry row values in `detail`, so that is left out.
+    const code = (err as { code?: unknown }).code;
+    log(`error ${c.req.method} ${isApi(c.req.path) ? 'api' : 'static'}: ${err.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${err.message}\n${err.stack ?? ''}`);
+    return c.json({ error: 'internal', message: 'Something went wrong on the server. Try again later.' }, 500);
+  });
+
+  return app;
+}

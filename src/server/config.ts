@@ -1,0 +1,76 @@
+// Server configuration from the environment. Owns defaults and validation: a bad value stops the
+// server at start with a message naming the variable, rather than surfacing later as odd behaviour.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database lives in `${dataDir}/db`. */
+  databaseUrl: string | null;
+  demoData: boolean;
+  jsonLimitBytes: number;
+  /** Honour X-Forwarded-Proto / X-Forwarded-For from a reverse proxy we sit behind. */
+  trustProxy: boolean;
+  sessionIdleHours: number;
+  sessionMaxDays: number;
+  staticDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'on', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'off', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${raw}"`);
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
+/** Reads and validates the configuration; `argv` may carry `--no-demo`. Throws ConfigError. */
+export function loadConfig(env: Env = process.env, argv: readonly string[] = []): Config {
+  const dataDir = resolve(env.DATA_DIR?.trim() || './data');
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const unknownArgs = argv.filter((a) => a !== '--no-demo');
+  if (unknownArgs.length > 0) throw new ConfigError(`Unknown argument: ${unknownArgs.join(' ')} (only --no-demo is accepted)`);
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host,
+    dataDir,
+    databaseUrl: databaseUrl(env),
+    demoData: argv.includes('--no-demo') ? false : flag(env, 'DEMO_DATA', true),
+    jsonLimitBytes: int(env, 'JSON_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    sessionIdleHours: int(env, 'SESSION_IDLE_HOURS', 72, 1, 24 * 365),
+    sessionMaxDays: int(env, 'SESSION_MAX_DAYS', 14, 1, 365),
+    staticDir: resolve(env.STATIC_DIR?.trim() || './dist'),
+  };
+}

@@ -1,0 +1,38 @@
+// Reads a JSON request body under a byte limit. Content-Length is checked first (cheap refusal),
+// then the stream is counted as it arrives, because a chunked or lying client sends no honest length.
+import type { Context } from 'hono';
+import { ApiError, badRequest } from './errors';
+
+const tooLarge = (limit: number) =>
+  new ApiError(413, 'too-large', `The request body is larger than the ${Math.floor(limit / 1024)} kB limit`);
+
+export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge(limit);
+  const stream = c.req.raw.body;
+  if (stream === null) throw badRequest('A JSON body is required');
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw badRequest('The request body is not valid UTF-8');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest('The request body is not valid JSON');
+  }
+}

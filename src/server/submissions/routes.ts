@@ -1,0 +1,82 @@
+// /api/submissions: PUT stores one revision of a record (contract §4, in this order: 401, 413,
+// 400, 422, then one transaction deciding 201 / 200 replay / 403 / 409); GET reads back what the
+// user may see. The submitter always comes from the session; unknown body keys are stripped.
+import { createHash } from 'node:crypto';
+import type { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { SubmissionBody, type Issue } from '../../shared/schemas';
+import { canonicalJson, submissionIssues, toIssues } from '../../shared/visit-rules';
+import { requireUser } from '../auth/middleware';
+import { readJsonBody } from '../http/body';
+import type { AppEnv, Deps } from '../http/env';
+import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
+import { getSubmission, listSubmissions, putSubmission } from './store';
+
+const RecordId = z.uuid();
+
+/** Revision/baseRevision shape; whether the base is still current is decided in the transaction. */
+function revisionIssues(body: SubmissionBody): Issue[] {
+  if (body.revision === 1 && body.baseRevision !== null) {
+    return [{ path: 'baseRevision', message: 'The first revision of a record has no base revision' }];
+  }
+  if (body.revision > 1 && (body.baseRevision === null || body.baseRevision >= body.revision)) {
+    return [{ path: 'baseRevision', message: `Revision ${body.revision} must name the earlier revision it amends` }];
+  }
+  return [];
+}
+
+export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: Deps): void {
+  const signedIn = requireUser(deps);
+
+  app.put('/api/submissions/:id', signedIn, async (c) => {
+    const id = c.req.param('id');
+    const json = await readJsonBody(c, deps.config.jsonLimitBytes);
+    if (!RecordId.safeParse(id).success) throw badRequest('The record id in the path is not a UUID');
+    if (typeof json === 'object' && json !== null && 'id' in json && json.id !== id) {
+      throw badRequest('The record id in the path does not match the body');
+    }
+    const parsed = SubmissionBody.safeParse(json);
+    if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
+    const body = parsed.data;
+    if (body.id !== id) throw badRequest('The record id in the path does not match the body');
+
+    const issues = revisionIssues(body);
+    const template = await deps.reference.template(deps.db, body.templateId, body.templateVersion);
+    if (template === null) {
+      issues.push({ path: 'templateVersion', message: `Template ${body.templateId} version ${body.templateVersion} is not known to the server` });
+    } else {
+      issues.push(...submissionIssues(template, body));
+    }
+    if (!(await deps.reference.providerKnown(deps.db, body.details.providerId))) {
+      issues.push({ path: 'details.providerId', message: 'The provider is not known to the server' });
+    }
+    if (issues.length > 0) throw invalid(issues, 'The record cannot be accepted');
+
+    const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+    const result = await putSubmission(deps.db, { body, bodyHash, user: c.get('user'), now: deps.now() });
+    if (result.kind === 'forbidden') throw forbidden('This record belongs to someone else');
+    if (result.kind === 'conflict') throw conflict(result.message);
+    // Sent only now: putSubmission returns after COMMIT.
+    return c.json(
+      { id: body.id, revision: body.revision, receivedAt: result.receivedAt, created: result.created },
+      result.created ? 201 : 200,
+    );
+  });
+
+  app.get('/api/submissions', signedIn, async (c) => {
+    return c.json({ submissions: await listSubmissions(deps.db, c.get('user')) });
+  });
+
+  app.get('/api/submissions/:id', signedIn, async (c) => {
+    const id = c.req.param('id');
+    const rawRevision = c.req.query('revision');
+    let revision: number | null = null;
+    if (rawRevision !== undefined) {
+      if (!/^[1-9]\d{0,5}$/.test(rawRevision)) throw badRequest('revision must be a positive whole number');
+      revision = Number(rawRevision);
+    }
+    const found = RecordId.safeParse(id).success ? await getSubmission(deps.db, c.get('user'), id, revision) : null;
+    if (found === null) throw notFound('No such record');
+    return c.json(found);
+  });
+}

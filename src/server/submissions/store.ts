@@ -1,0 +1,158 @@
+// Storage of submission revisions. Invariants: (id, revision) is written once and never changed;
+// submission_heads holds each record's current revision and owner, and its row lock serialises
+// every write to one record, so retries and racing duplicates resolve to exactly one stored row.
+import type { SessionUser, StoredSubmission, SubmissionBody } from '../../shared/schemas';
+import type { AuditAction } from '../audit';
+import type { Db, Queryable } from '../db';
+
+export type PutResult =
+  | { kind: 'stored'; created: boolean; receivedAt: string }
+  | { kind: 'forbidden' }
+  | { kind: 'conflict'; message: string };
+
+/** Thrown inside the transaction to roll it back while still reporting a normal outcome. */
+class Abort extends Error {
+  constructor(readonly result: PutResult) {
+    super('abort');
+  }
+}
+
+export async function putSubmission(
+  db: Db,
+  input: { body: SubmissionBody; bodyHash: string; user: SessionUser; now: Date },
+): Promise<PutResult> {
+  const { body, bodyHash, user, now } = input;
+  if (body.revision === 1 && (await insertNewRecord(db, input))) {
+    return { kind: 'stored', created: true, receivedAt: now.toISOString() };
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      // Claim the record (a placeholder head at revision 0) or, if another transaction holds or
+      // has claimed it, wait for that one to commit and then lock the committed head.
+      await tx.query(
+        `INSERT INTO submission_heads (id, submitter_id, current_revision, updated_at)
+         VALUES ($1, $2, 0, $3) ON CONFLICT (id) DO NOTHING`,
+        [body.id, user.id, now],
+      );
+      // The head row lock and the (id, revision) lookup in one round trip.
+      const [head] = await tx.query<{ submitter_id: string; current_revision: number; body_hash: string | null; received_at: Date | null }>(
+        `SELECT h.submitter_id, h.current_revision, s.body_hash, s.received_at
+           FROM submission_heads h LEFT JOIN submissions s ON s.id = h.id AND s.revision = $2
+          WHERE h.id = $1 FOR UPDATE OF h`,
+        [body.id, body.revision],
+      );
+      if (head === undefined) throw new Error('submission head vanished inside its transaction');
+      // Ownership first: another person's record answers 403 whatever the body, even a byte-identical replay.
+      if (head.submitter_id !== user.id) throw new Abort({ kind: 'forbidden' });
+
+      if (head.body_hash !== null && head.received_at !== null) {
+        if (head.body_hash !== bodyHash) {
+          throw new Abort({ kind: 'conflict', message: `Revision ${body.revision} of this record was already stored with different content` });
+        }
+        return { kind: 'stored', created: false, receivedAt: new Date(head.received_at).toISOString() };
+      }
+      const current = Number(head.current_revision);
+      if ((body.baseRevision ?? 0) !== current) {
+        throw new Abort({
+          kind: 'conflict',
+          message: current === 0
+            ? `Revision ${body.revision} amends revision ${body.baseRevision}, but this record has not been stored`
+            : `Revision ${body.revision} amends revision ${body.baseRevision}, but the current revision is ${current}`,
+        });
+      }
+      // Seam for attachments (later issue): look up the body's attachment hashes here and
+      // answer 409 attachments-missing with the ones not held, before anything is written.
+
+      // Row, head and audit entry in one statement (data-modifying CTEs): ingest speed is budgeted.
+      const action: AuditAction = body.revision === 1 ? 'submission.create' : 'submission.amend';
+      await tx.query(
+        `WITH stored AS (
+           INSERT INTO submissions (id, revision, base_revision, submitter_id, template_id, template_version,
+                                    provider_id, body, body_hash, received_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
+         ), head AS (
+           UPDATE submission_heads SET current_revision = $2, updated_at = $10 WHERE id = $1
+         )
+         INSERT INTO audit_log (at, user_id, action, subject) VALUES ($10, $4, $11, $12)`,
+        [body.id, body.revision, body.baseRevision, user.id, body.templateId, body.templateVersion,
+          body.details.providerId, JSON.stringify(body), bodyHash, now, action, `${body.id}@${body.revision}`],
+      );
+      return { kind: 'stored', created: true, receivedAt: now.toISOString() };
+    });
+  } catch (err) {
+    if (err instanceof Abort) return err.result;
+    throw err;
+  }
+}
+
+/**
+ * The common case, a brand-new record, as one atomic statement (one round trip): claim the head
+ * and, only if that claim won, store the row and the audit entry. False when the id already had a
+ * head — a retry, a race or someone else's record — which the transactional path then decides.
+ */
+async function insertNewRecord(
+  db: Db,
+  { body, bodyHash, user, now }: { body: SubmissionBody; bodyHash: string; user: SessionUser; now: Date },
+): Promise<boolean> {
+  const rows = await db.query(
+    `WITH head AS (
+       INSERT INTO submission_heads (id, submitter_id, current_revision, updated_at)
+       VALUES ($1::uuid, $4::uuid, $2::int, $10::timestamptz) ON CONFLICT (id) DO NOTHING RETURNING id
+     ), stored AS (
+       INSERT INTO submissions (id, revision, base_revision, submitter_id, template_id, template_version,
+                                provider_id, body, body_hash, received_at)
+       SELECT id, $2::int, $3::int, $4::uuid, $5::text, $6::int, $7::text, $8::jsonb, $9::text, $10::timestamptz
+         FROM head RETURNING id
+     ), audit AS (
+       INSERT INTO audit_log (at, user_id, action, subject)
+       SELECT $10::timestamptz, $4::uuid, 'submission.create', $11::text FROM head
+     )
+     SELECT id FROM stored`,
+    [body.id, body.revision, body.baseRevision, user.id, body.templateId, body.templateVersion,
+      body.details.providerId, JSON.stringify(body), bodyHash, now, `${body.id}@${body.revision}`],
+  );
+  return rows.length === 1;
+}
+
+type Row = { id: string; revision: number; submitter_id: string; submitter_name: string; received_at: Date; body: SubmissionBody };
+
+const SELECT = `SELECT s.id, s.revision, s.submitter_id, u.name AS submitter_name, s.received_at, s.body
+  FROM submission_heads h
+  JOIN submissions s ON s.id = h.id
+  JOIN users u ON u.id = s.submitter_id`;
+
+const toStored = (r: Row): StoredSubmission => ({
+  id: r.id,
+  revision: Number(r.revision),
+  submitterId: r.submitter_id,
+  submitterName: r.submitter_name,
+  receivedAt: new Date(r.received_at).toISOString(),
+  body: r.body,
+});
+
+/** Officers see their own records; managers and QA see everyone's (team scoping comes later). */
+const seesAll = (user: SessionUser) => user.role === 'manager' || user.role === 'qa';
+
+export async function listSubmissions(q: Queryable, user: SessionUser): Promise<StoredSubmission[]> {
+  const rows = await q.query<Row>(
+    `${SELECT} WHERE s.revision = h.current_revision AND ($1::boolean OR h.submitter_id = $2)
+     ORDER BY h.updated_at DESC, h.id`,
+    [seesAll(user), user.id],
+  );
+  return rows.map(toStored);
+}
+
+/** The current revision, or the given one; null when missing or not visible to this user. */
+export async function getSubmission(
+  q: Queryable,
+  user: SessionUser,
+  id: string,
+  revision: number | null,
+): Promise<StoredSubmission | null> {
+  const [row] = await q.query<Row>(
+    `${SELECT} WHERE h.id = $1 AND s.revision = COALESCE($3::int, h.current_revision)
+       AND ($4::boolean OR h.submitter_id = $2)`,
+    [id, user.id, revision, seesAll(user)],
+  );
+  return row === undefined ? null : toStored(row);
+}

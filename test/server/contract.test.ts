@@ -1,0 +1,45 @@
+// The server contract suite (DESIGN.md §4), run once against embedded PGlite and once against
+// PostgreSQL when DATABASE_URL is set — one suite, two databases, identical expectations.
+import { afterAll, beforeAll, describe } from 'vitest';
+import { httpContract } from './contract/http';
+import { pullContract } from './contract/pull';
+import { sessionContract } from './contract/session';
+import { submissionPutContract } from './contract/submissions-put';
+import { submissionReadContract } from './contract/submissions-read';
+import type { Ctx } from './contract/ctx';
+import { type DbKind, makeApp, manualClock, openTestDb, prepare, signIn, type TestDb } from './helpers';
+
+function contract(kind: DbKind) {
+  let testDb: TestDb | undefined;
+  let ctx: Ctx | undefined;
+  beforeAll(async () => {
+    testDb = await openTestDb(kind);
+    const fixture = await prepare(testDb.db);
+    const clock = manualClock();
+    const log: string[] = [];
+    const app = makeApp(testDb.db, { now: clock.now, log: (line) => log.push(line) });
+    const [officer, officer2, manager, qa] = await Promise.all([
+      signIn(app, fixture.users.officer.email),
+      signIn(app, fixture.users.officer2.email),
+      signIn(app, fixture.users.manager.email),
+      signIn(app, fixture.users.qa.email),
+    ]);
+    ctx = { kind, ...fixture, app, clock, log, cookies: { officer, officer2, manager, qa } };
+  });
+  afterAll(async () => {
+    await testDb?.dispose();
+  });
+  const get = (): Ctx => {
+    if (ctx === undefined) throw new Error('suite not prepared');
+    return ctx;
+  };
+  httpContract(get);
+  sessionContract(get);
+  pullContract(get);
+  submissionPutContract(get);
+  submissionReadContract(get);
+}
+
+describe('server contract on PGlite', () => contract('pglite'));
+
+describe.skipIf(!process.env.DATABASE_URL)('server contract on PostgreSQL (DATABASE_URL)', () => contract('postgres'));

@@ -1,0 +1,79 @@
+// Migrations and seeding on both databases: running them again (or at the same time, as several
+// servers starting together would) changes nothing; demo data only when asked for.
+import { afterEach, describe, expect, it } from 'vitest';
+import { countUsers } from '../../src/server/auth/users';
+import { migrate } from '../../src/server/db';
+import { migrations } from '../../src/server/db/migrations';
+import { seed } from '../../src/server/seed/index';
+import { builtInTemplates } from '../../src/shared/templates/index';
+import { Provider } from '../../src/shared/schemas';
+import { type DbKind, openTestDb, type TestDb } from './helpers';
+
+function databaseSuite(kind: DbKind) {
+  let open: TestDb | undefined;
+  afterEach(async () => {
+    await open?.dispose();
+    open = undefined;
+  });
+
+  it('applies every migration once, and nothing when run again', async () => {
+    open = await openTestDb(kind);
+    const all = migrations.map((m) => m.version);
+    expect(await migrate(open.db)).toEqual(all);
+    expect(await migrate(open.db)).toEqual([]);
+    const rows = await open.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((r) => Number(r.version))).toEqual(all);
+  });
+
+  it('lets concurrent starts race: one applies, the others find nothing to do', async () => {
+    open = await openTestDb(kind);
+    const results = await Promise.all([migrate(open.db), migrate(open.db), migrate(open.db)]);
+    expect(results.filter((r) => r.length > 0)).toHaveLength(1);
+    expect(results.flat().sort()).toEqual(migrations.map((m) => m.version));
+  });
+
+  it('seeds templates always, demo people and providers only when asked, and only once', async () => {
+    open = await openTestDb(kind);
+    const { db } = open;
+    await migrate(db);
+    expect(await seed(db, { demo: false })).toEqual({ templatesAdded: builtInTemplates.length, demoUsersAdded: 0, demoProvidersAdded: 0 });
+    expect(await countUsers(db)).toBe(0);
+    const first = await seed(db, { demo: true });
+    expect(first.templatesAdded).toBe(0);
+    expect(first.demoUsersAdded).toBe(4);
+    expect(first.demoProvidersAdded).toBeGreaterThanOrEqual(14);
+    expect(await seed(db, { demo: true })).toEqual({ templatesAdded: 0, demoUsersAdded: 0, demoProvidersAdded: 0 });
+
+    const users = await db.query<{ email: string; role: string; name: string }>('SELECT email, role, name FROM users ORDER BY email');
+    expect(users).toEqual([
+      { email: 'manager@example.org', role: 'manager', name: 'Priya Shah' },
+      { email: 'officer2@example.org', role: 'officer', name: 'Tom Haddad' },
+      { email: 'officer@example.org', role: 'officer', name: 'Olivia Okafor' },
+      { email: 'qa@example.org', role: 'qa', name: 'Gareth Lloyd' },
+    ]);
+    const providers = (await db.query<{ body: unknown }>('SELECT body FROM providers')).map((r) => Provider.parse(r.body));
+    expect(new Set(providers.map((p) => p.rag))).toEqual(new Set(['green', 'amber', 'red']));
+    expect(new Set(providers.map((p) => p.monitoringLevel))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(new Set(providers.map((p) => p.serviceType))).toEqual(new Set(['care-home', 'nursing-home', 'home-care']));
+  });
+
+  it('never rewrites a stored template version', async () => {
+    open = await openTestDb(kind);
+    const { db } = open;
+    await migrate(db);
+    const t = builtInTemplates[0]!;
+    const edited = { ...t, title: 'Edited in the database' };
+    await db.query(`INSERT INTO templates (id, version, body, change_seq) VALUES ($1, $2, $3::jsonb, nextval('change_seq'))`, [
+      t.id,
+      t.version,
+      JSON.stringify(edited),
+    ]);
+    await seed(db, { demo: false });
+    const [row] = await db.query<{ body: { title: string } }>('SELECT body FROM templates WHERE id = $1 AND version = $2', [t.id, t.version]);
+    expect(row?.body.title).toBe('Edited in the database');
+  });
+}
+
+describe('database on PGlite', () => databaseSuite('pglite'));
+
+describe.skipIf(!process.env.DATABASE_URL)('database on PostgreSQL (DATABASE_URL)', () => databaseSuite('postgres'));
