@@ -128,7 +128,7 @@ function ItemField(props: {
   return (
     <div class={`form-group item${issues.length ? ' has-error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={[item.guidance ? guidanceId : '', issues.length ? errorId : ''].filter(Boolean).join(' ') || undefined}>
-        <legend class="legend">{item.label}</legend>
+        <legend class="legend" id={`${item.id}-legend`}>{item.label}</legend>
         {item.guidance && <p class="hint" id={guidanceId}>{item.guidance}</p>}
         {issues.length > 0 && <p class="error-message" id={errorId}>{issues.join('. ')}</p>}
         <div class="radios inline">
@@ -152,10 +152,12 @@ function ItemField(props: {
       </fieldset>
       {item.note !== 'none' && (
         <div class="note">
-          <label class="label small" for={`${item.id}-note`}>
+          <label class="label small" for={`${item.id}-note`} id={`${item.id}-note-label`}>
             Evidence{needsNote ? '' : ' (optional)'}
           </label>
+          {/* Named "Evidence … <item>": the box sits outside the item's fieldset, so the label alone would not say which item. */}
           <textarea id={`${item.id}-note`} class="textarea" rows={2} value={note}
+            aria-labelledby={`${item.id}-note-label ${item.id}-legend`}
             onInput={(e) => { setNote(e.currentTarget.value); latest.current.note = e.currentTarget.value; scheduleSave(); }}
             onBlur={flush} />
         </div>
