@@ -19,6 +19,11 @@ const TaskListPage = lazy(() => import('./visits/TaskListPage').then((m) => m.Ta
 const VisitDetailsPage = lazy(() => import('./visits/VisitDetailsPage').then((m) => m.VisitDetailsPage));
 const SignOutPage = lazy(() => import('./auth/SignOutPage').then((m) => m.SignOutPage));
 
+/** Loads the visit pages once the first screen is up, so moving between them never waits. */
+export function preloadPages(): void {
+  for (const page of [TaskListPage, AreaPage, CheckAnswersPage, VisitDetailsPage, SignOutPage]) page.preload();
+}
+
 export function App() {
   const state = useObservable(session);
   const path = useObservable(currentPath);

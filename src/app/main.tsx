@@ -1,6 +1,6 @@
 // Entry point: restores who is signed in, starts syncing and renders the app.
 import { render } from 'preact';
-import { App } from './App';
+import { App, preloadPages } from './App';
 import { loadSession, session } from './auth/session';
 import { registerServiceWorker } from './components/UpdatePrompt';
 import { listenToHistory } from './lib/router';
@@ -10,6 +10,7 @@ import './styles.css';
 listenToHistory();
 registerServiceWorker();
 render(<App />, document.getElementById('app') as HTMLElement);
+setTimeout(preloadPages, 500);
 
 void loadSession().then(() => {
   if (session.get().status === 'signed-in') startSync();

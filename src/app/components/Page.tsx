@@ -1,7 +1,7 @@
 // Page frame: sets the document title and moves focus to the page heading after navigation,
 // so screen-reader and keyboard users land at the start of the new content.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 
 export function Page(props: { title: string; heading?: string; caption?: string; children: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -30,13 +30,14 @@ export function BackLink(props: { href: string; children: ComponentChildren }) {
 
 export function ErrorSummary(props: { title?: string; errors: Array<{ href: string; message: string }> }) {
   const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   useEffect(() => {
     if (props.errors.length > 0) box.current?.focus();
   }, [props.errors.length]);
   if (props.errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{props.title ?? 'There is a problem'}</h2>
+    <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby={titleId}>
+      <h2 id={titleId}>{props.title ?? 'There is a problem'}</h2>
       <ul>
         {props.errors.map((e) => (
           <li key={e.href + e.message}>

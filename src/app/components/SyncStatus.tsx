@@ -27,7 +27,7 @@ export function SyncStatus() {
         <strong data-testid="connection">{connection}</strong>
         <span data-testid="waiting">{waiting === 1 ? '1 visit waiting to send' : `${waiting} visits waiting to send`}</span>
         {attention > 0 && (
-          <a href="/?filter=attention" data-testid="attention">
+          <a href="/" data-testid="attention">
             {attention === 1 ? '1 needs attention' : `${attention} need attention`}
           </a>
         )}

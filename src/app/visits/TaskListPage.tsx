@@ -28,6 +28,13 @@ export function TaskListPage(props: { visit: VisitRecord }) {
     <>
       <BackLink href="/">My visits</BackLink>
       <Page title={visit.providerName} caption={`${template.title} · ${formatDate(visit.details.date)}`}>
+        {visit.problem && (
+          <div class="warning-text" role="note">
+            <strong>The server turned this visit down last time: {visit.problem.message}</strong>
+            {visit.problem.issues && <ul>{visit.problem.issues.map((i) => <li key={i.path}>{i.message}</li>)}</ul>}
+            <p>Correct it, then check your answers and submit again.</p>
+          </div>
+        )}
         <p class="body" data-testid="progress">
           You have completed {done} of {template.sections.length} areas. Answers are saved on this device as you go.
         </p>

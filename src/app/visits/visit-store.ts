@@ -134,7 +134,10 @@ export async function returnToDraft(id: string): Promise<string> {
       await database.records.put(next);
       return id;
     }
+    // A new record: revision numbering starts again under the new id.
     next.id = crypto.randomUUID();
+    next.revision = 1;
+    next.baseRevision = null;
     next.problem = null;
     await database.records.add(next);
     await database.records.delete(id);

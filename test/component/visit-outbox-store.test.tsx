@@ -1,0 +1,154 @@
+// visit-store and outbox-store together over the real Dexie (fake-indexeddb): submit queues the
+// record and its outbox entry atomically; server answers move both; reopening after a rejection.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../src/app/storage/database';
+import { createOutboxStore } from '../../src/app/sync/outbox-store';
+import type { OutboxEntry, Problem } from '../../src/app/sync/engine';
+import {
+  NotEditableError, returnToDraft, saveAnswer, saveSectionRating, submitVisit,
+} from '../../src/app/visits/visit-store';
+import { answerEverything, officer, outboxFor, record, resetDevice, startQmfVisit } from './helpers';
+
+const store = createOutboxStore();
+const invalid: Problem = {
+  status: 422, code: 'invalid', message: 'The visit was not accepted.',
+  issues: [{ path: 'answers.staffing-rota', message: 'Enter the evidence for this answer' }],
+};
+const conflict: Problem = { status: 409, code: 'conflict', message: 'This visit was already received with different answers.' };
+
+async function onlyPending(): Promise<OutboxEntry> {
+  const pending = await store.pending();
+  expect(pending).toHaveLength(1);
+  return pending[0]!;
+}
+
+async function submittedVisit(): Promise<string> {
+  const id = await startQmfVisit();
+  await answerEverything(id);
+  await submitVisit(id);
+  return id;
+}
+
+beforeEach(resetDevice);
+
+describe('submitting a visit', () => {
+  it('starts a draft, autosaves an answer, then queues the record with exactly one outbox entry', async () => {
+    const id = await startQmfVisit();
+    expect(await record(id)).toMatchObject({ id, ownerId: officer.id, status: 'draft', revision: 1, answers: {} });
+
+    await saveAnswer(id, 'staffing-rota', { value: 'partly-met', note: 'Two nights short' });
+    expect((await record(id))?.answers['staffing-rota']).toEqual({ value: 'partly-met', note: 'Two nights short' });
+
+    await submitVisit(id);
+    const queued = await record(id);
+    expect(queued?.status).toBe('queued');
+    expect(queued?.submittedAt).toEqual(expect.any(String));
+    const rows = await outboxFor(id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ recordId: id, revision: 1, state: 'pending', attempts: 0, lastProblem: null });
+    expect(rows[0]?.body).toMatchObject({
+      id, revision: 1, baseRevision: null, kind: 'visit', submittedAt: queued?.submittedAt,
+      answers: { 'staffing-rota': { value: 'partly-met', note: 'Two nights short' } },
+    });
+    expect((await onlyPending()).recordId).toBe(id);
+  });
+
+  it('changes the status and adds the entry in one transaction: if the entry cannot be added, the record stays a draft', async () => {
+    const id = await startQmfVisit();
+    const draft = await record(id);
+    // An entry already holding this (id, revision) makes the outbox add fail its unique index.
+    await db().outbox.add({
+      recordId: id, revision: 1, body: {} as never, state: 'attention', attempts: 0, lastProblem: null, enqueuedAt: 0,
+    });
+
+    await expect(submitVisit(id)).rejects.toThrow();
+    expect(await record(id)).toEqual(draft);
+    expect(await outboxFor(id)).toHaveLength(1);
+  });
+
+  it('refuses a second submit of the same visit and leaves one outbox entry', async () => {
+    const id = await submittedVisit();
+    await expect(submitVisit(id)).rejects.toBeInstanceOf(NotEditableError);
+    expect(await outboxFor(id)).toHaveLength(1);
+    expect((await record(id))?.status).toBe('queued');
+  });
+
+  it('refuses to change the answers or ratings of a visit that is no longer a draft', async () => {
+    const id = await submittedVisit();
+    const before = await record(id);
+    await expect(saveAnswer(id, 'staffing-rota', { value: 'not-met', note: 'late edit' })).rejects.toBeInstanceOf(NotEditableError);
+    await expect(saveSectionRating(id, 'staffing', 'red')).rejects.toBeInstanceOf(NotEditableError);
+    expect(await record(id)).toEqual(before);
+  });
+});
+
+describe('server answers', () => {
+  it('markSent removes the entry and marks the record sent with the receipt time', async () => {
+    const id = await submittedVisit();
+    await store.markSent(await onlyPending(), { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' });
+
+    expect(await outboxFor(id)).toEqual([]);
+    expect(await record(id)).toMatchObject({ status: 'sent', receivedAt: '2026-06-04T14:05:00.000Z', problem: null });
+  });
+
+  it('markAttention keeps the entry, out of the pending list, and flags the record', async () => {
+    const id = await submittedVisit();
+    const entry = await onlyPending();
+    await store.markAttention(entry, invalid);
+
+    const rows = await outboxFor(id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ state: 'attention', lastProblem: invalid, attempts: entry.attempts + 1 });
+    expect(await store.pending()).toEqual([]);
+    expect(await record(id)).toMatchObject({ status: 'attention', problem: invalid });
+  });
+
+  it('recordFailure counts the attempt and leaves the entry pending and the record queued', async () => {
+    const id = await submittedVisit();
+    await store.recordFailure(await onlyPending(), { status: 503, code: 'unavailable', message: 'Try later' });
+
+    expect((await onlyPending()).attempts).toBe(1);
+    expect((await record(id))?.status).toBe('queued');
+  });
+});
+
+describe('reopening a visit the server turned down', () => {
+  it('after a 422 keeps the id, makes it a draft again and removes the outbox entry', async () => {
+    const id = await submittedVisit();
+    await store.markAttention(await onlyPending(), invalid);
+    const before = await record(id);
+
+    expect(await returnToDraft(id)).toBe(id);
+    const draft = await record(id);
+    expect(draft).toMatchObject({ status: 'draft', submittedAt: null, answers: before?.answers, sectionRatings: before?.sectionRatings });
+    expect(await db().outbox.count()).toBe(0);
+
+    // It can be corrected and submitted again, once.
+    await saveAnswer(id, 'staffing-rota', { value: 'met', note: 'Rotas checked again' });
+    await submitVisit(id);
+    expect(await outboxFor(id)).toHaveLength(1);
+  });
+
+  it('after a conflict continues under a new id and the old record is gone', async () => {
+    const id = await submittedVisit();
+    await store.markAttention(await onlyPending(), conflict);
+    const before = await record(id);
+
+    const newId = await returnToDraft(id);
+    expect(newId).not.toBe(id);
+    expect(newId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await record(id)).toBeUndefined();
+    expect(await record(newId)).toMatchObject({
+      id: newId, status: 'draft', problem: null, submittedAt: null, ownerId: officer.id,
+      answers: before?.answers, sectionRatings: before?.sectionRatings,
+    });
+    expect(await db().outbox.count()).toBe(0);
+  });
+
+  it('refuses to reopen a visit that does not need attention', async () => {
+    const id = await submittedVisit();
+    await expect(returnToDraft(id)).rejects.toThrow('Only a visit that needs attention can be reopened.');
+    expect(await outboxFor(id)).toHaveLength(1);
+    expect((await record(id))?.status).toBe('queued');
+  });
+});

@@ -1,0 +1,58 @@
+// The sign-in ends while visits are queued: the app keeps working, pauses sending, asks the
+// person to sign in again, then sends everything — nothing queued is lost.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, haveChromium, launchChromium, withFailureShot } from './support/browser';
+import { readOutbox } from './support/device';
+import { startServer, type RunningServer } from './support/server';
+import { OFFICER, signIn, submitCompleteVisit, waitForHeading, waitForSynced, waitingCount } from './support/pages';
+
+describe.skipIf(!haveChromium)('expired sign-in with queued work (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  it('pauses the outbox on 401, asks to sign in again, then drains it', async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await withFailureShot(() => page, 'session-expiry', async () => {
+      await page.goto('/');
+      await signIn(page);
+      await waitForSynced(page);
+      await context.setOffline(true);
+      const id = await submitCompleteVisit(page, 'Primrose Villa');
+      expect(await waitingCount(page)).toBe('1 visit waiting to send');
+
+      // The session ends while the device is away (the server no longer knows the cookie).
+      await context.clearCookies();
+      await context.setOffline(false);
+      await page.getByText('Your sign-in has ended.').waitFor({ timeout: 30_000 });
+      expect(await waitingCount(page)).toBe('1 visit waiting to send');
+      expect((await readOutbox(page)).map((e) => [e.recordId, e.state])).toEqual([[id, 'pending']]);
+
+      await page.getByRole('link', { name: 'Sign in again' }).click();
+      await waitForHeading(page, 'Sign in');
+      await expectAccessible(page, 'sign in again');
+      expect(await page.getByLabel('Email address').inputValue()).toBe(OFFICER.email);
+      await page.getByLabel('Password').fill(OFFICER.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await waitForHeading(page, 'My visits');
+      await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0 visits waiting to send');
+      await expect.poll(() => page.getByText('Your sign-in has ended.').count()).toBe(0);
+
+      const api = await browser.newContext({ baseURL: server.url });
+      await api.request.post('/api/session', { data: OFFICER });
+      const list = (await (await api.request.get('/api/submissions')).json()) as { submissions: Array<{ id: string }> };
+      expect(list.submissions.map((s) => s.id)).toEqual([id]);
+      await api.close();
+    });
+    await context.close();
+  });
+});
