@@ -3,7 +3,7 @@
 // unreachable, and focus moves to each new page's heading.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { haveChromium, launchChromium, withFailureShot } from './support/browser';
+import { expectAccessible, haveChromium, launchChromium, withFailureShot } from './support/browser';
 import { readRecord } from './support/device';
 import { startServer, type RunningServer } from './support/server';
 import { OFFICER, waitForHeading, waitForSynced } from './support/pages';
@@ -53,6 +53,7 @@ describe.skipIf(!haveChromium)('keyboard only (Chromium, phone size)', () => {
       await page.keyboard.press('Enter');
       await waitForHeading(page, 'Start a visit');
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      await expectAccessible(page, 'start a visit');
       await tabTo(page, 'Provider');
       await page.keyboard.press('ArrowDown');
       await tabTo(page, 'Announced');

@@ -52,6 +52,14 @@ describe.skipIf(!haveChromium)('expired sign-in with queued work (Chromium)', ()
       const list = (await (await api.request.get('/api/submissions')).json()) as { submissions: Array<{ id: string }> };
       expect(list.submissions.map((s) => s.id)).toEqual([id]);
       await api.close();
+
+      // Nothing is left unsent, so signing out clears the device without asking twice.
+      await page.getByRole('link', { name: 'Sign out' }).click();
+      await waitForHeading(page, 'Sign out');
+      await expectAccessible(page, 'sign out');
+      await page.getByRole('button', { name: 'Sign out and clear this device' }).click();
+      await waitForHeading(page, 'Sign in');
+      expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('qa-visits');
     });
     await context.close();
   });

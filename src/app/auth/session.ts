@@ -6,6 +6,7 @@ import type { SessionUser } from '../../shared/schemas';
 import { observable } from '../lib/observable';
 import { errorMessage, requestJson } from '../net/http';
 import { db, deleteDatabase } from '../storage/database';
+import { stopSync } from '../sync/control';
 
 export type SessionState =
   | { status: 'loading' }
@@ -91,6 +92,7 @@ async function wipeDevice(): Promise<void> {
 export async function signOut(options: { confirmLosingUnsent: boolean }): Promise<{ ok: true } | { ok: false; unsent: number }> {
   const unsent = await unsentCount();
   if (unsent > 0 && !options.confirmLosingUnsent) return { ok: false, unsent };
+  await stopSync();
   await requestJson('DELETE', '/api/session', undefined, { timeoutMs: 5000 });
   await wipeDevice();
   session.set({ status: 'signed-out' });

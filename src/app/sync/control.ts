@@ -4,13 +4,8 @@
 import { observable } from '../lib/observable';
 import type { SyncState } from './scheduler';
 
-export const syncState = observable<SyncState>({
-  phase: 'idle',
-  consecutiveFailures: 0,
-  nextAttemptAt: null,
-  lastSuccessAt: null,
-  lastProblem: null,
-});
+const NOT_SYNCED: SyncState = { phase: 'idle', consecutiveFailures: 0, nextAttemptAt: null, lastSuccessAt: null, lastProblem: null };
+export const syncState = observable<SyncState>(NOT_SYNCED);
 export const online = observable<boolean>(typeof navigator === 'undefined' ? true : navigator.onLine);
 
 let service: Promise<typeof import('./sync-service')> | null = null;
@@ -27,4 +22,9 @@ export function syncAfterSubmit(): void {
 }
 export function signedInAgain(): void {
   void load().then((s) => s.signedInAgain());
+}
+/** Stops syncing (sign-out): nothing may recreate the device database afterwards. */
+export async function stopSync(): Promise<void> {
+  if (service) (await service).stopSync();
+  syncState.set(NOT_SYNCED);
 }

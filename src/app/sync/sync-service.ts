@@ -32,6 +32,24 @@ async function runOnce(): Promise<DrainOutcome> {
 }
 
 let scheduler: ReturnType<typeof createSyncScheduler> | null = null;
+let listening = false;
+
+/** Browser events that wake the outbox; registered once, they reach whichever scheduler is current. */
+function listenOnce(): void {
+  if (listening) return;
+  listening = true;
+  window.addEventListener('online', () => {
+    online.set(true);
+    scheduler?.trigger('online');
+  });
+  window.addEventListener('offline', () => online.set(false));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') scheduler?.trigger('visible');
+  });
+  navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
+    if ((event.data as { type?: string } | null)?.type === 'SYNC_WAKE') scheduler?.trigger('timer');
+  });
+}
 
 export function startSync(): void {
   if (scheduler) return;
@@ -49,17 +67,7 @@ export function startSync(): void {
   void get<number>(LAST_SYNC_KEY).then((at) => {
     if (at && syncState.get().lastSuccessAt === null) syncState.set({ ...syncState.get(), lastSuccessAt: at });
   });
-  window.addEventListener('online', () => {
-    online.set(true);
-    scheduler?.trigger('online');
-  });
-  window.addEventListener('offline', () => online.set(false));
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') scheduler?.trigger('visible');
-  });
-  navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
-    if ((event.data as { type?: string } | null)?.type === 'SYNC_WAKE') scheduler?.trigger('timer');
-  });
+  listenOnce();
   scheduler.trigger('start');
 }
 
@@ -77,4 +85,9 @@ export function syncNow(): void {
 
 export function signedInAgain(): void {
   scheduler?.authRestored();
+}
+
+export function stopSync(): void {
+  scheduler?.stop();
+  scheduler = null;
 }
