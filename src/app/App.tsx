@@ -3,6 +3,7 @@
 import type { SessionUser } from '../shared/schemas';
 import { SignInPage } from './auth/SignInPage';
 import { session } from './auth/session';
+import { InstallHint } from './components/InstallHint';
 import { Page } from './components/Page';
 import { SyncStatus } from './components/SyncStatus';
 import { UpdatePrompt } from './components/UpdatePrompt';
@@ -45,6 +46,7 @@ export function App() {
       <div class="container">
         {user && <SyncStatus />}
         <UpdatePrompt />
+        {user && <InstallHint />}
         {replaced && (
           <div class="notification" role="alert">
             <p><strong>QA Visits was updated in another tab.</strong> Everything you entered is saved. Reload this tab to carry on.</p>

@@ -15,8 +15,10 @@ export function SyncStatus() {
   const attention = useLiveQuery(() => db().outbox.where('state').equals('attention').count(), []) ?? 0;
   const expired = current.status === 'signed-in' && current.expired;
 
+  // Tell the truth on "lie-fi": the device may say it is online while the server can't be reached.
   let connection: string;
   if (!isOnline) connection = 'Offline';
+  else if (state.consecutiveFailures > 0 && state.phase === 'syncing') connection = "Can't reach the server — trying again";
   else if (state.phase === 'syncing') connection = 'Sending…';
   else if (state.phase === 'waiting-to-retry') connection = "Can't reach the server";
   else connection = 'Online';

@@ -7,7 +7,8 @@ export type HttpResult =
   | { kind: 'response'; status: number; body: unknown; retryAfterSeconds?: number }
   | { kind: 'network-error'; message: string };
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Long enough for a visit's JSON on a weak signal; short enough that "lie-fi" is noticed soon. */
+export const DEFAULT_TIMEOUT_MS = 20_000;
 
 export type RequestOptions = {
   /** Whole-request limit, including reading the body. */

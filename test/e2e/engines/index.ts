@@ -1,0 +1,8 @@
+// The engines the cross-engine suite runs on. `E2E_ENGINES=webkit` (comma-separated) runs a subset.
+import { chromiumLauncher } from './chromium';
+import type { EngineLauncher } from './driver';
+
+const all: EngineLauncher[] = [chromiumLauncher];
+
+const wanted = process.env.E2E_ENGINES?.split(',').map((e) => e.trim()).filter(Boolean);
+export const engines = wanted ? all.filter((e) => wanted.includes(e.engine)) : all;
