@@ -19,15 +19,17 @@ const CheckAnswersPage = lazy(() => import('./visits/CheckAnswersPage').then((m)
 const TaskListPage = lazy(() => import('./visits/TaskListPage').then((m) => m.TaskListPage));
 const VisitDetailsPage = lazy(() => import('./visits/VisitDetailsPage').then((m) => m.VisitDetailsPage));
 const SignOutPage = lazy(() => import('./auth/SignOutPage').then((m) => m.SignOutPage));
+const ProvidersPage = lazy(() => import('./briefings/ProvidersPage').then((m) => m.ProvidersPage));
+const BriefingPage = lazy(() => import('./briefings/BriefingPage').then((m) => m.BriefingPage));
 
 /** Loads the visit pages once the first screen is up, so moving between them never waits. */
 export function preloadPages(): void {
-  for (const page of [TaskListPage, AreaPage, CheckAnswersPage, VisitDetailsPage, SignOutPage]) page.preload();
+  for (const page of [TaskListPage, AreaPage, CheckAnswersPage, VisitDetailsPage, SignOutPage, ProvidersPage, BriefingPage]) page.preload();
 }
 
 export function App() {
   const state = useObservable(session);
-  const path = useObservable(currentPath);
+  const path = useObservable(currentPath).split('?')[0] ?? '/';
   const user = state.status === 'signed-in' ? state.user : null;
   const replaced = useObservable(databaseReplaced);
   return (
@@ -69,6 +71,9 @@ function Routes(props: { user: SessionUser; path: string }) {
   if (match('/', path)) return <MyVisitsPage user={user} />;
   if (match('/visits/new', path)) return <VisitDetailsPage user={user} />;
   if (match('/sign-out', path)) return <SignOutPage />;
+  if (match('/providers', path)) return <ProvidersPage />;
+  const briefing = match('/providers/:id/briefing', path);
+  if (briefing?.id) return <BriefingPage providerId={briefing.id} />;
   const visitRoute =
     match('/visits/:id', path) ?? match('/visits/:id/details', path) ?? match('/visits/:id/check', path) ?? match('/visits/:id/areas/:section', path);
   if (visitRoute?.id) return <VisitRoutes user={user} path={path} id={visitRoute.id} section={visitRoute.section} />;

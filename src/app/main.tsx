@@ -4,7 +4,8 @@ import { App, preloadPages } from './App';
 import { loadSession, session } from './auth/session';
 import { registerServiceWorker } from './components/UpdatePrompt';
 import { listenToHistory } from './lib/router';
-import { startSync } from './sync/control';
+import { loadSettings } from './reference/settings';
+import { restoreLastSync, startSync } from './sync/control';
 import './styles.css';
 
 listenToHistory();
@@ -12,6 +13,8 @@ registerServiceWorker();
 render(<App />, document.getElementById('app') as HTMLElement);
 setTimeout(preloadPages, 500);
 
+void loadSettings();
+void restoreLastSync();
 void loadSession().then(() => {
   if (session.get().status === 'signed-in') startSync();
 });

@@ -17,6 +17,12 @@ import { apiRequestGuard, securityHeaders } from './http/security';
 import { staticApp } from './http/static';
 import { registerSubmissionRoutes } from './submissions/routes';
 import { registerPullRoutes } from './sync/pull';
+import { registerAssignmentRoutes } from './assignments/routes';
+import { registerIntelligenceRoutes } from './intelligence/routes';
+import { registerProviderImportRoute } from './providers/import-route';
+import { registerProviderRoutes } from './providers/routes';
+import { registerTemplateRoutes } from './templates/routes';
+import { registerUserRoutes } from './users/routes';
 import { APP_VERSION } from './version';
 
 z.config(en());
@@ -53,6 +59,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerSessionRoutes(app, deps);
   registerPullRoutes(app, deps);
   registerSubmissionRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerProviderImportRoute(app, deps);
+  registerProviderRoutes(app, deps);
+  registerIntelligenceRoutes(app, deps);
+  registerAssignmentRoutes(app, deps);
+  registerTemplateRoutes(app, deps);
   app.all('/api/*', () => {
     throw notFound('No such API route');
   });

@@ -7,7 +7,19 @@ export type AuditAction =
   | 'session.sign-in-failed'
   | 'session.sign-out'
   | 'submission.create'
-  | 'submission.amend';
+  | 'submission.amend'
+  | 'user.create'
+  | 'provider.create'
+  | 'provider.update'
+  | 'provider.rag-change'
+  | 'provider.remove'
+  | 'provider.import'
+  | 'intelligence.create'
+  | 'assignment.create'
+  | 'assignment.update'
+  | 'pin.add'
+  | 'pin.remove'
+  | 'template.publish';
 
 export async function recordAudit(
   q: Queryable,

@@ -1,6 +1,7 @@
 // Server configuration from the environment. Owns defaults and validation: a bad value stops the
 // server at start with a message naming the variable, rather than surfacing later as odd behaviour.
 import { resolve } from 'node:path';
+import { parseVisitFrequencies, type VisitFrequencies } from '../shared/visit-due';
 
 export interface Config {
   port: number;
@@ -15,6 +16,10 @@ export interface Config {
   sessionIdleHours: number;
   sessionMaxDays: number;
   staticDir: string;
+  /** Monitoring level → months between visits (VISIT_FREQUENCY_MONTHS). */
+  visitFrequencyMonths: VisitFrequencies;
+  /** After this many days the app warns that a briefing may be out of date. */
+  briefingStaleDays: number;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +60,12 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function frequencies(env: Env): VisitFrequencies {
+  const parsed = parseVisitFrequencies(env.VISIT_FREQUENCY_MONTHS?.trim() || '1:24,2:12,3:12,4:6,5:3');
+  if (typeof parsed === 'string') throw new ConfigError(`VISIT_FREQUENCY_MONTHS: ${parsed}`);
+  return parsed;
+}
+
 /** Reads and validates the configuration; `argv` may carry `--no-demo`. Throws ConfigError. */
 export function loadConfig(env: Env = process.env, argv: readonly string[] = []): Config {
   const dataDir = resolve(env.DATA_DIR?.trim() || './data');
@@ -72,5 +83,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = [])
     sessionIdleHours: int(env, 'SESSION_IDLE_HOURS', 72, 1, 24 * 365),
     sessionMaxDays: int(env, 'SESSION_MAX_DAYS', 14, 1, 365),
     staticDir: resolve(env.STATIC_DIR?.trim() || './dist'),
+    visitFrequencyMonths: frequencies(env),
+    briefingStaleDays: int(env, 'BRIEFING_STALE_DAYS', 7, 1, 365),
   };
 }

@@ -2,6 +2,7 @@
 // Owns: templates, visit submissions, sync pull payloads, the error body and sessions.
 // Invariant: imports neither DOM nor Node; the app and the server both parse with these.
 import * as z from 'zod/mini';
+import { Assignment, Briefing, ProviderRecord } from './register';
 
 const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const shortText = (max: number) => z.string().check(z.maxLength(max));
@@ -90,6 +91,10 @@ export const SubmissionBody = z.object({
   details: VisitDetails,
   answers: z.record(slug, Answer),
   sectionRatings: z.record(slug, slug),
+  /** The assignment this visit was started from, if any. */
+  assignmentId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+  /** The pre-visit briefing as the officer had it when the visit started (what they knew). */
+  briefingSnapshot: z.optional(z.nullable(Briefing)),
   /** Client clock readings, kept for the record only; the server orders by its own clock. */
   startedAt: z.iso.datetime({ offset: true }),
   submittedAt: z.iso.datetime({ offset: true }),
@@ -117,23 +122,30 @@ export type PutSubmissionResponse = z.infer<typeof PutSubmissionResponse>;
 
 // ---------- reference data ----------
 
-export const Provider = z.object({
-  id: nonEmpty(64),
-  name: nonEmpty(200),
-  serviceType: z.enum(['care-home', 'nursing-home', 'home-care']),
-  address: shortText(400),
-  rag: z.enum(['green', 'amber', 'red']),
-  monitoringLevel: z.int().check(z.gte(1), z.lte(5)),
-});
-export type Provider = z.infer<typeof Provider>;
+/** The provider register row; defined with the rest of the pre-visit data in register.ts. */
+export const Provider = ProviderRecord;
+export type Provider = ProviderRecord;
 
 export const PullResponse = z.object({
   cursor: z.string(),
-  /** True when this is a full snapshot: the client replaces what it holds. */
+  /** True when this is a full snapshot: the client replaces what it holds of global collections. */
   full: z.boolean(),
   templates: z.array(Template),
   providers: z.array(Provider),
-  removed: z.object({ templates: z.array(z.string()), providers: z.array(z.string()) }),
+  /** Briefings and assignments changed since the cursor, within what this user may hold. */
+  briefings: z.array(Briefing),
+  assignments: z.array(Assignment),
+  /** Global collections: ids deleted since the cursor. Templates are never removed from devices. */
+  removed: z.object({ providers: z.array(z.string()) }),
+  /**
+   * Every id of the scoped collections this user may hold now, sent on every pull: the device
+   * deletes what is not listed, so withdrawn access removes the data whatever the cursor.
+   */
+  scope: z.object({ briefings: z.array(z.string()), assignments: z.array(z.string()) }),
+  /** Providers this user pinned, so their briefings are kept on the device. */
+  pinned: z.array(z.string()),
+  /** Server configuration the app needs offline. */
+  settings: z.object({ briefingStaleDays: z.int().check(z.gte(1)) }),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -91,7 +91,8 @@ describe.skipIf(!haveChromium)('sync under faults (Chromium)', () => {
       expect(local?.answers['staffing-rota']?.value).toBe('met');
       expect((await readOutbox(page)).map((e) => [e.recordId, e.state])).toEqual([[rejected, 'attention']]);
       await page.getByRole('heading', { name: /Needs attention \(1\)/ }).waitFor();
-      await page.getByRole('link', { name: 'Hartwell Lodge Nursing Home' }).click();
+      const attention = page.getByRole('region', { name: /Needs attention/ });
+      await attention.getByRole('link', { name: 'Hartwell Lodge Nursing Home' }).click();
       await waitForHeading(page, 'Hartwell Lodge Nursing Home');
       await page.getByText('The server did not accept this visit').waitFor();
       await expectAccessible(page, 'visit needing attention');

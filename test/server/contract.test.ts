@@ -6,6 +6,8 @@ import { pullContract } from './contract/pull';
 import { sessionContract } from './contract/session';
 import { submissionPutContract } from './contract/submissions-put';
 import { submissionReadContract } from './contract/submissions-read';
+import { authorisationMatrix } from './contract/authz';
+import { registerContract } from './contract/register';
 import type { Ctx } from './contract/ctx';
 import { type DbKind, makeApp, manualClock, openTestDb, prepare, signIn, type TestDb } from './helpers';
 
@@ -18,13 +20,14 @@ function contract(kind: DbKind) {
     const clock = manualClock();
     const log: string[] = [];
     const app = makeApp(testDb.db, { now: clock.now, log: (line) => log.push(line) });
-    const [officer, officer2, manager, qa] = await Promise.all([
+    const [officer, officer2, manager, manager2, qa] = await Promise.all([
       signIn(app, fixture.users.officer.email),
       signIn(app, fixture.users.officer2.email),
       signIn(app, fixture.users.manager.email),
+      signIn(app, fixture.users.manager2.email),
       signIn(app, fixture.users.qa.email),
     ]);
-    ctx = { kind, ...fixture, app, clock, log, cookies: { officer, officer2, manager, qa } };
+    ctx = { kind, ...fixture, app, clock, log, cookies: { officer, officer2, manager, manager2, qa } };
   });
   afterAll(async () => {
     await testDb?.dispose();
@@ -38,6 +41,8 @@ function contract(kind: DbKind) {
   pullContract(get);
   submissionPutContract(get);
   submissionReadContract(get);
+  registerContract(get);
+  authorisationMatrix(get);
 }
 
 describe('server contract on PGlite', () => contract('pglite'));

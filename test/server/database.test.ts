@@ -55,6 +55,26 @@ function databaseSuite(kind: DbKind) {
     expect(new Set(providers.map((p) => p.rag))).toEqual(new Set(['green', 'amber', 'red']));
     expect(new Set(providers.map((p) => p.monitoringLevel))).toEqual(new Set([1, 2, 3, 4, 5]));
     expect(new Set(providers.map((p) => p.serviceType))).toEqual(new Set(['care-home', 'nursing-home', 'home-care']));
+    expect(providers.every((p) => /^1-\d{9,10}$/.test(p.cqcLocationId ?? '') && p.contract !== null && p.allocatedOfficerId !== null)).toBe(true);
+
+    // Teams: officer@ and manager@ in one team that manager@ manages, officer2@ in another, qa@ in none.
+    const teams = await db.query<{ email: string; team: string | null; manages: string | null }>(
+      `SELECT u.email, t.name AS team, m.name AS manages FROM users u
+         LEFT JOIN teams t ON t.id = u.team_id LEFT JOIN teams m ON m.manager_id = u.id ORDER BY u.email`,
+    );
+    expect(teams).toEqual([
+      { email: 'manager@example.org', team: 'Contracts North', manages: 'Contracts North' },
+      { email: 'officer2@example.org', team: 'Contracts South', manages: null },
+      { email: 'officer@example.org', team: 'Contracts North', manages: null },
+      { email: 'qa@example.org', team: null, manages: null },
+    ]);
+    const kinds = await db.query<{ kind: string }>('SELECT DISTINCT kind FROM intelligence ORDER BY kind');
+    expect(kinds.map((k) => k.kind)).toEqual(['complaint', 'cqc-inspection', 'feedback', 'fire-inspection', 'incident', 'safeguarding-referral']);
+    const assignments = await db.query<{ email: string; provider_id: string }>(
+      `SELECT u.email, a.provider_id FROM assignments a JOIN users u ON u.id = a.officer_id WHERE a.status = 'open' ORDER BY u.email, a.provider_id`,
+    );
+    expect(assignments.filter((a) => a.email === 'officer@example.org').map((a) => a.provider_id)).toEqual(['hartwell-lodge', 'the-beeches', 'willow-bank']);
+    expect(assignments.filter((a) => a.email === 'officer2@example.org')).toHaveLength(1);
   });
 
   it('never rewrites a stored template version', async () => {

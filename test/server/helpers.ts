@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
-import { createUser } from '../../src/server/auth/users';
+import { createUser, ensureTeam, setTeamManager } from '../../src/server/auth/users';
 import { loadConfig, type Config } from '../../src/server/config';
 import { migrate, type Db } from '../../src/server/db';
 import { openPglite } from '../../src/server/db/pglite';
@@ -46,28 +46,44 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export const PASSWORD = 'correct horse battery staple';
 
+/** A complete register row with the derived fields null, as stored. */
+export function providerRow(overrides: Partial<Provider> & Pick<Provider, 'id' | 'name'>): Provider {
+  return {
+    cqcLocationId: null, serviceType: 'care-home', address: '', registeredManager: '', capacity: null, contract: null,
+    allocatedOfficerId: null, rag: 'green', ragReason: '', ragChangedAt: null, monitoringLevel: 2, lastVisitDate: null, nextVisitDue: null,
+    ...overrides,
+  };
+}
+
 export const providers: Provider[] = [
-  { id: 'willow-bank', name: 'Willow Bank Care Home', serviceType: 'care-home', address: '14 Mill Lane, Ashby Green', rag: 'green', monitoringLevel: 2 },
-  { id: 'hartwell-lodge', name: 'Hartwell Lodge Nursing Home', serviceType: 'nursing-home', address: 'Hartwell Road, Kingsmere', rag: 'amber', monitoringLevel: 3 },
+  providerRow({ id: 'willow-bank', name: 'Willow Bank Care Home', serviceType: 'care-home', address: '14 Mill Lane, Ashby Green', rag: 'green', monitoringLevel: 2 }),
+  providerRow({ id: 'hartwell-lodge', name: 'Hartwell Lodge Nursing Home', serviceType: 'nursing-home', address: 'Hartwell Road, Kingsmere', rag: 'amber', monitoringLevel: 3 }),
 ];
 
 export interface Fixture {
   db: Db;
-  users: { officer: SessionUser; officer2: SessionUser; manager: SessionUser; qa: SessionUser };
+  users: { officer: SessionUser; officer2: SessionUser; manager: SessionUser; manager2: SessionUser; qa: SessionUser };
 }
 
-/** Migrates, ensures the built-in templates, and creates four people (scrypt is slow: once per suite). */
+/**
+ * Migrates, ensures the built-in templates, and creates five people (scrypt is slow: once per
+ * suite): officer and manager in team North (manager manages it), officer2 and manager2 in South.
+ */
 export async function prepare(db: Db): Promise<Fixture> {
   await migrate(db);
   await seed(db, { demo: false });
   for (const p of providers) await upsertProvider(db, p);
-  const [officer, officer2, manager, qa] = await Promise.all([
-    createUser(db, { email: 'Officer.One@Example.org', name: 'Olivia Okafor', role: 'officer', password: PASSWORD }),
-    createUser(db, { email: 'officer.two@example.org', name: 'Tom Haddad', role: 'officer', password: PASSWORD }),
-    createUser(db, { email: 'manager@example.org', name: 'Priya Shah', role: 'manager', password: PASSWORD }),
+  const [north, south] = [await ensureTeam(db, 'North'), await ensureTeam(db, 'South')];
+  const [officer, officer2, manager, manager2, qa] = await Promise.all([
+    createUser(db, { email: 'Officer.One@Example.org', name: 'Olivia Okafor', role: 'officer', password: PASSWORD, teamId: north }),
+    createUser(db, { email: 'officer.two@example.org', name: 'Tom Haddad', role: 'officer', password: PASSWORD, teamId: south }),
+    createUser(db, { email: 'manager@example.org', name: 'Priya Shah', role: 'manager', password: PASSWORD, teamId: north }),
+    createUser(db, { email: 'manager2@example.org', name: 'Sam Okoro', role: 'manager', password: PASSWORD, teamId: south }),
     createUser(db, { email: 'qa@example.org', name: 'Gareth Lloyd', role: 'qa', password: PASSWORD }),
   ]);
-  return { db, users: { officer: officer!, officer2: officer2!, manager: manager!, qa: qa! } };
+  await setTeamManager(db, north, manager!.id);
+  await setTeamManager(db, south, manager2!.id);
+  return { db, users: { officer: officer!, officer2: officer2!, manager: manager!, manager2: manager2!, qa: qa! } };
 }
 
 /**
@@ -92,6 +108,7 @@ export interface Call {
   raw?: BodyInit;
   cookie?: string;
   headers?: Record<string, string>;
+  contentType?: string;
 }
 
 export async function call(app: App, path: string, opts: Call = {}) {
@@ -99,7 +116,7 @@ export async function call(app: App, path: string, opts: Call = {}) {
   let body: BodyInit | undefined;
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.body !== undefined) body = JSON.stringify(opts.body);
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
   const init: RequestInit & { duplex?: 'half' } = { method: opts.method ?? 'GET', headers: { ...headers, ...opts.headers }, body };
   if (body instanceof ReadableStream) init.duplex = 'half';
   const res = await app.request(path, init);

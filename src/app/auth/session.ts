@@ -7,6 +7,7 @@ import { observable } from '../lib/observable';
 import { errorMessage, requestJson } from '../net/http';
 import { db, deleteDatabase } from '../storage/database';
 import { stopSync } from '../sync/control';
+import { resetSettings } from '../reference/settings';
 
 export type SessionState =
   | { status: 'loading' }
@@ -83,6 +84,7 @@ export async function unsentCount(): Promise<number> {
 async function wipeDevice(): Promise<void> {
   await deleteDatabase();
   await clear();
+  resetSettings();
 }
 
 /**

@@ -2,17 +2,25 @@
 // for same-origin links. Pages move focus to their heading after navigation (see Page).
 import { observable } from './observable';
 
-export const currentPath = observable<string>(typeof location === 'undefined' ? '/' : location.pathname);
+const here = () => location.pathname + location.search;
+
+/** The current path and query string, e.g. "/visits/new?provider=willow-bank". */
+export const currentPath = observable<string>(typeof location === 'undefined' ? '/' : here());
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === location.pathname) return;
+  if (path === here()) return;
   if (options.replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
-  currentPath.set(location.pathname);
+  currentPath.set(here());
+}
+
+/** The query parameters of the current location. */
+export function queryParams(): URLSearchParams {
+  return new URLSearchParams(location.search);
 }
 
 export function listenToHistory(): void {
-  window.addEventListener('popstate', () => currentPath.set(location.pathname));
+  window.addEventListener('popstate', () => currentPath.set(here()));
   document.addEventListener('click', (event) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = (event.target as Element | null)?.closest?.('a');
@@ -20,7 +28,7 @@ export function listenToHistory(): void {
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
     event.preventDefault();
-    navigate(url.pathname);
+    navigate(url.pathname + url.search);
   });
 }
 

@@ -1,9 +1,12 @@
-// Brings reference data (templates, providers) onto the device from GET /api/sync/pull.
-// The cursor is the server's, stored as given: the device clock never decides what is new.
+// Brings reference data onto the device from GET /api/sync/pull: templates, providers, and the
+// briefings and assignments within this person's scope. The cursor is the server's, stored as
+// given: the device clock never decides what is new. Scoped collections are trimmed to the
+// `scope` lists on every pull, so withdrawn access removes the data from the device.
 import { get, set } from 'idb-keyval';
-import { PullResponse } from '../../shared/schemas';
+import type { PullResponse } from '../../shared/schemas';
 import { requestJson, type HttpResult } from '../net/http';
 import { db } from '../storage/database';
+import { pulledSettings } from './settings';
 
 const CURSOR_KEY = 'pull-cursor';
 
@@ -22,19 +25,30 @@ export async function pullReferenceData(request: typeof requestJson = requestJso
   if (response.kind === 'network-error') return { result: 'retry', message: response.message, status: null };
   if (response.status === 401) return { result: 'auth-required' };
   if (response.status !== 200) return { result: 'retry', message: `The server answered ${response.status}`, status: response.status };
+  const { PullResponse } = await import('../../shared/schemas');
   const parsed = PullResponse.safeParse(response.body);
   if (!parsed.success) return { result: 'retry', message: 'The server sent reference data this version cannot read', status: 200 };
-  const data = parsed.data;
+  await applyPull(parsed.data);
+  await set(CURSOR_KEY, parsed.data.cursor);
+  return { result: 'done' };
+}
+
+/** Applies one pull in a single transaction, so the device never holds half of one. */
+export async function applyPull(data: PullResponse): Promise<void> {
   const database = db();
-  await database.transaction('rw', database.templates, database.providers, async () => {
-    if (data.full) {
-      // Templates are kept even when withdrawn: a draft started on one must stay completable.
-      await database.providers.clear();
-    }
+  await database.transaction('rw', [database.templates, database.providers, database.briefings, database.assignments], async () => {
+    // Templates are kept even when withdrawn: a draft started on one must stay completable.
     await database.templates.bulkPut(data.templates);
+    if (data.full) await database.providers.clear();
     await database.providers.bulkPut(data.providers);
     await database.providers.bulkDelete(data.removed.providers);
+
+    await database.briefings.bulkPut(data.briefings);
+    const briefingScope = new Set(data.scope.briefings);
+    await database.briefings.filter((b) => !briefingScope.has(b.providerId)).delete();
+    await database.assignments.bulkPut(data.assignments);
+    const assignmentScope = new Set(data.scope.assignments);
+    await database.assignments.filter((a) => !assignmentScope.has(a.id)).delete();
   });
-  await set(CURSOR_KEY, data.cursor);
-  return { result: 'done' };
+  await pulledSettings({ pinned: data.pinned, briefingStaleDays: data.settings.briefingStaleDays });
 }

@@ -5,6 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import { observable } from '../lib/observable';
 import type { Answer, Provider, SubmissionBody, Template, VisitDetails } from '../../shared/schemas';
+import type { Assignment, Briefing } from '../../shared/register';
 import type { Problem } from '../sync/engine';
 
 export type RecordStatus = 'draft' | 'queued' | 'sent' | 'attention';
@@ -20,6 +21,9 @@ export interface VisitRecord {
   details: VisitDetails;
   /** Denormalised so the visit list needs no join. */
   providerName: string;
+  /** Set when the visit was started from an assignment, with the briefing as it was then. */
+  assignmentId?: string | null;
+  briefingSnapshot?: Briefing | null;
   answers: Record<string, Answer>;
   sectionRatings: Record<string, string>;
   startedAt: string;
@@ -50,6 +54,8 @@ export class QaDatabase extends Dexie {
   outbox!: Table<OutboxRow, number>;
   templates!: Table<StoredTemplate, [string, number]>;
   providers!: Table<StoredProvider, string>;
+  briefings!: Table<Briefing, string>;
+  assignments!: Table<Assignment, string>;
 
   constructor(name = 'qa-visits') {
     super(name);
@@ -58,6 +64,11 @@ export class QaDatabase extends Dexie {
       outbox: '++seq, &[recordId+revision], state',
       templates: '[id+version], id',
       providers: 'id, name',
+    });
+    // v2: pre-visit briefings and assignments (issue 3). Adds tables only; records and outbox untouched.
+    this.version(2).stores({
+      briefings: 'providerId',
+      assignments: 'id, providerId, dueDate',
     });
   }
 }

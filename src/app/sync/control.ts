@@ -1,11 +1,20 @@
 // The light, always-loaded face of sync: its observable status and the calls pages make. The
 // engine, transport and zod schemas load on demand (see sync-service.ts), keeping them out of
 // the bytes the field app needs before its first usable input.
+import { get } from 'idb-keyval';
 import { observable } from '../lib/observable';
 import type { SyncState } from './scheduler';
 
 const NOT_SYNCED: SyncState = { phase: 'idle', consecutiveFailures: 0, nextAttemptAt: null, lastSuccessAt: null, lastProblem: null };
 export const syncState = observable<SyncState>(NOT_SYNCED);
+export const LAST_SYNC_KEY = 'last-sync-at';
+
+/** Shows when this device last synced from the first paint, before any sync has run. */
+export async function restoreLastSync(): Promise<void> {
+  const at = await get<number>(LAST_SYNC_KEY);
+  if (at && syncState.get().lastSuccessAt === null) syncState.set({ ...syncState.get(), lastSuccessAt: at });
+}
+
 export const online = observable<boolean>(typeof navigator === 'undefined' ? true : navigator.onLine);
 
 let service: Promise<typeof import('./sync-service')> | null = null;

@@ -1,16 +1,15 @@
 // Loaded on demand by control.ts. Wires the pure sync engine to the browser: drains the outbox and pulls reference data on start,
 // on `online`, on becoming visible, after each submit, on the backoff timer and on "Sync now".
 // Only one tab sends at a time (Web Locks where available); the Dexie outbox is the source of truth.
-import { set, get } from 'idb-keyval';
+import { set } from 'idb-keyval';
 import { sessionExpired } from '../auth/session';
 import { pullReferenceData } from '../reference/pull';
 import { drain, type DrainOutcome } from './engine';
 import { createHttpTransport } from './http-transport';
 import { createOutboxStore } from './outbox-store';
 import { createSyncScheduler } from './scheduler';
-import { online, syncState } from './control';
+import { LAST_SYNC_KEY, online, syncState } from './control';
 
-const LAST_SYNC_KEY = 'last-sync-at';
 
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -63,9 +62,6 @@ export function startSync(): void {
       if (state.phase === 'auth-required') sessionExpired();
       if (state.lastSuccessAt !== null) void set(LAST_SYNC_KEY, state.lastSuccessAt);
     },
-  });
-  void get<number>(LAST_SYNC_KEY).then((at) => {
-    if (at && syncState.get().lastSuccessAt === null) syncState.set({ ...syncState.get(), lastSuccessAt: at });
   });
   listenOnce();
   scheduler.trigger('start');

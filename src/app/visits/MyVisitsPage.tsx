@@ -2,10 +2,12 @@
 // needing attention first, then drafts, waiting to send, and sent.
 import type { SessionUser } from '../../shared/schemas';
 import { Page } from '../components/Page';
+import { queryParams } from '../lib/router';
 import { formatDate, formatDateTime } from '../components/format';
 import type { RecordStatus, VisitRecord } from '../storage/database';
 import { useVisits } from './queries';
 import { statusClass, statusLabel } from './status';
+import { VisitsToDo } from './VisitsToDo';
 
 const groups: Array<{ status: RecordStatus; title: string; empty: string }> = [
   { status: 'attention', title: 'Needs attention', empty: '' },
@@ -16,7 +18,7 @@ const groups: Array<{ status: RecordStatus; title: string; empty: string }> = [
 
 export function MyVisitsPage(props: { user: SessionUser }) {
   const visits = useVisits(props.user.id);
-  const justSubmitted = new URLSearchParams(location.search).has('submitted');
+  const justSubmitted = queryParams().has('submitted');
   return (
     <Page title="My visits">
       {justSubmitted && (
@@ -30,8 +32,12 @@ export function MyVisitsPage(props: { user: SessionUser }) {
       <p>
         <a class="button" href="/visits/new" role="button">
           Start a visit
+        </a>{' '}
+        <a class="button secondary" href="/providers">
+          Providers and briefings
         </a>
       </p>
+      {visits && <VisitsToDo user={props.user} visits={visits} />}
       {visits === undefined ? (
         <p>Loading visits…</p>
       ) : (

@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import type { SessionUser, VisitDetails } from '../../shared/schemas';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { todayIso } from '../components/format';
-import { navigate } from '../lib/router';
+import { navigate, queryParams } from '../lib/router';
+import { useAssignment } from '../briefings/queries';
 import { useLatestTemplate, useProviders } from './queries';
 import { saveDetails, startVisit } from './visit-store';
 import type { VisitRecord } from '../storage/database';
@@ -27,13 +28,17 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRec
   const providers = useProviders()?.filter((p) => p.serviceType === 'care-home' || p.serviceType === 'nursing-home');
   const template = useLatestTemplate(QMF_TEMPLATE_ID);
   const existing = props.existing;
-  const [providerId, setProviderId] = useState(existing?.details.providerId ?? '');
+  // Started from "Visits to do" or a briefing: the provider (and assignment) come with the link.
+  const [fromLink] = useState(() => ({ provider: queryParams().get('provider') ?? '', assignment: queryParams().get('assignment') }));
+  const assignment = useAssignment(fromLink.assignment);
+  const [providerId, setProviderId] = useState(existing?.details.providerId ?? fromLink.provider);
   const [date, setDate] = useState(existing?.details.date ?? todayIso());
   const [announced, setAnnounced] = useState(existing ? (existing.details.announced ? 'yes' : 'no') : '');
   const [spokeWith, setSpokeWith] = useState(existing?.details.spokeWith ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState('');
 
+  if (!existing && announced === '' && assignment) setAnnounced(assignment.announced ? 'yes' : 'no');
   if (providers === undefined || template === undefined) return <p>Loading…</p>;
   if (!existing && (template === null || providers.length === 0)) {
     return (
@@ -63,6 +68,7 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRec
           templateVersion: template.version,
           providerName: provider?.name ?? providerId,
           details,
+          assignmentId: assignment?.providerId === providerId ? assignment.id : null,
         });
         navigate(`/visits/${id}`, { replace: true });
       }

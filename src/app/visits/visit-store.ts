@@ -2,6 +2,7 @@
 // Invariants: every change is written to IndexedDB as it is made; a submit changes the record's
 // status and adds its outbox entry in the same transaction; only drafts can be edited.
 import type { Answer, SubmissionBody, VisitDetails } from '../../shared/schemas';
+import type { Briefing } from '../../shared/register';
 import { db, type VisitRecord } from '../storage/database';
 
 export class NotEditableError extends Error {
@@ -20,8 +21,11 @@ export async function startVisit(input: {
   templateVersion: number;
   providerName: string;
   details: VisitDetails;
+  assignmentId?: string | null;
 }): Promise<string> {
   const id = crypto.randomUUID();
+  // What the officer knew when the visit started travels with the record.
+  const briefingSnapshot: Briefing | null = (await db().briefings.get(input.details.providerId)) ?? null;
   const record: VisitRecord = {
     id,
     ownerId: input.ownerId,
@@ -32,6 +36,8 @@ export async function startVisit(input: {
     templateVersion: input.templateVersion,
     details: input.details,
     providerName: input.providerName,
+    assignmentId: input.assignmentId ?? null,
+    briefingSnapshot,
     answers: {},
     sectionRatings: {},
     startedAt: nowIso(),
@@ -88,6 +94,8 @@ export function submissionBody(record: VisitRecord, submittedAt: string): Submis
     details: record.details,
     answers: record.answers,
     sectionRatings: record.sectionRatings,
+    assignmentId: record.assignmentId ?? null,
+    briefingSnapshot: record.briefingSnapshot ?? null,
     startedAt: record.startedAt,
     submittedAt,
   };

@@ -9,6 +9,8 @@ export interface NewUser {
   name: string;
   role: Role;
   password: string;
+  /** The team the person belongs to (a team's manager belongs to it too). */
+  teamId?: string | null;
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -25,12 +27,13 @@ export async function insertUser(
 ): Promise<SessionUser> {
   const id = randomUUID();
   const email = normaliseEmail(user.email);
-  await db.query('INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)', [
+  await db.query('INSERT INTO users (id, email, name, role, password_hash, team_id) VALUES ($1, $2, $3, $4, $5, $6)', [
     id,
     email,
     user.name,
     user.role,
     passwordHash,
+    user.teamId ?? null,
   ]);
   return { id, email, name: user.name, role: user.role };
 }
@@ -50,4 +53,41 @@ export async function findUserForSignIn(
 export async function countUsers(db: Queryable): Promise<number> {
   const [row] = await db.query<{ n: number | string }>('SELECT count(*) AS n FROM users');
   return Number(row?.n ?? 0);
+}
+
+export async function emailTaken(db: Queryable, email: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM users WHERE email = $1', [normaliseEmail(email)])).length > 0;
+}
+
+export interface UserSummary extends SessionUser {
+  teamId: string | null;
+  teamName: string | null;
+  managesTeamId: string | null;
+}
+
+export async function listUsers(db: Queryable): Promise<UserSummary[]> {
+  const rows = await db.query<{ id: string; email: string; name: string; role: Role; team_id: string | null; team_name: string | null; manages: string | null }>(
+    `SELECT u.id, u.email, u.name, u.role, u.team_id, t.name AS team_name,
+            (SELECT m.id FROM teams m WHERE m.manager_id = u.id ORDER BY m.name LIMIT 1) AS manages
+       FROM users u LEFT JOIN teams t ON t.id = u.team_id ORDER BY u.name, u.id`,
+  );
+  return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, teamId: r.team_id, teamName: r.team_name, managesTeamId: r.manages }));
+}
+
+/** The team with this name, created when new. */
+export async function ensureTeam(db: Queryable, name: string): Promise<string> {
+  await db.query('INSERT INTO teams (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [randomUUID(), name]);
+  const [row] = await db.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [name]);
+  if (row === undefined) throw new Error('team vanished after insert');
+  return row.id;
+}
+
+export async function setTeamManager(db: Queryable, teamId: string, managerId: string): Promise<void> {
+  await db.query('UPDATE teams SET manager_id = $2 WHERE id = $1', [teamId, managerId]);
+}
+
+export async function findUserRole(db: Queryable, id: string): Promise<Role | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [row] = await db.query<{ role: Role }>('SELECT role FROM users WHERE id = $1', [id]);
+  return row?.role ?? null;
 }

@@ -84,4 +84,82 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX audit_log_at_idx ON audit_log (at)`,
     ],
   },
+  {
+    version: 2,
+    name: 'teams, provider register, intelligence, actions, assignments, pins, briefings',
+    statements: [
+      `CREATE TABLE teams (
+        id uuid PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        manager_id uuid REFERENCES users (id),
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `ALTER TABLE users ADD COLUMN team_id uuid REFERENCES teams (id)`,
+      // Derived visit facts kept on the provider row so a pull can tell when they changed; dates as
+      // ISO text (YYYY-MM-DD) so neither driver turns them into local-time Date objects.
+      `ALTER TABLE providers ADD COLUMN briefing_seq bigint NOT NULL DEFAULT 0`,
+      `ALTER TABLE providers ADD COLUMN registered_on text`,
+      `ALTER TABLE providers ADD COLUMN last_visit_date text`,
+      `ALTER TABLE providers ADD COLUMN last_visit_ref text`,
+      `UPDATE providers SET briefing_seq = change_seq, registered_on = to_char(now(), 'YYYY-MM-DD')`,
+      `CREATE INDEX providers_briefing_seq_idx ON providers (briefing_seq)`,
+      `CREATE INDEX submissions_provider_idx ON submissions (provider_id)`,
+      `CREATE TABLE provider_rag_history (
+        id bigserial PRIMARY KEY,
+        provider_id text NOT NULL REFERENCES providers (id),
+        at timestamptz NOT NULL,
+        user_id uuid REFERENCES users (id),
+        from_rag text,
+        to_rag text NOT NULL,
+        reason text NOT NULL
+      )`,
+      `CREATE TABLE intelligence (
+        id text PRIMARY KEY,
+        provider_id text NOT NULL REFERENCES providers (id),
+        kind text NOT NULL,
+        date text NOT NULL,
+        body jsonb NOT NULL,
+        recorded_by uuid REFERENCES users (id),
+        recorded_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX intelligence_provider_idx ON intelligence (provider_id, date)`,
+      `CREATE TABLE actions (
+        id text PRIMARY KEY,
+        provider_id text NOT NULL REFERENCES providers (id),
+        status text NOT NULL,
+        due_date text NOT NULL,
+        body jsonb NOT NULL,
+        change_seq bigint NOT NULL
+      )`,
+      `CREATE INDEX actions_provider_idx ON actions (provider_id, status)`,
+      `CREATE TABLE assignments (
+        id text PRIMARY KEY,
+        provider_id text NOT NULL REFERENCES providers (id),
+        officer_id uuid NOT NULL REFERENCES users (id),
+        status text NOT NULL CHECK (status IN ('open', 'done', 'cancelled')),
+        body jsonb NOT NULL,
+        created_by uuid REFERENCES users (id),
+        created_at timestamptz NOT NULL,
+        change_seq bigint NOT NULL
+      )`,
+      `CREATE INDEX assignments_officer_idx ON assignments (officer_id, status)`,
+      `CREATE INDEX assignments_provider_idx ON assignments (provider_id, status)`,
+      `CREATE TABLE pins (
+        user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        provider_id text NOT NULL REFERENCES providers (id),
+        pinned_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, provider_id)
+      )`,
+      // What a cursor's holder had in scope, content-addressed per user: lets a pull send exactly the
+      // briefings and assignments that are new to the device. Losing rows only costs a larger pull.
+      `CREATE TABLE pull_scopes (
+        user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        key text NOT NULL,
+        briefing_ids jsonb NOT NULL,
+        assignment_ids jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, key)
+      )`,
+    ],
+  },
 ];

@@ -1,4 +1,4 @@
-// Reads a JSON request body under a byte limit. Content-Length is checked first (cheap refusal),
+// Reads a JSON (or plain text) request body under a byte limit. Content-Length is checked first (cheap refusal),
 // then the stream is counted as it arrives, because a chunked or lying client sends no honest length.
 import type { Context } from 'hono';
 import { ApiError, badRequest } from './errors';
@@ -7,10 +7,20 @@ const tooLarge = (limit: number) =>
   new ApiError(413, 'too-large', `The request body is larger than the ${Math.floor(limit / 1024)} kB limit`);
 
 export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
+  const text = await readTextBody(c, limit, 'A JSON body is required');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest('The request body is not valid JSON');
+  }
+}
+
+/** The body as UTF-8 text (a leading byte-order mark, as spreadsheets write, is dropped). */
+export async function readTextBody(c: Context, limit: number, missing = 'A request body is required'): Promise<string> {
   const declared = c.req.header('content-length');
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge(limit);
   const stream = c.req.raw.body;
-  if (stream === null) throw badRequest('A JSON body is required');
+  if (stream === null) throw badRequest(missing);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = stream.getReader();
@@ -24,15 +34,9 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
     }
     chunks.push(value);
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
     throw badRequest('The request body is not valid UTF-8');
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw badRequest('The request body is not valid JSON');
   }
 }

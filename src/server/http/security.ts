@@ -30,6 +30,10 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
 
 /** Routes that take raw bytes rather than JSON (attachments, in a later issue). */
 const RAW_BODY_PREFIXES = ['/api/attachments/'];
+/** Routes that never read a body (PUT/DELETE of a pin): their handlers ignore whatever is sent. */
+const NO_BODY_PREFIXES = ['/api/pins/'];
+/** Routes whose body is a CSV file; still not a type a cross-site form can send (text/plain is refused). */
+const CSV_BODY_PATHS = new Set(['/api/providers/import']);
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function hasBody(headers: Headers, method: string): boolean {
@@ -57,9 +61,10 @@ export const apiRequestGuard = (trustProxy: boolean): MiddlewareHandler => async
     }
     if (originHost !== requestHost(c, trustProxy)) throw forbidden('Cross-origin requests are not allowed');
   }
-  const raw = RAW_BODY_PREFIXES.some((p) => c.req.path.startsWith(p));
+  const raw = [...RAW_BODY_PREFIXES, ...NO_BODY_PREFIXES].some((p) => c.req.path.startsWith(p));
   if (!raw && hasBody(c.req.raw.headers, method)) {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (CSV_BODY_PATHS.has(c.req.path) && type === 'text/csv') return next();
     if (type !== 'application/json') {
       throw new ApiError(415, 'unsupported-type', 'Send the body as JSON with Content-Type: application/json');
     }

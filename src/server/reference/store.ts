@@ -4,6 +4,8 @@
 import type { Provider, Template } from '../../shared/schemas';
 import type { Db, Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
+import { isoDay } from '../../shared/visit-due';
+import { type RegisterRow, writeProvider } from '../providers/store';
 
 /** Inserts each template version that is not stored yet; an existing version is never touched. */
 export async function ensureTemplates(db: Db, templates: readonly Template[]): Promise<number> {
@@ -33,28 +35,16 @@ export async function findTemplate(q: Queryable, id: string, version: number): P
 }
 
 /** Adds or replaces a provider (and brings back a removed one). */
-export async function upsertProvider(db: Db, provider: Provider): Promise<void> {
-  await db.transaction(async (tx) => {
-    const seq = await nextChangeSeq(tx);
-    await tx.query(
-      `INSERT INTO providers (id, body, change_seq, removed_at) VALUES ($1, $2::jsonb, $3, NULL)
-       ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, change_seq = EXCLUDED.change_seq, removed_at = NULL`,
-      [provider.id, JSON.stringify(provider), seq],
-    );
-  });
+export async function upsertProvider(db: Db, provider: RegisterRow | Provider, today: string = isoDay(new Date())): Promise<void> {
+  await db.transaction((tx) => writeProvider(tx, provider, today));
 }
 
 /** Inserts a provider only if its id is new (demo seeding must not overwrite edits). */
-export async function insertProviderIfMissing(db: Db, provider: Provider): Promise<boolean> {
+export async function insertProviderIfMissing(db: Db, provider: RegisterRow | Provider, today: string = isoDay(new Date())): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.query('SELECT 1 FROM providers WHERE id = $1', [provider.id]);
     if (existing.length > 0) return false;
-    const seq = await nextChangeSeq(tx);
-    const rows = await tx.query(
-      `INSERT INTO providers (id, body, change_seq) VALUES ($1, $2::jsonb, $3) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [provider.id, JSON.stringify(provider), seq],
-    );
-    return rows.length > 0;
+    return (await writeProvider(tx, provider, today)) === 'created';
   });
 }
 

@@ -4,6 +4,8 @@
 import type { SessionUser, StoredSubmission, SubmissionBody } from '../../shared/schemas';
 import type { AuditAction } from '../audit';
 import type { Db, Queryable } from '../db';
+import { submitterVisible } from '../auth/access';
+import { applyVisitEffects } from './effects';
 
 export type PutResult =
   | { kind: 'stored'; created: boolean; receivedAt: string }
@@ -23,6 +25,9 @@ export async function putSubmission(
 ): Promise<PutResult> {
   const { body, bodyHash, user, now } = input;
   if (body.revision === 1 && (await insertNewRecord(db, input))) {
+    // Separate from the insert (the fast path is one statement); idempotent, and start-up repeats
+    // refreshProviderVisit for every provider, so a crash in between only delays the update.
+    await db.transaction((tx) => applyVisitEffects(tx, body, user.id, null));
     return { kind: 'stored', created: true, receivedAt: now.toISOString() };
   }
   try {
@@ -52,6 +57,10 @@ export async function putSubmission(
         return { kind: 'stored', created: false, receivedAt: new Date(head.received_at).toISOString() };
       }
       const current = Number(head.current_revision);
+      const [previous] = await tx.query<{ provider_id: string }>(
+        'SELECT provider_id FROM submissions WHERE id = $1 AND revision = $2',
+        [body.id, current],
+      );
       if ((body.baseRevision ?? 0) !== current) {
         throw new Abort({
           kind: 'conflict',
@@ -77,6 +86,7 @@ export async function putSubmission(
         [body.id, body.revision, body.baseRevision, user.id, body.templateId, body.templateVersion,
           body.details.providerId, JSON.stringify(body), bodyHash, now, action, `${body.id}@${body.revision}`],
       );
+      await applyVisitEffects(tx, body, user.id, previous?.provider_id ?? null);
       return { kind: 'stored', created: true, receivedAt: now.toISOString() };
     });
   } catch (err) {
@@ -130,14 +140,14 @@ const toStored = (r: Row): StoredSubmission => ({
   body: r.body,
 });
 
-/** Officers see their own records; managers and QA see everyone's (team scoping comes later). */
-const seesAll = (user: SessionUser) => user.role === 'manager' || user.role === 'qa';
+/** Officers see their own records, managers also their team's, QA everyone's. */
+const VISIBLE = submitterVisible('h.submitter_id', '$1', '$2');
 
 export async function listSubmissions(q: Queryable, user: SessionUser): Promise<StoredSubmission[]> {
   const rows = await q.query<Row>(
-    `${SELECT} WHERE s.revision = h.current_revision AND ($1::boolean OR h.submitter_id = $2)
+    `${SELECT} WHERE s.revision = h.current_revision AND ${VISIBLE}
      ORDER BY h.updated_at DESC, h.id`,
-    [seesAll(user), user.id],
+    [user.id, user.role],
   );
   return rows.map(toStored);
 }
@@ -150,9 +160,8 @@ export async function getSubmission(
   revision: number | null,
 ): Promise<StoredSubmission | null> {
   const [row] = await q.query<Row>(
-    `${SELECT} WHERE h.id = $1 AND s.revision = COALESCE($3::int, h.current_revision)
-       AND ($4::boolean OR h.submitter_id = $2)`,
-    [id, user.id, revision, seesAll(user)],
+    `${SELECT} WHERE h.id = $3 AND s.revision = COALESCE($4::int, h.current_revision) AND ${VISIBLE}`,
+    [user.id, user.role, id, revision],
   );
   return row === undefined ? null : toStored(row);
 }

@@ -1,55 +1,99 @@
-// GET /api/sync/pull: reference data since a cursor. With no cursor (or one ahead of this
-// database, e.g. after a restore) it sends a full snapshot the client replaces its copy with;
-// otherwise only rows whose change_seq is above the cursor, plus ids removed since.
+// GET /api/sync/pull (DESIGN.md §4, issue 3). Global collections (templates, providers) are
+// incremental by change_seq with removals as tombstones; a missing cursor, one ahead of this
+// database or one issued under other visit frequencies gets a full snapshot. Scoped collections
+// (briefings, assignments) send what changed since the cursor or is new to the device, and
+// `scope` lists everything the person may hold now, on every pull. Only the server's clock is read.
+import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
-import type { Provider, PullResponse, Template } from '../../shared/schemas';
+import type { Assignment, Briefing } from '../../shared/register';
+import type { PullResponse, SessionUser, Template } from '../../shared/schemas';
+import { isoDay } from '../../shared/visit-due';
+import { requireUser } from '../auth/middleware';
+import { compileBriefing } from '../briefings/compile';
+import type { Config } from '../config';
 import { lockForPull } from '../db/change-seq';
 import type { AppEnv, Deps } from '../http/env';
 import { badRequest } from '../http/errors';
-import { requireUser } from '../auth/middleware';
-import { decodeCursor, encodeCursor } from './cursor';
+import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
+import { type Cursor, decodeCursor, encodeCursor } from './cursor';
+import { loadScope, saveScope, scopeFor, scopeKey } from './scope';
 
 export function registerPullRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.get('/api/sync/pull', requireUser(deps), async (c) => {
     const raw = c.req.query('cursor');
-    let since: number | null = null;
+    let since: Cursor | null = null;
     if (raw !== undefined && raw !== '') {
       since = decodeCursor(raw);
       if (since === null) throw badRequest('The sync cursor is not valid; pull again without one');
     }
-    return c.json(await pull(deps, since));
+    return c.json(await pull(deps, c.get('user'), since));
   });
 }
 
-async function pull(deps: Deps, since: number | null): Promise<PullResponse> {
+/** Changes when anything derived fields depend on changes, forcing a full snapshot. */
+export const configTag = (config: Pick<Config, 'visitFrequencyMonths'>): string =>
+  createHash('sha256').update(JSON.stringify(config.visitFrequencyMonths)).digest('hex').slice(0, 8);
+
+async function pull(deps: Deps, user: SessionUser, since: Cursor | null): Promise<PullResponse> {
+  const now = deps.now();
+  const today = isoDay(now);
+  const frequencies = deps.config.visitFrequencyMonths;
+  const tag = configTag(deps.config);
   return deps.db.transaction(async (tx) => {
     await lockForPull(tx);
-    const [top] = await tx.query<{ seq: string | number | null }>(
-      `SELECT GREATEST((SELECT max(change_seq) FROM templates), (SELECT max(change_seq) FROM providers)) AS seq`,
-    );
-    const high = Number(top?.seq ?? 0);
-    const full = since === null || since > high;
-    const after = full ? 0 : since;
-    const templates = await tx.query<{ body: Template }>(
-      'SELECT body FROM templates WHERE change_seq > $1 ORDER BY id, version',
-      [after],
-    );
-    const providers = await tx.query<{ body: Provider }>(
-      'SELECT body FROM providers WHERE change_seq > $1 AND removed_at IS NULL ORDER BY id',
+    // Every writer takes its number under the exclusive lock we now hold shared, so nothing at or
+    // below last_value can still commit.
+    const [top] = await tx.query<{ last_value: string | number; is_called: boolean }>('SELECT last_value, is_called FROM change_seq');
+    const high = top?.is_called ? Number(top.last_value) : 0;
+    const full = since === null || since.seq > high || since.configTag !== tag;
+    const after = full || since === null ? 0 : since.seq;
+
+    const templates = await tx.query<{ body: Template }>('SELECT body FROM templates WHERE change_seq > $1 ORDER BY id, version', [after]);
+    const providers = await tx.query<ProviderRow>(
+      `SELECT ${PROVIDER_COLUMNS} FROM providers p WHERE p.change_seq > $1 AND p.removed_at IS NULL ORDER BY p.id`,
       [after],
     );
     const removed = full
       ? []
-      : await tx.query<{ id: string }>(
-          'SELECT id FROM providers WHERE change_seq > $1 AND removed_at IS NOT NULL ORDER BY id',
-          [after],
+      : await tx.query<{ id: string }>('SELECT id FROM providers WHERE change_seq > $1 AND removed_at IS NOT NULL ORDER BY id', [after]);
+
+    const scope = await scopeFor(tx, user, today, frequencies);
+    const key = scopeKey(user.id, scope);
+    const held = full || since?.scopeKey == null ? null : await loadScope(tx, user.id, since.scopeKey);
+    const sameDay = since?.day === today.replaceAll('-', '');
+    await saveScope(tx, user.id, key, scope, now);
+
+    const briefingRows = scope.briefings.length === 0
+      ? []
+      : await tx.query<ProviderRow & { briefing_seq: string | number }>(
+          `SELECT ${PROVIDER_COLUMNS}, p.briefing_seq FROM providers p WHERE p.id = ANY($1::text[]) ORDER BY p.id`,
+          [scope.briefings],
         );
+    const briefings: Briefing[] = [];
+    for (const row of briefingRows) {
+      const fresh = held === null || !sameDay || !held.briefings.has(row.id) || Number(row.briefing_seq) > after;
+      if (!fresh) continue;
+      const briefing = await compileBriefing(tx, row, { frequencies, now });
+      if (briefing !== null) briefings.push(briefing);
+    }
+    const sendAssignments = scope.assignments
+      .filter((a) => held === null || !held.assignments.has(a.id) || a.change_seq > after)
+      .map((a) => a.id);
+    const assignments = sendAssignments.length === 0
+      ? []
+      : await tx.query<{ body: Assignment }>('SELECT body FROM assignments WHERE id = ANY($1::text[]) ORDER BY id', [sendAssignments]);
+
     return {
-      cursor: encodeCursor(Math.max(high, after)),
+      cursor: encodeCursor({ seq: Math.max(high, after), day: today.replaceAll('-', ''), scopeKey: key, configTag: tag }),
       full,
       templates: templates.map((r) => r.body),
-      providers: providers.map((r) => r.body),
-      removed: { templates: [], providers: removed.map((r) => r.id) },
+      providers: providers.map((r) => toRecord(r, frequencies)),
+      briefings,
+      assignments: assignments.map((r) => r.body),
+      removed: { providers: removed.map((r) => r.id) },
+      scope: { briefings: scope.briefings, assignments: scope.assignments.map((a) => a.id) },
+      pinned: scope.pinned,
+      settings: { briefingStaleDays: deps.config.briefingStaleDays },
     };
   });
 }

@@ -7,5 +7,5 @@ export interface Ctx extends Fixture {
   app: App;
   clock: ReturnType<typeof manualClock>;
   log: string[];
-  cookies: { officer: string; officer2: string; manager: string; qa: string };
+  cookies: { officer: string; officer2: string; manager: string; manager2: string; qa: string };
 }

@@ -1,0 +1,145 @@
+// The pre-visit briefing (seed 004 §14): what the council knows about a provider before a visit,
+// compiled by the server and read here from the device, with or without a signal. Printable.
+import type { Briefing, IntelligenceEntry } from '../../shared/register';
+import { BackLink, Page } from '../components/Page';
+import { daysBetween, dueText, formatDate, formatDateTime, todayIso } from '../components/format';
+import { useObservable } from '../lib/observable';
+import { settings } from '../reference/settings';
+import { PinButton } from './PinButton';
+import { useBriefing, useProvider } from './queries';
+import { cqcClass, cqcLabel, entryDetail, fireOutcome, ragClass, serviceTypeLabel } from './labels';
+
+export function BriefingPage(props: { providerId: string }) {
+  const briefing = useBriefing(props.providerId);
+  const provider = useProvider(props.providerId);
+  const { briefingStaleDays, pinned } = useObservable(settings);
+  if (briefing === undefined || provider === undefined) return <p>Loading…</p>;
+  const name = briefing?.provider.name ?? provider?.name ?? 'Provider';
+  const start = `/visits/new?provider=${encodeURIComponent(props.providerId)}`;
+  if (!briefing) {
+    return (
+      <>
+        <BackLink href="/providers">Providers</BackLink>
+        <Page title={name} caption="Pre-visit briefing">
+          <p>This provider’s briefing is not on this device. Briefings come with visits assigned or due, and with providers you pin.</p>
+          <PinButton providerId={props.providerId} pinned={pinned.includes(props.providerId)} />
+        </Page>
+      </>
+    );
+  }
+  const age = daysBetween(briefing.compiledAt.slice(0, 10), todayIso());
+  return (
+    <>
+      <BackLink href="/">My visits</BackLink>
+      <Page title={name} caption="Pre-visit briefing">
+        <p class="hint" data-testid="compiled">Compiled {formatDateTime(briefing.compiledAt)}</p>
+        {age > briefingStaleDays && (
+          <div class="warning-text" role="note">
+            <strong>This briefing is {age} days old.</strong> Connect and sync to get the latest before relying on it.
+          </div>
+        )}
+        <p class="no-print">
+          <a class="button" href={start}>Start a visit</a>{' '}
+          <button type="button" class="button secondary" onClick={() => window.print()}>Print briefing</button>{' '}
+          <PinButton providerId={props.providerId} pinned={pinned.includes(props.providerId)} />
+        </p>
+        <ProviderFacts briefing={briefing} />
+        <CqcSection briefing={briefing} />
+        <EntryList title="Complaints" id="complaints" lead={`${briefing.complaints.open} open · ${briefing.complaints.last12Months} in the last 12 months`} entries={briefing.complaints.recent} />
+        <EntryList title="Safeguarding referrals" id="safeguarding" lead={`${briefing.safeguarding.open} open · ${briefing.safeguarding.last12Months} in the last 12 months`} entries={briefing.safeguarding.recent} />
+        <EntryList title="Incidents and notifications" id="incidents" lead={`${briefing.incidents.last12Months} in the last 12 months`} entries={briefing.incidents.recent} />
+        <EntryList title="Feedback from professionals" id="feedback" lead={briefing.feedback.length === 0 ? 'No feedback in the last 12 months.' : ''} entries={briefing.feedback} />
+        <section aria-labelledby="fire">
+          <h2 id="fire">Fire inspection</h2>
+          {briefing.fireInspection ? (
+            <p>{formatDate(briefing.fireInspection.date)}: <strong>{fireOutcome[briefing.fireInspection.outcome]}</strong>. {briefing.fireInspection.summary}</p>
+          ) : <p>No fire inspection recorded.</p>}
+        </section>
+        <section aria-labelledby="actions">
+          <h2 id="actions">Open actions from earlier visits <span class="count">({briefing.openActions.length})</span></h2>
+          {briefing.openActions.length === 0 ? <p>No open actions.</p> : (
+            <ul class="visit-list">
+              {briefing.openActions.map((a) => (
+                <li key={a.id}>
+                  <strong>{a.title}</strong>
+                  <span class={a.dueDate < todayIso() ? 'tag red' : 'tag blue'}>{dueText(a.dueDate)}</span>
+                  <span class="meta">{a.significance === 'significant' ? 'Significant' : 'Routine'} · owner {a.owner} · raised {formatDate(a.raisedOn)}{a.detail ? ` · ${a.detail}` : ''}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </Page>
+    </>
+  );
+}
+
+function ProviderFacts({ briefing }: { briefing: Briefing }) {
+  const p = briefing.provider;
+  const rows: Array<[string, string]> = [
+    ['Service', serviceTypeLabel[p.serviceType] + (p.capacity !== null ? `, ${p.capacity} places` : '')],
+    ['Address', p.address || 'Not recorded'],
+    ['Registered manager', p.registeredManager || 'Not recorded'],
+    ['CQC location', p.cqcLocationId ?? 'Not registered'],
+    ['Monitoring level', String(p.monitoringLevel)],
+    ['Last visit', briefing.lastVisit ? formatDate(briefing.lastVisit.date) : 'No visit recorded'],
+    ['Next visit due', p.nextVisitDue ? `${formatDate(p.nextVisitDue)} (${dueText(p.nextVisitDue).toLowerCase()})` : 'Not set'],
+    ['Contract', p.contract ? `${p.contract.reference}, from ${formatDate(p.contract.start)}${p.contract.end ? ` to ${formatDate(p.contract.end)}` : ''}` : 'No contract'],
+  ];
+  return (
+    <section aria-labelledby="facts">
+      <h2 id="facts">Provider</h2>
+      <p>
+        RAG <span class={ragClass[p.rag]} data-testid="rag">{p.rag.toUpperCase()}</span>
+        {p.ragReason && ` — ${p.ragReason}`}{p.ragChangedAt && ` (since ${formatDate(p.ragChangedAt)})`}
+      </p>
+      <dl class="summary-list">
+        {rows.map(([label, value]) => (
+          <div class="summary-row" key={label}><dt>{label}</dt><dd>{value}</dd></div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function CqcSection({ briefing }: { briefing: Briefing }) {
+  const cqc = briefing.cqc;
+  const questions = cqc ? ([['Safe', cqc.keyQuestions.safe], ['Effective', cqc.keyQuestions.effective], ['Caring', cqc.keyQuestions.caring],
+    ['Responsive', cqc.keyQuestions.responsive], ['Well-led', cqc.keyQuestions.wellLed]] as const) : [];
+  return (
+    <section aria-labelledby="cqc">
+      <h2 id="cqc">Latest CQC inspection</h2>
+      {!cqc ? <p>No CQC inspection recorded.</p> : (
+        <>
+          <p>{formatDate(cqc.date)}: overall <span class={cqcClass[cqc.overall]} data-testid="cqc-overall">{cqcLabel[cqc.overall]}</span></p>
+          <table class="table">
+            <caption class="visually-hidden">CQC key question ratings</caption>
+            <thead><tr><th scope="col">Key question</th><th scope="col">Rating</th></tr></thead>
+            <tbody>
+              {questions.map(([q, r]) => <tr key={q}><th scope="row">{q}</th><td>{cqcLabel[r]}</td></tr>)}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+function EntryList(props: { title: string; id: string; lead: string; entries: IntelligenceEntry[] }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.lead && <p data-testid={`${props.id}-summary`}>{props.lead}</p>}
+      {props.entries.length > 0 && (
+        <ul class="entry-list">
+          {props.entries.map((e) => (
+            <li key={e.id}>
+              <strong>{formatDate(e.date)} · {entryDetail(e)}</strong> {e.summary}
+              <span class="meta">Recorded by {e.recordedBy}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// Read-side hooks for pre-visit data on the device: briefings, assignments, and the visits this
+// officer should do next (assigned, or due by risk level), overdue first.
+import type { Assignment, Briefing, ProviderRecord } from '../../shared/register';
+import { todayIso, daysBetween } from '../components/format';
+import { useLiveQuery } from '../lib/use-live-query';
+import { db } from '../storage/database';
+
+export function useBriefing(providerId: string): Briefing | null | undefined {
+  return useLiveQuery(async () => (await db().briefings.get(providerId)) ?? null, [providerId]);
+}
+
+/** Provider ids whose briefing is on this device. */
+export function useBriefingIds(): Set<string> | undefined {
+  return useLiveQuery(async () => new Set(await db().briefings.toCollection().primaryKeys()), []);
+}
+
+export function useProvider(providerId: string): ProviderRecord | null | undefined {
+  return useLiveQuery(async () => (await db().providers.get(providerId)) ?? null, [providerId]);
+}
+
+export function useAssignment(id: string | null): Assignment | null | undefined {
+  return useLiveQuery(async () => (id ? ((await db().assignments.get(id)) ?? null) : null), [id]);
+}
+
+export type VisitToDo = {
+  provider: ProviderRecord;
+  dueDate: string;
+  assignment: Assignment | null;
+  /** Why it is listed: assigned to this officer, or due by the provider's monitoring level. */
+  reason: 'assigned' | 'risk-due';
+};
+
+/** Days ahead within which a provider allocated to the officer counts as due. */
+export const DUE_SOON_DAYS = 28;
+
+export function useVisitsToDo(userId: string): VisitToDo[] | undefined {
+  return useLiveQuery(async () => {
+    const database = db();
+    const [assignments, allocated] = await Promise.all([
+      database.assignments.where('dueDate').aboveOrEqual('').toArray(),
+      database.providers.filter((p) => p.allocatedOfficerId === userId && p.nextVisitDue !== null).toArray(),
+    ]);
+    const providers = new Map((await database.providers.bulkGet(assignments.map((a) => a.providerId))).flatMap((p) => (p ? [[p.id, p]] : [])));
+    const today = todayIso();
+    const todo: VisitToDo[] = [];
+    for (const a of assignments) {
+      const provider = providers.get(a.providerId);
+      if (a.status === 'open' && a.officerId === userId && provider) todo.push({ provider, dueDate: a.dueDate, assignment: a, reason: 'assigned' });
+    }
+    const assigned = new Set(todo.map((t) => t.provider.id));
+    for (const p of allocated) {
+      if (!assigned.has(p.id) && p.nextVisitDue && daysBetween(today, p.nextVisitDue) <= DUE_SOON_DAYS) {
+        todo.push({ provider: p, dueDate: p.nextVisitDue, assignment: null, reason: 'risk-due' });
+      }
+    }
+    return todo.sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.provider.name.localeCompare(y.provider.name)));
+  }, [userId]);
+}

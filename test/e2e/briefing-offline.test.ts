@@ -1,0 +1,75 @@
+// Before the visit, with no signal: the officer's assigned provider has its briefing on the device
+// (CQC rating, complaints, safeguarding referrals, professional feedback, fire inspection, open
+// actions), readable after a cold start offline, and the visit starts from it carrying a snapshot.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, haveChromium, launchChromium, launchWithProfile, withFailureShot } from './support/browser';
+import { readRecord } from './support/device';
+import { startServer, type RunningServer } from './support/server';
+import { signIn, waitForHeading, waitForSynced } from './support/pages';
+
+const PROVIDER = 'Willow Bank Care Home';
+
+describe.skipIf(!haveChromium)('pre-visit briefing offline (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  it('shows an assigned provider’s briefing after an offline cold start and starts the visit from it', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'qa-visits-briefing-'));
+    let context = await launchWithProfile(profile, server.url);
+    let page = await context.newPage();
+    await withFailureShot(() => page, 'briefing-offline', async () => {
+      await page.goto('/');
+      await signIn(page);
+      await waitForSynced(page);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const todo = page.getByTestId('todo').filter({ hasText: PROVIDER });
+      await todo.waitFor();
+      await expectAccessible(page, 'my visits with visits to do');
+
+      await context.close();
+      context = await launchWithProfile(profile, server.url);
+      await context.setOffline(true);
+      page = context.pages()[0] ?? (await context.newPage());
+      await page.goto('/');
+      await waitForHeading(page, 'My visits');
+      await page.getByRole('link', { name: PROVIDER, exact: true }).click();
+      await waitForHeading(page, PROVIDER);
+      await expectAccessible(page, 'briefing');
+
+      await page.getByRole('heading', { name: 'Latest CQC inspection' }).waitFor();
+      expect(await page.getByTestId('cqc-overall').textContent()).toMatch(/Outstanding|Good|Requires improvement|Inadequate/);
+      expect(await page.getByTestId('complaints-summary').textContent()).toMatch(/\d+ open · \d+ in the last 12 months/);
+      expect(await page.getByTestId('safeguarding-summary').textContent()).toMatch(/\d+ open · \d+ in the last 12 months/);
+      const feedback = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Feedback from professionals' }) });
+      expect(await feedback.locator('li').count()).toBeGreaterThan(0);
+      const fire = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Fire inspection' }) });
+      expect(await fire.textContent()).toMatch(/Satisfactory|Action required|Enforcement notice/);
+      const actions = page.locator('section').filter({ has: page.getByRole('heading', { name: /Open actions from earlier visits/ }) });
+      expect(await actions.locator('li').count()).toBeGreaterThan(0);
+
+      await page.getByRole('link', { name: 'Start a visit' }).click();
+      await waitForHeading(page, 'Start a visit');
+      expect(await page.getByLabel('Provider').inputValue()).toBe('willow-bank');
+      await page.getByLabel('Announced', { exact: true }).check();
+      await page.getByRole('button', { name: 'Start visit' }).click();
+      await waitForHeading(page, PROVIDER);
+      const id = new URL(page.url()).pathname.split('/')[2]!;
+      const record = (await readRecord(page, id)) as unknown as { briefingSnapshot: { providerId: string; compiledAt: string } | null };
+      expect(record.briefingSnapshot?.providerId).toBe('willow-bank');
+    });
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+});
