@@ -30,6 +30,16 @@ describe.skipIf(!haveChromium)('expired sign-in with queued work (Chromium)', ()
       const id = await submitCompleteVisit(page, 'Primrose Villa');
       expect(await waitingCount(page)).toBe('1 visit waiting to send');
 
+      // Signing out with a visit not yet sent asks first and does nothing without the tick.
+      await page.getByRole('link', { name: 'Sign out' }).click();
+      await waitForHeading(page, 'Sign out');
+      await page.getByText('1 visit on this device has not been sent to the council.').waitFor();
+      await page.getByRole('button', { name: 'Sign out and clear this device' }).click();
+      await page.getByText('Tick the box to confirm').waitFor();
+      expect((await readOutbox(page)).length).toBe(1);
+      await page.getByRole('link', { name: 'Back' }).click();
+      await waitForHeading(page, 'My visits');
+
       // The session ends while the device is away (the server no longer knows the cookie).
       await context.clearCookies();
       await context.setOffline(false);

@@ -1,0 +1,70 @@
+// A QA manager publishes a new version of the QMF while an officer's draft is open on the old
+// one: the device receives the new version for new visits, and the draft is completed and
+// accepted on the version it was started on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
+import { haveChromium, launchChromium, withFailureShot } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+import { serverSubmissions } from './support/api';
+import { OFFICER, completeAllAreas, signIn, startVisit, waitForHeading, waitForSynced, waitingCount } from './support/pages';
+
+const QA = { email: 'qa@example.org', password: 'qa-demo-pass' };
+
+describe.skipIf(!haveChromium)('template versions (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  it('keeps a draft on the version it started on after a new version is published', async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await withFailureShot(() => page, 'template-version', async () => {
+      await page.goto('/');
+      await signIn(page);
+      await waitForSynced(page);
+      const id = await startVisit(page, 'Laurel Gardens');
+
+      const qa = await browser.newContext({ baseURL: server.url });
+      expect((await qa.request.post('/api/session', { data: QA })).status()).toBe(200);
+      const v2 = { ...qmfCareHomeV1, version: 2, title: 'Care Home Quality Monitoring Framework (2027)' };
+      expect((await qa.request.post('/api/templates', { data: v2 })).status()).toBe(201);
+      await qa.close();
+
+      // The device receives version 2; the open draft stays on version 1.
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await expect.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
+        const open = indexedDB.open('qa-visits');
+        open.onsuccess = () => {
+          const count = open.result.transaction('templates').objectStore('templates').count();
+          count.onsuccess = () => { open.result.close(); resolve(count.result); };
+        };
+      }))).toBe(2);
+      await page.reload();
+      await waitForHeading(page, 'Laurel Gardens');
+      expect(await page.getByText('Care Home Quality Monitoring Framework ·').count()).toBe(1);
+      await completeAllAreas(page, 'Laurel Gardens');
+      await page.getByRole('link', { name: 'Check answers and submit' }).click();
+      await waitForHeading(page, 'Check your answers');
+      await page.getByRole('button', { name: 'Submit visit' }).click();
+      await waitForHeading(page, 'My visits');
+      await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0 visits waiting to send');
+
+      const stored = (await serverSubmissions(server.url, OFFICER)).find((s) => s.id === id) as unknown as { body: { templateVersion: number } };
+      expect(stored.body.templateVersion).toBe(1);
+
+      // A new visit starts on version 2.
+      await page.getByRole('button', { name: 'Start a visit' }).click();
+      await waitForHeading(page, 'Start a visit');
+      await page.getByText('Care Home Quality Monitoring Framework (2027)').waitFor();
+    });
+    await context.close();
+  });
+});
