@@ -1,33 +1,22 @@
 // Before the visit, with no signal: the officer's assigned provider has its briefing on the device
 // (CQC rating, complaints, safeguarding referrals, professional feedback, fire inspection, open
 // actions), readable after a cold start offline, and the visit starts from it carrying a snapshot.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, haveChromium, launchChromium, launchWithProfile, withFailureShot } from './support/browser';
+import { expectAccessible, launchWithProfile, withFailureShot } from './support/browser';
+import { describeWithChromium } from './support/chromium-suite';
 import { readRecord } from './support/device';
-import { startServer, type RunningServer } from './support/server';
 import { signIn, waitForHeading, waitForSynced } from './support/pages';
 
 const PROVIDER = 'Willow Bank Care Home';
 
-describe.skipIf(!haveChromium)('pre-visit briefing offline (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+describeWithChromium('pre-visit briefing offline (Chromium)', (env) => {
 
   it('shows an assigned provider’s briefing after an offline cold start and starts the visit from it', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'qa-visits-briefing-'));
-    let context = await launchWithProfile(profile, server.url);
+    let context = await launchWithProfile(profile, env.server.url);
     let page = await context.newPage();
     await withFailureShot(() => page, 'briefing-offline', async () => {
       await page.goto('/');
@@ -39,7 +28,7 @@ describe.skipIf(!haveChromium)('pre-visit briefing offline (Chromium)', () => {
       await expectAccessible(page, 'my visits with visits to do');
 
       await context.close();
-      context = await launchWithProfile(profile, server.url);
+      context = await launchWithProfile(profile, env.server.url);
       await context.setOffline(true);
       page = context.pages()[0] ?? (await context.newPage());
       await page.goto('/');

@@ -1,11 +1,11 @@
 // Keyboard only, on a phone-sized screen: sign in, start a visit, answer an item and write its
 // evidence without a pointer. Each control is reached with Tab, so none is a keyboard trap or
 // unreachable, and focus moves to each new page's heading.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, haveChromium, launchChromium, withFailureShot } from './support/browser';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, withFailureShot } from './support/browser';
+import { describeWithChromium } from './support/chromium-suite';
 import { readRecord } from './support/device';
-import { startServer, type RunningServer } from './support/server';
 import { OFFICER, waitForHeading, waitForSynced } from './support/pages';
 
 /** Presses Tab until the focused element has this accessible name (or fails after `limit` presses). */
@@ -23,20 +23,10 @@ async function tabTo(page: Page, name: string, limit = 40): Promise<void> {
   throw new Error(`"${name}" was not reached with ${limit} presses of Tab`);
 }
 
-describe.skipIf(!haveChromium)('keyboard only (Chromium, phone size)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+describeWithChromium('keyboard only (Chromium, phone size)', (env) => {
 
   it('signs in, starts a visit and records an answer with the keyboard alone', async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, isMobile: true });
+    const context = await env.browser.newContext({ baseURL: env.server.url, viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();
     await withFailureShot(() => page, 'keyboard', async () => {
       await page.goto('/');

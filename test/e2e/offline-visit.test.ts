@@ -1,36 +1,24 @@
 // The whole product end to end in Debian Chromium against the real server and a production build:
 // sign in online, cold-start offline from the service worker, complete a QMF visit with a reload
 // in the middle, submit offline, and see it reach the server exactly once when back online.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectAccessible, haveChromium, launchChromium, launchWithProfile, withFailureShot } from './support/browser';
+import { expectAccessible, launchWithProfile, withFailureShot } from './support/browser';
+import { describeWithChromium } from './support/chromium-suite';
 import { readRecord } from './support/device';
-import { startServer, type RunningServer } from './support/server';
 import {
   OFFICER, answerArea, completeAllAreas, backToVisit, expectStatus, openArea, signIn, startVisit, waitForHeading, waitForSynced, waitingCount,
 } from './support/pages';
 
 const PROVIDER = 'Willow Bank Care Home';
 
-describe.skipIf(!haveChromium)('offline visit capture (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+describeWithChromium('offline visit capture (Chromium)', (env) => {
 
   it('completes a visit offline and syncs it exactly once when back online', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'qa-visits-profile-'));
-    let context = await launchWithProfile(profile, server.url);
+    let context = await launchWithProfile(profile, env.server.url);
     let page = await context.newPage();
     await withFailureShot(() => page, 'offline-visit', async () => {
       await page.goto('/');
@@ -42,7 +30,7 @@ describe.skipIf(!haveChromium)('offline visit capture (Chromium)', () => {
 
       // Quit the browser, then start it again with no signal and open the app (a cold start).
       await context.close();
-      context = await launchWithProfile(profile, server.url);
+      context = await launchWithProfile(profile, env.server.url);
       await context.setOffline(true);
       page = context.pages()[0] ?? (await context.newPage());
       await page.goto('/');
@@ -100,7 +88,7 @@ describe.skipIf(!haveChromium)('offline visit capture (Chromium)', () => {
       await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0 visits waiting to send');
       await page.getByRole('heading', { name: /Sent \(1\)/ }).waitFor();
 
-      const api = await browser.newContext({ baseURL: server.url });
+      const api = await env.browser.newContext({ baseURL: env.server.url });
       const signInResponse = await api.request.post('/api/session', { data: OFFICER });
       expect(signInResponse.status()).toBe(200);
       const list = await (await api.request.get('/api/submissions')).json() as { submissions: Array<{ id: string; body: typeof expected }> };

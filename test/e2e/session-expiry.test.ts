@@ -1,26 +1,15 @@
 // The sign-in ends while visits are queued: the app keeps working, pauses sending, asks the
 // person to sign in again, then sends everything — nothing queued is lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, haveChromium, launchChromium, withFailureShot } from './support/browser';
+import { expect, it } from 'vitest';
+import { expectAccessible, withFailureShot } from './support/browser';
+import { describeWithChromium } from './support/chromium-suite';
 import { readOutbox } from './support/device';
-import { startServer, type RunningServer } from './support/server';
 import { OFFICER, signIn, submitCompleteVisit, waitForHeading, waitForSynced, waitingCount } from './support/pages';
 
-describe.skipIf(!haveChromium)('expired sign-in with queued work (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+describeWithChromium('expired sign-in with queued work (Chromium)', (env) => {
 
   it('pauses the outbox on 401, asks to sign in again, then drains it', async () => {
-    const context = await browser.newContext({ baseURL: server.url });
+    const context = await env.browser.newContext({ baseURL: env.server.url });
     const page = await context.newPage();
     await withFailureShot(() => page, 'session-expiry', async () => {
       await page.goto('/');
@@ -57,7 +46,7 @@ describe.skipIf(!haveChromium)('expired sign-in with queued work (Chromium)', ()
       await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0 visits waiting to send');
       await expect.poll(() => page.getByText('Your sign-in has ended.').count()).toBe(0);
 
-      const api = await browser.newContext({ baseURL: server.url });
+      const api = await env.browser.newContext({ baseURL: env.server.url });
       await api.request.post('/api/session', { data: OFFICER });
       const list = (await (await api.request.get('/api/submissions')).json()) as { submissions: Array<{ id: string }> };
       expect(list.submissions.map((s) => s.id)).toEqual([id]);

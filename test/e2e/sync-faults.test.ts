@@ -3,30 +3,19 @@
 // committed, a body the server rejects (422), and a conflicting body for the same id (409).
 // Visits are queued while every submission request fails as if the network were down; then
 // the faulty link is switched on and "Sync now" pressed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Route } from 'playwright-core';
-import { expectAccessible, haveChromium, launchChromium, withFailureShot } from './support/browser';
+import { expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
+import { expectAccessible, withFailureShot } from './support/browser';
+import { describeWithChromium } from './support/chromium-suite';
 import { readOutbox, readRecord } from './support/device';
-import { startServer, type RunningServer } from './support/server';
 import { OFFICER, signIn, submitCompleteVisit, waitForHeading, waitForSynced, waitingCount } from './support/pages';
 
 type Stored = { id: string; body: { details: { spokeWith: string }; answers: Record<string, { value: string | null; note: string }> } };
 
-describe.skipIf(!haveChromium)('sync under faults (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+describeWithChromium('sync under faults (Chromium)', (env) => {
 
   async function serverSubmissions(): Promise<Stored[]> {
-    const api = await browser.newContext({ baseURL: server.url });
+    const api = await env.browser.newContext({ baseURL: env.server.url });
     expect((await api.request.post('/api/session', { data: OFFICER })).status()).toBe(200);
     const list = (await (await api.request.get('/api/submissions')).json()) as { submissions: Stored[] };
     await api.close();
@@ -35,7 +24,7 @@ describe.skipIf(!haveChromium)('sync under faults (Chromium)', () => {
 
   /** Signs in and routes submission PUTs to `handler`, failing them all until `handler.faulty` is set. */
   async function signedIn(fault: (route: Route) => Promise<void>) {
-    const context = await browser.newContext({ baseURL: server.url, serviceWorkers: 'block' });
+    const context = await env.browser.newContext({ baseURL: env.server.url, serviceWorkers: 'block' });
     const page = await context.newPage();
     const link = { up: false };
     await page.route('**/api/submissions/*', (route: Route) => (link.up ? fault(route) : route.abort('internetdisconnected')));

@@ -1,30 +1,19 @@
 // A QA manager publishes a new version of the QMF while an officer's draft is open on the old
 // one: the device receives the new version for new visits, and the draft is completed and
 // accepted on the version it was started on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
-import { haveChromium, launchChromium, withFailureShot } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { withFailureShot } from './support/browser';
+import { describeWithChromium } from './support/chromium-suite';
 import { serverSubmissions } from './support/api';
 import { OFFICER, completeAllAreas, signIn, startVisit, waitForHeading, waitForSynced, waitingCount } from './support/pages';
 
 const QA = { email: 'qa@example.org', password: 'qa-demo-pass' };
 
-describe.skipIf(!haveChromium)('template versions (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+describeWithChromium('template versions (Chromium)', (env) => {
 
   it('keeps a draft on the version it started on after a new version is published', async () => {
-    const context = await browser.newContext({ baseURL: server.url });
+    const context = await env.browser.newContext({ baseURL: env.server.url });
     const page = await context.newPage();
     await withFailureShot(() => page, 'template-version', async () => {
       await page.goto('/');
@@ -32,7 +21,7 @@ describe.skipIf(!haveChromium)('template versions (Chromium)', () => {
       await waitForSynced(page);
       const id = await startVisit(page, 'Laurel Gardens');
 
-      const qa = await browser.newContext({ baseURL: server.url });
+      const qa = await env.browser.newContext({ baseURL: env.server.url });
       expect((await qa.request.post('/api/session', { data: QA })).status()).toBe(200);
       const v2 = { ...qmfCareHomeV1, version: 2, title: 'Care Home Quality Monitoring Framework (2027)' };
       expect((await qa.request.post('/api/templates', { data: v2 })).status()).toBe(201);
@@ -57,7 +46,7 @@ describe.skipIf(!haveChromium)('template versions (Chromium)', () => {
       await waitForHeading(page, 'My visits');
       await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0 visits waiting to send');
 
-      const stored = (await serverSubmissions(server.url, OFFICER)).find((s) => s.id === id) as unknown as { body: { templateVersion: number } };
+      const stored = (await serverSubmissions(env.server.url, OFFICER)).find((s) => s.id === id) as unknown as { body: { templateVersion: number } };
       expect(stored.body.templateVersion).toBe(1);
 
       // A new visit starts on version 2.
