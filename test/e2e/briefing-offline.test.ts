@@ -48,6 +48,7 @@ describeWithChromium('pre-visit briefing offline (Chromium)', (env) => {
       const actions = page.locator('section').filter({ has: page.getByRole('heading', { name: /Open actions from earlier visits/ }) });
       expect(await actions.locator('li').count()).toBeGreaterThan(0);
 
+      expect(await page.getByTestId('assignment').textContent()).toMatch(/^Visit assigned to you, due /);
       await page.getByRole('link', { name: 'Start a visit' }).click();
       await waitForHeading(page, 'Start a visit');
       expect(await page.getByLabel('Provider').inputValue()).toBe('willow-bank');
@@ -55,8 +56,24 @@ describeWithChromium('pre-visit briefing offline (Chromium)', (env) => {
       await page.getByRole('button', { name: 'Start visit' }).click();
       await waitForHeading(page, PROVIDER);
       const id = new URL(page.url()).pathname.split('/')[2]!;
-      const record = (await readRecord(page, id)) as unknown as { briefingSnapshot: { providerId: string; compiledAt: string } | null };
+      const record = (await readRecord(page, id)) as unknown as {
+        briefingSnapshot: { providerId: string; compiledAt: string } | null;
+        assignmentId: string | null;
+      };
       expect(record.briefingSnapshot?.providerId).toBe('willow-bank');
+      // Started from the briefing, the visit fulfils the officer's assignment for this provider.
+      const assignment = await page.evaluate(async (providerId) => {
+        const open = indexedDB.open('qa-visits');
+        const database = await new Promise<IDBDatabase>((resolve) => { open.onsuccess = () => resolve(open.result); });
+        const all = await new Promise<Array<{ id: string; providerId: string }>>((resolve) => {
+          const request = database.transaction('assignments').objectStore('assignments').getAll();
+          request.onsuccess = () => resolve(request.result as Array<{ id: string; providerId: string }>);
+        });
+        database.close();
+        return all.find((a) => a.providerId === providerId)?.id ?? null;
+      }, 'willow-bank');
+      expect(assignment).not.toBeNull();
+      expect(record.assignmentId).toBe(assignment);
     });
     await context.close();
     rmSync(profile, { recursive: true, force: true });

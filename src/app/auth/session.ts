@@ -1,7 +1,7 @@
 // Who is using the app. The last signed-in person is remembered on the device (idb-keyval) so
 // they can keep working with no signal; the server session (an HttpOnly cookie) is checked
 // whenever the network allows. An expired session never blocks local work: it pauses sending.
-import { get, set, clear } from 'idb-keyval';
+import { getValue, setValue, deleteKeyValues } from '../storage/device-keyval';
 import type { SessionUser } from '../../shared/schemas';
 import { observable } from '../lib/observable';
 import { errorMessage, requestJson } from '../net/http';
@@ -28,7 +28,7 @@ async function parseUser(body: unknown): Promise<SessionUser | null> {
 
 export async function loadSession(): Promise<void> {
   // The remembered user was validated when it was stored, so the app can open without zod.
-  const cached = (await get<SessionUser>(USER_KEY)) ?? null;
+  const cached = (await getValue<SessionUser>(USER_KEY)) ?? null;
   if (cached) session.set({ status: 'signed-in', user: cached, verified: false, expired: false });
   const result = await requestJson('GET', '/api/session', undefined, { timeoutMs: 8000 });
   if (result.kind === 'network-error') {
@@ -46,7 +46,7 @@ export async function loadSession(): Promise<void> {
 }
 
 async function rememberUser(user: SessionUser): Promise<void> {
-  await set(USER_KEY, user);
+  await setValue(USER_KEY, user);
   session.set({ status: 'signed-in', user, verified: true, expired: false });
 }
 
@@ -83,7 +83,7 @@ export async function unsentCount(): Promise<number> {
 
 async function wipeDevice(): Promise<void> {
   await deleteDatabase();
-  await clear();
+  await deleteKeyValues();
   resetSettings();
 }
 

@@ -6,16 +6,20 @@ import { daysBetween, dueText, formatDate, formatDateTime, todayIso } from '../c
 import { useObservable } from '../lib/observable';
 import { settings } from '../reference/settings';
 import { PinButton } from './PinButton';
-import { useBriefing, useProvider } from './queries';
+import { session } from '../auth/session';
+import { useBriefing, useOpenAssignmentFor, useProvider } from './queries';
 import { cqcClass, cqcLabel, entryDetail, fireOutcome, ragClass, serviceTypeLabel } from './labels';
 
 export function BriefingPage(props: { providerId: string }) {
   const briefing = useBriefing(props.providerId);
   const provider = useProvider(props.providerId);
   const { briefingStaleDays, pinned } = useObservable(settings);
-  if (briefing === undefined || provider === undefined) return <p>Loading…</p>;
+  const current = useObservable(session);
+  const assignment = useOpenAssignmentFor(props.providerId, current.status === 'signed-in' ? current.user.id : null);
+  if (briefing === undefined || provider === undefined || assignment === undefined) return <p>Loading…</p>;
   const name = briefing?.provider.name ?? provider?.name ?? 'Provider';
-  const start = `/visits/new?provider=${encodeURIComponent(props.providerId)}`;
+  // Starting from the briefing of an assigned provider fulfils that assignment, as from the list.
+  const start = `/visits/new?provider=${encodeURIComponent(props.providerId)}${assignment ? `&assignment=${encodeURIComponent(assignment.id)}` : ''}`;
   if (!briefing) {
     return (
       <>
@@ -37,6 +41,11 @@ export function BriefingPage(props: { providerId: string }) {
           <div class="warning-text" role="note">
             <strong>This briefing is {age} days old.</strong> Connect and sync to get the latest before relying on it.
           </div>
+        )}
+        {assignment && (
+          <p data-testid="assignment">
+            Visit assigned to you, due <strong>{formatDate(assignment.dueDate)}</strong> ({dueText(assignment.dueDate)}){assignment.announced ? '' : ' · unannounced'}.
+          </p>
         )}
         <p class="no-print">
           <a class="button" href={start}>Start a visit</a>{' '}

@@ -22,6 +22,16 @@ export function useAssignment(id: string | null): Assignment | null | undefined 
   return useLiveQuery(async () => (id ? ((await db().assignments.get(id)) ?? null) : null), [id]);
 }
 
+/** This officer's open assignment for a provider that is due first, if any. */
+export function useOpenAssignmentFor(providerId: string, userId: string | null): Assignment | null | undefined {
+  return useLiveQuery(async () => {
+    if (!userId) return null;
+    const open = await db().assignments.where('providerId').equals(providerId)
+      .filter((a) => a.status === 'open' && a.officerId === userId).sortBy('dueDate');
+    return open[0] ?? null;
+  }, [providerId, userId]);
+}
+
 export type VisitToDo = {
   provider: ProviderRecord;
   dueDate: string;

@@ -1,7 +1,7 @@
 // iPad and iPhone have no install prompt, and Safari may clear a website's stored data after
 // about a week without use — but not an app added to the Home Screen. So on iOS, outside the
 // installed app, explain how to install and why; once dismissed it stays dismissed.
-import { get, set } from 'idb-keyval';
+import { getValue, setValue } from '../storage/device-keyval';
 import { useEffect, useState } from 'preact/hooks';
 
 const DISMISSED_KEY = 'install-hint-dismissed';
@@ -16,7 +16,7 @@ export function InstallHint() {
   const [show, setShow] = useState(false);
   useEffect(() => {
     if (!isIosBrowserTab()) return;
-    void get<boolean>(DISMISSED_KEY).then((dismissed) => setShow(!dismissed));
+    void getValue<boolean>(DISMISSED_KEY).then((dismissed) => setShow(!dismissed));
   }, []);
   if (!show) return null;
   return (
@@ -25,7 +25,7 @@ export function InstallHint() {
         <strong>Add QA Visits to your Home Screen.</strong> Tap the Share button, then “Add to Home Screen”. Installed, it opens
         with no signal, and Safari is far less likely to clear visits saved on this device.
       </p>
-      <button type="button" class="button secondary small" onClick={() => { setShow(false); void set(DISMISSED_KEY, true); }}>
+      <button type="button" class="button secondary small" onClick={() => { setShow(false); void setValue(DISMISSED_KEY, true); }}>
         Dismiss
       </button>
     </div>

@@ -2,7 +2,7 @@
 // briefings and assignments within this person's scope. The cursor is the server's, stored as
 // given: the device clock never decides what is new. Scoped collections are trimmed to the
 // `scope` lists on every pull, so withdrawn access removes the data from the device.
-import { get, set } from 'idb-keyval';
+import { getValue, setValue } from '../storage/device-keyval';
 import type { PullResponse } from '../../shared/schemas';
 import { requestJson, type HttpResult } from '../net/http';
 import { db } from '../storage/database';
@@ -16,7 +16,7 @@ export type PullOutcome =
   | { result: 'retry'; message: string; status: number | null };
 
 export async function pullReferenceData(request: typeof requestJson = requestJson): Promise<PullOutcome> {
-  const cursor = (await get<string>(CURSOR_KEY)) ?? '';
+  const cursor = (await getValue<string>(CURSOR_KEY)) ?? '';
   let response: HttpResult = await request('GET', `/api/sync/pull${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
   if (response.kind === 'response' && response.status === 400 && cursor) {
     // The server no longer understands our cursor (e.g. a restored database): start again in full.
@@ -29,7 +29,7 @@ export async function pullReferenceData(request: typeof requestJson = requestJso
   const parsed = PullResponse.safeParse(response.body);
   if (!parsed.success) return { result: 'retry', message: 'The server sent reference data this version cannot read', status: 200 };
   await applyPull(parsed.data);
-  await set(CURSOR_KEY, parsed.data.cursor);
+  await setValue(CURSOR_KEY, parsed.data.cursor);
   return { result: 'done' };
 }
 

@@ -1,6 +1,6 @@
 // Small device settings that come with each pull (which providers this person pinned, how old a
 // briefing may get before it is flagged), kept in idb-keyval and observable by views.
-import { get, set } from 'idb-keyval';
+import { getValue, setValue } from '../storage/device-keyval';
 import { observable } from '../lib/observable';
 
 export type PulledSettings = { pinned: string[]; briefingStaleDays: number };
@@ -11,11 +11,11 @@ const DEFAULTS: PulledSettings = { pinned: [], briefingStaleDays: 7 };
 export const settings = observable<PulledSettings>(DEFAULTS);
 
 export async function loadSettings(): Promise<void> {
-  settings.set((await get<PulledSettings>(KEY)) ?? DEFAULTS);
+  settings.set((await getValue<PulledSettings>(KEY)) ?? DEFAULTS);
 }
 
 export async function pulledSettings(next: PulledSettings): Promise<void> {
-  await set(KEY, next);
+  await setValue(KEY, next);
   settings.set(next);
 }
 

@@ -1,7 +1,7 @@
 // The light, always-loaded face of sync: its observable status and the calls pages make. The
 // engine, transport and zod schemas load on demand (see sync-service.ts), keeping them out of
 // the bytes the field app needs before its first usable input.
-import { get } from 'idb-keyval';
+import { getValue } from '../storage/device-keyval';
 import { observable } from '../lib/observable';
 import type { SyncState } from './scheduler';
 
@@ -11,7 +11,7 @@ export const LAST_SYNC_KEY = 'last-sync-at';
 
 /** Shows when this device last synced from the first paint, before any sync has run. */
 export async function restoreLastSync(): Promise<void> {
-  const at = await get<number>(LAST_SYNC_KEY);
+  const at = await getValue<number>(LAST_SYNC_KEY);
   if (at && syncState.get().lastSuccessAt === null) syncState.set({ ...syncState.get(), lastSuccessAt: at });
 }
 

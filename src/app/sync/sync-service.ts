@@ -1,7 +1,7 @@
 // Loaded on demand by control.ts. Wires the pure sync engine to the browser: drains the outbox and pulls reference data on start,
 // on `online`, on becoming visible, after each submit, on the backoff timer and on "Sync now".
 // Only one tab sends at a time (Web Locks where available); the Dexie outbox is the source of truth.
-import { set } from 'idb-keyval';
+import { setValue } from '../storage/device-keyval';
 import { sessionExpired } from '../auth/session';
 import { pullReferenceData } from '../reference/pull';
 import { drain, type DrainOutcome } from './engine';
@@ -60,7 +60,7 @@ export function startSync(): void {
       // The scheduler starts each page load knowing nothing; keep the remembered last sync time.
       syncState.set({ ...state, lastSuccessAt: state.lastSuccessAt ?? syncState.get().lastSuccessAt });
       if (state.phase === 'auth-required') sessionExpired();
-      if (state.lastSuccessAt !== null) void set(LAST_SYNC_KEY, state.lastSuccessAt);
+      if (state.lastSuccessAt !== null) void setValue(LAST_SYNC_KEY, state.lastSuccessAt);
     },
   });
   listenOnce();

@@ -58,12 +58,21 @@ export const scopeKey = (userId: string, scope: Scope): string =>
     .digest('hex')
     .slice(0, 16);
 
+/** Scope snapshots unused for this long are deleted; a cursor naming one just gets a larger pull. */
+export const SCOPE_RETENTION_DAYS = 30;
+
+/**
+ * Records the scope a new cursor is issued for (created_at is when it was last issued) and
+ * deletes this person's snapshots that no cursor has named for SCOPE_RETENTION_DAYS.
+ */
 export async function saveScope(q: Queryable, userId: string, key: string, scope: Scope, now: Date): Promise<void> {
   await q.query(
     `INSERT INTO pull_scopes (user_id, key, briefing_ids, assignment_ids, created_at)
-     VALUES ($1, $2, $3::jsonb, $4::jsonb, $5) ON CONFLICT (user_id, key) DO NOTHING`,
+     VALUES ($1, $2, $3::jsonb, $4::jsonb, $5) ON CONFLICT (user_id, key) DO UPDATE SET created_at = EXCLUDED.created_at`,
     [userId, key, JSON.stringify(scope.briefings), JSON.stringify(scope.assignments.map((a) => a.id)), now],
   );
+  const cutoff = new Date(now.getTime() - SCOPE_RETENTION_DAYS * 86_400_000);
+  await q.query('DELETE FROM pull_scopes WHERE user_id = $1 AND created_at < $2', [userId, cutoff]);
 }
 
 /** The scope a cursor was issued for, or null when unknown (then everything in scope is sent). */

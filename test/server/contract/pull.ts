@@ -199,4 +199,37 @@ export function pullContract(ctx: () => Ctx) {
     expect(nextDay.briefings[0]!.compiledAt).toBe(clock.now().toISOString());
     await call(app, `/api/assignments/${created.json.id}`, { method: 'PATCH', cookie: cookies.qa, body: { status: 'cancelled' } });
   });
+
+  it('forgets scope snapshots no cursor has named for 30 days; a cursor whose snapshot is gone gets its whole scope', async () => {
+    const { app, cookies, users, clock, db } = ctx();
+    const assign = async (dueDate: string) => {
+      const res = await call(app, '/api/assignments', {
+        method: 'POST', cookie: cookies.qa,
+        body: { providerId: 'willow-bank', officerId: users.officer2.id, templateId: 'qmf-care-home', dueDate, announced: false, notes: '' },
+      });
+      expect(res.status).toBe(201);
+      return res.json.id as string;
+    };
+    const keys = async () =>
+      (await db.query<{ key: string }>('SELECT key FROM pull_scopes WHERE user_id = $1 ORDER BY key', [users.officer2.id])).map((r) => r.key);
+    const first = await assign('2030-02-10');
+    const a = await pull(cookies.officer2);
+    const second = await assign('2030-03-10');
+    const b = await pull(cookies.officer2, a.cursor);
+    expect(b.assignments.map((x) => x.id)).toEqual([second]);
+    expect((await keys()).length).toBeGreaterThanOrEqual(2);
+
+    // Age every snapshot past the retention (moving the clock would end the test sessions).
+    await db.query('UPDATE pull_scopes SET created_at = $1 WHERE user_id = $2', [new Date(clock.now().getTime() - 31 * 86_400_000), users.officer2.id]);
+    const c = await pull(cookies.officer2, b.cursor);
+    expect(c.assignments).toEqual([]);
+    expect((await keys()).length).toBe(1); // only the snapshot just named survives
+
+    await db.query('DELETE FROM pull_scopes WHERE user_id = $1', [users.officer2.id]);
+    const d = await pull(cookies.officer2, c.cursor);
+    expect(d.assignments.map((x) => x.id).sort()).toEqual([first, second].sort());
+    for (const id of [first, second]) {
+      await call(app, `/api/assignments/${id}`, { method: 'PATCH', cookie: cookies.qa, body: { status: 'cancelled' } });
+    }
+  });
 }
