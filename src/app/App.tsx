@@ -10,6 +10,7 @@ import { UpdatePrompt } from './components/UpdatePrompt';
 import { useObservable } from './lib/observable';
 import { currentPath, match } from './lib/router';
 import { lazy } from './lib/lazy';
+import { canUseOffice, OFFICE_IMPORT_PATH } from './office/access';
 import { databaseReplaced } from './storage/database';
 import { MyVisitsPage } from './visits/MyVisitsPage';
 import { useVisit } from './visits/queries';
@@ -18,13 +19,24 @@ const AreaPage = lazy(() => import('./visits/AreaPage').then((m) => m.AreaPage))
 const CheckAnswersPage = lazy(() => import('./visits/CheckAnswersPage').then((m) => m.CheckAnswersPage));
 const TaskListPage = lazy(() => import('./visits/TaskListPage').then((m) => m.TaskListPage));
 const VisitDetailsPage = lazy(() => import('./visits/VisitDetailsPage').then((m) => m.VisitDetailsPage));
+const JudgementPage = lazy(() => import('./visits/JudgementPage').then((m) => m.JudgementPage));
+const HistoryPage = lazy(() => import('./visits/HistoryPage').then((m) => m.HistoryPage));
+const ConflictPage = lazy(() => import('./visits/ConflictPage').then((m) => m.ConflictPage));
+const EarlierActionsPage = lazy(() => import('./visits/EarlierActionsPage').then((m) => m.EarlierActionsPage));
+const ReviewPage = lazy(() => import('./deadlines/ReviewPage').then((m) => m.ReviewPage));
+const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => m.DeadlinesPage));
+const ActionsPage = lazy(() => import('./visits/ActionsPage').then((m) => m.ActionsPage));
+const PracticeDetailsPage = lazy(() => import('./visits/PracticeDetailsPage').then((m) => m.PracticeDetailsPage));
 const SignOutPage = lazy(() => import('./auth/SignOutPage').then((m) => m.SignOutPage));
 const ProvidersPage = lazy(() => import('./briefings/ProvidersPage').then((m) => m.ProvidersPage));
 const BriefingPage = lazy(() => import('./briefings/BriefingPage').then((m) => m.BriefingPage));
+// Office pages (QA and managers, online): never preloaded, so the field app does not carry them.
+const ProviderOfficePage = lazy(() => import('./office/ProviderOfficePage').then((m) => m.ProviderOfficePage));
+const ImportPage = lazy(() => import('./office/ImportPage').then((m) => m.ImportPage));
 
 /** Loads the visit pages once the first screen is up, so moving between them never waits. */
 export function preloadPages(): void {
-  for (const page of [TaskListPage, AreaPage, CheckAnswersPage, VisitDetailsPage, SignOutPage, ProvidersPage, BriefingPage]) page.preload();
+  for (const page of [TaskListPage, AreaPage, CheckAnswersPage, VisitDetailsPage, PracticeDetailsPage, JudgementPage, ActionsPage, SignOutPage, ProvidersPage, BriefingPage]) page.preload();
 }
 
 export function App() {
@@ -40,6 +52,7 @@ export function App() {
           <a class="service-name" href="/">QA Visits</a>
           {user && (
             <nav aria-label="Account">
+              {canUseOffice(user.role) && <><a class="header-link" href={OFFICE_IMPORT_PATH}>Import CSV</a>{' '}</>}
               <span class="who">{user.name}</span> <a href="/sign-out">Sign out</a>
             </nav>
           )}
@@ -70,12 +83,24 @@ function Routes(props: { user: SessionUser; path: string }) {
   const { path, user } = props;
   if (match('/', path)) return <MyVisitsPage user={user} />;
   if (match('/visits/new', path)) return <VisitDetailsPage user={user} />;
+  if (match('/observations/new', path)) return <PracticeDetailsPage user={user} kind="observation" />;
+  if (match('/audits/new', path)) return <PracticeDetailsPage user={user} kind="audit" />;
   if (match('/sign-out', path)) return <SignOutPage />;
+  if (match('/deadlines', path)) return <DeadlinesPage />;
+  const review = match('/review/:id', path);
+  if (review?.id) return <ReviewPage id={review.id} />;
   if (match('/providers', path)) return <ProvidersPage />;
   const briefing = match('/providers/:id/briefing', path);
   if (briefing?.id) return <BriefingPage providerId={briefing.id} />;
+  const office = match('/office/providers/:id', path);
+  if (office?.id || match(OFFICE_IMPORT_PATH, path)) {
+    if (!canUseOffice(user.role)) return <NoAccess />;
+    return office?.id ? <ProviderOfficePage providerId={office.id} /> : <ImportPage user={user} />;
+  }
   const visitRoute =
-    match('/visits/:id', path) ?? match('/visits/:id/details', path) ?? match('/visits/:id/check', path) ?? match('/visits/:id/areas/:section', path);
+    match('/visits/:id', path) ?? match('/visits/:id/details', path) ?? match('/visits/:id/check', path) ?? match('/visits/:id/areas/:section', path)
+    ?? match('/visits/:id/judgement', path) ?? match('/visits/:id/actions', path)
+    ?? match('/visits/:id/history', path) ?? match('/visits/:id/conflict', path) ?? match('/visits/:id/earlier-actions', path);
   if (visitRoute?.id) return <VisitRoutes user={user} path={path} id={visitRoute.id} section={visitRoute.section} />;
   return <NotFound />;
 }
@@ -85,10 +110,28 @@ function VisitRoutes(props: { user: SessionUser; path: string; id: string; secti
   if (visit === undefined) return <p>Loading…</p>;
   if (visit === null || visit.ownerId !== props.user.id) return <NotFound />;
   const base = `/visits/${visit.id}`;
+  if (props.path === `${base}/history`) return <HistoryPage visit={visit} />;
+  if (props.path === `${base}/conflict` && visit.status === 'attention') return <ConflictPage visit={visit} />;
   if (visit.status !== 'draft' || props.path === `${base}/check`) return <CheckAnswersPage visit={visit} />;
   if (props.section) return <AreaPage visit={visit} sectionId={props.section} />;
-  if (props.path === `${base}/details`) return <VisitDetailsPage user={props.user} existing={visit} />;
+  if (props.path === `${base}/judgement`) return <JudgementPage visit={visit} />;
+  if (props.path === `${base}/actions`) return <ActionsPage visit={visit} />;
+  if (props.path === `${base}/earlier-actions`) return <EarlierActionsPage visit={visit} />;
+  if (props.path === `${base}/details`) {
+    return visit.kind === 'visit'
+      ? <VisitDetailsPage user={props.user} existing={visit} />
+      : <PracticeDetailsPage user={props.user} kind={visit.kind} existing={visit} />;
+  }
   return <TaskListPage visit={visit} />;
+}
+
+function NoAccess() {
+  return (
+    <Page title="You cannot use this page">
+      <p>Office pages are for managers and the QA manager.</p>
+      <a href="/">Go to my visits</a>
+    </Page>
+  );
 }
 
 function NotFound() {

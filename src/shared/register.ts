@@ -90,20 +90,35 @@ export type IntelligenceEntry = z.infer<typeof IntelligenceEntry>;
 export type IntelligenceKind = IntelligenceEntry['kind'];
 
 export const ActionStatus = z.enum(['open', 'in-progress', 'done', 'verified']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
 
-/** An action agreed at an earlier visit (issue 4 raises them; briefings carry the open ones). */
+/**
+ * An action raised on a record (a visit, observation or audit), as the server tracks it: open
+ * actions of a provider travel in its briefing; the next visit verifies them.
+ */
 export const VisitAction = z.object({
   id: required(64),
-  providerId: required(64),
+  /** The provider it concerns; null for an observation's or audit's action about a practitioner. */
+  providerId: z.nullable(required(64)),
   title: required(300),
   detail: text(4000),
   significance: z.enum(['significant', 'routine']),
+  /** Who must act, as people read it: the provider's or the practitioner's name. */
   owner: text(200),
   dueDate: isoDate,
   status: ActionStatus,
   raisedOn: isoDate,
   sourceSubmissionId: z.nullable(z.string()),
+  /** The item or section it was raised from, when there is one. */
+  itemId: z.optional(z.nullable(z.string())),
+  /** Evidence of completion, or of verification at the next visit. */
+  evidence: z.optional(text(4000)),
+  statusChangedAt: z.optional(z.nullable(isoDateTime)),
+  statusChangedBy: z.optional(z.nullable(text(200))),
 });
+
+export const ActionUpdate = z.object({ status: ActionStatus, evidence: text(4000) });
+export type ActionUpdate = z.infer<typeof ActionUpdate>;
 export type VisitAction = z.infer<typeof VisitAction>;
 
 export const Assignment = z.object({

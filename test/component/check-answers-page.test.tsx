@@ -8,7 +8,8 @@ import type { Problem } from '../../src/app/sync/engine';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import { db } from '../../src/app/storage/database';
 import { CheckAnswersPage } from '../../src/app/visits/CheckAnswersPage';
-import { saveAnswer, submitVisit } from '../../src/app/visits/visit-store';
+import { saveAnswer } from '../../src/app/visits/answer-store';
+import { submitVisit } from '../../src/app/visits/visit-store';
 import { answerEverything, LiveVisit, outboxFor, record, resetDevice, startQmfVisit, storeTemplate } from './helpers';
 
 const medicines = qmfCareHomeV1.sections.find((s) => s.id === 'medicines')!;

@@ -5,7 +5,8 @@ import type { Answer, SessionUser } from '../../src/shared/schemas';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { db, type VisitRecord } from '../../src/app/storage/database';
 import { useVisit } from '../../src/app/visits/queries';
-import { saveAnswer, saveSectionRating, startVisit } from '../../src/app/visits/visit-store';
+import { saveAnswer, saveRating } from '../../src/app/visits/answer-store';
+import { startVisit } from '../../src/app/visits/visit-store';
 
 export const officer: SessionUser = { id: 'officer-1', email: 'sam@example.gov.uk', name: 'Sam Patel', role: 'officer' };
 export const otherOfficer: SessionUser = { id: 'officer-2', email: 'jo@example.gov.uk', name: 'Jo Reid', role: 'officer' };
@@ -24,9 +25,8 @@ export async function storeTemplate(): Promise<void> {
 export function startQmfVisit(options: { ownerId?: string; providerName?: string } = {}): Promise<string> {
   return startVisit({
     ownerId: options.ownerId ?? officer.id,
-    templateId: qmfCareHomeV1.id,
-    templateVersion: qmfCareHomeV1.version,
-    providerName: options.providerName ?? 'Oakwood House',
+    template: qmfCareHomeV1,
+    subjectName: options.providerName ?? 'Oakwood House',
     details: { providerId: 'prov-oakwood', date: '2026-06-04', announced: true, spokeWith: 'Registered manager' },
   });
 }
@@ -46,7 +46,7 @@ export function completeAnswers(): { answers: Record<string, Answer>; sectionRat
 export async function answerEverything(id: string): Promise<void> {
   const { answers, sectionRatings } = completeAnswers();
   for (const [itemId, answer] of Object.entries(answers)) await saveAnswer(id, itemId, answer);
-  for (const [sectionId, rating] of Object.entries(sectionRatings)) await saveSectionRating(id, sectionId, rating);
+  for (const [sectionId, rating] of Object.entries(sectionRatings)) await saveRating(id, sectionId, rating, false);
 }
 
 export async function record(id: string): Promise<VisitRecord | undefined> {

@@ -34,7 +34,7 @@ function assignment(id: string, providerId: string, dueDate: string): Assignment
 function pull(over: Partial<PullResponse>): PullResponse {
   return {
     cursor: 'c', full: false, templates: [], providers: [], briefings: [], assignments: [], removed: { providers: [] },
-    scope: { briefings: [], assignments: [] }, pinned: [], settings: { briefingStaleDays: 7 }, ...over,
+    scope: { briefings: [], assignments: [] }, pinned: [], settings: { briefingStaleDays: 7 }, returned: [], ...over,
   };
 }
 

@@ -5,8 +5,9 @@ import { db } from '../../src/app/storage/database';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import type { OutboxEntry, Problem } from '../../src/app/sync/engine';
 import {
-  NotEditableError, returnToDraft, saveAnswer, saveSectionRating, submitVisit,
+  NotEditableError, returnToDraft, submitVisit,
 } from '../../src/app/visits/visit-store';
+import { saveAnswer, saveRating } from '../../src/app/visits/answer-store';
 import { answerEverything, officer, outboxFor, record, resetDevice, startQmfVisit } from './helpers';
 
 const store = createOutboxStore();
@@ -77,7 +78,7 @@ describe('submitting a visit', () => {
     const id = await submittedVisit();
     const before = await record(id);
     await expect(saveAnswer(id, 'staffing-rota', { value: 'not-met', note: 'late edit' })).rejects.toBeInstanceOf(NotEditableError);
-    await expect(saveSectionRating(id, 'staffing', 'red')).rejects.toBeInstanceOf(NotEditableError);
+    await expect(saveRating(id, 'staffing', 'red', false)).rejects.toBeInstanceOf(NotEditableError);
     expect(await record(id)).toEqual(before);
   });
 });

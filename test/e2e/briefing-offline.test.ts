@@ -51,7 +51,7 @@ describeWithChromium('pre-visit briefing offline (Chromium)', (env) => {
       expect(await page.getByTestId('assignment').textContent()).toMatch(/^Visit assigned to you, due /);
       await page.getByRole('link', { name: 'Start a visit' }).click();
       await waitForHeading(page, 'Start a visit');
-      expect(await page.getByLabel('Provider').inputValue()).toBe('willow-bank');
+      expect(await page.getByLabel('Provider', { exact: true }).inputValue()).toBe('willow-bank');
       await page.getByLabel('Announced', { exact: true }).check();
       await page.getByRole('button', { name: 'Start visit' }).click();
       await waitForHeading(page, PROVIDER);

@@ -38,6 +38,7 @@ forEachEngine('core flow with the server unreachable', async ({ engine, driver, 
   await app.click('Return to the visit');
   await app.waitForHeading(PROVIDER);
   for (const area of QMF_AREAS) await app.answerArea(area, PROVIDER); // the rest "Met", rated Green
+  await app.overallRating(PROVIDER);
 
   await app.click('Check answers and submit');
   await app.waitForHeading('Check your answers');

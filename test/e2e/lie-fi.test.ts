@@ -15,6 +15,7 @@ forEachEngine('lie-fi: requests hang while the device says it is online', async 
 
   const id = await app.startVisit(PROVIDER);
   for (const area of QMF_AREAS) await app.answerArea(area, PROVIDER);
+  await app.overallRating(PROVIDER);
   await app.click('Check answers and submit');
   await app.waitForHeading('Check your answers');
 

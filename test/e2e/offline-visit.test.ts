@@ -45,7 +45,8 @@ describeWithChromium('offline visit capture (Chromium)', (env) => {
       await answerArea(page, 'Met', 'Green');
       await page.getByRole('radio', { name: 'Partly met' }).first().check();
       await page.locator('.item').first().getByRole('textbox').fill('Two night shifts in October ran one carer short.');
-      await page.getByRole('radio', { name: 'Amber', exact: true }).check();
+      // QMF v2 suggests Amber from the weakest answer; the officer agrees with it.
+      await page.getByRole('radio', { name: 'Amber (suggested)' }).check();
       await backToVisit(page, PROVIDER);
 
       await openArea(page, 'Staff supervision');
@@ -56,6 +57,7 @@ describeWithChromium('offline visit capture (Chromium)', (env) => {
       await answerArea(page, 'Not applicable', 'Green');
       await page.getByRole('radio', { name: 'Not met' }).nth(1).check();
       await page.locator('.item').nth(1).getByRole('textbox').fill('Care Certificate not started for three new starters.');
+      await page.getByRole('radio', { name: 'Red (suggested)' }).check();
 
       // Autosave: the note reaches IndexedDB without pressing anything; then reload mid-area.
       await expect.poll(async () => (await readRecord(page, id))?.answers['training-care-certificate']?.note ?? null)

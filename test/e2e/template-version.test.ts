@@ -2,7 +2,7 @@
 // one: the device receives the new version for new visits, and the draft is completed and
 // accepted on the version it was started on.
 import { expect, it } from 'vitest';
-import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
+import { builtInTemplates, qmfCareHomeV2 } from '../../src/shared/templates/index';
 import { withFailureShot } from './support/browser';
 import { describeWithChromium } from './support/chromium-suite';
 import { serverSubmissions } from './support/api';
@@ -23,11 +23,11 @@ describeWithChromium('template versions (Chromium)', (env) => {
 
       const qa = await env.browser.newContext({ baseURL: env.server.url });
       expect((await qa.request.post('/api/session', { data: QA })).status()).toBe(200);
-      const v2 = { ...qmfCareHomeV1, version: 2, title: 'Care Home Quality Monitoring Framework (2027)' };
-      expect((await qa.request.post('/api/templates', { data: v2 })).status()).toBe(201);
+      const next = { ...qmfCareHomeV2, version: qmfCareHomeV2.version + 1, title: 'Care Home Quality Monitoring Framework (2027)' };
+      expect((await qa.request.post('/api/templates', { data: next })).status()).toBe(201);
       await qa.close();
 
-      // The device receives version 2; the open draft stays on version 1.
+      // The device receives the new version; the open draft stays on the one it started on.
       await page.getByRole('button', { name: 'Sync now' }).click();
       await expect.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
         const open = indexedDB.open('qa-visits');
@@ -35,7 +35,7 @@ describeWithChromium('template versions (Chromium)', (env) => {
           const count = open.result.transaction('templates').objectStore('templates').count();
           count.onsuccess = () => { open.result.close(); resolve(count.result); };
         };
-      }))).toBe(2);
+      }))).toBe(builtInTemplates.length + 1);
       await page.reload();
       await waitForHeading(page, 'Laurel Gardens');
       expect(await page.getByText('Care Home Quality Monitoring Framework ·').count()).toBe(1);
@@ -47,9 +47,9 @@ describeWithChromium('template versions (Chromium)', (env) => {
       await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0 visits waiting to send');
 
       const stored = (await serverSubmissions(env.server.url, OFFICER)).find((s) => s.id === id) as unknown as { body: { templateVersion: number } };
-      expect(stored.body.templateVersion).toBe(1);
+      expect(stored.body.templateVersion).toBe(qmfCareHomeV2.version);
 
-      // A new visit starts on version 2.
+      // A new visit starts on the new version.
       await page.getByRole('button', { name: 'Start a visit' }).click();
       await waitForHeading(page, 'Start a visit');
       await page.getByText('Care Home Quality Monitoring Framework (2027)').waitFor();

@@ -8,6 +8,8 @@ import { submissionPutContract } from './contract/submissions-put';
 import { submissionReadContract } from './contract/submissions-read';
 import { authorisationMatrix } from './contract/authz';
 import { registerContract } from './contract/register';
+import { intelligenceImportContract } from './contract/intelligence-import';
+import { judgementsContract } from './contract/judgements';
 import type { Ctx } from './contract/ctx';
 import { type DbKind, makeApp, manualClock, openTestDb, prepare, signIn, type TestDb } from './helpers';
 
@@ -42,6 +44,8 @@ function contract(kind: DbKind) {
   submissionPutContract(get);
   submissionReadContract(get);
   registerContract(get);
+  intelligenceImportContract(get);
+  judgementsContract(get);
   authorisationMatrix(get);
 }
 

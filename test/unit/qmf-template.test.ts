@@ -2,7 +2,7 @@
 // accept a complete visit and reject a "not met" answer without evidence.
 import { describe, it, expect } from 'vitest';
 import { Template, type SubmissionBody } from '../../src/shared/schemas';
-import { optionsFor, submissionIssues } from '../../src/shared/visit-rules';
+import { optionsFor, submissionIssues } from '../../src/shared/record-rules';
 import { builtInTemplates, findBuiltInTemplate, qmfCareHomeV1 } from '../../src/shared/templates';
 
 const template = qmfCareHomeV1;
@@ -40,7 +40,7 @@ describe('Care Home QMF template v1', () => {
     expect(template).toMatchObject({ id: 'qmf-care-home', version: 1, framework: 'QMF', subject: 'provider' });
     expect(builtInTemplates).toContain(template);
     expect(findBuiltInTemplate('qmf-care-home', 1)).toBe(template);
-    expect(findBuiltInTemplate('qmf-care-home', 2)).toBeUndefined();
+    expect(findBuiltInTemplate('qmf-care-home', 3)).toBeUndefined();
     expect(findBuiltInTemplate('unknown', 1)).toBeUndefined();
   });
 

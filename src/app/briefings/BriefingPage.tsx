@@ -72,7 +72,7 @@ export function BriefingPage(props: { providerId: string }) {
                 <li key={a.id}>
                   <strong>{a.title}</strong>
                   <span class={a.dueDate < todayIso() ? 'tag red' : 'tag blue'}>{dueText(a.dueDate)}</span>
-                  <span class="meta">{a.significance === 'significant' ? 'Significant' : 'Routine'} · owner {a.owner} · raised {formatDate(a.raisedOn)}{a.detail ? ` · ${a.detail}` : ''}</span>
+                  <span class="meta">{a.significance === 'significant' ? 'Significant' : 'Routine'} · owner {a.owner} · due {formatDate(a.dueDate)} · raised {formatDate(a.raisedOn)}{a.status === 'in-progress' ? ' · in progress' : ''}{a.detail ? ` · ${a.detail}` : ''}</span>
                 </li>
               ))}
             </ul>

@@ -1,9 +1,12 @@
 // The provider register as the officer carries it: find a provider, see its RAG and when a visit
 // is due, open its briefing (if on the device) or pin it so the briefing comes to the device.
+// QA and managers also get each provider's office page and the CSV import (they need the network).
 import { useState } from 'preact/hooks';
 import { BackLink, Page } from '../components/Page';
 import { dueText } from '../components/format';
 import { useObservable } from '../lib/observable';
+import { session } from '../auth/session';
+import { canImportProviders, canUseOffice, OFFICE_IMPORT_PATH, officeProviderPath } from '../office/access';
 import { settings } from '../reference/settings';
 import { useProviders } from '../visits/queries';
 import { useBriefingIds } from './queries';
@@ -14,6 +17,9 @@ export function ProvidersPage() {
   const { pinned } = useObservable(settings);
   const providers = useProviders();
   const onDevice = useBriefingIds();
+  const current = useObservable(session);
+  const role = current.status === 'signed-in' ? current.user.role : 'officer';
+  const office = canUseOffice(role);
   if (providers === undefined || onDevice === undefined) return <p>Loading…</p>;
   const term = search.trim().toLowerCase();
   const shown = term ? providers.filter((p) => p.name.toLowerCase().includes(term) || p.address.toLowerCase().includes(term)) : providers;
@@ -21,6 +27,11 @@ export function ProvidersPage() {
     <>
       <BackLink href="/">My visits</BackLink>
       <Page title="Providers and briefings">
+        {office && (
+          <p>
+            <a href={OFFICE_IMPORT_PATH}>{canImportProviders(role) ? 'Import providers or intelligence from a CSV file' : 'Import intelligence from a CSV file'}</a>
+          </p>
+        )}
         <div class="form-group">
           <label class="label" for="search">Find a provider</label>
           <input id="search" class="input" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
@@ -31,6 +42,11 @@ export function ProvidersPage() {
             <li key={p.id}>
               <a href={`/providers/${encodeURIComponent(p.id)}/briefing`}>{p.name}</a>
               <span class={ragClass[p.rag]}>{p.rag.toUpperCase()}</span>
+              {office && (
+                <a class="office-link" href={officeProviderPath(p.id)}>
+                  Office page<span class="visually-hidden"> for {p.name}</span>
+                </a>
+              )}
               <span class="meta">
                 {serviceTypeLabel[p.serviceType]} · level {p.monitoringLevel}
                 {p.nextVisitDue ? ` · ${dueText(p.nextVisitDue).toLowerCase()}` : ''}

@@ -18,12 +18,18 @@ export type RequestOptions = {
   now?: () => number;
 };
 
-export function requestJson(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  body?: unknown,
-  options: RequestOptions = {},
-): Promise<HttpResult> {
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export function requestJson(method: HttpMethod, url: string, body?: unknown, options: RequestOptions = {}): Promise<HttpResult> {
+  return send(method, url, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) }, options);
+}
+
+/** Sends `text` as the body with its own content type (a CSV upload); the answer is read as for requestJson. */
+export function requestText(method: HttpMethod, url: string, text: string, contentType: string, options: RequestOptions = {}): Promise<HttpResult> {
+  return send(method, url, { type: contentType, text }, options);
+}
+
+function send(method: HttpMethod, url: string, body: { type: string; text: string } | undefined, options: RequestOptions): Promise<HttpResult> {
   const ms = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Called bare, never as options.fetch(...): a browser's fetch needs `this` to be the window.
   const doFetch: typeof globalThis.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -32,8 +38,8 @@ export function requestJson(
     const response = await doFetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': body.type, Accept: 'application/json' },
+      body: body?.text,
       redirect: 'error',
       cache: 'no-store',
       signal,

@@ -3,9 +3,9 @@
 // given: the device clock never decides what is new. Scoped collections are trimmed to the
 // `scope` lists on every pull, so withdrawn access removes the data from the device.
 import { getValue, setValue } from '../storage/device-keyval';
-import type { PullResponse } from '../../shared/schemas';
+import type { PullResponse, StoredSubmission } from '../../shared/schemas';
 import { requestJson, type HttpResult } from '../net/http';
-import { db } from '../storage/database';
+import { db, type QaDatabase, type VisitRecord } from '../storage/database';
 import { pulledSettings } from './settings';
 
 const CURSOR_KEY = 'pull-cursor';
@@ -36,7 +36,8 @@ export async function pullReferenceData(request: typeof requestJson = requestJso
 /** Applies one pull in a single transaction, so the device never holds half of one. */
 export async function applyPull(data: PullResponse): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.templates, database.providers, database.briefings, database.assignments], async () => {
+  const tables = [database.templates, database.providers, database.briefings, database.assignments, database.records];
+  await database.transaction('rw', tables, async () => {
     // Templates are kept even when withdrawn: a draft started on one must stay completable.
     await database.templates.bulkPut(data.templates);
     if (data.full) await database.providers.clear();
@@ -49,6 +50,43 @@ export async function applyPull(data: PullResponse): Promise<void> {
     await database.assignments.bulkPut(data.assignments);
     const assignmentScope = new Set(data.scope.assignments);
     await database.assignments.filter((a) => !assignmentScope.has(a.id)).delete();
+    await applyReturned(database, data.returned);
   });
   await pulledSettings({ pinned: data.pinned, briefingStaleDays: data.settings.briefingStaleDays });
+}
+
+/** What a record is listed as, from its body (providers by name where the device knows them). */
+async function subjectName(database: QaDatabase, stored: StoredSubmission): Promise<string> {
+  const { body } = stored;
+  if (body.kind === 'observation') return body.details.practitionerName;
+  if (body.kind === 'audit') return `Case ${body.details.caseReference}`;
+  const provider = await database.providers.get(body.details.providerId);
+  return provider?.name ?? body.briefingSnapshot?.provider.name ?? body.details.providerId;
+}
+
+/**
+ * Records returned for amendment: shown with the reviewer's comment. A record this device no
+ * longer holds (a wiped shared tablet) comes back from the server's copy; a draft being amended
+ * is never overwritten. Records no longer returned lose the flag.
+ */
+async function applyReturned(database: QaDatabase, returned: StoredSubmission[]): Promise<void> {
+  const listed = new Set(returned.map((r) => r.id));
+  await database.records.filter((r) => r.review !== null && r.review.status === 'returned' && !listed.has(r.id)).modify({ review: null });
+  for (const stored of returned) {
+    const local = await database.records.get(stored.id);
+    if (local && (local.status !== 'sent' || local.revision > stored.revision)) {
+      await database.records.update(stored.id, { review: stored.review });
+      continue;
+    }
+    const { body } = stored;
+    const record: VisitRecord = {
+      id: body.id, ownerId: stored.submitterId, status: 'sent', revision: body.revision, baseRevision: body.baseRevision,
+      templateId: body.templateId, templateVersion: body.templateVersion, kind: body.kind, details: body.details,
+      subjectName: await subjectName(database, stored), assignmentId: body.assignmentId ?? null, briefingSnapshot: body.briefingSnapshot ?? null,
+      answers: body.answers, sectionRatings: body.sectionRatings, overallRating: body.overallRating ?? null,
+      ratingOverrides: body.ratingOverrides ?? {}, actions: body.actions ?? [], actionChecks: body.actionChecks ?? [], review: stored.review,
+      startedAt: body.startedAt, updatedAt: local?.updatedAt ?? Date.now(), submittedAt: body.submittedAt, receivedAt: stored.receivedAt, problem: null,
+    };
+    await database.records.put(record);
+  }
 }

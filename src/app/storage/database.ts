@@ -4,7 +4,7 @@
 // that hold people's work).
 import Dexie, { type Table } from 'dexie';
 import { observable } from '../lib/observable';
-import type { Answer, Provider, SubmissionBody, Template, VisitDetails } from '../../shared/schemas';
+import type { ActionCheck, Answer, Provider, RaisedAction, RatingOverride, RecordDetails, RecordKind, Review, SubmissionBody, Template } from '../../shared/schemas';
 import type { Assignment, Briefing } from '../../shared/register';
 import type { Problem } from '../sync/engine';
 
@@ -18,14 +18,25 @@ export interface VisitRecord {
   baseRevision: number | null;
   templateId: string;
   templateVersion: number;
-  details: VisitDetails;
-  /** Denormalised so the visit list needs no join. */
-  providerName: string;
+  /** A visit to a provider, an observation of a practitioner, or a case file audit (from the template's subject). */
+  kind: RecordKind;
+  /** The details form for the kind; `kind` says which shape (see submissionBody). */
+  details: RecordDetails;
+  /** Who or what the record is about, as listed: the provider's or practitioner's name, or the case. */
+  subjectName: string;
   /** Set when the visit was started from an assignment, with the briefing as it was then. */
   assignmentId?: string | null;
   briefingSnapshot?: Briefing | null;
   answers: Record<string, Answer>;
   sectionRatings: Record<string, string>;
+  overallRating: string | null;
+  /** Where a rating differs from the suggested one: the suggestion and the written reason. */
+  ratingOverrides: Record<string, RatingOverride>;
+  actions: RaisedAction[];
+  /** Visits: open actions from earlier visits (in the briefing snapshot) checked on this one. */
+  actionChecks: ActionCheck[];
+  /** The reviewer's latest decision when it is a return for amendment (from pull); null otherwise. */
+  review: Review | null;
   startedAt: string;
   /** Client clock, ms; only for sorting the list on this device. */
   updatedAt: number;
@@ -70,6 +81,20 @@ export class QaDatabase extends Dexie {
       briefings: 'providerId',
       assignments: 'id, providerId, dueDate',
     });
+    // v3: observations and audits (issue 4). Every record keeps its answers; visits gain the fields
+    // the judgement features need, and the listed name moves to a kind-neutral field.
+    this.version(3).stores({}).upgrade((tx) =>
+      tx.table('records').toCollection().modify((record: Record<string, unknown>) => {
+        record.kind ??= 'visit';
+        record.subjectName ??= record.providerName ?? '';
+        delete record.providerName;
+        record.overallRating ??= null;
+        record.ratingOverrides ??= {};
+        record.actions ??= [];
+        record.review ??= null;
+        record.actionChecks ??= [];
+      }),
+    );
   }
 }
 

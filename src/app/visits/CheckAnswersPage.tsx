@@ -1,18 +1,20 @@
-// "Check your answers" before submitting, and the read-only view of a submitted visit. Uses the
-// same shared rules as the server, so a visit that passes here is not rejected for its answers.
+// "Check your answers" before submitting, and the read-only view of a submitted record. Uses the
+// same shared rules as the server, so a record that passes here is not rejected for its answers.
 import { useState } from 'preact/hooks';
+import { submissionIssues } from '../../shared/record-rules';
 import type { Template } from '../../shared/schemas';
-import { optionsFor, submissionIssues } from '../../shared/visit-rules';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
-import { formatDate, formatDateTime } from '../components/format';
+import { formatDateTime } from '../components/format';
 import { navigate } from '../lib/router';
 import type { VisitRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { syncAfterSubmit } from '../sync/control';
 import { useTemplate } from './queries';
 import { statusClass, statusLabel } from './status';
+import { RecordSummary } from './RecordSummary';
 import { MissingTemplate } from './TaskListPage';
-import { returnToDraft, submissionBody, submitVisit } from './visit-store';
+import { amendRecord, returnToDraft, submissionBody, submitVisit } from './visit-store';
+import { recordNoun } from './labels';
 
 export function CheckAnswersPage(props: { visit: VisitRecord }) {
   const { visit } = props;
@@ -22,12 +24,8 @@ export function CheckAnswersPage(props: { visit: VisitRecord }) {
   if (template === undefined) return <p>Loading…</p>;
   if (template === null) return <MissingTemplate />;
   const editable = visit.status === 'draft';
-  const issues = editable ? submissionIssues(template, submissionBody(visit, new Date().toISOString())) : [];
-  const errorLinks = issues.map((i) => {
-    const [kind, id] = i.path.split('.');
-    const section = kind === 'sectionRatings' ? id : template.sections.find((s) => s.items.some((it) => it.id === id))?.id;
-    return { href: `/visits/${visit.id}/areas/${section ?? ''}`, message: i.message };
-  });
+  const issues = editable ? submissionIssues(template, submissionBody(visit, new Date().toISOString(), template)) : [];
+  const errorLinks = issues.map((i) => ({ href: fixLink(template, visit.id, i.path), message: i.message }));
 
   async function submit() {
     setBusy(true);
@@ -38,6 +36,15 @@ export function CheckAnswersPage(props: { visit: VisitRecord }) {
     } catch (error) {
       setFailure(saveFailureMessage(error));
       setBusy(false);
+    }
+  }
+
+  async function amend() {
+    try {
+      await amendRecord(visit.id);
+      navigate(`/visits/${visit.id}`);
+    } catch (error) {
+      setFailure(saveFailureMessage(error));
     }
   }
 
@@ -52,8 +59,8 @@ export function CheckAnswersPage(props: { visit: VisitRecord }) {
 
   return (
     <>
-      <BackLink href={editable ? `/visits/${visit.id}` : '/'}>{editable ? 'Back to the visit' : 'My visits'}</BackLink>
-      <Page title={editable ? 'Check your answers' : visit.providerName} caption={editable ? visit.providerName : template.title}>
+      <BackLink href={editable ? `/visits/${visit.id}` : '/'}>{editable ? `Back to the ${recordNoun(visit.kind)}` : 'My visits'}</BackLink>
+      <Page title={editable ? 'Check your answers' : visit.subjectName} caption={editable ? visit.subjectName : template.title}>
         {failure && <ErrorSummary title="Not saved" errors={[{ href: '#main', message: failure }]} />}
         {!editable && (
           <p>
@@ -69,40 +76,39 @@ export function CheckAnswersPage(props: { visit: VisitRecord }) {
             {visit.problem.issues && (
               <ul>{visit.problem.issues.map((i) => <li key={i.path}>{i.message}</li>)}</ul>
             )}
-            <p>It is kept on this device. Reopen it as a draft to correct it and submit again.</p>
-            <button type="button" class="button" onClick={reopen}>Reopen as a draft</button>
+            <p>It is kept on this device.</p>
+            {visit.problem.code === 'conflict' && visit.revision > 1 ? (
+              <a class="button" href={`/visits/${visit.id}/conflict`}>Compare with the council’s copy</a>
+            ) : (
+              <>
+                <p>Reopen it as a draft to correct it and submit again.</p>
+                <button type="button" class="button" onClick={reopen}>Reopen as a draft</button>
+              </>
+            )}
           </div>
+        )}
+        {visit.review?.status === 'returned' && (
+          <div class="warning-text" role="note" data-testid="review-comment">
+            <strong>Returned for amendment by {visit.review.reviewerName} ({formatDateTime(visit.review.at)}):</strong>
+            <p>{visit.review.comment}</p>
+            {visit.status === 'sent' && (
+              <button type="button" class="button" onClick={amend}>Amend this {recordNoun(visit.kind)}</button>
+            )}
+          </div>
+        )}
+        {visit.status === 'sent' && visit.review?.status !== 'returned' && (
+          <p class="no-print"><a href={`/visits/${visit.id}/history`}>See the history of this {recordNoun(visit.kind)}</a></p>
         )}
         {editable && issues.length > 0 && (
           <ErrorSummary title="Before you can submit" errors={errorLinks} />
         )}
-        <h2>Visit details</h2>
-        <dl class="summary-list">
-          <Row label="Provider" value={visit.providerName} />
-          <Row label="Date" value={formatDate(visit.details.date)} />
-          <Row label="Type" value={visit.details.announced ? 'Announced' : 'Unannounced'} />
-          <Row label="Spoke with" value={visit.details.spokeWith || 'Not recorded'} />
-        </dl>
-        {editable && <p><a href={`/visits/${visit.id}/details`}>Change visit details</a></p>}
-        {template.sections.map((section) => (
-          <section key={section.id} aria-labelledby={`sum-${section.id}`}>
-            <h2 id={`sum-${section.id}`}>{section.title}</h2>
-            <dl class="summary-list">
-              {section.items.map((item) => {
-                const answer = visit.answers[item.id];
-                return <Row key={item.id} label={item.label} value={answerText(template, item.id, answer?.value ?? null)} note={answer?.note} />;
-              })}
-              {section.rated && <Row label="Area rating" value={ratingLabel(template, visit.sectionRatings[section.id])} />}
-            </dl>
-            {editable && <p><a href={`/visits/${visit.id}/areas/${section.id}`}>Change {section.title.toLowerCase()}</a></p>}
-          </section>
-        ))}
+        <RecordSummary record={visit} template={template} changeLinks={editable} />
         {editable && (
           <>
-            <h2>Now send your visit</h2>
+            <h2>Now send your {recordNoun(visit.kind)}</h2>
             <p>By submitting you confirm these findings are accurate to the best of your knowledge. If there is no signal it will be sent automatically later.</p>
             <button type="button" class="button" disabled={busy || issues.length > 0} onClick={submit}>
-              Submit visit
+              Submit {recordNoun(visit.kind)}
             </button>
           </>
         )}
@@ -111,25 +117,13 @@ export function CheckAnswersPage(props: { visit: VisitRecord }) {
   );
 }
 
-function Row(props: { label: string; value: string; note?: string | undefined }) {
-  return (
-    <div class="summary-row">
-      <dt>{props.label}</dt>
-      <dd>
-        {props.value}
-        {props.note ? <span class="note-text">{props.note}</span> : null}
-      </dd>
-    </div>
-  );
-}
-
-function answerText(template: Template, itemId: string, value: string | null): string {
-  if (value === null || value === '') return 'Not answered';
-  const item = template.sections.flatMap((s) => s.items).find((i) => i.id === itemId);
-  if (!item || item.type !== 'choice') return value;
-  return optionsFor(template, item).find((o) => o.value === value)?.label ?? value;
-}
-
-function ratingLabel(template: Template, value: string | undefined): string {
-  return template.ratingScale.find((r) => r.value === value)?.label ?? 'Not rated';
+/** Where to go to fix a problem: the section holding the item, the judgement page, or the actions. */
+function fixLink(template: Template, recordId: string, path: string): string {
+  const [field, id] = path.split('.');
+  const base = `/visits/${recordId}`;
+  if (field === 'overallRating' || (field === 'ratingOverrides' && id === 'overall')) return `${base}/judgement`;
+  if (field === 'actions') return `${base}/actions`;
+  if (field === 'sectionRatings' || field === 'ratingOverrides') return `${base}/areas/${id ?? ''}`;
+  const section = template.sections.find((s) => s.items.some((it) => it.id === id));
+  return section ? `${base}/areas/${section.id}` : `${base}/details`;
 }

@@ -1,9 +1,10 @@
 // "My visits": the signed-in person's visits on this device, grouped by where they are —
 // needing attention first, then drafts, waiting to send, and sent.
+import { recordDeadlines } from '../../shared/deadlines';
 import type { SessionUser } from '../../shared/schemas';
 import { Page } from '../components/Page';
 import { queryParams } from '../lib/router';
-import { formatDate, formatDateTime } from '../components/format';
+import { dueText, formatDate, formatDateTime, todayIso } from '../components/format';
 import type { RecordStatus, VisitRecord } from '../storage/database';
 import { useVisits } from './queries';
 import { statusClass, statusLabel } from './status';
@@ -37,12 +38,20 @@ export function MyVisitsPage(props: { user: SessionUser }) {
           Providers and briefings
         </a>
       </p>
+      {props.user.role !== 'officer' && (
+        <p>
+          <a class="button secondary" href="/observations/new">Start an observation of practice</a>{' '}
+          <a class="button secondary" href="/audits/new">Start a case file audit</a>{' '}
+          <a class="button secondary" href="/deadlines">Deadlines</a>
+        </p>
+      )}
+      {visits && <ReturnedList visits={visits.filter((v) => v.status === 'sent' && v.review?.status === 'returned')} />}
       {visits && <VisitsToDo user={props.user} visits={visits} />}
       {visits === undefined ? (
         <p>Loading visits…</p>
       ) : (
         groups.map((group) => {
-          const rows = visits.filter((v) => v.status === group.status);
+          const rows = visits.filter((v) => v.status === group.status && !(v.status === 'sent' && v.review?.status === 'returned'));
           if (rows.length === 0 && !group.empty) return null;
           return (
             <section key={group.status} aria-labelledby={`group-${group.status}`}>
@@ -58,20 +67,50 @@ export function MyVisitsPage(props: { user: SessionUser }) {
   );
 }
 
+/** Records the reviewer returned for amendment, with what they asked for. */
+function ReturnedList(props: { visits: VisitRecord[] }) {
+  if (props.visits.length === 0) return null;
+  return (
+    <section aria-labelledby="group-returned">
+      <h2 id="group-returned">Returned for amendment <span class="count">({props.visits.length})</span></h2>
+      <ul class="visit-list">
+        {props.visits.map((v) => (
+          <li key={v.id} data-testid="returned">
+            <a href={`/visits/${v.id}/check`}>{v.subjectName}</a> <span class="tag red">Returned</span>
+            <span class="meta">{recordSummary(v)}</span>
+            <span class="meta">{v.review?.reviewerName}: “{v.review?.comment}”</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function VisitList(props: { visits: VisitRecord[] }) {
   return (
     <ul class="visit-list">
       {props.visits.map((v) => (
         <li key={v.id}>
-          <a href={v.status === 'draft' ? `/visits/${v.id}` : `/visits/${v.id}/check`}>{v.providerName}</a>
+          <a href={v.status === 'draft' ? `/visits/${v.id}` : `/visits/${v.id}/check`}>{v.subjectName}</a>
           <span class={statusClass[v.status]}>{statusLabel[v.status]}</span>
           <span class="meta">
-            Visit on {formatDate(v.details.date)} · {v.details.announced ? 'announced' : 'unannounced'}
+            {recordSummary(v)}
             {v.status === 'sent' && v.receivedAt ? ` · received ${formatDateTime(v.receivedAt)}` : ''}
           </span>
+          {v.status === 'draft' && recordDeadlines(v.kind, v.details.date).slice(-1).map((d) => (
+            <span key={d.kind} class={`meta${d.dueDate < todayIso() ? ' error-text' : ''}`}>{d.label}: {dueText(d.dueDate).toLowerCase()}</span>
+          ))}
           {v.status === 'attention' && v.problem && <span class="meta error-text">{v.problem.message}</span>}
         </li>
       ))}
     </ul>
   );
+}
+
+/** One line saying what the record is: a visit, an observation or an audit, and when. */
+export function recordSummary(v: VisitRecord): string {
+  const d = v.details;
+  if ('providerId' in d) return `Visit on ${formatDate(d.date)} · ${d.announced ? 'announced' : 'unannounced'}`;
+  if ('caseReference' in d) return `Case file audit on ${formatDate(d.date)} · case ${d.caseReference} · ${d.practitionerName}`;
+  return `Observation of practice on ${formatDate(d.date)} · ${d.practitionerRole}, ${d.team}`;
 }

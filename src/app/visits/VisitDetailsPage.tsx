@@ -1,19 +1,24 @@
-// Starting a visit (provider, date, announced or not, who was spoken to), and later editing
-// those details on a draft. Validation messages follow the GOV.UK error pattern.
+// Starting a visit to a provider (template, provider, date, announced or not, who was spoken to),
+// and later editing those details on a draft. Validation messages follow the GOV.UK error pattern.
 import { useState } from 'preact/hooks';
-import type { SessionUser, VisitDetails } from '../../shared/schemas';
+import type { SessionUser, Template, VisitDetails } from '../../shared/schemas';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { todayIso } from '../components/format';
 import { navigate, queryParams } from '../lib/router';
 import { useAssignment } from '../briefings/queries';
-import { useLatestTemplate, useProviders } from './queries';
+import { useLatestTemplates, useProviders } from './queries';
+import { TemplateChoice } from './TemplateChoice';
 import { saveDetails, startVisit } from './visit-store';
 import type { VisitRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 
 export const QMF_TEMPLATE_ID = 'qmf-care-home';
 
-type Errors = Partial<Record<'provider' | 'date' | 'announced', string>>;
+type Errors = Partial<Record<'template' | 'provider' | 'date' | 'announced', string>>;
+
+/** The care-home QMF is for registered care and nursing homes; other provider templates suit any service. */
+const suits = (template: Template | undefined, serviceType: string) =>
+  template?.id !== QMF_TEMPLATE_ID || serviceType === 'care-home' || serviceType === 'nursing-home';
 
 function validate(d: { providerId: string; date: string; announced: string }): Errors {
   const errors: Errors = {};
@@ -24,23 +29,30 @@ function validate(d: { providerId: string; date: string; announced: string }): E
 }
 
 export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRecord }) {
-  // The care-home QMF is for registered care and nursing homes; home-care templates come later.
-  const providers = useProviders()?.filter((p) => p.serviceType === 'care-home' || p.serviceType === 'nursing-home');
-  const template = useLatestTemplate(QMF_TEMPLATE_ID);
+  const templates = useLatestTemplates('provider');
   const existing = props.existing;
+  const before = existing && 'providerId' in existing.details ? existing.details : null;
   // Started from "Visits to do" or a briefing: the provider (and assignment) come with the link.
   const [fromLink] = useState(() => ({ provider: queryParams().get('provider') ?? '', assignment: queryParams().get('assignment') }));
   const assignment = useAssignment(fromLink.assignment);
-  const [providerId, setProviderId] = useState(existing?.details.providerId ?? fromLink.provider);
-  const [date, setDate] = useState(existing?.details.date ?? todayIso());
-  const [announced, setAnnounced] = useState(existing ? (existing.details.announced ? 'yes' : 'no') : '');
-  const [spokeWith, setSpokeWith] = useState(existing?.details.spokeWith ?? '');
+  const [templateId, setTemplateId] = useState(existing?.templateId ?? '');
+  const [providerId, setProviderId] = useState(before?.providerId ?? fromLink.provider);
+  const [date, setDate] = useState(before?.date ?? todayIso());
+  const [announced, setAnnounced] = useState(before ? (before.announced ? 'yes' : 'no') : '');
+  const [spokeWith, setSpokeWith] = useState(before?.spokeWith ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState('');
 
   if (!existing && announced === '' && assignment) setAnnounced(assignment.announced ? 'yes' : 'no');
-  if (providers === undefined || template === undefined) return <p>Loading…</p>;
-  if (!existing && (template === null || providers.length === 0)) {
+  // An assignment names its template; otherwise the QMF is the usual choice for a care home.
+  if (!existing && templateId === '' && templates && templates.length > 0) {
+    const preferred = assignment?.templateId ?? QMF_TEMPLATE_ID;
+    setTemplateId(templates.some((t) => t.id === preferred) ? preferred : templates[0]!.id);
+  }
+  const template = templates?.find((t) => t.id === templateId);
+  const providers = useProviders()?.filter((p) => p.id === providerId || suits(template, p.serviceType));
+  if (providers === undefined || templates === undefined) return <p>Loading…</p>;
+  if (!existing && (templates.length === 0 || providers.length === 0)) {
     return (
       <Page title="Start a visit">
         <p>The visit templates and provider list are not on this device yet.</p>
@@ -53,22 +65,22 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRec
   async function onSubmit(event: Event) {
     event.preventDefault();
     const found = validate({ providerId, date, announced });
+    if (!existing && !template) found.template = 'Choose what kind of visit this is';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const provider = providers?.find((p) => p.id === providerId);
     const details: VisitDetails = { providerId, date, announced: announced === 'yes', spokeWith: spokeWith.trim() };
     try {
       if (existing) {
-        await saveDetails(existing.id, details, provider?.name ?? existing.providerName);
+        await saveDetails(existing.id, details, provider?.name ?? existing.subjectName);
         navigate(`/visits/${existing.id}`);
       } else if (template) {
         const id = await startVisit({
           ownerId: props.user.id,
-          templateId: template.id,
-          templateVersion: template.version,
-          providerName: provider?.name ?? providerId,
+          template,
+          subjectName: provider?.name ?? providerId,
           details,
-          assignmentId: assignment?.providerId === providerId ? assignment.id : null,
+          assignmentId: assignment && assignment.providerId === providerId ? assignment.id : null,
         });
         navigate(`/visits/${id}`, { replace: true });
       }
@@ -81,9 +93,12 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRec
   return (
     <>
       <BackLink href={existing ? `/visits/${existing.id}` : '/'}>Back</BackLink>
-      <Page title={existing ? 'Visit details' : 'Start a visit'} caption={template ? template.title : undefined}>
+      <Page title={existing ? 'Visit details' : 'Start a visit'} caption={existing ? undefined : 'Visit to a provider'}>
         <ErrorSummary errors={failure ? [{ href: '#provider', message: failure }, ...summary] : summary} />
         <form onSubmit={onSubmit} noValidate>
+          {!existing && (
+            <TemplateChoice legend="What kind of visit?" templates={templates} value={templateId} error={errors.template} onChange={setTemplateId} />
+          )}
           <div class={`form-group${errors.provider ? ' has-error' : ''}`}>
             <label class="label" for="provider">Provider</label>
             {errors.provider && <p class="error-message" id="provider-error">{errors.provider}</p>}

@@ -1,4 +1,5 @@
 // Read-side hooks for visits and the reference data they need, over live Dexie queries.
+import type { Subject, Template } from '../../shared/schemas';
 import { useLiveQuery } from '../lib/use-live-query';
 import { db, type VisitRecord } from '../storage/database';
 
@@ -17,6 +18,16 @@ export function useTemplate(id: string | undefined, version: number | undefined)
 /** The newest version of each template the device holds, for starting new visits. */
 export function useLatestTemplate(id: string) {
   return useLiveQuery(async () => (await db().templates.where('id').equals(id).sortBy('version')).at(-1) ?? null, [id]);
+}
+
+/** The newest version of every template for this subject, by title: what new records start on. */
+export function useLatestTemplates(subject: Subject) {
+  return useLiveQuery(async () => {
+    const all = await db().templates.toArray();
+    const latest = new Map<string, Template>();
+    for (const t of all) if (t.subject === subject && (latest.get(t.id)?.version ?? 0) < t.version) latest.set(t.id, t);
+    return [...latest.values()].sort((a, b) => a.title.localeCompare(b.title));
+  }, [subject]);
 }
 
 export function useProviders() {

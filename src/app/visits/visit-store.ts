@@ -1,7 +1,10 @@
-// Writes to visit records: start, autosave answers, rate areas, submit into the outbox.
+// The life of a record on the device: start (visit, observation or audit), edit its details,
+// submit into the outbox, reopen after a rejection, discard. Answers, ratings and actions are
+// written by answer-store.ts through `updateDraft`.
 // Invariants: every change is written to IndexedDB as it is made; a submit changes the record's
 // status and adds its outbox entry in the same transaction; only drafts can be edited.
-import type { Answer, SubmissionBody, VisitDetails } from '../../shared/schemas';
+import { suggestOverallRating, suggestSectionRating } from '../../shared/scoring';
+import { KIND_FOR_SUBJECT, OVERALL, type RecordDetails, type SubmissionBody, type Template } from '../../shared/schemas';
 import type { Briefing } from '../../shared/register';
 import { db, type VisitRecord } from '../storage/database';
 
@@ -17,29 +20,36 @@ function nowIso(): string {
 
 export async function startVisit(input: {
   ownerId: string;
-  templateId: string;
-  templateVersion: number;
-  providerName: string;
-  details: VisitDetails;
+  template: Pick<Template, 'id' | 'version' | 'subject'>;
+  subjectName: string;
+  details: RecordDetails;
   assignmentId?: string | null;
 }): Promise<string> {
   const id = crypto.randomUUID();
+  const kind = KIND_FOR_SUBJECT[input.template.subject];
   // What the officer knew when the visit started travels with the record.
-  const briefingSnapshot: Briefing | null = (await db().briefings.get(input.details.providerId)) ?? null;
+  const providerId = kind === 'visit' && 'providerId' in input.details ? input.details.providerId : null;
+  const briefingSnapshot: Briefing | null = providerId === null ? null : ((await db().briefings.get(providerId)) ?? null);
   const record: VisitRecord = {
     id,
     ownerId: input.ownerId,
     status: 'draft',
     revision: 1,
     baseRevision: null,
-    templateId: input.templateId,
-    templateVersion: input.templateVersion,
+    templateId: input.template.id,
+    templateVersion: input.template.version,
+    kind,
     details: input.details,
-    providerName: input.providerName,
+    subjectName: input.subjectName,
     assignmentId: input.assignmentId ?? null,
     briefingSnapshot,
     answers: {},
     sectionRatings: {},
+    overallRating: null,
+    ratingOverrides: {},
+    actions: [],
+    actionChecks: [],
+    review: null,
     startedAt: nowIso(),
     updatedAt: Date.now(),
     submittedAt: null,
@@ -50,8 +60,16 @@ export async function startVisit(input: {
   return id;
 }
 
+/**
+ * The record as stored once every write already issued has landed (IndexedDB runs transactions on
+ * one store in the order they were made): pages check this, not their last render, before moving on.
+ */
+export async function storedRecord(id: string): Promise<VisitRecord | undefined> {
+  return db().records.get(id);
+}
+
 /** Applies a change to a draft inside one read-write transaction, so two writers never lose each other's edits. */
-async function updateDraft(id: string, change: (record: VisitRecord) => void): Promise<void> {
+export async function updateDraft(id: string, change: (record: VisitRecord) => void): Promise<void> {
   const database = db();
   await database.transaction('rw', database.records, async () => {
     const record = await database.records.get(id);
@@ -63,52 +81,58 @@ async function updateDraft(id: string, change: (record: VisitRecord) => void): P
   });
 }
 
-export function saveAnswer(id: string, itemId: string, answer: Answer): Promise<void> {
-  return updateDraft(id, (r) => {
-    r.answers[itemId] = answer;
-  });
-}
-
-export function saveSectionRating(id: string, sectionId: string, rating: string | null): Promise<void> {
-  return updateDraft(id, (r) => {
-    if (rating === null) delete r.sectionRatings[sectionId];
-    else r.sectionRatings[sectionId] = rating;
-  });
-}
-
-export function saveDetails(id: string, details: VisitDetails, providerName: string): Promise<void> {
+export function saveDetails(id: string, details: RecordDetails, subjectName: string): Promise<void> {
   return updateDraft(id, (r) => {
     r.details = details;
-    r.providerName = providerName;
+    r.subjectName = subjectName;
   });
 }
 
-export function submissionBody(record: VisitRecord, submittedAt: string): SubmissionBody {
+/** Overrides that still differ from what the rules suggest; one made needless by later answers is dropped. */
+function liveOverrides(record: VisitRecord, template: Template | null): SubmissionBody['ratingOverrides'] {
+  if (template === null) return record.ratingOverrides;
+  const kept: NonNullable<SubmissionBody['ratingOverrides']> = {};
+  for (const [key, override] of Object.entries(record.ratingOverrides)) {
+    const section = template.sections.find((s) => s.id === key);
+    const suggestion = key === OVERALL ? suggestOverallRating(template, record.sectionRatings) : section ? suggestSectionRating(template, section, record.answers) : null;
+    const given = key === OVERALL ? record.overallRating : record.sectionRatings[key];
+    if (suggestion?.rating != null && given != null && given !== suggestion.rating) kept[key] = override;
+  }
+  return kept;
+}
+
+export function submissionBody(record: VisitRecord, submittedAt: string, template: Template | null): SubmissionBody {
+  // `kind` and `details` are written together by startVisit and saveDetails, so they always agree.
+  const kindAndDetails = { kind: record.kind, details: record.details } as Pick<SubmissionBody, 'kind' | 'details'>;
   return {
     id: record.id,
     revision: record.revision,
     baseRevision: record.baseRevision,
-    kind: 'visit',
+    ...kindAndDetails,
     templateId: record.templateId,
     templateVersion: record.templateVersion,
-    details: record.details,
     answers: record.answers,
     sectionRatings: record.sectionRatings,
+    overallRating: record.overallRating,
+    ratingOverrides: liveOverrides(record, template),
+    actions: record.actions,
+    ...(record.kind === 'visit' && record.actionChecks.length > 0 ? { actionChecks: record.actionChecks } : {}),
     assignmentId: record.assignmentId ?? null,
     briefingSnapshot: record.briefingSnapshot ?? null,
     startedAt: record.startedAt,
     submittedAt,
-  };
+  } as SubmissionBody;
 }
 
 /** Queues the draft for sending: status and outbox entry change together or not at all. */
 export async function submitVisit(id: string): Promise<void> {
   const database = db();
   const submittedAt = nowIso();
-  await database.transaction('rw', database.records, database.outbox, async () => {
+  await database.transaction('rw', database.records, database.outbox, database.templates, async () => {
     const record = await database.records.get(id);
     if (!record) throw new Error('This visit is no longer on this device.');
     if (record.status !== 'draft') throw new NotEditableError();
+    const template = await database.templates.get([record.templateId, record.templateVersion]);
     record.status = 'queued';
     record.submittedAt = submittedAt;
     record.problem = null;
@@ -117,7 +141,7 @@ export async function submitVisit(id: string): Promise<void> {
     await database.outbox.add({
       recordId: id,
       revision: record.revision,
-      body: submissionBody(record, submittedAt),
+      body: submissionBody(record, submittedAt, template ?? null),
       state: 'pending',
       attempts: 0,
       lastProblem: null,
@@ -158,5 +182,53 @@ export async function discardDraft(id: string): Promise<void> {
   await database.transaction('rw', database.records, async () => {
     const record = await database.records.get(id);
     if (record && record.status === 'draft') await database.records.delete(id);
+  });
+}
+
+/**
+ * Starts an amendment of a sent record (returned by the reviewer, or the person's own correction):
+ * a draft of the next revision, based on the one the server holds.
+ */
+export async function amendRecord(id: string): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.records, async () => {
+    const record = await database.records.get(id);
+    if (!record || record.status !== 'sent') throw new Error('Only a record the council has received can be amended.');
+    await database.records.put({
+      ...record, status: 'draft', baseRevision: record.revision, revision: record.revision + 1, submittedAt: null, problem: null, updatedAt: Date.now(),
+    });
+  });
+}
+
+/**
+ * Resolves a stale amendment (409) by keeping this device's answers: the draft is re-based on the
+ * council's current revision, to be checked and submitted as the revision after it.
+ */
+export async function rebaseAmendment(id: string, serverRevision: number): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.records, database.outbox, async () => {
+    const record = await database.records.get(id);
+    if (!record || record.status !== 'attention') throw new Error('Only an amendment that needs attention can be re-based.');
+    await database.outbox.where({ recordId: id, revision: record.revision }).delete();
+    await database.records.put({
+      ...record, status: 'draft', revision: serverRevision + 1, baseRevision: serverRevision, problem: null, submittedAt: null, updatedAt: Date.now(),
+    });
+  });
+}
+
+/** Resolves a stale amendment by taking the council's current copy; this device's changes are dropped. */
+export async function adoptServerCopy(id: string, server: { revision: number; receivedAt: string; body: SubmissionBody }): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.records, database.outbox, async () => {
+    const record = await database.records.get(id);
+    if (!record || record.status !== 'attention') throw new Error('Only an amendment that needs attention can be replaced.');
+    await database.outbox.where({ recordId: id, revision: record.revision }).delete();
+    const { body } = server;
+    await database.records.put({
+      ...record, status: 'sent', revision: server.revision, baseRevision: body.baseRevision, details: body.details,
+      answers: body.answers, sectionRatings: body.sectionRatings, overallRating: body.overallRating ?? null,
+      ratingOverrides: body.ratingOverrides ?? {}, actions: body.actions ?? [], actionChecks: body.actionChecks ?? [], problem: null,
+      submittedAt: body.submittedAt, receivedAt: server.receivedAt, updatedAt: Date.now(),
+    });
   });
 }

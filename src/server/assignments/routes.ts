@@ -8,7 +8,7 @@ import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { Assignment } from '../../shared/register';
 import type { SessionUser } from '../../shared/schemas';
-import { toIssues } from '../../shared/visit-rules';
+import { toIssues } from '../../shared/record-rules';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';

@@ -162,4 +162,31 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'observations and audits; actions raised on records',
+    statements: [
+      // Observations and audits are about a practitioner or a case, not a provider.
+      `ALTER TABLE submissions ALTER COLUMN provider_id DROP NOT NULL`,
+      `ALTER TABLE submissions ADD COLUMN kind text NOT NULL DEFAULT 'visit'`,
+      `ALTER TABLE actions ALTER COLUMN provider_id DROP NOT NULL`,
+      `ALTER TABLE actions ADD COLUMN submission_id uuid`,
+      `ALTER TABLE actions ADD COLUMN raised_by uuid REFERENCES users (id)`,
+      `CREATE INDEX actions_submission_idx ON actions (submission_id)`,
+      `CREATE INDEX actions_due_idx ON actions (status, due_date)`,
+      // Sign-off and return for amendment (issue 4): the decision on the current revision. A new
+      // revision puts the record back to 'submitted'.
+      `ALTER TABLE submission_heads ADD COLUMN review_status text NOT NULL DEFAULT 'submitted'`,
+      `ALTER TABLE submission_heads ADD COLUMN review jsonb`,
+      `CREATE INDEX submission_heads_review_idx ON submission_heads (review_status)`,
+      // Every decision ever made, kept for the history view (the head holds only the latest).
+      `CREATE TABLE submission_reviews (
+        id bigserial PRIMARY KEY,
+        submission_id uuid NOT NULL REFERENCES submission_heads (id),
+        revision int NOT NULL,
+        body jsonb NOT NULL
+      )`,
+      `CREATE INDEX submission_reviews_submission_idx ON submission_reviews (submission_id, id)`,
+    ],
+  },
 ];

@@ -33,7 +33,7 @@ const RAW_BODY_PREFIXES = ['/api/attachments/'];
 /** Routes that never read a body (PUT/DELETE of a pin): their handlers ignore whatever is sent. */
 const NO_BODY_PREFIXES = ['/api/pins/'];
 /** Routes whose body is a CSV file; still not a type a cross-site form can send (text/plain is refused). */
-const CSV_BODY_PATHS = new Set(['/api/providers/import']);
+const CSV_BODY_PATHS = new Set(['/api/providers/import', '/api/providers/intelligence/import']);
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function hasBody(headers: Headers, method: string): boolean {

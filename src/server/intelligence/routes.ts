@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { IntelligenceEntry } from '../../shared/register';
-import { toIssues } from '../../shared/visit-rules';
+import { toIssues } from '../../shared/record-rules';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';

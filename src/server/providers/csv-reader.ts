@@ -94,3 +94,31 @@ export function columnLetter(index: number): string {
   for (let k = index + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
 }
+
+/** A problem found reading a file, as import routes report it (row 0: the file as a whole). */
+export type TableIssue = { row: number; column: string | null; message: string };
+
+/**
+ * Reads an import file's heading row and its non-blank data rows, or says why it cannot: too
+ * large, no headings, too many rows (`noun` names them: "providers", "entries"), or no rows at all.
+ */
+export function readCsvTable(
+  text: string,
+  limits: { maxBytes: number; maxRows: number; columns: readonly string[]; noun: string },
+): { header: CsvRecord; data: CsvRecord[]; errors: CsvSyntaxError[] } | { issue: TableIssue } {
+  if (text.length > limits.maxBytes || new TextEncoder().encode(text).length > limits.maxBytes) {
+    return { issue: { row: 0, column: null, message: 'The file is larger than 1 MB. Split it into smaller files and import each one.' } };
+  }
+  const { records, errors } = readCsv(text);
+  const [header, ...body] = records;
+  if (!header || isBlankRecord(header)) {
+    const headings = `The first row must be the column headings: ${limits.columns.join(', ')}.`;
+    return { issue: { row: 1, column: null, message: errors[0]?.message ?? (header ? `Row 1 is blank. ${headings}` : `The file is empty. ${headings}`) } };
+  }
+  const data = body.filter((r) => !isBlankRecord(r));
+  if (data.length > limits.maxRows) {
+    const message = `The file has ${data.length.toLocaleString('en-GB')} ${limits.noun}; one import can take at most ${limits.maxRows.toLocaleString('en-GB')}. Split it into smaller files.`;
+    return { issue: { row: 0, column: null, message } };
+  }
+  return { header, data, errors };
+}

@@ -3,7 +3,7 @@
 // column in plain English; the caller imports nothing unless `issues` is empty. Pure: no DB, no Node.
 import * as z from 'zod/mini';
 import { ProviderRecord, type ServiceType } from '../../shared/register';
-import { columnLetter, isBlankRecord, readCsv, type CsvRecord } from './csv-reader';
+import { columnLetter, readCsvTable, type CsvRecord } from './csv-reader';
 
 /** `row` is the spreadsheet row (header = 1, first provider = 2); 0 means the file as a whole. */
 export type CsvIssue = { row: number; column: string | null; message: string };
@@ -47,8 +47,8 @@ const SERVICE_LABELS = "Care home, Nursing home, Home care (or Domiciliary care)
 
 const RAGS = ['green', 'amber', 'red'] as const;
 const DATE_HELP = 'use DD/MM/YYYY or YYYY-MM-DD';
-/** A calendar date as YYYY-MM-DD, or an error message. */
-function parseDate(raw: string): { date: string } | { error: string } {
+/** A calendar date as YYYY-MM-DD, or an error message (also used by the intelligence import). */
+export function parseDate(raw: string): { date: string } | { error: string } {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
   if (!iso && !uk) {
@@ -71,22 +71,9 @@ function slugify(name: string): string {
 type Draft = { row: number; cells: Partial<Record<Column, string>>; provider: ImportedProvider; explicitId: boolean; bad: Set<Column> };
 
 export function parseProviderCsv(text: string, lookups: ProviderCsvLookups): { rows: ImportedProvider[]; issues: CsvIssue[] } {
-  const { maxBytes, maxRows } = PROVIDER_CSV_LIMITS;
-  if (text.length > maxBytes || new TextEncoder().encode(text).length > maxBytes) {
-    return { rows: [], issues: [{ row: 0, column: null, message: 'The file is larger than 1 MB. Split it into smaller files and import each one.' }] };
-  }
-  const { records, errors } = readCsv(text);
-  const [header, ...body] = records;
-  if (!header || isBlankRecord(header)) {
-    const headings = `The first row must be the column headings: ${PROVIDER_CSV_COLUMNS.join(', ')}.`;
-    const message = errors[0]?.message ?? (header ? `Row 1 is blank. ${headings}` : `The file is empty. ${headings}`);
-    return { rows: [], issues: [{ row: 1, column: null, message }] };
-  }
-  const data = body.filter((r) => !isBlankRecord(r));
-  if (data.length > maxRows) {
-    const message = `The file has ${data.length.toLocaleString('en-GB')} providers; one import can take at most ${maxRows.toLocaleString('en-GB')}. Split it into smaller files.`;
-    return { rows: [], issues: [{ row: 0, column: null, message }] };
-  }
+  const table = readCsvTable(text, { ...PROVIDER_CSV_LIMITS, columns: PROVIDER_CSV_COLUMNS, noun: 'providers' });
+  if ('issue' in table) return { rows: [], issues: [table.issue] };
+  const { header, data, errors } = table;
 
   const issues: CsvIssue[] = [];
   // Header: each heading maps to a known column once; unknown headings are reported, not dropped.

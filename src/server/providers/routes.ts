@@ -6,7 +6,7 @@ import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { ProviderRecord } from '../../shared/register';
 import type { Issue } from '../../shared/schemas';
-import { toIssues } from '../../shared/visit-rules';
+import { toIssues } from '../../shared/record-rules';
 import { isoDay } from '../../shared/visit-due';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';

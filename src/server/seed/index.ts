@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Assignment, IntelligenceEntry } from '../../shared/register';
 import { Provider, Template } from '../../shared/schemas';
 import { builtInTemplates } from '../../shared/templates/index';
+import { validateTemplate } from '../../shared/template-rules';
 import { isoDay } from '../../shared/visit-due';
 import { countUsers, ensureTeam, insertUser, setTeamManager } from '../auth/users';
 import { hashPassword } from '../auth/passwords';
@@ -30,6 +31,10 @@ export async function seed(db: Db, options: { demo: boolean; now?: Date }): Prom
   const now = options.now ?? new Date();
   // Parsing here catches a malformed built-in template at start, not when an officer opens it.
   const templates = builtInTemplates.map((t) => Template.parse(t));
+  for (const template of templates) {
+    const problems = validateTemplate(template);
+    if (problems.length > 0) throw new Error(`Built-in template ${template.id} v${template.version}: ${problems.map((p) => p.message).join('; ')}`);
+  }
   const report: SeedReport = { templatesAdded: await ensureTemplates(db, templates), demoUsersAdded: 0, demoProvidersAdded: 0 };
   const ids = await db.query<{ id: string }>('SELECT id FROM providers');
   for (const { id } of ids) await db.transaction((tx) => refreshProviderVisit(tx, id));

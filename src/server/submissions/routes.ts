@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { SubmissionBody, type Issue } from '../../shared/schemas';
-import { canonicalJson, submissionIssues, toIssues } from '../../shared/visit-rules';
+import { canonicalJson, submissionIssues, toIssues } from '../../shared/record-rules';
 import { requireUser } from '../auth/middleware';
 import { readJsonBody } from '../http/body';
 import type { AppEnv, Deps } from '../http/env';
@@ -47,7 +47,7 @@ export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: Deps): void {
     } else {
       issues.push(...submissionIssues(template, body));
     }
-    if (!(await deps.reference.providerKnown(deps.db, body.details.providerId))) {
+    if (body.kind === 'visit' && !(await deps.reference.providerKnown(deps.db, body.details.providerId))) {
       issues.push({ path: 'details.providerId', message: 'The provider is not known to the server' });
     }
     if (issues.length > 0) throw invalid(issues, 'The record cannot be accepted');

@@ -1,16 +1,18 @@
 // Storage of submission revisions. Invariants: (id, revision) is written once and never changed;
 // submission_heads holds each record's current revision and owner, and its row lock serialises
 // every write to one record, so retries and racing duplicates resolve to exactly one stored row.
-import type { SessionUser, StoredSubmission, SubmissionBody } from '../../shared/schemas';
+import type { Review, ReviewStatus, SessionUser, StoredSubmission, SubmissionBody } from '../../shared/schemas';
 import type { AuditAction } from '../audit';
 import type { Db, Queryable } from '../db';
 import { submitterVisible } from '../auth/access';
-import { applyVisitEffects } from './effects';
+import { applyRecordEffects } from './effects';
 
 export type PutResult =
   | { kind: 'stored'; created: boolean; receivedAt: string }
   | { kind: 'forbidden' }
   | { kind: 'conflict'; message: string };
+
+const providerOf = (body: SubmissionBody): string | null => (body.kind === 'visit' ? body.details.providerId : null);
 
 /** Thrown inside the transaction to roll it back while still reporting a normal outcome. */
 class Abort extends Error {
@@ -24,10 +26,11 @@ export async function putSubmission(
   input: { body: SubmissionBody; bodyHash: string; user: SessionUser; now: Date },
 ): Promise<PutResult> {
   const { body, bodyHash, user, now } = input;
-  if (body.revision === 1 && (await insertNewRecord(db, input))) {
+  // A record that raises or checks actions takes the transactional path so they commit with it.
+  if (body.revision === 1 && (body.actions ?? []).length === 0 && (body.actionChecks ?? []).length === 0 && (await insertNewRecord(db, input))) {
     // Separate from the insert (the fast path is one statement); idempotent, and start-up repeats
     // refreshProviderVisit for every provider, so a crash in between only delays the update.
-    await db.transaction((tx) => applyVisitEffects(tx, body, user.id, null));
+    await db.transaction((tx) => applyRecordEffects(tx, body, user.id, null));
     return { kind: 'stored', created: true, receivedAt: now.toISOString() };
   }
   try {
@@ -57,7 +60,7 @@ export async function putSubmission(
         return { kind: 'stored', created: false, receivedAt: new Date(head.received_at).toISOString() };
       }
       const current = Number(head.current_revision);
-      const [previous] = await tx.query<{ provider_id: string }>(
+      const [previous] = await tx.query<{ provider_id: string | null }>(
         'SELECT provider_id FROM submissions WHERE id = $1 AND revision = $2',
         [body.id, current],
       );
@@ -77,16 +80,16 @@ export async function putSubmission(
       await tx.query(
         `WITH stored AS (
            INSERT INTO submissions (id, revision, base_revision, submitter_id, template_id, template_version,
-                                    provider_id, body, body_hash, received_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
+                                    provider_id, body, body_hash, received_at, kind)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $13)
          ), head AS (
-           UPDATE submission_heads SET current_revision = $2, updated_at = $10 WHERE id = $1
+           UPDATE submission_heads SET current_revision = $2, updated_at = $10, review_status = 'submitted', review = NULL WHERE id = $1
          )
          INSERT INTO audit_log (at, user_id, action, subject) VALUES ($10, $4, $11, $12)`,
         [body.id, body.revision, body.baseRevision, user.id, body.templateId, body.templateVersion,
-          body.details.providerId, JSON.stringify(body), bodyHash, now, action, `${body.id}@${body.revision}`],
+          providerOf(body), JSON.stringify(body), bodyHash, now, action, `${body.id}@${body.revision}`, body.kind],
       );
-      await applyVisitEffects(tx, body, user.id, previous?.provider_id ?? null);
+      await applyRecordEffects(tx, body, user.id, previous?.provider_id ?? null);
       return { kind: 'stored', created: true, receivedAt: now.toISOString() };
     });
   } catch (err) {
@@ -110,8 +113,8 @@ async function insertNewRecord(
        VALUES ($1::uuid, $4::uuid, $2::int, $10::timestamptz) ON CONFLICT (id) DO NOTHING RETURNING id
      ), stored AS (
        INSERT INTO submissions (id, revision, base_revision, submitter_id, template_id, template_version,
-                                provider_id, body, body_hash, received_at)
-       SELECT id, $2::int, $3::int, $4::uuid, $5::text, $6::int, $7::text, $8::jsonb, $9::text, $10::timestamptz
+                                provider_id, body, body_hash, received_at, kind)
+       SELECT id, $2::int, $3::int, $4::uuid, $5::text, $6::int, $7::text, $8::jsonb, $9::text, $10::timestamptz, $12::text
          FROM head RETURNING id
      ), audit AS (
        INSERT INTO audit_log (at, user_id, action, subject)
@@ -119,14 +122,18 @@ async function insertNewRecord(
      )
      SELECT id FROM stored`,
     [body.id, body.revision, body.baseRevision, user.id, body.templateId, body.templateVersion,
-      body.details.providerId, JSON.stringify(body), bodyHash, now, `${body.id}@${body.revision}`],
+      providerOf(body), JSON.stringify(body), bodyHash, now, `${body.id}@${body.revision}`, body.kind],
   );
   return rows.length === 1;
 }
 
-type Row = { id: string; revision: number; submitter_id: string; submitter_name: string; received_at: Date; body: SubmissionBody };
+type Row = {
+  id: string; revision: number; submitter_id: string; submitter_name: string; received_at: Date; body: SubmissionBody;
+  review_status: ReviewStatus; review: Review | null; current_revision: number;
+};
 
-const SELECT = `SELECT s.id, s.revision, s.submitter_id, u.name AS submitter_name, s.received_at, s.body
+const SELECT = `SELECT s.id, s.revision, s.submitter_id, u.name AS submitter_name, s.received_at, s.body,
+    h.review_status, h.review, h.current_revision
   FROM submission_heads h
   JOIN submissions s ON s.id = h.id
   JOIN users u ON u.id = s.submitter_id`;
@@ -138,6 +145,9 @@ const toStored = (r: Row): StoredSubmission => ({
   submitterName: r.submitter_name,
   receivedAt: new Date(r.received_at).toISOString(),
   body: r.body,
+  // A decision belongs to the current revision; older revisions read back as plainly submitted.
+  reviewStatus: Number(r.revision) === Number(r.current_revision) ? r.review_status : 'submitted',
+  review: Number(r.revision) === Number(r.current_revision) ? r.review : null,
 });
 
 /** Officers see their own records, managers also their team's, QA everyone's. */
@@ -164,4 +174,19 @@ export async function getSubmission(
     [user.id, user.role, id, revision],
   );
   return row === undefined ? null : toStored(row);
+}
+
+/** Every revision of a record, oldest first; empty when missing or not visible to this user. */
+export async function listRevisions(q: Queryable, user: SessionUser, id: string): Promise<StoredSubmission[]> {
+  const rows = await q.query<Row>(`${SELECT} WHERE h.id = $3 AND ${VISIBLE} ORDER BY s.revision`, [user.id, user.role, id]);
+  return rows.map(toStored);
+}
+
+/** The current revisions of this person's own records that were returned for amendment. */
+export async function returnedTo(q: Queryable, user: SessionUser): Promise<StoredSubmission[]> {
+  const rows = await q.query<Row>(
+    `${SELECT} WHERE h.submitter_id = $1 AND h.review_status = 'returned' AND s.revision = h.current_revision ORDER BY h.updated_at, h.id`,
+    [user.id],
+  );
+  return rows.map(toStored);
 }

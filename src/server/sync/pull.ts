@@ -17,6 +17,7 @@ import { badRequest } from '../http/errors';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor';
 import { loadScope, saveScope, scopeFor, scopeKey } from './scope';
+import { returnedTo } from '../submissions/store';
 
 export function registerPullRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.get('/api/sync/pull', requireUser(deps), async (c) => {
@@ -94,6 +95,7 @@ async function pull(deps: Deps, user: SessionUser, since: Cursor | null): Promis
       scope: { briefings: scope.briefings, assignments: scope.assignments.map((a) => a.id) },
       pinned: scope.pinned,
       settings: { briefingStaleDays: deps.config.briefingStaleDays },
+      returned: await returnedTo(tx, user),
     };
   });
 }

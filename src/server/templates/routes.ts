@@ -3,7 +3,8 @@
 // version can still be completed and submitted; devices receive the new one on their next pull.
 import type { Hono } from 'hono';
 import { Template } from '../../shared/schemas';
-import { toIssues } from '../../shared/visit-rules';
+import { toIssues } from '../../shared/record-rules';
+import { validateTemplate } from '../../shared/template-rules';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';
@@ -17,6 +18,8 @@ export function registerTemplateRoutes(app: Hono<AppEnv>, deps: Deps): void {
     const parsed = Template.safeParse(await readJsonBody(c, deps.config.jsonLimitBytes));
     if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
     const template = parsed.data;
+    const problems = validateTemplate(template);
+    if (problems.length > 0) throw invalid(problems, 'The template cannot be published');
     const user = c.get('user');
     const now = deps.now();
     const latest = await deps.db.transaction(async (tx) => {

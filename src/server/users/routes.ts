@@ -1,10 +1,12 @@
 // /api/users: the QA manager lists people and adds them (email, name, role, team, an initial
 // password of at least 12 characters). A team named for the first time is created; a manager
 // added with managesTeam becomes that team's manager, whose members' visits they then see.
+// A manager may list only the people in the teams they manage: the officers they may assign
+// visits to (see assignments/routes.ts), for the office page's assignment form.
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { Role } from '../../shared/schemas';
-import { toIssues } from '../../shared/visit-rules';
+import { toIssues } from '../../shared/record-rules';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';
@@ -26,7 +28,14 @@ export const NewUserRequest = z.object({
 export function registerUserRoutes(app: Hono<AppEnv>, deps: Deps): void {
   const qa = [requireUser(deps), requireRole('qa')] as const;
 
-  app.get('/api/users', ...qa, async (c) => c.json({ users: await listUsers(deps.db) }));
+  app.get('/api/users', requireUser(deps), requireRole('qa', 'manager'), async (c) => {
+    const user = c.get('user');
+    const users = await listUsers(deps.db);
+    if (user.role === 'qa') return c.json({ users });
+    const managed = await deps.db.query<{ id: string }>('SELECT id FROM teams WHERE manager_id = $1', [user.id]);
+    const teams = new Set(managed.map((t) => t.id));
+    return c.json({ users: users.filter((u) => u.teamId !== null && teams.has(u.teamId)) });
+  });
 
   app.post('/api/users', ...qa, async (c) => {
     const parsed = NewUserRequest.safeParse(await readJsonBody(c, 16 * 1024));

@@ -65,6 +65,13 @@ function act(command: string, a: Arg, b: Arg): unknown {
     }
     case 'note-value':
       return document.querySelectorAll<HTMLTextAreaElement>('.item textarea')[Number(a)]?.value ?? null;
+    case 'rate-as-suggested': {
+      const suggested = Array.from(document.querySelectorAll('label')).find((l) => norm(l.textContent).endsWith('(suggested)') && l.htmlFor);
+      const input = (suggested ? document.getElementById(suggested.htmlFor) : labelled(a)[0]) as HTMLInputElement | undefined;
+      if (!input) return false;
+      if (!input.checked) input.click();
+      return input.checked;
+    }
     case 'answer-area': {
       // Every item not yet answered gets `a`; the area is rated `b`.
       const items = Array.from(document.querySelectorAll<HTMLFieldSetElement>('.item fieldset'));
@@ -73,7 +80,9 @@ function act(command: string, a: Arg, b: Arg): unknown {
         if (radios.some((r) => r.checked)) continue;
         radios.find((r) => norm(document.querySelector(`label[for="${r.id}"]`)?.textContent) === a)?.click();
       }
-      const rating = labelled(b)[0] as HTMLInputElement | undefined;
+      // The rating the answers suggest when there is one (a different one would need a reason), else `b`.
+      const suggested = Array.from(document.querySelectorAll('label')).find((l) => norm(l.textContent).endsWith('(suggested)') && l.htmlFor);
+      const rating = (suggested ? document.getElementById(suggested.htmlFor) : labelled(b)[0]) as HTMLInputElement | undefined;
       if (rating && !rating.checked) rating.click();
       return items.length > 0 && rating !== undefined;
     }
@@ -155,12 +164,23 @@ export class FieldApp {
     return id;
   }
 
-  /** Answers every unanswered item of an area `answer` and rates it, from the task list and back. */
+  /** Answers every unanswered item of an area `answer` and rates it (as suggested, when the template suggests), from the task list and back. */
   async answerArea(area: string, provider: string, answer = 'Met', rating = 'Green'): Promise<void> {
     await this.click(area);
     await this.waitForHeading(area);
     await this.until(`all of "${area}" answered`, () => this.run<boolean>('answer-area', answer, rating));
     await this.click('Return to the visit');
+    await this.waitForHeading(provider);
+  }
+
+  /** Gives the overall judgement when the template asks for one (QMF v2 on), from the task list and back. */
+  async overallRating(provider: string, rating = 'Green'): Promise<void> {
+    if (!(await this.run<boolean>('has-text', 'Overall RAG rating'))) return;
+    await this.click('Overall RAG rating');
+    await this.waitForHeading('Overall RAG rating');
+    // The suggested rating (choosing another would need a written reason), else `rating`.
+    await this.until('the overall rating', () => this.run<boolean>('rate-as-suggested', rating));
+    await this.click('Save and return');
     await this.waitForHeading(provider);
   }
 

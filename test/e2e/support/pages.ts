@@ -33,7 +33,7 @@ export async function waitingCount(page: Page): Promise<string> {
 export async function startVisit(page: Page, provider: string, options: { announced?: boolean; spokeWith?: string } = {}): Promise<string> {
   await page.getByRole('button', { name: 'Start a visit' }).click();
   await waitForHeading(page, 'Start a visit');
-  await page.getByLabel('Provider').selectOption({ label: provider });
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: provider });
   await page.getByLabel(options.announced === false ? 'Unannounced' : 'Announced', { exact: true }).check();
   await page.getByLabel('Who did you speak to?').fill(options.spokeWith ?? 'Registered manager; two senior carers');
   await page.getByRole('button', { name: 'Start visit' }).click();
@@ -64,7 +64,10 @@ export async function answerArea(
       await page.locator('.item').nth(i).getByRole('textbox').fill(note);
     }
   }
-  await page.getByRole('radio', { name: rating, exact: true }).check();
+  // The suggested rating when the template suggests one (a different one would need a reason).
+  const suggested = page.getByRole('radio', { name: / \(suggested\)$/ });
+  if ((await suggested.count()) > 0) await suggested.first().check();
+  else await page.getByRole('radio', { name: rating, exact: true }).check();
 }
 
 export async function backToVisit(page: Page, provider: string): Promise<void> {
@@ -81,13 +84,27 @@ export const QMF_AREAS = [
   'Management and finances', 'Staff feedback', 'Medicine management', 'Feedback from residents and service users',
 ];
 
-/** Answers every remaining area "Met" / "Green" from the task list and returns to it. */
+/** Answers every remaining area "Met" / "Green" from the task list, then the overall rating if the template asks for one. */
 export async function completeAllAreas(page: Page, provider: string, skip: string[] = []): Promise<void> {
   for (const area of QMF_AREAS.filter((a) => !skip.includes(a))) {
     await openArea(page, area);
     await answerArea(page, 'Met', 'Green');
     await backToVisit(page, provider);
   }
+  await giveOverallRating(page, provider, 'Green');
+}
+
+/** On templates with an overall judgement (QMF v2 on), gives it from the task list and returns. */
+export async function giveOverallRating(page: Page, provider: string, rating: string): Promise<void> {
+  const link = page.getByRole('link', { name: 'Overall RAG rating' });
+  if ((await link.count()) === 0) return;
+  await link.click();
+  await waitForHeading(page, 'Overall RAG rating');
+  const suggested = page.getByRole('radio', { name: / \(suggested\)$/ });
+  if ((await suggested.count()) > 0) await suggested.first().check();
+  else await page.getByRole('radio', { name: rating, exact: true }).check();
+  await page.getByRole('button', { name: 'Save and return' }).click();
+  await waitForHeading(page, provider);
 }
 
 /** Starts, completes and submits a visit; returns its id. */

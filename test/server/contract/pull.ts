@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import type { Assignment, Briefing } from '../../../src/shared/register';
 import { type Provider, PullResponse } from '../../../src/shared/schemas';
-import { qmfCareHomeV1 } from '../../../src/shared/templates/index';
+import { builtInTemplates } from '../../../src/shared/templates/index';
 import { removeProvider, upsertProvider } from '../../../src/server/reference/store';
 import { encodeCursor } from '../../../src/server/sync/cursor';
 import { call, providerRow, providers, visitBody } from '../helpers';
@@ -58,7 +58,7 @@ export function pullContract(ctx: () => Ctx) {
     const { cookies, db, clock } = ctx();
     const full = await pull(cookies.officer);
     expect(full.full).toBe(true);
-    expect(full.templates).toEqual([qmfCareHomeV1]);
+    expect(full.templates).toEqual([...builtInTemplates].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version));
     expect(full.providers.map((p) => p.id).sort()).toEqual(providers.map((p) => p.id).sort());
     expect(full.removed).toEqual({ providers: [] });
     expect(full.settings).toEqual({ briefingStaleDays: 7 });
@@ -90,7 +90,7 @@ export function pullContract(ctx: () => Ctx) {
     for (const cursor of [ahead, Buffer.from('c1.3').toString('base64url')]) {
       const res = await pull(ctx().cookies.officer, cursor);
       expect(res.full).toBe(true);
-      expect(res.templates).toHaveLength(1);
+      expect(res.templates).toHaveLength(builtInTemplates.length);
     }
   });
 

@@ -88,6 +88,12 @@ export function registerContract(ctx: () => Ctx) {
     expect((await call(app, '/api/templates', { method: 'POST', body: { ...v2, version: 1 }, cookie: cookies.qa })).status).toBe(409);
     const invalid = await call(app, '/api/templates', { method: 'POST', body: { ...v2, version: 3, sections: [] }, cookie: cookies.qa });
     expect(invalid.status).toBe(422);
+    // Sound in shape but not usable: a show-if naming an item that does not exist, named in the message.
+    const [first, ...rest] = v2.sections;
+    const broken = { ...v2, version: 3, sections: [{ ...first!, items: [{ ...first!.items[0]!, showIf: { item: 'no-such-item', in: ['met'] } }, ...first!.items.slice(1)] }, ...rest] };
+    const refused = await call(app, '/api/templates', { method: 'POST', body: broken, cookie: cookies.qa });
+    expect(refused.status).toBe(422);
+    expect(refused.json.issues[0].message).toMatch(new RegExp(`Item "${first!.items[0]!.id}": show-if names "no-such-item"`));
     const pulled = await call(app, '/api/sync/pull', { cookie: cookies.officer });
     expect(pulled.json.templates.map((t: { id: string; version: number }) => `${t.id}@${t.version}`)).toContain('publish-test@2');
   });

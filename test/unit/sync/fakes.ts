@@ -1,7 +1,7 @@
 // Test doubles for the sync engine and scheduler: an in-memory outbox, a hand-flushed clock and
 // timers, a scripted transport, a seeded PRNG, and submission bodies.
 // Invariant: nothing here touches real time; `flush()` only lets pending promise callbacks run.
-import type { SubmissionBody } from '../../../src/shared/schemas';
+import type { SubmissionBody, VisitBody } from '../../../src/shared/schemas';
 import type { OutboxEntry, OutboxStore, Problem, Transport, TransportResult } from '../../../src/app/sync/engine';
 
 /** Lets every queued promise callback run (the fakes resolve in microtasks, never on timers). */
@@ -22,7 +22,7 @@ export function uuid(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
-export function makeBody(n: number, overrides: Partial<SubmissionBody> = {}): SubmissionBody {
+export function makeBody(n: number, overrides: Partial<VisitBody> = {}): VisitBody {
   return {
     id: uuid(n),
     revision: 1,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { drain, type Transport, type TransportResult } from '../../../src/app/sync/engine';
 import { createSyncScheduler } from '../../../src/app/sync/scheduler';
-import { SubmissionBody } from '../../../src/shared/schemas';
+import { SubmissionBody, type VisitBody } from '../../../src/shared/schemas';
 import { FakeClock, FakeTimers, flush, MemoryOutbox, makeBody, mulberry32 } from './fakes';
 
 type Reply = { status: number; body: unknown };
@@ -85,7 +85,7 @@ function flakyTransport(server: FakeServer, rng: () => number, faults: Faults, o
 
 /** Records to submit: some amended (revision 2 after 1), and on some seeds one invalid one. */
 function plan(seed: number, rng: () => number) {
-  const bodies: SubmissionBody[] = [];
+  const bodies: VisitBody[] = [];
   const count = 4 + Math.floor(rng() * 9);
   for (let n = 1; n <= count; n++) {
     const first = makeBody(seed * 100 + n);
@@ -94,7 +94,7 @@ function plan(seed: number, rng: () => number) {
       bodies.push({ ...first, revision: 2, baseRevision: 1, details: { ...first.details, spokeWith: 'Amended' } });
     }
   }
-  let invalid: SubmissionBody | null = null;
+  let invalid: VisitBody | null = null;
   if (seed % 3 === 0) {
     const bad = makeBody(seed * 100 + 99);
     invalid = { ...bad, details: { ...bad.details, date: '31/02/2025' } };

@@ -1,0 +1,77 @@
+// "Deadlines" for managers and the QA manager (needs a connection): their team's open actions,
+// overdue first; observations and audits waiting for their sign-off; and records that reached
+// the council after their write-up deadline in the last three months.
+import { useEffect, useState } from 'preact/hooks';
+import type { VisitAction } from '../../shared/register';
+import { BackLink, Page } from '../components/Page';
+import { dueText, formatDate } from '../components/format';
+import { queryParams } from '../lib/router';
+import { errorMessage, requestJson } from '../net/http';
+
+type DeadlineRecord = { id: string; kind: 'visit' | 'observation' | 'audit'; subject: string; submitterName: string; date: string; receivedAt: string; dueDate: string | null };
+type Deadlines = { today: string; actions: VisitAction[]; awaitingSignOff: DeadlineRecord[]; late: DeadlineRecord[] };
+const KIND = { visit: 'Visit', observation: 'Observation', audit: 'Case file audit' } as const;
+
+export function DeadlinesPage() {
+  const [data, setData] = useState<Deadlines | null>(null);
+  const [failure, setFailure] = useState('');
+  useEffect(() => {
+    void requestJson('GET', '/api/deadlines').then((result) => {
+      if (result.kind === 'network-error') setFailure('Deadlines need a connection. Try again when you are online.');
+      else if (result.status !== 200) setFailure(errorMessage(result.body, `The server answered ${result.status}.`));
+      else setData(result.body as Deadlines);
+    });
+  }, []);
+  return (
+    <>
+      <BackLink href="/">My visits</BackLink>
+      <Page title="Deadlines">
+        {queryParams().get('decided') && (
+          <div class="notification" role="status">
+            <p><strong>{queryParams().get('decided') === 'return' ? 'Returned for amendment.' : 'Signed off.'}</strong> The person who submitted it sees it on their next sync.</p>
+          </div>
+        )}
+        {!data && !failure && <p>Loading…</p>}
+        {failure && <p role="alert">{failure}</p>}
+        {data && (
+          <>
+            <section aria-labelledby="open-actions">
+              <h2 id="open-actions">Open actions <span class="count">({data.actions.length})</span></h2>
+              {data.actions.length === 0 ? <p>No open actions.</p> : (
+                <ul class="visit-list">
+                  {data.actions.map((a) => (
+                    <li key={a.id} data-testid="deadline-action">
+                      <strong>{a.title}</strong> <span class={a.dueDate < data.today ? 'tag red' : 'tag blue'}>{dueText(a.dueDate, data.today)}</span>
+                      <span class="meta">{a.significance === 'significant' ? 'Significant' : 'Routine'} · owner {a.owner} · due {formatDate(a.dueDate)} · raised {formatDate(a.raisedOn)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section aria-labelledby="sign-off">
+              <h2 id="sign-off">Waiting for your sign-off <span class="count">({data.awaitingSignOff.length})</span></h2>
+              {data.awaitingSignOff.length === 0 ? <p>Nothing is waiting for you.</p> : <RecordList records={data.awaitingSignOff} review />}
+            </section>
+            <section aria-labelledby="late">
+              <h2 id="late">Written up late, last three months <span class="count">({data.late.length})</span></h2>
+              {data.late.length === 0 ? <p>None.</p> : <RecordList records={data.late} />}
+            </section>
+          </>
+        )}
+      </Page>
+    </>
+  );
+}
+
+function RecordList(props: { records: DeadlineRecord[]; review?: boolean }) {
+  return (
+    <ul class="visit-list">
+      {props.records.map((r) => (
+        <li key={r.id} data-testid={props.review ? 'awaiting-sign-off' : undefined}>
+          {props.review ? <a href={`/review/${r.id}`}>{KIND[r.kind]}: {r.subject}</a> : <strong>{KIND[r.kind]}: {r.subject}</strong>}
+          <span class="meta">by {r.submitterName} · on {formatDate(r.date)} · received {formatDate(r.receivedAt)}{r.dueDate ? ` · due ${formatDate(r.dueDate)}` : ''}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,127 @@
+// A provider's office page (QA and managers, on a laptop with a connection): its register facts,
+// its intelligence newest first with a form to add an entry, and its visit assignments with a
+// form to assign one and a way to cancel. Everything is read from and written to the server, not
+// the device: the page says plainly when it cannot reach it, and forms keep what was typed.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Assignment, IntelligenceEntry, ProviderRecord } from '../../shared/register';
+import { BackLink, Page } from '../components/Page';
+import { formatDate, formatDateTime } from '../components/format';
+import { cqcLabel, entryDetail, ragClass, serviceTypeLabel } from '../briefings/labels';
+import { syncNow } from '../sync/control';
+import { OFFICE_IMPORT_PATH } from './access';
+import { addIntelligence, loadAssignments, loadIntelligence, loadPeople, loadProvider, newestFirst, type OfficePerson, type Outcome } from './api';
+import { AssignmentsSection } from './AssignmentsSection';
+import { IntelligenceForm } from './IntelligenceForm';
+import { KEY_QUESTIONS, KIND_OPTIONS } from './intelligence-form';
+
+type Loaded = { provider: ProviderRecord; entries: IntelligenceEntry[]; assignments: Assignment[]; people: Outcome<OfficePerson[]> };
+
+export function ProviderOfficePage(props: { providerId: string }) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<{ message: string; notFound: boolean } | null>(null);
+  const [tries, setTries] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setFailure(null);
+    void Promise.all([loadProvider(props.providerId), loadIntelligence(props.providerId), loadAssignments(props.providerId), loadPeople()])
+      .then(([provider, entries, assignments, people]) => {
+        if (!live) return;
+        const failed = [provider, entries, assignments].find((r) => !r.ok);
+        if (failed && !failed.ok) return setFailure({ message: failed.message, notFound: !provider.ok && provider.status === 404 });
+        if (provider.ok && entries.ok && assignments.ok) setData({ provider: provider.value, entries: entries.value, assignments: assignments.value, people });
+      });
+    return () => void (live = false);
+  }, [props.providerId, tries]);
+
+  if (failure) {
+    return (
+      <>
+        <BackLink href="/providers">Providers</BackLink>
+        <Page title={failure.notFound ? 'Provider not found' : 'Provider office page'}>
+          <p role="alert">{failure.notFound ? 'There is no provider with that id on the register.' : failure.message}</p>
+          {!failure.notFound && <button type="button" class="button secondary" onClick={() => setTries((n) => n + 1)}>Try again</button>}
+        </Page>
+      </>
+    );
+  }
+  if (!data) return <p>Loading…</p>;
+  const { provider, entries, people } = data;
+  const personName = (id: string) => (people.ok ? people.value.find((p) => p.id === id)?.name : undefined) ?? 'An officer outside your team';
+
+  const onEntry = (entry: IntelligenceEntry) => {
+    setData((d) => (d ? { ...d, entries: newestFirst([entry, ...d.entries]) } : d));
+    syncNow(); // the recompiled briefing comes to this device with the next pull
+  };
+  const onAssignment = (a: Assignment) => {
+    setData((d) => (d ? { ...d, assignments: [a, ...d.assignments.filter((x) => x.id !== a.id)] } : d));
+    syncNow();
+  };
+
+  return (
+    <>
+      <BackLink href="/providers">Providers</BackLink>
+      <Page title={provider.name} caption="Provider: office record">
+        <p>
+          <a href={`/providers/${encodeURIComponent(provider.id)}/briefing`}>Pre-visit briefing</a>{' '}
+          · <a href={OFFICE_IMPORT_PATH}>Import from a CSV file</a>
+        </p>
+        <section aria-labelledby="register">
+          <h2 id="register">Register</h2>
+          <dl class="summary-list">
+            <Row label="Register id">{provider.id}</Row>
+            <Row label="RAG rating"><span class={ragClass[provider.rag]}>{provider.rag.toUpperCase()}</span>{provider.ragReason ? ` ${provider.ragReason}` : ''}{provider.ragChangedAt ? ` (since ${formatDate(provider.ragChangedAt)})` : ''}</Row>
+            <Row label="Monitoring level">{provider.monitoringLevel}</Row>
+            <Row label="Service type">{serviceTypeLabel[provider.serviceType]}</Row>
+            <Row label="CQC location id">{provider.cqcLocationId ?? 'Not recorded'}</Row>
+            <Row label="Address">{provider.address || 'Not recorded'}</Row>
+            <Row label="Registered manager">{provider.registeredManager || 'Not recorded'}</Row>
+            <Row label="Capacity">{provider.capacity === null ? 'Not recorded' : `${provider.capacity} places`}</Row>
+            <Row label="Contract">{provider.contract ? contractText(provider.contract) : 'No contract recorded'}</Row>
+            <Row label="Allocated officer">{provider.allocatedOfficerId ? personName(provider.allocatedOfficerId) : 'None'}</Row>
+            <Row label="Last visit">{provider.lastVisitDate ? formatDate(provider.lastVisitDate) : 'No visit recorded'}</Row>
+            <Row label="Next visit due">{provider.nextVisitDue ? formatDate(provider.nextVisitDue) : 'Not scheduled'}</Row>
+          </dl>
+        </section>
+        <section aria-labelledby="intelligence">
+          <h2 id="intelligence">Intelligence <span class="count">({entries.length})</span></h2>
+          {entries.length === 0 ? <p>No intelligence recorded for this provider.</p> : (
+            <ul class="visit-list" data-testid="intelligence-list">
+              {entries.map((e) => (
+                <li key={e.id} data-testid="intelligence-entry">
+                  <strong>{KIND_OPTIONS.find((k) => k.value === e.kind)?.label}, {formatDate(e.date)}</strong>
+                  <span class="tag grey">{entryDetail(e)}</span>
+                  <span class="meta">
+                    {e.kind === 'cqc-inspection' && `${KEY_QUESTIONS.map((q) => `${q.label}: ${cqcLabel[e.keyQuestions[q.field]]}`).join(' · ')}. `}
+                    {e.summary && `${e.summary} `}
+                    (recorded by {e.recordedBy || 'unknown'}, {formatDateTime(e.recordedAt)})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="add-intelligence">
+          <h2 id="add-intelligence">Add intelligence</h2>
+          <IntelligenceForm onSave={(entry) => addIntelligence(provider.id, entry)} onSaved={onEntry} />
+        </section>
+        <AssignmentsSection providerId={provider.id} serviceType={provider.serviceType} assignments={data.assignments} people={people} onChanged={onAssignment} />
+      </Page>
+    </>
+  );
+}
+
+function Row(props: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="summary-row">
+      <dt>{props.label}</dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}
+
+function contractText(c: NonNullable<ProviderRecord['contract']>): string {
+  const value = c.annualValue === null ? '' : `, £${c.annualValue.toLocaleString('en-GB')} a year`;
+  return `${c.reference}${value}, from ${formatDate(c.start)}${c.end ? ` to ${formatDate(c.end)}` : ''}`;
+}
