@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { actionDueDate } from '../../shared/deadlines';
 import type { RaisedAction, Template } from '../../shared/schemas';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
-import { formatDate } from '../components/format';
+import { dueText, formatDate, todayIso } from '../components/format';
 import { queryParams } from '../lib/router';
 import type { VisitRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
@@ -81,6 +81,7 @@ export function ActionsPage(props: { visit: VisitRecord }) {
             {visit.actions.map((a) => (
               <li key={a.id} data-testid="raised-action">
                 <strong>{a.title}</strong> <span class={a.significance === 'significant' ? 'tag red' : 'tag grey'}>{a.significance}</span>
+                {a.dueDate < todayIso() && <> <span class="tag red">{dueText(a.dueDate)}</span></>}
                 <p>{a.detail}</p>
                 <p class="meta">Owner: the {a.owner} · due {formatDate(a.dueDate)}{a.itemId ? ` · from ${labelOf.get(a.itemId) ?? a.itemId}` : ''}</p>
                 <button type="button" class="button secondary small"

@@ -4,7 +4,7 @@
 import { suggestOverallRating, suggestSectionRating } from '../../shared/scoring';
 import { isItemVisible, itemOptions } from '../../shared/template-rules';
 import { type ActionCheck, type Answer, type GroupChildItem, OVERALL, type RaisedAction, type RatingOverride, type RecordDetails, type Template } from '../../shared/schemas';
-import { formatDate } from '../components/format';
+import { dueText, formatDate, todayIso } from '../components/format';
 import { ratingLabel, suggestionText } from './RatingField';
 
 export type SummarisedRecord = {
@@ -132,7 +132,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
           <dl class="summary-list">
             {record.actions.map((a) => (
               <Row key={a.id} label={a.title} testId="summary-action"
-                value={`${a.significance === 'significant' ? 'Significant' : 'Routine'} · owner: the ${a.owner} · due ${formatDate(a.dueDate)}`} note={a.detail} />
+                value={`${a.significance === 'significant' ? 'Significant' : 'Routine'} · owner: the ${a.owner} · due ${formatDate(a.dueDate)}${a.dueDate < todayIso() ? ` · ${dueText(a.dueDate).toLowerCase()}` : ''}`} note={a.detail} />
             ))}
           </dl>
         )}
