@@ -1,6 +1,7 @@
 // The Hono app: middleware order, route registration and error mapping. Exported without listen()
 // so tests drive it with app.request() and main.ts serves it. Invariant: every error leaves as the
 // contract's ErrorBody, and nothing about the request body or the person reaches the log.
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
@@ -28,6 +29,8 @@ import { registerProviderRoutes } from './providers/routes';
 import { registerTemplateRoutes } from './templates/routes';
 import { registerUserRoutes } from './users/routes';
 import { APP_VERSION } from './version';
+import { diskAttachmentStorage, type AttachmentStorage } from './attachments/storage';
+import { registerAttachmentRoutes } from './attachments/routes';
 
 z.config(en());
 
@@ -37,6 +40,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Access and error log sink; defaults to stdout. */
   log?: (line: string) => void;
+  /** Where attachment bytes are kept; defaults to `attachments/` in the data folder. */
+  attachments?: AttachmentStorage;
 }
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -52,6 +57,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     limiter: new SignInLimiter(now),
     reference: new ReferenceCache(),
     sessions: new SessionCache(now),
+    attachments: options.attachments ?? diskAttachmentStorage(join(options.config.dataDir, 'attachments')),
   };
   const app = new Hono<AppEnv>();
 
@@ -63,6 +69,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerSessionRoutes(app, deps);
   registerPullRoutes(app, deps);
   registerSubmissionRoutes(app, deps);
+  registerAttachmentRoutes(app, deps);
   registerReviewRoutes(app, deps);
   registerActionRoutes(app, deps);
   registerDeadlineRoutes(app, deps);

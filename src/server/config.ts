@@ -20,6 +20,10 @@ export interface Config {
   visitFrequencyMonths: VisitFrequencies;
   /** After this many days the app warns that a briefing may be out of date. */
   briefingStaleDays: number;
+  /** Largest attachment accepted, in bytes (DESIGN §4: 15 MB). */
+  attachmentLimitBytes: number;
+  /** Largest image accepted, in pixels (width × height): refuses decompression bombs. */
+  maxImagePixels: number;
 }
 
 export class ConfigError extends Error {
@@ -85,5 +89,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = [])
     staticDir: resolve(env.STATIC_DIR?.trim() || './dist'),
     visitFrequencyMonths: frequencies(env),
     briefingStaleDays: int(env, 'BRIEFING_STALE_DAYS', 7, 1, 365),
+    attachmentLimitBytes: int(env, 'ATTACHMENT_LIMIT_BYTES', 15 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    maxImagePixels: int(env, 'MAX_IMAGE_PIXELS', 40_000_000, 1, 1_000_000_000),
   };
 }

@@ -180,6 +180,14 @@ export function submissionIssues(template: Template, body: SubmissionBody): Issu
   return issues;
 }
 
+/** Every file a record names (photos on answers, signatures), each once, in a stable order. */
+export function attachmentHashes(body: Pick<SubmissionBody, 'answers' | 'signatures'>): string[] {
+  const hashes = new Set<string>();
+  for (const answer of Object.values(body.answers)) for (const a of answer.attachments ?? []) hashes.add(a.sha256);
+  for (const s of body.signatures ?? []) hashes.add(s.sha256);
+  return [...hashes].sort();
+}
+
 /** JSON with object keys sorted, so equal bodies compare equal whatever order they were built in. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);

@@ -116,6 +116,18 @@ export type Template = z.infer<typeof Template>;
 
 // ---------- visit records and submissions ----------
 
+/** A file held under its SHA-256 (lower-case hex): the name is the content. */
+export const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+
+/** A photo attached to an answer. The bytes go to PUT /api/attachments/{sha256} first. */
+export const AttachmentRef = z.object({
+  sha256: Sha256,
+  type: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  bytes: z.int().check(z.gte(1)),
+  caption: shortText(500),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRef>;
+
 const answerValue = z.nullable(z.union([shortText(20000), z.array(slug).check(z.maxLength(100))]));
 
 /** One row of a repeating group: a stable id (so edits on two devices never swap rows) and its answers. */
@@ -133,6 +145,7 @@ export const Answer = z.object({
   value: answerValue,
   note: shortText(20000),
   rows: z.optional(z.array(GroupRow).check(z.maxLength(200))),
+  attachments: z.optional(z.array(AttachmentRef).check(z.maxLength(20))),
 });
 export type Answer = z.infer<typeof Answer>;
 
@@ -169,6 +182,18 @@ export type RecordKind = z.infer<typeof RecordKind>;
 
 /** The record a template makes, from its subject. */
 export const KIND_FOR_SUBJECT: Record<Subject, RecordKind> = { provider: 'visit', practitioner: 'observation', 'case-file': 'audit' };
+
+/** A signature, stored as a PNG attachment with who signed, in what role, and when. */
+export const Signature = z.object({
+  sha256: Sha256,
+  type: z.literal('image/png'),
+  bytes: z.int().check(z.gte(1)),
+  /** The provider's manager acknowledging the visit feedback; the practitioner and observer on an observation. */
+  role: z.enum(['provider-manager', 'practitioner', 'observer']),
+  name: nonEmpty(120),
+  signedAt: z.iso.datetime({ offset: true }),
+});
+export type Signature = z.infer<typeof Signature>;
 
 /** An action raised on a record: what must change, by whom, by when (issue 4). */
 export const RaisedAction = z.object({
@@ -217,6 +242,7 @@ const bodyFields = {
   actions: z.optional(z.array(RaisedAction).check(z.maxLength(200))),
   /** Visits only: earlier actions of this provider checked on the visit (the tracker is updated on receipt). */
   actionChecks: z.optional(z.array(ActionCheck).check(z.maxLength(200))),
+  signatures: z.optional(z.array(Signature).check(z.maxLength(6))),
   /** The assignment this visit was started from, if any. */
   assignmentId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
   /** The pre-visit briefing as the officer had it when the visit started (what they knew). */

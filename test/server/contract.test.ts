@@ -1,5 +1,8 @@
 // The server contract suite (DESIGN.md §4), run once against embedded PGlite and once against
 // PostgreSQL when DATABASE_URL is set — one suite, two databases, identical expectations.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { httpContract } from './contract/http';
 import { pullContract } from './contract/pull';
@@ -10,18 +13,21 @@ import { authorisationMatrix } from './contract/authz';
 import { registerContract } from './contract/register';
 import { intelligenceImportContract } from './contract/intelligence-import';
 import { judgementsContract } from './contract/judgements';
+import { attachmentsContract } from './contract/attachments';
 import type { Ctx } from './contract/ctx';
 import { type DbKind, makeApp, manualClock, openTestDb, prepare, signIn, type TestDb } from './helpers';
 
 function contract(kind: DbKind) {
   let testDb: TestDb | undefined;
   let ctx: Ctx | undefined;
+  let attachmentsDir: string | undefined;
   beforeAll(async () => {
     testDb = await openTestDb(kind);
     const fixture = await prepare(testDb.db);
     const clock = manualClock();
     const log: string[] = [];
-    const app = makeApp(testDb.db, { now: clock.now, log: (line) => log.push(line) });
+    attachmentsDir = mkdtempSync(join(tmpdir(), 'qa-visits-attachments-'));
+    const app = makeApp(testDb.db, { now: clock.now, log: (line) => log.push(line), attachmentsDir });
     const [officer, officer2, manager, manager2, qa] = await Promise.all([
       signIn(app, fixture.users.officer.email),
       signIn(app, fixture.users.officer2.email),
@@ -33,6 +39,7 @@ function contract(kind: DbKind) {
   });
   afterAll(async () => {
     await testDb?.dispose();
+    if (attachmentsDir) rmSync(attachmentsDir, { recursive: true, force: true });
   });
   const get = (): Ctx => {
     if (ctx === undefined) throw new Error('suite not prepared');
@@ -46,6 +53,7 @@ function contract(kind: DbKind) {
   registerContract(get);
   intelligenceImportContract(get);
   judgementsContract(get);
+  attachmentsContract(get);
   authorisationMatrix(get);
 }
 

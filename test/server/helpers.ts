@@ -7,6 +7,7 @@ import { createApp } from '../../src/server/app';
 import { createUser, ensureTeam, setTeamManager } from '../../src/server/auth/users';
 import { loadConfig, type Config } from '../../src/server/config';
 import { migrate, type Db } from '../../src/server/db';
+import { diskAttachmentStorage } from '../../src/server/attachments/storage';
 import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
 import type { AppEnv } from '../../src/server/http/env';
@@ -99,8 +100,12 @@ export function manualClock(start?: string) {
 
 export type App = Hono<AppEnv>;
 
-export function makeApp(db: Db, options: { now?: () => Date; config?: Partial<Config>; log?: (line: string) => void } = {}): App {
-  return createApp({ db, config: testConfig(options.config), now: options.now, log: options.log ?? (() => undefined) });
+export function makeApp(
+  db: Db,
+  options: { now?: () => Date; config?: Partial<Config>; log?: (line: string) => void; attachmentsDir?: string } = {},
+): App {
+  const attachments = options.attachmentsDir === undefined ? undefined : diskAttachmentStorage(options.attachmentsDir);
+  return createApp({ db, config: testConfig(options.config), now: options.now, log: options.log ?? (() => undefined), attachments });
 }
 
 export interface Call {

@@ -189,4 +189,34 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX submission_reviews_submission_idx ON submission_reviews (submission_id, id)`,
     ],
   },
+  {
+    version: 4,
+    name: 'attachments: photos and signatures',
+    statements: [
+      // One row per stored file (the bytes are in the attachment storage, named by the hash).
+      `CREATE TABLE attachments (
+        sha256 text PRIMARY KEY,
+        type text NOT NULL,
+        bytes int NOT NULL,
+        width int,
+        height int,
+        stored_at timestamptz NOT NULL
+      )`,
+      // Who uploaded a file: each may read it back before any record names it.
+      `CREATE TABLE attachment_uploads (
+        sha256 text NOT NULL REFERENCES attachments (sha256),
+        user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        uploaded_at timestamptz NOT NULL,
+        PRIMARY KEY (sha256, user_id)
+      )`,
+      // Which revisions name which files: whoever may read the record may read its files.
+      `CREATE TABLE submission_attachments (
+        submission_id uuid NOT NULL,
+        revision int NOT NULL,
+        sha256 text NOT NULL REFERENCES attachments (sha256),
+        PRIMARY KEY (submission_id, revision, sha256)
+      )`,
+      `CREATE INDEX submission_attachments_hash_idx ON submission_attachments (sha256)`,
+    ],
+  },
 ];

@@ -6,6 +6,7 @@ import type { SessionCache } from '../auth/session-cache';
 import type { Config } from '../config';
 import type { Db } from '../db';
 import type { ReferenceCache } from '../reference/cache';
+import type { AttachmentStorage } from '../attachments/storage';
 
 export type AppEnv = {
   Variables: {
@@ -24,4 +25,5 @@ export interface Deps {
   limiter: SignInLimiter;
   reference: ReferenceCache;
   sessions: SessionCache;
+  attachments: AttachmentStorage;
 }

@@ -3,8 +3,10 @@
 //   nextVisitDue / briefing on their next pull) and marks done the submitter's open assignments
 //   for that provider, including the one it names;
 // - a visit's checks of earlier actions (verified at the next visit) update the tracker;
+// - the files a revision names are recorded, so whoever may read the record may read them;
 // - every record's raised actions are upserted into the action tracker. A later revision edits
 //   them and withdraws open ones it no longer lists; status is the tracker's, never the record's.
+import { attachmentHashes } from '../../shared/record-rules';
 import type { VisitAction } from '../../shared/register';
 import type { SubmissionBody } from '../../shared/schemas';
 import type { Queryable } from '../db';
@@ -25,6 +27,14 @@ export async function applyRecordEffects(
   }
   if (previousProviderId !== null && previousProviderId !== providerId) await refreshProviderVisit(tx, previousProviderId);
   await upsertActions(tx, body, submitterId, providerId);
+  const files = attachmentHashes(body);
+  if (files.length > 0) {
+    await tx.query(
+      `INSERT INTO submission_attachments (submission_id, revision, sha256)
+       SELECT $1, $2, h FROM unnest($3::text[]) AS h ON CONFLICT DO NOTHING`,
+      [body.id, body.revision, files],
+    );
+  }
 }
 
 async function completeAssignments(tx: Queryable, body: SubmissionBody, submitterId: string, providerId: string): Promise<void> {

@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { SubmissionBody, type Issue } from '../../shared/schemas';
-import { canonicalJson, submissionIssues, toIssues } from '../../shared/record-rules';
+import { attachmentHashes, canonicalJson, submissionIssues, toIssues } from '../../shared/record-rules';
 import { requireUser } from '../auth/middleware';
 import { readJsonBody } from '../http/body';
 import type { AppEnv, Deps } from '../http/env';
-import { badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
+import { ApiError, badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
 import { getSubmission, listSubmissions, putSubmission } from './store';
 
 const RecordId = z.uuid();
@@ -23,6 +23,14 @@ function revisionIssues(body: SubmissionBody): Issue[] {
     return [{ path: 'baseRevision', message: `Revision ${body.revision} must name the earlier revision it amends` }];
   }
   return [];
+}
+
+/** The named files the server does not hold (attachments are never deleted, so this is safe outside the write). */
+async function missingAttachments(deps: Deps, hashes: string[]): Promise<string[]> {
+  if (hashes.length === 0) return [];
+  const held = await deps.db.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE sha256 = ANY($1::text[])', [hashes]);
+  const have = new Set(held.map((r) => r.sha256));
+  return hashes.filter((h) => !have.has(h));
 }
 
 export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: Deps): void {
@@ -51,6 +59,10 @@ export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: Deps): void {
       issues.push({ path: 'details.providerId', message: 'The provider is not known to the server' });
     }
     if (issues.length > 0) throw invalid(issues, 'The record cannot be accepted');
+    const missing = await missingAttachments(deps, attachmentHashes(body));
+    if (missing.length > 0) {
+      throw new ApiError(409, 'attachments-missing', 'Some files this record names have not been uploaded yet; upload them, then send the record again', { missing });
+    }
 
     const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
     const result = await putSubmission(deps.db, { body, bodyHash, user: c.get('user'), now: deps.now() });

@@ -5,6 +5,7 @@ import type { Review, ReviewStatus, SessionUser, StoredSubmission, SubmissionBod
 import type { AuditAction } from '../audit';
 import type { Db, Queryable } from '../db';
 import { submitterVisible } from '../auth/access';
+import { attachmentHashes } from '../../shared/record-rules';
 import { applyRecordEffects } from './effects';
 
 export type PutResult =
@@ -26,8 +27,9 @@ export async function putSubmission(
   input: { body: SubmissionBody; bodyHash: string; user: SessionUser; now: Date },
 ): Promise<PutResult> {
   const { body, bodyHash, user, now } = input;
-  // A record that raises or checks actions takes the transactional path so they commit with it.
-  if (body.revision === 1 && (body.actions ?? []).length === 0 && (body.actionChecks ?? []).length === 0 && (await insertNewRecord(db, input))) {
+  // A record that raises or checks actions, or names files, takes the transactional path so they commit with it.
+  const simple = (body.actions ?? []).length === 0 && (body.actionChecks ?? []).length === 0 && attachmentHashes(body).length === 0;
+  if (body.revision === 1 && simple && (await insertNewRecord(db, input))) {
     // Separate from the insert (the fast path is one statement); idempotent, and start-up repeats
     // refreshProviderVisit for every provider, so a crash in between only delays the update.
     await db.transaction((tx) => applyRecordEffects(tx, body, user.id, null));
@@ -72,8 +74,6 @@ export async function putSubmission(
             : `Revision ${body.revision} amends revision ${body.baseRevision}, but the current revision is ${current}`,
         });
       }
-      // Seam for attachments (later issue): look up the body's attachment hashes here and
-      // answer 409 attachments-missing with the ones not held, before anything is written.
 
       // Row, head and audit entry in one statement (data-modifying CTEs): ingest speed is budgeted.
       const action: AuditAction = body.revision === 1 ? 'submission.create' : 'submission.amend';

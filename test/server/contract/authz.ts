@@ -34,6 +34,8 @@ export function authorisationMatrix(ctx: () => Ctx) {
       { route: 'read own/other submission', method: 'GET', path: `/api/submissions/${record.id}`, expect: [200, 404, 200, 404, 200, 401] },
       { route: 'revisions of own/other submission', method: 'GET', path: `/api/submissions/${record.id}/revisions`, expect: [200, 404, 200, 404, 200, 401] },
       { route: 'sign off own/other submission', method: 'POST', path: `/api/submissions/${record.id}/review`, body: () => ({ decision: 'sign-off', revision: 1, comment: '' }), expect: [403, 404, 200, 404, 200, 401] },
+      { route: 'upload attachment (not an image)', method: 'PUT', path: `/api/attachments/${'0'.repeat(64)}`, body: () => ({}), expect: [415, 415, 415, 415, 415, 401] },
+      { route: 'read unknown attachment', method: 'GET', path: `/api/attachments/${'0'.repeat(64)}`, expect: [404, 404, 404, 404, 404, 401] },
       { route: 'team deadlines', method: 'GET', path: '/api/deadlines', expect: [200, 200, 200, 200, 200, 401] },
       { route: 'list actions', method: 'GET', path: '/api/actions', expect: [200, 200, 200, 200, 200, 401] },
       { route: 'update unknown action', method: 'PATCH', path: '/api/actions/nowhere', body: () => ({ status: 'open', evidence: '' }), expect: [404, 404, 404, 404, 404, 401] },
