@@ -22,6 +22,7 @@ const VisitDetailsPage = lazy(() => import('./visits/VisitDetailsPage').then((m)
 const JudgementPage = lazy(() => import('./visits/JudgementPage').then((m) => m.JudgementPage));
 const HistoryPage = lazy(() => import('./visits/HistoryPage').then((m) => m.HistoryPage));
 const ConflictPage = lazy(() => import('./visits/ConflictPage').then((m) => m.ConflictPage));
+const SignaturesPage = lazy(() => import('./visits/evidence/SignaturesPage').then((m) => m.SignaturesPage));
 const EarlierActionsPage = lazy(() => import('./visits/EarlierActionsPage').then((m) => m.EarlierActionsPage));
 const ReviewPage = lazy(() => import('./deadlines/ReviewPage').then((m) => m.ReviewPage));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => m.DeadlinesPage));
@@ -100,7 +101,7 @@ function Routes(props: { user: SessionUser; path: string }) {
   const visitRoute =
     match('/visits/:id', path) ?? match('/visits/:id/details', path) ?? match('/visits/:id/check', path) ?? match('/visits/:id/areas/:section', path)
     ?? match('/visits/:id/judgement', path) ?? match('/visits/:id/actions', path)
-    ?? match('/visits/:id/history', path) ?? match('/visits/:id/conflict', path) ?? match('/visits/:id/earlier-actions', path);
+    ?? match('/visits/:id/history', path) ?? match('/visits/:id/conflict', path) ?? match('/visits/:id/earlier-actions', path) ?? match('/visits/:id/signatures', path);
   if (visitRoute?.id) return <VisitRoutes user={user} path={path} id={visitRoute.id} section={visitRoute.section} />;
   return <NotFound />;
 }
@@ -117,6 +118,7 @@ function VisitRoutes(props: { user: SessionUser; path: string; id: string; secti
   if (props.path === `${base}/judgement`) return <JudgementPage visit={visit} />;
   if (props.path === `${base}/actions`) return <ActionsPage visit={visit} />;
   if (props.path === `${base}/earlier-actions`) return <EarlierActionsPage visit={visit} />;
+  if (props.path === `${base}/signatures`) return <SignaturesPage visit={visit} />;
   if (props.path === `${base}/details`) {
     return visit.kind === 'visit'
       ? <VisitDetailsPage user={props.user} existing={visit} />

@@ -65,7 +65,7 @@ export function ReviewPage(props: { id: string }) {
                 id: stored.id, kind: stored.body.kind, subjectName: subjectName(stored), details: stored.body.details,
                 answers: stored.body.answers, sectionRatings: stored.body.sectionRatings, overallRating: stored.body.overallRating ?? null,
                 ratingOverrides: stored.body.ratingOverrides ?? {}, actions: stored.body.actions ?? [], actionChecks: stored.body.actionChecks ?? [],
-                briefingSnapshot: stored.body.briefingSnapshot ?? null,
+                briefingSnapshot: stored.body.briefingSnapshot ?? null, signatures: stored.body.signatures ?? [],
               }} />
             ) : <p>The template of this record is not on this device yet; choose “Sync now”.</p>}
             <h2>Your decision</h2>

@@ -29,7 +29,12 @@ export function requestText(method: HttpMethod, url: string, text: string, conte
   return send(method, url, { type: contentType, text }, options);
 }
 
-function send(method: HttpMethod, url: string, body: { type: string; text: string } | undefined, options: RequestOptions): Promise<HttpResult> {
+/** Sends a file's bytes (an attachment) with its own content type; the answer is read as for requestJson. */
+export function requestBlob(method: HttpMethod, url: string, blob: Blob, contentType: string, options: RequestOptions = {}): Promise<HttpResult> {
+  return send(method, url, { type: contentType, text: blob }, options);
+}
+
+function send(method: HttpMethod, url: string, body: { type: string; text: string | Blob } | undefined, options: RequestOptions): Promise<HttpResult> {
   const ms = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Called bare, never as options.fetch(...): a browser's fetch needs `this` to be the window.
   const doFetch: typeof globalThis.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

@@ -84,7 +84,7 @@ async function applyReturned(database: QaDatabase, returned: StoredSubmission[])
       templateId: body.templateId, templateVersion: body.templateVersion, kind: body.kind, details: body.details,
       subjectName: await subjectName(database, stored), assignmentId: body.assignmentId ?? null, briefingSnapshot: body.briefingSnapshot ?? null,
       answers: body.answers, sectionRatings: body.sectionRatings, overallRating: body.overallRating ?? null,
-      ratingOverrides: body.ratingOverrides ?? {}, actions: body.actions ?? [], actionChecks: body.actionChecks ?? [], review: stored.review,
+      ratingOverrides: body.ratingOverrides ?? {}, actions: body.actions ?? [], actionChecks: body.actionChecks ?? [], signatures: body.signatures ?? [], review: stored.review,
       startedAt: body.startedAt, updatedAt: local?.updatedAt ?? Date.now(), submittedAt: body.submittedAt, receivedAt: stored.receivedAt, problem: null,
     };
     await database.records.put(record);

@@ -4,7 +4,7 @@
 // that hold people's work).
 import Dexie, { type Table } from 'dexie';
 import { observable } from '../lib/observable';
-import type { ActionCheck, Answer, Provider, RaisedAction, RatingOverride, RecordDetails, RecordKind, Review, SubmissionBody, Template } from '../../shared/schemas';
+import type { ActionCheck, Answer, Provider, RaisedAction, Signature, RatingOverride, RecordDetails, RecordKind, Review, SubmissionBody, Template } from '../../shared/schemas';
 import type { Assignment, Briefing } from '../../shared/register';
 import type { Problem } from '../sync/engine';
 
@@ -35,6 +35,8 @@ export interface VisitRecord {
   actions: RaisedAction[];
   /** Visits: open actions from earlier visits (in the briefing snapshot) checked on this one. */
   actionChecks: ActionCheck[];
+  /** Signatures (PNG files in `files`) with who signed, their role and when; absent before v4. */
+  signatures?: Signature[];
   /** The reviewer's latest decision when it is a return for amendment (from pull); null otherwise. */
   review: Review | null;
   startedAt: string;
@@ -55,6 +57,21 @@ export interface OutboxRow {
   attempts: number;
   lastProblem: Problem | null;
   enqueuedAt: number;
+  /** Files of this entry the server has acknowledged (absent on entries queued before v4). */
+  uploaded?: string[];
+}
+
+/** A photo or signature held on the device, named by the SHA-256 of its bytes (issue 5). */
+export interface StoredFile {
+  sha256: string;
+  blob: Blob;
+  type: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: number;
+  /** A small JPEG for lists and the form; null for signatures (small already). */
+  thumbnail: Blob | null;
+  /** The record that added it (files are shared when two records hold the same bytes). */
+  recordId: string;
+  addedAt: number;
 }
 
 export type StoredTemplate = Template;
@@ -67,6 +84,7 @@ export class QaDatabase extends Dexie {
   providers!: Table<StoredProvider, string>;
   briefings!: Table<Briefing, string>;
   assignments!: Table<Assignment, string>;
+  files!: Table<StoredFile, string>;
 
   constructor(name = 'qa-visits') {
     super(name);
@@ -95,6 +113,8 @@ export class QaDatabase extends Dexie {
         record.actionChecks ??= [];
       }),
     );
+    // v4: photos and signatures as Blobs next to the drafts (issue 5). Adds a table only.
+    this.version(4).stores({ files: 'sha256, recordId' });
   }
 }
 

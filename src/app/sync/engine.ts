@@ -1,9 +1,13 @@
-// Outbox drain: sends queued submissions to `PUT /api/submissions/{id}` (DESIGN.md §4).
+// Outbox drain: sends queued submissions to `PUT /api/submissions/{id}` (DESIGN.md §4), each
+// after the files it names (`PUT /api/attachments/{sha256}`, one request per file, remembered per
+// entry so a cut connection resumes with the files not yet stored; on 409 attachments-missing the
+// named files are sent again and the record retried once).
 // Owns: deciding, per server answer, whether an entry is sent, needs attention, or waits to retry.
 // Invariants: entries go in seq order; an entry leaves the outbox only through `markSent` after a
 // 2xx whose body acknowledges that exact (id, revision); a retryable failure stops the drain (the
 // server is unreachable or overloaded, so don't hammer it); a 401 touches nothing; a rejected
 // record never blocks the rest. Pure over injected store and transport; store errors propagate.
+import { attachmentHashes } from '../../shared/record-rules';
 import type { Issue, SubmissionBody } from '../../shared/schemas';
 
 export type Problem = {
@@ -21,6 +25,8 @@ export type OutboxEntry = {
   revision: number;
   body: SubmissionBody;
   attempts: number;
+  /** Files of this entry the server has acknowledged (so a resumed drain does not send them again). */
+  uploaded: string[];
 };
 
 export interface OutboxStore {
@@ -32,6 +38,8 @@ export interface OutboxStore {
   markAttention(entry: OutboxEntry, problem: Problem): Promise<void>;
   /** After a retryable failure: count the attempt and remember the last problem. */
   recordFailure(entry: OutboxEntry, problem: Problem): Promise<void>;
+  /** After a 2xx for one of the entry's files. */
+  markUploaded(entry: OutboxEntry, sha256: string): Promise<void>;
 }
 
 export type TransportResult =
@@ -40,6 +48,8 @@ export type TransportResult =
 
 export interface Transport {
   putSubmission(body: SubmissionBody): Promise<TransportResult>;
+  /** Sends one file from the device; 'missing-file' when the device no longer holds it. */
+  putAttachment(sha256: string): Promise<TransportResult | { kind: 'missing-file' }>;
 }
 
 export type DrainOutcome = {
@@ -78,7 +88,18 @@ export async function drain(store: OutboxStore, transport: Transport): Promise<D
     if (next.length === 0) return { sent, attention, result: 'done' };
     for (const entry of next) {
       tried.add(entry.seq);
-      const res = await transport.putSubmission(entry.body);
+      const files = attachmentHashes(entry.body).filter((h) => !entry.uploaded.includes(h));
+      const stop = await uploadFiles(store, transport, entry, files);
+      if (stop === 'attention') { attention++; continue; }
+      if (stop) return { sent, attention, ...stop };
+      let res = await transport.putSubmission(entry.body);
+      if (res.kind === 'response' && res.status === 409 && problemFromResponse(409, res.body).code === 'attachments-missing') {
+        // The server does not hold files it should (or we never sent them): send them, retry once.
+        const again = await uploadFiles(store, transport, entry, problemFromResponse(409, res.body).missing ?? []);
+        if (again === 'attention') { attention++; continue; }
+        if (again) return { sent, attention, ...again };
+        res = await transport.putSubmission(entry.body);
+      }
       if (res.kind === 'network-error') {
         const problem: Problem = { status: null, code: 'network', message: networkMessage(res.message) };
         await store.recordFailure(entry, problem);
@@ -113,13 +134,46 @@ export async function drain(store: OutboxStore, transport: Transport): Promise<D
         if (res.retryAfterSeconds !== undefined) outcome.retryAfterSeconds = res.retryAfterSeconds;
         return outcome;
       }
-      // TODO(attachments) SEAM: on 409 with problem.code === 'attachments-missing', upload each
-      // hash in `problem.missing` (PUT /api/attachments/{sha256}) and retry this entry once in
-      // the same drain. Until that issue lands the entry is kept and flagged: nothing is lost.
       await store.markAttention(entry, problem);
       attention++;
     }
   }
+}
+
+type Stop = Pick<DrainOutcome, 'result' | 'problem' | 'retryAfterSeconds'>;
+
+/**
+ * Sends an entry's files in order. Returns undefined when all are stored, 'attention' when a file
+ * was refused or is gone from the device (the entry is flagged), or why the drain must stop.
+ */
+async function uploadFiles(store: OutboxStore, transport: Transport, entry: OutboxEntry, hashes: string[]): Promise<Stop | 'attention' | undefined> {
+  for (const sha256 of hashes) {
+    const res = await transport.putAttachment(sha256);
+    if (res.kind === 'missing-file') {
+      await store.markAttention(entry, { status: null, code: 'file-missing', message: 'A photo or signature of this record is no longer on this device.' });
+      return 'attention';
+    }
+    if (res.kind === 'network-error') {
+      const problem: Problem = { status: null, code: 'network', message: networkMessage(res.message) };
+      await store.recordFailure(entry, problem);
+      return { result: 'retry', problem };
+    }
+    const verdict = classifyStatus(res.status);
+    if (verdict === 'sent') {
+      await store.markUploaded(entry, sha256);
+      entry.uploaded = [...entry.uploaded, sha256];
+      continue;
+    }
+    const problem = problemFromResponse(res.status, res.body);
+    if (verdict === 'auth-required') return { result: 'auth-required', problem };
+    if (verdict === 'retry') {
+      await store.recordFailure(entry, problem);
+      return res.retryAfterSeconds === undefined ? { result: 'retry', problem } : { result: 'retry', problem, retryAfterSeconds: res.retryAfterSeconds };
+    }
+    await store.markAttention(entry, { ...problem, message: `A photo or signature was refused: ${problem.message}` });
+    return 'attention';
+  }
+  return undefined;
 }
 
 /** The receivedAt of a 2xx that acknowledges this entry (null if the server gave none), else undefined. */

@@ -1,7 +1,9 @@
-// The engine's Transport over HTTP: `PUT /api/submissions/{id}` with the session cookie, through
-// the app's one request function (timeouts, no redirects, never throws).
+// The engine's Transport over HTTP: `PUT /api/submissions/{id}` and `PUT /api/attachments/{sha256}`
+// (the file's bytes read from the device database) with the session cookie, through the app's one
+// request function (timeouts, no redirects, never throws).
 import type { SubmissionBody } from '../../shared/schemas';
-import { requestJson, type RequestOptions } from '../net/http';
+import { requestBlob, requestJson, type RequestOptions } from '../net/http';
+import { db } from '../storage/database';
 import type { Transport } from './engine';
 
 export { DEFAULT_TIMEOUT_MS, parseRetryAfter } from '../net/http';
@@ -15,5 +17,11 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   return {
     putSubmission: (body: SubmissionBody) => requestJson('PUT', `${baseUrl}/api/submissions/${encodeURIComponent(body.id)}`, body, options),
+    async putAttachment(sha256: string) {
+      const file = await db().files.get(sha256);
+      if (!file) return { kind: 'missing-file' as const };
+      // A photo takes longer than a record: allow a minute per file before calling it lost.
+      return requestBlob('PUT', `${baseUrl}/api/attachments/${sha256}`, file.blob, file.type, { ...options, timeoutMs: Math.max(options.timeoutMs ?? 0, 60_000) });
+    },
   };
 }

@@ -8,7 +8,7 @@ export function createOutboxStore(): OutboxStore {
   return {
     async pending(): Promise<OutboxEntry[]> {
       const rows = await db().outbox.where('state').equals('pending').sortBy('seq');
-      return rows.map((r) => ({ seq: r.seq ?? 0, recordId: r.recordId, revision: r.revision, body: r.body, attempts: r.attempts }));
+      return rows.map((r) => ({ seq: r.seq ?? 0, recordId: r.recordId, revision: r.revision, body: r.body, attempts: r.attempts, uploaded: r.uploaded ?? [] }));
     },
 
     async markSent(entry, receipt) {
@@ -34,6 +34,14 @@ export function createOutboxStore(): OutboxStore {
         if (record && record.revision === entry.revision) {
           await database.records.update(entry.recordId, { status: 'attention', problem });
         }
+      });
+    },
+
+    async markUploaded(entry, sha256) {
+      const database = db();
+      await database.transaction('rw', database.outbox, async () => {
+        const row = await database.outbox.get(entry.seq);
+        if (row && !(row.uploaded ?? []).includes(sha256)) await database.outbox.update(entry.seq, { uploaded: [...(row.uploaded ?? []), sha256] });
       });
     },
 

@@ -4,8 +4,9 @@
 // 400 ms after the last keystroke, on blur, when the page is hidden and on unmount (DESIGN §5).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { itemIssues, noteRequired } from '../../shared/record-rules';
-import type { Answer, GroupChildItem, Template } from '../../shared/schemas';
+import type { Answer, AttachmentRef, GroupChildItem, Template } from '../../shared/schemas';
 import { itemOptions } from '../../shared/template-rules';
+import { PhotoField } from './evidence/PhotoField';
 
 const TEXT_SAVE_DELAY_MS = 400;
 export type LeafAnswer = Pick<Answer, 'value' | 'note'>;
@@ -13,8 +14,10 @@ export type LeafAnswer = Pick<Answer, 'value' | 'note'>;
 export function AnswerField(props: {
   template: Template;
   item: GroupChildItem;
-  answer: LeafAnswer | undefined;
+  answer: (LeafAnswer & { attachments?: AttachmentRef[] }) | undefined;
   showErrors: boolean;
+  /** Offer photos on this item, stored against this record (top-level items of a draft). */
+  photosFor?: string;
   /** Prefix for element ids, so repeated group rows stay unique. */
   idPrefix?: string;
   /** Added (visually hidden) to the label, e.g. "Person spoken to 2", so names are unique in rows. */
@@ -83,6 +86,10 @@ export function AnswerField(props: {
     </div>
   );
 
+  const photos = props.photosFor !== undefined && (
+    <PhotoField recordId={props.photosFor} itemId={item.id} itemLabel={item.label} attachments={props.answer?.attachments ?? []} />
+  );
+
   if (options === null) {
     const inputProps = {
       id, value: typeof value === 'string' ? value : '', 'aria-describedby': describedBy, onBlur: flush,
@@ -99,6 +106,7 @@ export function AnswerField(props: {
             ? <input class="input short" type="date" {...inputProps} onChange={(e) => chosen(e.currentTarget.value)} />
             : <input class="input short" type="text" inputMode="decimal" {...inputProps} />}
         {noteField}
+        {photos}
       </div>
     );
   }
@@ -129,6 +137,7 @@ export function AnswerField(props: {
         </div>
       </fieldset>
       {noteField}
+      {photos}
     </div>
   );
 }

@@ -72,7 +72,7 @@ export function AreaPage(props: { visit: VisitRecord; sectionId: string }) {
         <form onSubmit={(e) => void finish(e)} noValidate>
           {section.items.map((item) => (
             <div key={`${visit.id}:${item.id}`}>
-              <FieldFor template={template} item={item} answers={visit.answers} showErrors={showErrors} onError={onError}
+              <FieldFor template={template} item={item} answers={visit.answers} showErrors={showErrors} onError={onError} recordId={visit.id}
                 onSave={(itemId, answer) => saveAnswer(visit.id, itemId, answer)}
                 onAddRow={(groupId) => addGroupRow(visit.id, groupId)}
                 onRemoveRow={(groupId, rowId) => removeGroupRow(visit.id, groupId, rowId)}

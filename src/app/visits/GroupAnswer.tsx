@@ -78,6 +78,8 @@ export function GroupAnswer(props: { template: Template; item: TemplateItem; ans
 /** Any top-level item as a field; nothing when a show-if hides it. */
 export function FieldFor(props: {
   template: Template; item: TemplateItem; answers: Record<string, Answer>; showErrors: boolean; onError: (e: unknown) => void;
+  /** The draft's id, so items can take photos. */
+  recordId?: string;
   onSave: (itemId: string, answer: LeafAnswer) => Promise<void>;
 } & RowCallbacks) {
   const { item, answers } = props;
@@ -87,5 +89,5 @@ export function FieldFor(props: {
       onAddRow={props.onAddRow} onRemoveRow={props.onRemoveRow} onSaveRowAnswer={props.onSaveRowAnswer} />;
   }
   return <AnswerField template={props.template} item={item} answer={answers[item.id]} showErrors={props.showErrors}
-    onError={props.onError} onSave={(answer) => props.onSave(item.id, answer)} />;
+    onError={props.onError} onSave={(answer) => props.onSave(item.id, answer)} photosFor={props.recordId} />;
 }

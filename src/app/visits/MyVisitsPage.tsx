@@ -6,7 +6,7 @@ import { Page } from '../components/Page';
 import { queryParams } from '../lib/router';
 import { dueText, formatDate, formatDateTime, todayIso } from '../components/format';
 import type { RecordStatus, VisitRecord } from '../storage/database';
-import { useVisits } from './queries';
+import { useUploadProgress, useVisits } from './queries';
 import { statusClass, statusLabel } from './status';
 import { VisitsToDo } from './VisitsToDo';
 
@@ -86,7 +86,10 @@ function ReturnedList(props: { visits: VisitRecord[] }) {
   );
 }
 
+const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+
 function VisitList(props: { visits: VisitRecord[] }) {
+  const progress = useUploadProgress();
   return (
     <ul class="visit-list">
       {props.visits.map((v) => (
@@ -101,6 +104,11 @@ function VisitList(props: { visits: VisitRecord[] }) {
             <span key={d.kind} class={`meta${d.dueDate < todayIso() ? ' error-text' : ''}`}>{d.label}: {dueText(d.dueDate).toLowerCase()}</span>
           ))}
           {v.status === 'attention' && v.problem && <span class="meta error-text">{v.problem.message}</span>}
+          {v.status === 'queued' && progress?.get(v.id) && (
+            <span class="meta" data-testid="upload-progress">
+              Photos and signatures sent: {progress.get(v.id)!.filesSent} of {progress.get(v.id)!.files} ({megabytes(progress.get(v.id)!.bytesSent)} of {megabytes(progress.get(v.id)!.bytes)})
+            </span>
+          )}
         </li>
       ))}
     </ul>

@@ -3,8 +3,9 @@
 // the overall judgement, and the actions raised. Used by "check your answers" and read-only views.
 import { suggestOverallRating, suggestSectionRating } from '../../shared/scoring';
 import { isItemVisible, itemOptions } from '../../shared/template-rules';
-import { type ActionCheck, type Answer, type GroupChildItem, OVERALL, type RaisedAction, type RatingOverride, type RecordDetails, type Template } from '../../shared/schemas';
-import { dueText, formatDate, todayIso } from '../components/format';
+import { type ActionCheck, type Answer, type AttachmentRef, type Signature, type GroupChildItem, OVERALL, type RaisedAction, type RatingOverride, type RecordDetails, type Template } from '../../shared/schemas';
+import { dueText, formatDate, formatDateTime, todayIso } from '../components/format';
+import { Thumbnail } from './evidence/PhotoField';
 import { ratingLabel, suggestionText } from './RatingField';
 
 export type SummarisedRecord = {
@@ -19,15 +20,24 @@ export type SummarisedRecord = {
   actions: RaisedAction[];
   actionChecks?: ActionCheck[];
   briefingSnapshot?: { openActions: Array<{ id: string; title: string }> } | null;
+  signatures?: Signature[] | undefined;
 };
 
-export function Row(props: { label: string; value: string; note?: string | undefined; testId?: string }) {
+export function Row(props: { label: string; value: string; note?: string | undefined; testId?: string; attachments?: AttachmentRef[] | undefined }) {
+  const photos = props.attachments ?? [];
   return (
     <div class="summary-row" data-testid={props.testId}>
       <dt>{props.label}</dt>
       <dd>
         {props.value}
         {props.note ? <span class="note-text">{props.note}</span> : null}
+        {photos.length > 0 && (
+          <ul class="photo-list" aria-label={`Photos for ${props.label}`}>
+            {photos.map((a, i) => (
+              <li key={a.sha256}><Thumbnail attachment={a} alt={a.caption || `Photo ${i + 1} for ${props.label}`} />{a.caption && <span class="hint">{a.caption}</span>}</li>
+            ))}
+          </ul>
+        )}
       </dd>
     </div>
   );
@@ -70,6 +80,8 @@ function RatingRow(props: { template: Template; label: string; given: string | n
   return <Row label={props.label} value={`${ratingLabel(props.template, props.given)} (suggested: ${props.suggested})`} note={note} testId={props.testId} />;
 }
 
+const SIGNER: Record<Signature['role'], string> = { 'provider-manager': 'Registered manager', practitioner: 'Practitioner', observer: 'Observer' };
+
 const CHECK_LABEL: Record<ActionCheck['status'], string> = { open: 'Not started', 'in-progress': 'In progress', done: 'Done, evidence seen', verified: 'Verified as done' };
 
 export function RecordSummary(props: { record: SummarisedRecord; template: Template; changeLinks: boolean }) {
@@ -87,7 +99,9 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
           <dl class="summary-list">
             {section.items.filter((item) => isItemVisible(item, record.answers)).map((item) => {
               const answer = record.answers[item.id];
-              if (item.type !== 'group') return <Row key={item.id} label={item.label} value={answerText(template, item, answer?.value)} note={answer?.note} />;
+              if (item.type !== 'group') {
+                return <Row key={item.id} label={item.label} value={answerText(template, item, answer?.value)} note={answer?.note} attachments={answer?.attachments} />;
+              }
               const rows = answer?.rows ?? [];
               if (rows.length === 0) return <Row key={item.id} label={item.label} value="None recorded" />;
               return rows.map((row, n) => (
@@ -124,6 +138,17 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
             ))}
           </dl>
           {props.changeLinks && <p><a href={`${base}/earlier-actions`}>Change the checks of earlier actions</a></p>}
+        </section>
+      )}
+      {(record.signatures?.length ?? 0) > 0 && (
+        <section aria-labelledby="sum-signatures">
+          <h2 id="sum-signatures">Signatures</h2>
+          <dl class="summary-list">
+            {record.signatures!.map((s) => (
+              <Row key={s.role} label={SIGNER[s.role]} value={`${s.name}, ${formatDateTime(s.signedAt)}`} testId="summary-signature" />
+            ))}
+          </dl>
+          {props.changeLinks && <p><a href={`${base}/signatures`}>Change signatures</a></p>}
         </section>
       )}
       <section aria-labelledby="sum-actions">

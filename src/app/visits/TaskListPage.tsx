@@ -8,6 +8,7 @@ import { OVERALL } from '../../shared/schemas';
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import type { VisitRecord } from '../storage/database';
+import { signatureRoles } from './evidence/signature-store';
 import { useTemplate } from './queries';
 
 const progressLabel: Record<SectionProgress, string> = {
@@ -84,6 +85,12 @@ export function TaskListPage(props: { visit: VisitRecord }) {
             <li class="task">
               <a class="task-name" href={`/visits/${visit.id}/earlier-actions`} aria-describedby="task-earlier-status">Actions from earlier visits</a>
               <span id="task-earlier-status" class="tag grey">{visit.actionChecks.length} of {visit.briefingSnapshot!.openActions.length} checked</span>
+            </li>
+          )}
+          {signatureRoles(visit.kind).length > 0 && (
+            <li class="task">
+              <a class="task-name" href={`/visits/${visit.id}/signatures`} aria-describedby="task-signatures-status">Signatures</a>
+              <span id="task-signatures-status" class="tag grey">{(visit.signatures ?? []).length} of {signatureRoles(visit.kind).length} signed</span>
             </li>
           )}
           <li class="task">

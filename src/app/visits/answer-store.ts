@@ -8,7 +8,8 @@ type LeafAnswer = Pick<Answer, 'value' | 'note'>;
 
 export function saveAnswer(id: string, itemId: string, answer: LeafAnswer): Promise<void> {
   return updateDraft(id, (r) => {
-    r.answers[itemId] = { value: answer.value, note: answer.note };
+    // Photos on the answer are kept: they are written by photos/photo-store.
+    r.answers[itemId] = { ...r.answers[itemId], value: answer.value, note: answer.note };
   });
 }
 

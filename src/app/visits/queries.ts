@@ -33,3 +33,24 @@ export function useLatestTemplates(subject: Subject) {
 export function useProviders() {
   return useLiveQuery(() => db().providers.orderBy('name').toArray(), []);
 }
+
+export type UploadProgress = { filesSent: number; files: number; bytesSent: number; bytes: number };
+
+/** For each queued record with files: how many of its files (and bytes) the server has acknowledged. */
+export function useUploadProgress(): Map<string, UploadProgress> | undefined {
+  return useLiveQuery(async () => {
+    const progress = new Map<string, UploadProgress>();
+    for (const row of await db().outbox.toArray()) {
+      const sizes = new Map<string, number>();
+      for (const answer of Object.values(row.body.answers)) for (const a of answer.attachments ?? []) sizes.set(a.sha256, a.bytes);
+      for (const s of row.body.signatures ?? []) sizes.set(s.sha256, s.bytes);
+      if (sizes.size === 0) continue;
+      const sent = (row.uploaded ?? []).filter((h) => sizes.has(h));
+      progress.set(row.recordId, {
+        filesSent: sent.length, files: sizes.size,
+        bytesSent: sent.reduce((n, h) => n + (sizes.get(h) ?? 0), 0), bytes: [...sizes.values()].reduce((n, b) => n + b, 0),
+      });
+    }
+    return progress;
+  }, []);
+}

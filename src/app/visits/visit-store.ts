@@ -117,6 +117,7 @@ export function submissionBody(record: VisitRecord, submittedAt: string, templat
     ratingOverrides: liveOverrides(record, template),
     actions: record.actions,
     ...(record.kind === 'visit' && record.actionChecks.length > 0 ? { actionChecks: record.actionChecks } : {}),
+    ...((record.signatures ?? []).length > 0 ? { signatures: record.signatures } : {}),
     assignmentId: record.assignmentId ?? null,
     briefingSnapshot: record.briefingSnapshot ?? null,
     startedAt: record.startedAt,
@@ -227,7 +228,7 @@ export async function adoptServerCopy(id: string, server: { revision: number; re
     await database.records.put({
       ...record, status: 'sent', revision: server.revision, baseRevision: body.baseRevision, details: body.details,
       answers: body.answers, sectionRatings: body.sectionRatings, overallRating: body.overallRating ?? null,
-      ratingOverrides: body.ratingOverrides ?? {}, actions: body.actions ?? [], actionChecks: body.actionChecks ?? [], problem: null,
+      ratingOverrides: body.ratingOverrides ?? {}, actions: body.actions ?? [], actionChecks: body.actionChecks ?? [], signatures: body.signatures ?? [], problem: null,
       submittedAt: body.submittedAt, receivedAt: server.receivedAt, updatedAt: Date.now(),
     });
   });

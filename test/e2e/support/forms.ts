@@ -49,7 +49,8 @@ async function fillEmptyText(page: Page): Promise<number> {
 
 /** Answers everything visible in the open section, adds one row to each empty group, and picks the suggested rating. */
 export async function fillSection(page: Page): Promise<void> {
-  const addRow = page.getByRole('button', { name: /^Add a / });
+  // Real buttons only: a file input ("Add a photo") also has the button role.
+  const addRow = page.locator('main form button').filter({ hasText: /^Add a / });
   for (let n = await addRow.count(); n > 0; n--) await addRow.first().click();
   for (let pass = 0; pass < 4; pass++) {
     const changed = (await fillEmptyControls(page)) + (await fillEmptyText(page));

@@ -19,6 +19,8 @@ type Case = {
   result: 'done' | 'retry' | 'auth-required';
   code?: string;
   retryAfterSeconds?: number;
+  /** Record PUTs made, when not one per record sent (a retry after uploading missing files). */
+  puts?: number;
 };
 
 const cases: Case[] = [
@@ -29,10 +31,12 @@ const cases: Case[] = [
   { name: '408 timeout', answer: res(408, ''), log: ['failure:1:timeout'], result: 'retry', code: 'timeout' },
   { name: '409 conflict', answer: res(409, err('conflict', 'Revision 1 differs')), log: ['attention:1:conflict', 'sent:2'], result: 'done' },
   {
+    // The named file is sent, and the record retried once (the script then acknowledges it).
     name: '409 attachments-missing',
     answer: res(409, err('attachments-missing', 'Upload first', { missing: ['ab'.repeat(32)] })),
-    log: ['attention:1:attachments-missing', 'sent:2'],
+    log: ['uploaded:1:abab', 'sent:1', 'sent:2'],
     result: 'done',
+    puts: 3,
   },
   { name: '413 too large', answer: res(413, err('too-large', 'Over 2 MB')), log: ['attention:1:too-large', 'sent:2'], result: 'done' },
   {
@@ -75,7 +79,7 @@ describe('drain: one answer class at a time', () => {
     expect(outcome.retryAfterSeconds).toBe(c.retryAfterSeconds);
     if (c.code) expect(outcome.problem?.code).toBe(c.code);
     // A stop sends nothing more: the server is unreachable, overloaded, or we are signed out.
-    expect(transport.sent.length).toBe(c.result === 'done' ? 2 : 1);
+    expect(transport.sent.length).toBe(c.puts ?? (c.result === 'done' ? 2 : 1));
     // Nothing leaves the outbox except through a 2xx.
     expect(store.rows.map((r) => r.seq)).toEqual([1, 2].filter((s) => !c.log.includes(`sent:${s}`)));
   });
@@ -86,7 +90,8 @@ describe('drain: one answer class at a time', () => {
     store.add(makeBody(2));
     const issues = [{ path: 'details.date', message: 'Invalid date' }];
     const missing = ['cd'.repeat(32)];
-    await drain(store, new ScriptedTransport([res(422, err('invalid', 'Check it', { issues })), res(409, err('attachments-missing', 'Upload', { missing }))]));
+    const stillMissing = res(409, err('attachments-missing', 'Upload', { missing }));
+    await drain(store, new ScriptedTransport([res(422, err('invalid', 'Check it', { issues })), stillMissing, stillMissing]));
     expect(store.row(1).lastProblem).toEqual({ status: 422, code: 'invalid', message: 'Check it', issues });
     expect(store.row(2).lastProblem).toEqual({ status: 409, code: 'attachments-missing', message: 'Upload', missing });
     expect(store.row(1).state).toBe('attention');
@@ -210,5 +215,57 @@ describe('problemFromResponse: defensive parsing', () => {
     expect(problem.issues).toEqual([{ path: 'a', message: 'ok' }]);
     expect(problem.missing).toBeUndefined();
     expect(problem.message.length).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('drain: files go before the record that names them', () => {
+  const h = (c: string) => c.repeat(64);
+  const withFiles = (n: number, hashes: string[]): SubmissionBody => {
+    const body = makeBody(n);
+    const [first] = Object.keys(body.answers);
+    body.answers[first!] = { ...body.answers[first!]!, attachments: hashes.map((sha256) => ({ sha256, type: 'image/jpeg' as const, bytes: 100, caption: '' })) };
+    return body;
+  };
+
+  it('sends each file once, in order, then the record', async () => {
+    const store = new MemoryOutbox();
+    store.add(withFiles(1, [h('b'), h('a')]));
+    const transport = new ScriptedTransport();
+    const outcome = await drain(store, transport);
+    expect(transport.files).toEqual([h('a'), h('b')]);
+    expect(store.log).toEqual(['uploaded:1:aaaa', 'uploaded:1:bbbb', 'sent:1']);
+    expect(outcome).toMatchObject({ sent: 1, result: 'done' });
+  });
+
+  it('resumes after a cut connection with only the files not yet stored', async () => {
+    const store = new MemoryOutbox();
+    store.add(withFiles(1, [h('a'), h('b'), h('c')]));
+    const cut = new ScriptedTransport([], [res(201, {}), { kind: 'network-error', message: 'connection reset' }]);
+    expect((await drain(store, cut)).result).toBe('retry');
+    expect(cut.sent).toEqual([]); // no record before its files
+    const again = new ScriptedTransport();
+    expect((await drain(store, again)).result).toBe('done');
+    expect(again.files).toEqual([h('b'), h('c')]);
+    expect(store.rows).toEqual([]);
+  });
+
+  it('flags a record whose file is refused or gone from the device, and carries on with the others', async () => {
+    const store = new MemoryOutbox();
+    store.add(withFiles(1, [h('a')]));
+    store.add(withFiles(2, [h('d')]));
+    store.add(makeBody(3));
+    const transport = new ScriptedTransport([], [res(415, err('unsupported-type', 'Not a JPEG'))]);
+    transport.onDevice = new Set([h('a')]);
+    const outcome = await drain(store, transport);
+    expect(store.log).toEqual(['attention:1:unsupported-type', 'attention:2:file-missing', 'sent:3']);
+    expect(outcome).toMatchObject({ sent: 1, attention: 2, result: 'done' });
+  });
+
+  it('stops on 401 for a file without blaming the record', async () => {
+    const store = new MemoryOutbox();
+    store.add(withFiles(1, [h('a')]));
+    const outcome = await drain(store, new ScriptedTransport([], [res(401, err('unauthenticated', 'Sign in'))]));
+    expect(outcome.result).toBe('auth-required');
+    expect(store.log).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ export class MemoryOutbox implements OutboxStore {
 
   add(body: SubmissionBody, seq = this.nextSeq): OutboxEntry {
     this.nextSeq = Math.max(this.nextSeq, seq) + 1;
-    const row: Row = { seq, recordId: body.id, revision: body.revision, body, attempts: 0, state: 'pending', lastProblem: null };
+    const row: Row = { seq, recordId: body.id, revision: body.revision, body, attempts: 0, uploaded: [], state: 'pending', lastProblem: null };
     this.rows.push(row);
     return structuredClone(entryOf(row));
   }
@@ -87,6 +87,12 @@ export class MemoryOutbox implements OutboxStore {
     Object.assign(this.row(entry.seq), { state: 'attention', lastProblem: problem });
   }
 
+  async markUploaded(entry: OutboxEntry, sha256: string): Promise<void> {
+    this.log.push(`uploaded:${entry.seq}:${sha256.slice(0, 4)}`);
+    const row = this.row(entry.seq);
+    if (!row.uploaded.includes(sha256)) row.uploaded.push(sha256);
+  }
+
   async recordFailure(entry: OutboxEntry, problem: Problem): Promise<void> {
     this.log.push(`failure:${entry.seq}:${problem.code}`);
     const row = this.row(entry.seq);
@@ -96,7 +102,7 @@ export class MemoryOutbox implements OutboxStore {
 }
 
 function entryOf(r: Row): OutboxEntry {
-  return { seq: r.seq, recordId: r.recordId, revision: r.revision, body: r.body, attempts: r.attempts };
+  return { seq: r.seq, recordId: r.recordId, revision: r.revision, body: r.body, attempts: r.attempts, uploaded: [...r.uploaded] };
 }
 
 /**
@@ -105,13 +111,31 @@ function entryOf(r: Row): OutboxEntry {
  */
 export class ScriptedTransport implements Transport {
   sent: SubmissionBody[] = [];
-  constructor(private script: (TransportResult | ((body: SubmissionBody) => TransportResult))[] = []) {}
+  /** Every file request, in order; `held` is what the fake server holds, `onDevice` what the device does. */
+  files: string[] = [];
+  held = new Set<string>();
+  onDevice: Set<string> | null = null;
+  constructor(
+    private script: (TransportResult | ((body: SubmissionBody) => TransportResult))[] = [],
+    private fileScript: (TransportResult | ((sha256: string) => TransportResult))[] = [],
+  ) {}
 
   async putSubmission(body: SubmissionBody): Promise<TransportResult> {
     this.sent.push(body);
     const next = this.script.shift();
     if (next === undefined) return { kind: 'response', status: 201, body: ack(body) };
     return typeof next === 'function' ? next(body) : next;
+  }
+
+  async putAttachment(sha256: string): Promise<TransportResult | { kind: 'missing-file' }> {
+    this.files.push(sha256);
+    if (this.onDevice && !this.onDevice.has(sha256)) return { kind: 'missing-file' };
+    const next = this.fileScript.shift();
+    const result: TransportResult = next === undefined
+      ? { kind: 'response', status: this.held.has(sha256) ? 200 : 201, body: { sha256 } }
+      : typeof next === 'function' ? next(sha256) : next;
+    if (result.kind === 'response' && result.status < 300) this.held.add(sha256);
+    return result;
   }
 }
 
