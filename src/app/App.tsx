@@ -12,6 +12,7 @@ import { currentPath, match } from './lib/router';
 import { lazy } from './lib/lazy';
 import { canUseOffice, OFFICE_IMPORT_PATH } from './office/access';
 import { databaseReplaced } from './storage/database';
+import { storageNearlyFull } from './device/storage-usage';
 import { MyVisitsPage } from './visits/MyVisitsPage';
 import { useVisit } from './visits/queries';
 
@@ -25,6 +26,7 @@ const ConflictPage = lazy(() => import('./visits/ConflictPage').then((m) => m.Co
 const SignaturesPage = lazy(() => import('./visits/evidence/SignaturesPage').then((m) => m.SignaturesPage));
 const EarlierActionsPage = lazy(() => import('./visits/EarlierActionsPage').then((m) => m.EarlierActionsPage));
 const ReviewPage = lazy(() => import('./deadlines/ReviewPage').then((m) => m.ReviewPage));
+const StoragePage = lazy(() => import('./device/StoragePage').then((m) => m.StoragePage));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) => m.DeadlinesPage));
 const ActionsPage = lazy(() => import('./visits/ActionsPage').then((m) => m.ActionsPage));
 const PracticeDetailsPage = lazy(() => import('./visits/PracticeDetailsPage').then((m) => m.PracticeDetailsPage));
@@ -45,6 +47,7 @@ export function App() {
   const path = useObservable(currentPath).split('?')[0] ?? '/';
   const user = state.status === 'signed-in' ? state.user : null;
   const replaced = useObservable(databaseReplaced);
+  const nearlyFull = useObservable(storageNearlyFull);
   return (
     <>
       <a class="skip-link" href="#main">Skip to main content</a>
@@ -63,6 +66,11 @@ export function App() {
         {user && <SyncStatus />}
         <UpdatePrompt />
         {user && <InstallHint />}
+        {user && nearlyFull && path !== '/storage' && (
+          <div class="notification" role="status">
+            <p><strong>This device is nearly full.</strong> New photos may not fit. <a href="/storage">See what uses the space</a>.</p>
+          </div>
+        )}
         {replaced && (
           <div class="notification" role="alert">
             <p><strong>QA Visits was updated in another tab.</strong> Everything you entered is saved. Reload this tab to carry on.</p>
@@ -88,6 +96,7 @@ function Routes(props: { user: SessionUser; path: string }) {
   if (match('/audits/new', path)) return <PracticeDetailsPage user={user} kind="audit" />;
   if (match('/sign-out', path)) return <SignOutPage />;
   if (match('/deadlines', path)) return <DeadlinesPage />;
+  if (match('/storage', path)) return <StoragePage />;
   const review = match('/review/:id', path);
   if (review?.id) return <ReviewPage id={review.id} />;
   if (match('/providers', path)) return <ProvidersPage />;

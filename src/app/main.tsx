@@ -5,6 +5,7 @@ import { loadSession, session } from './auth/session';
 import { registerServiceWorker } from './components/UpdatePrompt';
 import { listenToHistory } from './lib/router';
 import { loadSettings } from './reference/settings';
+import { checkStorage } from './device/storage-usage';
 import { restoreLastSync, startSync } from './sync/control';
 import './styles.css';
 
@@ -14,6 +15,7 @@ render(<App />, document.getElementById('app') as HTMLElement);
 setTimeout(preloadPages, 500);
 
 void loadSettings();
+void checkStorage();
 void restoreLastSync();
 void loadSession().then(() => {
   if (session.get().status === 'signed-in') startSync();

@@ -186,6 +186,15 @@ describeWithChromium('photos on the device (Chromium)', (env) => {
       expect([shape.width, shape.height]).toEqual([1200, 1600]);
       expect(shape.top[0]).toBeGreaterThan(150);
       expect(shape.bottom[1]).toBeGreaterThan(150);
+
+      // The storage page accounts for the photo and says whether the data is kept safe.
+      await page.goto('/storage');
+      await waitForHeading(page, 'Storage on this device');
+      const photosRow = page.locator('.summary-row').filter({ hasText: 'Photos and signatures' });
+      expect(await photosRow.textContent()).toMatch(/\d+ kB|\d+\.\d MB/);
+      expect(await page.getByTestId('persisted').textContent()).toMatch(/keep|clear|does not say/);
+      expect(await page.getByTestId('usage').textContent()).toMatch(/ of /);
+      await expectAccessible(page, 'storage');
     });
     await context.close();
   });

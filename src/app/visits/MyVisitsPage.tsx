@@ -63,6 +63,7 @@ export function MyVisitsPage(props: { user: SessionUser }) {
           );
         })
       )}
+      <p class="no-print"><a href="/storage">Storage on this device</a></p>
     </Page>
   );
 }

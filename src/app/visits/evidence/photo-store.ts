@@ -4,6 +4,7 @@
 import type { AttachmentRef } from '../../../shared/schemas';
 import { db } from '../../storage/database';
 import { NotEditableError } from '../visit-store';
+import { checkStorage } from '../../device/storage-usage';
 import { compressPhoto, sha256Hex } from './compress';
 
 export const MAX_PHOTOS_PER_ITEM = 10;
@@ -35,6 +36,7 @@ export async function addPhoto(recordId: string, itemId: string, file: Blob): Pr
     record.updatedAt = Date.now();
     await database.records.put(record);
   });
+  await checkStorage();
 }
 
 async function changeAttachments(recordId: string, itemId: string, change: (list: AttachmentRef[]) => AttachmentRef[]): Promise<AttachmentRef[]> {

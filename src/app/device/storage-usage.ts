@@ -1,0 +1,54 @@
+// How much of the device's storage the app uses, and for what: drafts, photos and signatures,
+// records waiting to send. Also whether the browser has made the storage persistent (not evicted
+// under pressure) and the 80% warning shown across the app. Reads only; freeing space is explicit.
+import { observable } from '../lib/observable';
+import { db } from '../storage/database';
+
+export const WARN_AT = 0.8;
+
+export type StorageReport = {
+  usage: number | null;
+  quota: number | null;
+  persisted: boolean | null;
+  drafts: number;
+  files: number;
+  /** Bytes of photos and signatures that belong to records the council has received. */
+  sentFiles: number;
+  queued: number;
+};
+
+/** True when the device is at or above WARN_AT of its quota; checked at start and after photos. */
+export const storageNearlyFull = observable<boolean>(false);
+
+const jsonBytes = (value: unknown) => new Blob([JSON.stringify(value)]).size;
+
+export async function storageReport(): Promise<StorageReport> {
+  const database = db();
+  const [records, outbox, files] = await Promise.all([database.records.toArray(), database.outbox.toArray(), database.files.toArray()]);
+  const sentIds = new Set(records.filter((r) => r.status === 'sent').map((r) => r.id));
+  const estimate = await navigator.storage?.estimate?.().catch(() => null);
+  const persisted = await navigator.storage?.persisted?.().catch(() => null);
+  return {
+    usage: estimate?.usage ?? null,
+    quota: estimate?.quota ?? null,
+    persisted: persisted ?? null,
+    drafts: records.filter((r) => r.status === 'draft').reduce((n, r) => n + jsonBytes(r), 0),
+    files: files.reduce((n, f) => n + f.bytes + (f.thumbnail?.size ?? 0), 0),
+    sentFiles: files.filter((f) => sentIds.has(f.recordId)).reduce((n, f) => n + f.bytes + (f.thumbnail?.size ?? 0), 0),
+    queued: outbox.reduce((n, row) => n + jsonBytes(row.body), 0),
+  };
+}
+
+export async function checkStorage(): Promise<void> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => null);
+  storageNearlyFull.set(!!estimate?.quota && (estimate.usage ?? 0) / estimate.quota >= WARN_AT);
+}
+
+/** Frees space by deleting the photos and signatures of records the council has already received. */
+export async function removeSentFiles(): Promise<number> {
+  const database = db();
+  return database.transaction('rw', database.records, database.files, async () => {
+    const sent = new Set((await database.records.where('status').equals('sent').primaryKeys()) as string[]);
+    return database.files.filter((f) => sent.has(f.recordId)).delete();
+  });
+}
