@@ -29,11 +29,16 @@ export function GroupAnswer(props: { template: Template; item: TemplateItem; ans
 
   const issues = props.showErrors ? groupIssues(template, item, props.answer).filter((i) => i.path === '') : [];
   const full = item.maxRows !== undefined && rows.length >= item.maxRows;
+  const adding = useRef(false);
   const add = async () => {
+    if (adding.current) return; // a quick double tap adds one row, not two
+    adding.current = true;
     try {
       setFocusRow(await props.onAddRow(item.id));
     } catch (e) {
       props.onError(e);
+    } finally {
+      adding.current = false;
     }
   };
   const remove = async (rowId: string) => {
