@@ -180,10 +180,13 @@ export function submissionIssues(template: Template, body: SubmissionBody): Issu
   return issues;
 }
 
-/** Every file a record names (photos on answers, signatures), each once, in a stable order. */
+/** Every file a record names (photos on answers and on group rows, signatures), each once, in a stable order. */
 export function attachmentHashes(body: Pick<SubmissionBody, 'answers' | 'signatures'>): string[] {
   const hashes = new Set<string>();
-  for (const answer of Object.values(body.answers)) for (const a of answer.attachments ?? []) hashes.add(a.sha256);
+  for (const answer of Object.values(body.answers)) {
+    for (const a of answer.attachments ?? []) hashes.add(a.sha256);
+    for (const row of answer.rows ?? []) for (const cell of Object.values(row.answers)) for (const a of cell.attachments ?? []) hashes.add(a.sha256);
+  }
   for (const s of body.signatures ?? []) hashes.add(s.sha256);
   return [...hashes].sort();
 }

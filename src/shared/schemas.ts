@@ -133,7 +133,7 @@ const answerValue = z.nullable(z.union([shortText(20000), z.array(slug).check(z.
 /** One row of a repeating group: a stable id (so edits on two devices never swap rows) and its answers. */
 export const GroupRow = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
-  answers: z.record(slug, z.object({ value: answerValue, note: shortText(20000) })),
+  answers: z.record(slug, z.object({ value: answerValue, note: shortText(20000), attachments: z.optional(z.array(AttachmentRef).check(z.maxLength(20))) })),
 });
 export type GroupRow = z.infer<typeof GroupRow>;
 

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { expectAccessible, launchWithProfile, withFailureShot } from './support/browser';
 import { describeWithChromium } from './support/chromium-suite';
 import { readRecord } from './support/device';
+import { fillSection } from './support/forms';
 import { OFFICER, answerArea, backToVisit, completeAllAreas, openArea, signIn, startVisit, waitForHeading, waitForSynced, waitingCount } from './support/pages';
 
 const PROVIDER = 'Oakfield House';
@@ -105,6 +106,13 @@ describeWithChromium('photos on the device (Chromium)', (env) => {
 
       await completeAllAreas(page, PROVIDER, ['Resident care']);
 
+      // A photo in a row of a repeating group: one person spoken to, with a photo of what they showed.
+      await openArea(page, 'Feedback from residents and service users');
+      await fillSection(page);
+      await page.getByLabel(/^Add a photo for .*\(Person spoken to 1\)/).first().setInputFiles({ name: 'menu.jpg', mimeType: 'image/jpeg', buffer: await drawJpeg(page, 800, 600) });
+      await expect.poll(() => page.getByTestId('photo').count(), { timeout: 20_000 }).toBe(1);
+      await backToVisit(page, PROVIDER);
+
       // The registered manager signs for the feedback, with a finger on the pad.
       await page.getByRole('link', { name: 'Signatures' }).click();
       await waitForHeading(page, 'Signatures');
@@ -128,9 +136,9 @@ describeWithChromium('photos on the device (Chromium)', (env) => {
       await expect.poll(() => page.getByRole('img', { name: 'Call bell in room 12 not working' }).count()).toBe(1);
       await page.getByRole('button', { name: 'Submit visit' }).click();
       await waitForHeading(page, 'My visits');
-      expect(await page.getByTestId('upload-progress').textContent()).toMatch(/^Photos and signatures sent: 0 of 3 \(0\.0 MB of \d+\.\d MB\)$/);
+      expect(await page.getByTestId('upload-progress').textContent()).toMatch(/^Photos and signatures sent: 0 of 4 \(0\.0 MB of \d+\.\d MB\)$/);
       const files = await storedFiles(page);
-      expect(files).toHaveLength(3); // two photos and the signature
+      expect(files).toHaveLength(4); // two photos on an item, one in a group row, and the signature
       for (const f of files) expect(sha(Buffer.from(f.base64, 'base64'))).toBe(f.sha256);
 
       await context.setOffline(false);
@@ -139,7 +147,9 @@ describeWithChromium('photos on the device (Chromium)', (env) => {
       const api = await env.browser.newContext({ baseURL: env.server.url });
       await api.request.post('/api/session', { data: OFFICER });
       const record = (await (await api.request.get(`/api/submissions/${id}`)).json()) as { body: { answers: Record<string, { attachments?: Array<{ sha256: string; caption: string }> }> } };
-      const named = Object.values(record.body.answers).flatMap((a) => a.attachments ?? []);
+      type Cell = { attachments?: Array<{ sha256: string; caption: string }> };
+      const answers = record.body.answers as Record<string, Cell & { rows?: Array<{ answers: Record<string, Cell> }> }>;
+      const named = Object.values(answers).flatMap((a) => [...(a.attachments ?? []), ...(a.rows ?? []).flatMap((r) => Object.values(r.answers).flatMap((c) => c.attachments ?? []))]);
       const signatures = (record.body as { signatures?: Array<{ sha256: string; name: string; role: string }> }).signatures ?? [];
       expect(signatures.map((x) => [x.name, x.role])).toEqual([['Ann Hughes', 'provider-manager']]);
       expect([...named.map((a) => a.sha256), ...signatures.map((x) => x.sha256)].sort()).toEqual(files.map((f) => f.sha256).sort());

@@ -7,6 +7,7 @@ import { itemIssues, noteRequired } from '../../shared/record-rules';
 import type { Answer, AttachmentRef, GroupChildItem, Template } from '../../shared/schemas';
 import { itemOptions } from '../../shared/template-rules';
 import { PhotoField } from './evidence/PhotoField';
+import type { PhotoPlace } from './evidence/photo-store';
 
 const TEXT_SAVE_DELAY_MS = 400;
 export type LeafAnswer = Pick<Answer, 'value' | 'note'>;
@@ -16,8 +17,8 @@ export function AnswerField(props: {
   item: GroupChildItem;
   answer: (LeafAnswer & { attachments?: AttachmentRef[] }) | undefined;
   showErrors: boolean;
-  /** Offer photos on this item, stored against this record (top-level items of a draft). */
-  photosFor?: string;
+  /** Offer photos on this item of this draft (and where the answer lives: an item, or a group row). */
+  photos?: { recordId: string; place: PhotoPlace };
   /** Prefix for element ids, so repeated group rows stay unique. */
   idPrefix?: string;
   /** Added (visually hidden) to the label, e.g. "Person spoken to 2", so names are unique in rows. */
@@ -86,8 +87,9 @@ export function AnswerField(props: {
     </div>
   );
 
-  const photos = props.photosFor !== undefined && (
-    <PhotoField recordId={props.photosFor} itemId={item.id} itemLabel={item.label} attachments={props.answer?.attachments ?? []} />
+  const photos = props.photos !== undefined && (
+    <PhotoField recordId={props.photos.recordId} place={props.photos.place} idPrefix={props.idPrefix ?? ''}
+      itemLabel={props.context ? `${item.label} (${props.context})` : item.label} attachments={props.answer?.attachments ?? []} />
   );
 
   if (options === null) {

@@ -14,7 +14,11 @@ type RowCallbacks = {
   onSaveRowAnswer: (groupId: string, rowId: string, itemId: string, answer: LeafAnswer) => Promise<void>;
 };
 
-export function GroupAnswer(props: { template: Template; item: TemplateItem; answer: Answer | undefined; showErrors: boolean; onError: (e: unknown) => void } & RowCallbacks) {
+export function GroupAnswer(props: {
+  template: Template; item: TemplateItem; answer: Answer | undefined; showErrors: boolean; onError: (e: unknown) => void;
+  /** The draft's id, so the rows' items can take photos. */
+  recordId?: string;
+} & RowCallbacks) {
   const { item, template } = props;
   const rows = props.answer?.rows ?? [];
   const rowLabel = item.rowLabel ?? 'Row';
@@ -63,6 +67,7 @@ export function GroupAnswer(props: { template: Template; item: TemplateItem; ans
               {(item.items ?? []).filter((child) => isItemVisible(child, row.answers)).map((child) => (
                 <AnswerField key={`${row.id}:${child.id}`} template={template} item={child} answer={row.answers[child.id]}
                   showErrors={props.showErrors} idPrefix={`${item.id}-${row.id}-`} context={name} onError={props.onError}
+                  photos={props.recordId === undefined ? undefined : { recordId: props.recordId, place: { groupId: item.id, rowId: row.id, itemId: child.id } }}
                   onSave={(answer) => props.onSaveRowAnswer(item.id, row.id, child.id, answer)} />
               ))}
               <button type="button" class="button secondary small" onClick={() => void remove(row.id)}>
@@ -90,9 +95,10 @@ export function FieldFor(props: {
   const { item, answers } = props;
   if (!isItemVisible(item, answers)) return null;
   if (item.type === 'group') {
-    return <GroupAnswer template={props.template} item={item} answer={answers[item.id]} showErrors={props.showErrors} onError={props.onError}
+    return <GroupAnswer template={props.template} item={item} answer={answers[item.id]} showErrors={props.showErrors} onError={props.onError} recordId={props.recordId}
       onAddRow={props.onAddRow} onRemoveRow={props.onRemoveRow} onSaveRowAnswer={props.onSaveRowAnswer} />;
   }
   return <AnswerField template={props.template} item={item} answer={answers[item.id]} showErrors={props.showErrors}
-    onError={props.onError} onSave={(answer) => props.onSave(item.id, answer)} photosFor={props.recordId} />;
+    onError={props.onError} onSave={(answer) => props.onSave(item.id, answer)}
+    photos={props.recordId === undefined ? undefined : { recordId: props.recordId, place: { itemId: item.id } }} />;
 }

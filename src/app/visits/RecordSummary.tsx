@@ -106,6 +106,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
               if (rows.length === 0) return <Row key={item.id} label={item.label} value="None recorded" />;
               return rows.map((row, n) => (
                 <Row key={row.id} label={`${item.rowLabel ?? item.label} ${n + 1}`}
+                  attachments={Object.values(row.answers).flatMap((cell) => cell.attachments ?? [])}
                   value={(item.items ?? []).filter((c) => isItemVisible(c, row.answers))
                     .map((c) => `${c.label}: ${answerText(template, c, row.answers[c.id]?.value)}`).join(' · ')} />
               ));

@@ -34,7 +34,7 @@ export function saveRowAnswer(id: string, groupId: string, rowId: string, itemId
   return updateDraft(id, (r) => {
     const row = r.answers[groupId]?.rows?.find((x) => x.id === rowId);
     // A row removed in another tab stays removed; the late keystrokes have nowhere to go.
-    if (row) row.answers[itemId] = { value: answer.value, note: answer.note };
+    if (row) row.answers[itemId] = { ...row.answers[itemId], value: answer.value, note: answer.note };
   });
 }
 

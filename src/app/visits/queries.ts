@@ -42,7 +42,10 @@ export function useUploadProgress(): Map<string, UploadProgress> | undefined {
     const progress = new Map<string, UploadProgress>();
     for (const row of await db().outbox.toArray()) {
       const sizes = new Map<string, number>();
-      for (const answer of Object.values(row.body.answers)) for (const a of answer.attachments ?? []) sizes.set(a.sha256, a.bytes);
+      for (const answer of Object.values(row.body.answers)) {
+        for (const a of answer.attachments ?? []) sizes.set(a.sha256, a.bytes);
+        for (const r of answer.rows ?? []) for (const cell of Object.values(r.answers)) for (const a of cell.attachments ?? []) sizes.set(a.sha256, a.bytes);
+      }
       for (const s of row.body.signatures ?? []) sizes.set(s.sha256, s.bytes);
       if (sizes.size === 0) continue;
       const sent = (row.uploaded ?? []).filter((h) => sizes.has(h));

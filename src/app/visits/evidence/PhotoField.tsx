@@ -6,7 +6,7 @@ import type { AttachmentRef } from '../../../shared/schemas';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { db } from '../../storage/database';
 import { saveFailureMessage } from '../../storage/errors';
-import { addPhoto, MAX_PHOTOS_PER_ITEM, PhotoError, removePhoto, saveCaption } from './photo-store';
+import { addPhoto, MAX_PHOTOS_PER_ITEM, PhotoError, type PhotoPlace, removePhoto, saveCaption } from './photo-store';
 
 /**
  * An object URL for a stored file's thumbnail (or the file), revoked when no longer shown;
@@ -35,8 +35,9 @@ export function Thumbnail(props: { attachment: AttachmentRef; alt: string }) {
   return url ? <img class="thumbnail" src={url} alt={props.alt} /> : <span class="thumbnail missing">Photo not on this device</span>;
 }
 
-export function PhotoField(props: { recordId: string; itemId: string; itemLabel: string; attachments: AttachmentRef[] }) {
-  const { recordId, itemId, attachments } = props;
+export function PhotoField(props: { recordId: string; place: PhotoPlace; idPrefix: string; itemLabel: string; attachments: AttachmentRef[] }) {
+  const { recordId, place, attachments } = props;
+  const itemId = `${props.idPrefix}${place.itemId}`;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const inputId = `${itemId}-photo`;
@@ -48,7 +49,7 @@ export function PhotoField(props: { recordId: string; itemId: string; itemLabel:
     setBusy(true);
     setError('');
     try {
-      for (const file of files) await addPhoto(recordId, itemId, file);
+      for (const file of files) await addPhoto(recordId, place, file);
     } catch (e) {
       setError(e instanceof PhotoError ? e.message : photoFailure(e));
     } finally {
@@ -65,9 +66,9 @@ export function PhotoField(props: { recordId: string; itemId: string; itemLabel:
               <Thumbnail attachment={a} alt={a.caption || `Photo ${i + 1} for ${props.itemLabel}`} />
               <label class="label small" for={`${itemId}-caption-${i}`}>Caption for photo {i + 1}<span class="visually-hidden"> ({props.itemLabel})</span></label>
               <CaptionInput id={`${itemId}-caption-${i}`} initial={a.caption}
-                onSave={(caption) => saveCaption(recordId, itemId, a.sha256, caption).catch((x) => setError(photoFailure(x)))} />
+                onSave={(caption) => saveCaption(recordId, place, a.sha256, caption).catch((x) => setError(photoFailure(x)))} />
               <button type="button" class="button secondary small"
-                onClick={() => void removePhoto(recordId, itemId, a.sha256).catch((x) => setError(photoFailure(x)))}>
+                onClick={() => void removePhoto(recordId, place, a.sha256).catch((x) => setError(photoFailure(x)))}>
                 Remove photo {i + 1}<span class="visually-hidden"> for {props.itemLabel}</span>
               </button>
             </li>
