@@ -11,31 +11,12 @@ import type { Hono } from 'hono';
 import { submitterVisible } from '../auth/access';
 import { requireUser } from '../auth/middleware';
 import type { Queryable } from '../db';
+import { readBodyBytes } from '../http/body';
 import type { AppEnv, Deps } from '../http/env';
 import { ApiError, badRequest, invalid, notFound } from '../http/errors';
 import { ALLOWED_TYPES, type ImageType, sniffImage } from './sniff';
 
 const HASH = /^[0-9a-f]{64}$/;
-
-async function readBytes(stream: ReadableStream<Uint8Array> | null, declared: string | undefined, limit: number): Promise<Uint8Array> {
-  const tooLarge = new ApiError(413, 'too-large', `The file is larger than the ${Math.floor(limit / (1024 * 1024))} MB limit`);
-  if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge;
-  if (stream === null) throw badRequest('The file is missing');
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge;
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
 
 /** Whether this person may read the file: they uploaded it, or may see a record naming it. */
 async function mayRead(q: Queryable, userId: string, role: string, sha256: string): Promise<boolean> {
@@ -60,7 +41,9 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, deps: Deps): void {
     if (!ALLOWED_TYPES.includes(declaredType as ImageType)) {
       throw new ApiError(415, 'unsupported-type', 'Only JPEG, PNG and WebP images can be attached');
     }
-    const bytes = await readBytes(c.req.raw.body, c.req.header('content-length'), deps.config.attachmentLimitBytes);
+    const limit = deps.config.attachmentLimitBytes;
+    const tooLarge = new ApiError(413, 'too-large', `The file is larger than the ${Math.floor(limit / (1024 * 1024))} MB limit`);
+    const bytes = await readBodyBytes(c, limit, tooLarge, 'The file is missing');
     const sniffed = sniffImage(bytes);
     if (sniffed === null || sniffed.type !== declaredType) {
       throw new ApiError(415, 'unsupported-type', `The file is not the ${declaredType} it says it is`);

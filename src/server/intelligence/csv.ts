@@ -3,7 +3,7 @@
 // is reported by spreadsheet row and column; the caller imports nothing unless `issues` is empty.
 // Pure: no DB, no Node. Same reader, date rules and issue shape as the provider register import.
 import { IntelligenceEntry, type IntelligenceKind } from '../../shared/register';
-import { columnLetter, readCsvTable } from '../providers/csv-reader';
+import { columnLetter, mapHeadings, readCsvTable } from '../providers/csv-reader';
 import { type CsvIssue, parseDate } from '../providers/csv';
 
 export const INTELLIGENCE_CSV_COLUMNS = [
@@ -26,8 +26,6 @@ export type IntelligenceCsvLookups = {
 };
 
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
-const headerKey = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, '');
-const COLUMN_BY_KEY = new Map<string, Column>(INTELLIGENCE_CSV_COLUMNS.map((c) => [headerKey(c), c]));
 const CQC_COLUMNS = ['overall', 'safe', 'effective', 'caring', 'responsive', 'well_led'] as const satisfies readonly Column[];
 
 /** Accepted spellings (letters only, lower case) → value, and how to say what is accepted. */
@@ -80,22 +78,7 @@ export function parseIntelligenceCsv(text: string, lookups: IntelligenceCsvLooku
   const { header, data, errors } = table;
   if (data.length === 0) return { rows: [], issues: [{ row: 0, column: null, message: 'The file has column headings but no entries below them.' }] };
 
-  const issues: CsvIssue[] = [];
-  const columnAt: (Column | null)[] = [];
-  const indexOf = new Map<Column, number>();
-  header.fields.forEach((heading, i) => {
-    const column = COLUMN_BY_KEY.get(headerKey(heading)) ?? null;
-    columnAt.push(column);
-    if (heading.trim() === '') return;
-    if (!column) {
-      issues.push({ row: 1, column: heading.trim(), message: `"${heading.trim()}" is not a column this import knows (check the spelling). The columns are: ${INTELLIGENCE_CSV_COLUMNS.join(', ')}.` });
-    } else if (indexOf.has(column)) {
-      issues.push({ row: 1, column, message: `the heading appears twice (columns ${columnLetter(indexOf.get(column)!)} and ${columnLetter(i)})` });
-    } else indexOf.set(column, i);
-  });
-  const missing = REQUIRED_COLUMNS.filter((c) => !indexOf.has(c));
-  for (const column of missing) issues.push({ row: 1, column, message: 'this required column is missing from the header row' });
-  for (const e of errors) issues.push({ row: e.row, column: columnAt[e.field] ?? (header.fields[e.field]?.trim() || null), message: e.message });
+  const { columnAt, indexOf, missing, issues } = mapHeadings(header, errors, INTELLIGENCE_CSV_COLUMNS, REQUIRED_COLUMNS);
   // Without a required column no row can be read; the header issues say what to fix.
   if (missing.length > 0) return { rows: [], issues };
 

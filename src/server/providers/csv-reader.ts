@@ -122,3 +122,36 @@ export function readCsvTable(
   }
   return { header, data, errors };
 }
+
+/** Headings match columns whatever their case, spaces, dashes or underscores ("Service type" = service_type). */
+const headingKey = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * Maps the heading row onto known columns: each known column once; an unknown or repeated
+ * heading, a missing required column and each syntax error become issues (reported, never dropped).
+ */
+export function mapHeadings<C extends string>(
+  header: CsvRecord,
+  errors: CsvSyntaxError[],
+  columns: readonly C[],
+  required: readonly C[],
+): { columnAt: (C | null)[]; indexOf: Map<C, number>; missing: C[]; issues: TableIssue[] } {
+  const byKey = new Map<string, C>(columns.map((c) => [headingKey(c), c]));
+  const issues: TableIssue[] = [];
+  const columnAt: (C | null)[] = [];
+  const indexOf = new Map<C, number>();
+  header.fields.forEach((heading, i) => {
+    const column = byKey.get(headingKey(heading)) ?? null;
+    columnAt.push(column);
+    if (heading.trim() === '') return;
+    if (!column) {
+      issues.push({ row: 1, column: heading.trim(), message: `"${heading.trim()}" is not a column this import knows (check the spelling). The columns are: ${columns.join(', ')}.` });
+    } else if (indexOf.has(column)) {
+      issues.push({ row: 1, column, message: `the heading appears twice (columns ${columnLetter(indexOf.get(column)!)} and ${columnLetter(i)})` });
+    } else indexOf.set(column, i);
+  });
+  const missing = required.filter((c) => !indexOf.has(c));
+  for (const column of missing) issues.push({ row: 1, column, message: 'this required column is missing from the header row' });
+  for (const e of errors) issues.push({ row: e.row, column: columnAt[e.field] ?? (header.fields[e.field]?.trim() || null), message: e.message });
+  return { columnAt, indexOf, missing, issues };
+}

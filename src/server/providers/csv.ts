@@ -3,10 +3,10 @@
 // column in plain English; the caller imports nothing unless `issues` is empty. Pure: no DB, no Node.
 import * as z from 'zod/mini';
 import { ProviderRecord, type ServiceType } from '../../shared/register';
-import { columnLetter, readCsvTable, type CsvRecord } from './csv-reader';
+import { columnLetter, mapHeadings, readCsvTable, type CsvRecord, type TableIssue } from './csv-reader';
 
 /** `row` is the spreadsheet row (header = 1, first provider = 2); 0 means the file as a whole. */
-export type CsvIssue = { row: number; column: string | null; message: string };
+export type CsvIssue = TableIssue;
 export type ImportedProvider = Omit<ProviderRecord, 'lastVisitDate' | 'nextVisitDue'>;
 export type ProviderCsvLookups = {
   /** Receives the trimmed email as written in the file; compare case-insensitively. */
@@ -30,8 +30,6 @@ export function formatCsvIssue(issue: CsvIssue): string {
   return issue.column === null ? `row ${issue.row}: ${issue.message}` : `row ${issue.row}, ${issue.column}: ${issue.message}`;
 }
 
-const headerKey = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, '');
-const COLUMN_BY_KEY = new Map<string, Column>(PROVIDER_CSV_COLUMNS.map((c) => [headerKey(c), c]));
 
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 const SERVICE_TYPES: Record<string, ServiceType> = {
@@ -75,26 +73,9 @@ export function parseProviderCsv(text: string, lookups: ProviderCsvLookups): { r
   if ('issue' in table) return { rows: [], issues: [table.issue] };
   const { header, data, errors } = table;
 
-  const issues: CsvIssue[] = [];
-  // Header: each heading maps to a known column once; unknown headings are reported, not dropped.
-  const columnAt: (Column | null)[] = [];
-  const indexOf = new Map<Column, number>();
-  header.fields.forEach((heading, i) => {
-    const column = COLUMN_BY_KEY.get(headerKey(heading)) ?? null;
-    columnAt.push(column);
-    if (heading.trim() === '') return;
-    if (!column) {
-      issues.push({ row: 1, column: heading.trim(), message: `"${heading.trim()}" is not a column this import knows (check the spelling). The columns are: ${PROVIDER_CSV_COLUMNS.join(', ')}.` });
-    } else if (indexOf.has(column)) {
-      issues.push({ row: 1, column, message: `the heading appears twice (columns ${columnLetter(indexOf.get(column)!)} and ${columnLetter(i)})` });
-    } else indexOf.set(column, i);
-  });
-  const missing = new Set(PROVIDER_CSV_REQUIRED_COLUMNS.filter((c) => !indexOf.has(c)));
-  for (const column of missing) issues.push({ row: 1, column, message: 'this required column is missing from the header row' });
-  for (const e of errors) {
-    const heading = header.fields[e.field]?.trim();
-    issues.push({ row: e.row, column: columnAt[e.field] ?? (heading || null), message: e.message });
-  }
+  const headings = mapHeadings(header, errors, PROVIDER_CSV_COLUMNS, PROVIDER_CSV_REQUIRED_COLUMNS);
+  const { columnAt, indexOf, issues } = headings;
+  const missing = new Set(headings.missing);
 
   const drafts = data.map((record) => readRow(record, header.fields, columnAt, indexOf, missing, lookups, issues));
 
