@@ -38,9 +38,10 @@ export function Radios(props: {
   );
 }
 
-export function Select(props: {
-  id: string; label: string; options: Option[]; value: string; error?: string | undefined; placeholder: string; hint?: string;
-  onChange: (value: string) => void;
+/** A labelled control with its hint and error above it, as GOV.UK lays them out; `control` gets the ARIA it needs. */
+function Labelled(props: {
+  id: string; label: string; hint?: string | undefined; error?: string | undefined;
+  control: (aria: { 'aria-describedby': string | undefined; 'aria-invalid': true | undefined }) => preact.JSX.Element;
 }) {
   const { id, error } = props;
   return (
@@ -48,37 +49,37 @@ export function Select(props: {
       <label class="label" for={id}>{props.label}</label>
       {props.hint && <p class="hint" id={`${id}-hint`}>{props.hint}</p>}
       {error && <p class="error-message" id={`${id}-error`}>{error}</p>}
-      <select id={id} class="select" value={props.value} aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}
-        aria-invalid={error ? true : undefined} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      {props.control({ 'aria-describedby': describedBy(props.hint && `${id}-hint`, error && `${id}-error`), 'aria-invalid': error ? true : undefined })}
+    </Group>
+  );
+}
+
+export function Select(props: {
+  id: string; label: string; options: Option[]; value: string; error?: string | undefined; placeholder: string; hint?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Labelled {...props} control={(aria) => (
+      <select id={props.id} class="select" value={props.value} {...aria} onChange={(e) => props.onChange(e.currentTarget.value)}>
         <option value="">{props.placeholder}</option>
         {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-    </Group>
+    )} />
   );
 }
 
 export function DateInput(props: { id: string; label: string; value: string; error?: string | undefined; hint?: string; onChange: (value: string) => void }) {
-  const { id, error } = props;
   return (
-    <Group error={error}>
-      <label class="label" for={id}>{props.label}</label>
-      {props.hint && <p class="hint" id={`${id}-hint`}>{props.hint}</p>}
-      {error && <p class="error-message" id={`${id}-error`}>{error}</p>}
-      <input id={id} class="input short" type="date" value={props.value} aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}
-        aria-invalid={error ? true : undefined} onInput={(e) => props.onChange(e.currentTarget.value)} />
-    </Group>
+    <Labelled {...props} control={(aria) => (
+      <input id={props.id} class="input short" type="date" value={props.value} {...aria} onInput={(e) => props.onChange(e.currentTarget.value)} />
+    )} />
   );
 }
 
 export function TextArea(props: { id: string; label: string; value: string; error?: string | undefined; hint?: string; rows?: number; onChange: (value: string) => void }) {
-  const { id, error } = props;
   return (
-    <Group error={error}>
-      <label class="label" for={id}>{props.label}</label>
-      {props.hint && <p class="hint" id={`${id}-hint`}>{props.hint}</p>}
-      {error && <p class="error-message" id={`${id}-error`}>{error}</p>}
-      <textarea id={id} class="textarea" rows={props.rows ?? 4} value={props.value} aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}
-        aria-invalid={error ? true : undefined} onInput={(e) => props.onChange(e.currentTarget.value)} />
-    </Group>
+    <Labelled {...props} control={(aria) => (
+      <textarea id={props.id} class="textarea" rows={props.rows ?? 4} value={props.value} {...aria} onInput={(e) => props.onChange(e.currentTarget.value)} />
+    )} />
   );
 }
