@@ -27,10 +27,13 @@ import { registerIntelligenceRoutes } from './intelligence/routes';
 import { registerProviderImportRoute } from './providers/import-route';
 import { registerProviderRoutes } from './providers/routes';
 import { registerTemplateRoutes } from './templates/routes';
+import { registerReportRoutes } from './reports/routes';
 import { registerUserRoutes } from './users/routes';
 import { APP_VERSION } from './version';
 import { diskAttachmentStorage, type AttachmentStorage } from './attachments/storage';
 import { registerAttachmentRoutes } from './attachments/routes';
+import { registerExportRoutes } from './exports/routes';
+import { registerOpenApiRoute } from './openapi/routes';
 
 z.config(en());
 
@@ -80,6 +83,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerIntelligenceRoutes(app, deps);
   registerAssignmentRoutes(app, deps);
   registerTemplateRoutes(app, deps);
+  registerReportRoutes(app, deps);
+  registerOpenApiRoute(app, deps);
+  registerExportRoutes(app, deps);
   app.all('/api/*', () => {
     throw notFound('No such API route');
   });

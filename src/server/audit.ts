@@ -23,7 +23,8 @@ export type AuditAction =
   | 'assignment.update'
   | 'pin.add'
   | 'pin.remove'
-  | 'template.publish';
+  | 'template.publish'
+  | 'export.download';
 
 export async function recordAudit(
   q: Queryable,

@@ -205,3 +205,10 @@ export function canonicalJson(value: unknown): string {
 export function toIssues(zodIssues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Issue[] {
   return zodIssues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
+
+/** How a record is named in lists: the provider (by name when known), the practitioner, or the case and practitioner. */
+export function recordSubject(body: SubmissionBody, providerName: (id: string) => string | undefined = () => undefined): string {
+  if (body.kind === 'observation') return body.details.practitionerName;
+  if (body.kind === 'audit') return `Case ${body.details.caseReference} (${body.details.practitionerName})`;
+  return providerName(body.details.providerId) ?? body.details.providerId;
+}

@@ -115,6 +115,8 @@ export const VisitAction = z.object({
   evidence: z.optional(text(4000)),
   statusChangedAt: z.optional(z.nullable(isoDateTime)),
   statusChangedBy: z.optional(z.nullable(text(200))),
+  /** The council's day it was first marked done or verified; null again if it is reopened (seed 004 §9 counts from it). */
+  closedOn: z.optional(z.nullable(isoDate)),
 });
 
 export const ActionUpdate = z.object({ status: ActionStatus, evidence: text(4000) });

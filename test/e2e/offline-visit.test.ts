@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectAccessible, launchWithProfile, withFailureShot } from './support/browser';
 import { describeWithChromium } from './support/chromium-suite';
+import { AFTER_DEMO_HISTORY } from './support/api';
 import { readRecord } from './support/device';
 import {
   OFFICER, answerArea, completeAllAreas, backToVisit, expectStatus, openArea, signIn, startVisit, waitForHeading, waitForSynced, waitingCount,
@@ -93,7 +94,7 @@ describeWithChromium('offline visit capture (Chromium)', (env) => {
       const api = await env.browser.newContext({ baseURL: env.server.url });
       const signInResponse = await api.request.post('/api/session', { data: OFFICER });
       expect(signInResponse.status()).toBe(200);
-      const list = await (await api.request.get('/api/submissions')).json() as { submissions: Array<{ id: string; body: typeof expected }> };
+      const list = await (await api.request.get(`/api/submissions${AFTER_DEMO_HISTORY}`)).json() as { submissions: Array<{ id: string; body: typeof expected }> };
       expect(list.submissions.map((s) => s.id)).toEqual([id]);
       const stored = list.submissions[0]!.body;
       expect(stored.answers).toEqual(expected.answers);

@@ -3,6 +3,7 @@
 import { expect, it } from 'vitest';
 import { expectAccessible, withFailureShot } from './support/browser';
 import { describeWithChromium } from './support/chromium-suite';
+import { AFTER_DEMO_HISTORY } from './support/api';
 import { readOutbox } from './support/device';
 import { OFFICER, signIn, submitCompleteVisit, waitForHeading, waitForSynced, waitingCount } from './support/pages';
 
@@ -48,7 +49,7 @@ describeWithChromium('expired sign-in with queued work (Chromium)', (env) => {
 
       const api = await env.browser.newContext({ baseURL: env.server.url });
       await api.request.post('/api/session', { data: OFFICER });
-      const list = (await (await api.request.get('/api/submissions')).json()) as { submissions: Array<{ id: string }> };
+      const list = (await (await api.request.get(`/api/submissions${AFTER_DEMO_HISTORY}`)).json()) as { submissions: Array<{ id: string }> };
       expect(list.submissions.map((s) => s.id)).toEqual([id]);
       await api.close();
 

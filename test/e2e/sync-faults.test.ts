@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import type { Route } from 'playwright-core';
 import { expectAccessible, withFailureShot } from './support/browser';
 import { describeWithChromium } from './support/chromium-suite';
+import { AFTER_DEMO_HISTORY } from './support/api';
 import { readOutbox, readRecord } from './support/device';
 import { OFFICER, signIn, submitCompleteVisit, waitForHeading, waitForSynced, waitingCount } from './support/pages';
 
@@ -17,7 +18,7 @@ describeWithChromium('sync under faults (Chromium)', (env) => {
   async function serverSubmissions(): Promise<Stored[]> {
     const api = await env.browser.newContext({ baseURL: env.server.url });
     expect((await api.request.post('/api/session', { data: OFFICER })).status()).toBe(200);
-    const list = (await (await api.request.get('/api/submissions')).json()) as { submissions: Stored[] };
+    const list = (await (await api.request.get(`/api/submissions${AFTER_DEMO_HISTORY}`)).json()) as { submissions: Stored[] };
     await api.close();
     return list.submissions;
   }

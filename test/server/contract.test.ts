@@ -14,6 +14,7 @@ import { registerContract } from './contract/register';
 import { intelligenceImportContract } from './contract/intelligence-import';
 import { judgementsContract } from './contract/judgements';
 import { attachmentsContract } from './contract/attachments';
+import { exportsContract } from './contract/exports';
 import type { Ctx } from './contract/ctx';
 import { type DbKind, makeApp, manualClock, openTestDb, prepare, signIn, type TestDb } from './helpers';
 
@@ -54,6 +55,7 @@ function contract(kind: DbKind) {
   intelligenceImportContract(get);
   judgementsContract(get);
   attachmentsContract(get);
+  exportsContract(get);
   authorisationMatrix(get);
 }
 

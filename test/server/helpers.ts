@@ -13,9 +13,8 @@ import { openPostgres } from '../../src/server/db/postgres';
 import type { AppEnv } from '../../src/server/http/env';
 import { upsertProvider } from '../../src/server/reference/store';
 import { seed } from '../../src/server/seed/index';
-import { type GroupChildItem, KIND_FOR_SUBJECT, type Provider, type SessionUser, type SubmissionBody, type Template, type VisitBody } from '../../src/shared/schemas';
-import { suggestOverallRating, suggestSectionRating } from '../../src/shared/scoring';
-import { itemOptions } from '../../src/shared/template-rules';
+import { makeRecord } from '../../src/server/seed/record-maker';
+import type { Provider, SessionUser, SubmissionBody, Template, VisitBody } from '../../src/shared/schemas';
 import { qmfCareHomeV1 } from '../../src/shared/templates/index';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -176,46 +175,12 @@ export function visitBody(overrides: Partial<VisitBody> = {}, template: Template
   };
 }
 
-/** A plausible answer for any item type, with evidence where it is asked for. */
-function fillAnswer(template: Template, item: GroupChildItem): { value: string | string[] | null; note: string } {
-  const options = itemOptions(template, item);
-  const best = options ? [...options].sort((a, b) => (b.score ?? -1) - (a.score ?? -1))[0]!.value : null;
-  const note = item.note === 'none' ? '' : 'Seen and discussed.';
-  switch (item.type) {
-    case 'multi-choice': return { value: [best!], note };
-    case 'number': return { value: String(item.min ?? 1), note };
-    case 'date': return { value: '2026-03-01', note };
-    case 'text': case 'long-text': return { value: 'Seen and discussed with the manager.', note };
-    default: return { value: best, note };
-  }
-}
-
 /**
  * A complete, valid record of any kind against `template`: every item answered (groups get the
  * rows they need), every rating the one the scoring rule suggests.
  */
 export function recordBody(template: Template, details: SubmissionBody['details'], overrides: Record<string, unknown> = {}): SubmissionBody {
-  const answers: SubmissionBody['answers'] = {};
-  const sectionRatings: SubmissionBody['sectionRatings'] = {};
-  for (const section of template.sections) {
-    for (const item of section.items) {
-      if (item.type !== 'group') { answers[item.id] = fillAnswer(template, item); continue; }
-      const count = Math.max(item.minRows ?? 0, item.required ? 1 : 0);
-      const rows = Array.from({ length: count }, (_, n) => ({
-        id: `row-${n + 1}`,
-        answers: Object.fromEntries((item.items ?? []).map((c) => [c.id, fillAnswer(template, c)])),
-      }));
-      answers[item.id] = { value: null, note: '', rows };
-    }
-    if (section.rated) sectionRatings[section.id] = suggestSectionRating(template, section, answers).rating ?? template.ratingScale[0]!.value;
-  }
-  const overallRating = template.overall ? (suggestOverallRating(template, sectionRatings).rating ?? template.ratingScale[0]!.value) : null;
-  return {
-    id: randomUUID(), revision: 1, baseRevision: null, kind: KIND_FOR_SUBJECT[template.subject],
-    templateId: template.id, templateVersion: template.version, details, answers, sectionRatings, overallRating,
-    startedAt: '2026-03-01T09:30:00+00:00', submittedAt: '2026-03-01T15:10:00+00:00',
-    ...overrides,
-  } as SubmissionBody;
+  return makeRecord(template, details, { overrides: { startedAt: '2026-03-01T09:30:00+00:00', submittedAt: '2026-03-01T15:10:00+00:00', ...overrides } });
 }
 
 export async function countRows(db: Db, id: string): Promise<number> {

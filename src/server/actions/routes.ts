@@ -7,6 +7,7 @@
 import type { Hono } from 'hono';
 import { ActionStatus, ActionUpdate, type VisitAction } from '../../shared/register';
 import { toIssues } from '../../shared/record-rules';
+import { calendarDay } from '../../shared/deadlines';
 import type { SessionUser } from '../../shared/schemas';
 import { recordAudit } from '../audit';
 import { submitterVisible } from '../auth/access';
@@ -17,8 +18,8 @@ import type { AppEnv, Deps } from '../http/env';
 import { badRequest, invalid, notFound } from '../http/errors';
 import { touchBriefing } from '../providers/store';
 
-/** SQL: "the session user ($1, role $2) may see and update action a". */
-const ACTION_VISIBLE = `(a.provider_id IS NOT NULL OR a.raised_by IS NULL OR ${submitterVisible('a.raised_by', '$1', '$2')})`;
+/** SQL: "the session user ($1, role $2) may see and update action a" (also the exports and reports). */
+export const ACTION_VISIBLE = `(a.provider_id IS NOT NULL OR a.raised_by IS NULL OR ${submitterVisible('a.raised_by', '$1', '$2')})`;
 
 export function registerActionRoutes(app: Hono<AppEnv>, deps: Deps): void {
   const signedIn = requireUser(deps);
@@ -50,8 +51,10 @@ export function registerActionRoutes(app: Hono<AppEnv>, deps: Deps): void {
         [user.id, user.role, id],
       );
       if (row === undefined) throw notFound('No such action');
+      const closed = update.status === 'done' || update.status === 'verified';
       const next: VisitAction = {
         ...row.body, status: update.status, evidence: update.evidence.trim(), statusChangedAt: now.toISOString(), statusChangedBy: user.name,
+        closedOn: closed ? (row.body.closedOn ?? calendarDay(now)) : null,
       };
       const seq = await nextChangeSeq(tx);
       await tx.query('UPDATE actions SET status = $2, body = $3::jsonb, change_seq = $4 WHERE id = $1', [id, next.status, JSON.stringify(next), seq]);

@@ -4,6 +4,7 @@
 // council's day (Europe/London), from the server's clock.
 import type { Hono } from 'hono';
 import { calendarDay, recordDeadlines } from '../../shared/deadlines';
+import { recordSubject } from '../../shared/record-rules';
 import type { VisitAction } from '../../shared/register';
 import type { SessionUser, SubmissionBody } from '../../shared/schemas';
 import { submitterVisible } from '../auth/access';
@@ -17,12 +18,6 @@ export type DeadlineRecord = {
 };
 
 const LATE_WINDOW_DAYS = 92;
-
-function subjectOf(body: SubmissionBody): string {
-  if (body.kind === 'observation') return body.details.practitionerName;
-  if (body.kind === 'audit') return `Case ${body.details.caseReference} (${body.details.practitionerName})`;
-  return body.details.providerId;
-}
 
 export function registerDeadlineRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.get('/api/deadlines', requireUser(deps), async (c) => {
@@ -47,7 +42,7 @@ export function registerDeadlineRoutes(app: Hono<AppEnv>, deps: Deps): void {
       [user.id, user.role, new Date(now.getTime() - LATE_WINDOW_DAYS * 86_400_000)],
     );
     const toRecord = (r: (typeof records)[number]): DeadlineRecord => ({
-      id: r.id, kind: r.body.kind, subject: subjectOf(r.body), submitterName: r.submitter_name, date: r.body.details.date,
+      id: r.id, kind: r.body.kind, subject: recordSubject(r.body), submitterName: r.submitter_name, date: r.body.details.date,
       receivedAt: new Date(r.received_at).toISOString(), dueDate: recordDeadlines(r.body.kind, r.body.details.date).at(-1)?.dueDate ?? null,
     });
     const awaitingSignOff = user.role === 'officer' ? [] : records.filter((r) => r.review_status === 'submitted' && r.submitter_id !== user.id).map(toRecord);

@@ -21,6 +21,14 @@ import { getSubmission, listRevisions } from '../submissions/store';
 
 const RecordId = z.uuid();
 
+/** Records a decision on a record's current revision: the head holds the latest, the log every one. */
+export async function storeReview(tx: Queryable, id: string, review: Review, at: Date): Promise<void> {
+  await tx.query('UPDATE submission_heads SET review_status = $2, review = $3::jsonb, updated_at = $4 WHERE id = $1', [
+    id, review.status, JSON.stringify(review), at,
+  ]);
+  await tx.query('INSERT INTO submission_reviews (submission_id, revision, body) VALUES ($1, $2, $3::jsonb)', [id, review.revision, JSON.stringify(review)]);
+}
+
 /** Whether this person may decide on records by `submitterId`. */
 async function mayReview(q: Queryable, user: SessionUser, submitterId: string): Promise<boolean> {
   if (submitterId === user.id) return false;
@@ -62,10 +70,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: Deps): void {
         status: request.decision === 'sign-off' ? 'signed-off' : 'returned',
         revision: request.revision, comment: request.comment.trim(), reviewerId: user.id, reviewerName: user.name, at: now.toISOString(),
       };
-      await tx.query('UPDATE submission_heads SET review_status = $2, review = $3::jsonb, updated_at = $4 WHERE id = $1', [
-        id, review.status, JSON.stringify(review), now,
-      ]);
-      await tx.query('INSERT INTO submission_reviews (submission_id, revision, body) VALUES ($1, $2, $3::jsonb)', [id, review.revision, JSON.stringify(review)]);
+      await storeReview(tx, id, review, now);
       await recordAudit(tx, now, user.id, request.decision === 'sign-off' ? 'submission.sign-off' : 'submission.return', `${id}@${request.revision}`);
     });
     const stored = await getSubmission(deps.db, user, id, null);

@@ -1,8 +1,10 @@
 // Invented demo intelligence and assignments, dated relative to the day the demo is seeded so the
-// briefings look current whenever someone tries the app. Deterministic per provider.
+// briefings look current whenever someone tries the app. Deterministic per provider. Nothing is
+// dated inside the demo history (demo-history-data.ts), whose quarter's report is a fixture.
 import type { Assignment, CqcRating, IntelligenceEntry, VisitAction } from '../../shared/register';
 import { addDays } from '../../shared/visit-due';
 import type { DemoProvider } from './demo-data';
+import { HISTORY_ENDS } from './demo-history-data';
 
 type Draft = IntelligenceEntry extends infer E ? (E extends IntelligenceEntry ? Omit<E, 'id' | 'providerId' | 'recordedBy' | 'recordedAt'> : never) : never;
 
@@ -11,7 +13,7 @@ const CQC_BY_RAG: Record<DemoProvider['rag'], CqcRating> = { green: 'good', ambe
 export function demoIntelligence(p: DemoProvider, i: number, today: string): Draft[] {
   const overall = i % 5 === 0 && p.rag === 'green' ? 'outstanding' : CQC_BY_RAG[p.rag];
   const weaker: CqcRating = p.rag === 'green' ? 'good' : 'requires-improvement';
-  const day = (n: number) => addDays(today, -n);
+  const day = (n: number) => recent(today, n);
   const entries: Draft[] = [
     {
       kind: 'cqc-inspection', date: day(120 + i * 23), overall,
@@ -36,6 +38,13 @@ export function demoIntelligence(p: DemoProvider, i: number, today: string): Dra
   return entries;
 }
 
+/** `days` before today, but never inside the demo history. */
+function recent(today: string, days: number): string {
+  const day = addDays(today, -days);
+  const after = addDays(HISTORY_ENDS, 1);
+  return day < after ? after : day;
+}
+
 /** Open assignments: two or three for officer@, one for officer2@. */
 export function demoAssignments(today: string): Array<Omit<Assignment, 'officerId' | 'id'> & { id: string; officerEmail: string }> {
   const base = { templateId: 'qmf-care-home', status: 'open' as const };
@@ -51,9 +60,9 @@ export function demoAssignments(today: string): Array<Omit<Assignment, 'officerI
 export function demoActions(today: string): VisitAction[] {
   const base = { status: 'open' as const, sourceSubmissionId: null };
   return [
-    { ...base, id: 'demo-action-willow-bank-1', providerId: 'willow-bank', title: 'Complete supervision for all night staff', detail: 'Four night carers had no recorded supervision in the last six months.', significance: 'significant', owner: 'Registered manager', dueDate: addDays(today, 20), raisedOn: addDays(today, -70) },
-    { ...base, id: 'demo-action-willow-bank-2', providerId: 'willow-bank', title: 'Record fridge temperatures daily', detail: 'Gaps found in the medicines fridge log.', significance: 'routine', owner: 'Deputy manager', dueDate: addDays(today, -5), raisedOn: addDays(today, -70) },
-    { ...base, id: 'demo-action-hartwell-lodge-1', providerId: 'hartwell-lodge', title: 'Audit call-bell response times at night', detail: 'Follow up the complaint about call bells not answered promptly.', significance: 'significant', owner: 'Registered manager', dueDate: addDays(today, -10), raisedOn: addDays(today, -100) },
-    { ...base, id: 'demo-action-the-beeches-1', providerId: 'the-beeches', title: 'Review every resident’s falls risk assessment', detail: 'Falls risk assessments were over three months old.', significance: 'significant', owner: 'Clinical lead', dueDate: addDays(today, 14), raisedOn: addDays(today, -76) },
+    { ...base, id: 'demo-action-willow-bank-1', providerId: 'willow-bank', title: 'Complete supervision for all night staff', detail: 'Four night carers had no recorded supervision in the last six months.', significance: 'significant', owner: 'Registered manager', dueDate: addDays(today, 20), raisedOn: recent(today, 70) },
+    { ...base, id: 'demo-action-willow-bank-2', providerId: 'willow-bank', title: 'Record fridge temperatures daily', detail: 'Gaps found in the medicines fridge log.', significance: 'routine', owner: 'Deputy manager', dueDate: addDays(today, -5), raisedOn: recent(today, 70) },
+    { ...base, id: 'demo-action-hartwell-lodge-1', providerId: 'hartwell-lodge', title: 'Audit call-bell response times at night', detail: 'Follow up the complaint about call bells not answered promptly.', significance: 'significant', owner: 'Registered manager', dueDate: addDays(today, -10), raisedOn: recent(today, 100) },
+    { ...base, id: 'demo-action-the-beeches-1', providerId: 'the-beeches', title: 'Review every resident’s falls risk assessment', detail: 'Falls risk assessments were over three months old.', significance: 'significant', owner: 'Clinical lead', dueDate: addDays(today, 14), raisedOn: recent(today, 76) },
   ];
 }

@@ -18,6 +18,7 @@ import { refreshProviderVisit } from '../providers/store';
 import { ensureTemplates, insertProviderIfMissing } from '../reference/store';
 import { demoProviders, demoTeamManagers, demoTeams, demoUsers } from './demo-data';
 import { demoActions, demoAssignments, demoIntelligence } from './demo-intelligence';
+import { seedDemoHistory } from './demo-history';
 
 const DEMO_SEED_LOCK = 4_711_020_252;
 
@@ -73,6 +74,9 @@ export async function seed(db: Db, options: { demo: boolean; now?: Date }): Prom
       }
     });
   }
+  // The history goes in before the assignments: a stored visit completes its officer's open assignments.
+  const people = new Map(demoUsers.map((u) => [u.email, { id: userIds.get(u.email) ?? '', email: u.email, name: u.name, role: u.role }]));
+  await seedDemoHistory(db, people, demoProviders.map((p) => p.id));
   await db.transaction(async (tx) => {
     for (const a of demoAssignments(today)) {
       const { officerEmail, ...rest } = a;

@@ -5,7 +5,8 @@
 // - a visit's checks of earlier actions (verified at the next visit) update the tracker;
 // - the files a revision names are recorded, so whoever may read the record may read them;
 // - every record's raised actions are upserted into the action tracker. A later revision edits
-//   them and withdraws open ones it no longer lists; status is the tracker's, never the record's.
+//   them and withdraws open ones it no longer lists; status, evidence and closure date are the
+//   tracker's, never the record's.
 import { attachmentHashes } from '../../shared/record-rules';
 import type { VisitAction } from '../../shared/register';
 import type { SubmissionBody } from '../../shared/schemas';
@@ -58,9 +59,13 @@ async function applyActionChecks(tx: Queryable, body: SubmissionBody, providerId
   const seq = await nextChangeSeq(tx);
   for (const check of checks) {
     const patch = { status: check.status, evidence: check.evidence, statusChangedAt: body.submittedAt, statusChangedBy: `Visit ${body.details.date}` };
+    const closed = check.status === 'done' || check.status === 'verified';
+    // Closed on the visit date unless it was closed earlier; reopened actions lose the date.
     await tx.query(
-      `UPDATE actions SET status = $3, body = body || $4::jsonb, change_seq = $5 WHERE id = $1 AND provider_id = $2`,
-      [check.actionId, providerId, check.status, JSON.stringify(patch), seq],
+      `UPDATE actions SET status = $3, change_seq = $5,
+         body = body || $4::jsonb || jsonb_build_object('closedOn', CASE WHEN $6::boolean THEN COALESCE(NULLIF(body->'closedOn', 'null'::jsonb), to_jsonb($7::text)) ELSE 'null'::jsonb END)
+       WHERE id = $1 AND provider_id = $2`,
+      [check.actionId, providerId, check.status, JSON.stringify(patch), seq, closed, body.details.date],
     );
   }
   await touchBriefing(tx, providerId);
@@ -93,7 +98,9 @@ async function upsertActions(tx: Queryable, body: SubmissionBody, submitterId: s
       `INSERT INTO actions (id, provider_id, status, due_date, body, change_seq, submission_id, raised_by)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET provider_id = EXCLUDED.provider_id, due_date = EXCLUDED.due_date,
-         body = EXCLUDED.body, change_seq = EXCLUDED.change_seq
+         body = EXCLUDED.body || jsonb_strip_nulls(jsonb_build_object('evidence', actions.body->'evidence',
+           'statusChangedAt', actions.body->'statusChangedAt', 'statusChangedBy', actions.body->'statusChangedBy', 'closedOn', actions.body->'closedOn')),
+         change_seq = EXCLUDED.change_seq
        WHERE actions.submission_id = EXCLUDED.submission_id`,
       [stored.id, providerId, stored.status, stored.dueDate, JSON.stringify(stored), seq, body.id, submitterId],
     );

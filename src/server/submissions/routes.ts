@@ -8,8 +8,9 @@ import { SubmissionBody, type Issue } from '../../shared/schemas';
 import { attachmentHashes, canonicalJson, submissionIssues, toIssues } from '../../shared/record-rules';
 import { requireUser } from '../auth/middleware';
 import { readJsonBody } from '../http/body';
-import type { AppEnv, Deps } from '../http/env';
+import type { AppContext, AppEnv, Deps } from '../http/env';
 import { ApiError, badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
+import { parseSubmissionFilter, type SubmissionFilter } from '../../shared/submission-filter';
 import { getSubmission, listSubmissions, putSubmission } from './store';
 
 const RecordId = z.uuid();
@@ -31,6 +32,13 @@ async function missingAttachments(deps: Deps, hashes: string[]): Promise<string[
   const held = await deps.db.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE sha256 = ANY($1::text[])', [hashes]);
   const have = new Set(held.map((r) => r.sha256));
   return hashes.filter((h) => !have.has(h));
+}
+
+/** The list filter in the query string (also the CSV exports'); 400 with the issues when it is not valid. */
+export function submissionFilterOf(c: AppContext): SubmissionFilter {
+  const filter = parseSubmissionFilter(new URL(c.req.url).searchParams);
+  if (!filter.success) throw badRequest('The filter is not valid', toIssues(filter.error.issues));
+  return filter.data;
 }
 
 export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: Deps): void {
@@ -76,7 +84,7 @@ export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: Deps): void {
   });
 
   app.get('/api/submissions', signedIn, async (c) => {
-    return c.json({ submissions: await listSubmissions(deps.db, c.get('user')) });
+    return c.json({ submissions: await listSubmissions(deps.db, c.get('user'), submissionFilterOf(c)) });
   });
 
   app.get('/api/submissions/:id', signedIn, async (c) => {

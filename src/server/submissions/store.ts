@@ -4,6 +4,7 @@
 import type { Review, ReviewStatus, SessionUser, StoredSubmission, SubmissionBody } from '../../shared/schemas';
 import type { AuditAction } from '../audit';
 import type { Db, Queryable } from '../db';
+import type { SubmissionFilter } from '../../shared/submission-filter';
 import { submitterVisible } from '../auth/access';
 import { attachmentHashes } from '../../shared/record-rules';
 import { applyRecordEffects } from './effects';
@@ -153,11 +154,17 @@ const toStored = (r: Row): StoredSubmission => ({
 /** Officers see their own records, managers also their team's, QA everyone's. */
 const VISIBLE = submitterVisible('h.submitter_id', '$1', '$2');
 
-export async function listSubmissions(q: Queryable, user: SessionUser): Promise<StoredSubmission[]> {
+/** The current revisions this user may see that match the filter, most recently changed first. */
+export async function listSubmissions(q: Queryable, user: SessionUser, filter: SubmissionFilter = {}): Promise<StoredSubmission[]> {
   const rows = await q.query<Row>(
     `${SELECT} WHERE s.revision = h.current_revision AND ${VISIBLE}
+       AND ($3::text IS NULL OR s.kind = $3) AND ($4::text IS NULL OR h.review_status = $4)
+       AND ($5::text IS NULL OR s.provider_id = $5)
+       AND ($6::text IS NULL OR strpos(lower(u.name), lower($6)) > 0
+            OR strpos(lower(COALESCE(s.body->'details'->>'practitionerName', '')), lower($6)) > 0)
+       AND ($7::text IS NULL OR s.body->'details'->>'date' >= $7) AND ($8::text IS NULL OR s.body->'details'->>'date' <= $8)
      ORDER BY h.updated_at DESC, h.id`,
-    [user.id, user.role],
+    [user.id, user.role, filter.kind ?? null, filter.status ?? null, filter.providerId ?? null, filter.person ?? null, filter.from ?? null, filter.to ?? null],
   );
   return rows.map(toStored);
 }

@@ -57,6 +57,13 @@ export function authorisationMatrix(ctx: () => Ctx) {
       { route: 'update own/other assignment', method: 'PATCH', path: `/api/assignments/${assignmentId}`, body: () => ({ status: 'open' }), expect: [200, 404, 200, 404, 200, 401] },
       { route: 'pin', method: 'PUT', path: '/api/pins/willow-bank', expect: [204, 204, 204, 204, 204, 401] },
       { route: 'unpin', method: 'DELETE', path: '/api/pins/willow-bank', expect: [204, 204, 204, 204, 204, 401] },
+      { route: 'export submissions CSV', method: 'GET', path: '/api/exports/submissions.csv', expect: [403, 403, 200, 200, 200, 401] },
+      { route: 'export answers CSV', method: 'GET', path: '/api/exports/answers.csv', expect: [403, 403, 200, 200, 200, 401] },
+      { route: 'export actions CSV', method: 'GET', path: '/api/exports/actions.csv', expect: [403, 403, 200, 200, 200, 401] },
+      { route: 'quarterly report', method: 'GET', path: '/api/reports/quarterly', expect: [403, 403, 200, 200, 200, 401] },
+      { route: 'quarterly report CSV', method: 'GET', path: '/api/reports/quarterly.csv?quarter=2026-27-q2', expect: [403, 403, 200, 200, 200, 401] },
+      { route: 'provider timeline', method: 'GET', path: '/api/providers/willow-bank/timeline', expect: [403, 403, 200, 200, 200, 401] },
+      { route: 'filter submissions (bad filter)', method: 'GET', path: '/api/submissions?kind=nonsense', expect: [400, 400, 400, 400, 400, 401] },
       { route: 'publish template', method: 'POST', path: '/api/templates', body: () => ({ ...qmfCareHomeV1, id: 'matrix-template' }), expect: [403, 403, 403, 403, 201, 401] },
     ];
   };

@@ -1,0 +1,86 @@
+// Reads what the quarterly report and the provider timeline are computed from. Records are the
+// current revisions this person may see (a manager: their team's; QA: everyone's), each dated by
+// the day the council first received it; the register, RAG history and intelligence are shared.
+import { calendarDay } from '../../shared/deadlines';
+import { recordSubject } from '../../shared/record-rules';
+import type { IntelligenceEntry, Rag, VisitAction } from '../../shared/register';
+import type { RagChange, ReportInput, ReportProvider, ReportRecord } from '../../shared/reports/quarterly-report';
+import type { Quarter } from '../../shared/reports/quarters';
+import { Template, type ReviewStatus, type SessionUser, type SubmissionBody } from '../../shared/schemas';
+import { ACTION_VISIBLE } from '../actions/routes';
+import { submitterVisible } from '../auth/access';
+import type { Queryable } from '../db';
+import type { VisitFrequencies } from '../../shared/visit-due';
+
+type RecordRow = { id: string; body: SubmissionBody; submitter_name: string; first_received: Date; review_status: ReviewStatus };
+
+export async function reportRecords(q: Queryable, user: SessionUser, providerNames: ReadonlyMap<string, string>, providerId: string | null = null): Promise<ReportRecord[]> {
+  const rows = await q.query<RecordRow>(
+    `SELECT s.id, s.body, u.name AS submitter_name, h.review_status,
+            (SELECT min(f.received_at) FROM submissions f WHERE f.id = h.id) AS first_received
+       FROM submission_heads h JOIN submissions s ON s.id = h.id AND s.revision = h.current_revision
+       JOIN users u ON u.id = s.submitter_id
+      WHERE ${submitterVisible('h.submitter_id', '$1', '$2')} AND ($3::text IS NULL OR s.provider_id = $3)
+      ORDER BY s.body->'details'->>'date', s.id`,
+    [user.id, user.role, providerId],
+  );
+  return rows.map((r) => ({
+    id: r.id, kind: r.body.kind, templateId: r.body.templateId, templateVersion: r.body.templateVersion, date: r.body.details.date,
+    providerId: r.body.kind === 'visit' ? r.body.details.providerId : null, subject: recordSubject(r.body, (id) => providerNames.get(id)),
+    submitterName: r.submitter_name, receivedOn: calendarDay(new Date(r.first_received)), reviewStatus: r.review_status,
+    sectionRatings: r.body.sectionRatings, overallRating: r.body.overallRating ?? null,
+  }));
+}
+
+export async function reportProviders(q: Queryable): Promise<ReportProvider[]> {
+  const rows = await q.query<{ id: string; name: string; level: number; rag: Rag; registered_on: string | null }>(
+    `SELECT id, body->>'name' AS name, (body->>'monitoringLevel')::int AS level, body->>'rag' AS rag, registered_on
+       FROM providers WHERE removed_at IS NULL ORDER BY body->>'name', id`,
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, monitoringLevel: Number(r.level), rag: r.rag, registeredOn: r.registered_on ?? '1970-01-01' }));
+}
+
+export async function ragChanges(q: Queryable, providerId: string | null = null): Promise<RagChange[]> {
+  const rows = await q.query<{ provider_id: string; at: Date; from_rag: Rag | null; to_rag: Rag; reason: string }>(
+    'SELECT provider_id, at, from_rag, to_rag, reason FROM provider_rag_history WHERE ($1::text IS NULL OR provider_id = $1) ORDER BY at, id',
+    [providerId],
+  );
+  return rows.map((r) => ({ providerId: r.provider_id, on: calendarDay(new Date(r.at)), from: r.from_rag, to: r.to_rag, reason: r.reason }));
+}
+
+export async function visibleActions(q: Queryable, user: SessionUser, providerId: string | null = null): Promise<VisitAction[]> {
+  const rows = await q.query<{ body: VisitAction }>(
+    `SELECT a.body FROM actions a WHERE ${ACTION_VISIBLE} AND ($3::text IS NULL OR a.provider_id = $3) ORDER BY a.due_date, a.id`,
+    [user.id, user.role, providerId],
+  );
+  return rows.map((r) => r.body);
+}
+
+export async function intelligenceEntries(q: Queryable, providerId: string | null = null): Promise<IntelligenceEntry[]> {
+  const rows = await q.query<{ body: IntelligenceEntry }>(
+    'SELECT body FROM intelligence WHERE ($1::text IS NULL OR provider_id = $1) ORDER BY date, id',
+    [providerId],
+  );
+  return rows.map((r) => r.body);
+}
+
+export async function allTemplates(q: Queryable): Promise<Template[]> {
+  const rows = await q.query<{ body: unknown }>('SELECT body FROM templates ORDER BY id, version');
+  return rows.map((r) => Template.parse(r.body));
+}
+
+export async function reportInput(q: Queryable, user: SessionUser, quarter: Quarter, today: string, frequencies: VisitFrequencies): Promise<ReportInput> {
+  const providers = await reportProviders(q);
+  const names = new Map(providers.map((p) => [p.id, p.name]));
+  // A manager's report covers their own team, so only they are expected to observe and audit for it.
+  const [managers] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'manager'`);
+  return {
+    quarter, today, frequencies, providers,
+    records: await reportRecords(q, user, names),
+    templates: await allTemplates(q),
+    ragChanges: await ragChanges(q),
+    actions: await visibleActions(q, user),
+    intelligence: await intelligenceEntries(q),
+    observers: user.role === 'manager' ? 1 : Number(managers?.n ?? 0),
+  };
+}

@@ -1,0 +1,71 @@
+// The exception-reporting headings of seed 002 §8 and where each finding belongs under them:
+// a template's sections (an area rated below standard) and items (an action raised from them), and the
+// provider intelligence the office records. The table is data, so a council can re-file a section
+// by changing one line; anything not listed falls under "Delivery and performance".
+import type { IntelligenceEntry } from '../register';
+import type { Template } from '../schemas';
+
+export const EXCEPTION_HEADINGS = [
+  { id: 'delivery-performance', label: 'Delivery and performance' },
+  { id: 'quality-complaints', label: 'Quality, compliments and complaints' },
+  { id: 'safeguarding-health-safety', label: 'Safeguarding including health and safety' },
+  { id: 'people', label: 'People (staffing and volunteers)' },
+  { id: 'innovation-development', label: 'Innovation and development' },
+  { id: 'finance', label: 'Finance' },
+  { id: 'insurance', label: 'Company insurance' },
+] as const;
+export type HeadingId = (typeof EXCEPTION_HEADINGS)[number]['id'];
+
+const DEFAULT_HEADING: HeadingId = 'delivery-performance';
+
+/** Template id → section id → heading. */
+const SECTION_HEADINGS: Record<string, Record<string, HeadingId>> = {
+  'qmf-care-home': {
+    staffing: 'people', supervision: 'people', training: 'people', 'staff-feedback': 'people',
+    'resident-care': 'delivery-performance', 'resident-feedback': 'quality-complaints',
+    safeguarding: 'safeguarding-health-safety', medicines: 'safeguarding-health-safety',
+    management: 'finance',
+  },
+  'cqc-saf-provider': {
+    safe: 'safeguarding-health-safety', effective: 'delivery-performance', caring: 'quality-complaints',
+    responsive: 'quality-complaints', 'well-led': 'delivery-performance',
+  },
+  'case-file-audit': {
+    safe: 'safeguarding-health-safety', experience: 'quality-complaints', workforce: 'people',
+    equality: 'delivery-performance', resources: 'finance',
+  },
+};
+
+/** Items filed apart from their section (the QMF's management area holds insurance, complaints and fire safety). */
+const ITEM_HEADINGS: Record<string, Record<string, HeadingId>> = {
+  'qmf-care-home': {
+    'management-insurance': 'insurance', 'management-complaints': 'quality-complaints',
+    'management-fire-safety': 'safeguarding-health-safety', 'management-incidents': 'safeguarding-health-safety',
+  },
+};
+
+export function sectionHeading(templateId: string, sectionId: string): HeadingId {
+  return SECTION_HEADINGS[templateId]?.[sectionId] ?? DEFAULT_HEADING;
+}
+
+/** The heading of the section an item (or a section id itself) belongs to. */
+export function itemHeading(template: Template, itemOrSectionId: string | null | undefined): HeadingId {
+  if (itemOrSectionId === null || itemOrSectionId === undefined) return DEFAULT_HEADING;
+  const own = ITEM_HEADINGS[template.id]?.[itemOrSectionId];
+  if (own !== undefined) return own;
+  const section = template.sections.find(
+    (s) => s.id === itemOrSectionId || s.items.some((i) => i.id === itemOrSectionId || (i.items ?? []).some((c) => c.id === itemOrSectionId)),
+  );
+  return section === undefined ? DEFAULT_HEADING : sectionHeading(template.id, section.id);
+}
+
+/** Intelligence that is itself an exception, and its heading; null for routine or positive entries. */
+export function intelligenceHeading(entry: Pick<IntelligenceEntry, 'kind'> & Partial<{ sentiment: string; outcome: string }>): HeadingId | null {
+  switch (entry.kind) {
+    case 'complaint': return 'quality-complaints';
+    case 'safeguarding-referral': case 'incident': return 'safeguarding-health-safety';
+    case 'fire-inspection': return entry.outcome === 'satisfactory' ? null : 'safeguarding-health-safety';
+    case 'feedback': return entry.sentiment === 'concern' ? 'quality-complaints' : null;
+    default: return null;
+  }
+}

@@ -1,0 +1,210 @@
+// The quarterly QA report (issue 6; seed 003 §19, seed 002 §8, seed 004 §9) as a pure function of
+// what the server holds: activity done against expected, grade and RAG distributions, RAG changes,
+// late write-ups, overdue actions, significant actions closed within 3 months, and themes under the
+// exception headings. No clock and no I/O: `today` is passed in, so a hand-worked quarter tests it.
+import type * as z from 'zod/mini';
+import { recordDeadlines } from '../deadlines';
+import type { IntelligenceEntry, Rag, VisitAction } from '../register';
+import type { RecordKind, ReviewStatus, Template } from '../schemas';
+import { nextVisitDue, type VisitFrequencies } from '../visit-due';
+import { closedOn, closureFigures } from './action-closure';
+import { EXCEPTION_HEADINGS, type HeadingId, intelligenceHeading, itemHeading, sectionHeading } from './exception-themes';
+import { inQuarter, type Quarter, quarterEnd, quarterKey, quarterLabel, quarterStart } from './quarters';
+import type {
+  ActivityLine as ActivityLineSchema, Count as CountSchema, LateWriteUp as LateWriteUpSchema, OverdueAction as OverdueActionSchema,
+  QuarterlyReport as QuarterlyReportSchema, RagChangeLine as RagChangeLineSchema, ThemeLine as ThemeLineSchema,
+} from './report-schemas';
+
+/** A record's current revision, as the report needs it. */
+export interface ReportRecord {
+  id: string;
+  kind: RecordKind;
+  templateId: string;
+  templateVersion: number;
+  /** The date the record is about (visit, observation or audit date). */
+  date: string;
+  providerId: string | null;
+  /** Who or what it is about, as people read it. */
+  subject: string;
+  submitterName: string;
+  /** The council's day the server first received it. */
+  receivedOn: string;
+  reviewStatus: ReviewStatus;
+  sectionRatings: Record<string, string>;
+  overallRating: string | null;
+}
+
+export interface ReportProvider { id: string; name: string; monitoringLevel: number; registeredOn: string; rag: Rag }
+export interface RagChange { providerId: string; on: string; from: Rag | null; to: Rag; reason: string }
+export type ReportIntelligence = Pick<IntelligenceEntry, 'providerId' | 'kind' | 'date'> & Partial<{ sentiment: string; outcome: string }>;
+
+export interface ReportInput {
+  quarter: Quarter;
+  today: string;
+  /** Every record's current revision (all time: visits before the quarter set what falls due in it). */
+  records: readonly ReportRecord[];
+  templates: readonly Template[];
+  providers: readonly ReportProvider[];
+  ragChanges: readonly RagChange[];
+  actions: readonly VisitAction[];
+  intelligence: readonly ReportIntelligence[];
+  /** People expected to observe practice and audit case files (team managers). */
+  observers: number;
+  frequencies: VisitFrequencies;
+}
+
+/** Seed 003 §4 table: each team manager observes at least once a month and audits one case file a month. */
+export const PER_OBSERVER_PER_QUARTER = { observation: 3, audit: 3 } as const;
+
+export const KIND_LABELS: Record<RecordKind, string> = { visit: 'Provider monitoring visits', observation: 'Observations of practice', audit: 'Case file audits' };
+
+export type Count = z.infer<typeof CountSchema>;
+export type ActivityLine = z.infer<typeof ActivityLineSchema>;
+export type LateWriteUp = z.infer<typeof LateWriteUpSchema>;
+export type OverdueAction = z.infer<typeof OverdueActionSchema>;
+export type ThemeLine = z.infer<typeof ThemeLineSchema> & { heading: HeadingId };
+export type RagChangeLine = z.infer<typeof RagChangeLineSchema>;
+export type QuarterlyReport = z.infer<typeof QuarterlyReportSchema>;
+
+const RAGS: { key: Rag; label: string }[] = [{ key: 'green', label: 'Green' }, { key: 'amber', label: 'Amber' }, { key: 'red', label: 'Red' }];
+
+const templateKey = (id: string, version: number) => `${id}@${version}`;
+
+/** Whether a rating is in the lower half of its scale (the middle of an odd scale included): an exception. */
+export function belowStandard(template: Template, rating: string): boolean {
+  const index = template.ratingScale.findIndex((o) => o.value === rating);
+  return index >= Math.floor(template.ratingScale.length / 2);
+}
+
+export function quarterlyReport(input: ReportInput): QuarterlyReport {
+  const { quarter, today } = input;
+  const start = quarterStart(quarter);
+  const end = quarterEnd(quarter);
+  const templates = new Map(input.templates.map((t) => [templateKey(t.id, t.version), t]));
+  const templateOf = (r: ReportRecord) => templates.get(templateKey(r.templateId, r.templateVersion));
+  const inside = input.records.filter((r) => inQuarter(r.date, quarter));
+  const byKind = (kind: RecordKind) => inside.filter((r) => r.kind === kind);
+  const providers = input.providers.filter((p) => p.registeredOn <= end);
+
+  const visitsDue = dueVisits(input, providers, start, end);
+  const activity: ActivityLine[] = [
+    { kind: 'visit', label: KIND_LABELS.visit, done: byKind('visit').length, expected: visitsDue.due },
+    { kind: 'observation', label: KIND_LABELS.observation, done: byKind('observation').length, expected: input.observers * PER_OBSERVER_PER_QUARTER.observation },
+    { kind: 'audit', label: KIND_LABELS.audit, done: byKind('audit').length, expected: input.observers * PER_OBSERVER_PER_QUARTER.audit },
+  ];
+
+  const grades = (['visit', 'observation', 'audit'] as const).map((kind) => {
+    const counts = new Map<string, Count>();
+    for (const record of byKind(kind)) {
+      const template = templateOf(record);
+      if (record.overallRating === null || template === undefined) continue;
+      const option = template.ratingScale.find((o) => o.value === record.overallRating);
+      const entry = counts.get(record.overallRating) ?? { key: record.overallRating, label: option?.label ?? record.overallRating, count: 0 };
+      entry.count += 1;
+      counts.set(record.overallRating, entry);
+    }
+    const order = scaleOrder(input.templates, kind);
+    const list = [...counts.values()].sort((a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99) || a.label.localeCompare(b.label));
+    return { kind, label: KIND_LABELS[kind], counts: list, total: list.reduce((n, c) => n + c.count, 0) };
+  });
+
+  const names = new Map(input.providers.map((p) => [p.id, p.name]));
+  const ragChanges = input.ragChanges
+    .filter((c) => inQuarter(c.on, quarter))
+    .sort((a, b) => a.on.localeCompare(b.on) || a.providerId.localeCompare(b.providerId))
+    .map((c) => ({ ...c, providerName: names.get(c.providerId) ?? c.providerId }));
+  const ragAtEnd = RAGS.map(({ key, label }) => ({ key, label, count: providers.filter((p) => ragOn(p, input.ragChanges, end) === key).length }));
+
+  const lateWriteUps: LateWriteUp[] = inside
+    .filter((r) => r.kind !== 'visit')
+    .flatMap((r) => {
+      const due = recordDeadlines(r.kind, r.date).at(-1)?.dueDate;
+      return due !== undefined && r.receivedOn > due ? [{ id: r.id, kind: r.kind, subject: r.subject, date: r.date, dueDate: due, receivedOn: r.receivedOn }] : [];
+    })
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+
+  const overdueActions: OverdueAction[] = input.actions
+    .filter((a) => a.raisedOn <= end && a.dueDate < end && !closedBy(a, end))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))
+    .map((a) => ({ id: a.id, title: a.title, owner: a.owner, significance: a.significance, dueDate: a.dueDate, providerId: a.providerId }));
+
+  return {
+    quarter: { key: quarterKey(quarter), label: quarterLabel(quarter), start, end },
+    today,
+    activity,
+    visitsDue,
+    grades,
+    ragAtEnd,
+    ragChanges,
+    lateWriteUps,
+    overdueActions,
+    closure: closureFigures(input.actions, quarter, today),
+    themes: themes(input, inside, templateOf),
+  };
+}
+
+const closedBy = (action: VisitAction, day: string): boolean => {
+  const closed = closedOn(action);
+  return closed !== null && closed <= day;
+};
+
+/** A scale's order (best first) for a kind, from its templates. */
+function scaleOrder(templates: readonly Template[], kind: RecordKind): Map<string, number> {
+  const order = new Map<string, number>();
+  const subject = { visit: 'provider', observation: 'practitioner', audit: 'case-file' }[kind];
+  for (const t of templates.filter((t) => t.subject === subject)) {
+    t.ratingScale.forEach((o, i) => { if (!order.has(o.value)) order.set(o.value, i); });
+  }
+  return order;
+}
+
+/** A provider's RAG on a day: the last change on or before it, else what the first later change moved from. */
+function ragOn(provider: ReportProvider, changes: readonly RagChange[], day: string): Rag {
+  const own = changes.filter((c) => c.providerId === provider.id).sort((a, b) => a.on.localeCompare(b.on));
+  const before = own.filter((c) => c.on <= day).at(-1);
+  if (before !== undefined) return before.to;
+  return own.find((c) => c.on > day)?.from ?? provider.rag;
+}
+
+/** Providers whose visit fell due by the quarter's end, from their last visit before it began. */
+function dueVisits(input: ReportInput, providers: readonly ReportProvider[], start: string, end: string): QuarterlyReport['visitsDue'] {
+  const visits = input.records.filter((r) => r.kind === 'visit' && r.providerId !== null);
+  const notVisited: QuarterlyReport['visitsDue']['notVisited'] = [];
+  let due = 0;
+  let visited = 0;
+  for (const provider of providers) {
+    const own = visits.filter((v) => v.providerId === provider.id);
+    const lastBefore = own.filter((v) => v.date < start).map((v) => v.date).sort().at(-1) ?? null;
+    const dueDate = nextVisitDue(provider.monitoringLevel, lastBefore, input.frequencies, provider.registeredOn);
+    if (dueDate > end) continue;
+    due += 1;
+    if (own.some((v) => v.date >= start && v.date <= end)) visited += 1;
+    else notVisited.push({ providerId: provider.id, name: provider.name, dueDate });
+  }
+  notVisited.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name));
+  return { due, visited, notVisited };
+}
+
+function themes(input: ReportInput, inside: readonly ReportRecord[], templateOf: (r: ReportRecord) => Template | undefined): ThemeLine[] {
+  const lines = new Map<HeadingId, ThemeLine>(EXCEPTION_HEADINGS.map((h) => [h.id, { heading: h.id, label: h.label, belowStandard: 0, actions: 0, intelligence: 0 }]));
+  const add = (heading: HeadingId, field: 'belowStandard' | 'actions' | 'intelligence') => { lines.get(heading)![field] += 1; };
+  for (const record of inside) {
+    const template = templateOf(record);
+    if (template === undefined) continue;
+    for (const [sectionId, rating] of Object.entries(record.sectionRatings)) {
+      if (belowStandard(template, rating)) add(sectionHeading(template.id, sectionId), 'belowStandard');
+    }
+  }
+  const records = new Map(input.records.map((r) => [r.id, r]));
+  for (const action of input.actions) {
+    if (!inQuarter(action.raisedOn, input.quarter)) continue;
+    const source = action.sourceSubmissionId ? records.get(action.sourceSubmissionId) : undefined;
+    const template = source ? templateOf(source) : undefined;
+    add(template ? itemHeading(template, action.itemId) : 'delivery-performance', 'actions');
+  }
+  for (const entry of input.intelligence) {
+    const heading = inQuarter(entry.date, input.quarter) ? intelligenceHeading(entry) : null;
+    if (heading !== null) add(heading, 'intelligence');
+  }
+  return [...lines.values()];
+}

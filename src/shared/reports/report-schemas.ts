@@ -1,0 +1,45 @@
+// Wire shapes of the office reports (zod/mini): the quarterly report and a provider's timeline.
+// The pure functions return these types; the OpenAPI document is generated from the schemas.
+import * as z from 'zod/mini';
+import { RecordKind } from '../schemas';
+
+const isoDate = z.iso.date();
+const Rag = z.enum(['green', 'amber', 'red']);
+
+export const Count = z.object({ key: z.string(), label: z.string(), count: z.int() });
+export const ActivityLine = z.object({ kind: RecordKind, label: z.string(), done: z.int(), expected: z.int() });
+export const LateWriteUp = z.object({ id: z.string(), kind: RecordKind, subject: z.string(), date: isoDate, dueDate: isoDate, receivedOn: isoDate });
+export const OverdueAction = z.object({
+  id: z.string(), title: z.string(), owner: z.string(), significance: z.enum(['significant', 'routine']), dueDate: isoDate, providerId: z.nullable(z.string()),
+});
+export const ThemeLine = z.object({ heading: z.string(), label: z.string(), belowStandard: z.int(), actions: z.int(), intelligence: z.int() });
+export const RagChangeLine = z.object({ providerId: z.string(), providerName: z.string(), on: isoDate, from: z.nullable(Rag), to: Rag, reason: z.string() });
+export const ClosureFigures = z.object({
+  raised: z.int(), closedInTime: z.int(), closedLate: z.int(), openOverdue: z.int(), pending: z.int(),
+  /** closedInTime as a whole percentage of those decided; null when none are. */
+  percent: z.nullable(z.int()),
+});
+
+export const QuarterlyReport = z.object({
+  quarter: z.object({ key: z.string(), label: z.string(), start: isoDate, end: isoDate }),
+  today: isoDate,
+  activity: z.array(ActivityLine),
+  visitsDue: z.object({ due: z.int(), visited: z.int(), notVisited: z.array(z.object({ providerId: z.string(), name: z.string(), dueDate: isoDate })) }),
+  grades: z.array(z.object({ kind: RecordKind, label: z.string(), counts: z.array(Count), total: z.int() })),
+  ragAtEnd: z.array(Count),
+  ragChanges: z.array(RagChangeLine),
+  lateWriteUps: z.array(LateWriteUp),
+  overdueActions: z.array(OverdueAction),
+  closure: ClosureFigures,
+  themes: z.array(ThemeLine),
+});
+
+export const TimelineEvent = z.object({
+  date: isoDate,
+  kind: z.enum(['visit', 'rag-change', 'intelligence', 'action-raised', 'action-closed']),
+  title: z.string(),
+  detail: z.string(),
+  /** The record it comes from, when there is one (opens the visit report). */
+  recordId: z.nullable(z.string()),
+});
+export const ProviderTimeline = z.object({ providerId: z.string(), events: z.array(TimelineEvent) });
