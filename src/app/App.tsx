@@ -8,9 +8,9 @@ import { Page } from './components/Page';
 import { SyncStatus } from './components/SyncStatus';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { useObservable } from './lib/observable';
-import { currentPath, match } from './lib/router';
+import { currentPath, match, queryParams } from './lib/router';
 import { lazy } from './lib/lazy';
-import { canUseOffice, OFFICE_IMPORT_PATH } from './office/access';
+import { canUseOffice, OFFICE_IMPORT_PATH, OFFICE_PATH } from './office/access';
 import { databaseReplaced } from './storage/database';
 import { storageNearlyFull } from './device/storage-usage';
 import { MyVisitsPage } from './visits/MyVisitsPage';
@@ -36,6 +36,12 @@ const BriefingPage = lazy(() => import('./briefings/BriefingPage').then((m) => m
 // Office pages (QA and managers, online): never preloaded, so the field app does not carry them.
 const ProviderOfficePage = lazy(() => import('./office/ProviderOfficePage').then((m) => m.ProviderOfficePage));
 const ImportPage = lazy(() => import('./office/ImportPage').then((m) => m.ImportPage));
+const OfficeHomePage = lazy(() => import('./reports/OfficeHomePage').then((m) => m.OfficeHomePage));
+const RegisterPage = lazy(() => import('./reports/RegisterPage').then((m) => m.RegisterPage));
+const InboxPage = lazy(() => import('./reports/InboxPage').then((m) => m.InboxPage));
+const ActionsTrackerPage = lazy(() => import('./reports/ActionsTrackerPage').then((m) => m.ActionsTrackerPage));
+const QuarterlyReportPage = lazy(() => import('./reports/QuarterlyReportPage').then((m) => m.QuarterlyReportPage));
+const RecordReportPage = lazy(() => import('./reports/RecordReportPage').then((m) => m.RecordReportPage));
 
 /** Loads the visit pages once the first screen is up, so moving between them never waits. */
 export function preloadPages(): void {
@@ -56,7 +62,7 @@ export function App() {
           <a class="service-name" href="/">QA Visits</a>
           {user && (
             <nav aria-label="Account">
-              {canUseOffice(user.role) && <><a class="header-link" href={OFFICE_IMPORT_PATH}>Import CSV</a>{' '}</>}
+              {canUseOffice(user.role) && <><a class="header-link" href={OFFICE_PATH}>Office</a>{' '}</>}
               <span class="who">{user.name}</span> <a href="/sign-out">Sign out</a>
             </nav>
           )}
@@ -81,6 +87,7 @@ export function App() {
           {state.status === 'loading' ? <p>Loading…</p>
             : !user ? <SignInPage />
             : path === '/sign-in' ? <SignInPage returning={user.email} />
+            : path === OFFICE_PATH || path.startsWith(`${OFFICE_PATH}/`) ? <OfficeRoutes user={user} path={path} />
             : <Routes user={user} path={path} />}
         </main>
       </div>
@@ -102,16 +109,28 @@ function Routes(props: { user: SessionUser; path: string }) {
   if (match('/providers', path)) return <ProvidersPage />;
   const briefing = match('/providers/:id/briefing', path);
   if (briefing?.id) return <BriefingPage providerId={briefing.id} />;
-  const office = match('/office/providers/:id', path);
-  if (office?.id || match(OFFICE_IMPORT_PATH, path)) {
-    if (!canUseOffice(user.role)) return <NoAccess />;
-    return office?.id ? <ProviderOfficePage providerId={office.id} /> : <ImportPage user={user} />;
-  }
   const visitRoute =
     match('/visits/:id', path) ?? match('/visits/:id/details', path) ?? match('/visits/:id/check', path) ?? match('/visits/:id/areas/:section', path)
     ?? match('/visits/:id/judgement', path) ?? match('/visits/:id/actions', path)
     ?? match('/visits/:id/history', path) ?? match('/visits/:id/conflict', path) ?? match('/visits/:id/earlier-actions', path) ?? match('/visits/:id/signatures', path);
   if (visitRoute?.id) return <VisitRoutes user={user} path={path} id={visitRoute.id} section={visitRoute.section} />;
+  return <NotFound />;
+}
+
+/** Office pages (managers and QA, online): loaded only when opened, so the field app does not carry them. */
+function OfficeRoutes(props: { user: SessionUser; path: string }) {
+  const { path, user } = props;
+  if (!canUseOffice(user.role)) return <NoAccess />;
+  if (match(OFFICE_PATH, path)) return <OfficeHomePage />;
+  if (match(OFFICE_IMPORT_PATH, path)) return <ImportPage user={user} />;
+  if (match('/office/providers', path)) return <RegisterPage />;
+  const provider = match('/office/providers/:id', path);
+  if (provider?.id) return <ProviderOfficePage providerId={provider.id} />;
+  if (match('/office/inbox', path)) return <InboxPage query={location.search} />;
+  if (match('/office/actions', path)) return <ActionsTrackerPage />;
+  if (match('/office/reports/quarterly', path)) return <QuarterlyReportPage quarterKey={queryParams().get('quarter')} />;
+  const record = match('/office/records/:id', path);
+  if (record?.id) return <RecordReportPage id={record.id} />;
   return <NotFound />;
 }
 

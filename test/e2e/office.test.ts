@@ -74,6 +74,8 @@ describeWithChromium('office pages (Chromium)', (env) => {
       expect(await assigned.textContent()).toContain('Cancelled');
 
       // Import intelligence: a file with a bad row imports nothing and names it; then a good one.
+      await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Office' }).click();
+      await waitForHeading(page, 'Office');
       await page.getByRole('link', { name: 'Import CSV' }).click();
       await waitForHeading(page, 'Import from a CSV file');
       await expectAccessible(page, 'import page');
@@ -105,7 +107,7 @@ describeWithChromium('office pages (Chromium)', (env) => {
       await page.goto('/');
       await signIn(page, OFFICER);
       await waitForSynced(page);
-      expect(await page.getByRole('link', { name: 'Import CSV' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Office', exact: true }).count()).toBe(0);
       await page.getByRole('link', { name: 'Providers and briefings' }).click();
       await waitForHeading(page, 'Providers and briefings');
       expect(await page.getByRole('link', { name: /^Office page for/ }).count()).toBe(0);

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StoredSubmission } from '../../shared/schemas';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { formatDateTime } from '../components/format';
-import { navigate } from '../lib/router';
+import { navigate, queryParams } from '../lib/router';
 import { errorMessage, requestJson } from '../net/http';
 import { useTemplate } from '../visits/queries';
 import { RecordSummary } from '../visits/RecordSummary';
@@ -19,7 +19,11 @@ function subjectName(stored: StoredSubmission): string {
   return body.briefingSnapshot?.provider.name ?? body.details.providerId;
 }
 
+/** Where a decision returns to: the inbox when the review was opened from it, else the deadlines. */
+const backTo = () => (queryParams().get('from') === 'inbox' ? { href: '/office/inbox', label: 'Inbox' } : { href: '/deadlines', label: 'Deadlines' });
+
 export function ReviewPage(props: { id: string }) {
+  const back = backTo();
   const [stored, setStored] = useState<StoredSubmission | null>(null);
   const [failure, setFailure] = useState('');
   const [comment, setComment] = useState('');
@@ -46,12 +50,12 @@ export function ReviewPage(props: { id: string }) {
     setBusy(false);
     if (result.kind === 'network-error') setFailure('The decision was not sent: there is no connection. Try again when you are online.');
     else if (result.status !== 200) setFailure(errorMessage(result.body, `The server answered ${result.status}.`));
-    else navigate(`/deadlines?decided=${decision}`);
+    else navigate(`${back.href}?decided=${decision}`);
   }
 
   return (
     <>
-      <BackLink href="/deadlines">Deadlines</BackLink>
+      <BackLink href={back.href}>{back.label}</BackLink>
       <Page title={stored ? `Review: ${subjectName(stored)}` : 'Review'} caption={stored ? `${KIND[stored.body.kind]}, revision ${stored.revision}` : undefined}>
         {failure && <ErrorSummary title="There is a problem" errors={[{ href: '#main', message: failure }]} />}
         {commentError && <ErrorSummary errors={[{ href: '#review-comment', message: commentError }]} />}

@@ -12,6 +12,7 @@ import { syncNow } from '../sync/control';
 import { OFFICE_IMPORT_PATH } from './access';
 import { addIntelligence, loadAssignments, loadIntelligence, loadPeople, loadProvider, newestFirst, type OfficePerson, type Outcome } from './api';
 import { AssignmentsSection } from './AssignmentsSection';
+import { ProviderTimeline } from '../reports/ProviderTimeline';
 import { IntelligenceForm } from './IntelligenceForm';
 import { KEY_QUESTIONS, KIND_OPTIONS } from './intelligence-form';
 
@@ -61,7 +62,7 @@ export function ProviderOfficePage(props: { providerId: string }) {
 
   return (
     <>
-      <BackLink href="/providers">Providers</BackLink>
+      <BackLink href="/office/providers">Provider register</BackLink>
       <Page title={provider.name} caption="Provider: office record">
         <p>
           <a href={`/providers/${encodeURIComponent(provider.id)}/briefing`}>Pre-visit briefing</a>{' '}
@@ -107,6 +108,7 @@ export function ProviderOfficePage(props: { providerId: string }) {
           <IntelligenceForm onSave={(entry) => addIntelligence(provider.id, entry)} onSaved={onEntry} />
         </section>
         <AssignmentsSection providerId={provider.id} serviceType={provider.serviceType} assignments={data.assignments} people={people} onChanged={onAssignment} />
+        <ProviderTimeline providerId={provider.id} version={entries.length} />
       </Page>
     </>
   );

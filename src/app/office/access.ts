@@ -8,4 +8,5 @@ export const canUseOffice = (role: Role) => role === 'qa' || role === 'manager';
 export const canImportProviders = (role: Role) => role === 'qa';
 
 export const officeProviderPath = (providerId: string) => `/office/providers/${encodeURIComponent(providerId)}`;
+export const OFFICE_PATH = '/office';
 export const OFFICE_IMPORT_PATH = '/office/import';

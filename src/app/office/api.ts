@@ -58,6 +58,9 @@ async function call<T>(method: HttpMethod, url: string, body: unknown, notDone: 
   return describeFailure(result, notDone, method !== 'GET');
 }
 
+/** Reads one resource for an office page; `notDone` words what could not be shown. */
+export const getJson = <T,>(url: string, notDone: string) => call<T>('GET', url, undefined, notDone, [200]);
+
 const providerPath = (id: string) => `/api/providers/${encodeURIComponent(id)}`;
 
 export const loadProvider = (id: string) => call<ProviderRecord>('GET', providerPath(id), undefined, 'The provider could not be loaded', [200]);

@@ -80,7 +80,7 @@ function RatingRow(props: { template: Template; label: string; given: string | n
   return <Row label={props.label} value={`${ratingLabel(props.template, props.given)} (suggested: ${props.suggested})`} note={note} testId={props.testId} />;
 }
 
-const SIGNER: Record<Signature['role'], string> = { 'provider-manager': 'Registered manager', practitioner: 'Practitioner', observer: 'Observer' };
+export const SIGNER: Record<Signature['role'], string> = { 'provider-manager': 'Registered manager', practitioner: 'Practitioner', observer: 'Observer' };
 
 const CHECK_LABEL: Record<ActionCheck['status'], string> = { open: 'Not started', 'in-progress': 'In progress', done: 'Done, evidence seen', verified: 'Verified as done' };
 

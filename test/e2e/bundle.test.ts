@@ -1,0 +1,50 @@
+// The field app's first load does not carry the office views (issue 6): read the production
+// build's index.html, follow every static import from its entry scripts and preloads, and check
+// that none of those files holds office-page text or styles, while the lazily loaded chunks do.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/server';
+
+const DIST = join(ROOT, 'dist');
+
+/** Text that only the office pages (src/app/reports, the quarterly report and documents) contain. */
+const OFFICE_MARKERS = ['Quarterly QA report', 'Findings by area', 'Exceptions by heading', 'Significant actions closed within 3 months', 'chart-svg'];
+
+const STATIC_IMPORT = /(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g;
+
+function initialFiles(): string[] {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const found = new Set<string>();
+  const queue: string[] = [];
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="\/?([^"]+\.(?:js|css))"/g)) queue.push(m[1]!);
+  while (queue.length > 0) {
+    const file = posix.normalize(queue.shift()!);
+    if (found.has(file)) continue;
+    found.add(file);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(join(DIST, file), 'utf8');
+    for (const m of code.matchAll(STATIC_IMPORT)) queue.push(posix.join(posix.dirname(file), m[1]!));
+  }
+  return [...found];
+}
+
+describe('production build', () => {
+  it('keeps the office views out of the field app\u2019s first load', () => {
+    expect(existsSync(join(DIST, 'index.html')), 'run `vite build` first (npm test does)').toBe(true);
+    const initial = initialFiles();
+    expect(initial.some((f) => f.endsWith('.js'))).toBe(true);
+    expect(initial.some((f) => f.endsWith('.css'))).toBe(true);
+    for (const file of initial) {
+      const text = readFileSync(join(DIST, file), 'utf8');
+      for (const marker of OFFICE_MARKERS) expect(text.includes(marker), `${marker} is in the first-load file ${file}`).toBe(false);
+    }
+    // The markers are real: each is in some lazily loaded file of the same build.
+    const assets = readdirSync(join(DIST, 'assets')).map((f) => `assets/${f}`).filter((f) => /\.(js|css)$/.test(f) && !initial.includes(f));
+    const lazyText = assets.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
+    for (const marker of OFFICE_MARKERS) expect(lazyText.includes(marker), `${marker} is in no lazily loaded file`).toBe(true);
+    const bytes = initial.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f))).length, 0);
+    console.log(`first load: ${initial.length} files, ${(bytes / 1024).toFixed(1)} kB gzip (budget and its measure: npm run bench)`);
+  });
+});
