@@ -18,12 +18,15 @@ export function registerServiceWorker(): void {
     accepted = true;
     wb.messageSkipWaiting();
   };
-  void wb.register();
+  // Registration can fail (private browsing, a blocked worker): the app still runs, only without
+  // offline start-up, so a failure must not surface as an unhandled error.
+  const quietly = (work: () => Promise<unknown>) => void work().catch(() => undefined);
+  quietly(() => wb.register());
   // Look for a new version when the app comes back into view, and hourly.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void wb.update();
+    if (document.visibilityState === 'visible') quietly(() => wb.update());
   });
-  setInterval(() => void wb.update(), 60 * 60 * 1000);
+  setInterval(() => quietly(() => wb.update()), 60 * 60 * 1000);
 }
 
 export function UpdatePrompt() {

@@ -25,6 +25,8 @@ export interface RunningServer {
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
+  /** Kills it at once (SIGKILL): no shutdown, no flush, as a power cut or an OOM kill would. */
+  kill(): Promise<void>;
   /** Starts it again on the same port and data folder (after stop). */
   restart(): Promise<void>;
   cleanup(): Promise<void>;
@@ -61,14 +63,15 @@ export async function startServer(options: { staticDir?: string; env?: Record<st
     throw new Error(`Server did not start within 60 s:\n${log}`);
   }
 
-  async function stop(): Promise<void> {
+  async function end(signal: NodeJS.Signals): Promise<void> {
     const running = child;
-    if (!running || running.exitCode !== null) return;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
     await new Promise<void>((done) => {
       running.once('exit', () => done());
-      running.kill('SIGTERM');
+      running.kill(signal);
     });
   }
+  const stop = () => end('SIGTERM');
 
   await launch();
   return {
@@ -77,6 +80,7 @@ export async function startServer(options: { staticDir?: string; env?: Record<st
     dataDir,
     output: () => log,
     stop,
+    kill: () => end('SIGKILL'),
     restart: launch,
     async cleanup() {
       await stop();

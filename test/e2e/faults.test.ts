@@ -1,0 +1,135 @@
+// The fault suite (issue 7): the promise "never loses a visit, stores it exactly once" tested by
+// breaking things on purpose against the real server and a real browser.
+// - 200 queued records; the server is killed (SIGKILL) at a seeded random point of the upload and
+//   started again: it then holds exactly the 200, once each, and the outbox is empty. Three seeds.
+// - Every upload delivered twice, and the server's answer dropped after it committed: no record
+//   is stored twice, and every one is stored.
+// - The server answers 500 and 503 to the first attempts: records are retried with growing gaps
+//   (backoff), never dropped.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { makeRecord } from '../../src/server/seed/record-maker';
+import { Template } from '../../src/shared/schemas';
+import { qmfCareHomeV2 } from '../../src/shared/templates/qmf-care-home-v2';
+import { withFailureShot } from './support/browser';
+import { describeWithChromium } from './support/chromium-suite';
+import { queueRecords, readOutbox } from './support/device';
+import { startFaultProxy, type Fault } from './support/fault-proxy';
+import { OFFICER, signIn, waitForSynced } from './support/pages';
+
+const template = Template.parse(qmfCareHomeV2);
+
+/** mulberry32: a small seeded generator, so a failing kill point can be replayed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` valid visits dated `date` (a day no other test uses, so the server's list can be filtered by it). */
+const visits = (count: number, date: string) =>
+  Array.from({ length: count }, () => makeRecord(template, { providerId: 'willow-bank', date, announced: true, spokeWith: 'Registered manager' }));
+
+type Held = { id: string; revision: number };
+
+async function held(page: Page, date: string): Promise<Held[]> {
+  const res = await page.request.get(`/api/submissions?kind=visit&from=${date}&to=${date}`);
+  if (res.status() !== 200) throw new Error(`list answered ${res.status()}`);
+  return ((await res.json()) as { submissions: Held[] }).submissions;
+}
+
+async function signedInPage(baseURL: string, browser: import('playwright-core').Browser): Promise<{ page: Page; ownerId: string; close: () => Promise<void> }> {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await signIn(page, OFFICER);
+  await waitForSynced(page);
+  const me = (await (await page.request.get('/api/session')).json()) as { user: { id: string } };
+  return { page, ownerId: me.user.id, close: () => context.close() };
+}
+
+describeWithChromium('fault suite (Chromium, real server)', (env) => {
+  it('stores 200 queued records exactly once when the server is killed mid-upload, for three seeds', async () => {
+    for (const [round, seed] of [11, 2026, 90210].entries()) {
+      const { page, ownerId, close } = await signedInPage(env.server.url, env.browser);
+      await withFailureShot(() => page, `sigkill-seed-${seed}`, async () => {
+        const date = `2026-11-0${round + 1}`;
+        const records = visits(200, date);
+        const random = seeded(seed);
+        const killAfter = 1 + Math.floor(random() * 180); // stored records before the kill
+        await queueRecords(page, ownerId, records);
+        await page.getByRole('button', { name: 'Sync now' }).click();
+        // Kill as soon as the server holds `killAfter` of them: mid-stream, usually mid-request.
+        await expect.poll(async () => (await held(page, date)).length, { timeout: 60_000, interval: 25 }).toBeGreaterThanOrEqual(killAfter);
+        await env.server.kill();
+        await env.server.restart();
+        await page.getByRole('button', { name: 'Sync now' }).click();
+        await expect.poll(async () => (await readOutbox(page)).length, { timeout: 90_000, interval: 250 }).toBe(0);
+        const stored = await held(page, date);
+        expect(stored, `seed ${seed}, killed after ${killAfter}`).toHaveLength(200);
+        expect(new Set(stored.map((s) => s.id))).toEqual(new Set(records.map((r) => r.id)));
+        expect(stored.every((s) => s.revision === 1)).toBe(true);
+      });
+      await close();
+    }
+  });
+
+  it('stores each record once when every upload arrives twice and answers are lost after commit', async () => {
+    const target = new URL(env.server.url);
+    const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
+    const { page, ownerId, close } = await signedInPage(proxy.url, env.browser);
+    try {
+      await withFailureShot(() => page, 'double-delivery', async () => {
+        const date = '2026-11-11';
+        const records = visits(20, date);
+        // First attempt: delivered twice, then the answer is dropped; second attempt: delivered twice and answered.
+        proxy.setFault(({ n }): Fault => (n === 1 ? 'drop-answer' : 'twice'));
+        await queueRecords(page, ownerId, records);
+        await page.getByRole('button', { name: 'Sync now' }).click();
+        await expect.poll(async () => (await readOutbox(page)).length, { timeout: 90_000, interval: 250 }).toBe(0);
+        const stored = await held(page, date);
+        expect(new Set(stored.map((s) => s.id))).toEqual(new Set(records.map((r) => r.id)));
+        for (const record of records.slice(0, 5)) {
+          const history = (await (await page.request.get(`/api/submissions/${record.id}/revisions`)).json()) as { revisions: Held[] };
+          expect(history.revisions.map((r) => r.revision)).toEqual([1]);
+        }
+        // Every record was attempted at least twice (its first answer was lost).
+        for (const record of records) expect(proxy.attempts.filter((a) => a.recordId === record.id).length).toBeGreaterThanOrEqual(2);
+      });
+    } finally {
+      await close();
+      await proxy.close();
+    }
+  });
+
+  it('retries records the server refuses with 500 and 503, with growing gaps, and drops none', async () => {
+    const target = new URL(env.server.url);
+    const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
+    const { page, ownerId, close } = await signedInPage(proxy.url, env.browser);
+    try {
+      await withFailureShot(() => page, 'server-errors', async () => {
+        const date = '2026-11-12';
+        const records = visits(3, date);
+        // The server is unwell for its first four upload requests (500, 503, 500, 503), then recovers.
+        proxy.setFault((): Fault => (proxy.attempts.length <= 4 ? (proxy.attempts.length % 2 === 1 ? 500 : 503) : 'pass'));
+        await queueRecords(page, ownerId, records);
+        await page.getByRole('button', { name: 'Sync now' }).click();
+        await expect.poll(async () => (await readOutbox(page)).length, { timeout: 90_000, interval: 250 }).toBe(0);
+        expect(new Set((await held(page, date)).map((s) => s.id))).toEqual(new Set(records.map((r) => r.id)));
+        const times = proxy.attempts.slice(0, 5).map((a) => a.at);
+        const gaps = times.slice(1).map((t, i) => t - times[i]!);
+        // Backoff: each wait after a failure is longer than the one before, and none is a tight loop.
+        expect(gaps[0]).toBeGreaterThan(500);
+        for (let i = 1; i < gaps.length; i++) expect(gaps[i]!, `gaps ${gaps.join(', ')} ms`).toBeGreaterThan(gaps[i - 1]!);
+      });
+    } finally {
+      await close();
+      await proxy.close();
+    }
+  });
+});
