@@ -4,7 +4,8 @@
 // exclusively and pulls take it shared, so a pull never sees a gap that is later filled.
 import type { Queryable } from './db';
 
-const REFERENCE_DATA_LOCK = 4_711_020_251;
+/** Also taken inside submissions/store.ts insertNewRecord's single statement, which cannot call nextChangeSeq. */
+export const REFERENCE_DATA_LOCK = 4_711_020_251;
 
 /** Call inside the writing transaction; the lock is held until it commits. */
 export async function nextChangeSeq(tx: Queryable): Promise<number> {

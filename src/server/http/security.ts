@@ -1,8 +1,10 @@
 // Response hardening for every route (CSP and friends), and the request checks that back up
 // SameSite=Strict against cross-site writes: a same-origin Origin when present, and a JSON content
 // type on bodies (a cross-site HTML form cannot send application/json without a CORS preflight).
+// An encoded NUL in the address is refused too: ids and filters go to PostgreSQL, which cannot
+// hold NUL in text, so it would otherwise surface as a 500.
 import type { Context, MiddlewareHandler } from 'hono';
-import { ApiError, forbidden } from './errors';
+import { ApiError, badRequest, forbidden } from './errors';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -49,6 +51,8 @@ function requestHost(c: Context, trustProxy: boolean): string {
 }
 
 export const apiRequestGuard = (trustProxy: boolean): MiddlewareHandler => async (c, next) => {
+  // Before the method check: GET filters and ids reach SQL as much as bodies do.
+  if (c.req.url.includes('%00')) throw badRequest('The address contains a NUL character');
   const method = c.req.method;
   if (!MUTATING.has(method)) return next();
   const origin = c.req.header('origin');

@@ -114,7 +114,9 @@ function readRow(
   const bad = (column: Column, message: string) => void issues.push({ row, column, message });
   const pick = <T>(column: Column, words: Vocabulary<T>, what: string): T | undefined => {
     const raw = cell(column);
-    const value = words.values[letters(raw)];
+    // Own keys only: a cell reading "constructor" must not find Object.prototype's.
+    const key = letters(raw);
+    const value = Object.hasOwn(words.values, key) ? words.values[key] : undefined;
     if (value !== undefined) return value;
     if (!inHeader(column)) bad(column, `the file has no ${column} column, and this row needs one: give ${what} (${words.help})`);
     else bad(column, raw === '' ? `is blank; give ${what} (${words.help})` : `"${raw}" is not ${what}; use ${words.help}`);

@@ -176,7 +176,9 @@ function readRow(
   const cqc = cell('cqc_location_id');
   if (cqc !== '' && !/^1-\d{9,11}$/.test(cqc)) bad('cqc_location_id', `"${cqc}" is not a CQC location id (they look like 1-123456789)`);
   const serviceRaw = cell('service_type');
-  const serviceType = SERVICE_TYPES[letters(serviceRaw)];
+  // Own keys only: a cell reading "constructor" must not find Object.prototype's.
+  const serviceKey = letters(serviceRaw);
+  const serviceType = Object.hasOwn(SERVICE_TYPES, serviceKey) ? SERVICE_TYPES[serviceKey] : undefined;
   if (!serviceType) bad('service_type', serviceRaw === '' ? `is blank; use ${SERVICE_LABELS}` : `"${serviceRaw}" is not a service type this import knows; use ${SERVICE_LABELS}`);
   const capacity = blankOr('capacity', (raw) => {
     if (!/^\d[\d,]*$/.test(raw)) return void bad('capacity', `"${raw}" is not a whole number of places`);

@@ -26,7 +26,12 @@ export async function ensureTemplates(db: Db, templates: readonly Template[]): P
   return inserted;
 }
 
+/** The largest number an int column holds (template versions, revisions): a larger one is never stored. */
+export const MAX_INT_COLUMN = 2_147_483_647;
+
 export async function findTemplate(q: Queryable, id: string, version: number): Promise<Template | null> {
+  // Asked for as a parameter, a version the column cannot hold is an SQL error (a 500), not "not found".
+  if (version > MAX_INT_COLUMN) return null;
   const [row] = await q.query<{ body: Template }>('SELECT body FROM templates WHERE id = $1 AND version = $2', [
     id,
     version,

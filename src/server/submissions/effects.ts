@@ -7,6 +7,9 @@
 // - every record's raised actions are upserted into the action tracker. A later revision edits
 //   them and withdraws open ones it no longer lists; status, evidence and closure date are the
 //   tracker's, never the record's.
+// A brand-new record that raises, checks and names nothing skips this module: store.ts
+// insertNewRecord applies the same effects (last visit, assignments) in its one statement, so a
+// change to what a visit does here must be made there too.
 import { attachmentHashes } from '../../shared/record-rules';
 import type { VisitAction } from '../../shared/register';
 import type { SubmissionBody } from '../../shared/schemas';

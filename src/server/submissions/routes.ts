@@ -72,8 +72,10 @@ export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: Deps): void {
       throw new ApiError(409, 'attachments-missing', 'Some files this record names have not been uploaded yet; upload them, then send the record again', { missing });
     }
 
-    const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-    const result = await putSubmission(deps.db, { body, bodyHash, user: c.get('user'), now: deps.now() });
+    // The canonical text is hashed and also stored (jsonb keeps the same value whatever the key order), so the body is serialised once.
+    const canonical = canonicalJson(body);
+    const bodyHash = createHash('sha256').update(canonical).digest('hex');
+    const result = await putSubmission(deps.db, { body, bodyHash, json: canonical, user: c.get('user'), now: deps.now() });
     if (result.kind === 'forbidden') throw forbidden('This record belongs to someone else');
     if (result.kind === 'conflict') throw conflict(result.message);
     // Sent only now: putSubmission returns after COMMIT.

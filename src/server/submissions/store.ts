@@ -4,6 +4,7 @@
 import type { Review, ReviewStatus, SessionUser, StoredSubmission, SubmissionBody } from '../../shared/schemas';
 import type { AuditAction } from '../audit';
 import type { Db, Queryable } from '../db';
+import { REFERENCE_DATA_LOCK } from '../db/change-seq';
 import type { SubmissionFilter } from '../../shared/submission-filter';
 import { submitterVisible } from '../auth/access';
 import { attachmentHashes } from '../../shared/record-rules';
@@ -23,17 +24,16 @@ class Abort extends Error {
   }
 }
 
-export async function putSubmission(
-  db: Db,
-  input: { body: SubmissionBody; bodyHash: string; user: SessionUser; now: Date },
-): Promise<PutResult> {
+/** `json` is the body as JSON text when the caller has it already (the canonical form it hashed); jsonb stores it the same either way. */
+type PutInput = { body: SubmissionBody; bodyHash: string; json?: string; user: SessionUser; now: Date };
+
+export async function putSubmission(db: Db, input: PutInput): Promise<PutResult> {
   const { body, bodyHash, user, now } = input;
+  const json = input.json ?? JSON.stringify(body);
   // A record that raises or checks actions, or names files, takes the transactional path so they commit with it.
   const simple = (body.actions ?? []).length === 0 && (body.actionChecks ?? []).length === 0 && attachmentHashes(body).length === 0;
-  if (body.revision === 1 && simple && (await insertNewRecord(db, input))) {
-    // Separate from the insert (the fast path is one statement); idempotent, and start-up repeats
-    // refreshProviderVisit for every provider, so a crash in between only delays the update.
-    await db.transaction((tx) => applyRecordEffects(tx, body, user.id, null));
+  // A new one of those is stored with its effects in one statement (insertNewRecord).
+  if (body.revision === 1 && simple && (await insertNewRecord(db, { ...input, json }))) {
     return { kind: 'stored', created: true, receivedAt: now.toISOString() };
   }
   try {
@@ -88,7 +88,7 @@ export async function putSubmission(
          )
          INSERT INTO audit_log (at, user_id, action, subject) VALUES ($10, $4, $11, $12)`,
         [body.id, body.revision, body.baseRevision, user.id, body.templateId, body.templateVersion,
-          providerOf(body), JSON.stringify(body), bodyHash, now, action, `${body.id}@${body.revision}`, body.kind],
+          providerOf(body), json, bodyHash, now, action, `${body.id}@${body.revision}`, body.kind],
       );
       await applyRecordEffects(tx, body, user.id, previous?.provider_id ?? null);
       return { kind: 'stored', created: true, receivedAt: now.toISOString() };
@@ -100,13 +100,30 @@ export async function putSubmission(
 }
 
 /**
- * The common case, a brand-new record, as one atomic statement (one round trip): claim the head
- * and, only if that claim won, store the row and the audit entry. False when the id already had a
- * head — a retry, a race or someone else's record — which the transactional path then decides.
+ * The common case, a brand-new record with nothing to raise, check or attach, as one atomic
+ * statement (one round trip, one commit): claim the head and, only if that claim won, store the
+ * row and the audit entry and apply the record's effects (effects.ts) — the provider's derived
+ * last visit and the submitter's open assignments for that provider, each with a fresh change_seq.
+ * Its upsertActions would find nothing: only a stored revision of this id can own actions, and
+ * winning the claim means there is none. False when the id already had a head — a retry, a race
+ * or someone else's record — which the transactional path then decides.
+ *
+ * The last visit is updated incrementally rather than recomputed (refreshProviderVisit): a first
+ * revision adds one current revision to its provider, so the latest is either the one stored or
+ * this one (greatest date, ties to the smaller id, as there). The condition sits in the UPDATE's
+ * WHERE, which PostgreSQL re-checks against the newest committed row when a concurrent writer got
+ * there first, so racing visits to one provider still end on the latest. (A recomputation here
+ * would read one snapshot and could overwrite a later visit committed in the meantime.)
+ *
+ * The change_seq rule (db/change-seq.ts: the exclusive lock before the number, held to commit) is
+ * kept inside the statement: `seq` takes the lock and then nextval (the number is filtered on the
+ * lock's result, so it cannot be drawn first), and it is read only from the SET lists, which are
+ * evaluated only for rows that change — a visit that is not its provider's latest and completes no
+ * assignment takes neither, as before.
  */
 async function insertNewRecord(
   db: Db,
-  { body, bodyHash, user, now }: { body: SubmissionBody; bodyHash: string; user: SessionUser; now: Date },
+  { body, bodyHash, json, user, now }: { body: SubmissionBody; bodyHash: string; json: string; user: SessionUser; now: Date },
 ): Promise<boolean> {
   const rows = await db.query(
     `WITH head AS (
@@ -120,10 +137,29 @@ async function insertNewRecord(
      ), audit AS (
        INSERT INTO audit_log (at, user_id, action, subject)
        SELECT $10::timestamptz, $4::uuid, 'submission.create', $11::text FROM head
+     ), seq AS MATERIALIZED (
+       SELECT nextval('change_seq') AS n
+         FROM (SELECT pg_advisory_xact_lock(${REFERENCE_DATA_LOCK})::text AS locked) l
+        WHERE l.locked = ''
+     ), last_visit AS (
+       UPDATE providers p
+          SET last_visit_date = $13::text, last_visit_ref = head.id::text || '@' || $2::int,
+              change_seq = (SELECT n FROM seq), briefing_seq = (SELECT n FROM seq)
+         FROM head
+        WHERE p.id = $7::text
+          AND (p.last_visit_date IS NULL OR p.last_visit_date < $13::text
+               OR (p.last_visit_date = $13::text AND head.id < split_part(p.last_visit_ref, '@', 1)::uuid))
+     ), assignments_done AS (
+       UPDATE assignments a
+          SET status = 'done', body = jsonb_set(a.body, '{status}', '"done"'), change_seq = (SELECT n FROM seq)
+         FROM head
+        WHERE $7::text IS NOT NULL AND a.officer_id = $4::uuid AND a.status = 'open'
+          AND (a.provider_id = $7::text OR a.id = $14::text)
      )
      SELECT id FROM stored`,
     [body.id, body.revision, body.baseRevision, user.id, body.templateId, body.templateVersion,
-      providerOf(body), JSON.stringify(body), bodyHash, now, `${body.id}@${body.revision}`, body.kind],
+      providerOf(body), json, bodyHash, now, `${body.id}@${body.revision}`, body.kind,
+      body.kind === 'visit' ? body.details.date : null, body.assignmentId ?? null],
   );
   return rows.length === 1;
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';
 import { nextChangeSeq } from '../db/change-seq';
+import { MAX_INT_COLUMN } from '../reference/store';
 import { readJsonBody } from '../http/body';
 import type { AppEnv, Deps } from '../http/env';
 import { conflict, invalid } from '../http/errors';
@@ -19,6 +20,7 @@ export function registerTemplateRoutes(app: Hono<AppEnv>, deps: Deps): void {
     if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
     const template = parsed.data;
     const problems = validateTemplate(template);
+    if (template.version > MAX_INT_COLUMN) problems.push({ path: 'version', message: `Use a version number no higher than ${MAX_INT_COLUMN}` });
     if (problems.length > 0) throw invalid(problems, 'The template cannot be published');
     const user = c.get('user');
     const now = deps.now();
