@@ -2,9 +2,10 @@
 // build's index.html, follow every static import from its entry scripts and preloads, and check
 // that none of those files holds office-page text or styles, while the lazily loaded chunks do.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { initialFiles } from '../../bench/initial-files';
 import { ROOT } from './support/server';
 
 const DIST = join(ROOT, 'dist');
@@ -12,28 +13,10 @@ const DIST = join(ROOT, 'dist');
 /** Text that only the office pages (src/app/reports, the quarterly report and documents) contain. */
 const OFFICE_MARKERS = ['Quarterly QA report', 'Findings by area', 'Exceptions by heading', 'Significant actions closed within 3 months', 'chart-svg'];
 
-const STATIC_IMPORT = /(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g;
-
-function initialFiles(): string[] {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const found = new Set<string>();
-  const queue: string[] = [];
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="\/?([^"]+\.(?:js|css))"/g)) queue.push(m[1]!);
-  while (queue.length > 0) {
-    const file = posix.normalize(queue.shift()!);
-    if (found.has(file)) continue;
-    found.add(file);
-    if (!file.endsWith('.js')) continue;
-    const code = readFileSync(join(DIST, file), 'utf8');
-    for (const m of code.matchAll(STATIC_IMPORT)) queue.push(posix.join(posix.dirname(file), m[1]!));
-  }
-  return [...found];
-}
-
 describe('production build', () => {
   it('keeps the office views out of the field app\u2019s first load', () => {
     expect(existsSync(join(DIST, 'index.html')), 'run `vite build` first (npm test does)').toBe(true);
-    const initial = initialFiles();
+    const initial = initialFiles(DIST);
     expect(initial.some((f) => f.endsWith('.js'))).toBe(true);
     expect(initial.some((f) => f.endsWith('.css'))).toBe(true);
     for (const file of initial) {

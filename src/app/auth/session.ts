@@ -29,7 +29,9 @@ async function parseUser(body: unknown): Promise<SessionUser | null> {
 export async function loadSession(): Promise<void> {
   // The remembered user was validated when it was stored, so the app can open without zod.
   const cached = (await getValue<SessionUser>(USER_KEY)) ?? null;
-  if (cached) session.set({ status: 'signed-in', user: cached, verified: false, expired: false });
+  // Nobody remembered on this device: show the sign-in form now rather than after a round trip
+  // (a server session without a remembered person is rare; the check below still picks it up).
+  session.set(cached ? { status: 'signed-in', user: cached, verified: false, expired: false } : { status: 'signed-out' });
   const result = await requestJson('GET', '/api/session', undefined, { timeoutMs: 8000 });
   if (result.kind === 'network-error') {
     if (!cached) session.set({ status: 'signed-out' });

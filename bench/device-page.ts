@@ -1,0 +1,379 @@
+// Browser-side code of the device bench (bench/device.ts). Each function runs inside the app's
+// page (passed to page.evaluate or addInitScript), so it refers to nothing outside its own body;
+// that is why names such as 'qa-visits' and 'bench-expect-rows' are spelt out in each.
+// The probes only watch: a 'complete' listener on the app's read-write IndexedDB transactions
+// (when a write has landed) and a MutationObserver on My visits (when the rows are in the page).
+// They do no work inside the app's transactions, so what is timed is the app's own code.
+import type { OutboxRow, VisitRecord } from '../src/app/storage/database';
+import type { SubmissionBody } from '../src/shared/schemas';
+
+export interface Commit {
+  /** performance.now() when the transaction's 'complete' event fired: the write is in IndexedDB. */
+  at: number;
+  stores: string[];
+}
+
+export interface Probe {
+  commits: Commit[];
+  onCommit: ((commit: Commit) => void) | null;
+  /** My visits: when `expect` list rows (and the "Sent" group) were first in the document, and the frame after. */
+  list: { expect: number; domAt: number | null; paintAt: number | null };
+  scratch: IDBDatabase | null;
+  record: VisitRecord | null;
+  /** The app's saveAnswer, from the built answer-store chunk (the module instance the page already runs). */
+  saveAnswer: ((id: string, itemId: string, answer: { value: string | null; note: string }) => Promise<void>) | null;
+  /** The app's submitVisit, from the built visit-store chunk. */
+  submitVisit: ((id: string) => Promise<void>) | null;
+  /** The exports of the last chunk imported by importChunk. */
+  chunk: Record<string, unknown> | null;
+  open(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase>;
+  request<T>(request: IDBRequest<T>): Promise<T>;
+  done(tx: IDBTransaction): Promise<void>;
+}
+
+type ProbeWindow = { __bench: Probe };
+
+
+/**
+ * Scripts compiled by tsx/esbuild wrap named functions in `__name(...)`; a function serialised
+ * into the page needs that helper to exist there too.
+ */
+export const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+/** Init script, on every document before the app's own scripts. */
+export function installProbes(): void {
+  const commits: Commit[] = [];
+  const expect = sessionStorage.getItem('bench-expect-rows');
+  const state: Probe = {
+    commits,
+    onCommit: null,
+    list: { expect: expect === null ? -1 : Number(expect), domAt: null, paintAt: null },
+    scratch: null,
+    record: null,
+    saveAnswer: null,
+    submitVisit: null,
+    chunk: null,
+    open: (name, upgrade) =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onupgradeneeded = () => upgrade?.(request.result);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      }),
+    request: (request) =>
+      new Promise((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      }),
+    done: (tx) =>
+      new Promise((resolve, reject) => {
+        tx.addEventListener('complete', () => resolve());
+        tx.addEventListener('error', () => reject(tx.error));
+        tx.addEventListener('abort', () => reject(tx.error));
+      }),
+  };
+  (window as unknown as ProbeWindow).__bench = state;
+
+  // Registered before Dexie sets its own handlers, so this listener runs first: the time is the
+  // commit, not the commit plus the app's reaction to it.
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof transaction>) {
+    const tx = transaction.apply(this, args);
+    if (tx.mode === 'readwrite' && this.name === 'qa-visits') {
+      const stores = Array.from(tx.objectStoreNames);
+      tx.addEventListener('complete', () => {
+        const commit = { at: performance.now(), stores };
+        commits.push(commit);
+        state.onCommit?.(commit);
+      });
+    }
+    return tx;
+  };
+
+  if (state.list.expect >= 0) {
+    const { list } = state;
+    const observer = new MutationObserver(() => {
+      if (list.domAt !== null || document.getElementById('group-sent') === null) return;
+      if (document.querySelectorAll('section[aria-labelledby^="group-"] li').length < list.expect) return;
+      list.domAt = performance.now();
+      observer.disconnect();
+      // A frame later the rows have been laid out and painted: that is "visible".
+      requestAnimationFrame(() => setTimeout(() => (list.paintAt = performance.now()), 0));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }
+}
+
+/** Lets the app finish reacting to the last write (live queries re-read, Preact re-renders) before the next sample. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 500 }), 20));
+}
+
+/** Replaces a draft's answers with a complete set, straight into IndexedDB (setup, not timed). */
+export async function fillDraft(arg: { id: string; fill: Pick<VisitRecord, 'answers' | 'sectionRatings' | 'overallRating'> }): Promise<number> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const db = await bench.open('qa-visits');
+  const tx = db.transaction('records', 'readwrite');
+  const records = tx.objectStore('records');
+  const record = (await bench.request(records.get(arg.id))) as VisitRecord;
+  await bench.request(records.put({ ...record, ...arg.fill, updatedAt: Date.now() }));
+  await bench.done(tx);
+  db.close();
+  return Object.keys(arg.fill.answers).length;
+}
+
+/** The draft as stored, kept in the page; and a scratch database shaped like the app's records store. */
+export async function prepareBarePut(id: string): Promise<number> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const device = await bench.open('qa-visits');
+  bench.record = (await bench.request(device.transaction('records').objectStore('records').get(id))) as VisitRecord;
+  device.close();
+  await bench.request(indexedDB.deleteDatabase('bench-scratch'));
+  // Same key path and indexes as the app's `records` store (Dexie: 'id, status, updatedAt, ownerId').
+  bench.scratch = await bench.open('bench-scratch', (db) => {
+    const store = db.createObjectStore('records', { keyPath: 'id' });
+    for (const index of ['status', 'updatedAt', 'ownerId']) store.createIndex(index, index);
+  });
+  return JSON.stringify(bench.record).length;
+}
+
+/**
+ * One bare put of the stored draft into the scratch database: ms until its transaction completes.
+ * Started just after a frame, like the app's samples, so no frame of the page's own is due.
+ */
+export function barePutOnce(): Promise<number> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const db = bench.scratch!;
+  return new Promise((resolve, reject) => {
+    requestAnimationFrame(() => setTimeout(() => {
+      const started = performance.now();
+      const tx = db.transaction('records', 'readwrite');
+      tx.oncomplete = () => resolve(performance.now() - started);
+      tx.onerror = () => reject(tx.error);
+      tx.objectStore('records').put(bench.record!);
+    }, 0));
+  });
+}
+
+export async function dropScratch(): Promise<void> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  bench.scratch?.close();
+  bench.scratch = null;
+  await bench.request(indexedDB.deleteDatabase('bench-scratch'));
+}
+
+/**
+ * Clicks the option of `itemId` that is not chosen ("met" or "partly met"), as a person does:
+ * the app's change handler saves it. ms from the click until the app's read-write transaction on
+ * `records` has committed. Started just after a frame like the other samples, but headless
+ * Chromium paints the newly checked radio straight away, so that paint (a couple of ms on a long
+ * form) often lands inside the sample.
+ */
+export function saveOnce(itemId: string): Promise<number> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const target = ['met', 'partly-met']
+    .map((value) => document.querySelector<HTMLInputElement>(`input[type="radio"][name="${itemId}"][value="${value}"]`))
+    .find((input) => input !== null && !input.checked);
+  if (!target) return Promise.reject(new Error(`No unchosen "met"/"partly met" option for ${itemId} on this page`));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The answer to ${itemId} was not written within 10 s`)), 10_000);
+    let started = 0;
+    bench.onCommit = (commit) => {
+      if (!commit.stores.includes('records')) return;
+      bench.onCommit = null;
+      clearTimeout(timer);
+      resolve(commit.at - started);
+    };
+    requestAnimationFrame(() => setTimeout(() => {
+      started = performance.now();
+      target.click();
+    }, 0));
+  });
+}
+
+/**
+ * An expression for page.evaluate that imports a built chunk into `__bench.chunk`. Importing the
+ * chunk's URL gives the module instance the app already runs (same Dexie database object). A
+ * string, not a function: a test runner may rewrite `import()` in the bench's own code.
+ */
+export function importChunk(chunkUrl: string): string {
+  return `import(${JSON.stringify(chunkUrl)}).then((m) => { window.__bench.chunk = m; })`;
+}
+
+/**
+ * Finds saveAnswer among the minified exports of the imported answer-store chunk: the one function
+ * taking (id, itemId, answer) that writes `value` and `note` and touches no group rows (the other
+ * exports take 2, 4 or 5 arguments, or change rows).
+ */
+export function findSaveAnswer(): number {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const found = Object.values(bench.chunk ?? {}).filter(
+    (f): f is NonNullable<Probe['saveAnswer']> =>
+      typeof f === 'function' && f.length === 3 && /\bvalue\b/.test(String(f)) && /\bnote\b/.test(String(f)) && !/\brows\b/.test(String(f)),
+  );
+  if (found.length === 1) bench.saveAnswer = found[0]!;
+  return found.length;
+}
+
+/** One call of the app's saveAnswer, started just after a frame: ms until its transaction has committed. */
+export function storeSaveOnce(arg: { id: string; itemId: string; value: string; note: string }): Promise<number> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const save = bench.saveAnswer!;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The answer to ${arg.itemId} was not written within 10 s`)), 10_000);
+    let started = 0;
+    bench.onCommit = (commit) => {
+      if (!commit.stores.includes('records')) return;
+      bench.onCommit = null;
+      clearTimeout(timer);
+      resolve(commit.at - started);
+    };
+    requestAnimationFrame(() => setTimeout(() => {
+      started = performance.now();
+      save(arg.id, arg.itemId, { value: arg.value, note: arg.note }).catch(reject);
+    }, 0));
+  });
+}
+
+/** The stored value of one answer (to check the last save landed). */
+export async function storedAnswer(arg: { id: string; itemId: string }): Promise<{ value: unknown; answers: number }> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const db = await bench.open('qa-visits');
+  const record = (await bench.request(db.transaction('records').objectStore('records').get(arg.id))) as VisitRecord;
+  db.close();
+  return { value: record.answers[arg.itemId]?.value, answers: Object.keys(record.answers).length };
+}
+
+/** What the device learnt from its first sync: providers and briefings (for realistic records). */
+export async function referenceData(): Promise<{ providers: Array<{ id: string; name: string; serviceType: string }>; briefings: unknown[] }> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const db = await bench.open('qa-visits');
+  const tx = db.transaction(['providers', 'briefings']);
+  const providers = (await bench.request(tx.objectStore('providers').getAll())) as Array<{ id: string; name: string; serviceType: string }>;
+  const briefings = (await bench.request(tx.objectStore('briefings').getAll())) as unknown[];
+  db.close();
+  return { providers: providers.map((p) => ({ id: p.id, name: p.name, serviceType: p.serviceType })), briefings };
+}
+
+/**
+ * Finds submitVisit among the minified exports of the imported visit-store chunk: the one function
+ * of one argument that queues the record and writes the outbox (the others take two arguments, or
+ * neither queue nor touch the outbox).
+ */
+export function findSubmitVisit(): number {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const found = Object.values(bench.chunk ?? {}).filter(
+    (f): f is NonNullable<Probe['submitVisit']> => typeof f === 'function' && f.length === 1 && /\bqueued\b/.test(String(f)) && /\boutbox\b/.test(String(f)),
+  );
+  if (found.length === 1) bench.submitVisit = found[0]!;
+  return found.length;
+}
+
+/** Submits drafts one after another through the app's submitVisit (each one Dexie transaction). */
+export async function submitAll(ids: string[]): Promise<void> {
+  const submit = (window as unknown as ProbeWindow).__bench.submitVisit!;
+  for (const id of ids) await submit(id);
+}
+
+/** The bodies in the outbox, oldest first. */
+export async function outboxBodies(): Promise<SubmissionBody[]> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const db = await bench.open('qa-visits');
+  const rows = (await bench.request(db.transaction('outbox').objectStore('outbox').getAll())) as OutboxRow[];
+  db.close();
+  return rows.map((r) => r.body);
+}
+
+/** Counts what the device holds: outbox rows, and records by status. */
+export async function deviceCounts(): Promise<{ outbox: number; byStatus: Record<string, number> }> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const db = await bench.open('qa-visits');
+  const tx = db.transaction(['records', 'outbox']);
+  const outbox = await bench.request(tx.objectStore('outbox').count());
+  const byStatus: Record<string, number> = {};
+  for (const status of ['draft', 'queued', 'sent', 'attention']) {
+    byStatus[status] = await bench.request(tx.objectStore('records').index('status').count(status));
+  }
+  db.close();
+  return { outbox, byStatus };
+}
+
+/**
+ * Clicks "Sync now" and resolves with the ms until the `n`-th entry has left the outbox (the
+ * commit of the transaction that removes it and marks its record sent).
+ */
+export function syncNowAndWait(n: number): Promise<number> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Sync now');
+  if (!button || button.disabled) return Promise.reject(new Error('No enabled "Sync now" button'));
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    const timer = setTimeout(() => reject(new Error(`Only ${sent} of ${n} outbox entries were sent within 10 minutes`)), 600_000);
+    let started = 0;
+    bench.onCommit = (commit) => {
+      if (!(commit.stores.includes('outbox') && commit.stores.includes('records'))) return;
+      if (++sent < n) return;
+      bench.onCommit = null;
+      clearTimeout(timer);
+      resolve(commit.at - started);
+    };
+    started = performance.now();
+    button.click();
+  });
+}
+
+/**
+ * The floor for sending: the same bodies PUT one after another (the engine sends one at a time)
+ * with plain fetch from this page, each answer read in full. ms for all of them.
+ */
+export async function plainPuts(bodies: SubmissionBody[]): Promise<number> {
+  const started = performance.now();
+  for (const body of bodies) {
+    const response = await fetch(`/api/submissions/${encodeURIComponent(body.id)}`, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    await response.text();
+    if (response.status !== 201) throw new Error(`A plain PUT was answered ${response.status}`);
+  }
+  return performance.now() - started;
+}
+
+/** Ids of the records the server holds for the signed-in person. */
+export async function serverIds(): Promise<string[]> {
+  const response = await fetch('/api/submissions', { credentials: 'same-origin' });
+  const { submissions } = (await response.json()) as { submissions: Array<{ id: string }> };
+  return submissions.map((s) => s.id);
+}
+
+/** Empties the records and outbox stores (setup for the list bench, not timed). */
+export async function clearRecords(): Promise<void> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const db = await bench.open('qa-visits');
+  const tx = db.transaction(['records', 'outbox'], 'readwrite');
+  tx.objectStore('records').clear();
+  tx.objectStore('outbox').clear();
+  await bench.done(tx);
+  db.close();
+}
+
+export async function putRecords(records: VisitRecord[]): Promise<void> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const db = await bench.open('qa-visits');
+  const tx = db.transaction('records', 'readwrite');
+  for (const record of records) tx.objectStore('records').put(record);
+  await bench.done(tx);
+  db.close();
+}
+
+/** How many rows My visits should show on the next load, read by installProbes (null: don't watch). */
+export function expectRows(n: number | null): void {
+  if (n === null) sessionStorage.removeItem('bench-expect-rows');
+  else sessionStorage.setItem('bench-expect-rows', String(n));
+}
+
+export function listTimes(): Probe['list'] {
+  return (window as unknown as ProbeWindow).__bench.list;
+}
