@@ -26,6 +26,8 @@ export interface Probe {
   submitVisit: ((id: string) => Promise<void>) | null;
   /** The exports of the last chunk imported by importChunk. */
   chunk: Record<string, unknown> | null;
+  /** Runs `start` just after a frame; ms until the next read-write transaction on records commits. */
+  timeRecordWrite(what: string, start: () => void): Promise<number>;
   open(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase>;
   request<T>(request: IDBRequest<T>): Promise<T>;
   done(tx: IDBTransaction): Promise<void>;
@@ -53,6 +55,25 @@ export function installProbes(): void {
     saveAnswer: null,
     submitVisit: null,
     chunk: null,
+    timeRecordWrite: (what, start) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${what} was not written within 10 s`)), 10_000);
+        let started = 0;
+        state.onCommit = (commit) => {
+          if (!commit.stores.includes('records')) return;
+          state.onCommit = null;
+          clearTimeout(timer);
+          resolve(commit.at - started);
+        };
+        requestAnimationFrame(() => setTimeout(() => {
+          started = performance.now();
+          try {
+            start();
+          } catch (error) {
+            reject(error);
+          }
+        }, 0));
+      }),
     open: (name, upgrade) =>
       new Promise((resolve, reject) => {
         const request = indexedDB.open(name);
@@ -175,20 +196,7 @@ export function saveOnce(itemId: string): Promise<number> {
     .map((value) => document.querySelector<HTMLInputElement>(`input[type="radio"][name="${itemId}"][value="${value}"]`))
     .find((input) => input !== null && !input.checked);
   if (!target) return Promise.reject(new Error(`No unchosen "met"/"partly met" option for ${itemId} on this page`));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The answer to ${itemId} was not written within 10 s`)), 10_000);
-    let started = 0;
-    bench.onCommit = (commit) => {
-      if (!commit.stores.includes('records')) return;
-      bench.onCommit = null;
-      clearTimeout(timer);
-      resolve(commit.at - started);
-    };
-    requestAnimationFrame(() => setTimeout(() => {
-      started = performance.now();
-      target.click();
-    }, 0));
-  });
+  return bench.timeRecordWrite(`The answer to ${itemId}`, () => target.click());
 }
 
 /**
@@ -220,18 +228,7 @@ export function storeSaveOnce(arg: { id: string; itemId: string; value: string; 
   const bench = (window as unknown as ProbeWindow).__bench;
   const save = bench.saveAnswer!;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The answer to ${arg.itemId} was not written within 10 s`)), 10_000);
-    let started = 0;
-    bench.onCommit = (commit) => {
-      if (!commit.stores.includes('records')) return;
-      bench.onCommit = null;
-      clearTimeout(timer);
-      resolve(commit.at - started);
-    };
-    requestAnimationFrame(() => setTimeout(() => {
-      started = performance.now();
-      save(arg.id, arg.itemId, { value: arg.value, note: arg.note }).catch(reject);
-    }, 0));
+    bench.timeRecordWrite(`The answer to ${arg.itemId}`, () => void save(arg.id, arg.itemId, { value: arg.value, note: arg.note }).catch(reject)).then(resolve, reject);
   });
 }
 

@@ -39,8 +39,11 @@ describeWithChromium('device faults (Chromium)', (env) => {
         id = await startVisit(page, PROVIDER);
         await openArea(page, AREA);
         const note = page.locator('.item').first().getByRole('textbox');
-        await note.pressSequentially('Rota seen for the last four weeks; two night shifts were one carer short.', { delay: 15 });
-        await page.waitForTimeout(1100); // the second that the promise allows
+        const typed = 'Rota seen for the last four weeks; two night shifts were one carer short.';
+        await note.pressSequentially(typed, { delay: 15 });
+        // The promise: typed text reaches the device database within a second, with no button pressed.
+        const first = qmfCareHomeV2.sections[0]!.items[0]!.id;
+        await expect.poll(async () => (await readRecord(page, id))?.answers[first]?.note, { timeout: 1000, interval: 50 }).toBe(typed);
         await note.pressSequentially(' Agency use is falling since', { delay: 15 });
         killBrowser(profile);
       });

@@ -31,13 +31,24 @@ async function openOffice(page: Page, link: string, heading: string | RegExp, ch
 }
 
 describeWithChromium('office reports (Chromium)', (env) => {
-  it('shows the demo quarter as worked out by hand, and prints it', async () => {
+  /** A fresh browser context signed in as the QA manager and synced; a screenshot if `body` fails. */
+  async function asQaManager(name: string, body: (page: Page) => Promise<void>): Promise<void> {
     const context = await env.browser.newContext({ baseURL: env.server.url });
     const page = await context.newPage();
-    await withFailureShot(() => page, 'quarterly-report', async () => {
-      await page.goto('/');
-      await signIn(page, QA);
-      await waitForSynced(page);
+    try {
+      await withFailureShot(() => page, name, async () => {
+        await page.goto('/');
+        await signIn(page, QA);
+        await waitForSynced(page);
+        await body(page);
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('shows the demo quarter as worked out by hand, and prints it', async () => {
+    await asQaManager('quarterly-report', async (page) => {
       await openOffice(page, 'Quarterly QA report', 'Quarterly QA report', true);
       await page.getByLabel('Quarter', { exact: true }).selectOption({ label: DEMO_QUARTER.label });
       await page.getByRole('button', { name: 'Show report' }).click();
@@ -72,16 +83,10 @@ describeWithChromium('office reports (Chromium)', (env) => {
       expect(csv.status()).toBe(200);
       expect(await csv.text()).toContain(`${DEMO_QUARTER.key},activity,Provider monitoring visits,done,${FIXTURE.activity.visit.done}`);
     });
-    await context.close();
   });
 
   it('opens a visit from the inbox as a document and prints it', async () => {
-    const context = await env.browser.newContext({ baseURL: env.server.url });
-    const page = await context.newPage();
-    await withFailureShot(() => page, 'visit-report', async () => {
-      await page.goto('/');
-      await signIn(page, QA);
-      await waitForSynced(page);
+    await asQaManager('visit-report', async (page) => {
       await openOffice(page, 'Inbox', 'Inbox');
       await page.getByLabel('Kind', { exact: true }).selectOption('visit');
       await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'The Beeches Residential Home' });
@@ -106,16 +111,10 @@ describeWithChromium('office reports (Chromium)', (env) => {
       for (const action of actions) expect(printed.text).toContain(action);
       expect(printed.text).not.toContain('Moderate this record');
     });
-    await context.close();
   });
 
   it('tracks actions, filters the register and tells a provider\u2019s history', async () => {
-    const context = await env.browser.newContext({ baseURL: env.server.url });
-    const page = await context.newPage();
-    await withFailureShot(() => page, 'tracker-register', async () => {
-      await page.goto('/');
-      await signIn(page, QA);
-      await waitForSynced(page);
+    await asQaManager('tracker-register', async (page) => {
       await openOffice(page, 'Actions tracker', 'Actions tracker');
       const closure = await tableRows(page, /^Significant actions closed within 3 months, by the quarter/);
       expect(closure.find((r) => r[0] === DEMO_QUARTER.label)).toEqual([DEMO_QUARTER.label, '8', '5', '1', '2', '0', '63%']);
@@ -143,7 +142,6 @@ describeWithChromium('office reports (Chromium)', (env) => {
       await history.getByRole('link', { name: 'Monitoring visit: Red' }).waitFor();
       await expectAccessible(page, 'provider office page with history');
     });
-    await context.close();
   });
 
   it('keeps officers out of the office reports', async () => {

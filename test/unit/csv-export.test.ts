@@ -2,7 +2,7 @@
 // Excel expects (BOM, CRLF, RFC 4180 quoting), and formula-like cells are defused reversibly.
 import { describe, expect, it } from 'vitest';
 import { type Column, decodeCell, encodeCell, readCsvRows, readTable, toCsv, writeTable } from '../../src/server/exports/csv';
-import { readCsv } from '../../src/server/providers/csv-reader';
+import { readCsv } from '../../src/server/http/csv-reader';
 
 describe('export CSV round trip', () => {
   it.each<[string, string[][]]>([

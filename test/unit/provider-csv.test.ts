@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { ProviderRecord } from '../../src/shared/register';
 import { formatCsvIssue, parseProviderCsv, PROVIDER_CSV_COLUMNS, PROVIDER_CSV_LIMITS, type ImportedProvider } from '../../src/server/providers/csv';
-import { columnLetter, readCsv } from '../../src/server/providers/csv-reader';
+import { columnLetter, readCsv } from '../../src/server/http/csv-reader';
 
 const officers: Record<string, string> = { 'jo.bloggs@council.gov.uk': 'user-jo', 'sam.patel@council.gov.uk': 'user-sam' };
 const lookups = { officerIdByEmail: (email: string) => officers[email.toLowerCase()] ?? null };

@@ -1,8 +1,8 @@
 // The CSV the office downloads: an RFC 4180 writer and the reader that undoes it, over tables of
 // named columns. Invariant: readTable(writeTable(cols, rows)) gives back every cell exactly — the
 // spreadsheet formula guard (a leading ' on risky cells) is added on write and removed on read.
-// Parsing itself is the provider import's reader, so there is one CSV parser in the project.
-import { readCsv } from '../providers/csv-reader';
+// Parsing itself is the shared reader in http/csv-reader.ts (also the imports'), so there is one CSV parser.
+import { readCsv } from '../http/csv-reader';
 
 /** One column of an export: its stable heading, what it holds (for the docs) and how to fill it. */
 export type Column<T> = { readonly name: string; readonly means: string; readonly of: (row: T) => string };

@@ -3,7 +3,7 @@
 // is reported by spreadsheet row and column; the caller imports nothing unless `issues` is empty.
 // Pure: no DB, no Node. Same reader, date rules and issue shape as the provider register import.
 import { IntelligenceEntry, type IntelligenceKind } from '../../shared/register';
-import { columnLetter, mapHeadings, readCsvTable } from '../providers/csv-reader';
+import { columnLetter, mapHeadings, readCsvTable } from '../http/csv-reader';
 import { type CsvIssue, parseDate } from '../providers/csv';
 
 export const INTELLIGENCE_CSV_COLUMNS = [

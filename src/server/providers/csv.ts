@@ -3,7 +3,7 @@
 // column in plain English; the caller imports nothing unless `issues` is empty. Pure: no DB, no Node.
 import * as z from 'zod/mini';
 import { ProviderRecord, type ServiceType } from '../../shared/register';
-import { columnLetter, mapHeadings, readCsvTable, type CsvRecord, type TableIssue } from './csv-reader';
+import { columnLetter, mapHeadings, readCsvTable, type CsvRecord, type TableIssue } from '../http/csv-reader';
 
 /** `row` is the spreadsheet row (header = 1, first provider = 2); 0 means the file as a whole. */
 export type CsvIssue = TableIssue;
