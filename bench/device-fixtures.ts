@@ -53,11 +53,16 @@ export function benchTemplate(): Template {
 
 /** Choice items on the shared response options with no show-if: toggling one between "met" and "partly met" changes nothing else on the page. */
 export function toggleableItems(section: TemplateSection): string[] {
-  return section.items.filter((i) => i.type === 'choice' && i.options === undefined && i.showIf === undefined).map((i) => i.id);
+  return section.items
+    .filter((i) => i.type === 'choice' && i.options === undefined && i.showIf === undefined)
+    .map((i) => i.id);
 }
 
 /** A complete answer set for the template (what a finished 300-item draft holds). */
-export function completeAnswers(template: Template, details: VisitDetails): Pick<VisitRecord, 'answers' | 'sectionRatings' | 'overallRating'> {
+export function completeAnswers(
+  template: Template,
+  details: VisitDetails,
+): Pick<VisitRecord, 'answers' | 'sectionRatings' | 'overallRating'> {
   const body = makeRecord(template, details);
   return { answers: body.answers, sectionRatings: body.sectionRatings, overallRating: body.overallRating ?? null };
 }
@@ -77,7 +82,12 @@ export function visitRecord(input: {
 }): VisitRecord {
   const at = Date.now() - input.daysAgo * 86_400_000;
   const date = new Date(at).toISOString().slice(0, 10);
-  const details: VisitDetails = { providerId: input.provider.id, date, announced: input.daysAgo % 3 !== 0, spokeWith: 'Registered manager; two senior carers' };
+  const details: VisitDetails = {
+    providerId: input.provider.id,
+    date,
+    announced: input.daysAgo % 3 !== 0,
+    spokeWith: 'Registered manager; two senior carers',
+  };
   const body = makeRecord(qmfCareHomeV2, details);
   const done = input.status !== 'draft';
   return {

@@ -35,7 +35,6 @@ export interface Probe {
 
 type ProbeWindow = { __bench: Probe };
 
-
 /**
  * Scripts compiled by tsx/esbuild wrap named functions in `__name(...)`; a function serialised
  * into the page needs that helper to exist there too.
@@ -65,14 +64,16 @@ export function installProbes(): void {
           clearTimeout(timer);
           resolve(commit.at - started);
         };
-        requestAnimationFrame(() => setTimeout(() => {
-          started = performance.now();
-          try {
-            start();
-          } catch (error) {
-            reject(error);
-          }
-        }, 0));
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            started = performance.now();
+            try {
+              start();
+            } catch (error) {
+              reject(error);
+            }
+          }, 0),
+        );
       }),
     open: (name, upgrade) =>
       new Promise((resolve, reject) => {
@@ -131,7 +132,10 @@ export function settle(): Promise<void> {
 }
 
 /** Replaces a draft's answers with a complete set, straight into IndexedDB (setup, not timed). */
-export async function fillDraft(arg: { id: string; fill: Pick<VisitRecord, 'answers' | 'sectionRatings' | 'overallRating'> }): Promise<number> {
+export async function fillDraft(arg: {
+  id: string;
+  fill: Pick<VisitRecord, 'answers' | 'sectionRatings' | 'overallRating'>;
+}): Promise<number> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = await bench.open('qa-visits');
   const tx = db.transaction('records', 'readwrite');
@@ -166,13 +170,15 @@ export function barePutOnce(): Promise<number> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = bench.scratch!;
   return new Promise((resolve, reject) => {
-    requestAnimationFrame(() => setTimeout(() => {
-      const started = performance.now();
-      const tx = db.transaction('records', 'readwrite');
-      tx.oncomplete = () => resolve(performance.now() - started);
-      tx.onerror = () => reject(tx.error);
-      tx.objectStore('records').put(bench.record!);
-    }, 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const started = performance.now();
+        const tx = db.transaction('records', 'readwrite');
+        tx.oncomplete = () => resolve(performance.now() - started);
+        tx.onerror = () => reject(tx.error);
+        tx.objectStore('records').put(bench.record!);
+      }, 0),
+    );
   });
 }
 
@@ -217,7 +223,11 @@ export function findSaveAnswer(): number {
   const bench = (window as unknown as ProbeWindow).__bench;
   const found = Object.values(bench.chunk ?? {}).filter(
     (f): f is NonNullable<Probe['saveAnswer']> =>
-      typeof f === 'function' && f.length === 3 && /\bvalue\b/.test(String(f)) && /\bnote\b/.test(String(f)) && !/\brows\b/.test(String(f)),
+      typeof f === 'function' &&
+      f.length === 3 &&
+      /\bvalue\b/.test(String(f)) &&
+      /\bnote\b/.test(String(f)) &&
+      !/\brows\b/.test(String(f)),
   );
   if (found.length === 1) bench.saveAnswer = found[0]!;
   return found.length;
@@ -228,7 +238,12 @@ export function storeSaveOnce(arg: { id: string; itemId: string; value: string; 
   const bench = (window as unknown as ProbeWindow).__bench;
   const save = bench.saveAnswer!;
   return new Promise((resolve, reject) => {
-    bench.timeRecordWrite(`The answer to ${arg.itemId}`, () => void save(arg.id, arg.itemId, { value: arg.value, note: arg.note }).catch(reject)).then(resolve, reject);
+    bench
+      .timeRecordWrite(
+        `The answer to ${arg.itemId}`,
+        () => void save(arg.id, arg.itemId, { value: arg.value, note: arg.note }).catch(reject),
+      )
+      .then(resolve, reject);
   });
 }
 
@@ -242,11 +257,18 @@ export async function storedAnswer(arg: { id: string; itemId: string }): Promise
 }
 
 /** What the device learnt from its first sync: providers and briefings (for realistic records). */
-export async function referenceData(): Promise<{ providers: Array<{ id: string; name: string; serviceType: string }>; briefings: unknown[] }> {
+export async function referenceData(): Promise<{
+  providers: Array<{ id: string; name: string; serviceType: string }>;
+  briefings: unknown[];
+}> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = await bench.open('qa-visits');
   const tx = db.transaction(['providers', 'briefings']);
-  const providers = (await bench.request(tx.objectStore('providers').getAll())) as Array<{ id: string; name: string; serviceType: string }>;
+  const providers = (await bench.request(tx.objectStore('providers').getAll())) as Array<{
+    id: string;
+    name: string;
+    serviceType: string;
+  }>;
   const briefings = (await bench.request(tx.objectStore('briefings').getAll())) as unknown[];
   db.close();
   return { providers: providers.map((p) => ({ id: p.id, name: p.name, serviceType: p.serviceType })), briefings };
@@ -260,7 +282,8 @@ export async function referenceData(): Promise<{ providers: Array<{ id: string; 
 export function findSubmitVisit(): number {
   const bench = (window as unknown as ProbeWindow).__bench;
   const found = Object.values(bench.chunk ?? {}).filter(
-    (f): f is NonNullable<Probe['submitVisit']> => typeof f === 'function' && f.length === 1 && /\bqueued\b/.test(String(f)) && /\boutbox\b/.test(String(f)),
+    (f): f is NonNullable<Probe['submitVisit']> =>
+      typeof f === 'function' && f.length === 1 && /\bqueued\b/.test(String(f)) && /\boutbox\b/.test(String(f)),
   );
   if (found.length === 1) bench.submitVisit = found[0]!;
   return found.length;
@@ -305,7 +328,10 @@ export function syncNowAndWait(n: number): Promise<number> {
   if (!button || button.disabled) return Promise.reject(new Error('No enabled "Sync now" button'));
   return new Promise((resolve, reject) => {
     let sent = 0;
-    const timer = setTimeout(() => reject(new Error(`Only ${sent} of ${n} outbox entries were sent within 10 minutes`)), 600_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Only ${sent} of ${n} outbox entries were sent within 10 minutes`)),
+      600_000,
+    );
     let started = 0;
     bench.onCommit = (commit) => {
       if (!(commit.stores.includes('outbox') && commit.stores.includes('records'))) return;

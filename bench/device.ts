@@ -39,15 +39,52 @@ import { chromium, type Page } from 'playwright-core';
 import type { SubmissionBody } from '../src/shared/schemas';
 import type { Briefing } from '../src/shared/register';
 import { ROOT, startServer, type RunningServer } from '../test/e2e/support/server';
-import { BENCH_TEMPLATE_TITLE, benchTemplate, completeAnswers, toggleableItems, visitRecord, type DeviceProvider } from './device-fixtures';
 import {
-  barePutOnce, clearRecords, deviceCounts, dropScratch, expectRows, fillDraft, findSaveAnswer, findSubmitVisit, importChunk, installProbes, listTimes, NAME_SHIM,
-  outboxBodies, plainPuts, prepareBarePut, putRecords, referenceData, saveOnce, serverIds, settle, storedAnswer, storeSaveOnce, submitAll, syncNowAndWait,
+  BENCH_TEMPLATE_TITLE,
+  benchTemplate,
+  completeAnswers,
+  toggleableItems,
+  visitRecord,
+  type DeviceProvider,
+} from './device-fixtures';
+import {
+  barePutOnce,
+  clearRecords,
+  deviceCounts,
+  dropScratch,
+  expectRows,
+  fillDraft,
+  findSaveAnswer,
+  findSubmitVisit,
+  importChunk,
+  installProbes,
+  listTimes,
+  NAME_SHIM,
+  outboxBodies,
+  plainPuts,
+  prepareBarePut,
+  putRecords,
+  referenceData,
+  saveOnce,
+  serverIds,
+  settle,
+  storedAnswer,
+  storeSaveOnce,
+  submitAll,
+  syncNowAndWait,
 } from './device-page';
 import { type BenchContext, type BenchFigure, type BenchPart, median, percentile } from './types';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const OFFICER = { email: 'officer@example.org', password: 'officer-demo-pass' };
 const QA = { email: 'qa@example.org', password: 'qa-demo-pass' };
 /** A demo care home the officer can visit. */
@@ -56,21 +93,32 @@ const PROVIDER = 'Laurel Gardens';
 const round = (ms: number, places = 1) => Math.round(ms * 10 ** places) / 10 ** places;
 
 async function publishTemplate(server: RunningServer): Promise<void> {
-  const session = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(QA) });
+  const session = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(QA),
+  });
   if (session.status !== 200) throw new Error(`QA sign-in answered ${session.status}`);
   const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const published = await fetch(`${server.url}/api/templates`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(benchTemplate()),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
+    body: JSON.stringify(benchTemplate()),
   });
-  if (published.status !== 201) throw new Error(`Publishing the bench template answered ${published.status}: ${await published.text()}`);
+  if (published.status !== 201)
+    throw new Error(`Publishing the bench template answered ${published.status}: ${await published.text()}`);
 }
 
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
+const heading = (page: Page, name: string) =>
+  page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
 
 /** Waits until a sync has finished on this page and nothing is running. */
 async function idle(page: Page): Promise<void> {
   await page.getByTestId('last-sync').filter({ hasText: 'Last synced' }).waitFor({ timeout: 60_000 });
-  await page.getByTestId('connection').filter({ hasText: /^Online$/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('connection')
+    .filter({ hasText: /^Online$/ })
+    .waitFor({ timeout: 60_000 });
 }
 
 /** The file name of a built chunk, e.g. "answer-store-BBvbYdc9.js" (Vite names chunks after their module). */
@@ -88,7 +136,9 @@ async function signIn(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await heading(page, 'My visits');
   await page.getByTestId('last-sync').filter({ hasText: 'Last synced' }).waitFor({ timeout: 60_000 });
-  const user = await page.evaluate(async () => ((await (await fetch('/api/session')).json()) as { user: { id: string } }).user.id);
+  const user = await page.evaluate(
+    async () => ((await (await fetch('/api/session')).json()) as { user: { id: string } }).user.id,
+  );
   return user;
 }
 
@@ -106,7 +156,12 @@ async function measureSave(page: Page, ctx: BenchContext, staticDir: string, sam
   await heading(page, PROVIDER);
   const id = new URL(page.url()).pathname.split('/')[2]!;
 
-  const fill = completeAnswers(template, { providerId: 'unused', date: new Date().toISOString().slice(0, 10), announced: true, spokeWith: '' });
+  const fill = completeAnswers(template, {
+    providerId: 'unused',
+    date: new Date().toISOString().slice(0, 10),
+    announced: true,
+    spokeWith: '',
+  });
   const answered = await page.evaluate(fillDraft, { id, fill });
   // An area in the middle of the form, open as the officer would have it; its choice items are
   // clicked in turn. The store calls change the next area's items, which are not on the page.
@@ -118,7 +173,8 @@ async function measureSave(page: Page, ctx: BenchContext, staticDir: string, sam
   await heading(page, section.title);
   await page.evaluate(importChunk(`/assets/${chunkFile(staticDir, 'answer-store')}`));
   const candidates = await page.evaluate(findSaveAnswer);
-  if (candidates !== 1) throw new Error(`Expected one saveAnswer among the answer-store chunk's exports, found ${candidates}`);
+  if (candidates !== 1)
+    throw new Error(`Expected one saveAnswer among the answer-store chunk's exports, found ${candidates}`);
   const bytes = await page.evaluate(prepareBarePut, id);
   ctx.log(`draft: ${answered} answers, ${Math.round(bytes / 1024)} kB as JSON; area "${section.title}" open`);
 
@@ -146,24 +202,34 @@ async function measureSave(page: Page, ctx: BenchContext, staticDir: string, sam
   }
   const last = called[(samples + warmUp - 1) % called.length]!;
   const stored = await page.evaluate(storedAnswer, { id, itemId: last });
-  if (stored.value !== current.get(last)) throw new Error(`The last save did not land: ${String(stored.value)} stored, ${current.get(last)} saved`);
+  if (stored.value !== current.get(last))
+    throw new Error(`The last save did not land: ${String(stored.value)} stored, ${current.get(last)} saved`);
   if (stored.answers < answered) throw new Error(`The draft lost answers: ${stored.answers} of ${answered}`);
   await page.evaluate(dropScratch);
 
   const p95 = { store: percentile(store, 95), click: percentile(click, 95), bare: percentile(bare, 95) };
   const med = { store: median(store), click: median(click), bare: median(bare) };
-  ctx.log(`ms (median / p95): saveAnswer ${round(med.store, 2)} / ${round(p95.store, 2)}; click to commit ${round(med.click, 2)} / ${round(p95.click, 2)}; bare put ${round(med.bare, 2)} / ${round(p95.bare, 2)}`);
+  ctx.log(
+    `ms (median / p95): saveAnswer ${round(med.store, 2)} / ${round(p95.store, 2)}; click to commit ${round(med.click, 2)} / ${round(p95.click, 2)}; bare put ${round(med.bare, 2)} / ${round(p95.bare, 2)}`,
+  );
   const baseline = { name: 'bare IndexedDB put of the same record', value: round(p95.bare, 2) };
   return [
     {
       name: `saving one answer into a ${answered}-item draft (saveAnswer to commit), p95 of ${samples}`,
-      value: round(p95.store, 2), unit: 'ms', baseline, ratio: p95.store / p95.bare,
-      budget: '≤ 2x a bare put', holds: p95.store <= 2 * p95.bare,
+      value: round(p95.store, 2),
+      unit: 'ms',
+      baseline,
+      ratio: p95.store / p95.bare,
+      budget: '≤ 2x a bare put',
+      holds: p95.store <= 2 * p95.bare,
       note: `the app's saveAnswer from the built chunk, on the open area page; medians ${round(med.store, 2)} vs ${round(med.bare, 2)} ms`,
     },
     {
       name: `the same, from a click on the answer's radio, p95 of ${samples}`,
-      value: round(p95.click, 2), unit: 'ms', baseline, ratio: p95.click / p95.bare,
+      value: round(p95.click, 2),
+      unit: 'ms',
+      baseline,
+      ratio: p95.click / p95.bare,
       budget: 'context only',
       note: `adds the change event, Preact and the browser painting the radio; median ${round(med.click, 2)} ms`,
     },
@@ -171,7 +237,13 @@ async function measureSave(page: Page, ctx: BenchContext, staticDir: string, sam
 }
 
 /** (b), one drain: ms for the engine to send `count` submissions, and for plain fetch to PUT the same bodies. */
-async function drainOnce(page: Page, staticDir: string, ownerId: string, count: number, onMyVisits: boolean): Promise<{ engineMs: number; plainMs: number }> {
+async function drainOnce(
+  page: Page,
+  staticDir: string,
+  ownerId: string,
+  count: number,
+  onMyVisits: boolean,
+): Promise<{ engineMs: number; plainMs: number }> {
   const { providers, briefings } = await page.evaluate(referenceData);
   const homes = providers.filter((p) => p.serviceType === 'care-home' || p.serviceType === 'nursing-home');
   const briefingOf = (p: DeviceProvider) => (briefings as Briefing[]).find((b) => b.providerId === p.id) ?? null;
@@ -190,18 +262,28 @@ async function drainOnce(page: Page, staticDir: string, ownerId: string, count: 
   await idle(page);
   await page.evaluate(importChunk(`/assets/${chunkFile(staticDir, 'visit-store')}`));
   const candidates = await page.evaluate(findSubmitVisit);
-  if (candidates !== 1) throw new Error(`Expected one submitVisit among the visit-store chunk's exports, found ${candidates}`);
-  await page.evaluate(submitAll, drafts.map((d) => d.id));
+  if (candidates !== 1)
+    throw new Error(`Expected one submitVisit among the visit-store chunk's exports, found ${candidates}`);
+  await page.evaluate(
+    submitAll,
+    drafts.map((d) => d.id),
+  );
   if (onMyVisits) {
     await page.getByRole('link', { name: 'QA Visits' }).click();
     await heading(page, 'My visits');
   }
-  await page.getByTestId('waiting').filter({ hasText: `${count} visits waiting to send` }).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('waiting')
+    .filter({ hasText: `${count} visits waiting to send` })
+    .waitFor({ timeout: 60_000 });
   const bodies = await page.evaluate(outboxBodies);
   if (bodies.length !== count) throw new Error(`Expected ${count} outbox entries, found ${bodies.length}`);
   const before = await page.evaluate(deviceCounts);
   // Warms the server (JIT, connection pool) before anything is timed; these records are not counted.
-  await page.evaluate(plainPuts, bodies.slice(0, 10).map((body) => ({ ...body, id: randomUUID() })));
+  await page.evaluate(
+    plainPuts,
+    bodies.slice(0, 10).map((body) => ({ ...body, id: randomUUID() })),
+  );
   await page.evaluate(settle);
 
   // The floor's bodies: the same ones under fresh ids (an id the server holds would be a replay).
@@ -227,26 +309,45 @@ async function drainOnce(page: Page, staticDir: string, ownerId: string, count: 
 }
 
 /** (b) */
-async function measureSync(page: Page, ctx: BenchContext, staticDir: string, ownerId: string, count: number): Promise<BenchFigure[]> {
+async function measureSync(
+  page: Page,
+  ctx: BenchContext,
+  staticDir: string,
+  ownerId: string,
+  count: number,
+): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
   for (const onMyVisits of [false, true]) {
     const { engineMs, plainMs } = await drainOnce(page, staticDir, ownerId, count, onMyVisits);
     const rate = count / (engineMs / 1000);
     const plainRate = count / (plainMs / 1000);
     const where = onMyVisits ? 'My visits' : 'the Storage page';
-    ctx.log(`sync of ${count} on ${where}: engine ${round(engineMs / 1000, 2)} s (${round(rate)} records/s); plain fetch ${round(plainMs / 1000, 2)} s (${round(plainRate)} records/s)`);
+    ctx.log(
+      `sync of ${count} on ${where}: engine ${round(engineMs / 1000, 2)} s (${round(rate)} records/s); plain fetch ${round(plainMs / 1000, 2)} s (${round(plainRate)} records/s)`,
+    );
     const baseline = { name: 'plain fetch PUTs of the same bodies, one at a time', value: round(plainRate) };
-    figures.push(onMyVisits
-      ? {
-        name: `client sync of ${count} queued submissions ("Sync now" on My visits)`, value: round(rate), unit: 'records/s', baseline,
-        ratio: rate / plainRate, budget: '≥ 0.8x plain fetch', holds: rate >= 0.8 * plainRate,
-        note: 'until the outbox is empty; the server holds every record',
-      }
-      : {
-        name: `the same on a page without the visit list (the engine alone)`, value: round(rate), unit: 'records/s', baseline,
-        ratio: rate / plainRate, budget: 'context only',
-        note: 'the same drain on the Storage page, which shows no records: the engine without My visits re-reading its lists',
-      });
+    figures.push(
+      onMyVisits
+        ? {
+            name: `client sync of ${count} queued submissions ("Sync now" on My visits)`,
+            value: round(rate),
+            unit: 'records/s',
+            baseline,
+            ratio: rate / plainRate,
+            budget: '≥ 0.8x plain fetch',
+            holds: rate >= 0.8 * plainRate,
+            note: 'until the outbox is empty; the server holds every record',
+          }
+        : {
+            name: `the same on a page without the visit list (the engine alone)`,
+            value: round(rate),
+            unit: 'records/s',
+            baseline,
+            ratio: rate / plainRate,
+            budget: 'context only',
+            note: 'the same drain on the Storage page, which shows no records: the engine without My visits re-reading its lists',
+          },
+    );
   }
   return figures.reverse(); // the budget figure first
 }
@@ -255,7 +356,11 @@ async function measureSync(page: Page, ctx: BenchContext, staticDir: string, own
 async function loadList(page: Page, rows: number): Promise<number> {
   await page.evaluate(expectRows, rows);
   await page.goto('/', { waitUntil: 'commit' });
-  await page.waitForFunction(() => (window as unknown as { __bench?: { list: { paintAt: number | null } } }).__bench?.list.paintAt != null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __bench?: { list: { paintAt: number | null } } }).__bench?.list.paintAt != null,
+    undefined,
+    { timeout: 60_000 },
+  );
   const times = await page.evaluate(listTimes);
   // Let the start-of-page sync finish so it does not spill into the next load.
   await idle(page);
@@ -264,7 +369,13 @@ async function loadList(page: Page, rows: number): Promise<number> {
 }
 
 /** (c) */
-async function measureList(page: Page, ctx: BenchContext, ownerId: string, count: number, loads: number): Promise<BenchFigure> {
+async function measureList(
+  page: Page,
+  ctx: BenchContext,
+  ownerId: string,
+  count: number,
+  loads: number,
+): Promise<BenchFigure> {
   const { providers, briefings } = await page.evaluate(referenceData);
   const homes = providers.filter((p) => p.serviceType === 'care-home' || p.serviceType === 'nursing-home');
   const briefingOf = (p: DeviceProvider) => (briefings as Briefing[]).find((b) => b.providerId === p.id) ?? null;
@@ -280,7 +391,13 @@ async function measureList(page: Page, ctx: BenchContext, ownerId: string, count
     const batch = Array.from({ length: Math.min(200, count - start) }, (_, k) => {
       const n = start + k;
       const provider = homes[n % homes.length]!;
-      return visitRecord({ ownerId, provider, briefing: briefingOf(provider), status: n < drafts ? 'draft' : 'sent', daysAgo: n < drafts ? n % 14 : Math.floor(n / 2) });
+      return visitRecord({
+        ownerId,
+        provider,
+        briefing: briefingOf(provider),
+        status: n < drafts ? 'draft' : 'sent',
+        daysAgo: n < drafts ? n % 14 : Math.floor(n / 2),
+      });
     });
     await page.evaluate(putRecords, batch);
   }
@@ -291,7 +408,9 @@ async function measureList(page: Page, ctx: BenchContext, ownerId: string, count
   const full: number[] = [];
   for (let i = 0; i < loads; i++) full.push(await loadList(page, count));
   await page.evaluate(expectRows, null);
-  ctx.log(`My visits loads (ms) with ${count} records: ${full.map((t) => Math.round(t)).join(', ')}; with none: ${empty.map((t) => Math.round(t)).join(', ')}`);
+  ctx.log(
+    `My visits loads (ms) with ${count} records: ${full.map((t) => Math.round(t)).join(', ')}; with none: ${empty.map((t) => Math.round(t)).join(', ')}`,
+  );
 
   const value = median(full);
   return {
@@ -307,7 +426,9 @@ async function measureList(page: Page, ctx: BenchContext, ownerId: string, count
 }
 
 export const device: BenchPart = async (ctx) => {
-  const size = ctx.quick ? { saves: 20, outbox: 50, records: 200, loads: 3 } : { saves: 200, outbox: 500, records: 2000, loads: 7 };
+  const size = ctx.quick
+    ? { saves: 20, outbox: 50, records: 200, loads: 3 }
+    : { saves: 200, outbox: 500, records: 2000, loads: 7 };
   const staticDir = process.env.BENCH_DIST ?? join(ROOT, 'dist');
   const server = await startServer({ staticDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -334,7 +455,11 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const quick = process.argv.includes('--quick');
   const figures = await device({ quick, log: (line) => console.log(line) });
   for (const f of figures) {
-    const base = f.baseline ? ` | baseline ${f.baseline.value} ${f.unit} (${f.baseline.name}) | ratio ${f.ratio?.toFixed(2)}x` : '';
-    console.log(`${f.name}: ${f.value} ${f.unit}${base} | ${f.budget} | ${f.holds === undefined ? '' : f.holds ? 'holds' : 'MISSED'}`);
+    const base = f.baseline
+      ? ` | baseline ${f.baseline.value} ${f.unit} (${f.baseline.name}) | ratio ${f.ratio?.toFixed(2)}x`
+      : '';
+    console.log(
+      `${f.name}: ${f.value} ${f.unit}${base} | ${f.budget} | ${f.holds === undefined ? '' : f.holds ? 'holds' : 'MISSED'}`,
+    );
   }
 }

@@ -104,11 +104,25 @@ async function addProviders(db: Db): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   await db.transaction(async (tx) => {
     for (const id of providerIds.slice(demoProviders.length)) {
-      await writeProvider(tx, {
-        id, name: `Bench Care Home ${id.slice(-3)}`, cqcLocationId: null, serviceType: 'care-home', address: '1 High Street, Benchley',
-        registeredManager: 'A Manager', capacity: 30, contract: null, allocatedOfficerId: null, rag: 'green', ragReason: '',
-        ragChangedAt: null, monitoringLevel: 2,
-      }, today);
+      await writeProvider(
+        tx,
+        {
+          id,
+          name: `Bench Care Home ${id.slice(-3)}`,
+          cqcLocationId: null,
+          serviceType: 'care-home',
+          address: '1 High Street, Benchley',
+          registeredManager: 'A Manager',
+          capacity: 30,
+          contract: null,
+          allocatedOfficerId: null,
+          rag: 'green',
+          ragReason: '',
+          ragChangedAt: null,
+          monitoringLevel: 2,
+        },
+        today,
+      );
     }
   });
 }
@@ -126,7 +140,12 @@ function makeBodies(count: number, start: number, total: number): { ids: string[
     const n = start + i;
     const providerId = providerIds[n % providerIds.length]!;
     const date = new Date(today - (180 - Math.floor((n * 180) / total)) * 86_400_000).toISOString().slice(0, 10);
-    const body = makeRecord(qmfCareHomeV2, { providerId, date, announced: n % 3 !== 0, spokeWith: 'Registered manager and deputy' });
+    const body = makeRecord(qmfCareHomeV2, {
+      providerId,
+      date,
+      announced: n % 3 !== 0,
+      spokeWith: 'Registered manager and deputy',
+    });
     ids.push(body.id);
     json.push(JSON.stringify(body));
   }
@@ -162,7 +181,10 @@ parentPort.on('message', async ({ url, cookie, ids, json, concurrency }) => {
 class Clients {
   private readonly worker = new Worker(CLIENT_SOURCE, { eval: true });
 
-  constructor(private readonly url: string, private readonly cookie: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly cookie: string,
+  ) {}
 
   /** Milliseconds to PUT every body with `concurrency` clients; throws unless every answer was 201. */
   put(ids: string[], json: string[], concurrency: number): Promise<number> {
@@ -257,26 +279,40 @@ async function measure(target: Target, plan: Plan, ctx: BenchContext): Promise<B
       const value = plan.records / (ingestMs / 1000);
       const baseline = plan.records / (bareMs / 1000);
       const ratio = value / baseline;
-      ctx.log(`ingest ${target.label} x${concurrency}: ${value.toFixed(0)} records/s vs bare INSERT ${baseline.toFixed(0)} records/s (${ratio.toFixed(2)}x)`);
+      ctx.log(
+        `ingest ${target.label} x${concurrency}: ${value.toFixed(0)} records/s vs bare INSERT ${baseline.toFixed(0)} records/s (${ratio.toFixed(2)}x)`,
+      );
       figures.push({
         name: `server ingest, ${target.label}, ${concurrency} client${concurrency === 1 ? '' : 's'}`,
         value: round(value),
         unit: 'records/s',
-        baseline: { name: `bare INSERT of the same JSON, ${concurrency} caller${concurrency === 1 ? '' : 's'}`, value: round(baseline) },
+        baseline: {
+          name: `bare INSERT of the same JSON, ${concurrency} caller${concurrency === 1 ? '' : 's'}`,
+          value: round(baseline),
+        },
         ratio: Math.round(ratio * 100) / 100,
         budget: BUDGET,
         holds: ratio >= 0.5,
-        note: `${plan.records} QMF visits (~${(a.json[0]!.length / 1024).toFixed(1)} kB JSON each) PUT over HTTP to a listening @hono/node-server; clients in a worker thread`
-          + (target.kind === 'pglite' ? '; PGlite on disk' : '')
+        note:
+          `${plan.records} QMF visits (~${(a.json[0]!.length / 1024).toFixed(1)} kB JSON each) PUT over HTTP to a listening @hono/node-server; clients in a worker thread` +
+          (target.kind === 'pglite' ? '; PGlite on disk' : '') +
           // Other work on the machine moves these figures a lot; say how busy it was.
-          + `; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`,
+          `; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`,
       });
     }
     // Every measured and warm-up record must be stored exactly once, on both sides.
-    const [stored] = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM submissions WHERE id = ANY($1::uuid[])', [allIds]);
-    const [bare] = await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${SCRATCH} WHERE id = ANY($1::uuid[])`, [allIds]);
+    const [stored] = await db.query<{ n: string | number }>(
+      'SELECT count(*) AS n FROM submissions WHERE id = ANY($1::uuid[])',
+      [allIds],
+    );
+    const [bare] = await db.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM ${SCRATCH} WHERE id = ANY($1::uuid[])`,
+      [allIds],
+    );
     if (Number(stored?.n) !== made || Number(bare?.n) !== made) {
-      throw new Error(`ingest bench: expected ${made} rows each, found ${String(stored?.n)} submissions and ${String(bare?.n)} bare rows`);
+      throw new Error(
+        `ingest bench: expected ${made} rows each, found ${String(stored?.n)} submissions and ${String(bare?.n)} bare rows`,
+      );
     }
     // The effects were applied too: every provider's derived last visit is its latest current revision.
     const wrong = await db.query<{ id: string }>(
@@ -288,7 +324,8 @@ async function measure(target: Target, plan: Plan, ctx: BenchContext): Promise<B
          ) l ON true
         WHERE p.last_visit_date IS DISTINCT FROM l.date OR p.last_visit_ref IS DISTINCT FROM l.ref`,
     );
-    if (wrong.length > 0) throw new Error(`ingest bench: ${wrong.length} provider(s) have a stale last visit, e.g. ${wrong[0]!.id}`);
+    if (wrong.length > 0)
+      throw new Error(`ingest bench: ${wrong.length} provider(s) have a stale last visit, e.g. ${wrong[0]!.id}`);
   } finally {
     await clients.stop();
     await new Promise<void>((resolve) => {

@@ -24,27 +24,42 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ?
 
 export function table(report: BenchReport): string {
   const rows = report.figures.map((f) => [
-    f.name, `${fmt(f.value)} ${f.unit}`, f.baseline ? `${fmt(f.baseline.value)} ${f.unit} (${f.baseline.name})` : '',
-    f.ratio === undefined ? '' : `${f.ratio.toFixed(2)}x`, f.budget, f.holds === undefined ? '' : f.holds ? 'holds' : 'MISSED',
+    f.name,
+    `${fmt(f.value)} ${f.unit}`,
+    f.baseline ? `${fmt(f.baseline.value)} ${f.unit} (${f.baseline.name})` : '',
+    f.ratio === undefined ? '' : `${f.ratio.toFixed(2)}x`,
+    f.budget,
+    f.holds === undefined ? '' : f.holds ? 'holds' : 'MISSED',
   ]);
   const head = ['figure', 'measured', 'baseline, same run', 'ratio', 'budget', ''];
   return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
-export async function runBench(options: { quick: boolean; only?: string[]; log?: (line: string) => void }): Promise<BenchReport> {
+export async function runBench(options: {
+  quick: boolean;
+  only?: string[];
+  log?: (line: string) => void;
+}): Promise<BenchReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const figures: BenchReport['figures'] = [];
   for (const [part, run] of Object.entries(PARTS)) {
     if (options.only && !options.only.includes(part)) continue;
     log(`— ${part}${options.quick ? ' (quick)' : ''}`);
     const started = Date.now();
-    for (const figure of await run({ quick: options.quick, log: (line) => log(`  ${line}`) })) figures.push({ ...figure, part });
+    for (const figure of await run({ quick: options.quick, log: (line) => log(`  ${line}`) }))
+      figures.push({ ...figure, part });
     log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const cpu = cpus();
   return {
-    at: new Date().toISOString(), quick: options.quick,
-    machine: { cpus: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    at: new Date().toISOString(),
+    quick: options.quick,
+    machine: {
+      cpus: cpu[0]?.model ?? 'unknown',
+      cores: cpu.length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
     figures,
   };
 }
@@ -56,7 +71,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, quick ? 'quick.json' : 'latest.json');
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\n${table(report)}\n\nMachine: ${report.machine.cpus}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}. Written to ${file}.`);
+  console.log(
+    `\n${table(report)}\n\nMachine: ${report.machine.cpus}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}. Written to ${file}.`,
+  );
   const missed = report.figures.filter((f) => f.holds === false);
   if (missed.length > 0) console.log(`Budgets missed: ${missed.map((f) => f.name).join('; ')}`);
 }

@@ -8,7 +8,8 @@ const WHITE = [0xff, 0xff, 0xff];
 const GREEN = [0x00, 0x70, 0x3c];
 
 function crc32(buf) {
-  let c, crc = 0xffffffff;
+  let c,
+    crc = 0xffffffff;
   for (const byte of buf) {
     c = (crc ^ byte) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -35,23 +36,33 @@ function png(size, pixel) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 2; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 /** Distance from point p to segment a-b, all in unit coordinates. */
 function segDist(px, py, ax, ay, bx, by) {
-  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 
 /** scale < 1 keeps the drawing inside the maskable safe zone. */
 function icon(scale) {
   return (u, v) => {
-    const x = (u - 0.5) / scale + 0.5, y = (v - 0.5) / scale + 0.5;
+    const x = (u - 0.5) / scale + 0.5,
+      y = (v - 0.5) / scale + 0.5;
     const inBoard = x > 0.22 && x < 0.78 && y > 0.18 && y < 0.86;
     const inClip = x > 0.38 && x < 0.62 && y > 0.12 && y < 0.24;
     const tick = Math.min(segDist(x, y, 0.33, 0.54, 0.46, 0.68), segDist(x, y, 0.46, 0.68, 0.68, 0.4)) < 0.045;

@@ -32,7 +32,11 @@ if (reason !== null) {
     console.warn('No index.html yet, so there is no app to build; starting the server with the API only.');
   } else {
     console.log(`Building the app (${reason})…`);
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    const build = spawnSync('npx', ['vite', 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
     if (build.status !== 0) {
       console.error('The app build failed; see the messages above.');
       process.exit(build.status ?? 1);
@@ -40,10 +44,14 @@ if (reason !== null) {
   }
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'src/server/main.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 // Forward Ctrl+C / docker stop so the server shuts down cleanly; exit with its code.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

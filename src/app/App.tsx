@@ -45,7 +45,19 @@ const RecordReportPage = lazy(() => import('./reports/RecordReportPage').then((m
 
 /** Loads the visit pages once the first screen is up, so moving between them never waits. */
 export function preloadPages(): void {
-  for (const page of [TaskListPage, AreaPage, CheckAnswersPage, VisitDetailsPage, PracticeDetailsPage, JudgementPage, ActionsPage, SignOutPage, ProvidersPage, BriefingPage]) page.preload();
+  for (const page of [
+    TaskListPage,
+    AreaPage,
+    CheckAnswersPage,
+    VisitDetailsPage,
+    PracticeDetailsPage,
+    JudgementPage,
+    ActionsPage,
+    SignOutPage,
+    ProvidersPage,
+    BriefingPage,
+  ])
+    page.preload();
 }
 
 export function App() {
@@ -56,13 +68,23 @@ export function App() {
   const nearlyFull = useObservable(storageNearlyFull);
   return (
     <>
-      <a class="skip-link" href="#main">Skip to main content</a>
+      <a class="skip-link" href="#main">
+        Skip to main content
+      </a>
       <header class="header">
         <div class="header-inner">
-          <a class="service-name" href="/">QA Visits</a>
+          <a class="service-name" href="/">
+            QA Visits
+          </a>
           {user && (
             <nav aria-label="Account">
-              {canUseOffice(user.role) && <><a class="header-link" href={OFFICE_PATH}>Office</a>{' '}</>}
+              {canUseOffice(user.role) && (
+                <>
+                  <a class="header-link" href={OFFICE_PATH}>
+                    Office
+                  </a>{' '}
+                </>
+              )}
               <span class="who">{user.name}</span> <a href="/sign-out">Sign out</a>
             </nav>
           )}
@@ -74,21 +96,35 @@ export function App() {
         {user && <InstallHint />}
         {user && nearlyFull && path !== '/storage' && (
           <div class="notification" role="status">
-            <p><strong>This device is nearly full.</strong> New photos may not fit. <a href="/storage">See what uses the space</a>.</p>
+            <p>
+              <strong>This device is nearly full.</strong> New photos may not fit.{' '}
+              <a href="/storage">See what uses the space</a>.
+            </p>
           </div>
         )}
         {replaced && (
           <div class="notification" role="alert">
-            <p><strong>QA Visits was updated in another tab.</strong> Everything you entered is saved. Reload this tab to carry on.</p>
-            <button type="button" class="button small" onClick={() => location.reload()}>Reload</button>
+            <p>
+              <strong>QA Visits was updated in another tab.</strong> Everything you entered is saved. Reload this tab to
+              carry on.
+            </p>
+            <button type="button" class="button small" onClick={() => location.reload()}>
+              Reload
+            </button>
           </div>
         )}
         <main id="main" tabIndex={-1}>
-          {state.status === 'loading' ? <p>Loading…</p>
-            : !user ? <SignInPage />
-            : path === '/sign-in' ? <SignInPage returning={user.email} />
-            : path === OFFICE_PATH || path.startsWith(`${OFFICE_PATH}/`) ? <OfficeRoutes user={user} path={path} />
-            : <Routes user={user} path={path} />}
+          {state.status === 'loading' ? (
+            <p>Loading…</p>
+          ) : !user ? (
+            <SignInPage />
+          ) : path === '/sign-in' ? (
+            <SignInPage returning={user.email} />
+          ) : path === OFFICE_PATH || path.startsWith(`${OFFICE_PATH}/`) ? (
+            <OfficeRoutes user={user} path={path} />
+          ) : (
+            <Routes user={user} path={path} />
+          )}
         </main>
       </div>
     </>
@@ -110,9 +146,16 @@ function Routes(props: { user: SessionUser; path: string }) {
   const briefing = match('/providers/:id/briefing', path);
   if (briefing?.id) return <BriefingPage providerId={briefing.id} />;
   const visitRoute =
-    match('/visits/:id', path) ?? match('/visits/:id/details', path) ?? match('/visits/:id/check', path) ?? match('/visits/:id/areas/:section', path)
-    ?? match('/visits/:id/judgement', path) ?? match('/visits/:id/actions', path)
-    ?? match('/visits/:id/history', path) ?? match('/visits/:id/conflict', path) ?? match('/visits/:id/earlier-actions', path) ?? match('/visits/:id/signatures', path);
+    match('/visits/:id', path) ??
+    match('/visits/:id/details', path) ??
+    match('/visits/:id/check', path) ??
+    match('/visits/:id/areas/:section', path) ??
+    match('/visits/:id/judgement', path) ??
+    match('/visits/:id/actions', path) ??
+    match('/visits/:id/history', path) ??
+    match('/visits/:id/conflict', path) ??
+    match('/visits/:id/earlier-actions', path) ??
+    match('/visits/:id/signatures', path);
   if (visitRoute?.id) return <VisitRoutes user={user} path={path} id={visitRoute.id} section={visitRoute.section} />;
   return <NotFound />;
 }
@@ -128,7 +171,8 @@ function OfficeRoutes(props: { user: SessionUser; path: string }) {
   if (provider?.id) return <ProviderOfficePage providerId={provider.id} />;
   if (match('/office/inbox', path)) return <InboxPage query={location.search} />;
   if (match('/office/actions', path)) return <ActionsTrackerPage />;
-  if (match('/office/reports/quarterly', path)) return <QuarterlyReportPage quarterKey={queryParams().get('quarter')} />;
+  if (match('/office/reports/quarterly', path))
+    return <QuarterlyReportPage quarterKey={queryParams().get('quarter')} />;
   const record = match('/office/records/:id', path);
   if (record?.id) return <RecordReportPage id={record.id} />;
   return <NotFound />;
@@ -148,9 +192,11 @@ function VisitRoutes(props: { user: SessionUser; path: string; id: string; secti
   if (props.path === `${base}/earlier-actions`) return <EarlierActionsPage visit={visit} />;
   if (props.path === `${base}/signatures`) return <SignaturesPage visit={visit} />;
   if (props.path === `${base}/details`) {
-    return visit.kind === 'visit'
-      ? <VisitDetailsPage user={props.user} existing={visit} />
-      : <PracticeDetailsPage user={props.user} kind={visit.kind} existing={visit} />;
+    return visit.kind === 'visit' ? (
+      <VisitDetailsPage user={props.user} existing={visit} />
+    ) : (
+      <PracticeDetailsPage user={props.user} kind={visit.kind} existing={visit} />
+    );
   }
   return <TaskListPage visit={visit} />;
 }

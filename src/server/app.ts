@@ -104,7 +104,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     // Name, code and stack only: driver errors can carry row values in `detail`, so that is left out.
     const code = (err as { code?: unknown }).code;
-    log(`error ${c.req.method} ${isApi(c.req.path) ? 'api' : 'static'}: ${err.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${err.message}\n${err.stack ?? ''}`);
+    log(
+      `error ${c.req.method} ${isApi(c.req.path) ? 'api' : 'static'}: ${err.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${err.message}\n${err.stack ?? ''}`,
+    );
     return c.json({ error: 'internal', message: 'Something went wrong on the server. Try again later.' }, 500);
   });
 

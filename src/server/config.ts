@@ -75,7 +75,8 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = [])
   const dataDir = resolve(env.DATA_DIR?.trim() || './data');
   const host = env.HOST?.trim() || '0.0.0.0';
   const unknownArgs = argv.filter((a) => a !== '--no-demo');
-  if (unknownArgs.length > 0) throw new ConfigError(`Unknown argument: ${unknownArgs.join(' ')} (only --no-demo is accepted)`);
+  if (unknownArgs.length > 0)
+    throw new ConfigError(`Unknown argument: ${unknownArgs.join(' ')} (only --no-demo is accepted)`);
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
     host,

@@ -23,7 +23,7 @@ async function readStdinLine(): Promise<string> {
     chunks.push(chunk as Buffer);
     if (Buffer.concat(chunks).includes(10)) break;
   }
-  return (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '');
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
 function fail(message: string): never {
@@ -33,7 +33,8 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true });
-  if (!values.email || !values.name) fail('usage: npm run create-admin -- --email someone@council.gov.uk --name "Full Name"');
+  if (!values.email || !values.name)
+    fail('usage: npm run create-admin -- --email someone@council.gov.uk --name "Full Name"');
   const password = process.env.ADMIN_PASSWORD ?? (await readStdinLine());
   const parsed = Args.safeParse({ email: values.email, name: values.name, password });
   if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
   try {
     await migrate(db);
     await seed(db, { demo: false });
-    if (await emailTaken(db, parsed.data.email)) fail(`an account for ${parsed.data.email} already exists; nothing was changed`);
+    if (await emailTaken(db, parsed.data.email))
+      fail(`an account for ${parsed.data.email} already exists; nothing was changed`);
     const user = await createUser(db, { ...parsed.data, role: 'qa', teamId: null });
     console.log(`Created QA manager ${user.email} (${user.name}). They can sign in now.`);
   } finally {

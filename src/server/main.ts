@@ -15,7 +15,9 @@ function fail(message: string): never {
 
 function banner(config: Config, db: Db, templatesAdded: number): string {
   const lines = [`QA Visits is running at http://localhost:${config.port}`];
-  lines.push(`Database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/db`}`);
+  lines.push(
+    `Database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/db`}`,
+  );
   if (templatesAdded > 0) lines.push(`Added ${templatesAdded} built-in template version(s).`);
   if (config.demoData) {
     lines.push('Demo data is on (set DEMO_DATA=off or pass --no-demo for a real deployment). Demo sign-ins:');
@@ -34,7 +36,8 @@ async function main(): Promise<void> {
   try {
     db = await openDb(config);
   } catch (err) {
-    const where = config.databaseUrl !== null ? 'the PostgreSQL database in DATABASE_URL' : `the database in ${config.dataDir}/db`;
+    const where =
+      config.databaseUrl !== null ? 'the PostgreSQL database in DATABASE_URL' : `the database in ${config.dataDir}/db`;
     throw new StartupError(`cannot open ${where}: ${(err as Error).message}`);
   }
   await migrate(db);
@@ -44,7 +47,9 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.once('error', (err: NodeJS.ErrnoException) => {
     // Lost the race for the port since the probe, or another listen failure.
-    void db.close().finally(() => fail(err.code === 'EADDRINUSE' ? `port ${config.port} is already in use` : err.message));
+    void db
+      .close()
+      .finally(() => fail(err.code === 'EADDRINUSE' ? `port ${config.port} is already in use` : err.message));
   });
   server.once('listening', () => console.log(banner(config, db, seeded.templatesAdded)));
 

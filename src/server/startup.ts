@@ -14,8 +14,10 @@ export function assertPortFree(port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') reject(new StartupError(`port ${port} is already in use. Stop the other program or set PORT.`));
-      else if (err.code === 'EACCES') reject(new StartupError(`not allowed to listen on port ${port}. Choose a port above 1024 with PORT.`));
+      if (err.code === 'EADDRINUSE')
+        reject(new StartupError(`port ${port} is already in use. Stop the other program or set PORT.`));
+      else if (err.code === 'EACCES')
+        reject(new StartupError(`not allowed to listen on port ${port}. Choose a port above 1024 with PORT.`));
       else reject(new StartupError(`cannot listen on ${host}:${port}: ${err.message}`));
     });
     probe.listen(port, host, () => probe.close(() => resolve()));

@@ -10,7 +10,12 @@ export const COUNCIL_TIME_ZONE = 'Europe/London';
 
 /** The calendar date at this instant in the council's time zone (YYYY-MM-DD). */
 export function calendarDay(at: Date, timeZone = COUNCIL_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -40,7 +45,11 @@ export interface Deadline {
 }
 
 /** Days allowed after the observation or audit date, by deadline. 48 hours is two calendar days. */
-export const DEADLINE_DAYS: Record<DeadlineKind, number> = { 'observation-write-up': 5, 'audit-feedback': 2, 'audit-form': 5 };
+export const DEADLINE_DAYS: Record<DeadlineKind, number> = {
+  'observation-write-up': 5,
+  'audit-feedback': 2,
+  'audit-form': 5,
+};
 
 const LABELS: Record<DeadlineKind, string> = {
   'observation-write-up': 'Observation written up',
@@ -50,14 +59,19 @@ const LABELS: Record<DeadlineKind, string> = {
 
 /** The deadlines a record of this kind carries, counted from the date it records. */
 export function recordDeadlines(kind: RecordKind, date: string): Deadline[] {
-  const kinds: DeadlineKind[] = kind === 'observation' ? ['observation-write-up'] : kind === 'audit' ? ['audit-feedback', 'audit-form'] : [];
+  const kinds: DeadlineKind[] =
+    kind === 'observation' ? ['observation-write-up'] : kind === 'audit' ? ['audit-feedback', 'audit-form'] : [];
   return kinds.map((k) => ({ kind: k, label: LABELS[k], dueDate: addDays(date, DEADLINE_DAYS[k]) }));
 }
 
 export const DEFAULT_ACTION_DUE_MONTHS = { significant: 3, routine: 6 } as const;
 
 /** An action's default due date: significant actions within 3 months (seed 004 §9) unless the template says otherwise. */
-export function actionDueDate(template: Pick<Template, 'actionDueMonths'>, significance: 'significant' | 'routine', raisedOn: string): string {
+export function actionDueDate(
+  template: Pick<Template, 'actionDueMonths'>,
+  significance: 'significant' | 'routine',
+  raisedOn: string,
+): string {
   const months = (template.actionDueMonths ?? DEFAULT_ACTION_DUE_MONTHS)[significance];
   return addMonths(raisedOn, months);
 }

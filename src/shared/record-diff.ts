@@ -14,13 +14,25 @@ export type Difference = {
   after: string;
 };
 
-type Comparable = Pick<SubmissionBody, 'details' | 'answers' | 'sectionRatings' | 'overallRating' | 'ratingOverrides' | 'actions'>;
+type Comparable = Pick<
+  SubmissionBody,
+  'details' | 'answers' | 'sectionRatings' | 'overallRating' | 'ratingOverrides' | 'actions'
+>;
 
 function answerText(answer: Answer | undefined): string {
   if (!answer) return 'Not answered';
   const value = answer.rows
-    ? `${answer.rows.length} row${answer.rows.length === 1 ? '' : 's'}: ${answer.rows.map((r) => Object.values(r.answers).map((a) => (Array.isArray(a.value) ? a.value.join(', ') : a.value ?? '')).filter(Boolean).join(' / ')).join('; ')}`
-    : Array.isArray(answer.value) ? answer.value.join(', ') : answer.value ?? 'Not answered';
+    ? `${answer.rows.length} row${answer.rows.length === 1 ? '' : 's'}: ${answer.rows
+        .map((r) =>
+          Object.values(r.answers)
+            .map((a) => (Array.isArray(a.value) ? a.value.join(', ') : (a.value ?? '')))
+            .filter(Boolean)
+            .join(' / '),
+        )
+        .join('; ')}`
+    : Array.isArray(answer.value)
+      ? answer.value.join(', ')
+      : (answer.value ?? 'Not answered');
   return answer.note ? `${value} — ${answer.note}` : value;
 }
 
@@ -30,14 +42,26 @@ const ratingText = (template: Template, value: string | null | undefined) =>
 export function differences(template: Template, before: Comparable, after: Comparable): Difference[] {
   const out: Difference[] = [];
   if (canonicalJson(before.details) !== canonicalJson(after.details)) {
-    out.push({ key: 'details', section: 'Details', label: 'Details', before: Object.values(before.details).join(' · '), after: Object.values(after.details).join(' · ') });
+    out.push({
+      key: 'details',
+      section: 'Details',
+      label: 'Details',
+      before: Object.values(before.details).join(' · '),
+      after: Object.values(after.details).join(' · '),
+    });
   }
   for (const section of template.sections) {
     for (const item of section.items) {
       const a = before.answers[item.id];
       const b = after.answers[item.id];
       if (canonicalJson(a ?? null) !== canonicalJson(b ?? null)) {
-        out.push({ key: `answers.${item.id}`, section: section.title, label: item.label, before: answerText(a), after: answerText(b) });
+        out.push({
+          key: `answers.${item.id}`,
+          section: section.title,
+          label: item.label,
+          before: answerText(a),
+          after: answerText(b),
+        });
       }
     }
     const ra = before.sectionRatings[section.id];
@@ -46,8 +70,11 @@ export function differences(template: Template, before: Comparable, after: Compa
     const ob = after.ratingOverrides?.[section.id]?.reason ?? '';
     if (ra !== rb || oa !== ob) {
       out.push({
-        key: `sectionRatings.${section.id}`, section: section.title, label: 'Rating',
-        before: `${ratingText(template, ra)}${oa ? ` — ${oa}` : ''}`, after: `${ratingText(template, rb)}${ob ? ` — ${ob}` : ''}`,
+        key: `sectionRatings.${section.id}`,
+        section: section.title,
+        label: 'Rating',
+        before: `${ratingText(template, ra)}${oa ? ` — ${oa}` : ''}`,
+        after: `${ratingText(template, rb)}${ob ? ` — ${ob}` : ''}`,
       });
     }
   }
@@ -55,13 +82,23 @@ export function differences(template: Template, before: Comparable, after: Compa
   const ob = after.ratingOverrides?.[OVERALL]?.reason ?? '';
   if ((before.overallRating ?? null) !== (after.overallRating ?? null) || oa !== ob) {
     out.push({
-      key: 'overallRating', section: 'Judgement', label: template.overall?.label ?? 'Overall rating',
-      before: `${ratingText(template, before.overallRating)}${oa ? ` — ${oa}` : ''}`, after: `${ratingText(template, after.overallRating)}${ob ? ` — ${ob}` : ''}`,
+      key: 'overallRating',
+      section: 'Judgement',
+      label: template.overall?.label ?? 'Overall rating',
+      before: `${ratingText(template, before.overallRating)}${oa ? ` — ${oa}` : ''}`,
+      after: `${ratingText(template, after.overallRating)}${ob ? ` — ${ob}` : ''}`,
     });
   }
-  const actionsText = (x: Comparable) => (x.actions ?? []).map((a) => `${a.title} (${a.significance}, due ${a.dueDate})`).join('; ') || 'None';
+  const actionsText = (x: Comparable) =>
+    (x.actions ?? []).map((a) => `${a.title} (${a.significance}, due ${a.dueDate})`).join('; ') || 'None';
   if (canonicalJson(before.actions ?? []) !== canonicalJson(after.actions ?? [])) {
-    out.push({ key: 'actions', section: 'Actions', label: 'Actions', before: actionsText(before), after: actionsText(after) });
+    out.push({
+      key: 'actions',
+      section: 'Actions',
+      label: 'Actions',
+      before: actionsText(before),
+      after: actionsText(after),
+    });
   }
   return out;
 }

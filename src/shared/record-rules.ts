@@ -5,7 +5,14 @@
 import { ratingIssues } from './scoring';
 import { isItemVisible, itemOptions } from './template-rules';
 import {
-  type Answer, type GroupChildItem, type Issue, KIND_FOR_SUBJECT, type SubmissionBody, type Template, type TemplateItem, type TemplateSection,
+  type Answer,
+  type GroupChildItem,
+  type Issue,
+  KIND_FOR_SUBJECT,
+  type SubmissionBody,
+  type Template,
+  type TemplateItem,
+  type TemplateSection,
 } from './schemas';
 
 export type SectionProgress = 'not-started' | 'in-progress' | 'completed';
@@ -28,15 +35,20 @@ export function noteRequired(item: GroupChildItem, answer: LeafAnswer | undefine
 }
 
 const EMPTY_MESSAGE: Partial<Record<TemplateItem['type'], string>> = {
-  choice: 'Select an answer', 'yes-no': 'Select yes or no', rating: 'Select a rating', 'multi-choice': 'Select at least one answer',
-  number: 'Enter a number', date: 'Enter a date',
+  choice: 'Select an answer',
+  'yes-no': 'Select yes or no',
+  rating: 'Select a rating',
+  'multi-choice': 'Select at least one answer',
+  number: 'Enter a number',
+  date: 'Enter a date',
 };
 
 function valueIssues(template: Template, item: GroupChildItem, value: NonNullable<LeafAnswer['value']>): string[] {
   const options = itemOptions(template, item);
   if (item.type === 'multi-choice') {
     if (!Array.isArray(value)) return ['Select from the listed answers'];
-    if (new Set(value).size !== value.length || value.some((v) => !options!.some((o) => o.value === v))) return ['Select from the listed answers'];
+    if (new Set(value).size !== value.length || value.some((v) => !options!.some((o) => o.value === v)))
+      return ['Select from the listed answers'];
     return [];
   }
   if (Array.isArray(value)) return ['Enter a single answer'];
@@ -48,8 +60,10 @@ function valueIssues(template: Template, item: GroupChildItem, value: NonNullabl
     if (item.max !== undefined && n > item.max) return [`Enter a number no more than ${item.max}`];
   }
   if (item.type === 'date') {
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
-      && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+    const valid =
+      /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
     if (!valid) return ['Enter a real date'];
   }
   return [];
@@ -60,24 +74,34 @@ export function itemIssues(template: Template, item: GroupChildItem, answer: Lea
   const value = answer?.value ?? null;
   if (value === null || isBlank(value)) return item.required ? [EMPTY_MESSAGE[item.type] ?? 'Enter an answer'] : [];
   const problems = valueIssues(template, item, value);
-  if (noteRequired(item, answer) && (answer?.note ?? '').trim() === '') problems.push('Enter the evidence for this answer');
+  if (noteRequired(item, answer) && (answer?.note ?? '').trim() === '')
+    problems.push('Enter the evidence for this answer');
   return problems;
 }
 
 /** Problems with a repeating group's rows, each message prefixed with the row it is about. */
-export function groupIssues(template: Template, group: TemplateItem, answer: Answer | undefined): Array<{ path: string; message: string }> {
+export function groupIssues(
+  template: Template,
+  group: TemplateItem,
+  answer: Answer | undefined,
+): Array<{ path: string; message: string }> {
   const rows = answer?.rows ?? [];
   const issues: Array<{ path: string; message: string }> = [];
   const least = Math.max(group.minRows ?? 0, group.required ? 1 : 0);
   const label = (group.rowLabel ?? 'row').toLowerCase();
-  if (rows.length < least) issues.push({ path: '', message: least === 1 ? `Add at least one ${label}` : `Add at least ${least} (${label})` });
-  if (group.maxRows !== undefined && rows.length > group.maxRows) issues.push({ path: '', message: `Add no more than ${group.maxRows}` });
+  if (rows.length < least)
+    issues.push({ path: '', message: least === 1 ? `Add at least one ${label}` : `Add at least ${least} (${label})` });
+  if (group.maxRows !== undefined && rows.length > group.maxRows)
+    issues.push({ path: '', message: `Add no more than ${group.maxRows}` });
   const children = new Set((group.items ?? []).map((c) => c.id));
   rows.forEach((row, index) => {
     for (const child of group.items ?? []) {
       if (!isItemVisible(child, row.answers)) continue;
       for (const message of itemIssues(template, child, row.answers[child.id])) {
-        issues.push({ path: `.rows.${index}.${child.id}`, message: `${group.rowLabel ?? 'Row'} ${index + 1}: ${child.label} — ${message}` });
+        issues.push({
+          path: `.rows.${index}.${child.id}`,
+          message: `${group.rowLabel ?? 'Row'} ${index + 1}: ${child.label} — ${message}`,
+        });
       }
     }
     for (const id of Object.keys(row.answers)) {
@@ -118,11 +142,17 @@ export function sectionProgress(
 export function submissionIssues(template: Template, body: SubmissionBody): Issue[] {
   const issues: Issue[] = [];
   if (body.templateId !== template.id || body.templateVersion !== template.version) {
-    issues.push({ path: 'templateVersion', message: `Template ${body.templateId} v${body.templateVersion} does not match` });
+    issues.push({
+      path: 'templateVersion',
+      message: `Template ${body.templateId} v${body.templateVersion} does not match`,
+    });
     return issues;
   }
   if (KIND_FOR_SUBJECT[template.subject] !== body.kind) {
-    issues.push({ path: 'kind', message: `This template makes a ${KIND_FOR_SUBJECT[template.subject]}, not a ${body.kind}` });
+    issues.push({
+      path: 'kind',
+      message: `This template makes a ${KIND_FOR_SUBJECT[template.subject]}, not a ${body.kind}`,
+    });
     return issues;
   }
   const items = new Map<string, TemplateItem>();
@@ -132,7 +162,10 @@ export function submissionIssues(template: Template, body: SubmissionBody): Issu
       if (!isItemVisible(item, body.answers)) continue;
       if (item.type === 'group') {
         for (const i of groupIssues(template, item, body.answers[item.id])) {
-          issues.push({ path: `answers.${item.id}${i.path}`, message: `${section.title}: ${item.label} — ${i.message}` });
+          issues.push({
+            path: `answers.${item.id}${i.path}`,
+            message: `${section.title}: ${item.label} — ${i.message}`,
+          });
         }
         continue;
       }
@@ -144,39 +177,57 @@ export function submissionIssues(template: Template, body: SubmissionBody): Issu
     if (section.rated && rating === undefined) {
       issues.push({ path: `sectionRatings.${section.id}`, message: `${section.title}: give the section a rating` });
     } else if (rating !== undefined && (!section.rated || !template.ratingScale.some((r) => r.value === rating))) {
-      issues.push({ path: `sectionRatings.${section.id}`, message: `${section.title}: rating "${rating}" is not on the scale` });
+      issues.push({
+        path: `sectionRatings.${section.id}`,
+        message: `${section.title}: rating "${rating}" is not on the scale`,
+      });
     }
   }
   for (const [id, answer] of Object.entries(body.answers)) {
     const item = items.get(id);
     if (!item) issues.push({ path: `answers.${id}`, message: `No item "${id}" in this template version` });
-    else if ((answer.rows !== undefined) !== (item.type === 'group')) issues.push({ path: `answers.${id}`, message: `${item.label}: rows belong only to repeating groups` });
+    else if ((answer.rows !== undefined) !== (item.type === 'group'))
+      issues.push({ path: `answers.${id}`, message: `${item.label}: rows belong only to repeating groups` });
   }
   const sectionIds = new Set(template.sections.map((s) => s.id));
   for (const id of Object.keys(body.sectionRatings)) {
-    if (!sectionIds.has(id)) issues.push({ path: `sectionRatings.${id}`, message: `No section "${id}" in this template version` });
+    if (!sectionIds.has(id))
+      issues.push({ path: `sectionRatings.${id}`, message: `No section "${id}" in this template version` });
   }
   const overall = body.overallRating ?? null;
-  if (template.overall && overall === null) issues.push({ path: 'overallRating', message: `${template.overall.label}: give a rating` });
+  if (template.overall && overall === null)
+    issues.push({ path: 'overallRating', message: `${template.overall.label}: give a rating` });
   if (overall !== null && (!template.overall || !template.ratingScale.some((r) => r.value === overall))) {
     issues.push({ path: 'overallRating', message: `Overall rating "${overall}" is not on the scale` });
   }
   issues.push(...ratingIssues(template, body));
   const owner = body.kind === 'visit' ? 'provider' : 'practitioner';
   for (const [index, action] of (body.actions ?? []).entries()) {
-    if (action.owner !== owner) issues.push({ path: `actions.${index}.owner`, message: `Action "${action.title}": on a ${body.kind} the ${owner} owns the action` });
+    if (action.owner !== owner)
+      issues.push({
+        path: `actions.${index}.owner`,
+        message: `Action "${action.title}": on a ${body.kind} the ${owner} owns the action`,
+      });
     if (action.itemId !== null && !items.has(action.itemId) && !sectionIds.has(action.itemId)) {
-      issues.push({ path: `actions.${index}.itemId`, message: `Action "${action.title}": no item or section "${action.itemId}"` });
+      issues.push({
+        path: `actions.${index}.itemId`,
+        message: `Action "${action.title}": no item or section "${action.itemId}"`,
+      });
     }
   }
   for (const [index, check] of (body.actionChecks ?? []).entries()) {
-    if (body.kind !== 'visit') issues.push({ path: `actionChecks.${index}`, message: 'Earlier actions are checked on visits only' });
+    if (body.kind !== 'visit')
+      issues.push({ path: `actionChecks.${index}`, message: 'Earlier actions are checked on visits only' });
     else if ((check.status === 'done' || check.status === 'verified') && check.evidence.trim() === '') {
-      issues.push({ path: `actionChecks.${index}.evidence`, message: 'Earlier actions: say what shows the action is complete' });
+      issues.push({
+        path: `actionChecks.${index}.evidence`,
+        message: 'Earlier actions: say what shows the action is complete',
+      });
     }
   }
   const actionIds = (body.actions ?? []).map((a) => a.id);
-  if (new Set(actionIds).size !== actionIds.length) issues.push({ path: 'actions', message: 'Each action needs its own id' });
+  if (new Set(actionIds).size !== actionIds.length)
+    issues.push({ path: 'actions', message: 'Each action needs its own id' });
   return issues;
 }
 
@@ -185,7 +236,8 @@ export function attachmentHashes(body: Pick<SubmissionBody, 'answers' | 'signatu
   const hashes = new Set<string>();
   for (const answer of Object.values(body.answers)) {
     for (const a of answer.attachments ?? []) hashes.add(a.sha256);
-    for (const row of answer.rows ?? []) for (const cell of Object.values(row.answers)) for (const a of cell.attachments ?? []) hashes.add(a.sha256);
+    for (const row of answer.rows ?? [])
+      for (const cell of Object.values(row.answers)) for (const a of cell.attachments ?? []) hashes.add(a.sha256);
   }
   for (const s of body.signatures ?? []) hashes.add(s.sha256);
   return [...hashes].sort();
@@ -207,7 +259,10 @@ export function toIssues(zodIssues: ReadonlyArray<{ path: ReadonlyArray<Property
 }
 
 /** How a record is named in lists: the provider (by name when known), the practitioner, or the case and practitioner. */
-export function recordSubject(body: SubmissionBody, providerName: (id: string) => string | undefined = () => undefined): string {
+export function recordSubject(
+  body: SubmissionBody,
+  providerName: (id: string) => string | undefined = () => undefined,
+): string {
   if (body.kind === 'observation') return body.details.practitionerName;
   if (body.kind === 'audit') return `Case ${body.details.caseReference} (${body.details.practitionerName})`;
   return providerName(body.details.providerId) ?? body.details.providerId;

@@ -73,7 +73,13 @@ export const IntelligenceEntry = z.discriminatedUnion('kind', [
     ...entryBase,
     kind: z.literal('cqc-inspection'),
     overall: CqcRating,
-    keyQuestions: z.object({ safe: CqcRating, effective: CqcRating, caring: CqcRating, responsive: CqcRating, wellLed: CqcRating }),
+    keyQuestions: z.object({
+      safe: CqcRating,
+      effective: CqcRating,
+      caring: CqcRating,
+      responsive: CqcRating,
+      wellLed: CqcRating,
+    }),
   }),
   z.object({ ...entryBase, kind: z.literal('complaint'), status: z.enum(['open', 'closed']) }),
   z.object({ ...entryBase, kind: z.literal('safeguarding-referral'), status: z.enum(['open', 'closed']) }),
@@ -84,7 +90,11 @@ export const IntelligenceEntry = z.discriminatedUnion('kind', [
     source: z.enum(['social-work', 'continuing-care', 'gp', 'district-nurse', 'health-professional', 'other']),
     sentiment: z.enum(['positive', 'mixed', 'concern']),
   }),
-  z.object({ ...entryBase, kind: z.literal('fire-inspection'), outcome: z.enum(['satisfactory', 'action-required', 'enforcement']) }),
+  z.object({
+    ...entryBase,
+    kind: z.literal('fire-inspection'),
+    outcome: z.enum(['satisfactory', 'action-required', 'enforcement']),
+  }),
 ]);
 export type IntelligenceEntry = z.infer<typeof IntelligenceEntry>;
 export type IntelligenceKind = IntelligenceEntry['kind'];
@@ -140,15 +150,33 @@ export const Briefing = z.object({
   compiledAt: isoDateTime,
   provider: ProviderRecord,
   cqc: z.nullable(
-    z.object({ date: isoDate, overall: CqcRating, keyQuestions: z.object({ safe: CqcRating, effective: CqcRating, caring: CqcRating, responsive: CqcRating, wellLed: CqcRating }) }),
+    z.object({
+      date: isoDate,
+      overall: CqcRating,
+      keyQuestions: z.object({
+        safe: CqcRating,
+        effective: CqcRating,
+        caring: CqcRating,
+        responsive: CqcRating,
+        wellLed: CqcRating,
+      }),
+    }),
   ),
   complaints: z.object({ open: z.int(), last12Months: z.int(), recent: z.array(IntelligenceEntry) }),
   safeguarding: z.object({ open: z.int(), last12Months: z.int(), recent: z.array(IntelligenceEntry) }),
   incidents: z.object({ last12Months: z.int(), recent: z.array(IntelligenceEntry) }),
   /** Social work, Continuing Care, GP, district nurse and other professionals, newest first. */
   feedback: z.array(IntelligenceEntry),
-  fireInspection: z.nullable(z.object({ date: isoDate, outcome: z.enum(['satisfactory', 'action-required', 'enforcement']), summary: text(4000) })),
+  fireInspection: z.nullable(
+    z.object({
+      date: isoDate,
+      outcome: z.enum(['satisfactory', 'action-required', 'enforcement']),
+      summary: text(4000),
+    }),
+  ),
   openActions: z.array(VisitAction),
-  lastVisit: z.nullable(z.object({ submissionId: z.string(), date: isoDate, ratings: z.record(z.string(), z.string()) })),
+  lastVisit: z.nullable(
+    z.object({ submissionId: z.string(), date: isoDate, ratings: z.record(z.string(), z.string()) }),
+  ),
 });
 export type Briefing = z.infer<typeof Briefing>;

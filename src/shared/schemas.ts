@@ -21,7 +21,17 @@ export const ChoiceOption = z.object({
 });
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
-export const ItemType = z.enum(['text', 'long-text', 'yes-no', 'choice', 'multi-choice', 'number', 'date', 'rating', 'group']);
+export const ItemType = z.enum([
+  'text',
+  'long-text',
+  'yes-no',
+  'choice',
+  'multi-choice',
+  'number',
+  'date',
+  'rating',
+  'group',
+]);
 export type ItemType = z.infer<typeof ItemType>;
 
 /** Show the item only when another item's answer is (or, for multiple choice, includes) one of `in`. */
@@ -110,7 +120,9 @@ export const Template = z.object({
   /** Whether the record ends with an overall judgement on the rating scale. */
   overall: z.optional(z.object({ label: nonEmpty(120), guidance: z.optional(shortText(2000)) })),
   /** Months until an action is due, by significance (defaults: significant 3, routine 6). */
-  actionDueMonths: z.optional(z.object({ significant: z.int().check(z.gte(1), z.lte(24)), routine: z.int().check(z.gte(1), z.lte(24)) })),
+  actionDueMonths: z.optional(
+    z.object({ significant: z.int().check(z.gte(1), z.lte(24)), routine: z.int().check(z.gte(1), z.lte(24)) }),
+  ),
 });
 export type Template = z.infer<typeof Template>;
 
@@ -133,7 +145,14 @@ const answerValue = z.nullable(z.union([shortText(20000), z.array(slug).check(z.
 /** One row of a repeating group: a stable id (so edits on two devices never swap rows) and its answers. */
 export const GroupRow = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
-  answers: z.record(slug, z.object({ value: answerValue, note: shortText(20000), attachments: z.optional(z.array(AttachmentRef).check(z.maxLength(20))) })),
+  answers: z.record(
+    slug,
+    z.object({
+      value: answerValue,
+      note: shortText(20000),
+      attachments: z.optional(z.array(AttachmentRef).check(z.maxLength(20))),
+    }),
+  ),
 });
 export type GroupRow = z.infer<typeof GroupRow>;
 
@@ -181,7 +200,11 @@ export const RecordKind = z.enum(['visit', 'observation', 'audit']);
 export type RecordKind = z.infer<typeof RecordKind>;
 
 /** The record a template makes, from its subject. */
-export const KIND_FOR_SUBJECT: Record<Subject, RecordKind> = { provider: 'visit', practitioner: 'observation', 'case-file': 'audit' };
+export const KIND_FOR_SUBJECT: Record<Subject, RecordKind> = {
+  provider: 'visit',
+  practitioner: 'observation',
+  'case-file': 'audit',
+};
 
 /** A signature, stored as a PNG attachment with who signed, in what role, and when. */
 export const Signature = z.object({

@@ -3,7 +3,15 @@
 // refuses a record whose stated suggestion differs or whose override has no written reason.
 // Hidden items (show-if not met) and items inside repeating groups never count.
 import { isItemVisible, itemOptions } from './template-rules';
-import { type Answer, type ChoiceOption, type Issue, OVERALL, type RatingOverride, type Template, type TemplateSection } from './schemas';
+import {
+  type Answer,
+  type ChoiceOption,
+  type Issue,
+  OVERALL,
+  type RatingOverride,
+  type Template,
+  type TemplateSection,
+} from './schemas';
 
 export type Suggestion = {
   /** The rating the rule gives, or null when nothing scored has been answered yet. */
@@ -58,7 +66,11 @@ function combine(template: Template, scores: Array<{ score: number; max: number 
 }
 
 /** What the section's answers suggest its rating should be. */
-export function suggestSectionRating(template: Template, section: TemplateSection, answers: Record<string, Answer>): Suggestion {
+export function suggestSectionRating(
+  template: Template,
+  section: TemplateSection,
+  answers: Record<string, Answer>,
+): Suggestion {
   if (!section.rated) return NONE;
   const scores: Array<{ score: number; max: number }> = [];
   for (const item of section.items) {
@@ -90,7 +102,12 @@ export function suggestOverallRating(template: Template, sectionRatings: Record<
  */
 export function ratingIssues(
   template: Template,
-  body: { answers: Record<string, Answer>; sectionRatings: Record<string, string>; overallRating?: string | null; ratingOverrides?: Record<string, RatingOverride> },
+  body: {
+    answers: Record<string, Answer>;
+    sectionRatings: Record<string, string>;
+    overallRating?: string | null;
+    ratingOverrides?: Record<string, RatingOverride>;
+  },
 ): Issue[] {
   const issues: Issue[] = [];
   const overrides = body.ratingOverrides ?? {};
@@ -101,13 +118,22 @@ export function ratingIssues(
       if (override) issues.push({ path, message: `${title}: there is no suggested rating to override` });
       return;
     }
-    if (!override) issues.push({ path, message: `${title}: give a reason for choosing a different rating from the suggested one` });
-    else if (override.suggested !== suggestion.rating) issues.push({ path, message: `${title}: the suggested rating has changed; review the reason` });
+    if (!override)
+      issues.push({ path, message: `${title}: give a reason for choosing a different rating from the suggested one` });
+    else if (override.suggested !== suggestion.rating)
+      issues.push({ path, message: `${title}: the suggested rating has changed; review the reason` });
   };
   for (const section of template.sections) {
-    if (section.rated) check(section.id, section.title, body.sectionRatings[section.id], suggestSectionRating(template, section, body.answers));
+    if (section.rated)
+      check(
+        section.id,
+        section.title,
+        body.sectionRatings[section.id],
+        suggestSectionRating(template, section, body.answers),
+      );
   }
-  if (template.overall) check(OVERALL, template.overall.label, body.overallRating, suggestOverallRating(template, body.sectionRatings));
+  if (template.overall)
+    check(OVERALL, template.overall.label, body.overallRating, suggestOverallRating(template, body.sectionRatings));
   for (const key of Object.keys(overrides)) {
     if (key !== OVERALL && !template.sections.some((s) => s.id === key && s.rated)) {
       issues.push({ path: `ratingOverrides.${key}`, message: `No rated section "${key}" in this template version` });

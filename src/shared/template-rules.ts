@@ -37,7 +37,10 @@ export function validateTemplate(template: Template): Issue[] {
   const scale = new Set(template.ratingScale.map((o) => o.value));
   const categories = new Set((template.evidenceCategories ?? []).map((c) => c.value));
 
-  for (const [name, list] of [['responseOptions', template.responseOptions], ['ratingScale', template.ratingScale]] as const) {
+  for (const [name, list] of [
+    ['responseOptions', template.responseOptions],
+    ['ratingScale', template.ratingScale],
+  ] as const) {
     for (const value of duplicateValues(list)) problem(name, `The option "${value}" is listed twice in ${name}`);
   }
   if (scoring !== 'none' && template.ratingScale.some((o) => o.score === undefined)) {
@@ -47,9 +50,14 @@ export function validateTemplate(template: Template): Issue[] {
     const bands = template.scoring?.bands ?? [];
     if (bands.length === 0) problem('scoring.bands', 'Percentage scoring needs bands');
     for (const band of bands) {
-      if (!scale.has(band.rating)) problem('scoring.bands', `The band from ${band.from}% gives "${band.rating}", which is not on the rating scale`);
+      if (!scale.has(band.rating))
+        problem(
+          'scoring.bands',
+          `The band from ${band.from}% gives "${band.rating}", which is not on the rating scale`,
+        );
     }
-    if (bands.length > 0 && !bands.some((b) => b.from === 0)) problem('scoring.bands', 'The lowest band must start at 0%');
+    if (bands.length > 0 && !bands.some((b) => b.from === 0))
+      problem('scoring.bands', 'The lowest band must start at 0%');
   }
 
   const seen = new Set<string>();
@@ -74,18 +82,24 @@ export function validateTemplate(template: Template): Issue[] {
     }
     for (const value of item.noteOptionalFor ?? []) {
       const options = itemOptions(template, item);
-      if (options && !options.some((o) => o.value === value)) problem(path, `${name}: "${value}" in noteOptionalFor is not one of its options`);
+      if (options && !options.some((o) => o.value === value))
+        problem(path, `${name}: "${value}" in noteOptionalFor is not one of its options`);
     }
     if (item.showIf) {
       const target = earlier.get(item.showIf.item);
       if (!target) {
-        problem(path, `${name}: show-if names "${item.showIf.item}", which is not an earlier item${inGroup ? ' in the same group' : ''}`);
+        problem(
+          path,
+          `${name}: show-if names "${item.showIf.item}", which is not an earlier item${inGroup ? ' in the same group' : ''}`,
+        );
       } else {
         const options = itemOptions(template, target);
         if (!options) problem(path, `${name}: show-if names "${target.id}", which has no options to compare`);
-        else for (const value of item.showIf.in) {
-          if (!options.some((o) => o.value === value)) problem(path, `${name}: show-if value "${value}" is not an option of "${target.id}"`);
-        }
+        else
+          for (const value of item.showIf.in) {
+            if (!options.some((o) => o.value === value))
+              problem(path, `${name}: show-if value "${value}" is not an option of "${target.id}"`);
+          }
       }
     }
     const group = item as TemplateItem;
@@ -109,7 +123,8 @@ export function validateTemplate(template: Template): Issue[] {
   const sectionIds = new Set<string>();
   const earlier = new Map<string, TemplateItem>();
   for (const section of template.sections) {
-    if (sectionIds.has(section.id)) problem(`sections.${section.id}`, `Section "${section.id}": the id is used more than once`);
+    if (sectionIds.has(section.id))
+      problem(`sections.${section.id}`, `Section "${section.id}": the id is used more than once`);
     sectionIds.add(section.id);
     for (const item of section.items) {
       checkItem(item, `sections.${section.id}`, earlier, false);
@@ -123,7 +138,10 @@ export function validateTemplate(template: Template): Issue[] {
  * Whether an item is shown, given the answers around it (the record's answers, or a group row's):
  * an item with a show-if is shown only when that item's answer is, or includes, one of its values.
  */
-export function isItemVisible(item: Pick<TemplateItem, 'showIf'>, answers: Record<string, { value: string | string[] | null } | undefined>): boolean {
+export function isItemVisible(
+  item: Pick<TemplateItem, 'showIf'>,
+  answers: Record<string, { value: string | string[] | null } | undefined>,
+): boolean {
   if (!item.showIf) return true;
   const value = answers[item.showIf.item]?.value ?? null;
   if (value === null) return false;

@@ -10,15 +10,42 @@ import { saveAnswer } from '../../src/app/visits/answer-store';
 import { adoptServerCopy, amendRecord, rebaseAmendment, submissionBody } from '../../src/app/visits/visit-store';
 import { officer, record, resetDevice, startQmfVisit } from './helpers';
 
-const review: Review = { status: 'returned', revision: 1, comment: 'Add the evidence for medicines.', reviewerId: 'qa-1', reviewerName: 'Gareth Lloyd', at: '2026-03-05T10:00:00.000Z' };
+const review: Review = {
+  status: 'returned',
+  revision: 1,
+  comment: 'Add the evidence for medicines.',
+  reviewerId: 'qa-1',
+  reviewerName: 'Gareth Lloyd',
+  at: '2026-03-05T10:00:00.000Z',
+};
 
 function stored(body: SubmissionBody, over: Partial<StoredSubmission> = {}): StoredSubmission {
-  return { id: body.id, revision: body.revision, submitterId: officer.id, submitterName: 'Sam', receivedAt: '2026-03-04T10:00:00.000Z', body, reviewStatus: 'returned', review, ...over };
+  return {
+    id: body.id,
+    revision: body.revision,
+    submitterId: officer.id,
+    submitterName: 'Sam',
+    receivedAt: '2026-03-04T10:00:00.000Z',
+    body,
+    reviewStatus: 'returned',
+    review,
+    ...over,
+  };
 }
-const pullWith = (returned: StoredSubmission[]) => applyPull({
-  cursor: 'c', full: false, templates: [qmfCareHomeV1], providers: [], briefings: [], assignments: [], removed: { providers: [] },
-  scope: { briefings: [], assignments: [] }, pinned: [], settings: { briefingStaleDays: 7 }, returned,
-});
+const pullWith = (returned: StoredSubmission[]) =>
+  applyPull({
+    cursor: 'c',
+    full: false,
+    templates: [qmfCareHomeV1],
+    providers: [],
+    briefings: [],
+    assignments: [],
+    removed: { providers: [] },
+    scope: { briefings: [], assignments: [] },
+    pinned: [],
+    settings: { briefingStaleDays: 7 },
+    returned,
+  });
 
 async function sentVisit(): Promise<SubmissionBody> {
   const id = await startQmfVisit();
@@ -46,18 +73,32 @@ describe('returned records and amendments', () => {
     const body = await sentVisit();
     await db().records.delete(body.id);
     await pullWith([stored(body)]);
-    expect(await record(body.id)).toMatchObject({ status: 'sent', revision: 1, kind: 'visit', ownerId: officer.id, answers: body.answers });
+    expect(await record(body.id)).toMatchObject({
+      status: 'sent',
+      revision: 1,
+      kind: 'visit',
+      ownerId: officer.id,
+      answers: body.answers,
+    });
   });
 
   it('re-bases a stale amendment on the council’s revision, or takes the council’s copy', async () => {
     const body = await sentVisit();
     await amendRecord(body.id);
-    await db().records.update(body.id, { status: 'attention', problem: { status: 409, code: 'conflict', message: 'stale' } });
+    await db().records.update(body.id, {
+      status: 'attention',
+      problem: { status: 409, code: 'conflict', message: 'stale' },
+    });
     await rebaseAmendment(body.id, 3);
     expect(await record(body.id)).toMatchObject({ status: 'draft', revision: 4, baseRevision: 3, problem: null });
 
     await db().records.update(body.id, { status: 'attention' });
-    const theirs = { ...body, revision: 3, baseRevision: 2, answers: { 'staffing-levels': { value: 'not-met', note: 'Rota gaps' } } };
+    const theirs = {
+      ...body,
+      revision: 3,
+      baseRevision: 2,
+      answers: { 'staffing-levels': { value: 'not-met', note: 'Rota gaps' } },
+    };
     await adoptServerCopy(body.id, { revision: 3, receivedAt: '2026-03-06T10:00:00.000Z', body: theirs });
     expect(await record(body.id)).toMatchObject({ status: 'sent', revision: 3, answers: theirs.answers });
   });

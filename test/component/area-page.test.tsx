@@ -38,7 +38,9 @@ describe('autosave', () => {
     await user.click(within(itemGroup(rota.label)).getByRole('radio', { name: 'Partly met' }));
 
     await waitFor(async () => expect((await record(id))?.answers[rota.id]).toEqual({ value: 'partly-met', note: '' }));
-    expect((within(itemGroup(rota.label)).getByRole('radio', { name: 'Partly met' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(itemGroup(rota.label)).getByRole('radio', { name: 'Partly met' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
 
     await user.click(screen.getByRole('radio', { name: 'Amber' }));
     await waitFor(async () => expect((await record(id))?.sectionRatings.staffing).toBe('amber'));
@@ -56,7 +58,10 @@ describe('autosave', () => {
     expect((await record(id))?.answers[rota.id]?.note).toBe('');
     // ... but soon after typing stops, with the cursor still in the box.
     await waitFor(async () =>
-      expect((await record(id))?.answers[rota.id]).toEqual({ value: 'partly-met', note: 'Two night shifts ran one carer short' }),
+      expect((await record(id))?.answers[rota.id]).toEqual({
+        value: 'partly-met',
+        note: 'Two night shifts ran one carer short',
+      }),
     );
     expect(document.activeElement).toBe(note);
   });
@@ -68,7 +73,8 @@ describe('autosave', () => {
     await user.type(evidenceFor(agency.label), 'Agency profiles on file');
     await user.tab();
     await waitFor(
-      async () => expect((await record(id))?.answers[agency.id]).toEqual({ value: null, note: 'Agency profiles on file' }),
+      async () =>
+        expect((await record(id))?.answers[agency.id]).toEqual({ value: null, note: 'Agency profiles on file' }),
       { timeout: 250 },
     );
   });
@@ -85,7 +91,9 @@ describe('finishing an area with gaps', () => {
     await user.click(screen.getByRole('button', { name: 'Save and go to next area' }));
 
     const summary = await screen.findByRole('alert', { name: 'This area is not complete yet' });
-    const links = within(summary).getAllByRole('link').map((a) => a.textContent);
+    const links = within(summary)
+      .getAllByRole('link')
+      .map((a) => a.textContent);
     expect(links).toEqual([
       `${rota.label}: Enter the evidence for this answer`,
       ...staffing.items.slice(1).map((item) => `${item.label}: Select an answer`),

@@ -108,7 +108,11 @@ describe('a visit the server did not accept', () => {
     const alert = await screen.findByRole('alert');
     within(alert).getByRole('heading', { name: 'The server did not accept this visit' });
     within(alert).getByText(invalid.message);
-    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(invalid.issues!.map((i) => i.message));
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(invalid.issues!.map((i) => i.message));
     expect(screen.getByTestId('record-status').textContent).toBe('Needs attention');
     expect(screen.queryByRole('button', { name: 'Submit visit' })).toBeNull();
 
@@ -121,7 +125,11 @@ describe('a visit the server did not accept', () => {
 
   it('after a conflict, "Reopen as a draft" continues under a new id and the old record is gone', async () => {
     const user = userEvent.setup();
-    const id = await turnedDown({ status: 409, code: 'conflict', message: 'This visit was already received with different answers.' });
+    const id = await turnedDown({
+      status: 409,
+      code: 'conflict',
+      message: 'This visit was already received with different answers.',
+    });
     renderCheck(id);
 
     await user.click(await screen.findByRole('button', { name: 'Reopen as a draft' }));

@@ -7,22 +7,59 @@ import { db, deleteDatabase } from '../../src/app/storage/database';
 it('upgrades a v2 draft and its outbox entry to v3 without losing anything', async () => {
   await deleteDatabase();
   const old = new Dexie('qa-visits');
-  old.version(1).stores({ records: 'id, status, updatedAt, ownerId', outbox: '++seq, &[recordId+revision], state', templates: '[id+version], id', providers: 'id, name' });
+  old
+    .version(1)
+    .stores({
+      records: 'id, status, updatedAt, ownerId',
+      outbox: '++seq, &[recordId+revision], state',
+      templates: '[id+version], id',
+      providers: 'id, name',
+    });
   old.version(2).stores({ briefings: 'providerId', assignments: 'id, providerId, dueDate' });
   await old.open();
   const answers = { 'staffing-rota': { value: 'partly-met', note: 'Two night shifts short' } };
   await old.table('records').add({
-    id: 'r1', ownerId: 'u1', status: 'draft', revision: 1, baseRevision: null, templateId: 'qmf-care-home', templateVersion: 1,
-    details: { providerId: 'p1', date: '2026-06-04', announced: true, spokeWith: '' }, providerName: 'Oakwood House',
-    answers, sectionRatings: { staffing: 'amber' }, startedAt: '2026-06-04T09:00:00Z', updatedAt: 1, submittedAt: null, receivedAt: null, problem: null,
+    id: 'r1',
+    ownerId: 'u1',
+    status: 'draft',
+    revision: 1,
+    baseRevision: null,
+    templateId: 'qmf-care-home',
+    templateVersion: 1,
+    details: { providerId: 'p1', date: '2026-06-04', announced: true, spokeWith: '' },
+    providerName: 'Oakwood House',
+    answers,
+    sectionRatings: { staffing: 'amber' },
+    startedAt: '2026-06-04T09:00:00Z',
+    updatedAt: 1,
+    submittedAt: null,
+    receivedAt: null,
+    problem: null,
   });
-  await old.table('outbox').add({ recordId: 'r0', revision: 1, body: { id: 'r0' }, state: 'pending', attempts: 0, lastProblem: null, enqueuedAt: 1 });
+  await old
+    .table('outbox')
+    .add({
+      recordId: 'r0',
+      revision: 1,
+      body: { id: 'r0' },
+      state: 'pending',
+      attempts: 0,
+      lastProblem: null,
+      enqueuedAt: 1,
+    });
   old.close();
 
   const record = await db().records.get('r1');
   expect(record).toMatchObject({
-    kind: 'visit', subjectName: 'Oakwood House', answers, sectionRatings: { staffing: 'amber' },
-    overallRating: null, ratingOverrides: {}, actions: [], actionChecks: [], review: null,
+    kind: 'visit',
+    subjectName: 'Oakwood House',
+    answers,
+    sectionRatings: { staffing: 'amber' },
+    overallRating: null,
+    ratingOverrides: {},
+    actions: [],
+    actionChecks: [],
+    review: null,
   });
   expect(record).not.toHaveProperty('providerName');
   expect(await db().outbox.count()).toBe(1);

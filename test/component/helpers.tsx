@@ -8,8 +8,18 @@ import { useVisit } from '../../src/app/visits/queries';
 import { saveAnswer, saveRating } from '../../src/app/visits/answer-store';
 import { startVisit } from '../../src/app/visits/visit-store';
 
-export const officer: SessionUser = { id: 'officer-1', email: 'sam@example.gov.uk', name: 'Sam Patel', role: 'officer' };
-export const otherOfficer: SessionUser = { id: 'officer-2', email: 'jo@example.gov.uk', name: 'Jo Reid', role: 'officer' };
+export const officer: SessionUser = {
+  id: 'officer-1',
+  email: 'sam@example.gov.uk',
+  name: 'Sam Patel',
+  role: 'officer',
+};
+export const otherOfficer: SessionUser = {
+  id: 'officer-2',
+  email: 'jo@example.gov.uk',
+  name: 'Jo Reid',
+  role: 'officer',
+};
 
 /** Empties every table, so each test starts from a device with nothing on it. */
 export async function resetDevice(): Promise<void> {
@@ -54,7 +64,9 @@ export async function record(id: string): Promise<VisitRecord | undefined> {
 }
 
 export function outboxFor(id: string) {
-  return db().outbox.filter((row) => row.recordId === id).toArray();
+  return db()
+    .outbox.filter((row) => row.recordId === id)
+    .toArray();
 }
 
 /** Renders a page with the record read through the live query, so writes re-render it as in the app. */

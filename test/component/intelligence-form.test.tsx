@@ -17,13 +17,16 @@ function setUp(onSave: Save = vi.fn<Save>()) {
   return { user: userEvent.setup(), onSave, onSaved };
 }
 
-const submit = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: 'Add intelligence' }));
+const submit = (user: ReturnType<typeof userEvent.setup>) =>
+  user.click(screen.getByRole('button', { name: 'Add intelligence' }));
 const summaryLinks = () => within(screen.getByRole('alert', { name: 'There is a problem' })).getAllByRole('link');
 const setDate = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 /** Each message is in the summary, linked to its field, and shown by the field it belongs to. */
 function expectLinked(messages: Array<[message: string, fieldId: string]>) {
-  expect(summaryLinks().map((a) => [a.textContent, a.getAttribute('href')])).toEqual(messages.map(([m, id]) => [m, `#${id}`]));
+  expect(summaryLinks().map((a) => [a.textContent, a.getAttribute('href')])).toEqual(
+    messages.map(([m, id]) => [m, `#${id}`]),
+  );
   for (const [message, id] of messages) {
     const described = document.getElementById(`${id}-error`);
     expect(described?.textContent).toBe(message);
@@ -78,10 +81,38 @@ describe('intelligence form validation', () => {
   });
 
   it.each([
-    ['Safeguarding referral', [['Enter the date of the referral', 'intel-date'], ['Select whether the referral is open or closed', 'intel-status'], ['Enter a summary of the referral', 'intel-summary']]],
-    ['Incident or notification', [['Enter the date of the incident', 'intel-date'], ['Select whether the incident was notified to CQC', 'intel-notified-to-cqc'], ['Enter a summary of the incident', 'intel-summary']]],
-    ['Feedback from a professional', [['Enter the date the feedback was given', 'intel-date'], ['Select who gave the feedback', 'intel-source'], ['Select whether the feedback was positive, mixed or a concern', 'intel-sentiment'], ['Enter a summary of the feedback', 'intel-summary']]],
-    ['Fire inspection', [['Enter the date of the fire inspection', 'intel-date'], ['Select the outcome of the fire inspection', 'intel-outcome']]],
+    [
+      'Safeguarding referral',
+      [
+        ['Enter the date of the referral', 'intel-date'],
+        ['Select whether the referral is open or closed', 'intel-status'],
+        ['Enter a summary of the referral', 'intel-summary'],
+      ],
+    ],
+    [
+      'Incident or notification',
+      [
+        ['Enter the date of the incident', 'intel-date'],
+        ['Select whether the incident was notified to CQC', 'intel-notified-to-cqc'],
+        ['Enter a summary of the incident', 'intel-summary'],
+      ],
+    ],
+    [
+      'Feedback from a professional',
+      [
+        ['Enter the date the feedback was given', 'intel-date'],
+        ['Select who gave the feedback', 'intel-source'],
+        ['Select whether the feedback was positive, mixed or a concern', 'intel-sentiment'],
+        ['Enter a summary of the feedback', 'intel-summary'],
+      ],
+    ],
+    [
+      'Fire inspection',
+      [
+        ['Enter the date of the fire inspection', 'intel-date'],
+        ['Select the outcome of the fire inspection', 'intel-outcome'],
+      ],
+    ],
   ] as Array<[string, Array<[string, string]>]>)('names what is missing from a %s', async (kind, messages) => {
     const { user } = setUp();
     await user.click(screen.getByRole('radio', { name: kind }));
@@ -92,8 +123,14 @@ describe('intelligence form validation', () => {
 
   it('sends a complete entry and clears the form for the next one', async () => {
     const saved: IntelligenceEntry = {
-      id: 'e1', providerId: 'willow-bank', kind: 'complaint', date: '2026-06-02', summary: 'Call bell not answered', status: 'open',
-      recordedBy: 'Gareth Lloyd', recordedAt: '2026-06-10T09:00:00Z',
+      id: 'e1',
+      providerId: 'willow-bank',
+      kind: 'complaint',
+      date: '2026-06-02',
+      summary: 'Call bell not answered',
+      status: 'open',
+      recordedBy: 'Gareth Lloyd',
+      recordedAt: '2026-06-10T09:00:00Z',
     };
     const { user, onSave, onSaved } = setUp(vi.fn<Save>().mockResolvedValue({ ok: true, value: saved }));
     await user.click(screen.getByRole('radio', { name: 'Complaint' }));
@@ -101,7 +138,12 @@ describe('intelligence form validation', () => {
     await user.click(screen.getByRole('radio', { name: 'Open' }));
     await user.type(screen.getByRole('textbox', { name: 'Summary' }), '  Call bell not answered ');
     await submit(user);
-    expect(onSave).toHaveBeenCalledWith({ kind: 'complaint', date: '2026-06-02', summary: 'Call bell not answered', status: 'open' });
+    expect(onSave).toHaveBeenCalledWith({
+      kind: 'complaint',
+      date: '2026-06-02',
+      summary: 'Call bell not answered',
+      status: 'open',
+    });
     expect((await screen.findByRole('status')).textContent).toBe('Complaint added, dated 2 June 2026.');
     expect(onSaved).toHaveBeenCalledWith(saved);
     expect((screen.getByRole('radio', { name: 'Complaint' }) as HTMLInputElement).checked).toBe(false);
@@ -110,8 +152,11 @@ describe('intelligence form validation', () => {
 
   it('keeps everything typed when the device is offline, and says so in the summary', async () => {
     const offline: Outcome<IntelligenceEntry> = {
-      ok: false, status: null, issues: [],
-      message: 'You are offline. The entry was not saved: this needs a connection. What you entered is still here; send it again when you are connected.',
+      ok: false,
+      status: null,
+      issues: [],
+      message:
+        'You are offline. The entry was not saved: this needs a connection. What you entered is still here; send it again when you are connected.',
     };
     const { user } = setUp(vi.fn<Save>().mockResolvedValue(offline));
     await user.click(screen.getByRole('radio', { name: 'Incident or notification' }));
@@ -121,7 +166,9 @@ describe('intelligence form validation', () => {
     await submit(user);
     const summary = await screen.findByRole('alert', { name: 'There is a problem' });
     await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(summaryLinks().map((a) => [a.textContent, a.getAttribute('href')])).toEqual([[offline.message, '#intel-submit']]);
+    expect(summaryLinks().map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      [offline.message, '#intel-submit'],
+    ]);
     expect((screen.getByRole('radio', { name: 'Incident or notification' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('Date of incident') as HTMLInputElement).value).toBe('2026-06-01');
     expect((screen.getByRole('radio', { name: 'Yes' }) as HTMLInputElement).checked).toBe(true);
@@ -130,7 +177,9 @@ describe('intelligence form validation', () => {
 
   it('puts the server’s field issues next to their fields', async () => {
     const refused: Outcome<IntelligenceEntry> = {
-      ok: false, status: 422, message: 'The request body is not valid',
+      ok: false,
+      status: 422,
+      message: 'The request body is not valid',
       issues: [{ path: 'keyQuestions.safe', message: 'Invalid option: expected one of "outstanding"|"good"' }],
     };
     const { user } = setUp(vi.fn<Save>().mockResolvedValue(refused));

@@ -13,7 +13,10 @@ import { LiveVisit, officer, record, resetDevice } from './helpers';
 
 // The QMF with scores and an overall RAG, as a later version would have it.
 const scored: Template = {
-  ...qmfCareHomeV1, version: 99, scoring: { method: 'worst' }, overall: { label: 'Overall RAG rating' },
+  ...qmfCareHomeV1,
+  version: 99,
+  scoring: { method: 'worst' },
+  overall: { label: 'Overall RAG rating' },
   ratingScale: qmfCareHomeV1.ratingScale.map((r, i) => ({ ...r, score: 3 - i })),
 };
 
@@ -25,7 +28,9 @@ beforeEach(async () => {
 it('suggests the worst area, and needs a reason to differ, saved without a button', async () => {
   const user = userEvent.setup();
   const id = await startVisit({
-    ownerId: officer.id, template: scored, subjectName: 'Oakwood House',
+    ownerId: officer.id,
+    template: scored,
+    subjectName: 'Oakwood House',
     details: { providerId: 'prov-oakwood', date: '2026-06-04', announced: true, spokeWith: '' },
   });
   for (const s of scored.sections) await saveRating(id, s.id, s.id === 'safeguarding' ? 'amber' : 'green', false);
@@ -34,13 +39,20 @@ it('suggests the worst area, and needs a reason to differ, saved without a butto
   expect(screen.getByTestId('suggested-overall').textContent).toBe('Suggested from the section ratings: Amber');
 
   await user.click(screen.getByRole('radio', { name: 'Green' }));
-  const reason = await screen.findByRole('textbox', { name: 'Why is your rating Green rather than the suggested Amber?' });
+  const reason = await screen.findByRole('textbox', {
+    name: 'Why is your rating Green rather than the suggested Amber?',
+  });
   await user.click(screen.getByRole('button', { name: 'Save and return' }));
   expect(await screen.findByRole('alert', { name: 'The judgement is not complete yet' })).toBeTruthy();
 
   await user.type(reason, 'The safeguarding gap was fixed during the visit.');
   await user.tab();
-  await waitFor(async () => expect((await record(id))?.ratingOverrides.overall).toEqual({ suggested: 'amber', reason: 'The safeguarding gap was fixed during the visit.' }));
+  await waitFor(async () =>
+    expect((await record(id))?.ratingOverrides.overall).toEqual({
+      suggested: 'amber',
+      reason: 'The safeguarding gap was fixed during the visit.',
+    }),
+  );
   expect((await record(id))?.overallRating).toBe('green');
 
   // Agreeing with the suggestion needs no reason: the box goes away.

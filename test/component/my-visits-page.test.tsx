@@ -26,7 +26,10 @@ async function answerPending(outcome: 'sent' | 'attention'): Promise<void> {
 }
 
 const group = (name: string) => screen.getByRole('region', { name });
-const names = (region: HTMLElement) => within(region).getAllByRole('link').map((a) => a.textContent);
+const names = (region: HTMLElement) =>
+  within(region)
+    .getAllByRole('link')
+    .map((a) => a.textContent);
 
 beforeEach(async () => {
   await resetDevice();
@@ -49,7 +52,10 @@ describe('my visits', () => {
 
     await screen.findByRole('heading', { level: 2, name: 'Drafts (2)' });
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
-      'Needs attention (1)', 'Drafts (2)', 'Waiting to send (1)', 'Sent (1)',
+      'Needs attention (1)',
+      'Drafts (2)',
+      'Waiting to send (1)',
+      'Sent (1)',
     ]);
     expect(names(group('Needs attention (1)'))).toEqual(['Birch Lodge']);
     within(group('Needs attention (1)')).getByText(problemMessage);
@@ -59,9 +65,15 @@ describe('my visits', () => {
     expect(names(group('Sent (1)'))).toEqual(['Elm Grange']);
 
     // Drafts open the task list; everything else opens the read-only view.
-    expect(within(group('Drafts (2)')).getByRole('link', { name: 'Cedar Court' }).getAttribute('href')).toBe(`/visits/${newerDraft}`);
-    expect(within(group('Waiting to send (1)')).getByRole('link', { name: 'Dale View' }).getAttribute('href')).toBe(`/visits/${queuedId}/check`);
-    expect(within(group('Sent (1)')).getByRole('link', { name: 'Elm Grange' }).getAttribute('href')).toBe(`/visits/${sentId}/check`);
+    expect(within(group('Drafts (2)')).getByRole('link', { name: 'Cedar Court' }).getAttribute('href')).toBe(
+      `/visits/${newerDraft}`,
+    );
+    expect(within(group('Waiting to send (1)')).getByRole('link', { name: 'Dale View' }).getAttribute('href')).toBe(
+      `/visits/${queuedId}/check`,
+    );
+    expect(within(group('Sent (1)')).getByRole('link', { name: 'Elm Grange' }).getAttribute('href')).toBe(
+      `/visits/${sentId}/check`,
+    );
   });
 
   it("never lists another officer's visits from the same device", async () => {

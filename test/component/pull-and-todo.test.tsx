@@ -16,25 +16,65 @@ const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString
 
 function provider(id: string, over: Partial<ProviderRecord> = {}): ProviderRecord {
   return {
-    id, name: `Home ${id}`, cqcLocationId: null, serviceType: 'care-home', address: '1 High Street', registeredManager: 'A Manager',
-    capacity: 30, contract: null, allocatedOfficerId: null, rag: 'green', ragReason: '', ragChangedAt: null, monitoringLevel: 3,
-    lastVisitDate: null, nextVisitDue: null, ...over,
+    id,
+    name: `Home ${id}`,
+    cqcLocationId: null,
+    serviceType: 'care-home',
+    address: '1 High Street',
+    registeredManager: 'A Manager',
+    capacity: 30,
+    contract: null,
+    allocatedOfficerId: null,
+    rag: 'green',
+    ragReason: '',
+    ragChangedAt: null,
+    monitoringLevel: 3,
+    lastVisitDate: null,
+    nextVisitDue: null,
+    ...over,
   };
 }
 function briefing(p: ProviderRecord): Briefing {
   return {
-    providerId: p.id, compiledAt: new Date().toISOString(), provider: p, cqc: null,
-    complaints: { open: 0, last12Months: 0, recent: [] }, safeguarding: { open: 0, last12Months: 0, recent: [] },
-    incidents: { last12Months: 0, recent: [] }, feedback: [], fireInspection: null, openActions: [], lastVisit: null,
+    providerId: p.id,
+    compiledAt: new Date().toISOString(),
+    provider: p,
+    cqc: null,
+    complaints: { open: 0, last12Months: 0, recent: [] },
+    safeguarding: { open: 0, last12Months: 0, recent: [] },
+    incidents: { last12Months: 0, recent: [] },
+    feedback: [],
+    fireInspection: null,
+    openActions: [],
+    lastVisit: null,
   };
 }
 function assignment(id: string, providerId: string, dueDate: string): Assignment {
-  return { id, providerId, officerId: officer.id, templateId: 'qmf-care-home', dueDate, announced: true, notes: '', status: 'open' };
+  return {
+    id,
+    providerId,
+    officerId: officer.id,
+    templateId: 'qmf-care-home',
+    dueDate,
+    announced: true,
+    notes: '',
+    status: 'open',
+  };
 }
 function pull(over: Partial<PullResponse>): PullResponse {
   return {
-    cursor: 'c', full: false, templates: [], providers: [], briefings: [], assignments: [], removed: { providers: [] },
-    scope: { briefings: [], assignments: [] }, pinned: [], settings: { briefingStaleDays: 7 }, returned: [], ...over,
+    cursor: 'c',
+    full: false,
+    templates: [],
+    providers: [],
+    briefings: [],
+    assignments: [],
+    removed: { providers: [] },
+    scope: { briefings: [], assignments: [] },
+    pinned: [],
+    settings: { briefingStaleDays: 7 },
+    returned: [],
+    ...over,
   };
 }
 
@@ -44,10 +84,17 @@ describe('applying pulls', () => {
   it('keeps scoped data to the scope sent with every pull, and deletes removed providers', async () => {
     const a = provider('a');
     const b = provider('b');
-    await applyPull(pull({
-      full: true, templates: [qmfCareHomeV1], providers: [a, b], briefings: [briefing(a), briefing(b)],
-      assignments: [assignment('x', 'a', addDays(3))], scope: { briefings: ['a', 'b'], assignments: ['x'] }, pinned: ['b'],
-    }));
+    await applyPull(
+      pull({
+        full: true,
+        templates: [qmfCareHomeV1],
+        providers: [a, b],
+        briefings: [briefing(a), briefing(b)],
+        assignments: [assignment('x', 'a', addDays(3))],
+        scope: { briefings: ['a', 'b'], assignments: ['x'] },
+        pinned: ['b'],
+      }),
+    );
     expect((await db().briefings.toArray()).map((x) => x.providerId).sort()).toEqual(['a', 'b']);
     expect(settings.get().pinned).toEqual(['b']);
 
@@ -72,19 +119,45 @@ describe('Visits to do', () => {
   it('lists assigned and risk-due visits for this officer, overdue first', async () => {
     const overdue = provider('late', { name: 'Hartwell Lodge', rag: 'amber' });
     const soon = provider('soon', { name: 'Willow Bank' });
-    const due = provider('due', { name: 'Primrose Villa', allocatedOfficerId: officer.id, nextVisitDue: addDays(10), monitoringLevel: 5 });
-    const notDue = provider('later', { name: 'Laurel Gardens', allocatedOfficerId: officer.id, nextVisitDue: addDays(200) });
-    const someoneElse = provider('other', { name: 'Oakfield House', allocatedOfficerId: 'officer-2', nextVisitDue: addDays(-3) });
-    await applyPull(pull({
-      full: true, providers: [overdue, soon, due, notDue, someoneElse],
-      assignments: [assignment('x1', 'soon', addDays(5)), assignment('x2', 'late', addDays(-4)), { ...assignment('x3', 'later', addDays(1)), officerId: 'officer-2' }],
-      scope: { briefings: [], assignments: ['x1', 'x2', 'x3'] },
-    }));
+    const due = provider('due', {
+      name: 'Primrose Villa',
+      allocatedOfficerId: officer.id,
+      nextVisitDue: addDays(10),
+      monitoringLevel: 5,
+    });
+    const notDue = provider('later', {
+      name: 'Laurel Gardens',
+      allocatedOfficerId: officer.id,
+      nextVisitDue: addDays(200),
+    });
+    const someoneElse = provider('other', {
+      name: 'Oakfield House',
+      allocatedOfficerId: 'officer-2',
+      nextVisitDue: addDays(-3),
+    });
+    await applyPull(
+      pull({
+        full: true,
+        providers: [overdue, soon, due, notDue, someoneElse],
+        assignments: [
+          assignment('x1', 'soon', addDays(5)),
+          assignment('x2', 'late', addDays(-4)),
+          { ...assignment('x3', 'later', addDays(1)), officerId: 'officer-2' },
+        ],
+        scope: { briefings: [], assignments: ['x1', 'x2', 'x3'] },
+      }),
+    );
     render(<VisitsToDo user={officer} visits={[]} />);
     const items = await screen.findAllByTestId('todo');
-    expect(items.map((li) => within(li).getAllByRole('link')[0]!.textContent)).toEqual(['Hartwell Lodge', 'Willow Bank', 'Primrose Villa']);
+    expect(items.map((li) => within(li).getAllByRole('link')[0]!.textContent)).toEqual([
+      'Hartwell Lodge',
+      'Willow Bank',
+      'Primrose Villa',
+    ]);
     expect(within(items[0]!).getByText('Overdue by 4 days')).toBeTruthy();
-    expect(within(items[1]!).getByRole('link', { name: 'Start a visit to Willow Bank' }).getAttribute('href')).toBe('/visits/new?provider=soon&assignment=x1');
+    expect(within(items[1]!).getByRole('link', { name: 'Start a visit to Willow Bank' }).getAttribute('href')).toBe(
+      '/visits/new?provider=soon&assignment=x1',
+    );
     expect(within(items[2]!).getByText(/Due by monitoring level 5/)).toBeTruthy();
   });
 });

@@ -14,7 +14,9 @@ const template = observationHomeVisitV1;
 
 async function open(sectionId: string) {
   const id = await startVisit({
-    ownerId: officer.id, template, subjectName: 'Alex Morgan',
+    ownerId: officer.id,
+    template,
+    subjectName: 'Alex Morgan',
     details: { practitionerName: 'Alex Morgan', practitionerRole: 'Social worker', team: 'North', date: '2026-06-04' },
   });
   render(<LiveVisit id={id}>{(visit) => <AreaPage visit={visit} sectionId={sectionId} />}</LiveVisit>);
@@ -31,11 +33,17 @@ it('reveals the consent question only after "Yes", and saves both', async () => 
   const user = userEvent.setup();
   const id = await open('context');
   expect(screen.queryByRole('textbox', { name: /How consent was obtained/ })).toBeNull();
-  await user.click(within(screen.getByRole('group', { name: 'Was consent to the observation obtained?' })).getByRole('radio', { name: 'Yes' }));
+  await user.click(
+    within(screen.getByRole('group', { name: 'Was consent to the observation obtained?' })).getByRole('radio', {
+      name: 'Yes',
+    }),
+  );
   const how = await screen.findByRole('textbox', { name: /How consent was obtained/ });
   await user.type(how, 'Verbally, from both parents');
   await user.tab();
-  await waitFor(async () => expect((await record(id))?.answers['consent-how']?.value).toBe('Verbally, from both parents'));
+  await waitFor(async () =>
+    expect((await record(id))?.answers['consent-how']?.value).toBe('Verbally, from both parents'),
+  );
   expect((await record(id))?.answers.consent?.value).toBe('yes');
 });
 
@@ -50,10 +58,20 @@ it('adds rows to a repeating group with a name per row, and removes one', async 
   expect(name.getAttribute('id')).toMatch(/^present-/);
   await user.type(name, 'Mother');
   await user.tab();
-  await waitFor(async () => expect((await record(id))?.answers.present?.rows?.[1]?.answers['present-name-or-role']?.value).toBe('Mother'));
+  await waitFor(async () =>
+    expect((await record(id))?.answers.present?.rows?.[1]?.answers['present-name-or-role']?.value).toBe('Mother'),
+  );
 
-  await user.click(within(screen.getByRole('group', { name: 'Person present 1' })).getByRole('button', { name: 'Remove person present 1' }));
-  await waitFor(async () => expect((await record(id))?.answers.present?.rows?.map((r) => r.answers['present-name-or-role']?.value)).toEqual(['Mother']));
+  await user.click(
+    within(screen.getByRole('group', { name: 'Person present 1' })).getByRole('button', {
+      name: 'Remove person present 1',
+    }),
+  );
+  await waitFor(async () =>
+    expect((await record(id))?.answers.present?.rows?.map((r) => r.answers['present-name-or-role']?.value)).toEqual([
+      'Mother',
+    ]),
+  );
 });
 
 it('suggests the section rating from the domain ratings as they are given, and asks for a rationale', async () => {
@@ -63,9 +81,13 @@ it('suggests the section rating from the domain ratings as they are given, and a
   const domain = (label: string) => screen.getByRole('group', { name: label });
   await user.click(within(domain('Planning and purpose')).getByRole('radio', { name: 'Outstanding' }));
   await user.click(within(domain('Knowledge and theory')).getByRole('radio', { name: 'Good' }));
-  await waitFor(() => expect(screen.getByTestId('suggested-practice').textContent).toBe('Suggested from your answers: Good'));
+  await waitFor(() =>
+    expect(screen.getByTestId('suggested-practice').textContent).toBe('Suggested from your answers: Good'),
+  );
   await user.click(screen.getByRole('button', { name: 'Save and go to next section' }));
   const summary = await screen.findByRole('alert', { name: 'This section is not complete yet' });
-  expect(within(summary).getByRole('link', { name: 'Planning and purpose: Enter the evidence for this answer' })).toBeTruthy();
+  expect(
+    within(summary).getByRole('link', { name: 'Planning and purpose: Enter the evidence for this answer' }),
+  ).toBeTruthy();
   expect(screen.getByRole('textbox', { name: /^Rationale Planning and purpose/ })).toBeTruthy();
 });

@@ -21,13 +21,23 @@ afterEach(() => {
 
 it('warns at 80% full and offers to free the photos of sent records only', async () => {
   deviceReports(85 * 1024 * 1024, 100 * 1024 * 1024, false);
-  await db().files.put({ sha256: 'a'.repeat(64), blob: new Blob([new Uint8Array(2048)]), type: 'image/jpeg', bytes: 2048, thumbnail: null, recordId: 'r1', addedAt: 1 });
+  await db().files.put({
+    sha256: 'a'.repeat(64),
+    blob: new Blob([new Uint8Array(2048)]),
+    type: 'image/jpeg',
+    bytes: 2048,
+    thumbnail: null,
+    recordId: 'r1',
+    addedAt: 1,
+  });
   render(<StoragePage />);
   expect((await screen.findByTestId('storage-warning')).textContent).toMatch(/85% full/);
   expect(screen.getByTestId('persisted').textContent).toMatch(/may clear/);
   expect(screen.getByTestId('usage').textContent).toBe('85.0 MB of 100.0 MB (85%)');
   // The photo's record is not a sent one, so nothing may be freed.
-  expect((screen.getByRole('button', { name: 'Remove photos of sent records' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: 'Remove photos of sent records' }) as HTMLButtonElement).disabled).toBe(
+    true,
+  );
   await checkStorage();
   expect(storageNearlyFull.get()).toBe(true);
 });

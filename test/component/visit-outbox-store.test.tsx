@@ -4,18 +4,22 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/storage/database';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import type { OutboxEntry, Problem } from '../../src/app/sync/engine';
-import {
-  NotEditableError, returnToDraft, submitVisit,
-} from '../../src/app/visits/visit-store';
+import { NotEditableError, returnToDraft, submitVisit } from '../../src/app/visits/visit-store';
 import { saveAnswer, saveRating } from '../../src/app/visits/answer-store';
 import { answerEverything, officer, outboxFor, record, resetDevice, startQmfVisit } from './helpers';
 
 const store = createOutboxStore();
 const invalid: Problem = {
-  status: 422, code: 'invalid', message: 'The visit was not accepted.',
+  status: 422,
+  code: 'invalid',
+  message: 'The visit was not accepted.',
   issues: [{ path: 'answers.staffing-rota', message: 'Enter the evidence for this answer' }],
 };
-const conflict: Problem = { status: 409, code: 'conflict', message: 'This visit was already received with different answers.' };
+const conflict: Problem = {
+  status: 409,
+  code: 'conflict',
+  message: 'This visit was already received with different answers.',
+};
 
 async function onlyPending(): Promise<OutboxEntry> {
   const pending = await store.pending();
@@ -48,7 +52,11 @@ describe('submitting a visit', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ recordId: id, revision: 1, state: 'pending', attempts: 0, lastProblem: null });
     expect(rows[0]?.body).toMatchObject({
-      id, revision: 1, baseRevision: null, kind: 'visit', submittedAt: queued?.submittedAt,
+      id,
+      revision: 1,
+      baseRevision: null,
+      kind: 'visit',
+      submittedAt: queued?.submittedAt,
       answers: { 'staffing-rota': { value: 'partly-met', note: 'Two nights short' } },
     });
     expect((await onlyPending()).recordId).toBe(id);
@@ -59,7 +67,13 @@ describe('submitting a visit', () => {
     const draft = await record(id);
     // An entry already holding this (id, revision) makes the outbox add fail its unique index.
     await db().outbox.add({
-      recordId: id, revision: 1, body: {} as never, state: 'attention', attempts: 0, lastProblem: null, enqueuedAt: 0,
+      recordId: id,
+      revision: 1,
+      body: {} as never,
+      state: 'attention',
+      attempts: 0,
+      lastProblem: null,
+      enqueuedAt: 0,
     });
 
     await expect(submitVisit(id)).rejects.toThrow();
@@ -77,7 +91,9 @@ describe('submitting a visit', () => {
   it('refuses to change the answers or ratings of a visit that is no longer a draft', async () => {
     const id = await submittedVisit();
     const before = await record(id);
-    await expect(saveAnswer(id, 'staffing-rota', { value: 'not-met', note: 'late edit' })).rejects.toBeInstanceOf(NotEditableError);
+    await expect(saveAnswer(id, 'staffing-rota', { value: 'not-met', note: 'late edit' })).rejects.toBeInstanceOf(
+      NotEditableError,
+    );
     await expect(saveRating(id, 'staffing', 'red', false)).rejects.toBeInstanceOf(NotEditableError);
     expect(await record(id)).toEqual(before);
   });
@@ -121,7 +137,12 @@ describe('reopening a visit the server turned down', () => {
 
     expect(await returnToDraft(id)).toBe(id);
     const draft = await record(id);
-    expect(draft).toMatchObject({ status: 'draft', submittedAt: null, answers: before?.answers, sectionRatings: before?.sectionRatings });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      submittedAt: null,
+      answers: before?.answers,
+      sectionRatings: before?.sectionRatings,
+    });
     expect(await db().outbox.count()).toBe(0);
 
     // It can be corrected and submitted again, once.
@@ -140,8 +161,13 @@ describe('reopening a visit the server turned down', () => {
     expect(newId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await record(id)).toBeUndefined();
     expect(await record(newId)).toMatchObject({
-      id: newId, status: 'draft', problem: null, submittedAt: null, ownerId: officer.id,
-      answers: before?.answers, sectionRatings: before?.sectionRatings,
+      id: newId,
+      status: 'draft',
+      problem: null,
+      submittedAt: null,
+      ownerId: officer.id,
+      answers: before?.answers,
+      sectionRatings: before?.sectionRatings,
     });
     expect(await db().outbox.count()).toBe(0);
   });

@@ -12,7 +12,10 @@ import { OFFICER, signIn, waitForHeading, waitForSynced, waitingCount } from './
 const QA = { email: 'qa@example.org', password: 'qa-demo-pass' };
 const visit = { providerId: 'meadowview-court', date: '2026-11-02', announced: true, spokeWith: 'Deputy manager' };
 
-async function api(env: { browser: import('playwright-core').Browser; server: { url: string } }, who: { email: string; password: string }): Promise<APIRequestContext> {
+async function api(
+  env: { browser: import('playwright-core').Browser; server: { url: string } },
+  who: { email: string; password: string },
+): Promise<APIRequestContext> {
   const context = await env.browser.newContext({ baseURL: env.server.url });
   expect((await context.request.post('/api/session', { data: who })).status()).toBe(200);
   return context.request;
@@ -24,44 +27,64 @@ describeWithChromium('stale amendment (Chromium)', (env) => {
     const qa = await api(env, QA);
     const body = recordBody(qmfCareHomeV2, visit);
     expect((await officer.put(`/api/submissions/${body.id}`, { data: body })).status()).toBe(201);
-    expect((await qa.post(`/api/submissions/${body.id}/review`, { data: { decision: 'return', revision: 1, comment: 'Say who you spoke to by role.' } })).status()).toBe(200);
+    expect(
+      (
+        await qa.post(`/api/submissions/${body.id}/review`, {
+          data: { decision: 'return', revision: 1, comment: 'Say who you spoke to by role.' },
+        })
+      ).status(),
+    ).toBe(200);
 
     const context = await env.browser.newContext({ baseURL: env.server.url });
     const page = await context.newPage();
-    await withFailureShot(() => page, 'amendment-conflict', async () => {
-      await page.goto('/');
-      await signIn(page);
-      await waitForSynced(page);
-      await page.getByTestId('returned').getByRole('link').click();
-      await page.getByRole('button', { name: 'Amend this visit' }).click();
-      await page.getByRole('link', { name: 'Visit details' }).click();
-      await page.getByLabel('Who did you speak to?').fill('Deputy manager; two senior carers (amended on the tablet)');
-      await page.getByRole('button', { name: 'Save details' }).click();
+    await withFailureShot(
+      () => page,
+      'amendment-conflict',
+      async () => {
+        await page.goto('/');
+        await signIn(page);
+        await waitForSynced(page);
+        await page.getByTestId('returned').getByRole('link').click();
+        await page.getByRole('button', { name: 'Amend this visit' }).click();
+        await page.getByRole('link', { name: 'Visit details' }).click();
+        await page
+          .getByLabel('Who did you speak to?')
+          .fill('Deputy manager; two senior carers (amended on the tablet)');
+        await page.getByRole('button', { name: 'Save details' }).click();
 
-      // Meanwhile the officer's phone sends its own amendment of revision 1.
-      const phone = { ...body, revision: 2, baseRevision: 1, details: { ...visit, spokeWith: 'Deputy manager (amended on the phone)' } };
-      expect((await officer.put(`/api/submissions/${body.id}`, { data: phone })).status()).toBe(201);
+        // Meanwhile the officer's phone sends its own amendment of revision 1.
+        const phone = {
+          ...body,
+          revision: 2,
+          baseRevision: 1,
+          details: { ...visit, spokeWith: 'Deputy manager (amended on the phone)' },
+        };
+        expect((await officer.put(`/api/submissions/${body.id}`, { data: phone })).status()).toBe(201);
 
-      await page.getByRole('link', { name: 'Check answers and submit' }).click();
-      await waitForHeading(page, 'Check your answers');
-      await page.getByRole('button', { name: 'Submit visit' }).click();
-      await waitForHeading(page, 'My visits');
-      const attention = page.locator('#group-attention').locator('..');
-      await attention.getByRole('link').first().waitFor({ timeout: 30_000 });
-      await attention.getByRole('link').first().click();
-      await page.getByRole('link', { name: 'Compare with the council’s copy' }).click();
-      await waitForHeading(page, 'Your amendment and the council’s copy differ');
-      const row = page.getByTestId('difference').filter({ hasText: 'Details' });
-      expect(await row.textContent()).toContain('amended on the phone');
-      expect(await row.textContent()).toContain('amended on the tablet');
-      await expectAccessible(page, 'conflict');
-      await page.getByRole('button', { name: 'Keep my version' }).click();
-      await waitForHeading(page, 'Check your answers');
-      await page.getByRole('button', { name: 'Submit visit' }).click();
-      await waitForHeading(page, 'My visits');
-      await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0 visits waiting to send');
-    });
-    const stored = (await (await qa.get(`/api/submissions/${body.id}`)).json()) as { revision: number; body: { baseRevision: number; details: { spokeWith: string } } };
+        await page.getByRole('link', { name: 'Check answers and submit' }).click();
+        await waitForHeading(page, 'Check your answers');
+        await page.getByRole('button', { name: 'Submit visit' }).click();
+        await waitForHeading(page, 'My visits');
+        const attention = page.locator('#group-attention').locator('..');
+        await attention.getByRole('link').first().waitFor({ timeout: 30_000 });
+        await attention.getByRole('link').first().click();
+        await page.getByRole('link', { name: 'Compare with the council’s copy' }).click();
+        await waitForHeading(page, 'Your amendment and the council’s copy differ');
+        const row = page.getByTestId('difference').filter({ hasText: 'Details' });
+        expect(await row.textContent()).toContain('amended on the phone');
+        expect(await row.textContent()).toContain('amended on the tablet');
+        await expectAccessible(page, 'conflict');
+        await page.getByRole('button', { name: 'Keep my version' }).click();
+        await waitForHeading(page, 'Check your answers');
+        await page.getByRole('button', { name: 'Submit visit' }).click();
+        await waitForHeading(page, 'My visits');
+        await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0 visits waiting to send');
+      },
+    );
+    const stored = (await (await qa.get(`/api/submissions/${body.id}`)).json()) as {
+      revision: number;
+      body: { baseRevision: number; details: { spokeWith: string } };
+    };
     expect(stored.revision).toBe(3);
     expect(stored.body.baseRevision).toBe(2);
     expect(stored.body.details.spokeWith).toContain('amended on the tablet');

@@ -10,7 +10,14 @@ describeWithChromium('bench, quick run', () => {
     const lines: string[] = [];
     const report = await runBench({ quick: true, log: (line) => lines.push(line) });
     const names = report.figures.map((f) => f.name).join('\n');
-    for (const expected of [/gzip/, /cold load/, /saving one answer/i, /sync of \d+ queued/i, /My visits opens with \d+ records/, /ingest, PGlite/]) {
+    for (const expected of [
+      /gzip/,
+      /cold load/,
+      /saving one answer/i,
+      /sync of \d+ queued/i,
+      /My visits opens with \d+ records/,
+      /ingest, PGlite/,
+    ]) {
       expect(names, lines.join('\n')).toMatch(expected);
     }
     if (process.env.DATABASE_URL) expect(names).toMatch(/ingest, PostgreSQL/);
@@ -18,7 +25,8 @@ describeWithChromium('bench, quick run', () => {
       if (!process.env.DATABASE_URL && /not measured/.test(figure.note ?? '')) continue; // PostgreSQL, without a database to measure
       expect(Number.isFinite(figure.value), figure.name).toBe(true);
       expect(figure.budget, figure.name).not.toBe('');
-      if (figure.baseline) expect(Number.isFinite(figure.baseline.value) && figure.baseline.value > 0, figure.name).toBe(true);
+      if (figure.baseline)
+        expect(Number.isFinite(figure.baseline.value) && figure.baseline.value > 0, figure.name).toBe(true);
     }
     expect(table(report).split('\n')).toHaveLength(report.figures.length + 2);
   });

@@ -11,7 +11,13 @@ import { ROOT } from './support/server';
 const DIST = join(ROOT, 'dist');
 
 /** Text that only the office pages (src/app/reports, the quarterly report and documents) contain. */
-const OFFICE_MARKERS = ['Quarterly QA report', 'Findings by area', 'Exceptions by heading', 'Significant actions closed within 3 months', 'chart-svg'];
+const OFFICE_MARKERS = [
+  'Quarterly QA report',
+  'Findings by area',
+  'Exceptions by heading',
+  'Significant actions closed within 3 months',
+  'chart-svg',
+];
 
 describe('production build', () => {
   it('keeps the office views out of the field app\u2019s first load', () => {
@@ -21,13 +27,19 @@ describe('production build', () => {
     expect(initial.some((f) => f.endsWith('.css'))).toBe(true);
     for (const file of initial) {
       const text = readFileSync(join(DIST, file), 'utf8');
-      for (const marker of OFFICE_MARKERS) expect(text.includes(marker), `${marker} is in the first-load file ${file}`).toBe(false);
+      for (const marker of OFFICE_MARKERS)
+        expect(text.includes(marker), `${marker} is in the first-load file ${file}`).toBe(false);
     }
     // The markers are real: each is in some lazily loaded file of the same build.
-    const assets = readdirSync(join(DIST, 'assets')).map((f) => `assets/${f}`).filter((f) => /\.(js|css)$/.test(f) && !initial.includes(f));
+    const assets = readdirSync(join(DIST, 'assets'))
+      .map((f) => `assets/${f}`)
+      .filter((f) => /\.(js|css)$/.test(f) && !initial.includes(f));
     const lazyText = assets.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
-    for (const marker of OFFICE_MARKERS) expect(lazyText.includes(marker), `${marker} is in no lazily loaded file`).toBe(true);
+    for (const marker of OFFICE_MARKERS)
+      expect(lazyText.includes(marker), `${marker} is in no lazily loaded file`).toBe(true);
     const bytes = initial.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f))).length, 0);
-    console.log(`first load: ${initial.length} files, ${(bytes / 1024).toFixed(1)} kB gzip (budget and its measure: npm run bench)`);
+    console.log(
+      `first load: ${initial.length} files, ${(bytes / 1024).toFixed(1)} kB gzip (budget and its measure: npm run bench)`,
+    );
   });
 });

@@ -30,7 +30,10 @@ forEachEngine('core flow with the server unreachable', async ({ engine, driver, 
   await app.waitForHeading(QMF_AREAS[0]!);
   await app.check('Partly met', 0);
   await app.note(0, NOTE);
-  await app.until('the note saved on the device', async () => (await app.record(id))?.answers['staffing-rota']?.note === NOTE);
+  await app.until(
+    'the note saved on the device',
+    async () => (await app.record(id))?.answers['staffing-rota']?.note === NOTE,
+  );
   await driver.reload();
   await app.waitForHeading(QMF_AREAS[0]!);
   expect(await app.checked('Partly met', 0), engine).toBe(true);
@@ -50,9 +53,16 @@ forEachEngine('core flow with the server unreachable', async ({ engine, driver, 
   // The server is reachable again.
   proxy.setMode('up');
   await app.click('Sync now');
-  await app.until('the outbox to drain', async () => (await app.testId('waiting')) === '0 visits waiting to send', 60_000);
+  await app.until(
+    'the outbox to drain',
+    async () => (await app.testId('waiting')) === '0 visits waiting to send',
+    60_000,
+  );
   const stored = await serverSubmissions(server.url, OFFICER);
-  expect(stored.map((s) => s.id), engine).toEqual([id]);
+  expect(
+    stored.map((s) => s.id),
+    engine,
+  ).toEqual([id]);
   expect(stored[0]!.body.answers, engine).toEqual(expected?.answers);
   expect(stored[0]!.body.answers['staffing-rota'], engine).toEqual({ value: 'partly-met', note: NOTE });
 });

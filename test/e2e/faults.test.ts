@@ -22,7 +22,9 @@ const template = Template.parse(qmfCareHomeV2);
 
 /** `count` valid visits dated `date` (a day no other test uses, so the server's list can be filtered by it). */
 const visits = (count: number, date: string) =>
-  Array.from({ length: count }, () => makeRecord(template, { providerId: 'willow-bank', date, announced: true, spokeWith: 'Registered manager' }));
+  Array.from({ length: count }, () =>
+    makeRecord(template, { providerId: 'willow-bank', date, announced: true, spokeWith: 'Registered manager' }),
+  );
 
 type Held = { id: string; revision: number };
 
@@ -32,7 +34,10 @@ async function held(page: Page, date: string): Promise<Held[]> {
   return ((await res.json()) as { submissions: Held[] }).submissions;
 }
 
-async function signedInPage(baseURL: string, browser: import('playwright-core').Browser): Promise<{ page: Page; ownerId: string; close: () => Promise<void> }> {
+async function signedInPage(
+  baseURL: string,
+  browser: import('playwright-core').Browser,
+): Promise<{ page: Page; ownerId: string; close: () => Promise<void> }> {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto('/');
@@ -59,12 +64,19 @@ async function queueAndSync(page: Page, ownerId: string, records: ReturnType<typ
 
 describeWithChromium('fault suite (Chromium, real server)', (env) => {
   /** A device signed in through a fault proxy in front of the real server, closed afterwards. */
-  async function throughFaultProxy(name: string, body: (page: Page, ownerId: string, proxy: FaultProxy) => Promise<void>): Promise<void> {
+  async function throughFaultProxy(
+    name: string,
+    body: (page: Page, ownerId: string, proxy: FaultProxy) => Promise<void>,
+  ): Promise<void> {
     const target = new URL(env.server.url);
     const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
     const { page, ownerId, close } = await signedInPage(proxy.url, env.browser);
     try {
-      await withFailureShot(() => page, name, () => body(page, ownerId, proxy));
+      await withFailureShot(
+        () => page,
+        name,
+        () => body(page, ownerId, proxy),
+      );
     } finally {
       await close();
       await proxy.close();
@@ -74,19 +86,25 @@ describeWithChromium('fault suite (Chromium, real server)', (env) => {
   it('stores 200 queued records exactly once when the server is killed mid-upload, for three seeds', async () => {
     for (const [round, seed] of [11, 2026, 90210].entries()) {
       const { page, ownerId, close } = await signedInPage(env.server.url, env.browser);
-      await withFailureShot(() => page, `sigkill-seed-${seed}`, async () => {
-        const date = `2026-11-0${round + 1}`;
-        const records = visits(200, date);
-        const random = mulberry32(seed); // seeded, so a failing kill point can be replayed
-        const killAfter = 1 + Math.floor(random() * 180); // stored records before the kill
-        await queueAndSync(page, ownerId, records);
-        // Kill as soon as the server holds `killAfter` of them: mid-stream, usually mid-request.
-        await expect.poll(async () => (await held(page, date)).length, { timeout: 60_000, interval: 25 }).toBeGreaterThanOrEqual(killAfter);
-        await env.server.kill();
-        await env.server.restart();
-        await page.getByRole('button', { name: 'Sync now' }).click();
-        await expectHeldExactly(page, date, records, `seed ${seed}, killed after ${killAfter}`);
-      });
+      await withFailureShot(
+        () => page,
+        `sigkill-seed-${seed}`,
+        async () => {
+          const date = `2026-11-0${round + 1}`;
+          const records = visits(200, date);
+          const random = mulberry32(seed); // seeded, so a failing kill point can be replayed
+          const killAfter = 1 + Math.floor(random() * 180); // stored records before the kill
+          await queueAndSync(page, ownerId, records);
+          // Kill as soon as the server holds `killAfter` of them: mid-stream, usually mid-request.
+          await expect
+            .poll(async () => (await held(page, date)).length, { timeout: 60_000, interval: 25 })
+            .toBeGreaterThanOrEqual(killAfter);
+          await env.server.kill();
+          await env.server.restart();
+          await page.getByRole('button', { name: 'Sync now' }).click();
+          await expectHeldExactly(page, date, records, `seed ${seed}, killed after ${killAfter}`);
+        },
+      );
       await close();
     }
   });
@@ -100,11 +118,14 @@ describeWithChromium('fault suite (Chromium, real server)', (env) => {
       await queueAndSync(page, ownerId, records);
       await expectHeldExactly(page, date, records);
       for (const record of records.slice(0, 5)) {
-        const history = (await (await page.request.get(`/api/submissions/${record.id}/revisions`)).json()) as { revisions: Held[] };
+        const history = (await (await page.request.get(`/api/submissions/${record.id}/revisions`)).json()) as {
+          revisions: Held[];
+        };
         expect(history.revisions.map((r) => r.revision)).toEqual([1]);
       }
       // Every record was attempted at least twice (its first answer was lost).
-      for (const record of records) expect(proxy.attempts.filter((a) => a.recordId === record.id).length).toBeGreaterThanOrEqual(2);
+      for (const record of records)
+        expect(proxy.attempts.filter((a) => a.recordId === record.id).length).toBeGreaterThanOrEqual(2);
     });
   });
 
@@ -113,14 +134,17 @@ describeWithChromium('fault suite (Chromium, real server)', (env) => {
       const date = '2026-11-12';
       const records = visits(3, date);
       // The server is unwell for its first four upload requests (500, 503, 500, 503), then recovers.
-      proxy.setFault((): Fault => (proxy.attempts.length <= 4 ? (proxy.attempts.length % 2 === 1 ? 500 : 503) : 'pass'));
+      proxy.setFault((): Fault =>
+        proxy.attempts.length <= 4 ? (proxy.attempts.length % 2 === 1 ? 500 : 503) : 'pass',
+      );
       await queueAndSync(page, ownerId, records);
       await expectHeldExactly(page, date, records);
       const times = proxy.attempts.slice(0, 5).map((a) => a.at);
       const gaps = times.slice(1).map((t, i) => t - times[i]!);
       // Backoff: each wait after a failure is longer than the one before, and none is a tight loop.
       expect(gaps[0]).toBeGreaterThan(500);
-      for (let i = 1; i < gaps.length; i++) expect(gaps[i]!, `gaps ${gaps.join(', ')} ms`).toBeGreaterThan(gaps[i - 1]!);
+      for (let i = 1; i < gaps.length; i++)
+        expect(gaps[i]!, `gaps ${gaps.join(', ')} ms`).toBeGreaterThan(gaps[i - 1]!);
     });
   });
 });

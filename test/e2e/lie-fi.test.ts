@@ -30,15 +30,26 @@ forEachEngine('lie-fi: requests hang while the device says it is online', async 
   expect((await app.record(second))?.answers['supervision-policy']?.value, engine).toBe('met');
 
   // The hung request ends (timeout) and the status tells the truth.
-  await app.until('"can\'t reach the server"', async () => (await app.testId('connection')).startsWith("Can't reach the server"), 45_000);
+  await app.until(
+    '"can\'t reach the server"',
+    async () => (await app.testId('connection')).startsWith("Can't reach the server"),
+    45_000,
+  );
   expect(await app.testId('waiting'), engine).toBe('1 visit waiting to send');
   expect((await app.record(id))?.status, engine).toBe('queued');
 
   // The server answers again.
   proxy.setMode('up');
   await app.click('Sync now');
-  await app.until('the outbox to drain', async () => (await app.testId('waiting')) === '0 visits waiting to send', 60_000);
+  await app.until(
+    'the outbox to drain',
+    async () => (await app.testId('waiting')) === '0 visits waiting to send',
+    60_000,
+  );
   await app.until('the status to recover', async () => (await app.testId('connection')) === 'Online');
   const stored = await serverSubmissions(server.url, OFFICER);
-  expect(stored.map((s) => s.id), engine).toEqual([id]);
+  expect(
+    stored.map((s) => s.id),
+    engine,
+  ).toEqual([id]);
 });

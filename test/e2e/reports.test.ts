@@ -19,7 +19,9 @@ const QA = { email: 'qa@example.org', password: 'qa-demo-pass' };
 async function tableRows(page: Page, caption: string | RegExp): Promise<string[][]> {
   const table = page.getByRole('table', { name: caption });
   await table.waitFor();
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
 }
 
 async function openOffice(page: Page, link: string, heading: string | RegExp, checkHome = false): Promise<void> {
@@ -36,12 +38,16 @@ describeWithChromium('office reports (Chromium)', (env) => {
     const context = await env.browser.newContext({ baseURL: env.server.url });
     const page = await context.newPage();
     try {
-      await withFailureShot(() => page, name, async () => {
-        await page.goto('/');
-        await signIn(page, QA);
-        await waitForSynced(page);
-        await body(page);
-      });
+      await withFailureShot(
+        () => page,
+        name,
+        async () => {
+          await page.goto('/');
+          await signIn(page, QA);
+          await waitForSynced(page);
+          await body(page);
+        },
+      );
     } finally {
       await context.close();
     }
@@ -57,31 +63,57 @@ describeWithChromium('office reports (Chromium)', (env) => {
       const activity = await tableRows(page, 'Activity against expected');
       expect(activity).toEqual([
         ['Provider monitoring visits', String(FIXTURE.activity.visit.done), String(FIXTURE.activity.visit.expected)],
-        ['Observations of practice', String(FIXTURE.activity.observation.done), String(FIXTURE.activity.observation.expected)],
+        [
+          'Observations of practice',
+          String(FIXTURE.activity.observation.done),
+          String(FIXTURE.activity.observation.expected),
+        ],
         ['Case file audits', String(FIXTURE.activity.audit.done), String(FIXTURE.activity.audit.expected)],
       ]);
-      expect((await tableRows(page, 'Providers due a visit and not visited')).map((r) => r[0])).toEqual(FIXTURE.visitsDue.notVisited);
-      expect(Object.fromEntries((await tableRows(page, /^Provider monitoring visits: overall judgements$/)).map(([k, v]) => [k, Number(v)]))).toEqual(FIXTURE.grades.visit);
-      expect(Object.fromEntries((await tableRows(page, /^Providers by RAG rating on/)).map(([k, v]) => [k, Number(v)]))).toEqual(FIXTURE.ragAtEnd);
+      expect((await tableRows(page, 'Providers due a visit and not visited')).map((r) => r[0])).toEqual(
+        FIXTURE.visitsDue.notVisited,
+      );
+      expect(
+        Object.fromEntries(
+          (await tableRows(page, /^Provider monitoring visits: overall judgements$/)).map(([k, v]) => [k, Number(v)]),
+        ),
+      ).toEqual(FIXTURE.grades.visit);
+      expect(
+        Object.fromEntries((await tableRows(page, /^Providers by RAG rating on/)).map(([k, v]) => [k, Number(v)])),
+      ).toEqual(FIXTURE.ragAtEnd);
       expect((await tableRows(page, 'RAG changes in the quarter')).map((r) => r[0])).toEqual(FIXTURE.ragChanges);
       expect(await tableRows(page, 'Observations and audits written up late')).toHaveLength(FIXTURE.lateWriteUps);
-      expect((await tableRows(page, 'Actions overdue at the end of the quarter')).map((r) => r[0])).toEqual(FIXTURE.overdueActions);
-      expect(Object.fromEntries((await tableRows(page, 'Exceptions by heading')).map(([k, ...v]) => [k, v.map(Number)]))).toEqual(FIXTURE.themes);
-      await page.getByText(`${FIXTURE.closure.percent}% of this quarter\u2019s significant actions were closed within 3 months.`).waitFor();
+      expect((await tableRows(page, 'Actions overdue at the end of the quarter')).map((r) => r[0])).toEqual(
+        FIXTURE.overdueActions,
+      );
+      expect(
+        Object.fromEntries((await tableRows(page, 'Exceptions by heading')).map(([k, ...v]) => [k, v.map(Number)])),
+      ).toEqual(FIXTURE.themes);
+      await page
+        .getByText(
+          `${FIXTURE.closure.percent}% of this quarter\u2019s significant actions were closed within 3 months.`,
+        )
+        .waitFor();
       expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(4);
       await expectAccessible(page, 'quarterly report');
 
       const printed = await printedText(page);
       expect(printed.text).toContain('Quarterly QA report');
       expect(printed.text).toContain(DEMO_QUARTER.label);
-      expect(printed.text).toContain(`Provider monitoring visits ${FIXTURE.activity.visit.done} ${FIXTURE.activity.visit.expected}`);
+      expect(printed.text).toContain(
+        `Provider monitoring visits ${FIXTURE.activity.visit.done} ${FIXTURE.activity.visit.expected}`,
+      );
       expect(printed.text).toContain(`${FIXTURE.closure.percent}% of this quarter`);
       expect(printed.text).not.toContain('Sign out'); // the header and buttons are not printed
       expect(printed.text).not.toContain('Show report');
 
-      const csv = await page.request.get(await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href') ?? '');
+      const csv = await page.request.get(
+        (await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href')) ?? '',
+      );
       expect(csv.status()).toBe(200);
-      expect(await csv.text()).toContain(`${DEMO_QUARTER.key},activity,Provider monitoring visits,done,${FIXTURE.activity.visit.done}`);
+      expect(await csv.text()).toContain(
+        `${DEMO_QUARTER.key},activity,Provider monitoring visits,done,${FIXTURE.activity.visit.done}`,
+      );
     });
   });
 
@@ -94,13 +126,22 @@ describeWithChromium('office reports (Chromium)', (env) => {
       await page.getByRole('table', { name: '2 records' }).waitFor();
       expect(page.url()).toContain('kind=visit');
       await expectAccessible(page, 'inbox');
-      await page.getByRole('row', { name: /15 July 2026/ }).getByRole('link', { name: 'The Beeches Residential Home', exact: true }).click();
+      await page
+        .getByRole('row', { name: /15 July 2026/ })
+        .getByRole('link', { name: 'The Beeches Residential Home', exact: true })
+        .click();
       await waitForHeading(page, 'Monitoring visit report: The Beeches Residential Home');
 
       const expectedRatings: Record<string, string> = { safeguarding: 'Red', medicines: 'Amber', staffing: 'Amber' };
-      const areas = qmfCareHomeV2.sections.filter((s) => s.rated).map((s) => `${s.title}: ${expectedRatings[s.id] ?? 'Green'}`);
+      const areas = qmfCareHomeV2.sections
+        .filter((s) => s.rated)
+        .map((s) => `${s.title}: ${expectedRatings[s.id] ?? 'Green'}`);
       for (const area of areas) await page.getByRole('heading', { name: area, exact: true }).waitFor();
-      const actions = ['Refer every unexplained injury to the safeguarding team', 'Count controlled drugs at every handover', 'Fill the two night-time vacancies'];
+      const actions = [
+        'Refer every unexplained injury to the safeguarding team',
+        'Count controlled drugs at every handover',
+        'Fill the two night-time vacancies',
+      ];
       expect((await tableRows(page, 'Actions agreed')).map((r) => r[0])).toEqual(actions);
       await expectAccessible(page, 'visit report');
 
@@ -117,7 +158,15 @@ describeWithChromium('office reports (Chromium)', (env) => {
     await asQaManager('tracker-register', async (page) => {
       await openOffice(page, 'Actions tracker', 'Actions tracker');
       const closure = await tableRows(page, /^Significant actions closed within 3 months, by the quarter/);
-      expect(closure.find((r) => r[0] === DEMO_QUARTER.label)).toEqual([DEMO_QUARTER.label, '8', '5', '1', '2', '0', '63%']);
+      expect(closure.find((r) => r[0] === DEMO_QUARTER.label)).toEqual([
+        DEMO_QUARTER.label,
+        '8',
+        '5',
+        '1',
+        '2',
+        '0',
+        '63%',
+      ]);
       await expectAccessible(page, 'actions tracker');
       // Overdue first: Primrose Villa's care plans (due 22 July 2026) heads the open list.
       const open = page.getByRole('table', { name: /open actions?, overdue first/ });

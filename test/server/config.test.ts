@@ -20,8 +20,20 @@ describe('loadConfig', () => {
   });
 
   it('reads overrides, DEMO_DATA=off and --no-demo', () => {
-    const c = loadConfig({ PORT: '9000', DEMO_DATA: 'off', TRUST_PROXY: '1', DATABASE_URL: 'postgres://u@h:5432/db', JSON_LIMIT_BYTES: '4096' });
-    expect(c).toMatchObject({ port: 9000, demoData: false, trustProxy: true, databaseUrl: 'postgres://u@h:5432/db', jsonLimitBytes: 4096 });
+    const c = loadConfig({
+      PORT: '9000',
+      DEMO_DATA: 'off',
+      TRUST_PROXY: '1',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+      JSON_LIMIT_BYTES: '4096',
+    });
+    expect(c).toMatchObject({
+      port: 9000,
+      demoData: false,
+      trustProxy: true,
+      databaseUrl: 'postgres://u@h:5432/db',
+      jsonLimitBytes: 4096,
+    });
     expect(loadConfig({ DEMO_DATA: 'on' }, ['--no-demo']).demoData).toBe(false);
   });
 

@@ -24,12 +24,16 @@ function run(args: string[], env: Record<string, string>, input?: string) {
 
 describe('create-admin', () => {
   it('creates a QA manager who can sign in, and refuses the same email again', async () => {
-    const made = run(['--email', 'Head.Of.QA@Council.gov.uk', '--name', 'Alex Morgan'], { ADMIN_PASSWORD: 'a very long password' });
+    const made = run(['--email', 'Head.Of.QA@Council.gov.uk', '--name', 'Alex Morgan'], {
+      ADMIN_PASSWORD: 'a very long password',
+    });
     expect(made.stderr).toBe('');
     expect(made.status).toBe(0);
     expect(made.stdout).toContain('Created QA manager head.of.qa@council.gov.uk');
 
-    const again = run(['--email', 'head.of.qa@council.gov.uk', '--name', 'Someone'], { ADMIN_PASSWORD: 'another long password' });
+    const again = run(['--email', 'head.of.qa@council.gov.uk', '--name', 'Someone'], {
+      ADMIN_PASSWORD: 'another long password',
+    });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists');
 

@@ -36,7 +36,11 @@ function databaseSuite(kind: DbKind) {
     open = await openTestDb(kind);
     const { db } = open;
     await migrate(db);
-    expect(await seed(db, { demo: false })).toEqual({ templatesAdded: builtInTemplates.length, demoUsersAdded: 0, demoProvidersAdded: 0 });
+    expect(await seed(db, { demo: false })).toEqual({
+      templatesAdded: builtInTemplates.length,
+      demoUsersAdded: 0,
+      demoProvidersAdded: 0,
+    });
     expect(await countUsers(db)).toBe(0);
     const first = await seed(db, { demo: true });
     expect(first.templatesAdded).toBe(0);
@@ -44,18 +48,26 @@ function databaseSuite(kind: DbKind) {
     expect(first.demoProvidersAdded).toBeGreaterThanOrEqual(14);
     expect(await seed(db, { demo: true })).toEqual({ templatesAdded: 0, demoUsersAdded: 0, demoProvidersAdded: 0 });
 
-    const users = await db.query<{ email: string; role: string; name: string }>('SELECT email, role, name FROM users ORDER BY email');
+    const users = await db.query<{ email: string; role: string; name: string }>(
+      'SELECT email, role, name FROM users ORDER BY email',
+    );
     expect(users).toEqual([
       { email: 'manager@example.org', role: 'manager', name: 'Priya Shah' },
       { email: 'officer2@example.org', role: 'officer', name: 'Tom Haddad' },
       { email: 'officer@example.org', role: 'officer', name: 'Olivia Okafor' },
       { email: 'qa@example.org', role: 'qa', name: 'Gareth Lloyd' },
     ]);
-    const providers = (await db.query<{ body: unknown }>('SELECT body FROM providers')).map((r) => Provider.parse(r.body));
+    const providers = (await db.query<{ body: unknown }>('SELECT body FROM providers')).map((r) =>
+      Provider.parse(r.body),
+    );
     expect(new Set(providers.map((p) => p.rag))).toEqual(new Set(['green', 'amber', 'red']));
     expect(new Set(providers.map((p) => p.monitoringLevel))).toEqual(new Set([1, 2, 3, 4, 5]));
     expect(new Set(providers.map((p) => p.serviceType))).toEqual(new Set(['care-home', 'nursing-home', 'home-care']));
-    expect(providers.every((p) => /^1-\d{9,10}$/.test(p.cqcLocationId ?? '') && p.contract !== null && p.allocatedOfficerId !== null)).toBe(true);
+    expect(
+      providers.every(
+        (p) => /^1-\d{9,10}$/.test(p.cqcLocationId ?? '') && p.contract !== null && p.allocatedOfficerId !== null,
+      ),
+    ).toBe(true);
 
     // Teams: officer@ and manager@ in one team that manager@ manages, officer2@ in another, qa@ in none.
     const teams = await db.query<{ email: string; team: string | null; manages: string | null }>(
@@ -69,11 +81,22 @@ function databaseSuite(kind: DbKind) {
       { email: 'qa@example.org', team: null, manages: null },
     ]);
     const kinds = await db.query<{ kind: string }>('SELECT DISTINCT kind FROM intelligence ORDER BY kind');
-    expect(kinds.map((k) => k.kind)).toEqual(['complaint', 'cqc-inspection', 'feedback', 'fire-inspection', 'incident', 'safeguarding-referral']);
+    expect(kinds.map((k) => k.kind)).toEqual([
+      'complaint',
+      'cqc-inspection',
+      'feedback',
+      'fire-inspection',
+      'incident',
+      'safeguarding-referral',
+    ]);
     const assignments = await db.query<{ email: string; provider_id: string }>(
       `SELECT u.email, a.provider_id FROM assignments a JOIN users u ON u.id = a.officer_id WHERE a.status = 'open' ORDER BY u.email, a.provider_id`,
     );
-    expect(assignments.filter((a) => a.email === 'officer@example.org').map((a) => a.provider_id)).toEqual(['hartwell-lodge', 'the-beeches', 'willow-bank']);
+    expect(assignments.filter((a) => a.email === 'officer@example.org').map((a) => a.provider_id)).toEqual([
+      'hartwell-lodge',
+      'the-beeches',
+      'willow-bank',
+    ]);
     expect(assignments.filter((a) => a.email === 'officer2@example.org')).toHaveLength(1);
   });
 
@@ -83,13 +106,15 @@ function databaseSuite(kind: DbKind) {
     await migrate(db);
     const t = builtInTemplates[0]!;
     const edited = { ...t, title: 'Edited in the database' };
-    await db.query(`INSERT INTO templates (id, version, body, change_seq) VALUES ($1, $2, $3::jsonb, nextval('change_seq'))`, [
-      t.id,
-      t.version,
-      JSON.stringify(edited),
-    ]);
+    await db.query(
+      `INSERT INTO templates (id, version, body, change_seq) VALUES ($1, $2, $3::jsonb, nextval('change_seq'))`,
+      [t.id, t.version, JSON.stringify(edited)],
+    );
     await seed(db, { demo: false });
-    const [row] = await db.query<{ body: { title: string } }>('SELECT body FROM templates WHERE id = $1 AND version = $2', [t.id, t.version]);
+    const [row] = await db.query<{ body: { title: string } }>(
+      'SELECT body FROM templates WHERE id = $1 AND version = $2',
+      [t.id, t.version],
+    );
     expect(row?.body.title).toBe('Edited in the database');
   });
 }

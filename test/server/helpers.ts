@@ -43,7 +43,10 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ DATA_DIR: '/tmp/qa-visits-test-unused', STATIC_DIR: '/nonexistent-qa-static' }), ...overrides };
+  return {
+    ...loadConfig({ DATA_DIR: '/tmp/qa-visits-test-unused', STATIC_DIR: '/nonexistent-qa-static' }),
+    ...overrides,
+  };
 }
 
 export const PASSWORD = 'correct horse battery staple';
@@ -51,15 +54,40 @@ export const PASSWORD = 'correct horse battery staple';
 /** A complete register row with the derived fields null, as stored. */
 export function providerRow(overrides: Partial<Provider> & Pick<Provider, 'id' | 'name'>): Provider {
   return {
-    cqcLocationId: null, serviceType: 'care-home', address: '', registeredManager: '', capacity: null, contract: null,
-    allocatedOfficerId: null, rag: 'green', ragReason: '', ragChangedAt: null, monitoringLevel: 2, lastVisitDate: null, nextVisitDue: null,
+    cqcLocationId: null,
+    serviceType: 'care-home',
+    address: '',
+    registeredManager: '',
+    capacity: null,
+    contract: null,
+    allocatedOfficerId: null,
+    rag: 'green',
+    ragReason: '',
+    ragChangedAt: null,
+    monitoringLevel: 2,
+    lastVisitDate: null,
+    nextVisitDue: null,
     ...overrides,
   };
 }
 
 export const providers: Provider[] = [
-  providerRow({ id: 'willow-bank', name: 'Willow Bank Care Home', serviceType: 'care-home', address: '14 Mill Lane, Ashby Green', rag: 'green', monitoringLevel: 2 }),
-  providerRow({ id: 'hartwell-lodge', name: 'Hartwell Lodge Nursing Home', serviceType: 'nursing-home', address: 'Hartwell Road, Kingsmere', rag: 'amber', monitoringLevel: 3 }),
+  providerRow({
+    id: 'willow-bank',
+    name: 'Willow Bank Care Home',
+    serviceType: 'care-home',
+    address: '14 Mill Lane, Ashby Green',
+    rag: 'green',
+    monitoringLevel: 2,
+  }),
+  providerRow({
+    id: 'hartwell-lodge',
+    name: 'Hartwell Lodge Nursing Home',
+    serviceType: 'nursing-home',
+    address: 'Hartwell Road, Kingsmere',
+    rag: 'amber',
+    monitoringLevel: 3,
+  }),
 ];
 
 export interface Fixture {
@@ -77,10 +105,34 @@ export async function prepare(db: Db): Promise<Fixture> {
   for (const p of providers) await upsertProvider(db, p);
   const [north, south] = [await ensureTeam(db, 'North'), await ensureTeam(db, 'South')];
   const [officer, officer2, manager, manager2, qa] = await Promise.all([
-    createUser(db, { email: 'Officer.One@Example.org', name: 'Olivia Okafor', role: 'officer', password: PASSWORD, teamId: north }),
-    createUser(db, { email: 'officer.two@example.org', name: 'Tom Haddad', role: 'officer', password: PASSWORD, teamId: south }),
-    createUser(db, { email: 'manager@example.org', name: 'Priya Shah', role: 'manager', password: PASSWORD, teamId: north }),
-    createUser(db, { email: 'manager2@example.org', name: 'Sam Okoro', role: 'manager', password: PASSWORD, teamId: south }),
+    createUser(db, {
+      email: 'Officer.One@Example.org',
+      name: 'Olivia Okafor',
+      role: 'officer',
+      password: PASSWORD,
+      teamId: north,
+    }),
+    createUser(db, {
+      email: 'officer.two@example.org',
+      name: 'Tom Haddad',
+      role: 'officer',
+      password: PASSWORD,
+      teamId: south,
+    }),
+    createUser(db, {
+      email: 'manager@example.org',
+      name: 'Priya Shah',
+      role: 'manager',
+      password: PASSWORD,
+      teamId: north,
+    }),
+    createUser(db, {
+      email: 'manager2@example.org',
+      name: 'Sam Okoro',
+      role: 'manager',
+      password: PASSWORD,
+      teamId: south,
+    }),
     createUser(db, { email: 'qa@example.org', name: 'Gareth Lloyd', role: 'qa', password: PASSWORD }),
   ]);
   await setTeamManager(db, north, manager!.id);
@@ -104,7 +156,13 @@ export function makeApp(
   options: { now?: () => Date; config?: Partial<Config>; log?: (line: string) => void; attachmentsDir?: string } = {},
 ): App {
   const attachments = options.attachmentsDir === undefined ? undefined : diskAttachmentStorage(options.attachmentsDir);
-  return createApp({ db, config: testConfig(options.config), now: options.now, log: options.log ?? (() => undefined), attachments });
+  return createApp({
+    db,
+    config: testConfig(options.config),
+    now: options.now,
+    log: options.log ?? (() => undefined),
+    attachments,
+  });
 }
 
 export interface Call {
@@ -123,7 +181,11 @@ export async function call(app: App, path: string, opts: Call = {}) {
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
-  const init: RequestInit & { duplex?: 'half' } = { method: opts.method ?? 'GET', headers: { ...headers, ...opts.headers }, body };
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: opts.method ?? 'GET',
+    headers: { ...headers, ...opts.headers },
+    body,
+  };
   if (body instanceof ReadableStream) init.duplex = 'half';
   const res = await app.request(path, init);
   const text = await res.text();
@@ -155,7 +217,10 @@ export function visitBody(overrides: Partial<VisitBody> = {}, template: Template
   const sectionRatings: SubmissionBody['sectionRatings'] = {};
   for (const section of template.sections) {
     for (const item of section.items) {
-      answers[item.id] = item.type === 'choice' ? { value: 'met', note: '' } : { value: 'Seen and discussed with the manager.', note: '' };
+      answers[item.id] =
+        item.type === 'choice'
+          ? { value: 'met', note: '' }
+          : { value: 'Seen and discussed with the manager.', note: '' };
     }
     if (section.rated) sectionRatings[section.id] = 'green';
   }
@@ -179,8 +244,14 @@ export function visitBody(overrides: Partial<VisitBody> = {}, template: Template
  * A complete, valid record of any kind against `template`: every item answered (groups get the
  * rows they need), every rating the one the scoring rule suggests.
  */
-export function recordBody(template: Template, details: SubmissionBody['details'], overrides: Record<string, unknown> = {}): SubmissionBody {
-  return makeRecord(template, details, { overrides: { startedAt: '2026-03-01T09:30:00+00:00', submittedAt: '2026-03-01T15:10:00+00:00', ...overrides } });
+export function recordBody(
+  template: Template,
+  details: SubmissionBody['details'],
+  overrides: Record<string, unknown> = {},
+): SubmissionBody {
+  return makeRecord(template, details, {
+    overrides: { startedAt: '2026-03-01T09:30:00+00:00', submittedAt: '2026-03-01T15:10:00+00:00', ...overrides },
+  });
 }
 
 export async function countRows(db: Db, id: string): Promise<number> {

@@ -27,7 +27,8 @@ afterAll(async () => {
   await testDb.dispose();
 });
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** "GET /api/submissions/{id}" for every route the app registers under /api (middleware and the catch-all left out). */
 function registeredRoutes(target: App): Set<string> {
@@ -42,7 +43,8 @@ function registeredRoutes(target: App): Set<string> {
 function documentedRoutes(document: Json): Set<string> {
   const out = new Set<string>();
   for (const [path, item] of Object.entries(document.paths as Json)) {
-    for (const method of Object.keys(item as Json)) if (METHODS.includes(method)) out.add(`${method.toUpperCase()} ${path}`);
+    for (const method of Object.keys(item as Json))
+      if (METHODS.includes(method)) out.add(`${method.toUpperCase()} ${path}`);
   }
   return out;
 }
@@ -113,7 +115,9 @@ describe('GET /api/openapi.json', () => {
 
   it('describes auth as the session cookie, and errors as the contract ErrorBody', () => {
     const components = doc.components as Json;
-    expect(components.securitySchemes).toEqual({ sessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }) });
+    expect(components.securitySchemes).toEqual({
+      sessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }),
+    });
     const errorBody = (components.schemas as Json).ErrorBody as Json;
     expect(errorBody.required).toEqual(['error', 'message']);
     const put = ((doc.paths as Json)['/api/submissions/{id}'] as Json).put as Json;
@@ -133,6 +137,9 @@ describe('GET /api/openapi.json', () => {
     extra.get('/api/undocumented/:id', (c) => c.body(null, 204));
     const registered = registeredRoutes(extra);
     registered.delete('GET /api/health');
-    expect(routeDiff(documentedRoutes(doc), registered)).toEqual({ undocumented: ['GET /api/undocumented/{id}'], notRegistered: ['GET /api/health'] });
+    expect(routeDiff(documentedRoutes(doc), registered)).toEqual({
+      undocumented: ['GET /api/undocumented/{id}'],
+      notRegistered: ['GET /api/health'],
+    });
   });
 });

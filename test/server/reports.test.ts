@@ -28,11 +28,25 @@ function reports(kind: DbKind) {
     expect(res.status).toBe(200);
     const report = res.json;
     expect(report.quarter).toEqual(DEMO_QUARTER);
-    expect(Object.fromEntries(report.activity.map((a: { kind: string; done: number; expected: number }) => [a.kind, { done: a.done, expected: a.expected }]))).toEqual(FIXTURE.activity);
+    expect(
+      Object.fromEntries(
+        report.activity.map((a: { kind: string; done: number; expected: number }) => [
+          a.kind,
+          { done: a.done, expected: a.expected },
+        ]),
+      ),
+    ).toEqual(FIXTURE.activity);
     expect(report.closure).toEqual(FIXTURE.closure);
     expect(report.overdueActions.map((a: { title: string }) => a.title)).toEqual(FIXTURE.overdueActions);
     expect(report.lateWriteUps).toHaveLength(FIXTURE.lateWriteUps);
-    expect(Object.fromEntries(report.themes.map((t: { label: string; belowStandard: number; actions: number; intelligence: number }) => [t.label, [t.belowStandard, t.actions, t.intelligence]]))).toEqual(FIXTURE.themes);
+    expect(
+      Object.fromEntries(
+        report.themes.map((t: { label: string; belowStandard: number; actions: number; intelligence: number }) => [
+          t.label,
+          [t.belowStandard, t.actions, t.intelligence],
+        ]),
+      ),
+    ).toEqual(FIXTURE.themes);
     expect(report.ragChanges.map((c: { providerName: string }) => c.providerName)).toEqual(FIXTURE.ragChanges);
   });
 
@@ -59,7 +73,10 @@ function reports(kind: DbKind) {
     // The manager's report covers their own team's observations and audits, and their own targets.
     const mine = await call(app, '/api/reports/quarterly?quarter=2026-27-q2', { cookie: cookies.manager });
     expect(mine.status).toBe(200);
-    expect(mine.json.activity.find((a: { kind: string }) => a.kind === 'observation')).toMatchObject({ done: 3, expected: 3 });
+    expect(mine.json.activity.find((a: { kind: string }) => a.kind === 'observation')).toMatchObject({
+      done: 3,
+      expected: 3,
+    });
   });
 
   it('filters the inbox by kind, status, provider, person and date', async () => {
@@ -87,10 +104,16 @@ function reports(kind: DbKind) {
     expect(res.status).toBe(200);
     const events: { date: string; kind: string; title: string; recordId: string | null }[] = res.json.events;
     expect(events.map((e) => e.date)).toEqual([...events.map((e) => e.date)].sort().reverse());
-    expect(events).toContainEqual(expect.objectContaining({ date: '2026-07-16', kind: 'rag-change', title: 'RAG rating changed: Amber to Red' }));
-    expect(events).toContainEqual(expect.objectContaining({ date: '2026-07-15', kind: 'visit', title: 'Monitoring visit: Red' }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ date: '2026-07-16', kind: 'rag-change', title: 'RAG rating changed: Amber to Red' }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({ date: '2026-07-15', kind: 'visit', title: 'Monitoring visit: Red' }),
+    );
     expect(events).toContainEqual(expect.objectContaining({ date: '2026-09-30', kind: 'action-closed' }));
-    expect(events).toContainEqual(expect.objectContaining({ date: '2026-07-14', kind: 'intelligence', title: 'Safeguarding referral' }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ date: '2026-07-14', kind: 'intelligence', title: 'Safeguarding referral' }),
+    );
     expect(events.find((e) => e.kind === 'visit')?.recordId).toMatch(/^[0-9a-f-]{36}$/);
     expect((await call(app, '/api/providers/nobody/timeline', { cookie: cookies.qa })).status).toBe(404);
     expect((await call(app, '/api/providers/the-beeches/timeline', { cookie: cookies.officer })).status).toBe(403);

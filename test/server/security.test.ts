@@ -10,7 +10,18 @@ import { abuseSuite } from './security/abuse';
 import { fuzzSuite } from './security/fuzz';
 import { headersSuite } from './security/headers';
 import type { SecurityCtx } from './security/ctx';
-import { type DbKind, call, makeApp, manualClock, openTestDb, prepare, providerRow, signIn, visitBody, type TestDb } from './helpers';
+import {
+  type DbKind,
+  call,
+  makeApp,
+  manualClock,
+  openTestDb,
+  prepare,
+  providerRow,
+  signIn,
+  visitBody,
+  type TestDb,
+} from './helpers';
 
 function securitySuite(kind: DbKind) {
   let testDb: TestDb | undefined;
@@ -28,20 +39,60 @@ function securitySuite(kind: DbKind) {
 
     // Something for the id-taking routes to aim at: a record with a provider action, a provider, an assignment.
     const record = visitBody({
-      actions: [{ id: randomUUID(), itemId: null, title: 'Update the staff rota', detail: 'Weekend cover', significance: 'routine', owner: 'provider', dueDate: '2026-06-01' }],
+      actions: [
+        {
+          id: randomUUID(),
+          itemId: null,
+          title: 'Update the staff rota',
+          detail: 'Weekend cover',
+          significance: 'routine',
+          owner: 'provider',
+          dueDate: '2026-06-01',
+        },
+      ],
     });
-    expect((await call(app, `/api/submissions/${record.id}`, { method: 'PUT', body: record, cookie: cookies.officer })).status).toBe(201);
+    expect(
+      (await call(app, `/api/submissions/${record.id}`, { method: 'PUT', body: record, cookie: cookies.officer }))
+        .status,
+    ).toBe(201);
     const [action] = await db.query<{ id: string }>('SELECT id FROM actions ORDER BY id LIMIT 1');
     const providerId = 'fuzz-target';
-    expect((await call(app, '/api/providers', { method: 'POST', body: providerRow({ id: providerId, name: 'Fuzz Target Home', ragReason: 'Set up' }), cookie: cookies.qa })).status).toBe(201);
+    expect(
+      (
+        await call(app, '/api/providers', {
+          method: 'POST',
+          body: providerRow({ id: providerId, name: 'Fuzz Target Home', ragReason: 'Set up' }),
+          cookie: cookies.qa,
+        })
+      ).status,
+    ).toBe(201);
     const assignment = await call(app, '/api/assignments', {
-      method: 'POST', cookie: cookies.qa,
-      body: { providerId, officerId: users.officer.id, templateId: 'qmf-care-home', dueDate: '2030-01-01', announced: true, notes: '' },
+      method: 'POST',
+      cookie: cookies.qa,
+      body: {
+        providerId,
+        officerId: users.officer.id,
+        templateId: 'qmf-care-home',
+        dueDate: '2030-01-01',
+        announced: true,
+        notes: '',
+      },
     });
     expect(assignment.status).toBe(201);
     ctx = {
-      kind, db, users, clock, app, cookies,
-      fixture: { recordId: record.id, actionId: action!.id, assignmentId: assignment.json.id, officerId: users.officer.id, providerId },
+      kind,
+      db,
+      users,
+      clock,
+      app,
+      cookies,
+      fixture: {
+        recordId: record.id,
+        actionId: action!.id,
+        assignmentId: assignment.json.id,
+        officerId: users.officer.id,
+        providerId,
+      },
     };
   });
   afterAll(async () => {

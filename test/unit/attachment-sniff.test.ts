@@ -17,15 +17,37 @@ describe('sniffImage', () => {
   it('does not take a Huffman table (C4) for a frame', () => {
     const dht = [0xff, 0xc4, 0x00, 0x04, 0x00, 0x00];
     const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x20];
-    expect(sniffImage(bytes([0xff, 0xd8], dht, sof0, Array(12).fill(0)))).toEqual({ type: 'image/jpeg', width: 32, height: 16 });
+    expect(sniffImage(bytes([0xff, 0xd8], dht, sof0, Array(12).fill(0)))).toEqual({
+      type: 'image/jpeg',
+      width: 32,
+      height: 16,
+    });
   });
   it('reads PNG IHDR', () => {
-    const png = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], 'IHDR', [0, 0, 0x06, 0x40, 0, 0, 0x04, 0xb0]);
+    const png = bytes(
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13],
+      'IHDR',
+      [0, 0, 0x06, 0x40, 0, 0, 0x04, 0xb0],
+    );
     expect(sniffImage(png)).toEqual({ type: 'image/png', width: 1600, height: 1200 });
   });
   it.each([
     ['lossy', bytes('RIFF', [0, 0, 0, 0], 'WEBPVP8 ', Array(10).fill(0), le16(640), le16(480)), 640, 480],
-    ['lossless', bytes('RIFF', [0, 0, 0, 0], 'WEBPVP8L', [0, 0, 0, 0, 0x2f], (() => { const v = (639) | (479 << 14); return [v & 255, (v >> 8) & 255, (v >> 16) & 255, (v >>> 24) & 255]; })()), 640, 480],
+    [
+      'lossless',
+      bytes(
+        'RIFF',
+        [0, 0, 0, 0],
+        'WEBPVP8L',
+        [0, 0, 0, 0, 0x2f],
+        (() => {
+          const v = 639 | (479 << 14);
+          return [v & 255, (v >> 8) & 255, (v >> 16) & 255, (v >>> 24) & 255];
+        })(),
+      ),
+      640,
+      480,
+    ],
     ['extended', bytes('RIFF', [0, 0, 0, 0], 'WEBPVP8X', Array(8).fill(0), le24(1599), le24(1199)), 1600, 1200],
   ])('reads WebP (%s)', (_name, file, width, height) => {
     expect(sniffImage(file)).toEqual({ type: 'image/webp', width, height });

@@ -1,12 +1,26 @@
 // The export CSV writer and reader: awkward cells survive the round trip exactly, the file is what
 // Excel expects (BOM, CRLF, RFC 4180 quoting), and formula-like cells are defused reversibly.
 import { describe, expect, it } from 'vitest';
-import { type Column, decodeCell, encodeCell, readCsvRows, readTable, toCsv, writeTable } from '../../src/server/exports/csv';
+import {
+  type Column,
+  decodeCell,
+  encodeCell,
+  readCsvRows,
+  readTable,
+  toCsv,
+  writeTable,
+} from '../../src/server/exports/csv';
 import { readCsv } from '../../src/server/http/csv-reader';
 
 describe('export CSV round trip', () => {
   it.each<[string, string[][]]>([
-    ['plain cells', [['a', 'b'], ['1', '2']]],
+    [
+      'plain cells',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['commas and quotes', [['x, y', 'say "hi"', '"', '""', ',']]],
     ['line breaks of every kind inside a cell', [['one\ntwo', 'one\r\ntwo', 'one\rtwo', '\n', 'end\r\n']]],
     ['formula starts', [['=SUM(A1:A2)', '+1', '-1', '@cmd', '=HYPERLINK("http://x","y")']]],
@@ -14,7 +28,14 @@ describe('export CSV round trip', () => {
     ['apostrophe starts (one, two, alone)', [["'quoted", "''twice", "'", "'=already"]]],
     ['risky characters later in the cell are left alone', [['a=b', 'a-b', "it's", 'x@y.org', 'a\tb']]],
     ['unicode', [['Zoë’s café', '日本語', '🙂 emoji', 'naïve — dash', '\u00a0nbsp']]],
-    ['empty cells anywhere', [['', 'a', ''], ['', '', 'b'], ['c', '', '']]],
+    [
+      'empty cells anywhere',
+      [
+        ['', 'a', ''],
+        ['', '', 'b'],
+        ['c', '', ''],
+      ],
+    ],
     ['a lone empty cell in the middle of the file', [['a'], [''], ['b']]],
     ['spaces kept, not trimmed', [['  lead', 'trail  ', ' ']]],
     ['a cell that looks like a BOM or a number', [['\uFEFFbom', '007', '1e3', '-0']]],
@@ -23,7 +44,10 @@ describe('export CSV round trip', () => {
   });
 
   it('starts with a BOM and ends every row with CRLF', () => {
-    const text = toCsv([['a', 'b'], ['1', '2']]);
+    const text = toCsv([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(text).toBe('\uFEFFa,b\r\n1,2\r\n');
   });
 
@@ -71,9 +95,15 @@ describe('tables of named columns', () => {
   ] as const satisfies readonly Column<Thing>[];
 
   it('writes the headings, then one row per item, and reads them back by heading', () => {
-    const text = writeTable(COLUMNS, [{ id: 'a', note: '=danger, "quoted"\nnext' }, { id: 'b', note: null }]);
+    const text = writeTable(COLUMNS, [
+      { id: 'a', note: '=danger, "quoted"\nnext' },
+      { id: 'b', note: null },
+    ]);
     expect(text.startsWith('\uFEFFid,note\r\n')).toBe(true);
-    expect(readTable(COLUMNS, text)).toEqual([{ id: 'a', note: '=danger, "quoted"\nnext' }, { id: 'b', note: '' }]);
+    expect(readTable(COLUMNS, text)).toEqual([
+      { id: 'a', note: '=danger, "quoted"\nnext' },
+      { id: 'b', note: '' },
+    ]);
   });
 
   it.each([

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseIntelligenceCsv } from '../../src/server/intelligence/csv';
 import { formatCsvIssue } from '../../src/server/providers/csv';
 
-const parse = (text: string) => parseIntelligenceCsv(text, { providerExists: (id) => id === 'oak' || id === 'elm', today: '2026-06-10' });
+const parse = (text: string) =>
+  parseIntelligenceCsv(text, { providerExists: (id) => id === 'oak' || id === 'elm', today: '2026-06-10' });
 const problems = (text: string) => parse(text).issues.map(formatCsvIssue);
 
 describe('parseIntelligenceCsv', () => {
@@ -20,12 +21,31 @@ describe('parseIntelligenceCsv', () => {
     );
     expect(issues).toEqual([]);
     expect(rows).toEqual([
-      { providerId: 'oak', date: '2026-02-01', summary: '', kind: 'cqc-inspection', overall: 'requires-improvement',
-        keyQuestions: { safe: 'good', effective: 'good', caring: 'outstanding', responsive: 'not-rated', wellLed: 'inadequate' } },
+      {
+        providerId: 'oak',
+        date: '2026-02-01',
+        summary: '',
+        kind: 'cqc-inspection',
+        overall: 'requires-improvement',
+        keyQuestions: {
+          safe: 'good',
+          effective: 'good',
+          caring: 'outstanding',
+          responsive: 'not-rated',
+          wellLed: 'inadequate',
+        },
+      },
       { providerId: 'oak', date: '2026-02-03', summary: 'Cold food', kind: 'complaint', status: 'closed' },
       { providerId: 'elm', date: '2026-02-04', summary: 'Bruising', kind: 'safeguarding-referral', status: 'open' },
       { providerId: 'elm', date: '2026-02-05', summary: 'Fall', kind: 'incident', notifiedToCqc: true },
-      { providerId: 'elm', date: '2026-02-06', summary: 'Good care', kind: 'feedback', source: 'social-work', sentiment: 'concern' },
+      {
+        providerId: 'elm',
+        date: '2026-02-06',
+        summary: 'Good care',
+        kind: 'feedback',
+        source: 'social-work',
+        sentiment: 'concern',
+      },
       { providerId: 'oak', date: '2026-02-07', summary: '', kind: 'fire-inspection', outcome: 'enforcement' },
     ]);
   });
@@ -61,9 +81,11 @@ describe('parseIntelligenceCsv', () => {
       'row 1, kind: the heading appears twice (columns B and C)',
       'row 1, provider_id: this required column is missing from the header row',
     ]);
-    expect(problems('provider_id,kind,date,summary,status\noak,Complaint,2026-01-01,Late,Open\n\noak,Complaint,01/01/2026,Late,open\n')).toEqual([
-      'row 4: is the same entry as row 2; remove one of them',
-    ]);
+    expect(
+      problems(
+        'provider_id,kind,date,summary,status\noak,Complaint,2026-01-01,Late,Open\n\noak,Complaint,01/01/2026,Late,open\n',
+      ),
+    ).toEqual(['row 4: is the same entry as row 2; remove one of them']);
     expect(problems('')).toEqual([expect.stringMatching(/^row 1: The file is empty/)]);
   });
 });

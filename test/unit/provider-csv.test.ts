@@ -2,20 +2,64 @@
 // of bad cell, header, duplicate and limit reported by spreadsheet row and column.
 import { describe, it, expect } from 'vitest';
 import { ProviderRecord } from '../../src/shared/register';
-import { formatCsvIssue, parseProviderCsv, PROVIDER_CSV_COLUMNS, PROVIDER_CSV_LIMITS, type ImportedProvider } from '../../src/server/providers/csv';
+import {
+  formatCsvIssue,
+  parseProviderCsv,
+  PROVIDER_CSV_COLUMNS,
+  PROVIDER_CSV_LIMITS,
+  type ImportedProvider,
+} from '../../src/server/providers/csv';
 import { columnLetter, readCsv } from '../../src/server/http/csv-reader';
 
-const officers: Record<string, string> = { 'jo.bloggs@council.gov.uk': 'user-jo', 'sam.patel@council.gov.uk': 'user-sam' };
+const officers: Record<string, string> = {
+  'jo.bloggs@council.gov.uk': 'user-jo',
+  'sam.patel@council.gov.uk': 'user-sam',
+};
 const lookups = { officerIdByEmail: (email: string) => officers[email.toLowerCase()] ?? null };
 const parse = (text: string) => parseProviderCsv(text, lookups);
 
 describe('readCsv (RFC 4180)', () => {
   it.each([
-    ['LF, last line without a line end', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
-    ['CRLF and trailing blank lines', 'a,b\r\n1,2\r\n\r\n\r\n', [['a', 'b'], ['1', '2']]],
-    ['bare CR line ends', 'a,b\r1,2\r', [['a', 'b'], ['1', '2']]],
-    ['quoted comma, doubled quote, line break', 'a,b\n"x, y","say ""hi""\nthere"', [['a', 'b'], ['x, y', 'say "hi"\nthere']]],
-    ['empty fields and a trailing comma', ',a,,\n"",x,', [['', 'a', '', ''], ['', 'x', '']]],
+    [
+      'LF, last line without a line end',
+      'a,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'CRLF and trailing blank lines',
+      'a,b\r\n1,2\r\n\r\n\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'bare CR line ends',
+      'a,b\r1,2\r',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'quoted comma, doubled quote, line break',
+      'a,b\n"x, y","say ""hi""\nthere"',
+      [
+        ['a', 'b'],
+        ['x, y', 'say "hi"\nthere'],
+      ],
+    ],
+    [
+      'empty fields and a trailing comma',
+      ',a,,\n"",x,',
+      [
+        ['', 'a', '', ''],
+        ['', 'x', ''],
+      ],
+    ],
     ['BOM at the start', '\uFEFFname\nOak', [['name'], ['Oak']]],
   ])('%s', (_label, text, expected) => {
     const { records, errors } = readCsv(text);
@@ -29,8 +73,12 @@ describe('readCsv (RFC 4180)', () => {
   });
 
   it('reports an unterminated quote at the row where it opens, and text after a closing quote', () => {
-    expect(readCsv('h,i\n1,2\n3,"oops\n4,5\n').errors).toEqual([{ row: 3, field: 1, message: expect.stringMatching(/never closed/) }]);
-    expect(readCsv('h\n"a"b\n').errors).toEqual([{ row: 2, field: 0, message: expect.stringMatching(/after a closing quote/) }]);
+    expect(readCsv('h,i\n1,2\n3,"oops\n4,5\n').errors).toEqual([
+      { row: 3, field: 1, message: expect.stringMatching(/never closed/) },
+    ]);
+    expect(readCsv('h\n"a"b\n').errors).toEqual([
+      { row: 2, field: 0, message: expect.stringMatching(/after a closing quote/) },
+    ]);
   });
 
   it('names spreadsheet columns', () => {
@@ -53,40 +101,79 @@ describe('parseProviderCsv: a good file', () => {
     expect(issues).toEqual([]);
     expect(rows).toHaveLength(6);
     expect(rows[0]).toEqual<ImportedProvider>({
-      id: 'oak-lodge', name: 'Oak Lodge', cqcLocationId: '1-123456789', serviceType: 'care-home',
-      address: '12 High Street, Anytown\nAN1 2BC', registeredManager: 'Mary Jones', capacity: 42,
+      id: 'oak-lodge',
+      name: 'Oak Lodge',
+      cqcLocationId: '1-123456789',
+      serviceType: 'care-home',
+      address: '12 High Street, Anytown\nAN1 2BC',
+      registeredManager: 'Mary Jones',
+      capacity: 42,
       contract: { reference: 'CR-2024-001', annualValue: 1250000, start: '2024-04-01', end: '2027-03-31' },
-      allocatedOfficerId: 'user-jo', rag: 'green', ragReason: '', ragChangedAt: null, monitoringLevel: 1,
+      allocatedOfficerId: 'user-jo',
+      rag: 'green',
+      ragReason: '',
+      ragChangedAt: null,
+      monitoringLevel: 1,
     });
     expect(rows[1]).toMatchObject({
-      id: 'willow-house-nursing-home', serviceType: 'nursing-home', rag: 'amber', ragReason: 'Two complaints about "night staffing"',
-      ragChangedAt: '2025-01-15', contract: { annualValue: 980000, start: '2023-04-01', end: null }, allocatedOfficerId: 'user-sam',
+      id: 'willow-house-nursing-home',
+      serviceType: 'nursing-home',
+      rag: 'amber',
+      ragReason: 'Two complaints about "night staffing"',
+      ragChangedAt: '2025-01-15',
+      contract: { annualValue: 980000, start: '2023-04-01', end: null },
+      allocatedOfficerId: 'user-sam',
     });
-    expect(rows[2]).toMatchObject({ serviceType: 'home-care', capacity: null, contract: null, allocatedOfficerId: null });
-    expect(rows[3]).toMatchObject({ id: 'st-johns-supported-living', rag: 'red', monitoringLevel: 5, contract: { annualValue: 1250000 } });
+    expect(rows[2]).toMatchObject({
+      serviceType: 'home-care',
+      capacity: null,
+      contract: null,
+      allocatedOfficerId: null,
+    });
+    expect(rows[3]).toMatchObject({
+      id: 'st-johns-supported-living',
+      rag: 'red',
+      monitoringLevel: 5,
+      contract: { annualValue: 1250000 },
+    });
     expect(rows.map((r) => r.serviceType).slice(4)).toEqual(['childrens-residential', 'day-service']);
-    for (const row of rows) expect(ProviderRecord.safeParse({ ...row, lastVisitDate: null, nextVisitDue: null }).success).toBe(true);
+    for (const row of rows)
+      expect(ProviderRecord.safeParse({ ...row, lastVisitDate: null, nextVisitDue: null }).success).toBe(true);
   });
 
   it('keeps given ids and makes generated ones unique', () => {
-    const { rows, issues } = parse('id,name,service_type,rag,monitoring_level\noak-lodge,Elm,Care home,Green,1\n,Oak Lodge,Care home,Green,1\n,Oak-Lodge!,Care home,Green,1\n');
+    const { rows, issues } = parse(
+      'id,name,service_type,rag,monitoring_level\noak-lodge,Elm,Care home,Green,1\n,Oak Lodge,Care home,Green,1\n,Oak-Lodge!,Care home,Green,1\n',
+    );
     expect(issues).toEqual([]);
     expect(rows.map((r) => r.id)).toEqual(['oak-lodge', 'oak-lodge-2', 'oak-lodge-3']);
   });
 
-  it.each(['name,service_type,rag,monitoring_level\r\n', 'Name, Service-Type ,RAG,monitoring_level', 'name,service_type,rag,monitoring_level\n,,,\n\n'])(
-    'a header with no providers gives no rows and no issues (%j)',
-    (text) => expect(parse(text)).toEqual({ rows: [], issues: [] }),
+  it.each([
+    'name,service_type,rag,monitoring_level\r\n',
+    'Name, Service-Type ,RAG,monitoring_level',
+    'name,service_type,rag,monitoring_level\n,,,\n\n',
+  ])('a header with no providers gives no rows and no issues (%j)', (text) =>
+    expect(parse(text)).toEqual({ rows: [], issues: [] }),
   );
 });
 
 const HEADER = PROVIDER_CSV_COLUMNS.join(',');
 const GOOD_ROW: Record<string, string> = {
-  name: 'Oak Lodge', service_type: 'care-home', rag: 'green', monitoring_level: '2', contract_reference: 'CR-1',
-  contract_value: '1000', contract_start: '2024-04-01', contract_end: '2025-03-31',
+  name: 'Oak Lodge',
+  service_type: 'care-home',
+  rag: 'green',
+  monitoring_level: '2',
+  contract_reference: 'CR-1',
+  contract_value: '1000',
+  contract_start: '2024-04-01',
+  contract_end: '2025-03-31',
 };
 const line = (cells: Record<string, string>) =>
-  PROVIDER_CSV_COLUMNS.map((c) => { const v = cells[c] ?? ''; return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v; }).join(',');
+  PROVIDER_CSV_COLUMNS.map((c) => {
+    const v = cells[c] ?? '';
+    return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  }).join(',');
 
 describe('parseProviderCsv: bad cells', () => {
   it.each<[string, Record<string, string>, string, RegExp]>([
@@ -103,15 +190,45 @@ describe('parseProviderCsv: bad cells', () => {
     ['contract value text', { contract_value: 'lots' }, 'contract_value', /"lots" is not an amount in pounds/],
     ['contract value with pence', { contract_value: '£1,250.50' }, 'contract_value', /includes pence/],
     ['contract start not a date', { contract_start: 'April 2024' }, 'contract_start', /"April 2024" is not a date/],
-    ['contract start not a real date', { contract_start: '31/02/2024' }, 'contract_start', /"31\/02\/2024" is not a real date/],
+    [
+      'contract start not a real date',
+      { contract_start: '31/02/2024' },
+      'contract_start',
+      /"31\/02\/2024" is not a real date/,
+    ],
     ['contract end month 13', { contract_end: '2025-13-01' }, 'contract_end', /not a real date/],
     ['two-digit year', { contract_end: '31/03/25' }, 'contract_end', /two-digit year/],
-    ['end before start', { contract_start: '01/04/2024', contract_end: '31/03/2024' }, 'contract_end', /"31\/03\/2024" is before the contract start \(01\/04\/2024\)/],
-    ['contract without reference', { contract_reference: '' }, 'contract_reference', /needed when the row has contract details/],
-    ['contract without start', { contract_start: '', contract_end: '' }, 'contract_start', /needed when the row has contract details/],
+    [
+      'end before start',
+      { contract_start: '01/04/2024', contract_end: '31/03/2024' },
+      'contract_end',
+      /"31\/03\/2024" is before the contract start \(01\/04\/2024\)/,
+    ],
+    [
+      'contract without reference',
+      { contract_reference: '' },
+      'contract_reference',
+      /needed when the row has contract details/,
+    ],
+    [
+      'contract without start',
+      { contract_start: '', contract_end: '' },
+      'contract_start',
+      /needed when the row has contract details/,
+    ],
     ['contract reference too long', { contract_reference: 'R'.repeat(61) }, 'contract_reference', /too long/],
-    ['not an email', { allocated_officer_email: 'jo bloggs' }, 'allocated_officer_email', /"jo bloggs" is not an email address/],
-    ['unknown officer', { allocated_officer_email: 'nobody@council.gov.uk' }, 'allocated_officer_email', /no officer has the email "nobody@council.gov.uk"/],
+    [
+      'not an email',
+      { allocated_officer_email: 'jo bloggs' },
+      'allocated_officer_email',
+      /"jo bloggs" is not an email address/,
+    ],
+    [
+      'unknown officer',
+      { allocated_officer_email: 'nobody@council.gov.uk' },
+      'allocated_officer_email',
+      /no officer has the email "nobody@council.gov.uk"/,
+    ],
     ['bad RAG', { rag: 'Yellow' }, 'rag', /"Yellow" is not a RAG rating/],
     ['blank RAG', { rag: '' }, 'rag', /is blank/],
     ['amber without reason', { rag: 'Amber' }, 'rag_reason', /reason is needed when the RAG rating is Amber/],
@@ -127,10 +244,22 @@ describe('parseProviderCsv: bad cells', () => {
   });
 
   it('collects every issue in every row, not just the first', () => {
-    const text = [HEADER, line({ ...GOOD_ROW, name: 'A', rag: 'Purple', monitoring_level: '0' }), line({ ...GOOD_ROW, name: 'B' }),
-      line({ ...GOOD_ROW, name: 'C', capacity: 'x' }), '', line({ ...GOOD_ROW, name: '', service_type: 'zoo' })].join('\r\n');
+    const text = [
+      HEADER,
+      line({ ...GOOD_ROW, name: 'A', rag: 'Purple', monitoring_level: '0' }),
+      line({ ...GOOD_ROW, name: 'B' }),
+      line({ ...GOOD_ROW, name: 'C', capacity: 'x' }),
+      '',
+      line({ ...GOOD_ROW, name: '', service_type: 'zoo' }),
+    ].join('\r\n');
     const { rows, issues } = parse(text);
-    expect(issues.map((i) => [i.row, i.column])).toEqual([[2, 'rag'], [2, 'monitoring_level'], [4, 'capacity'], [6, 'name'], [6, 'service_type']]);
+    expect(issues.map((i) => [i.row, i.column])).toEqual([
+      [2, 'rag'],
+      [2, 'monitoring_level'],
+      [4, 'capacity'],
+      [6, 'name'],
+      [6, 'service_type'],
+    ]);
     expect(rows.map((r) => r.name)).toEqual(['B']);
     expect(formatCsvIssue(issues[1]!)).toBe('row 2, monitoring_level: "0" is not a monitoring level (1 to 5)');
   });
@@ -144,7 +273,9 @@ describe('parseProviderCsv: bad cells', () => {
 
 describe('parseProviderCsv: headers, duplicates and the file as a whole', () => {
   it('matches headings ignoring case, spaces, underscores and hyphens', () => {
-    const { rows, issues } = parse('NAME,Service-Type,rag,Monitoring Level,cqc_location-ID\nOak,Care home,Green,1,1-123456789\n');
+    const { rows, issues } = parse(
+      'NAME,Service-Type,rag,Monitoring Level,cqc_location-ID\nOak,Care home,Green,1,1-123456789\n',
+    );
     expect(issues).toEqual([]);
     expect(rows[0]).toMatchObject({ name: 'Oak', cqcLocationId: '1-123456789' });
   });
@@ -153,14 +284,19 @@ describe('parseProviderCsv: headers, duplicates and the file as a whole', () => 
     const { rows, issues } = parse('name,Registerd Manager,rag,rag,monitoring_level\nOak,Mary,Green,Green,1\n');
     expect(rows).toEqual([]);
     expect(issues).toEqual([
-      { row: 1, column: 'Registerd Manager', message: expect.stringMatching(/"Registerd Manager" is not a column this import knows/) },
+      {
+        row: 1,
+        column: 'Registerd Manager',
+        message: expect.stringMatching(/"Registerd Manager" is not a column this import knows/),
+      },
       { row: 1, column: 'rag', message: 'the heading appears twice (columns C and D)' },
       { row: 1, column: 'service_type', message: 'this required column is missing from the header row' },
     ]);
   });
 
   it('names both rows for duplicate ids and duplicate names', () => {
-    const text = 'id,name,service_type,rag,monitoring_level\np1,Oak Lodge,Care home,Green,1\np2,Elm,Care home,Green,1\np1,Ash,Care home,Green,1\np4,  oak  lodge ,Care home,Green,1\n';
+    const text =
+      'id,name,service_type,rag,monitoring_level\np1,Oak Lodge,Care home,Green,1\np2,Elm,Care home,Green,1\np1,Ash,Care home,Green,1\np4,  oak  lodge ,Care home,Green,1\n';
     const { issues } = parse(text);
     expect(issues).toEqual([
       { row: 4, column: 'id', message: '"p1" is also the id on row 2; each provider needs its own id' },
@@ -169,25 +305,42 @@ describe('parseProviderCsv: headers, duplicates and the file as a whole', () => 
   });
 
   it('reports an unterminated quote with its row and column', () => {
-    const { issues } = parse('name,service_type,address,rag,monitoring_level\nOak,Care home,"1 High St,Green,1\nElm,Care home,,Green,1\n');
+    const { issues } = parse(
+      'name,service_type,address,rag,monitoring_level\nOak,Care home,"1 High St,Green,1\nElm,Care home,,Green,1\n',
+    );
     expect(issues).toEqual([{ row: 2, column: 'address', message: expect.stringMatching(/never closed/) }]);
   });
 
-  it.each([['an empty file', ''], ['a BOM and blank lines only', '\uFEFF\r\n\r\n']])('rejects %s', (_label, text) => {
-    expect(parse(text)).toEqual({ rows: [], issues: [{ row: 1, column: null, message: expect.stringMatching(/^The file is empty/) }] });
+  it.each([
+    ['an empty file', ''],
+    ['a BOM and blank lines only', '\uFEFF\r\n\r\n'],
+  ])('rejects %s', (_label, text) => {
+    expect(parse(text)).toEqual({
+      rows: [],
+      issues: [{ row: 1, column: null, message: expect.stringMatching(/^The file is empty/) }],
+    });
   });
 
   it('rejects more than 5,000 providers with one issue', () => {
-    const body = Array.from({ length: PROVIDER_CSV_LIMITS.maxRows + 1 }, (_, i) => `P${i},Care home,Green,1`).join('\n');
+    const body = Array.from({ length: PROVIDER_CSV_LIMITS.maxRows + 1 }, (_, i) => `P${i},Care home,Green,1`).join(
+      '\n',
+    );
     const { rows, issues } = parse(`name,service_type,rag,monitoring_level\n${body}`);
     expect(rows).toEqual([]);
-    expect(issues).toEqual([{ row: 0, column: null, message: expect.stringMatching(/5,001 providers; one import can take at most 5,000/) }]);
-    expect(parse(`name,service_type,rag,monitoring_level\n${body.slice(0, body.lastIndexOf('\n'))}`).rows).toHaveLength(5000);
+    expect(issues).toEqual([
+      { row: 0, column: null, message: expect.stringMatching(/5,001 providers; one import can take at most 5,000/) },
+    ]);
+    expect(parse(`name,service_type,rag,monitoring_level\n${body.slice(0, body.lastIndexOf('\n'))}`).rows).toHaveLength(
+      5000,
+    );
   });
 
   it('rejects a file over 1 MB with one issue', () => {
     const text = `name,service_type,rag,rag_reason,monitoring_level\nOak,Care home,Green,${'x'.repeat(PROVIDER_CSV_LIMITS.maxBytes)},1\n`;
-    expect(parse(text)).toEqual({ rows: [], issues: [{ row: 0, column: null, message: expect.stringMatching(/larger than 1 MB/) }] });
+    expect(parse(text)).toEqual({
+      rows: [],
+      issues: [{ row: 0, column: null, message: expect.stringMatching(/larger than 1 MB/) }],
+    });
     expect(formatCsvIssue(parse(text).issues[0]!)).toMatch(/^The file is larger than 1 MB/);
   });
 });

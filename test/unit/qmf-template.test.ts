@@ -11,7 +11,10 @@ const allItems = template.sections.flatMap((s) => s.items);
 function completeBody(): SubmissionBody {
   const answers: SubmissionBody['answers'] = {};
   for (const item of allItems) {
-    answers[item.id] = item.type === 'choice' ? { value: 'met', note: '' } : { value: 'Residents were positive about the food.', note: '' };
+    answers[item.id] =
+      item.type === 'choice'
+        ? { value: 'met', note: '' }
+        : { value: 'Residents were positive about the food.', note: '' };
   }
   const sectionRatings: SubmissionBody['sectionRatings'] = {};
   for (const section of template.sections) sectionRatings[section.id] = 'green';
@@ -22,7 +25,12 @@ function completeBody(): SubmissionBody {
     kind: 'visit',
     templateId: template.id,
     templateVersion: template.version,
-    details: { providerId: 'prov-1', date: '2025-03-14', announced: true, spokeWith: 'Registered manager; two care workers' },
+    details: {
+      providerId: 'prov-1',
+      date: '2025-03-14',
+      announced: true,
+      spokeWith: 'Registered manager; two care workers',
+    },
     answers,
     sectionRatings,
     startedAt: '2025-03-14T09:00:00+00:00',

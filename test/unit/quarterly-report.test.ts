@@ -4,14 +4,34 @@ import { describe, expect, it } from 'vitest';
 import { actionDueDate } from '../../src/shared/deadlines';
 import type { VisitAction } from '../../src/shared/register';
 import { closureFigures } from '../../src/shared/reports/action-closure';
-import { belowStandard, quarterlyReport, type ReportInput, type ReportRecord } from '../../src/shared/reports/quarterly-report';
-import { parseQuarterKey, quarterEnd, quarterKey, quarterLabel, quarterOf, quarterStart, quartersEndingWith } from '../../src/shared/reports/quarters';
+import {
+  belowStandard,
+  quarterlyReport,
+  type ReportInput,
+  type ReportRecord,
+} from '../../src/shared/reports/quarterly-report';
+import {
+  parseQuarterKey,
+  quarterEnd,
+  quarterKey,
+  quarterLabel,
+  quarterOf,
+  quarterStart,
+  quartersEndingWith,
+} from '../../src/shared/reports/quarters';
 import { reportCsvRows } from '../../src/shared/reports/report-csv';
 import { Template } from '../../src/shared/schemas';
 import { builtInTemplates } from '../../src/shared/templates/index';
 import { DEFAULT_VISIT_FREQUENCY_MONTHS } from '../../src/shared/visit-due';
 import { demoProviders } from '../../src/server/seed/demo-data';
-import { type HistoryAction, historyIntelligence, historyPractice, historyRagChanges, historyVisits, REGISTERED_ON } from '../../src/server/seed/demo-history-data';
+import {
+  type HistoryAction,
+  historyIntelligence,
+  historyPractice,
+  historyRagChanges,
+  historyVisits,
+  REGISTERED_ON,
+} from '../../src/server/seed/demo-history-data';
 import { DEMO_QUARTER, DEMO_QUARTER_FIGURES as FIXTURE } from '../fixtures/demo-quarter';
 
 const templates = builtInTemplates.map((t) => Template.parse(t));
@@ -21,35 +41,100 @@ const find = (id: string, version: number) => templates.find((t) => t.id === id 
 function demoInput(today: string): ReportInput {
   const records: ReportRecord[] = [];
   const actions: VisitAction[] = [];
-  const addActions = (recordId: string, t: Template, date: string, owner: string, providerId: string | null, list: HistoryAction[] = []) => {
-    list.forEach((a, i) => actions.push({
-      id: `${recordId}-a${i}`, providerId, title: a.title, detail: '', significance: a.significance, owner, itemId: a.item,
-      dueDate: actionDueDate(t, a.significance, date), raisedOn: date, sourceSubmissionId: recordId,
-      status: a.closed?.status ?? 'open', closedOn: a.closed?.on ?? null,
-    }));
+  const addActions = (
+    recordId: string,
+    t: Template,
+    date: string,
+    owner: string,
+    providerId: string | null,
+    list: HistoryAction[] = [],
+  ) => {
+    list.forEach((a, i) =>
+      actions.push({
+        id: `${recordId}-a${i}`,
+        providerId,
+        title: a.title,
+        detail: '',
+        significance: a.significance,
+        owner,
+        itemId: a.item,
+        dueDate: actionDueDate(t, a.significance, date),
+        raisedOn: date,
+        sourceSubmissionId: recordId,
+        status: a.closed?.status ?? 'open',
+        closedOn: a.closed?.on ?? null,
+      }),
+    );
   };
   const qmf = find('qmf-care-home', 2);
   historyVisits.forEach((v, i) => {
     const id = `visit-${i}`;
-    const sectionRatings = Object.fromEntries(qmf.sections.filter((s) => s.rated).map((s) => [s.id, v.areas?.[s.id] ?? 'green']));
-    records.push({ id, kind: 'visit', templateId: qmf.id, templateVersion: 2, date: v.date, providerId: v.provider, subject: v.provider, submitterName: v.officer, receivedOn: v.date, reviewStatus: v.review, sectionRatings, overallRating: v.overall });
+    const sectionRatings = Object.fromEntries(
+      qmf.sections.filter((s) => s.rated).map((s) => [s.id, v.areas?.[s.id] ?? 'green']),
+    );
+    records.push({
+      id,
+      kind: 'visit',
+      templateId: qmf.id,
+      templateVersion: 2,
+      date: v.date,
+      providerId: v.provider,
+      subject: v.provider,
+      submitterName: v.officer,
+      receivedOn: v.date,
+      reviewStatus: v.review,
+      sectionRatings,
+      overallRating: v.overall,
+    });
     addActions(id, qmf, v.date, 'provider', v.provider, v.actions);
   });
   historyPractice.forEach((p, i) => {
     const id = `practice-${i}`;
     const t = p.kind === 'observation' ? find('observation-home-visit', 1) : find('case-file-audit', 1);
-    records.push({ id, kind: p.kind, templateId: t.id, templateVersion: t.version, date: p.date, providerId: null, subject: p.practitioner, submitterName: 'Priya Shah', receivedOn: p.received, reviewStatus: p.review, sectionRatings: p.ratings, overallRating: p.overall });
+    records.push({
+      id,
+      kind: p.kind,
+      templateId: t.id,
+      templateVersion: t.version,
+      date: p.date,
+      providerId: null,
+      subject: p.practitioner,
+      submitterName: 'Priya Shah',
+      receivedOn: p.received,
+      reviewStatus: p.review,
+      sectionRatings: p.ratings,
+      overallRating: p.overall,
+    });
     addActions(id, t, p.date, p.practitioner, null, p.actions);
   });
   return {
-    quarter: { year: 2026, q: 2 }, today, records, templates, actions, observers: 1, frequencies: DEFAULT_VISIT_FREQUENCY_MONTHS,
-    providers: demoProviders.map((p) => ({ id: p.id, name: p.name, monitoringLevel: p.monitoringLevel, registeredOn: REGISTERED_ON, rag: p.rag })),
-    ragChanges: historyRagChanges.map((c) => ({ providerId: c.provider, on: c.on, from: c.from, to: c.to, reason: c.reason })),
+    quarter: { year: 2026, q: 2 },
+    today,
+    records,
+    templates,
+    actions,
+    observers: 1,
+    frequencies: DEFAULT_VISIT_FREQUENCY_MONTHS,
+    providers: demoProviders.map((p) => ({
+      id: p.id,
+      name: p.name,
+      monitoringLevel: p.monitoringLevel,
+      registeredOn: REGISTERED_ON,
+      rag: p.rag,
+    })),
+    ragChanges: historyRagChanges.map((c) => ({
+      providerId: c.provider,
+      on: c.on,
+      from: c.from,
+      to: c.to,
+      reason: c.reason,
+    })),
     intelligence: historyIntelligence.map((e) => ({ providerId: e.provider, kind: e.kind, date: e.date, ...e.extra })),
   };
 }
 
-const counts = (list: readonly { label: string; count: number }[]) => Object.fromEntries(list.map((c) => [c.label, c.count]));
+const counts = (list: readonly { label: string; count: number }[]) =>
+  Object.fromEntries(list.map((c) => [c.label, c.count]));
 
 describe('quarterly report: the hand-worked demo quarter', () => {
   const report = quarterlyReport(demoInput('2026-12-03'));
@@ -57,7 +142,9 @@ describe('quarterly report: the hand-worked demo quarter', () => {
   it('names the quarter', () => expect(report.quarter).toEqual(DEMO_QUARTER));
 
   it('counts activity against what was expected', () => {
-    expect(Object.fromEntries(report.activity.map((a) => [a.kind, { done: a.done, expected: a.expected }]))).toEqual(FIXTURE.activity);
+    expect(Object.fromEntries(report.activity.map((a) => [a.kind, { done: a.done, expected: a.expected }]))).toEqual(
+      FIXTURE.activity,
+    );
     expect(report.visitsDue.due).toBe(FIXTURE.visitsDue.due);
     expect(report.visitsDue.visited).toBe(FIXTURE.visitsDue.visited);
     expect(report.visitsDue.notVisited.map((p) => p.name)).toEqual(FIXTURE.visitsDue.notVisited);
@@ -65,21 +152,30 @@ describe('quarterly report: the hand-worked demo quarter', () => {
 
   it('distributes grades and RAG ratings', () => {
     for (const grade of report.grades) expect(counts(grade.counts)).toEqual(FIXTURE.grades[grade.kind]);
-    expect(report.grades.find((g) => g.kind === 'visit')!.counts.map((c) => c.label)).toEqual(['Green', 'Amber', 'Red']);
+    expect(report.grades.find((g) => g.kind === 'visit')!.counts.map((c) => c.label)).toEqual([
+      'Green',
+      'Amber',
+      'Red',
+    ]);
     expect(counts(report.ragAtEnd)).toEqual(FIXTURE.ragAtEnd);
     expect(report.ragChanges.map((c) => c.providerName)).toEqual(FIXTURE.ragChanges);
   });
 
   it('finds late write-ups and overdue actions', () => {
     expect(report.lateWriteUps).toHaveLength(FIXTURE.lateWriteUps);
-    expect(report.lateWriteUps.map((r) => [r.dueDate, r.receivedOn])).toEqual([['2026-08-09', '2026-08-13'], ['2026-09-15', '2026-09-18']]);
+    expect(report.lateWriteUps.map((r) => [r.dueDate, r.receivedOn])).toEqual([
+      ['2026-08-09', '2026-08-13'],
+      ['2026-09-15', '2026-09-18'],
+    ]);
     expect(report.overdueActions.map((a) => a.title)).toEqual(FIXTURE.overdueActions);
   });
 
   it('measures significant actions closed within 3 months', () => expect(report.closure).toEqual(FIXTURE.closure));
 
   it('files findings under the exception headings', () => {
-    expect(Object.fromEntries(report.themes.map((t) => [t.label, [t.belowStandard, t.actions, t.intelligence]]))).toEqual(FIXTURE.themes);
+    expect(
+      Object.fromEntries(report.themes.map((t) => [t.label, [t.belowStandard, t.actions, t.intelligence]])),
+    ).toEqual(FIXTURE.themes);
   });
 
   it('gives the same figures as CSV rows', () => {
@@ -92,7 +188,14 @@ describe('quarterly report: the hand-worked demo quarter', () => {
 
   it('keeps actions within their 3 months out of the percentage', () => {
     // On 2026-11-20 Ashdown's action (raised 1 Sep) is still inside its 3 months.
-    expect(quarterlyReport(demoInput('2026-11-20')).closure).toEqual({ raised: 8, closedInTime: 5, closedLate: 1, openOverdue: 1, pending: 1, percent: 71 });
+    expect(quarterlyReport(demoInput('2026-11-20')).closure).toEqual({
+      raised: 8,
+      closedInTime: 5,
+      closedLate: 1,
+      openOverdue: 1,
+      pending: 1,
+      percent: 71,
+    });
   });
 });
 
@@ -111,30 +214,58 @@ describe('financial quarters', () => {
   });
 
   it('refuses keys that are not quarters', () => {
-    for (const key of ['2026-q2', '2026-28-q2', '2026-27-q5', '2026-27-Q2', '', '1999-00-q1']) expect(parseQuarterKey(key)).toBeNull();
+    for (const key of ['2026-q2', '2026-28-q2', '2026-27-q5', '2026-27-Q2', '', '1999-00-q1'])
+      expect(parseQuarterKey(key)).toBeNull();
   });
 
   it('labels and counts back', () => {
     expect(quarterLabel({ year: 2026, q: 4 })).toBe('Q4 2026/27 (January to March 2027)');
-    expect(quartersEndingWith({ year: 2026, q: 1 }, 3).map(quarterKey)).toEqual(['2025-26-q3', '2025-26-q4', '2026-27-q1']);
+    expect(quartersEndingWith({ year: 2026, q: 1 }, 3).map(quarterKey)).toEqual([
+      '2025-26-q3',
+      '2025-26-q4',
+      '2026-27-q1',
+    ]);
   });
 });
 
 describe('report rules', () => {
   it('counts the lower half of a scale, middle included, as below standard', () => {
-    expect(['green', 'amber', 'red'].map((r) => belowStandard(find('qmf-care-home', 2), r))).toEqual([false, true, true]);
-    expect(['outstanding', 'good', 'requires-improvement', 'inadequate'].map((r) => belowStandard(find('cqc-saf-provider', 1), r))).toEqual([false, false, true, true]);
+    expect(['green', 'amber', 'red'].map((r) => belowStandard(find('qmf-care-home', 2), r))).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(
+      ['outstanding', 'good', 'requires-improvement', 'inadequate'].map((r) =>
+        belowStandard(find('cqc-saf-provider', 1), r),
+      ),
+    ).toEqual([false, false, true, true]);
   });
 
   it('reads a closed action without a closure date from its last status change', () => {
-    const action = { significance: 'significant' as const, raisedOn: '2026-07-01', dueDate: '2026-10-01', status: 'done' as const, statusChangedAt: '2026-11-02T10:00:00Z' };
+    const action = {
+      significance: 'significant' as const,
+      raisedOn: '2026-07-01',
+      dueDate: '2026-10-01',
+      status: 'done' as const,
+      statusChangedAt: '2026-11-02T10:00:00Z',
+    };
     expect(closureFigures([action], { year: 2026, q: 2 }, '2026-12-01')).toMatchObject({ closedLate: 1, percent: 0 });
-    expect(closureFigures([{ ...action, significance: 'routine' }], { year: 2026, q: 2 }, '2026-12-01')).toMatchObject({ raised: 0, percent: null });
+    expect(closureFigures([{ ...action, significance: 'routine' }], { year: 2026, q: 2 }, '2026-12-01')).toMatchObject({
+      raised: 0,
+      percent: null,
+    });
   });
 
   it('takes a provider\u2019s RAG at the quarter end from its history', () => {
     const input = demoInput('2026-12-03');
-    const later = { ...input, ragChanges: [...input.ragChanges, { providerId: 'willow-bank', on: '2026-10-05', from: 'amber' as const, to: 'green' as const, reason: 'x' }] };
+    const later = {
+      ...input,
+      ragChanges: [
+        ...input.ragChanges,
+        { providerId: 'willow-bank', on: '2026-10-05', from: 'amber' as const, to: 'green' as const, reason: 'x' },
+      ],
+    };
     // Willow Bank is green now, but moved from amber after the quarter: it was amber at 30 September.
     expect(counts(quarterlyReport(later).ragAtEnd)).toEqual({ Green: 6, Amber: 7, Red: 3 });
   });

@@ -1,6 +1,12 @@
 // The visit-due rule: month arithmetic at month ends and leap years, levels, never-visited, parsing.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VISIT_FREQUENCY_MONTHS, addDays, addMonths, nextVisitDue, parseVisitFrequencies } from '../../src/shared/visit-due';
+import {
+  DEFAULT_VISIT_FREQUENCY_MONTHS,
+  addDays,
+  addMonths,
+  nextVisitDue,
+  parseVisitFrequencies,
+} from '../../src/shared/visit-due';
 
 describe('addMonths', () => {
   it.each([

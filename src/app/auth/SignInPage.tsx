@@ -30,20 +30,41 @@ export function SignInPage(props: { returning?: string }) {
 
   return (
     <Page title="Sign in">
-      {props.returning && <p>Your sign-in has ended. Sign in again to send the visits waiting on this device — nothing has been lost.</p>}
+      {props.returning && (
+        <p>Your sign-in has ended. Sign in again to send the visits waiting on this device — nothing has been lost.</p>
+      )}
       <ErrorSummary errors={error ? [{ href: '#email', message: error }] : []} />
       <form onSubmit={onSubmit} noValidate>
         <div class="form-group">
-          <label class="label" for="email">Email address</label>
-          <input id="email" class="input" type="email" autocomplete="username" spellcheck={false} value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)} />
+          <label class="label" for="email">
+            Email address
+          </label>
+          <input
+            id="email"
+            class="input"
+            type="email"
+            autocomplete="username"
+            spellcheck={false}
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
         </div>
         <div class="form-group">
-          <label class="label" for="password">Password</label>
-          <input id="password" class="input" type="password" autocomplete="current-password" value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)} />
+          <label class="label" for="password">
+            Password
+          </label>
+          <input
+            id="password"
+            class="input"
+            type="password"
+            autocomplete="current-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </div>
-        <button type="submit" class="button" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
       </form>
     </Page>
   );

@@ -16,7 +16,10 @@ export function SignOutPage() {
     event.preventDefault();
     const result = await signOut({ confirmLosingUnsent: confirmed });
     if (result.ok) navigate('/', { replace: true });
-    else setMessage(`There ${result.unsent === 1 ? 'is 1 visit' : `are ${result.unsent} visits`} not yet sent. Tick the box to confirm you want to lose them.`);
+    else
+      setMessage(
+        `There ${result.unsent === 1 ? 'is 1 visit' : `are ${result.unsent} visits`} not yet sent. Tick the box to confirm you want to lose them.`,
+      );
   }
 
   return (
@@ -27,21 +30,32 @@ export function SignOutPage() {
         {unsent > 0 && (
           <div class="warning-text" role="alert">
             <strong>
-              {unsent === 1 ? '1 visit on this device has' : `${unsent} visits on this device have`} not been sent to the council.
-              Signing out now will delete {unsent === 1 ? 'it' : 'them'} for good.
+              {unsent === 1 ? '1 visit on this device has' : `${unsent} visits on this device have`} not been sent to
+              the council. Signing out now will delete {unsent === 1 ? 'it' : 'them'} for good.
             </strong>
             <p>Connect to the internet and wait until nothing is waiting to send, then sign out.</p>
           </div>
         )}
-        {message && <p class="error-message" role="alert">{message}</p>}
+        {message && (
+          <p class="error-message" role="alert">
+            {message}
+          </p>
+        )}
         <form onSubmit={onSubmit}>
           {unsent > 0 && (
             <div class="checkbox form-group">
-              <input id="confirm-loss" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
+              <input
+                id="confirm-loss"
+                type="checkbox"
+                checked={confirmed}
+                onChange={(e) => setConfirmed(e.currentTarget.checked)}
+              />
               <label for="confirm-loss">I understand that the unsent visits will be deleted</label>
             </div>
           )}
-          <button type="submit" class={`button${unsent > 0 ? ' warning' : ''}`}>Sign out and clear this device</button>
+          <button type="submit" class={`button${unsent > 0 ? ' warning' : ''}`}>
+            Sign out and clear this device
+          </button>
         </form>
       </Page>
     </>

@@ -31,7 +31,9 @@ export async function loadSession(): Promise<void> {
   const cached = (await getValue<SessionUser>(USER_KEY)) ?? null;
   // Nobody remembered on this device: show the sign-in form now rather than after a round trip
   // (a server session without a remembered person is rare; the check below still picks it up).
-  session.set(cached ? { status: 'signed-in', user: cached, verified: false, expired: false } : { status: 'signed-out' });
+  session.set(
+    cached ? { status: 'signed-in', user: cached, verified: false, expired: false } : { status: 'signed-out' },
+  );
   const result = await requestJson('GET', '/api/session', undefined, { timeoutMs: 8000 });
   if (result.kind === 'network-error') {
     if (!cached) session.set({ status: 'signed-out' });
@@ -61,7 +63,11 @@ export function sessionExpired(): void {
 export async function signIn(email: string, password: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const result = await requestJson('POST', '/api/session', { email, password });
   if (result.kind === 'network-error') {
-    return { ok: false, message: 'Cannot reach the server. Check the connection and try again — signing in needs a network the first time.' };
+    return {
+      ok: false,
+      message:
+        'Cannot reach the server. Check the connection and try again — signing in needs a network the first time.',
+    };
   }
   const user = result.status === 200 ? await parseUser(result.body) : null;
   if (user) {
@@ -73,7 +79,8 @@ export async function signIn(email: string, password: string): Promise<{ ok: tru
     await rememberUser(user);
     return { ok: true };
   }
-  if (result.status === 429) return { ok: false, message: errorMessage(result.body, 'Too many attempts. Wait a few minutes and try again.') };
+  if (result.status === 429)
+    return { ok: false, message: errorMessage(result.body, 'Too many attempts. Wait a few minutes and try again.') };
   if (result.status === 401) return { ok: false, message: 'Email or password is not right.' };
   return { ok: false, message: errorMessage(result.body, `Sign-in failed (status ${result.status}). Try again.`) };
 }
@@ -93,7 +100,9 @@ async function wipeDevice(): Promise<void> {
  * Signs out and wipes this device (shared tablets). Refuses while work is unsent unless the
  * person has explicitly confirmed that it will be lost.
  */
-export async function signOut(options: { confirmLosingUnsent: boolean }): Promise<{ ok: true } | { ok: false; unsent: number }> {
+export async function signOut(options: {
+  confirmLosingUnsent: boolean;
+}): Promise<{ ok: true } | { ok: false; unsent: number }> {
   const unsent = await unsentCount();
   if (unsent > 0 && !options.confirmLosingUnsent) return { ok: false, unsent };
   await stopSync();

@@ -25,7 +25,10 @@ export function BriefingPage(props: { providerId: string }) {
       <>
         <BackLink href="/providers">Providers</BackLink>
         <Page title={name} caption="Pre-visit briefing">
-          <p>This provider’s briefing is not on this device. Briefings come with visits assigned or due, and with providers you pin.</p>
+          <p>
+            This provider’s briefing is not on this device. Briefings come with visits assigned or due, and with
+            providers you pin.
+          </p>
           <PinButton providerId={props.providerId} pinned={pinned.includes(props.providerId)} />
         </Page>
       </>
@@ -36,7 +39,9 @@ export function BriefingPage(props: { providerId: string }) {
     <>
       <BackLink href="/">My visits</BackLink>
       <Page title={name} caption="Pre-visit briefing">
-        <p class="hint" data-testid="compiled">Compiled {formatDateTime(briefing.compiledAt)}</p>
+        <p class="hint" data-testid="compiled">
+          Compiled {formatDateTime(briefing.compiledAt)}
+        </p>
         {age > briefingStaleDays && (
           <div class="warning-text" role="note">
             <strong>This briefing is {age} days old.</strong> Connect and sync to get the latest before relying on it.
@@ -44,35 +49,74 @@ export function BriefingPage(props: { providerId: string }) {
         )}
         {assignment && (
           <p data-testid="assignment">
-            Visit assigned to you, due <strong>{formatDate(assignment.dueDate)}</strong> ({dueText(assignment.dueDate)}){assignment.announced ? '' : ' · unannounced'}.
+            Visit assigned to you, due <strong>{formatDate(assignment.dueDate)}</strong> ({dueText(assignment.dueDate)})
+            {assignment.announced ? '' : ' · unannounced'}.
           </p>
         )}
         <p class="no-print">
-          <a class="button" href={start}>Start a visit</a>{' '}
-          <button type="button" class="button secondary" onClick={() => window.print()}>Print briefing</button>{' '}
+          <a class="button" href={start}>
+            Start a visit
+          </a>{' '}
+          <button type="button" class="button secondary" onClick={() => window.print()}>
+            Print briefing
+          </button>{' '}
           <PinButton providerId={props.providerId} pinned={pinned.includes(props.providerId)} />
         </p>
         <ProviderFacts briefing={briefing} />
         <CqcSection briefing={briefing} />
-        <EntryList title="Complaints" id="complaints" lead={`${briefing.complaints.open} open · ${briefing.complaints.last12Months} in the last 12 months`} entries={briefing.complaints.recent} />
-        <EntryList title="Safeguarding referrals" id="safeguarding" lead={`${briefing.safeguarding.open} open · ${briefing.safeguarding.last12Months} in the last 12 months`} entries={briefing.safeguarding.recent} />
-        <EntryList title="Incidents and notifications" id="incidents" lead={`${briefing.incidents.last12Months} in the last 12 months`} entries={briefing.incidents.recent} />
-        <EntryList title="Feedback from professionals" id="feedback" lead={briefing.feedback.length === 0 ? 'No feedback in the last 12 months.' : ''} entries={briefing.feedback} />
+        <EntryList
+          title="Complaints"
+          id="complaints"
+          lead={`${briefing.complaints.open} open · ${briefing.complaints.last12Months} in the last 12 months`}
+          entries={briefing.complaints.recent}
+        />
+        <EntryList
+          title="Safeguarding referrals"
+          id="safeguarding"
+          lead={`${briefing.safeguarding.open} open · ${briefing.safeguarding.last12Months} in the last 12 months`}
+          entries={briefing.safeguarding.recent}
+        />
+        <EntryList
+          title="Incidents and notifications"
+          id="incidents"
+          lead={`${briefing.incidents.last12Months} in the last 12 months`}
+          entries={briefing.incidents.recent}
+        />
+        <EntryList
+          title="Feedback from professionals"
+          id="feedback"
+          lead={briefing.feedback.length === 0 ? 'No feedback in the last 12 months.' : ''}
+          entries={briefing.feedback}
+        />
         <section aria-labelledby="fire">
           <h2 id="fire">Fire inspection</h2>
           {briefing.fireInspection ? (
-            <p>{formatDate(briefing.fireInspection.date)}: <strong>{fireOutcome[briefing.fireInspection.outcome]}</strong>. {briefing.fireInspection.summary}</p>
-          ) : <p>No fire inspection recorded.</p>}
+            <p>
+              {formatDate(briefing.fireInspection.date)}:{' '}
+              <strong>{fireOutcome[briefing.fireInspection.outcome]}</strong>. {briefing.fireInspection.summary}
+            </p>
+          ) : (
+            <p>No fire inspection recorded.</p>
+          )}
         </section>
         <section aria-labelledby="actions">
-          <h2 id="actions">Open actions from earlier visits <span class="count">({briefing.openActions.length})</span></h2>
-          {briefing.openActions.length === 0 ? <p>No open actions.</p> : (
+          <h2 id="actions">
+            Open actions from earlier visits <span class="count">({briefing.openActions.length})</span>
+          </h2>
+          {briefing.openActions.length === 0 ? (
+            <p>No open actions.</p>
+          ) : (
             <ul class="visit-list">
               {briefing.openActions.map((a) => (
                 <li key={a.id}>
                   <strong>{a.title}</strong>
                   <span class={a.dueDate < todayIso() ? 'tag red' : 'tag blue'}>{dueText(a.dueDate)}</span>
-                  <span class="meta">{a.significance === 'significant' ? 'Significant' : 'Routine'} · owner {a.owner} · due {formatDate(a.dueDate)} · raised {formatDate(a.raisedOn)}{a.status === 'in-progress' ? ' · in progress' : ''}{a.detail ? ` · ${a.detail}` : ''}</span>
+                  <span class="meta">
+                    {a.significance === 'significant' ? 'Significant' : 'Routine'} · owner {a.owner} · due{' '}
+                    {formatDate(a.dueDate)} · raised {formatDate(a.raisedOn)}
+                    {a.status === 'in-progress' ? ' · in progress' : ''}
+                    {a.detail ? ` · ${a.detail}` : ''}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -92,19 +136,34 @@ function ProviderFacts({ briefing }: { briefing: Briefing }) {
     ['CQC location', p.cqcLocationId ?? 'Not registered'],
     ['Monitoring level', String(p.monitoringLevel)],
     ['Last visit', briefing.lastVisit ? formatDate(briefing.lastVisit.date) : 'No visit recorded'],
-    ['Next visit due', p.nextVisitDue ? `${formatDate(p.nextVisitDue)} (${dueText(p.nextVisitDue).toLowerCase()})` : 'Not set'],
-    ['Contract', p.contract ? `${p.contract.reference}, from ${formatDate(p.contract.start)}${p.contract.end ? ` to ${formatDate(p.contract.end)}` : ''}` : 'No contract'],
+    [
+      'Next visit due',
+      p.nextVisitDue ? `${formatDate(p.nextVisitDue)} (${dueText(p.nextVisitDue).toLowerCase()})` : 'Not set',
+    ],
+    [
+      'Contract',
+      p.contract
+        ? `${p.contract.reference}, from ${formatDate(p.contract.start)}${p.contract.end ? ` to ${formatDate(p.contract.end)}` : ''}`
+        : 'No contract',
+    ],
   ];
   return (
     <section aria-labelledby="facts">
       <h2 id="facts">Provider</h2>
       <p>
-        RAG <span class={ragClass[p.rag]} data-testid="rag">{p.rag.toUpperCase()}</span>
-        {p.ragReason && ` — ${p.ragReason}`}{p.ragChangedAt && ` (since ${formatDate(p.ragChangedAt)})`}
+        RAG{' '}
+        <span class={ragClass[p.rag]} data-testid="rag">
+          {p.rag.toUpperCase()}
+        </span>
+        {p.ragReason && ` — ${p.ragReason}`}
+        {p.ragChangedAt && ` (since ${formatDate(p.ragChangedAt)})`}
       </p>
       <dl class="summary-list">
         {rows.map(([label, value]) => (
-          <div class="summary-row" key={label}><dt>{label}</dt><dd>{value}</dd></div>
+          <div class="summary-row" key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
         ))}
       </dl>
     </section>
@@ -113,19 +172,43 @@ function ProviderFacts({ briefing }: { briefing: Briefing }) {
 
 function CqcSection({ briefing }: { briefing: Briefing }) {
   const cqc = briefing.cqc;
-  const questions = cqc ? ([['Safe', cqc.keyQuestions.safe], ['Effective', cqc.keyQuestions.effective], ['Caring', cqc.keyQuestions.caring],
-    ['Responsive', cqc.keyQuestions.responsive], ['Well-led', cqc.keyQuestions.wellLed]] as const) : [];
+  const questions = cqc
+    ? ([
+        ['Safe', cqc.keyQuestions.safe],
+        ['Effective', cqc.keyQuestions.effective],
+        ['Caring', cqc.keyQuestions.caring],
+        ['Responsive', cqc.keyQuestions.responsive],
+        ['Well-led', cqc.keyQuestions.wellLed],
+      ] as const)
+    : [];
   return (
     <section aria-labelledby="cqc">
       <h2 id="cqc">Latest CQC inspection</h2>
-      {!cqc ? <p>No CQC inspection recorded.</p> : (
+      {!cqc ? (
+        <p>No CQC inspection recorded.</p>
+      ) : (
         <>
-          <p>{formatDate(cqc.date)}: overall <span class={cqcClass[cqc.overall]} data-testid="cqc-overall">{cqcLabel[cqc.overall]}</span></p>
+          <p>
+            {formatDate(cqc.date)}: overall{' '}
+            <span class={cqcClass[cqc.overall]} data-testid="cqc-overall">
+              {cqcLabel[cqc.overall]}
+            </span>
+          </p>
           <table class="table">
             <caption class="visually-hidden">CQC key question ratings</caption>
-            <thead><tr><th scope="col">Key question</th><th scope="col">Rating</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Key question</th>
+                <th scope="col">Rating</th>
+              </tr>
+            </thead>
             <tbody>
-              {questions.map(([q, r]) => <tr key={q}><th scope="row">{q}</th><td>{cqcLabel[r]}</td></tr>)}
+              {questions.map(([q, r]) => (
+                <tr key={q}>
+                  <th scope="row">{q}</th>
+                  <td>{cqcLabel[r]}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </>
@@ -143,7 +226,10 @@ function EntryList(props: { title: string; id: string; lead: string; entries: In
         <ul class="entry-list">
           {props.entries.map((e) => (
             <li key={e.id}>
-              <strong>{formatDate(e.date)} · {entryDetail(e)}</strong> {e.summary}
+              <strong>
+                {formatDate(e.date)} · {entryDetail(e)}
+              </strong>{' '}
+              {e.summary}
               <span class="meta">Recorded by {e.recordedBy}</span>
             </li>
           ))}

@@ -9,14 +9,25 @@ export function PinButton(props: { providerId: string; pinned: boolean }) {
     setBusy(true);
     const result = await setPinned(props.providerId, !props.pinned);
     setBusy(false);
-    setMessage(result.ok ? (props.pinned ? 'Unpinned. The briefing leaves this device at the next sync.' : 'Pinned. The briefing comes to this device with the next sync.') : result.message);
+    setMessage(
+      result.ok
+        ? props.pinned
+          ? 'Unpinned. The briefing leaves this device at the next sync.'
+          : 'Pinned. The briefing comes to this device with the next sync.'
+        : result.message,
+    );
   }
   return (
     <>
       <button type="button" class="button secondary" disabled={busy} onClick={toggle} aria-pressed={props.pinned}>
         {props.pinned ? 'Unpin from this device' : 'Keep briefing on this device'}
       </button>
-      {message && <span class="hint" role="status"> {message}</span>}
+      {message && (
+        <span class="hint" role="status">
+          {' '}
+          {message}
+        </span>
+      )}
     </>
   );
 }

@@ -22,21 +22,37 @@ export function ProvidersPage() {
   const office = canUseOffice(role);
   if (providers === undefined || onDevice === undefined) return <p>Loading…</p>;
   const term = search.trim().toLowerCase();
-  const shown = term ? providers.filter((p) => p.name.toLowerCase().includes(term) || p.address.toLowerCase().includes(term)) : providers;
+  const shown = term
+    ? providers.filter((p) => p.name.toLowerCase().includes(term) || p.address.toLowerCase().includes(term))
+    : providers;
   return (
     <>
       <BackLink href="/">My visits</BackLink>
       <Page title="Providers and briefings">
         {office && (
           <p>
-            <a href={OFFICE_IMPORT_PATH}>{canImportProviders(role) ? 'Import providers or intelligence from a CSV file' : 'Import intelligence from a CSV file'}</a>
+            <a href={OFFICE_IMPORT_PATH}>
+              {canImportProviders(role)
+                ? 'Import providers or intelligence from a CSV file'
+                : 'Import intelligence from a CSV file'}
+            </a>
           </p>
         )}
         <div class="form-group">
-          <label class="label" for="search">Find a provider</label>
-          <input id="search" class="input" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+          <label class="label" for="search">
+            Find a provider
+          </label>
+          <input
+            id="search"
+            class="input"
+            type="search"
+            value={search}
+            onInput={(e) => setSearch(e.currentTarget.value)}
+          />
         </div>
-        <p class="hint" role="status">{shown.length} of {providers.length} providers</p>
+        <p class="hint" role="status">
+          {shown.length} of {providers.length} providers
+        </p>
         <ul class="visit-list">
           {shown.map((p) => (
             <li key={p.id}>

@@ -38,7 +38,11 @@ export const feedbackSource: Record<Extract<IntelligenceEntry, { kind: 'feedback
   other: 'Other',
 };
 
-export const fireOutcome = { satisfactory: 'Satisfactory', 'action-required': 'Action required', enforcement: 'Enforcement notice' } as const;
+export const fireOutcome = {
+  satisfactory: 'Satisfactory',
+  'action-required': 'Action required',
+  enforcement: 'Enforcement notice',
+} as const;
 
 export function entryDetail(entry: IntelligenceEntry): string {
   switch (entry.kind) {

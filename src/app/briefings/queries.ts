@@ -26,8 +26,11 @@ export function useAssignment(id: string | null): Assignment | null | undefined 
 export function useOpenAssignmentFor(providerId: string, userId: string | null): Assignment | null | undefined {
   return useLiveQuery(async () => {
     if (!userId) return null;
-    const open = await db().assignments.where('providerId').equals(providerId)
-      .filter((a) => a.status === 'open' && a.officerId === userId).sortBy('dueDate');
+    const open = await db()
+      .assignments.where('providerId')
+      .equals(providerId)
+      .filter((a) => a.status === 'open' && a.officerId === userId)
+      .sortBy('dueDate');
     return open[0] ?? null;
   }, [providerId, userId]);
 }
@@ -50,12 +53,15 @@ export function useVisitsToDo(userId: string): VisitToDo[] | undefined {
       database.assignments.where('dueDate').aboveOrEqual('').toArray(),
       database.providers.filter((p) => p.allocatedOfficerId === userId && p.nextVisitDue !== null).toArray(),
     ]);
-    const providers = new Map((await database.providers.bulkGet(assignments.map((a) => a.providerId))).flatMap((p) => (p ? [[p.id, p]] : [])));
+    const providers = new Map(
+      (await database.providers.bulkGet(assignments.map((a) => a.providerId))).flatMap((p) => (p ? [[p.id, p]] : [])),
+    );
     const today = todayIso();
     const todo: VisitToDo[] = [];
     for (const a of assignments) {
       const provider = providers.get(a.providerId);
-      if (a.status === 'open' && a.officerId === userId && provider) todo.push({ provider, dueDate: a.dueDate, assignment: a, reason: 'assigned' });
+      if (a.status === 'open' && a.officerId === userId && provider)
+        todo.push({ provider, dueDate: a.dueDate, assignment: a, reason: 'assigned' });
     }
     const assigned = new Set(todo.map((t) => t.provider.id));
     for (const p of allocated) {
@@ -63,6 +69,8 @@ export function useVisitsToDo(userId: string): VisitToDo[] | undefined {
         todo.push({ provider: p, dueDate: p.nextVisitDue, assignment: null, reason: 'risk-due' });
       }
     }
-    return todo.sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.provider.name.localeCompare(y.provider.name)));
+    return todo.sort((x, y) =>
+      x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.provider.name.localeCompare(y.provider.name),
+    );
   }, [userId]);
 }

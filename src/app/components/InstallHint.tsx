@@ -6,9 +6,13 @@ import { useEffect, useState } from 'preact/hooks';
 
 const DISMISSED_KEY = 'install-hint-dismissed';
 
-export function isIosBrowserTab(nav: Navigator = navigator, media: (q: string) => boolean = (q) => matchMedia(q).matches): boolean {
+export function isIosBrowserTab(
+  nav: Navigator = navigator,
+  media: (q: string) => boolean = (q) => matchMedia(q).matches,
+): boolean {
   const ios = /iPad|iPhone|iPod/.test(nav.userAgent) || (nav.platform === 'MacIntel' && nav.maxTouchPoints > 1); // iPadOS says "Mac"
-  const installed = (nav as Navigator & { standalone?: boolean }).standalone === true || media('(display-mode: standalone)');
+  const installed =
+    (nav as Navigator & { standalone?: boolean }).standalone === true || media('(display-mode: standalone)');
   return ios && !installed;
 }
 
@@ -22,10 +26,17 @@ export function InstallHint() {
   return (
     <div class="notification" role="region" aria-label="Install QA Visits">
       <p>
-        <strong>Add QA Visits to your Home Screen.</strong> Tap the Share button, then “Add to Home Screen”. Installed, it opens
-        with no signal, and Safari is far less likely to clear visits saved on this device.
+        <strong>Add QA Visits to your Home Screen.</strong> Tap the Share button, then “Add to Home Screen”. Installed,
+        it opens with no signal, and Safari is far less likely to clear visits saved on this device.
       </p>
-      <button type="button" class="button secondary small" onClick={() => { setShow(false); void setValue(DISMISSED_KEY, true); }}>
+      <button
+        type="button"
+        class="button secondary small"
+        onClick={() => {
+          setShow(false);
+          void setValue(DISMISSED_KEY, true);
+        }}
+      >
         Dismiss
       </button>
     </div>

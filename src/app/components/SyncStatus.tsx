@@ -18,7 +18,8 @@ export function SyncStatus() {
   // Tell the truth on "lie-fi": the device may say it is online while the server can't be reached.
   let connection: string;
   if (!isOnline) connection = 'Offline';
-  else if (state.consecutiveFailures > 0 && state.phase === 'syncing') connection = "Can't reach the server — trying again";
+  else if (state.consecutiveFailures > 0 && state.phase === 'syncing')
+    connection = "Can't reach the server — trying again";
   else if (state.phase === 'syncing') connection = 'Sending…';
   else if (state.phase === 'waiting-to-retry') connection = "Can't reach the server";
   else connection = 'Online';
@@ -27,7 +28,9 @@ export function SyncStatus() {
     <section class={`sync-status${isOnline ? '' : ' is-offline'}`} aria-label="Sync status">
       <p class="sync-line" role="status" aria-live="polite">
         <strong data-testid="connection">{connection}</strong>
-        <span data-testid="waiting">{waiting === 1 ? '1 visit waiting to send' : `${waiting} visits waiting to send`}</span>
+        <span data-testid="waiting">
+          {waiting === 1 ? '1 visit waiting to send' : `${waiting} visits waiting to send`}
+        </span>
         {attention > 0 && (
           <a href="/" data-testid="attention">
             {attention === 1 ? '1 needs attention' : `${attention} need attention`}

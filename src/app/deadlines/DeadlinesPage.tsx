@@ -8,7 +8,15 @@ import { dueText, formatDate } from '../components/format';
 import { queryParams } from '../lib/router';
 import { errorMessage, requestJson } from '../net/http';
 
-type DeadlineRecord = { id: string; kind: 'visit' | 'observation' | 'audit'; subject: string; submitterName: string; date: string; receivedAt: string; dueDate: string | null };
+type DeadlineRecord = {
+  id: string;
+  kind: 'visit' | 'observation' | 'audit';
+  subject: string;
+  submitterName: string;
+  date: string;
+  receivedAt: string;
+  dueDate: string | null;
+};
 type Deadlines = { today: string; actions: VisitAction[]; awaitingSignOff: DeadlineRecord[]; late: DeadlineRecord[] };
 const KIND = { visit: 'Visit', observation: 'Observation', audit: 'Case file audit' } as const;
 
@@ -28,7 +36,10 @@ export function DeadlinesPage() {
       <Page title="Deadlines">
         {queryParams().get('decided') && (
           <div class="notification" role="status">
-            <p><strong>{queryParams().get('decided') === 'return' ? 'Returned for amendment.' : 'Signed off.'}</strong> The person who submitted it sees it on their next sync.</p>
+            <p>
+              <strong>{queryParams().get('decided') === 'return' ? 'Returned for amendment.' : 'Signed off.'}</strong>{' '}
+              The person who submitted it sees it on their next sync.
+            </p>
           </div>
         )}
         {!data && !failure && <p>Loading…</p>}
@@ -36,24 +47,42 @@ export function DeadlinesPage() {
         {data && (
           <>
             <section aria-labelledby="open-actions">
-              <h2 id="open-actions">Open actions <span class="count">({data.actions.length})</span></h2>
-              {data.actions.length === 0 ? <p>No open actions.</p> : (
+              <h2 id="open-actions">
+                Open actions <span class="count">({data.actions.length})</span>
+              </h2>
+              {data.actions.length === 0 ? (
+                <p>No open actions.</p>
+              ) : (
                 <ul class="visit-list">
                   {data.actions.map((a) => (
                     <li key={a.id} data-testid="deadline-action">
-                      <strong>{a.title}</strong> <span class={a.dueDate < data.today ? 'tag red' : 'tag blue'}>{dueText(a.dueDate, data.today)}</span>
-                      <span class="meta">{a.significance === 'significant' ? 'Significant' : 'Routine'} · owner {a.owner} · due {formatDate(a.dueDate)} · raised {formatDate(a.raisedOn)}</span>
+                      <strong>{a.title}</strong>{' '}
+                      <span class={a.dueDate < data.today ? 'tag red' : 'tag blue'}>
+                        {dueText(a.dueDate, data.today)}
+                      </span>
+                      <span class="meta">
+                        {a.significance === 'significant' ? 'Significant' : 'Routine'} · owner {a.owner} · due{' '}
+                        {formatDate(a.dueDate)} · raised {formatDate(a.raisedOn)}
+                      </span>
                     </li>
                   ))}
                 </ul>
               )}
             </section>
             <section aria-labelledby="sign-off">
-              <h2 id="sign-off">Waiting for your sign-off <span class="count">({data.awaitingSignOff.length})</span></h2>
-              {data.awaitingSignOff.length === 0 ? <p>Nothing is waiting for you.</p> : <RecordList records={data.awaitingSignOff} review />}
+              <h2 id="sign-off">
+                Waiting for your sign-off <span class="count">({data.awaitingSignOff.length})</span>
+              </h2>
+              {data.awaitingSignOff.length === 0 ? (
+                <p>Nothing is waiting for you.</p>
+              ) : (
+                <RecordList records={data.awaitingSignOff} review />
+              )}
             </section>
             <section aria-labelledby="late">
-              <h2 id="late">Written up late, last three months <span class="count">({data.late.length})</span></h2>
+              <h2 id="late">
+                Written up late, last three months <span class="count">({data.late.length})</span>
+              </h2>
               {data.late.length === 0 ? <p>None.</p> : <RecordList records={data.late} />}
             </section>
           </>
@@ -68,8 +97,19 @@ function RecordList(props: { records: DeadlineRecord[]; review?: boolean }) {
     <ul class="visit-list">
       {props.records.map((r) => (
         <li key={r.id} data-testid={props.review ? 'awaiting-sign-off' : undefined}>
-          {props.review ? <a href={`/review/${r.id}`}>{KIND[r.kind]}: {r.subject}</a> : <strong>{KIND[r.kind]}: {r.subject}</strong>}
-          <span class="meta">by {r.submitterName} · on {formatDate(r.date)} · received {formatDate(r.receivedAt)}{r.dueDate ? ` · due ${formatDate(r.dueDate)}` : ''}</span>
+          {props.review ? (
+            <a href={`/review/${r.id}`}>
+              {KIND[r.kind]}: {r.subject}
+            </a>
+          ) : (
+            <strong>
+              {KIND[r.kind]}: {r.subject}
+            </strong>
+          )}
+          <span class="meta">
+            by {r.submitterName} · on {formatDate(r.date)} · received {formatDate(r.receivedAt)}
+            {r.dueDate ? ` · due ${formatDate(r.dueDate)}` : ''}
+          </span>
         </li>
       ))}
     </ul>

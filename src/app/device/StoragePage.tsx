@@ -5,7 +5,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { BackLink, Page } from '../components/Page';
 import { checkStorage, removeSentFiles, storageReport, type StorageReport, WARN_AT } from './storage-usage';
 
-const size = (n: number | null) => (n === null ? 'Not known' : n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} kB` : `${(n / (1024 * 1024)).toFixed(1)} MB`);
+const size = (n: number | null) =>
+  n === null
+    ? 'Not known'
+    : n < 1024 * 1024
+      ? `${Math.max(1, Math.round(n / 1024))} kB`
+      : `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
 export function StoragePage() {
   const [report, setReport] = useState<StorageReport | null>(null);
@@ -19,7 +24,11 @@ export function StoragePage() {
   }
   async function free() {
     const count = await removeSentFiles();
-    setFreed(count === 0 ? 'There were no photos of sent records to remove.' : `Removed ${count} photo${count === 1 ? '' : 's'} and signature${count === 1 ? '' : 's'} of records the council already holds.`);
+    setFreed(
+      count === 0
+        ? 'There were no photos of sent records to remove.'
+        : `Removed ${count} photo${count === 1 ? '' : 's'} and signature${count === 1 ? '' : 's'} of records the council already holds.`,
+    );
     await checkStorage();
     refresh();
   }
@@ -34,28 +43,65 @@ export function StoragePage() {
           <>
             {share !== null && share >= WARN_AT && (
               <div class="warning-text" role="alert" data-testid="storage-warning">
-                <strong>This device is {Math.round(share * 100)}% full.</strong> New photos may not fit. Send waiting records, then remove photos of sent records below.
+                <strong>This device is {Math.round(share * 100)}% full.</strong> New photos may not fit. Send waiting
+                records, then remove photos of sent records below.
               </div>
             )}
             <h2>Keeping your work safe</h2>
-            {report.persisted === true && <p data-testid="persisted">The browser has agreed to keep this app’s data: it will not be cleared to make space.</p>}
+            {report.persisted === true && (
+              <p data-testid="persisted">
+                The browser has agreed to keep this app’s data: it will not be cleared to make space.
+              </p>
+            )}
             {report.persisted === false && (
               <>
-                <p data-testid="persisted">The browser may clear this app’s data if the device runs short of space. Installing the app to the home screen usually prevents this.</p>
-                <button type="button" class="button secondary" onClick={() => void askPersistent()}>Ask the browser to keep the data</button>
+                <p data-testid="persisted">
+                  The browser may clear this app’s data if the device runs short of space. Installing the app to the
+                  home screen usually prevents this.
+                </p>
+                <button type="button" class="button secondary" onClick={() => void askPersistent()}>
+                  Ask the browser to keep the data
+                </button>
               </>
             )}
-            {report.persisted === null && <p data-testid="persisted">This browser does not say whether it keeps the app’s data.</p>}
+            {report.persisted === null && (
+              <p data-testid="persisted">This browser does not say whether it keeps the app’s data.</p>
+            )}
             <h2>Space used</h2>
             <dl class="summary-list">
-              <div class="summary-row"><dt>Drafts</dt><dd>{size(report.drafts)}</dd></div>
-              <div class="summary-row"><dt>Photos and signatures</dt><dd>{size(report.files)}</dd></div>
-              <div class="summary-row"><dt>Records waiting to send</dt><dd>{size(report.queued)}</dd></div>
-              <div class="summary-row"><dt>All of this app’s storage</dt><dd data-testid="usage">{size(report.usage)} of {size(report.quota)}{share !== null ? ` (${Math.round(share * 100)}%)` : ''}</dd></div>
+              <div class="summary-row">
+                <dt>Drafts</dt>
+                <dd>{size(report.drafts)}</dd>
+              </div>
+              <div class="summary-row">
+                <dt>Photos and signatures</dt>
+                <dd>{size(report.files)}</dd>
+              </div>
+              <div class="summary-row">
+                <dt>Records waiting to send</dt>
+                <dd>{size(report.queued)}</dd>
+              </div>
+              <div class="summary-row">
+                <dt>All of this app’s storage</dt>
+                <dd data-testid="usage">
+                  {size(report.usage)} of {size(report.quota)}
+                  {share !== null ? ` (${Math.round(share * 100)}%)` : ''}
+                </dd>
+              </div>
             </dl>
             <h2>Free space</h2>
-            <p>Photos and signatures of records the council has received ({size(report.sentFiles)}) can be removed from this device. Drafts and records waiting to send are never removed here.</p>
-            <button type="button" class="button secondary" disabled={report.sentFiles === 0} onClick={() => void free()}>Remove photos of sent records</button>
+            <p>
+              Photos and signatures of records the council has received ({size(report.sentFiles)}) can be removed from
+              this device. Drafts and records waiting to send are never removed here.
+            </p>
+            <button
+              type="button"
+              class="button secondary"
+              disabled={report.sentFiles === 0}
+              onClick={() => void free()}
+            >
+              Remove photos of sent records
+            </button>
             {freed && <p role="status">{freed}</p>}
           </>
         )}

@@ -24,7 +24,11 @@ const jsonBytes = (value: unknown) => new Blob([JSON.stringify(value)]).size;
 
 export async function storageReport(): Promise<StorageReport> {
   const database = db();
-  const [records, outbox, files] = await Promise.all([database.records.toArray(), database.outbox.toArray(), database.files.toArray()]);
+  const [records, outbox, files] = await Promise.all([
+    database.records.toArray(),
+    database.outbox.toArray(),
+    database.files.toArray(),
+  ]);
   const sentIds = new Set(records.filter((r) => r.status === 'sent').map((r) => r.id));
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
   const persisted = await navigator.storage?.persisted?.().catch(() => null);

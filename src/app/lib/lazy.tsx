@@ -23,7 +23,10 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): L
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (component) return;
-      start().then((c) => setComponent(() => c), () => setFailed(true));
+      start().then(
+        (c) => setComponent(() => c),
+        () => setFailed(true),
+      );
     }, [component]);
     if (failed) return <p role="alert">This page could not be loaded. Reload the app to try again.</p>;
     if (!component) return <p>Loading…</p>;

@@ -20,21 +20,48 @@ export type RequestOptions = {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export function requestJson(method: HttpMethod, url: string, body?: unknown, options: RequestOptions = {}): Promise<HttpResult> {
-  return send(method, url, body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) }, options);
+export function requestJson(
+  method: HttpMethod,
+  url: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<HttpResult> {
+  return send(
+    method,
+    url,
+    body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(body) },
+    options,
+  );
 }
 
 /** Sends `text` as the body with its own content type (a CSV upload); the answer is read as for requestJson. */
-export function requestText(method: HttpMethod, url: string, text: string, contentType: string, options: RequestOptions = {}): Promise<HttpResult> {
+export function requestText(
+  method: HttpMethod,
+  url: string,
+  text: string,
+  contentType: string,
+  options: RequestOptions = {},
+): Promise<HttpResult> {
   return send(method, url, { type: contentType, text }, options);
 }
 
 /** Sends a file's bytes (an attachment) with its own content type; the answer is read as for requestJson. */
-export function requestBlob(method: HttpMethod, url: string, blob: Blob, contentType: string, options: RequestOptions = {}): Promise<HttpResult> {
+export function requestBlob(
+  method: HttpMethod,
+  url: string,
+  blob: Blob,
+  contentType: string,
+  options: RequestOptions = {},
+): Promise<HttpResult> {
   return send(method, url, { type: contentType, text: blob }, options);
 }
 
-function send(method: HttpMethod, url: string, body: { type: string; text: string | Blob } | undefined, options: RequestOptions): Promise<HttpResult> {
+function send(
+  method: HttpMethod,
+  url: string,
+  body: { type: string; text: string | Blob } | undefined,
+  options: RequestOptions,
+): Promise<HttpResult> {
   const ms = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Called bare, never as options.fetch(...): a browser's fetch needs `this` to be the window.
   const doFetch: typeof globalThis.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -43,7 +70,8 @@ function send(method: HttpMethod, url: string, body: { type: string; text: strin
     const response = await doFetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': body.type, Accept: 'application/json' },
+      headers:
+        body === undefined ? { Accept: 'application/json' } : { 'Content-Type': body.type, Accept: 'application/json' },
       body: body?.text,
       redirect: 'error',
       cache: 'no-store',
@@ -66,7 +94,10 @@ async function withTimeout(ms: number, work: (signal: AbortSignal) => Promise<Ht
       resolve({ kind: 'network-error', message: `no answer within ${Math.round(ms / 1000)} s` });
     }, ms);
   });
-  const attempt = work(controller.signal).catch((err: unknown): HttpResult => ({ kind: 'network-error', message: describe(err) }));
+  const attempt = work(controller.signal).catch((err: unknown): HttpResult => ({
+    kind: 'network-error',
+    message: describe(err),
+  }));
   try {
     return await Promise.race([attempt, timedOut]);
   } finally {
@@ -102,7 +133,12 @@ function describe(err: unknown): string {
 
 /** The server's message from an error body, or a plain fallback. */
 export function errorMessage(body: unknown, fallback: string): string {
-  if (body && typeof body === 'object' && 'message' in body && typeof (body as { message: unknown }).message === 'string') {
+  if (
+    body &&
+    typeof body === 'object' &&
+    'message' in body &&
+    typeof (body as { message: unknown }).message === 'string'
+  ) {
     return (body as { message: string }).message;
   }
   return fallback;

@@ -12,14 +12,24 @@ import { assignVisit, cancelAssignment, type OfficePerson, type Outcome } from '
 import { DateInput, Radios, Select, TextArea, type Option } from './fields';
 
 const QMF = { value: 'qmf-care-home', label: 'Care Home Quality Monitoring Framework' };
-const STATUS = { open: ['Open', 'tag blue'], done: ['Done', 'tag green'], cancelled: ['Cancelled', 'tag grey'] } as const;
+const STATUS = {
+  open: ['Open', 'tag blue'],
+  done: ['Done', 'tag green'],
+  cancelled: ['Cancelled', 'tag grey'],
+} as const;
 const ORDER = { open: 0, done: 1, cancelled: 2 } as const;
 const NOTES_MAX = 2000;
 
 type Draft = { officerId: string; templateId: string; dueDate: string; announced: '' | 'yes' | 'no'; notes: string };
 type Field = keyof Draft;
 const FIELDS: Field[] = ['officerId', 'templateId', 'dueDate', 'announced', 'notes'];
-const ID: Record<Field, string> = { officerId: 'assign-officer', templateId: 'assign-template', dueDate: 'assign-due', announced: 'assign-announced', notes: 'assign-notes' };
+const ID: Record<Field, string> = {
+  officerId: 'assign-officer',
+  templateId: 'assign-template',
+  dueDate: 'assign-due',
+  announced: 'assign-announced',
+  notes: 'assign-notes',
+};
 
 export function validateAssignment(d: Draft, today: string): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
@@ -28,12 +38,14 @@ export function validateAssignment(d: Draft, today: string): Partial<Record<Fiel
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d.dueDate)) errors.dueDate = 'Enter the date the visit is due by';
   else if (d.dueDate < today) errors.dueDate = 'The due date must be today or in the future';
   if (d.announced === '') errors.announced = 'Select whether the visit will be announced';
-  if (d.notes.trim().length > NOTES_MAX) errors.notes = `The notes must be ${NOTES_MAX.toLocaleString('en-GB')} characters or fewer`;
+  if (d.notes.trim().length > NOTES_MAX)
+    errors.notes = `The notes must be ${NOTES_MAX.toLocaleString('en-GB')} characters or fewer`;
   return errors;
 }
 
 /** As when starting a visit: the care-home QMF suits registered care and nursing homes only. */
-const suits = (templateId: string, serviceType: string) => templateId !== QMF.value || serviceType === 'care-home' || serviceType === 'nursing-home';
+const suits = (templateId: string, serviceType: string) =>
+  templateId !== QMF.value || serviceType === 'care-home' || serviceType === 'nursing-home';
 
 export function AssignmentsSection(props: {
   providerId: string;
@@ -43,7 +55,9 @@ export function AssignmentsSection(props: {
   onChanged: (assignment: Assignment) => void;
 }) {
   const templates = useLatestTemplates('provider');
-  const onDevice = (templates ?? []).filter((t) => suits(t.id, props.serviceType)).map((t) => ({ value: t.id, label: t.title }));
+  const onDevice = (templates ?? [])
+    .filter((t) => suits(t.id, props.serviceType))
+    .map((t) => ({ value: t.id, label: t.title }));
   const templateOptions: Option[] = onDevice.length > 0 ? onDevice : [QMF];
   const people = props.people.ok ? props.people.value : [];
   const officers = people.filter((p) => p.role === 'officer');
@@ -58,7 +72,9 @@ export function AssignmentsSection(props: {
   const [status, setStatus] = useState('');
   const [cancelFailure, setCancelFailure] = useState('');
   const set = (field: Field) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
-  const templateId = draft.templateId || (templateOptions.some((t) => t.value === QMF.value) ? QMF.value : (templateOptions[0]?.value ?? ''));
+  const templateId =
+    draft.templateId ||
+    (templateOptions.some((t) => t.value === QMF.value) ? QMF.value : (templateOptions[0]?.value ?? ''));
 
   async function onSubmit(event: Event) {
     event.preventDefault();
@@ -72,8 +88,12 @@ export function AssignmentsSection(props: {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     const result = await assignVisit({
-      providerId: props.providerId, officerId: current.officerId, templateId: current.templateId, dueDate: current.dueDate,
-      announced: current.announced === 'yes', notes: current.notes.trim(),
+      providerId: props.providerId,
+      officerId: current.officerId,
+      templateId: current.templateId,
+      dueDate: current.dueDate,
+      announced: current.announced === 'yes',
+      notes: current.notes.trim(),
     });
     setBusy(false);
     setAttempt((n) => n + 1);
@@ -98,27 +118,46 @@ export function AssignmentsSection(props: {
     props.onChanged(result.value);
   }
 
-  const listed = [...props.assignments].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.dueDate.localeCompare(b.dueDate));
+  const listed = [...props.assignments].sort(
+    (a, b) => ORDER[a.status] - ORDER[b.status] || a.dueDate.localeCompare(b.dueDate),
+  );
   const summary = [
     ...(failure ? [{ href: '#assign-submit', message: failure }] : []),
     ...FIELDS.flatMap((f) => (errors[f] ? [{ href: `#${ID[f]}`, message: errors[f]! }] : [])),
   ];
   return (
     <section aria-labelledby="assignments">
-      <h2 id="assignments">Assigned visits <span class="count">({listed.filter((a) => a.status === 'open').length} open)</span></h2>
-      {status && <div class="notification" role="status"><p>{status}</p></div>}
-      {cancelFailure && <p class="error-text" role="alert">{cancelFailure}</p>}
-      {listed.length === 0 ? <p>No visits assigned to this provider.</p> : (
+      <h2 id="assignments">
+        Assigned visits <span class="count">({listed.filter((a) => a.status === 'open').length} open)</span>
+      </h2>
+      {status && (
+        <div class="notification" role="status">
+          <p>{status}</p>
+        </div>
+      )}
+      {cancelFailure && (
+        <p class="error-text" role="alert">
+          {cancelFailure}
+        </p>
+      )}
+      {listed.length === 0 ? (
+        <p>No visits assigned to this provider.</p>
+      ) : (
         <ul class="visit-list" data-testid="assignment-list">
           {listed.map((a) => (
             <li key={a.id}>
               <strong>{nameOf(a.officerId)}</strong> <span class={STATUS[a.status][1]}>{STATUS[a.status][0]}</span>
               <span class="meta">
-                Due {formatDate(a.dueDate)} · {templateName(a.templateId)} · {a.announced ? 'announced' : 'unannounced'}{a.notes ? ` · ${a.notes}` : ''}
+                Due {formatDate(a.dueDate)} · {templateName(a.templateId)} · {a.announced ? 'announced' : 'unannounced'}
+                {a.notes ? ` · ${a.notes}` : ''}
               </span>
               {a.status === 'open' && (
                 <button type="button" class="button secondary small" onClick={() => void cancel(a)}>
-                  Cancel<span class="visually-hidden"> the visit assigned to {nameOf(a.officerId)}, due {formatDate(a.dueDate)}</span>
+                  Cancel
+                  <span class="visually-hidden">
+                    {' '}
+                    the visit assigned to {nameOf(a.officerId)}, due {formatDate(a.dueDate)}
+                  </span>
                 </button>
               )}
             </li>
@@ -126,19 +165,61 @@ export function AssignmentsSection(props: {
         </ul>
       )}
       <h3 id="assign-heading">Assign a visit</h3>
-      {!props.people.ok ? <p role="alert">{props.people.message}</p> : officers.length === 0 ? (
+      {!props.people.ok ? (
+        <p role="alert">{props.people.message}</p>
+      ) : officers.length === 0 ? (
         <p>There are no officers you can assign visits to.</p>
       ) : (
         <form onSubmit={onSubmit} noValidate aria-labelledby="assign-heading">
           <ErrorSummary key={attempt} errors={summary} />
-          <Select id={ID.officerId} label="Officer" placeholder="Choose an officer" value={draft.officerId} error={errors.officerId} onChange={set('officerId')}
-            options={officers.map((o) => ({ value: o.id, label: o.teamName ? `${o.name} (${o.teamName})` : o.name }))} />
-          <Select id={ID.templateId} label="Template" placeholder="Choose a template" options={templateOptions} value={templateId} error={errors.templateId} onChange={set('templateId')} />
-          <DateInput id={ID.dueDate} label="Visit due by" value={draft.dueDate} error={errors.dueDate} onChange={set('dueDate')} />
-          <Radios id={ID.announced} inline legend="Will the visit be announced?" value={draft.announced} error={errors.announced} onChange={set('announced')}
-            options={[{ value: 'yes', label: 'Announced' }, { value: 'no', label: 'Unannounced' }]} />
-          <TextArea id={ID.notes} label="Notes for the officer (optional)" rows={3} value={draft.notes} error={errors.notes} onChange={set('notes')} />
-          <button id="assign-submit" type="submit" class="button" disabled={busy}>{busy ? 'Assigning…' : 'Assign visit'}</button>
+          <Select
+            id={ID.officerId}
+            label="Officer"
+            placeholder="Choose an officer"
+            value={draft.officerId}
+            error={errors.officerId}
+            onChange={set('officerId')}
+            options={officers.map((o) => ({ value: o.id, label: o.teamName ? `${o.name} (${o.teamName})` : o.name }))}
+          />
+          <Select
+            id={ID.templateId}
+            label="Template"
+            placeholder="Choose a template"
+            options={templateOptions}
+            value={templateId}
+            error={errors.templateId}
+            onChange={set('templateId')}
+          />
+          <DateInput
+            id={ID.dueDate}
+            label="Visit due by"
+            value={draft.dueDate}
+            error={errors.dueDate}
+            onChange={set('dueDate')}
+          />
+          <Radios
+            id={ID.announced}
+            inline
+            legend="Will the visit be announced?"
+            value={draft.announced}
+            error={errors.announced}
+            onChange={set('announced')}
+            options={[
+              { value: 'yes', label: 'Announced' },
+              { value: 'no', label: 'Unannounced' },
+            ]}
+          />
+          <TextArea
+            id={ID.notes}
+            label="Notes for the officer (optional)"
+            rows={3}
+            value={draft.notes}
+            error={errors.notes}
+            onChange={set('notes')}
+          />
+          <button id="assign-submit" type="submit" class="button" disabled={busy}>
+            {busy ? 'Assigning…' : 'Assign visit'}
+          </button>
         </form>
       )}
     </section>

@@ -41,10 +41,15 @@ export function CsvUploadForm<T>(props: {
     if (busy) return;
     setResult(null);
     setAttempt((n) => n + 1);
-    const problem = !file ? 'Select a CSV file to import'
-      : !/\.csv$/i.test(file.name) && file.type !== 'text/csv' ? 'The selected file must be a CSV file; save the spreadsheet as CSV and choose that file'
-      : file.size > MAX_BYTES ? 'The selected file must be smaller than 1 MB; split it into smaller files'
-      : file.size === 0 ? 'The selected file is empty' : '';
+    const problem = !file
+      ? 'Select a CSV file to import'
+      : !/\.csv$/i.test(file.name) && file.type !== 'text/csv'
+        ? 'The selected file must be a CSV file; save the spreadsheet as CSV and choose that file'
+        : file.size > MAX_BYTES
+          ? 'The selected file must be smaller than 1 MB; split it into smaller files'
+          : file.size === 0
+            ? 'The selected file is empty'
+            : '';
     setError(problem);
     setSummary(problem ? { title: 'There is a problem', items: [problem] } : null);
     if (problem || !file) return;
@@ -72,21 +77,49 @@ export function CsvUploadForm<T>(props: {
       title: outcome.issues.length > 0 ? outcome.message : 'There is a problem',
       items: more > 0 ? [...items.slice(0, SHOWN_ISSUES), `… and ${more} more problems in the file`] : items,
     });
-    setError(outcome.issues.length > 0 ? 'Nothing was imported. Correct the rows listed above and import the file again.' : outcome.message);
+    setError(
+      outcome.issues.length > 0
+        ? 'Nothing was imported. Correct the rows listed above and import the file again.'
+        : outcome.message,
+    );
   }
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
-      <ErrorSummary key={attempt} title={summary?.title} errors={(summary?.items ?? []).map((message) => ({ href: `#${id}`, message }))} />
-      {result !== null && <div class="notification" role="status" data-testid={`${id}-result`}>{props.describe(result)}</div>}
+      <ErrorSummary
+        key={attempt}
+        title={summary?.title}
+        errors={(summary?.items ?? []).map((message) => ({ href: `#${id}`, message }))}
+      />
+      {result !== null && (
+        <div class="notification" role="status" data-testid={`${id}-result`}>
+          {props.describe(result)}
+        </div>
+      )}
       <div class={`form-group${error ? ' has-error' : ''}`}>
-        <label class="label" for={id}>{props.label}</label>
-        <div class="hint" id={`${id}-hint`}>{props.hint}</div>
-        {error && <p class="error-message" id={`${id}-error`}>{error}</p>}
-        <input id={id} class="input" type="file" accept=".csv,text/csv" aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        <label class="label" for={id}>
+          {props.label}
+        </label>
+        <div class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+        {error && (
+          <p class="error-message" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+        <input
+          id={id}
+          class="input"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        />
       </div>
-      <button type="submit" class="button" disabled={busy}>{busy ? 'Importing…' : props.button}</button>
+      <button type="submit" class="button" disabled={busy}>
+        {busy ? 'Importing…' : props.button}
+      </button>
     </form>
   );
 }

@@ -20,36 +20,68 @@ export function ImportPage(props: { user: SessionUser }) {
   const describeIntelligence = (r: IntelligenceImportResult) => (
     <>
       <p>
-        <strong>{r.imported === 0 ? 'No new entries.' : `Imported ${plural(r.imported, 'intelligence entry', 'intelligence entries')}`}</strong>
-        {r.imported > 0 && `: ${Object.entries(r.byKind).map(([kind, n]) => `${n} ${kindLabel(kind as IntelligenceKind)}`).join(', ')}.`}
-        {r.alreadyRecorded > 0 && ` ${plural(r.alreadyRecorded, 'row was', 'rows were')} already recorded by an earlier import and ${r.alreadyRecorded === 1 ? 'was' : 'were'} skipped.`}
+        <strong>
+          {r.imported === 0
+            ? 'No new entries.'
+            : `Imported ${plural(r.imported, 'intelligence entry', 'intelligence entries')}`}
+        </strong>
+        {r.imported > 0 &&
+          `: ${Object.entries(r.byKind)
+            .map(([kind, n]) => `${n} ${kindLabel(kind as IntelligenceKind)}`)
+            .join(', ')}.`}
+        {r.alreadyRecorded > 0 &&
+          ` ${plural(r.alreadyRecorded, 'row was', 'rows were')} already recorded by an earlier import and ${r.alreadyRecorded === 1 ? 'was' : 'were'} skipped.`}
       </p>
       {r.providerIds.length > 0 && (
         <ul>
-          {r.providerIds.map((id) => <li key={id}><a href={officeProviderPath(id)}>{nameOf(id)}</a></li>)}
+          {r.providerIds.map((id) => (
+            <li key={id}>
+              <a href={officeProviderPath(id)}>{nameOf(id)}</a>
+            </li>
+          ))}
         </ul>
       )}
     </>
   );
   const describeProviders = (r: ProviderImportResult) => (
-    <p><strong>Imported the register:</strong> {plural(r.imported, 'provider')} added, {plural(r.updated, 'provider')} updated.</p>
+    <p>
+      <strong>Imported the register:</strong> {plural(r.imported, 'provider')} added, {plural(r.updated, 'provider')}{' '}
+      updated.
+    </p>
   );
 
   return (
     <>
       <BackLink href="/providers">Providers</BackLink>
       <Page title="Import from a CSV file" caption="Office">
-        <p>Save the spreadsheet as CSV (comma separated values). If any row has a problem nothing is imported, and each problem is listed by row and column so you can correct it and import the file again.</p>
+        <p>
+          Save the spreadsheet as CSV (comma separated values). If any row has a problem nothing is imported, and each
+          problem is listed by row and column so you can correct it and import the file again.
+        </p>
         <section aria-labelledby="intel-csv-heading">
           <h2 id="intel-csv-heading">Provider intelligence</h2>
-          <CsvUploadForm id="intel-csv" label="Intelligence CSV file" button="Import intelligence" upload={importIntelligence} describe={describeIntelligence}
-            onImported={() => syncNow()} hint={<IntelligenceColumns />} />
+          <CsvUploadForm
+            id="intel-csv"
+            label="Intelligence CSV file"
+            button="Import intelligence"
+            upload={importIntelligence}
+            describe={describeIntelligence}
+            onImported={() => syncNow()}
+            hint={<IntelligenceColumns />}
+          />
         </section>
         {canImportProviders(props.user.role) && (
           <section aria-labelledby="providers-csv-heading">
             <h2 id="providers-csv-heading">Provider register</h2>
-            <CsvUploadForm id="providers-csv" label="Provider register CSV file" button="Import providers" upload={importProviders} describe={describeProviders}
-              onImported={() => syncNow()} hint={<ProviderColumns />} />
+            <CsvUploadForm
+              id="providers-csv"
+              label="Provider register CSV file"
+              button="Import providers"
+              upload={importProviders}
+              describe={describeProviders}
+              onImported={() => syncNow()}
+              hint={<ProviderColumns />}
+            />
           </section>
         )}
       </Page>
@@ -60,13 +92,30 @@ export function ImportPage(props: { user: SessionUser }) {
 function IntelligenceColumns() {
   return (
     <>
-      <p>One row per entry, recorded as imported by you. Headings: <code>provider_id</code> (the register id shown on the provider's office page), <code>kind</code>, <code>date</code> (DD/MM/YYYY) and <code>summary</code>, then what each kind needs:</p>
+      <p>
+        One row per entry, recorded as imported by you. Headings: <code>provider_id</code> (the register id shown on the
+        provider's office page), <code>kind</code>, <code>date</code> (DD/MM/YYYY) and <code>summary</code>, then what
+        each kind needs:
+      </p>
       <ul>
-        <li>CQC inspection: <code>overall</code>, <code>safe</code>, <code>effective</code>, <code>caring</code>, <code>responsive</code>, <code>well_led</code> (Outstanding, Good, Requires improvement, Inadequate or Not rated)</li>
-        <li>Complaint or Safeguarding referral: <code>status</code> (Open or Closed)</li>
-        <li>Incident: <code>notified_to_cqc</code> (Yes or No)</li>
-        <li>Feedback: <code>source</code> (Social work, Continuing Care, GP, District nurse, Health professional or Other) and <code>sentiment</code> (Positive, Mixed or Concern)</li>
-        <li>Fire inspection: <code>outcome</code> (Satisfactory, Action required or Enforcement)</li>
+        <li>
+          CQC inspection: <code>overall</code>, <code>safe</code>, <code>effective</code>, <code>caring</code>,{' '}
+          <code>responsive</code>, <code>well_led</code> (Outstanding, Good, Requires improvement, Inadequate or Not
+          rated)
+        </li>
+        <li>
+          Complaint or Safeguarding referral: <code>status</code> (Open or Closed)
+        </li>
+        <li>
+          Incident: <code>notified_to_cqc</code> (Yes or No)
+        </li>
+        <li>
+          Feedback: <code>source</code> (Social work, Continuing Care, GP, District nurse, Health professional or Other)
+          and <code>sentiment</code> (Positive, Mixed or Concern)
+        </li>
+        <li>
+          Fire inspection: <code>outcome</code> (Satisfactory, Action required or Enforcement)
+        </li>
       </ul>
       <p>Rows already imported before are skipped, so a log can be imported again with new rows added.</p>
     </>
@@ -76,9 +125,12 @@ function IntelligenceColumns() {
 function ProviderColumns() {
   return (
     <p>
-      One row per provider; rows whose <code>id</code> is on the register update it. Headings: <code>name</code>, <code>service_type</code>, <code>rag</code> and <code>monitoring_level</code> (required),
-      and <code>id</code>, <code>cqc_location_id</code>, <code>address</code>, <code>registered_manager</code>, <code>capacity</code>, <code>contract_reference</code>, <code>contract_value</code>, <code>contract_start</code>,
-      {' '}<code>contract_end</code>, <code>allocated_officer_email</code>, <code>rag_reason</code> and <code>rag_changed_at</code>.
+      One row per provider; rows whose <code>id</code> is on the register update it. Headings: <code>name</code>,{' '}
+      <code>service_type</code>, <code>rag</code> and <code>monitoring_level</code> (required), and <code>id</code>,{' '}
+      <code>cqc_location_id</code>, <code>address</code>, <code>registered_manager</code>, <code>capacity</code>,{' '}
+      <code>contract_reference</code>, <code>contract_value</code>, <code>contract_start</code>,{' '}
+      <code>contract_end</code>, <code>allocated_officer_email</code>, <code>rag_reason</code> and{' '}
+      <code>rag_changed_at</code>.
     </p>
   );
 }

@@ -10,15 +10,36 @@ import { cqcLabel, feedbackSource, fireOutcome } from '../briefings/labels';
 import type { NewIntelligence, Outcome } from './api';
 import { DateInput, Radios, Select, TextArea, type Option } from './fields';
 import {
-  DATE_LABEL, EMPTY_DRAFT, KEY_QUESTIONS, KIND_OPTIONS, SUMMARY_REQUIRED, fieldId, issueField, orderedErrors, toRequest, validateIntelligence,
-  type DraftErrors, type IntelligenceDraft,
+  DATE_LABEL,
+  EMPTY_DRAFT,
+  KEY_QUESTIONS,
+  KIND_OPTIONS,
+  SUMMARY_REQUIRED,
+  fieldId,
+  issueField,
+  orderedErrors,
+  toRequest,
+  validateIntelligence,
+  type DraftErrors,
+  type IntelligenceDraft,
 } from './intelligence-form';
 
-const options = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const options = (labels: Record<string, string>): Option[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 const CQC_OPTIONS = options(cqcLabel);
-const OPEN_CLOSED: Option[] = [{ value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }];
-const YES_NO: Option[] = [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
-const SENTIMENTS: Option[] = [{ value: 'positive', label: 'Positive' }, { value: 'mixed', label: 'Mixed' }, { value: 'concern', label: 'Concern' }];
+const OPEN_CLOSED: Option[] = [
+  { value: 'open', label: 'Open' },
+  { value: 'closed', label: 'Closed' },
+];
+const YES_NO: Option[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+const SENTIMENTS: Option[] = [
+  { value: 'positive', label: 'Positive' },
+  { value: 'mixed', label: 'Mixed' },
+  { value: 'concern', label: 'Concern' },
+];
 const SUBMIT_ID = 'intel-submit';
 
 export function IntelligenceForm(props: {
@@ -32,7 +53,10 @@ export function IntelligenceForm(props: {
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState('');
-  const set = <K extends keyof IntelligenceDraft>(field: K) => (value: string) => setDraft((d) => ({ ...d, [field]: value as IntelligenceDraft[K] }));
+  const set =
+    <K extends keyof IntelligenceDraft>(field: K) =>
+    (value: string) =>
+      setDraft((d) => ({ ...d, [field]: value as IntelligenceDraft[K] }));
 
   async function onSubmit(event: Event) {
     event.preventDefault();
@@ -61,55 +85,143 @@ export function IntelligenceForm(props: {
     for (const issue of result.issues) {
       const field = issueField(issue.path);
       if (field) fromServer[field] ??= issue.message;
-      else other.push({ href: `#${SUBMIT_ID}`, message: issue.path ? `${issue.path}: ${issue.message}` : issue.message });
+      else
+        other.push({ href: `#${SUBMIT_ID}`, message: issue.path ? `${issue.path}: ${issue.message}` : issue.message });
     }
     setErrors(fromServer);
-    setProblems(Object.keys(fromServer).length > 0 || other.length > 0 ? other : [{ href: `#${SUBMIT_ID}`, message: result.message }]);
+    setProblems(
+      Object.keys(fromServer).length > 0 || other.length > 0
+        ? other
+        : [{ href: `#${SUBMIT_ID}`, message: result.message }],
+    );
   }
 
-  const summary = [...problems, ...orderedErrors(draft, errors).map((e) => ({ href: `#${fieldId(e.field)}`, message: e.message }))];
+  const summary = [
+    ...problems,
+    ...orderedErrors(draft, errors).map((e) => ({ href: `#${fieldId(e.field)}`, message: e.message })),
+  ];
   const kind = draft.kind;
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="add-intelligence">
       <ErrorSummary key={attempt} errors={summary} />
-      {saved && <div class="notification" role="status"><p>{saved}</p></div>}
-      <Radios id={fieldId('kind')} legend="What kind of intelligence is it?" options={KIND_OPTIONS} value={kind} error={errors.kind} onChange={set('kind')} />
+      {saved && (
+        <div class="notification" role="status">
+          <p>{saved}</p>
+        </div>
+      )}
+      <Radios
+        id={fieldId('kind')}
+        legend="What kind of intelligence is it?"
+        options={KIND_OPTIONS}
+        value={kind}
+        error={errors.kind}
+        onChange={set('kind')}
+      />
       {kind !== '' && (
         <>
-          <DateInput id={fieldId('date')} label={DATE_LABEL[kind].label} value={draft.date} error={errors.date} onChange={set('date')} />
+          <DateInput
+            id={fieldId('date')}
+            label={DATE_LABEL[kind].label}
+            value={draft.date}
+            error={errors.date}
+            onChange={set('date')}
+          />
           {kind === 'cqc-inspection' && (
             <>
-              <Select id={fieldId('overall')} label="Overall rating" placeholder="Choose a rating" options={CQC_OPTIONS} value={draft.overall} error={errors.overall} onChange={set('overall')} />
+              <Select
+                id={fieldId('overall')}
+                label="Overall rating"
+                placeholder="Choose a rating"
+                options={CQC_OPTIONS}
+                value={draft.overall}
+                error={errors.overall}
+                onChange={set('overall')}
+              />
               <fieldset class="fieldset">
                 <legend class="legend">Ratings for the five key questions</legend>
                 {KEY_QUESTIONS.map((q) => (
-                  <Select key={q.field} id={fieldId(q.field)} label={q.label} placeholder="Choose a rating" options={CQC_OPTIONS} value={draft[q.field]} error={errors[q.field]} onChange={set(q.field)} />
+                  <Select
+                    key={q.field}
+                    id={fieldId(q.field)}
+                    label={q.label}
+                    placeholder="Choose a rating"
+                    options={CQC_OPTIONS}
+                    value={draft[q.field]}
+                    error={errors[q.field]}
+                    onChange={set(q.field)}
+                  />
                 ))}
               </fieldset>
             </>
           )}
           {(kind === 'complaint' || kind === 'safeguarding-referral') && (
-            <Radios id={fieldId('status')} inline legend={kind === 'complaint' ? 'Is the complaint open or closed?' : 'Is the referral open or closed?'}
-              options={OPEN_CLOSED} value={draft.status} error={errors.status} onChange={set('status')} />
+            <Radios
+              id={fieldId('status')}
+              inline
+              legend={kind === 'complaint' ? 'Is the complaint open or closed?' : 'Is the referral open or closed?'}
+              options={OPEN_CLOSED}
+              value={draft.status}
+              error={errors.status}
+              onChange={set('status')}
+            />
           )}
           {kind === 'incident' && (
-            <Radios id={fieldId('notifiedToCqc')} inline legend="Was it notified to CQC?" hint="Providers must notify CQC of events such as a serious injury, an allegation of abuse or a death."
-              options={YES_NO} value={draft.notifiedToCqc} error={errors.notifiedToCqc} onChange={set('notifiedToCqc')} />
+            <Radios
+              id={fieldId('notifiedToCqc')}
+              inline
+              legend="Was it notified to CQC?"
+              hint="Providers must notify CQC of events such as a serious injury, an allegation of abuse or a death."
+              options={YES_NO}
+              value={draft.notifiedToCqc}
+              error={errors.notifiedToCqc}
+              onChange={set('notifiedToCqc')}
+            />
           )}
           {kind === 'feedback' && (
             <>
-              <Select id={fieldId('source')} label="Who gave the feedback?" placeholder="Choose who" options={options(feedbackSource)} value={draft.source} error={errors.source} onChange={set('source')} />
-              <Radios id={fieldId('sentiment')} inline legend="Was the feedback positive, mixed or a concern?" options={SENTIMENTS} value={draft.sentiment} error={errors.sentiment} onChange={set('sentiment')} />
+              <Select
+                id={fieldId('source')}
+                label="Who gave the feedback?"
+                placeholder="Choose who"
+                options={options(feedbackSource)}
+                value={draft.source}
+                error={errors.source}
+                onChange={set('source')}
+              />
+              <Radios
+                id={fieldId('sentiment')}
+                inline
+                legend="Was the feedback positive, mixed or a concern?"
+                options={SENTIMENTS}
+                value={draft.sentiment}
+                error={errors.sentiment}
+                onChange={set('sentiment')}
+              />
             </>
           )}
           {kind === 'fire-inspection' && (
-            <Radios id={fieldId('outcome')} legend="Outcome of the fire inspection" options={options(fireOutcome)} value={draft.outcome} error={errors.outcome} onChange={set('outcome')} />
+            <Radios
+              id={fieldId('outcome')}
+              legend="Outcome of the fire inspection"
+              options={options(fireOutcome)}
+              value={draft.outcome}
+              error={errors.outcome}
+              onChange={set('outcome')}
+            />
           )}
-          <TextArea id={fieldId('summary')} label={SUMMARY_REQUIRED.has(kind) ? 'Summary' : 'Summary (optional)'} value={draft.summary} error={errors.summary}
-            hint="What happened, and anything the officer should look at on the next visit." onChange={set('summary')} />
+          <TextArea
+            id={fieldId('summary')}
+            label={SUMMARY_REQUIRED.has(kind) ? 'Summary' : 'Summary (optional)'}
+            value={draft.summary}
+            error={errors.summary}
+            hint="What happened, and anything the officer should look at on the next visit."
+            onChange={set('summary')}
+          />
         </>
       )}
-      <button id={SUBMIT_ID} type="submit" class="button" disabled={busy}>{busy ? 'Adding…' : 'Add intelligence'}</button>
+      <button id={SUBMIT_ID} type="submit" class="button" disabled={busy}>
+        {busy ? 'Adding…' : 'Add intelligence'}
+      </button>
     </form>
   );
 }

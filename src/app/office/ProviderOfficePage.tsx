@@ -10,13 +10,27 @@ import { formatDate, formatDateTime } from '../components/format';
 import { cqcLabel, entryDetail, ragClass, serviceTypeLabel } from '../briefings/labels';
 import { syncNow } from '../sync/control';
 import { OFFICE_IMPORT_PATH } from './access';
-import { addIntelligence, loadAssignments, loadIntelligence, loadPeople, loadProvider, newestFirst, type OfficePerson, type Outcome } from './api';
+import {
+  addIntelligence,
+  loadAssignments,
+  loadIntelligence,
+  loadPeople,
+  loadProvider,
+  newestFirst,
+  type OfficePerson,
+  type Outcome,
+} from './api';
 import { AssignmentsSection } from './AssignmentsSection';
 import { ProviderTimeline } from '../reports/ProviderTimeline';
 import { IntelligenceForm } from './IntelligenceForm';
 import { KEY_QUESTIONS, KIND_OPTIONS } from './intelligence-form';
 
-type Loaded = { provider: ProviderRecord; entries: IntelligenceEntry[]; assignments: Assignment[]; people: Outcome<OfficePerson[]> };
+type Loaded = {
+  provider: ProviderRecord;
+  entries: IntelligenceEntry[];
+  assignments: Assignment[];
+  people: Outcome<OfficePerson[]>;
+};
 
 export function ProviderOfficePage(props: { providerId: string }) {
   const [data, setData] = useState<Loaded | null>(null);
@@ -26,13 +40,19 @@ export function ProviderOfficePage(props: { providerId: string }) {
   useEffect(() => {
     let live = true;
     setFailure(null);
-    void Promise.all([loadProvider(props.providerId), loadIntelligence(props.providerId), loadAssignments(props.providerId), loadPeople()])
-      .then(([provider, entries, assignments, people]) => {
-        if (!live) return;
-        const failed = [provider, entries, assignments].find((r) => !r.ok);
-        if (failed && !failed.ok) return setFailure({ message: failed.message, notFound: !provider.ok && provider.status === 404 });
-        if (provider.ok && entries.ok && assignments.ok) setData({ provider: provider.value, entries: entries.value, assignments: assignments.value, people });
-      });
+    void Promise.all([
+      loadProvider(props.providerId),
+      loadIntelligence(props.providerId),
+      loadAssignments(props.providerId),
+      loadPeople(),
+    ]).then(([provider, entries, assignments, people]) => {
+      if (!live) return;
+      const failed = [provider, entries, assignments].find((r) => !r.ok);
+      if (failed && !failed.ok)
+        return setFailure({ message: failed.message, notFound: !provider.ok && provider.status === 404 });
+      if (provider.ok && entries.ok && assignments.ok)
+        setData({ provider: provider.value, entries: entries.value, assignments: assignments.value, people });
+    });
     return () => void (live = false);
   }, [props.providerId, tries]);
 
@@ -41,15 +61,22 @@ export function ProviderOfficePage(props: { providerId: string }) {
       <>
         <BackLink href="/providers">Providers</BackLink>
         <Page title={failure.notFound ? 'Provider not found' : 'Provider office page'}>
-          <p role="alert">{failure.notFound ? 'There is no provider with that id on the register.' : failure.message}</p>
-          {!failure.notFound && <button type="button" class="button secondary" onClick={() => setTries((n) => n + 1)}>Try again</button>}
+          <p role="alert">
+            {failure.notFound ? 'There is no provider with that id on the register.' : failure.message}
+          </p>
+          {!failure.notFound && (
+            <button type="button" class="button secondary" onClick={() => setTries((n) => n + 1)}>
+              Try again
+            </button>
+          )}
         </Page>
       </>
     );
   }
   if (!data) return <p>Loading…</p>;
   const { provider, entries, people } = data;
-  const personName = (id: string) => (people.ok ? people.value.find((p) => p.id === id)?.name : undefined) ?? 'An officer outside your team';
+  const personName = (id: string) =>
+    (people.ok ? people.value.find((p) => p.id === id)?.name : undefined) ?? 'An officer outside your team';
 
   const onEntry = (entry: IntelligenceEntry) => {
     setData((d) => (d ? { ...d, entries: newestFirst([entry, ...d.entries]) } : d));
@@ -65,14 +92,18 @@ export function ProviderOfficePage(props: { providerId: string }) {
       <BackLink href="/office/providers">Provider register</BackLink>
       <Page title={provider.name} caption="Provider: office record">
         <p>
-          <a href={`/providers/${encodeURIComponent(provider.id)}/briefing`}>Pre-visit briefing</a>{' '}
-          · <a href={OFFICE_IMPORT_PATH}>Import from a CSV file</a>
+          <a href={`/providers/${encodeURIComponent(provider.id)}/briefing`}>Pre-visit briefing</a> ·{' '}
+          <a href={OFFICE_IMPORT_PATH}>Import from a CSV file</a>
         </p>
         <section aria-labelledby="register">
           <h2 id="register">Register</h2>
           <dl class="summary-list">
             <Row label="Register id">{provider.id}</Row>
-            <Row label="RAG rating"><span class={ragClass[provider.rag]}>{provider.rag.toUpperCase()}</span>{provider.ragReason ? ` ${provider.ragReason}` : ''}{provider.ragChangedAt ? ` (since ${formatDate(provider.ragChangedAt)})` : ''}</Row>
+            <Row label="RAG rating">
+              <span class={ragClass[provider.rag]}>{provider.rag.toUpperCase()}</span>
+              {provider.ragReason ? ` ${provider.ragReason}` : ''}
+              {provider.ragChangedAt ? ` (since ${formatDate(provider.ragChangedAt)})` : ''}
+            </Row>
             <Row label="Monitoring level">{provider.monitoringLevel}</Row>
             <Row label="Service type">{serviceTypeLabel[provider.serviceType]}</Row>
             <Row label="CQC location id">{provider.cqcLocationId ?? 'Not recorded'}</Row>
@@ -80,21 +111,34 @@ export function ProviderOfficePage(props: { providerId: string }) {
             <Row label="Registered manager">{provider.registeredManager || 'Not recorded'}</Row>
             <Row label="Capacity">{provider.capacity === null ? 'Not recorded' : `${provider.capacity} places`}</Row>
             <Row label="Contract">{provider.contract ? contractText(provider.contract) : 'No contract recorded'}</Row>
-            <Row label="Allocated officer">{provider.allocatedOfficerId ? personName(provider.allocatedOfficerId) : 'None'}</Row>
-            <Row label="Last visit">{provider.lastVisitDate ? formatDate(provider.lastVisitDate) : 'No visit recorded'}</Row>
-            <Row label="Next visit due">{provider.nextVisitDue ? formatDate(provider.nextVisitDue) : 'Not scheduled'}</Row>
+            <Row label="Allocated officer">
+              {provider.allocatedOfficerId ? personName(provider.allocatedOfficerId) : 'None'}
+            </Row>
+            <Row label="Last visit">
+              {provider.lastVisitDate ? formatDate(provider.lastVisitDate) : 'No visit recorded'}
+            </Row>
+            <Row label="Next visit due">
+              {provider.nextVisitDue ? formatDate(provider.nextVisitDue) : 'Not scheduled'}
+            </Row>
           </dl>
         </section>
         <section aria-labelledby="intelligence">
-          <h2 id="intelligence">Intelligence <span class="count">({entries.length})</span></h2>
-          {entries.length === 0 ? <p>No intelligence recorded for this provider.</p> : (
+          <h2 id="intelligence">
+            Intelligence <span class="count">({entries.length})</span>
+          </h2>
+          {entries.length === 0 ? (
+            <p>No intelligence recorded for this provider.</p>
+          ) : (
             <ul class="visit-list" data-testid="intelligence-list">
               {entries.map((e) => (
                 <li key={e.id} data-testid="intelligence-entry">
-                  <strong>{KIND_OPTIONS.find((k) => k.value === e.kind)?.label}, {formatDate(e.date)}</strong>
+                  <strong>
+                    {KIND_OPTIONS.find((k) => k.value === e.kind)?.label}, {formatDate(e.date)}
+                  </strong>
                   <span class="tag grey">{entryDetail(e)}</span>
                   <span class="meta">
-                    {e.kind === 'cqc-inspection' && `${KEY_QUESTIONS.map((q) => `${q.label}: ${cqcLabel[e.keyQuestions[q.field]]}`).join(' · ')}. `}
+                    {e.kind === 'cqc-inspection' &&
+                      `${KEY_QUESTIONS.map((q) => `${q.label}: ${cqcLabel[e.keyQuestions[q.field]]}`).join(' · ')}. `}
                     {e.summary && `${e.summary} `}
                     (recorded by {e.recordedBy || 'unknown'}, {formatDateTime(e.recordedAt)})
                   </span>
@@ -107,7 +151,13 @@ export function ProviderOfficePage(props: { providerId: string }) {
           <h2 id="add-intelligence">Add intelligence</h2>
           <IntelligenceForm onSave={(entry) => addIntelligence(provider.id, entry)} onSaved={onEntry} />
         </section>
-        <AssignmentsSection providerId={provider.id} serviceType={provider.serviceType} assignments={data.assignments} people={people} onChanged={onAssignment} />
+        <AssignmentsSection
+          providerId={provider.id}
+          serviceType={provider.serviceType}
+          assignments={data.assignments}
+          people={people}
+          onChanged={onAssignment}
+        />
         <ProviderTimeline providerId={provider.id} version={entries.length} />
       </Page>
     </>

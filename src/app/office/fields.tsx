@@ -12,7 +12,13 @@ function Group(props: { error?: string | undefined; children: ComponentChildren 
 }
 
 export function Radios(props: {
-  id: string; legend: string; options: Option[]; value: string; error?: string | undefined; hint?: string; inline?: boolean;
+  id: string;
+  legend: string;
+  options: Option[];
+  value: string;
+  error?: string | undefined;
+  hint?: string;
+  inline?: boolean;
   onChange: (value: string) => void;
 }) {
   const { id, error } = props;
@@ -20,14 +26,29 @@ export function Radios(props: {
     <Group error={error}>
       <fieldset class="fieldset" aria-describedby={describedBy(props.hint && `${id}-hint`, error && `${id}-error`)}>
         <legend class="legend">{props.legend}</legend>
-        {props.hint && <p class="hint" id={`${id}-hint`}>{props.hint}</p>}
-        {error && <p class="error-message" id={`${id}-error`}>{error}</p>}
+        {props.hint && (
+          <p class="hint" id={`${id}-hint`}>
+            {props.hint}
+          </p>
+        )}
+        {error && (
+          <p class="error-message" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
         <div class={props.inline ? 'radios inline' : 'radios'}>
           {props.options.map((o, index) => {
             const optionId = index === 0 ? id : `${id}-${o.value}`;
             return (
               <div class="radio" key={o.value}>
-                <input id={optionId} type="radio" name={id} value={o.value} checked={props.value === o.value} onChange={() => props.onChange(o.value)} />
+                <input
+                  id={optionId}
+                  type="radio"
+                  name={id}
+                  value={o.value}
+                  checked={props.value === o.value}
+                  onChange={() => props.onChange(o.value)}
+                />
                 <label for={optionId}>{o.label}</label>
               </div>
             );
@@ -40,46 +61,116 @@ export function Radios(props: {
 
 /** A labelled control with its hint and error above it, as GOV.UK lays them out; `control` gets the ARIA it needs. */
 function Labelled(props: {
-  id: string; label: string; hint?: string | undefined; error?: string | undefined;
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
   control: (aria: { 'aria-describedby': string | undefined; 'aria-invalid': true | undefined }) => preact.JSX.Element;
 }) {
   const { id, error } = props;
   return (
     <Group error={error}>
-      <label class="label" for={id}>{props.label}</label>
-      {props.hint && <p class="hint" id={`${id}-hint`}>{props.hint}</p>}
-      {error && <p class="error-message" id={`${id}-error`}>{error}</p>}
-      {props.control({ 'aria-describedby': describedBy(props.hint && `${id}-hint`, error && `${id}-error`), 'aria-invalid': error ? true : undefined })}
+      <label class="label" for={id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {props.control({
+        'aria-describedby': describedBy(props.hint && `${id}-hint`, error && `${id}-error`),
+        'aria-invalid': error ? true : undefined,
+      })}
     </Group>
   );
 }
 
 export function Select(props: {
-  id: string; label: string; options: Option[]; value: string; error?: string | undefined; placeholder: string; hint?: string;
+  id: string;
+  label: string;
+  options: Option[];
+  value: string;
+  error?: string | undefined;
+  placeholder: string;
+  hint?: string;
   onChange: (value: string) => void;
 }) {
   return (
-    <Labelled {...props} control={(aria) => (
-      <select id={props.id} class="select" value={props.value} {...aria} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        <option value="">{props.placeholder}</option>
-        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    )} />
+    <Labelled
+      {...props}
+      control={(aria) => (
+        <select
+          id={props.id}
+          class="select"
+          value={props.value}
+          {...aria}
+          onChange={(e) => props.onChange(e.currentTarget.value)}
+        >
+          <option value="">{props.placeholder}</option>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
-export function DateInput(props: { id: string; label: string; value: string; error?: string | undefined; hint?: string; onChange: (value: string) => void }) {
+export function DateInput(props: {
+  id: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  hint?: string;
+  onChange: (value: string) => void;
+}) {
   return (
-    <Labelled {...props} control={(aria) => (
-      <input id={props.id} class="input short" type="date" value={props.value} {...aria} onInput={(e) => props.onChange(e.currentTarget.value)} />
-    )} />
+    <Labelled
+      {...props}
+      control={(aria) => (
+        <input
+          id={props.id}
+          class="input short"
+          type="date"
+          value={props.value}
+          {...aria}
+          onInput={(e) => props.onChange(e.currentTarget.value)}
+        />
+      )}
+    />
   );
 }
 
-export function TextArea(props: { id: string; label: string; value: string; error?: string | undefined; hint?: string; rows?: number; onChange: (value: string) => void }) {
+export function TextArea(props: {
+  id: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  hint?: string;
+  rows?: number;
+  onChange: (value: string) => void;
+}) {
   return (
-    <Labelled {...props} control={(aria) => (
-      <textarea id={props.id} class="textarea" rows={props.rows ?? 4} value={props.value} {...aria} onInput={(e) => props.onChange(e.currentTarget.value)} />
-    )} />
+    <Labelled
+      {...props}
+      control={(aria) => (
+        <textarea
+          id={props.id}
+          class="textarea"
+          rows={props.rows ?? 4}
+          value={props.value}
+          {...aria}
+          onInput={(e) => props.onChange(e.currentTarget.value)}
+        />
+      )}
+    />
   );
 }

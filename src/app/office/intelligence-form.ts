@@ -24,8 +24,20 @@ export type DraftField = keyof IntelligenceDraft;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export const EMPTY_DRAFT: IntelligenceDraft = {
-  kind: '', date: '', summary: '', status: '', overall: '', safe: '', effective: '', caring: '', responsive: '', wellLed: '',
-  notifiedToCqc: '', source: '', sentiment: '', outcome: '',
+  kind: '',
+  date: '',
+  summary: '',
+  status: '',
+  overall: '',
+  safe: '',
+  effective: '',
+  caring: '',
+  responsive: '',
+  wellLed: '',
+  notifiedToCqc: '',
+  source: '',
+  sentiment: '',
+  outcome: '',
 };
 
 export const KIND_OPTIONS: Array<{ value: IntelligenceKind; label: string }> = [
@@ -54,11 +66,20 @@ export const DATE_LABEL: Record<IntelligenceKind, { label: string; missing: stri
   'fire-inspection': { label: 'Date of inspection', missing: 'Enter the date of the fire inspection' },
 };
 const SUMMARY_NOUN: Record<IntelligenceKind, string> = {
-  'cqc-inspection': 'the inspection', complaint: 'the complaint', 'safeguarding-referral': 'the referral',
-  incident: 'the incident', feedback: 'the feedback', 'fire-inspection': 'the fire inspection',
+  'cqc-inspection': 'the inspection',
+  complaint: 'the complaint',
+  'safeguarding-referral': 'the referral',
+  incident: 'the incident',
+  feedback: 'the feedback',
+  'fire-inspection': 'the fire inspection',
 };
 /** Kinds whose entry says nothing without a summary (the CSV import asks for one too). */
-export const SUMMARY_REQUIRED: ReadonlySet<IntelligenceKind> = new Set(['complaint', 'safeguarding-referral', 'incident', 'feedback']);
+export const SUMMARY_REQUIRED: ReadonlySet<IntelligenceKind> = new Set([
+  'complaint',
+  'safeguarding-referral',
+  'incident',
+  'feedback',
+]);
 export const SUMMARY_MAX = 4000;
 
 /** The fields a kind shows, in the order they appear on the form (and so in the error summary). */
@@ -98,7 +119,8 @@ export function validateIntelligence(d: IntelligenceDraft, today: string): Draft
   if ((kind === 'complaint' || kind === 'safeguarding-referral') && d.status === '') {
     errors.status = `Select whether ${SUMMARY_NOUN[kind]} is open or closed`;
   }
-  if (kind === 'incident' && d.notifiedToCqc === '') errors.notifiedToCqc = 'Select whether the incident was notified to CQC';
+  if (kind === 'incident' && d.notifiedToCqc === '')
+    errors.notifiedToCqc = 'Select whether the incident was notified to CQC';
   if (kind === 'feedback') {
     if (d.source === '') errors.source = 'Select who gave the feedback';
     if (d.sentiment === '') errors.sentiment = 'Select whether the feedback was positive, mixed or a concern';
@@ -106,12 +128,16 @@ export function validateIntelligence(d: IntelligenceDraft, today: string): Draft
   if (kind === 'fire-inspection' && d.outcome === '') errors.outcome = 'Select the outcome of the fire inspection';
   const summary = d.summary.trim();
   if (summary === '' && SUMMARY_REQUIRED.has(kind)) errors.summary = `Enter a summary of ${SUMMARY_NOUN[kind]}`;
-  else if (summary.length > SUMMARY_MAX) errors.summary = `The summary must be ${SUMMARY_MAX.toLocaleString('en-GB')} characters or fewer`;
+  else if (summary.length > SUMMARY_MAX)
+    errors.summary = `The summary must be ${SUMMARY_MAX.toLocaleString('en-GB')} characters or fewer`;
   return errors;
 }
 
 /** Errors in form order, as the error summary lists them. */
-export function orderedErrors(d: IntelligenceDraft, errors: DraftErrors): Array<{ field: DraftField; message: string }> {
+export function orderedErrors(
+  d: IntelligenceDraft,
+  errors: DraftErrors,
+): Array<{ field: DraftField; message: string }> {
   return fieldsFor(d.kind).flatMap((field) => (errors[field] ? [{ field, message: errors[field]! }] : []));
 }
 
@@ -120,7 +146,18 @@ export function toRequest(d: IntelligenceDraft): NewIntelligence {
   const base = { date: d.date, summary: d.summary.trim() };
   switch (d.kind) {
     case 'cqc-inspection':
-      return { ...base, kind: d.kind, overall: d.overall, keyQuestions: { safe: d.safe, effective: d.effective, caring: d.caring, responsive: d.responsive, wellLed: d.wellLed } };
+      return {
+        ...base,
+        kind: d.kind,
+        overall: d.overall,
+        keyQuestions: {
+          safe: d.safe,
+          effective: d.effective,
+          caring: d.caring,
+          responsive: d.responsive,
+          wellLed: d.wellLed,
+        },
+      };
     case 'complaint':
     case 'safeguarding-referral':
       return { ...base, kind: d.kind, status: d.status };

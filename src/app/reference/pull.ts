@@ -11,23 +11,26 @@ import { pulledSettings } from './settings';
 const CURSOR_KEY = 'pull-cursor';
 
 export type PullOutcome =
-  | { result: 'done' }
-  | { result: 'auth-required' }
-  | { result: 'retry'; message: string; status: number | null };
+  { result: 'done' } | { result: 'auth-required' } | { result: 'retry'; message: string; status: number | null };
 
 export async function pullReferenceData(request: typeof requestJson = requestJson): Promise<PullOutcome> {
   const cursor = (await getValue<string>(CURSOR_KEY)) ?? '';
-  let response: HttpResult = await request('GET', `/api/sync/pull${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+  let response: HttpResult = await request(
+    'GET',
+    `/api/sync/pull${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+  );
   if (response.kind === 'response' && response.status === 400 && cursor) {
     // The server no longer understands our cursor (e.g. a restored database): start again in full.
     response = await request('GET', '/api/sync/pull');
   }
   if (response.kind === 'network-error') return { result: 'retry', message: response.message, status: null };
   if (response.status === 401) return { result: 'auth-required' };
-  if (response.status !== 200) return { result: 'retry', message: `The server answered ${response.status}`, status: response.status };
+  if (response.status !== 200)
+    return { result: 'retry', message: `The server answered ${response.status}`, status: response.status };
   const { PullResponse } = await import('../../shared/schemas');
   const parsed = PullResponse.safeParse(response.body);
-  if (!parsed.success) return { result: 'retry', message: 'The server sent reference data this version cannot read', status: 200 };
+  if (!parsed.success)
+    return { result: 'retry', message: 'The server sent reference data this version cannot read', status: 200 };
   await applyPull(parsed.data);
   await setValue(CURSOR_KEY, parsed.data.cursor);
   return { result: 'done' };
@@ -71,7 +74,9 @@ async function subjectName(database: QaDatabase, stored: StoredSubmission): Prom
  */
 async function applyReturned(database: QaDatabase, returned: StoredSubmission[]): Promise<void> {
   const listed = new Set(returned.map((r) => r.id));
-  await database.records.filter((r) => r.review !== null && r.review.status === 'returned' && !listed.has(r.id)).modify({ review: null });
+  await database.records
+    .filter((r) => r.review !== null && r.review.status === 'returned' && !listed.has(r.id))
+    .modify({ review: null });
   for (const stored of returned) {
     const local = await database.records.get(stored.id);
     if (local && (local.status !== 'sent' || local.revision > stored.revision)) {
@@ -80,12 +85,31 @@ async function applyReturned(database: QaDatabase, returned: StoredSubmission[])
     }
     const { body } = stored;
     const record: VisitRecord = {
-      id: body.id, ownerId: stored.submitterId, status: 'sent', revision: body.revision, baseRevision: body.baseRevision,
-      templateId: body.templateId, templateVersion: body.templateVersion, kind: body.kind, details: body.details,
-      subjectName: await subjectName(database, stored), assignmentId: body.assignmentId ?? null, briefingSnapshot: body.briefingSnapshot ?? null,
-      answers: body.answers, sectionRatings: body.sectionRatings, overallRating: body.overallRating ?? null,
-      ratingOverrides: body.ratingOverrides ?? {}, actions: body.actions ?? [], actionChecks: body.actionChecks ?? [], signatures: body.signatures ?? [], review: stored.review,
-      startedAt: body.startedAt, updatedAt: local?.updatedAt ?? Date.now(), submittedAt: body.submittedAt, receivedAt: stored.receivedAt, problem: null,
+      id: body.id,
+      ownerId: stored.submitterId,
+      status: 'sent',
+      revision: body.revision,
+      baseRevision: body.baseRevision,
+      templateId: body.templateId,
+      templateVersion: body.templateVersion,
+      kind: body.kind,
+      details: body.details,
+      subjectName: await subjectName(database, stored),
+      assignmentId: body.assignmentId ?? null,
+      briefingSnapshot: body.briefingSnapshot ?? null,
+      answers: body.answers,
+      sectionRatings: body.sectionRatings,
+      overallRating: body.overallRating ?? null,
+      ratingOverrides: body.ratingOverrides ?? {},
+      actions: body.actions ?? [],
+      actionChecks: body.actionChecks ?? [],
+      signatures: body.signatures ?? [],
+      review: stored.review,
+      startedAt: body.startedAt,
+      updatedAt: local?.updatedAt ?? Date.now(),
+      submittedAt: body.submittedAt,
+      receivedAt: stored.receivedAt,
+      problem: null,
     };
     await database.records.put(record);
   }

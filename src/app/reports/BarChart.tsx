@@ -18,7 +18,12 @@ export function BarChart(props: { title: string; bars: Bar[]; valueHeading?: str
   const summary = props.bars.map((b) => `${b.label}: ${b.value}${suffix}`).join('; ');
   return (
     <figure class="chart">
-      <svg class="chart-svg" viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 60} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
+      <svg
+        class="chart-svg"
+        viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 60} ${height}`}
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+      >
         <title id={`${id}-t`}>{props.title}</title>
         <desc id={`${id}-d`}>{summary}</desc>
         {props.bars.map((bar, i) => {
@@ -26,18 +31,42 @@ export function BarChart(props: { title: string; bars: Bar[]; valueHeading?: str
           const width = Math.round((bar.value / max) * BAR_WIDTH);
           return (
             <g key={bar.label} aria-hidden="true">
-              <text x={LABEL_WIDTH - 8} y={y + 18} text-anchor="end" class="chart-label">{shorten(bar.label)}</text>
-              <rect x={LABEL_WIDTH} y={y + 3} width={Math.max(width, 1)} height={ROW - 8} fill={TONES[bar.tone ?? 'blue']} />
-              <text x={LABEL_WIDTH + Math.max(width, 1) + 6} y={y + 18} class="chart-value">{`${bar.value}${suffix}`}</text>
+              <text x={LABEL_WIDTH - 8} y={y + 18} text-anchor="end" class="chart-label">
+                {shorten(bar.label)}
+              </text>
+              <rect
+                x={LABEL_WIDTH}
+                y={y + 3}
+                width={Math.max(width, 1)}
+                height={ROW - 8}
+                fill={TONES[bar.tone ?? 'blue']}
+              />
+              <text
+                x={LABEL_WIDTH + Math.max(width, 1) + 6}
+                y={y + 18}
+                class="chart-value"
+              >{`${bar.value}${suffix}`}</text>
             </g>
           );
         })}
       </svg>
       <table class="table chart-table">
         <caption class="table-caption">{props.title}</caption>
-        <thead><tr><th scope="col">Category</th><th scope="col" class="numeric">{props.valueHeading ?? 'Number'}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col" class="numeric">
+              {props.valueHeading ?? 'Number'}
+            </th>
+          </tr>
+        </thead>
         <tbody>
-          {props.bars.map((b) => <tr key={b.label}><th scope="row">{b.label}</th><td class="numeric">{`${b.value}${suffix}`}</td></tr>)}
+          {props.bars.map((b) => (
+            <tr key={b.label}>
+              <th scope="row">{b.label}</th>
+              <td class="numeric">{`${b.value}${suffix}`}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </figure>

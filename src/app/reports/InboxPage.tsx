@@ -18,7 +18,11 @@ import { recordReportPath } from './RecordReportPage';
 export const INBOX_PATH = '/office/inbox';
 
 const KIND = { visit: 'Visit', observation: 'Observation', audit: 'Case file audit' } as const;
-const STATUS = { submitted: 'Awaiting sign-off', returned: 'Returned for amendment', 'signed-off': 'Signed off' } as const;
+const STATUS = {
+  submitted: 'Awaiting sign-off',
+  returned: 'Returned for amendment',
+  'signed-off': 'Signed off',
+} as const;
 const STATUS_ORDER = { submitted: 0, returned: 1, 'signed-off': 2 } as const;
 const STATUS_CLASS = { submitted: 'tag blue', returned: 'tag yellow', 'signed-off': 'tag green' } as const;
 
@@ -34,12 +38,21 @@ export function InboxPage(props: { query: string }) {
   const query = filterQuery(applied);
   const decided = new URLSearchParams(props.query).get('decided');
 
-  useEffect(() => void getJson<{ providers: ProviderRecord[] }>('/api/providers', 'The providers could not be loaded').then((r) => r.ok && setProviders(r.value.providers)), []);
+  useEffect(
+    () =>
+      void getJson<{ providers: ProviderRecord[] }>('/api/providers', 'The providers could not be loaded').then(
+        (r) => r.ok && setProviders(r.value.providers),
+      ),
+    [],
+  );
   useEffect(() => {
     let live = true;
     setRecords(null);
     setFailure('');
-    void getJson<{ submissions: StoredSubmission[] }>(`/api/submissions${query}`, 'The records could not be loaded').then((r) => {
+    void getJson<{ submissions: StoredSubmission[] }>(
+      `/api/submissions${query}`,
+      'The records could not be loaded',
+    ).then((r) => {
       if (!live) return;
       if (r.ok) setRecords(r.value.submissions);
       else setFailure(r.message);
@@ -49,44 +62,95 @@ export function InboxPage(props: { query: string }) {
 
   const names = new Map(providers.map((p) => [p.id, p.name]));
   const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const sorted = [...(records ?? [])].sort((a, b) => STATUS_ORDER[a.reviewStatus] - STATUS_ORDER[b.reviewStatus] || b.body.details.date.localeCompare(a.body.details.date));
+  const sorted = [...(records ?? [])].sort(
+    (a, b) =>
+      STATUS_ORDER[a.reviewStatus] - STATUS_ORDER[b.reviewStatus] ||
+      b.body.details.date.localeCompare(a.body.details.date),
+  );
   return (
     <>
       <BackLink href="/office">Office</BackLink>
       <Page title="Inbox" caption="Records received">
         {!parsed.success && <p role="status">Part of the filter in the address was not understood and is ignored.</p>}
-        <form class="filters" aria-label="Filter records" onSubmit={(e) => {
-          e.preventDefault();
-          const next = parseSubmissionFilter(new URLSearchParams(draft));
-          navigate(`${INBOX_PATH}${filterQuery(next.success ? next.data : {})}`);
-        }}>
-          <Select id="filter-kind" label="Kind" placeholder="Any kind" value={draft.kind ?? ''} onChange={set('kind')}
-            options={Object.entries(KIND).map(([value, label]) => ({ value, label }))} />
-          <Select id="filter-status" label="Status" placeholder="Any status" value={draft.status ?? ''} onChange={set('status')}
-            options={Object.entries(STATUS).map(([value, label]) => ({ value, label }))} />
-          <Select id="filter-provider" label="Provider" placeholder="Any provider" value={draft.providerId ?? ''} onChange={set('providerId')}
-            options={providers.map((p) => ({ value: p.id, label: p.name }))} />
+        <form
+          class="filters"
+          aria-label="Filter records"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const next = parseSubmissionFilter(new URLSearchParams(draft));
+            navigate(`${INBOX_PATH}${filterQuery(next.success ? next.data : {})}`);
+          }}
+        >
+          <Select
+            id="filter-kind"
+            label="Kind"
+            placeholder="Any kind"
+            value={draft.kind ?? ''}
+            onChange={set('kind')}
+            options={Object.entries(KIND).map(([value, label]) => ({ value, label }))}
+          />
+          <Select
+            id="filter-status"
+            label="Status"
+            placeholder="Any status"
+            value={draft.status ?? ''}
+            onChange={set('status')}
+            options={Object.entries(STATUS).map(([value, label]) => ({ value, label }))}
+          />
+          <Select
+            id="filter-provider"
+            label="Provider"
+            placeholder="Any provider"
+            value={draft.providerId ?? ''}
+            onChange={set('providerId')}
+            options={providers.map((p) => ({ value: p.id, label: p.name }))}
+          />
           <div class="form-group">
-            <label class="label" for="filter-person">Person</label>
-            <input id="filter-person" class="input" type="text" value={draft.person ?? ''} onInput={(e) => set('person')(e.currentTarget.value)} aria-describedby="filter-person-hint" />
-            <p class="hint" id="filter-person-hint">Part of the name of who submitted it, or of the practitioner</p>
+            <label class="label" for="filter-person">
+              Person
+            </label>
+            <input
+              id="filter-person"
+              class="input"
+              type="text"
+              value={draft.person ?? ''}
+              onInput={(e) => set('person')(e.currentTarget.value)}
+              aria-describedby="filter-person-hint"
+            />
+            <p class="hint" id="filter-person-hint">
+              Part of the name of who submitted it, or of the practitioner
+            </p>
           </div>
           <DateInput id="filter-from" label="From" value={draft.from ?? ''} onChange={set('from')} />
           <DateInput id="filter-to" label="To" value={draft.to ?? ''} onChange={set('to')} />
           <div class="form-group">
-            <button type="submit" class="button">Apply filters</button>{' '}
-            <a href={INBOX_PATH} class="button secondary" onClick={() => setDraft({})}>Clear</a>
+            <button type="submit" class="button">
+              Apply filters
+            </button>{' '}
+            <a href={INBOX_PATH} class="button secondary" onClick={() => setDraft({})}>
+              Clear
+            </a>
           </div>
         </form>
         {decided && (
           <div class="notification" role="status">
-            <p><strong>{decided === 'return' ? 'Returned for amendment.' : 'Signed off.'}</strong> The person who submitted it sees it on their next sync.</p>
+            <p>
+              <strong>{decided === 'return' ? 'Returned for amendment.' : 'Signed off.'}</strong> The person who
+              submitted it sees it on their next sync.
+            </p>
           </div>
         )}
         <p class="report-actions">
-          Download as CSV: <a href={`/api/exports/submissions.csv${query}`} download>records</a>
-          <a href={`/api/exports/answers.csv${query}`} download>answers</a>
-          <a href="/api/exports/actions.csv" download>actions</a>
+          Download as CSV:{' '}
+          <a href={`/api/exports/submissions.csv${query}`} download>
+            records
+          </a>
+          <a href={`/api/exports/answers.csv${query}`} download>
+            answers
+          </a>
+          <a href="/api/exports/actions.csv" download>
+            actions
+          </a>
         </p>
         {failure && <p role="alert">{failure}</p>}
         {!records && !failure && <p>Loading…</p>}
@@ -94,17 +158,41 @@ export function InboxPage(props: { query: string }) {
           <div class="table-wrap">
             <table class="table">
               <caption class="table-caption">{records.length === 1 ? '1 record' : `${records.length} records`}</caption>
-              <thead><tr><th scope="col">Date</th><th scope="col">Kind</th><th scope="col">About</th><th scope="col">By</th><th scope="col">Received</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Open</span></th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">About</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Received</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Open</span>
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {sorted.map((s) => (
                   <tr key={s.id}>
                     <td>{formatDate(s.body.details.date)}</td>
                     <td>{KIND[s.body.kind]}</td>
-                    <th scope="row"><a href={recordReportPath(s.id)}>{subject(s, names)}</a></th>
+                    <th scope="row">
+                      <a href={recordReportPath(s.id)}>{subject(s, names)}</a>
+                    </th>
                     <td>{s.submitterName}</td>
                     <td>{formatDateTime(s.receivedAt)}</td>
-                    <td><span class={STATUS_CLASS[s.reviewStatus]}>{STATUS[s.reviewStatus]}</span></td>
-                    <td><a href={`/review/${s.id}?from=inbox`}>Moderate<span class="visually-hidden"> {subject(s, names)}, {formatDate(s.body.details.date)}</span></a></td>
+                    <td>
+                      <span class={STATUS_CLASS[s.reviewStatus]}>{STATUS[s.reviewStatus]}</span>
+                    </td>
+                    <td>
+                      <a href={`/review/${s.id}?from=inbox`}>
+                        Moderate
+                        <span class="visually-hidden">
+                          {' '}
+                          {subject(s, names)}, {formatDate(s.body.details.date)}
+                        </span>
+                      </a>
+                    </td>
                   </tr>
                 ))}
               </tbody>

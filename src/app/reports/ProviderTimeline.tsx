@@ -21,8 +21,10 @@ export function ProviderTimeline(props: { providerId: string; version: number })
   const [failure, setFailure] = useState('');
   useEffect(() => {
     let live = true;
-    void getJson<{ events: TimelineEvent[] }>(`/api/providers/${encodeURIComponent(props.providerId)}/timeline`, 'The history could not be loaded')
-      .then((r) => live && (r.ok ? setEvents(r.value.events) : setFailure(r.message)));
+    void getJson<{ events: TimelineEvent[] }>(
+      `/api/providers/${encodeURIComponent(props.providerId)}/timeline`,
+      'The history could not be loaded',
+    ).then((r) => live && (r.ok ? setEvents(r.value.events) : setFailure(r.message)));
     return () => void (live = false);
   }, [props.providerId, props.version]);
   return (

@@ -6,7 +6,14 @@
 import './reports.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { QuarterlyReport } from '../../shared/reports/quarterly-report';
-import { parseQuarterKey, previousQuarter, quarterKey, quarterLabel, quarterOf, quartersEndingWith } from '../../shared/reports/quarters';
+import {
+  parseQuarterKey,
+  previousQuarter,
+  quarterKey,
+  quarterLabel,
+  quarterOf,
+  quartersEndingWith,
+} from '../../shared/reports/quarters';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, todayIso } from '../components/format';
 import { Select } from '../office/fields';
@@ -29,22 +36,43 @@ export function QuarterlyReportPage(props: { quarterKey: string | null }) {
     let live = true;
     setReport(null);
     setFailure('');
-    void getJson<QuarterlyReport>(`/api/reports/quarterly?quarter=${key}`, 'The report could not be loaded').then((r) => {
-      if (!live) return;
-      if (r.ok) setReport(r.value);
-      else setFailure(r.message);
-    });
+    void getJson<QuarterlyReport>(`/api/reports/quarterly?quarter=${key}`, 'The report could not be loaded').then(
+      (r) => {
+        if (!live) return;
+        if (r.ok) setReport(r.value);
+        else setFailure(r.message);
+      },
+    );
     return () => void (live = false);
   }, [key]);
 
-  const options = quartersEndingWith(quarterOf(todayIso()), 8).reverse().map((q) => ({ value: quarterKey(q), label: quarterLabel(q) }));
+  const options = quartersEndingWith(quarterOf(todayIso()), 8)
+    .reverse()
+    .map((q) => ({ value: quarterKey(q), label: quarterLabel(q) }));
   return (
     <>
       <BackLink href="/office">Office</BackLink>
       <Page title="Quarterly QA report" caption={quarterLabel(chosen)}>
-        <form class="filters no-print" onSubmit={(e) => { e.preventDefault(); navigate(`${QUARTERLY_REPORT_PATH}?quarter=${picked}`); }}>
-          <Select id="quarter" label="Quarter" placeholder="Choose a quarter" value={picked} options={options} onChange={setPicked} />
-          <div class="form-group"><button type="submit" class="button secondary">Show report</button></div>
+        <form
+          class="filters no-print"
+          onSubmit={(e) => {
+            e.preventDefault();
+            navigate(`${QUARTERLY_REPORT_PATH}?quarter=${picked}`);
+          }}
+        >
+          <Select
+            id="quarter"
+            label="Quarter"
+            placeholder="Choose a quarter"
+            value={picked}
+            options={options}
+            onChange={setPicked}
+          />
+          <div class="form-group">
+            <button type="submit" class="button secondary">
+              Show report
+            </button>
+          </div>
         </form>
         {props.quarterKey !== null && parseQuarterKey(props.quarterKey) === null && (
           <p role="status">That quarter was not recognised, so the last complete quarter is shown.</p>
@@ -54,12 +82,16 @@ export function QuarterlyReportPage(props: { quarterKey: string | null }) {
         {report && (
           <>
             <div class="report-actions no-print">
-              <button type="button" class="button" onClick={() => window.print()}>Print or save as PDF</button>
-              <a class="button secondary" href={`/api/reports/quarterly.csv?quarter=${report.quarter.key}`} download>Download as CSV</a>
+              <button type="button" class="button" onClick={() => window.print()}>
+                Print or save as PDF
+              </button>
+              <a class="button secondary" href={`/api/reports/quarterly.csv?quarter=${report.quarter.key}`} download>
+                Download as CSV
+              </a>
             </div>
             <p>
-              {formatDate(report.quarter.start)} to {formatDate(report.quarter.end)}. Figures as recorded on {formatDate(report.today)};
-              actions still within their 3 months are not counted as closed or overdue yet.
+              {formatDate(report.quarter.start)} to {formatDate(report.quarter.end)}. Figures as recorded on{' '}
+              {formatDate(report.today)}; actions still within their 3 months are not counted as closed or overdue yet.
             </p>
             <Summary report={report} />
             <ReportSections report={report} />
@@ -78,31 +110,78 @@ function Summary({ report }: { report: QuarterlyReport }) {
       <div class="table-wrap">
         <table class="table">
           <caption class="table-caption">Activity against expected</caption>
-          <thead><tr><th scope="col">Activity</th><th scope="col" class="numeric">Done</th><th scope="col" class="numeric">Expected</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Activity</th>
+              <th scope="col" class="numeric">
+                Done
+              </th>
+              <th scope="col" class="numeric">
+                Expected
+              </th>
+            </tr>
+          </thead>
           <tbody>
-            {report.activity.map((a) => <tr key={a.kind}><th scope="row">{a.label}</th><td class="numeric">{a.done}</td><td class="numeric">{a.expected}</td></tr>)}
+            {report.activity.map((a) => (
+              <tr key={a.kind}>
+                <th scope="row">{a.label}</th>
+                <td class="numeric">{a.done}</td>
+                <td class="numeric">{a.expected}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
-      <BarChart title="Activity done, as a percentage of expected" suffix="%" max={100} valueHeading="Done (%)"
-        bars={report.activity.map((a) => ({ label: a.label, value: a.expected === 0 ? 0 : Math.round((100 * a.done) / a.expected), tone: a.done >= a.expected ? 'green' : 'amber' }))} />
+      <BarChart
+        title="Activity done, as a percentage of expected"
+        suffix="%"
+        max={100}
+        valueHeading="Done (%)"
+        bars={report.activity.map((a) => ({
+          label: a.label,
+          value: a.expected === 0 ? 0 : Math.round((100 * a.done) / a.expected),
+          tone: a.done >= a.expected ? 'green' : 'amber',
+        }))}
+      />
       <p>
-        {report.visitsDue.due} providers were due a monitoring visit by the end of the quarter; {report.visitsDue.visited} of them were visited.
+        {report.visitsDue.due} providers were due a monitoring visit by the end of the quarter;{' '}
+        {report.visitsDue.visited} of them were visited.
       </p>
       {report.visitsDue.notVisited.length > 0 && (
         <div class="table-wrap">
           <table class="table">
             <caption class="table-caption">Providers due a visit and not visited</caption>
-            <thead><tr><th scope="col">Provider</th><th scope="col">Visit due</th></tr></thead>
-            <tbody>{report.visitsDue.notVisited.map((p) => <tr key={p.providerId}><th scope="row">{p.name}</th><td>{formatDate(p.dueDate)}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Provider</th>
+                <th scope="col">Visit due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.visitsDue.notVisited.map((p) => (
+                <tr key={p.providerId}>
+                  <th scope="row">{p.name}</th>
+                  <td>{formatDate(p.dueDate)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}
       <ul class="figures" aria-label="Key figures">
-        <li><span class="figure">{report.activity.reduce((n, a) => n + a.done, 0)}</span> records in the quarter</li>
-        <li><span class="figure">{report.lateWriteUps.length}</span> written up late</li>
-        <li><span class="figure">{report.overdueActions.length}</span> actions overdue at quarter end</li>
-        <li><span class="figure">{percent === null ? 'None due' : `${percent}%`}</span> significant actions closed within 3 months</li>
+        <li>
+          <span class="figure">{report.activity.reduce((n, a) => n + a.done, 0)}</span> records in the quarter
+        </li>
+        <li>
+          <span class="figure">{report.lateWriteUps.length}</span> written up late
+        </li>
+        <li>
+          <span class="figure">{report.overdueActions.length}</span> actions overdue at quarter end
+        </li>
+        <li>
+          <span class="figure">{percent === null ? 'None due' : `${percent}%`}</span> significant actions closed within
+          3 months
+        </li>
       </ul>
     </>
   );

@@ -18,7 +18,11 @@ export const recordReportPath = (id: string) => `/office/records/${encodeURIComp
 
 type Loaded = { stored: StoredSubmission; provider: ProviderRecord | null; tracked: VisitAction[] };
 
-const TITLES = { visit: 'Monitoring visit report', observation: 'Observation of practice', audit: 'Case file audit' } as const;
+const TITLES = {
+  visit: 'Monitoring visit report',
+  observation: 'Observation of practice',
+  audit: 'Case file audit',
+} as const;
 const STATUS = { open: 'Open', 'in-progress': 'In progress', done: 'Done', verified: 'Verified' } as const;
 
 export function RecordReportPage(props: { id: string }) {
@@ -29,10 +33,23 @@ export function RecordReportPage(props: { id: string }) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const stored = await getJson<StoredSubmission>(`/api/submissions/${encodeURIComponent(props.id)}`, 'The record could not be loaded');
-      if (!stored.ok) return live && setFailure(stored.status === 404 ? 'There is no record with that id that you may see.' : stored.message);
+      const stored = await getJson<StoredSubmission>(
+        `/api/submissions/${encodeURIComponent(props.id)}`,
+        'The record could not be loaded',
+      );
+      if (!stored.ok)
+        return (
+          live &&
+          setFailure(stored.status === 404 ? 'There is no record with that id that you may see.' : stored.message)
+        );
       const body = stored.value.body;
-      const provider = body.kind === 'visit' ? await getJson<ProviderRecord>(`/api/providers/${encodeURIComponent(body.details.providerId)}`, 'The provider could not be loaded') : null;
+      const provider =
+        body.kind === 'visit'
+          ? await getJson<ProviderRecord>(
+              `/api/providers/${encodeURIComponent(body.details.providerId)}`,
+              'The provider could not be loaded',
+            )
+          : null;
       const actions = await getJson<{ actions: VisitAction[] }>('/api/actions', 'The actions could not be loaded');
       if (!live) return;
       setData({
@@ -44,21 +61,42 @@ export function RecordReportPage(props: { id: string }) {
     return () => void (live = false);
   }, [props.id]);
 
-  if (failure) return <Page title="Record report"><p role="alert">{failure}</p></Page>;
+  if (failure)
+    return (
+      <Page title="Record report">
+        <p role="alert">{failure}</p>
+      </Page>
+    );
   if (!data || template === undefined) return <p>Loading…</p>;
   const { stored, provider } = data;
   const body = stored.body;
-  const subject = body.kind === 'visit' ? (provider?.name ?? body.details.providerId) : body.kind === 'observation' ? body.details.practitionerName : `Case ${body.details.caseReference}`;
+  const subject =
+    body.kind === 'visit'
+      ? (provider?.name ?? body.details.providerId)
+      : body.kind === 'observation'
+        ? body.details.practitionerName
+        : `Case ${body.details.caseReference}`;
   return (
     <>
       <BackLink href="/office/inbox">Inbox</BackLink>
-      <Page title={`${TITLES[body.kind]}: ${subject}`} caption={template ? `${template.title}, version ${template.version}` : undefined}>
+      <Page
+        title={`${TITLES[body.kind]}: ${subject}`}
+        caption={template ? `${template.title}, version ${template.version}` : undefined}
+      >
         <div class="report-actions no-print">
-          <button type="button" class="button" onClick={() => window.print()}>Print or save as PDF</button>
-          <a class="button secondary" href={`/review/${stored.id}?from=inbox`}>Moderate this record</a>
+          <button type="button" class="button" onClick={() => window.print()}>
+            Print or save as PDF
+          </button>
+          <a class="button secondary" href={`/review/${stored.id}?from=inbox`}>
+            Moderate this record
+          </a>
         </div>
         <Details loaded={data} />
-        {template === null ? <p role="status">The template of this record is not on this device yet; choose “Sync now”, then come back.</p> : <Findings template={template} stored={stored} />}
+        {template === null ? (
+          <p role="status">The template of this record is not on this device yet; choose “Sync now”, then come back.</p>
+        ) : (
+          <Findings template={template} stored={stored} />
+        )}
         <Actions loaded={data} owner={body.kind === 'visit' ? subject : body.details.practitionerName} />
         {(body.signatures?.length ?? 0) > 0 && (
           <>
@@ -67,7 +105,11 @@ export function RecordReportPage(props: { id: string }) {
               {body.signatures!.map((s) => (
                 <div class="summary-row" key={s.role}>
                   <dt>{SIGNER[s.role]}</dt>
-                  <dd>{s.name}, {formatDateTime(s.signedAt)}<br /><img src={`/api/attachments/${s.sha256}`} alt={`Signature of ${s.name}`} height={60} /></dd>
+                  <dd>
+                    {s.name}, {formatDateTime(s.signedAt)}
+                    <br />
+                    <img src={`/api/attachments/${s.sha256}`} alt={`Signature of ${s.name}`} height={60} />
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -75,7 +117,11 @@ export function RecordReportPage(props: { id: string }) {
         )}
         <p class="hint">
           Revision {stored.revision}, received {formatDateTime(stored.receivedAt)}.{' '}
-          {stored.review?.status === 'signed-off' ? `Signed off by ${stored.review.reviewerName} on ${formatDate(stored.review.at)}.` : stored.review?.status === 'returned' ? 'Returned for amendment.' : 'Awaiting sign-off.'}
+          {stored.review?.status === 'signed-off'
+            ? `Signed off by ${stored.review.reviewerName} on ${formatDate(stored.review.at)}.`
+            : stored.review?.status === 'returned'
+              ? 'Returned for amendment.'
+              : 'Awaiting sign-off.'}
         </p>
       </Page>
     </>
@@ -85,17 +131,38 @@ export function RecordReportPage(props: { id: string }) {
 function Details({ loaded }: { loaded: Loaded }) {
   const { stored, provider } = loaded;
   const body = stored.body;
-  const rows: [string, string][] = body.kind === 'visit'
-    ? [['Provider', provider?.name ?? body.details.providerId], ['Address', provider?.address ?? ''], ['Registered manager', provider?.registeredManager ?? ''],
-      ['Visit date', formatDate(body.details.date)], ['Type', body.details.announced ? 'Announced' : 'Unannounced'], ['Spoke with', body.details.spokeWith || 'Not recorded'],
-      ['Officer', stored.submitterName]]
-    : [['Practitioner', body.details.practitionerName], ...(body.kind === 'audit' ? [['Case reference', body.details.caseReference] as [string, string]] : []),
-      ...(body.kind === 'observation' ? [['Role', body.details.practitionerRole] as [string, string]] : []), ['Team', body.details.team],
-      ['Date', formatDate(body.details.date)], [body.kind === 'observation' ? 'Observer' : 'Auditor', stored.submitterName]];
+  const rows: [string, string][] =
+    body.kind === 'visit'
+      ? [
+          ['Provider', provider?.name ?? body.details.providerId],
+          ['Address', provider?.address ?? ''],
+          ['Registered manager', provider?.registeredManager ?? ''],
+          ['Visit date', formatDate(body.details.date)],
+          ['Type', body.details.announced ? 'Announced' : 'Unannounced'],
+          ['Spoke with', body.details.spokeWith || 'Not recorded'],
+          ['Officer', stored.submitterName],
+        ]
+      : [
+          ['Practitioner', body.details.practitionerName],
+          ...(body.kind === 'audit' ? [['Case reference', body.details.caseReference] as [string, string]] : []),
+          ...(body.kind === 'observation' ? [['Role', body.details.practitionerRole] as [string, string]] : []),
+          ['Team', body.details.team],
+          ['Date', formatDate(body.details.date)],
+          [body.kind === 'observation' ? 'Observer' : 'Auditor', stored.submitterName],
+        ];
   return (
     <>
       <h2>Details</h2>
-      <dl class="summary-list">{rows.filter(([, v]) => v !== '').map(([k, v]) => <div class="summary-row" key={k}><dt>{k}</dt><dd>{v}</dd></div>)}</dl>
+      <dl class="summary-list">
+        {rows
+          .filter(([, v]) => v !== '')
+          .map(([k, v]) => (
+            <div class="summary-row" key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
     </>
   );
 }
@@ -105,32 +172,55 @@ function Findings({ template, stored }: { template: Template; stored: StoredSubm
   return (
     <>
       {template.overall && (
-        <p class="lead"><strong>{template.overall.label}: {ratingLabel(template, body.overallRating)}</strong></p>
+        <p class="lead">
+          <strong>
+            {template.overall.label}: {ratingLabel(template, body.overallRating)}
+          </strong>
+        </p>
       )}
       <h2>Findings by area</h2>
       {template.sections.map((section) => (
         <section key={section.id} aria-labelledby={`doc-${section.id}`}>
-          <h3 id={`doc-${section.id}`}>{section.title}{section.rated ? `: ${ratingLabel(template, body.sectionRatings[section.id])}` : ''}</h3>
-          {section.rated && body.ratingOverrides?.[section.id] && <p>Why this rating: {body.ratingOverrides[section.id]!.reason}</p>}
+          <h3 id={`doc-${section.id}`}>
+            {section.title}
+            {section.rated ? `: ${ratingLabel(template, body.sectionRatings[section.id])}` : ''}
+          </h3>
+          {section.rated && body.ratingOverrides?.[section.id] && (
+            <p>Why this rating: {body.ratingOverrides[section.id]!.reason}</p>
+          )}
           <dl class="answer-list">
-            {section.items.filter((item) => isItemVisible(item, body.answers)).map((item) => {
-              const answer = body.answers[item.id];
-              const text = item.type === 'group'
-                ? `${answer?.rows?.length ?? 0} recorded`
-                : answerText(template, item, answer?.value);
-              return (
-                <div key={item.id}>
-                  <dt>{item.label}</dt>
-                  <dd>{text}{answer?.note ? ` — ${answer.note}` : ''}<Photos answer={answer} label={item.label} /></dd>
-                  {item.type === 'group' && (answer?.rows ?? []).map((row, n) => (
-                    <dd key={row.id}>
-                      {item.rowLabel ?? 'Row'} {n + 1}: {(item.items ?? []).filter((c) => isItemVisible(c, row.answers)).map((c) => `${c.label}: ${answerText(template, c, row.answers[c.id]?.value)}`).join('; ')}
-                      {Object.values(row.answers).map((cell, i) => <Photos key={i} answer={cell} label={`${item.rowLabel ?? 'Row'} ${n + 1}`} />)}
+            {section.items
+              .filter((item) => isItemVisible(item, body.answers))
+              .map((item) => {
+                const answer = body.answers[item.id];
+                const text =
+                  item.type === 'group'
+                    ? `${answer?.rows?.length ?? 0} recorded`
+                    : answerText(template, item, answer?.value);
+                return (
+                  <div key={item.id}>
+                    <dt>{item.label}</dt>
+                    <dd>
+                      {text}
+                      {answer?.note ? ` — ${answer.note}` : ''}
+                      <Photos answer={answer} label={item.label} />
                     </dd>
-                  ))}
-                </div>
-              );
-            })}
+                    {item.type === 'group' &&
+                      (answer?.rows ?? []).map((row, n) => (
+                        <dd key={row.id}>
+                          {item.rowLabel ?? 'Row'} {n + 1}:{' '}
+                          {(item.items ?? [])
+                            .filter((c) => isItemVisible(c, row.answers))
+                            .map((c) => `${c.label}: ${answerText(template, c, row.answers[c.id]?.value)}`)
+                            .join('; ')}
+                          {Object.values(row.answers).map((cell, i) => (
+                            <Photos key={i} answer={cell} label={`${item.rowLabel ?? 'Row'} ${n + 1}`} />
+                          ))}
+                        </dd>
+                      ))}
+                  </div>
+                );
+              })}
           </dl>
         </section>
       ))}
@@ -155,7 +245,13 @@ function Photos({ answer, label }: { answer: Pick<Answer, 'attachments'> | undef
 
 function Actions({ loaded, owner }: { loaded: Loaded; owner: string }) {
   const actions = loaded.stored.body.actions ?? [];
-  if (actions.length === 0) return <><h2>Actions</h2><p>No actions were raised.</p></>;
+  if (actions.length === 0)
+    return (
+      <>
+        <h2>Actions</h2>
+        <p>No actions were raised.</p>
+      </>
+    );
   const status = (id: string) => loaded.tracked.find((t) => t.id === id)?.status;
   return (
     <>
@@ -163,14 +259,33 @@ function Actions({ loaded, owner }: { loaded: Loaded; owner: string }) {
       <div class="table-wrap">
         <table class="table">
           <caption class="table-caption">Actions agreed</caption>
-          <thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Significance</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Significance</th>
+              <th scope="col">Due</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
           <tbody>
             {actions.map((a) => {
               const s = status(a.id);
               return (
                 <tr key={a.id}>
-                  <th scope="row">{a.title}{a.detail ? <span class="hint"><br />{a.detail}</span> : null}</th>
-                  <td>{owner}</td><td>{a.significance === 'significant' ? 'Significant' : 'Routine'}</td><td>{formatDate(a.dueDate)}</td><td>{s ? STATUS[s] : 'Open'}</td>
+                  <th scope="row">
+                    {a.title}
+                    {a.detail ? (
+                      <span class="hint">
+                        <br />
+                        {a.detail}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td>{owner}</td>
+                  <td>{a.significance === 'significant' ? 'Significant' : 'Routine'}</td>
+                  <td>{formatDate(a.dueDate)}</td>
+                  <td>{s ? STATUS[s] : 'Open'}</td>
                 </tr>
               );
             })}

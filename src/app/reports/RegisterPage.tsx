@@ -38,15 +38,29 @@ export function RegisterPage() {
   const [failure, setFailure] = useState('');
   const [f, setF] = useState<Filters>({ rag: '', level: '', type: '', officer: '', overdue: false, sort: 'rag' });
   useEffect(() => {
-    void getJson<{ providers: ProviderRecord[] }>('/api/providers', 'The register could not be loaded').then((r) => (r.ok ? setProviders(r.value.providers) : setFailure(r.message)));
+    void getJson<{ providers: ProviderRecord[] }>('/api/providers', 'The register could not be loaded').then((r) =>
+      r.ok ? setProviders(r.value.providers) : setFailure(r.message),
+    );
     void loadPeople().then((r) => r.ok && setPeople(r.value));
   }, []);
-  const set = <K extends keyof Filters>(key: K) => (value: Filters[K]) => setF((old) => ({ ...old, [key]: value }));
+  const set =
+    <K extends keyof Filters>(key: K) =>
+    (value: Filters[K]) =>
+      setF((old) => ({ ...old, [key]: value }));
   const today = todayIso();
-  const officerName = (id: string | null) => (id === null ? 'Not allocated' : people.find((p) => p.id === id)?.name ?? 'Another team\u2019s officer');
+  const officerName = (id: string | null) =>
+    id === null ? 'Not allocated' : (people.find((p) => p.id === id)?.name ?? 'Another team\u2019s officer');
   const shown = (providers ?? [])
-    .filter((p) => (f.rag === '' || p.rag === f.rag) && (f.level === '' || String(p.monitoringLevel) === f.level) && (f.type === '' || p.serviceType === f.type))
-    .filter((p) => (f.officer === '' || (f.officer === 'none' ? p.allocatedOfficerId === null : p.allocatedOfficerId === f.officer)))
+    .filter(
+      (p) =>
+        (f.rag === '' || p.rag === f.rag) &&
+        (f.level === '' || String(p.monitoringLevel) === f.level) &&
+        (f.type === '' || p.serviceType === f.type),
+    )
+    .filter(
+      (p) =>
+        f.officer === '' || (f.officer === 'none' ? p.allocatedOfficerId === null : p.allocatedOfficerId === f.officer),
+    )
     .filter((p) => !f.overdue || (p.nextVisitDue !== null && p.nextVisitDue < today))
     .sort(compare(f.sort));
   const officers = people.filter((p) => p.role === 'officer').map((p) => ({ value: p.id, label: p.name }));
@@ -56,37 +70,101 @@ export function RegisterPage() {
       <BackLink href="/office">Office</BackLink>
       <Page title="Provider register">
         <form class="filters" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
-          <Select id="reg-rag" label="RAG rating" placeholder="Any" value={f.rag} onChange={set('rag')}
-            options={[{ value: 'red', label: 'Red' }, { value: 'amber', label: 'Amber' }, { value: 'green', label: 'Green' }]} />
-          <Select id="reg-level" label="Monitoring level" placeholder="Any" value={f.level} onChange={set('level')}
-            options={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: `Level ${l}` }))} />
-          <Select id="reg-type" label="Service type" placeholder="Any" value={f.type} onChange={set('type')}
-            options={Object.entries(serviceTypeLabel).map(([value, label]) => ({ value, label }))} />
-          <Select id="reg-officer" label="Officer" placeholder="Anyone" value={f.officer} onChange={set('officer')}
-            options={[...officers, { value: 'none', label: 'Not allocated' }]} />
+          <Select
+            id="reg-rag"
+            label="RAG rating"
+            placeholder="Any"
+            value={f.rag}
+            onChange={set('rag')}
+            options={[
+              { value: 'red', label: 'Red' },
+              { value: 'amber', label: 'Amber' },
+              { value: 'green', label: 'Green' },
+            ]}
+          />
+          <Select
+            id="reg-level"
+            label="Monitoring level"
+            placeholder="Any"
+            value={f.level}
+            onChange={set('level')}
+            options={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: `Level ${l}` }))}
+          />
+          <Select
+            id="reg-type"
+            label="Service type"
+            placeholder="Any"
+            value={f.type}
+            onChange={set('type')}
+            options={Object.entries(serviceTypeLabel).map(([value, label]) => ({ value, label }))}
+          />
+          <Select
+            id="reg-officer"
+            label="Officer"
+            placeholder="Anyone"
+            value={f.officer}
+            onChange={set('officer')}
+            options={[...officers, { value: 'none', label: 'Not allocated' }]}
+          />
           <div class="checkbox form-group">
-            <input id="reg-overdue" type="checkbox" checked={f.overdue} onChange={(e) => set('overdue')(e.currentTarget.checked)} />
+            <input
+              id="reg-overdue"
+              type="checkbox"
+              checked={f.overdue}
+              onChange={(e) => set('overdue')(e.currentTarget.checked)}
+            />
             <label for="reg-overdue">Visit overdue</label>
           </div>
-          <Select id="reg-sort" label="Sort by" placeholder="Name" value={f.sort} options={SORTS.filter((s) => s.value !== 'name')} onChange={set('sort')} />
+          <Select
+            id="reg-sort"
+            label="Sort by"
+            placeholder="Name"
+            value={f.sort}
+            options={SORTS.filter((s) => s.value !== 'name')}
+            onChange={set('sort')}
+          />
         </form>
         {failure && <p role="alert">{failure}</p>}
         {!providers && !failure && <p>Loading…</p>}
         {providers && (
           <div class="table-wrap">
             <table class="table">
-              <caption class="table-caption" aria-live="polite">{shown.length} of {providers.length} providers</caption>
-              <thead><tr><th scope="col">Provider</th><th scope="col">RAG</th><th scope="col">Level</th><th scope="col">Type</th><th scope="col">Officer</th><th scope="col">Last visit</th><th scope="col">Next visit due</th></tr></thead>
+              <caption class="table-caption" aria-live="polite">
+                {shown.length} of {providers.length} providers
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Provider</th>
+                  <th scope="col">RAG</th>
+                  <th scope="col">Level</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Officer</th>
+                  <th scope="col">Last visit</th>
+                  <th scope="col">Next visit due</th>
+                </tr>
+              </thead>
               <tbody>
                 {shown.map((p) => (
                   <tr key={p.id}>
-                    <th scope="row"><a href={officeProviderPath(p.id)}>{p.name}</a></th>
-                    <td><span class={ragClass[p.rag]}>{p.rag.charAt(0).toUpperCase() + p.rag.slice(1)}</span></td>
+                    <th scope="row">
+                      <a href={officeProviderPath(p.id)}>{p.name}</a>
+                    </th>
+                    <td>
+                      <span class={ragClass[p.rag]}>{p.rag.charAt(0).toUpperCase() + p.rag.slice(1)}</span>
+                    </td>
                     <td>{p.monitoringLevel}</td>
                     <td>{serviceTypeLabel[p.serviceType]}</td>
                     <td>{officerName(p.allocatedOfficerId)}</td>
                     <td>{p.lastVisitDate ? formatDate(p.lastVisitDate) : 'Never'}</td>
-                    <td>{p.nextVisitDue ? formatDate(p.nextVisitDue) : ''}{p.nextVisitDue && p.nextVisitDue < today && <> <span class="tag red">Overdue</span></>}</td>
+                    <td>
+                      {p.nextVisitDue ? formatDate(p.nextVisitDue) : ''}
+                      {p.nextVisitDue && p.nextVisitDue < today && (
+                        <>
+                          {' '}
+                          <span class="tag red">Overdue</span>
+                        </>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

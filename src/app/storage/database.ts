@@ -4,7 +4,19 @@
 // that hold people's work).
 import Dexie, { type Table } from 'dexie';
 import { observable } from '../lib/observable';
-import type { ActionCheck, Answer, Provider, RaisedAction, Signature, RatingOverride, RecordDetails, RecordKind, Review, SubmissionBody, Template } from '../../shared/schemas';
+import type {
+  ActionCheck,
+  Answer,
+  Provider,
+  RaisedAction,
+  Signature,
+  RatingOverride,
+  RecordDetails,
+  RecordKind,
+  Review,
+  SubmissionBody,
+  Template,
+} from '../../shared/schemas';
 import type { Assignment, Briefing } from '../../shared/register';
 import type { Problem } from '../sync/engine';
 
@@ -101,18 +113,23 @@ export class QaDatabase extends Dexie {
     });
     // v3: observations and audits (issue 4). Every record keeps its answers; visits gain the fields
     // the judgement features need, and the listed name moves to a kind-neutral field.
-    this.version(3).stores({}).upgrade((tx) =>
-      tx.table('records').toCollection().modify((record: Record<string, unknown>) => {
-        record.kind ??= 'visit';
-        record.subjectName ??= record.providerName ?? '';
-        delete record.providerName;
-        record.overallRating ??= null;
-        record.ratingOverrides ??= {};
-        record.actions ??= [];
-        record.review ??= null;
-        record.actionChecks ??= [];
-      }),
-    );
+    this.version(3)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('records')
+          .toCollection()
+          .modify((record: Record<string, unknown>) => {
+            record.kind ??= 'visit';
+            record.subjectName ??= record.providerName ?? '';
+            delete record.providerName;
+            record.overallRating ??= null;
+            record.ratingOverrides ??= {};
+            record.actions ??= [];
+            record.review ??= null;
+            record.actionChecks ??= [];
+          }),
+      );
     // v4: photos and signatures as Blobs next to the drafts (issue 5). Adds a table only.
     this.version(4).stores({ files: 'sha256, recordId' });
   }

@@ -31,7 +31,10 @@ async function adoptLegacyValues(into: UseStore): Promise<void> {
   const legacy = createStore(LEGACY_DATABASE_NAME, 'keyval');
   const found = await entries(legacy).catch(() => []);
   const already = new Set((await entries(into)).map(([key]) => key));
-  await setMany(found.filter(([key]) => !already.has(key)), into);
+  await setMany(
+    found.filter(([key]) => !already.has(key)),
+    into,
+  );
   await legacy('readonly', (objectStore) => objectStore.transaction.db.close());
   await deleteNamedDatabase(LEGACY_DATABASE_NAME);
 }

@@ -5,7 +5,13 @@ import { getValue } from '../storage/device-keyval';
 import { observable } from '../lib/observable';
 import type { SyncState } from './scheduler';
 
-const NOT_SYNCED: SyncState = { phase: 'idle', consecutiveFailures: 0, nextAttemptAt: null, lastSuccessAt: null, lastProblem: null };
+const NOT_SYNCED: SyncState = {
+  phase: 'idle',
+  consecutiveFailures: 0,
+  nextAttemptAt: null,
+  lastSuccessAt: null,
+  lastProblem: null,
+};
 export const syncState = observable<SyncState>(NOT_SYNCED);
 export const LAST_SYNC_KEY = 'last-sync-at';
 

@@ -82,21 +82,29 @@ export async function drain(store: OutboxStore, transport: Transport): Promise<D
   // entry cannot spin this loop; entries queued while we drain are picked up by the re-read.
   const tried = new Set<number>();
   for (;;) {
-    const next = (await store.pending())
-      .filter((e) => !tried.has(e.seq))
-      .sort((a, b) => a.seq - b.seq);
+    const next = (await store.pending()).filter((e) => !tried.has(e.seq)).sort((a, b) => a.seq - b.seq);
     if (next.length === 0) return { sent, attention, result: 'done' };
     for (const entry of next) {
       tried.add(entry.seq);
       const files = attachmentHashes(entry.body).filter((h) => !entry.uploaded.includes(h));
       const stop = await uploadFiles(store, transport, entry, files);
-      if (stop === 'attention') { attention++; continue; }
+      if (stop === 'attention') {
+        attention++;
+        continue;
+      }
       if (stop) return { sent, attention, ...stop };
       let res = await transport.putSubmission(entry.body);
-      if (res.kind === 'response' && res.status === 409 && problemFromResponse(409, res.body).code === 'attachments-missing') {
+      if (
+        res.kind === 'response' &&
+        res.status === 409 &&
+        problemFromResponse(409, res.body).code === 'attachments-missing'
+      ) {
         // The server does not hold files it should (or we never sent them): send them, retry once.
         const again = await uploadFiles(store, transport, entry, problemFromResponse(409, res.body).missing ?? []);
-        if (again === 'attention') { attention++; continue; }
+        if (again === 'attention') {
+          attention++;
+          continue;
+        }
         if (again) return { sent, attention, ...again };
         res = await transport.putSubmission(entry.body);
       }
@@ -146,11 +154,20 @@ type Stop = Pick<DrainOutcome, 'result' | 'problem' | 'retryAfterSeconds'>;
  * Sends an entry's files in order. Returns undefined when all are stored, 'attention' when a file
  * was refused or is gone from the device (the entry is flagged), or why the drain must stop.
  */
-async function uploadFiles(store: OutboxStore, transport: Transport, entry: OutboxEntry, hashes: string[]): Promise<Stop | 'attention' | undefined> {
+async function uploadFiles(
+  store: OutboxStore,
+  transport: Transport,
+  entry: OutboxEntry,
+  hashes: string[],
+): Promise<Stop | 'attention' | undefined> {
   for (const sha256 of hashes) {
     const res = await transport.putAttachment(sha256);
     if (res.kind === 'missing-file') {
-      await store.markAttention(entry, { status: null, code: 'file-missing', message: 'A photo or signature of this record is no longer on this device.' });
+      await store.markAttention(entry, {
+        status: null,
+        code: 'file-missing',
+        message: 'A photo or signature of this record is no longer on this device.',
+      });
       return 'attention';
     }
     if (res.kind === 'network-error') {
@@ -168,7 +185,9 @@ async function uploadFiles(store: OutboxStore, transport: Transport, entry: Outb
     if (verdict === 'auth-required') return { result: 'auth-required', problem };
     if (verdict === 'retry') {
       await store.recordFailure(entry, problem);
-      return res.retryAfterSeconds === undefined ? { result: 'retry', problem } : { result: 'retry', problem, retryAfterSeconds: res.retryAfterSeconds };
+      return res.retryAfterSeconds === undefined
+        ? { result: 'retry', problem }
+        : { result: 'retry', problem, retryAfterSeconds: res.retryAfterSeconds };
     }
     await store.markAttention(entry, { ...problem, message: `A photo or signature was refused: ${problem.message}` });
     return 'attention';
@@ -196,9 +215,7 @@ export function problemFromResponse(status: number, body: unknown): Problem {
     status,
     code: typeof body.error === 'string' && body.error.trim() !== '' ? body.error.trim() : fallback.code,
     message:
-      typeof body.message === 'string' && body.message.trim() !== ''
-        ? clip(body.message.trim())
-        : fallback.message,
+      typeof body.message === 'string' && body.message.trim() !== '' ? clip(body.message.trim()) : fallback.message,
   };
   if (Array.isArray(body.issues)) {
     const issues = body.issues.filter(
@@ -214,9 +231,11 @@ export function problemFromResponse(status: number, body: unknown): Problem {
 }
 
 function defaultProblem(status: number): Problem {
-  const [code, message] = DEFAULTS[status] ?? (status >= 500
-    ? ['server-error', 'The server had a problem. The record will be sent again.']
-    : [`http-${status}`, `The server answered with status ${status}.`]);
+  const [code, message] =
+    DEFAULTS[status] ??
+    (status >= 500
+      ? ['server-error', 'The server had a problem. The record will be sent again.']
+      : [`http-${status}`, `The server answered with status ${status}.`]);
   return { status, code, message };
 }
 

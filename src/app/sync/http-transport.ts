@@ -16,12 +16,16 @@ export type HttpTransportOptions = RequestOptions & {
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   return {
-    putSubmission: (body: SubmissionBody) => requestJson('PUT', `${baseUrl}/api/submissions/${encodeURIComponent(body.id)}`, body, options),
+    putSubmission: (body: SubmissionBody) =>
+      requestJson('PUT', `${baseUrl}/api/submissions/${encodeURIComponent(body.id)}`, body, options),
     async putAttachment(sha256: string) {
       const file = await db().files.get(sha256);
       if (!file) return { kind: 'missing-file' as const };
       // A photo takes longer than a record: allow a minute per file before calling it lost.
-      return requestBlob('PUT', `${baseUrl}/api/attachments/${sha256}`, file.blob, file.type, { ...options, timeoutMs: Math.max(options.timeoutMs ?? 0, 60_000) });
+      return requestBlob('PUT', `${baseUrl}/api/attachments/${sha256}`, file.blob, file.type, {
+        ...options,
+        timeoutMs: Math.max(options.timeoutMs ?? 0, 60_000),
+      });
     },
   };
 }

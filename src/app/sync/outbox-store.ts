@@ -8,7 +8,14 @@ export function createOutboxStore(): OutboxStore {
   return {
     async pending(): Promise<OutboxEntry[]> {
       const rows = await db().outbox.where('state').equals('pending').sortBy('seq');
-      return rows.map((r) => ({ seq: r.seq ?? 0, recordId: r.recordId, revision: r.revision, body: r.body, attempts: r.attempts, uploaded: r.uploaded ?? [] }));
+      return rows.map((r) => ({
+        seq: r.seq ?? 0,
+        recordId: r.recordId,
+        revision: r.revision,
+        body: r.body,
+        attempts: r.attempts,
+        uploaded: r.uploaded ?? [],
+      }));
     },
 
     async markSent(entry, receipt) {
@@ -29,7 +36,11 @@ export function createOutboxStore(): OutboxStore {
     async markAttention(entry, problem: Problem) {
       const database = db();
       await database.transaction('rw', database.records, database.outbox, async () => {
-        await database.outbox.update(entry.seq, { state: 'attention', lastProblem: problem, attempts: entry.attempts + 1 });
+        await database.outbox.update(entry.seq, {
+          state: 'attention',
+          lastProblem: problem,
+          attempts: entry.attempts + 1,
+        });
         const record = await database.records.get(entry.recordId);
         if (record && record.revision === entry.revision) {
           await database.records.update(entry.recordId, { status: 'attention', problem });
@@ -41,7 +52,8 @@ export function createOutboxStore(): OutboxStore {
       const database = db();
       await database.transaction('rw', database.outbox, async () => {
         const row = await database.outbox.get(entry.seq);
-        if (row && !(row.uploaded ?? []).includes(sha256)) await database.outbox.update(entry.seq, { uploaded: [...(row.uploaded ?? []), sha256] });
+        if (row && !(row.uploaded ?? []).includes(sha256))
+          await database.outbox.update(entry.seq, { uploaded: [...(row.uploaded ?? []), sha256] });
       });
     },
 

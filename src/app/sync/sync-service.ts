@@ -10,7 +10,6 @@ import { createOutboxStore } from './outbox-store';
 import { createSyncScheduler } from './scheduler';
 import { LAST_SYNC_KEY, online, syncState } from './control';
 
-
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks) return fn();
@@ -24,7 +23,11 @@ async function runOnce(): Promise<DrainOutcome> {
     const pulled = await pullReferenceData();
     if (pulled.result === 'auth-required') return { ...outcome, result: 'auth-required' };
     if (pulled.result === 'retry') {
-      return { ...outcome, result: 'retry', problem: { status: pulled.status, code: 'pull-failed', message: pulled.message } };
+      return {
+        ...outcome,
+        result: 'retry',
+        problem: { status: pulled.status, code: 'pull-failed', message: pulled.message },
+      };
     }
     return outcome;
   });
@@ -71,7 +74,11 @@ export function syncAfterSubmit(): void {
   scheduler?.trigger('submit');
   // Background Sync, where the browser has it, wakes us even if the tab is closed first.
   void navigator.serviceWorker?.ready
-    .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('qa-visits-outbox'))
+    .then((registration) =>
+      (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(
+        'qa-visits-outbox',
+      ),
+    )
     .catch(() => undefined);
 }
 

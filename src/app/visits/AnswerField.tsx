@@ -69,44 +69,79 @@ export function AnswerField(props: {
   const issues = props.showErrors ? itemIssues(template, item, { value, note }) : [];
   const errorId = `${id}-error`;
   const guidanceId = `${id}-guidance`;
-  const describedBy = [item.guidance ? guidanceId : '', issues.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [item.guidance ? guidanceId : '', issues.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const context = props.context ? <span class="visually-hidden"> ({props.context})</span> : null;
-  const title = <>{item.label}{item.required ? '' : ' (optional)'}{context}</>;
-  const guidance = item.guidance && <p class="hint" id={guidanceId}>{item.guidance}</p>;
-  const error = issues.length > 0 && <p class="error-message" id={errorId}>{issues.join('. ')}</p>;
+  const title = (
+    <>
+      {item.label}
+      {item.required ? '' : ' (optional)'}
+      {context}
+    </>
+  );
+  const guidance = item.guidance && (
+    <p class="hint" id={guidanceId}>
+      {item.guidance}
+    </p>
+  );
+  const error = issues.length > 0 && (
+    <p class="error-message" id={errorId}>
+      {issues.join('. ')}
+    </p>
+  );
   const options = itemOptions(template, item);
   const needsNote = noteRequired(item, { value, note });
   const noteField = item.note !== 'none' && (
     <div class="note">
       <label class="label small" for={`${id}-note`} id={`${id}-note-label`}>
-        {item.type === 'rating' ? 'Rationale' : 'Evidence'}{needsNote ? '' : ' (optional)'}
+        {item.type === 'rating' ? 'Rationale' : 'Evidence'}
+        {needsNote ? '' : ' (optional)'}
       </label>
       {/* Named with the item's legend too: the box sits outside the fieldset, so its label alone would not say which item. */}
-      <textarea id={`${id}-note`} class="textarea" rows={2} value={note} aria-labelledby={`${id}-note-label ${id}-legend`}
-        onInput={(e) => typed({ note: e.currentTarget.value })} onBlur={flush} />
+      <textarea
+        id={`${id}-note`}
+        class="textarea"
+        rows={2}
+        value={note}
+        aria-labelledby={`${id}-note-label ${id}-legend`}
+        onInput={(e) => typed({ note: e.currentTarget.value })}
+        onBlur={flush}
+      />
     </div>
   );
 
   const photos = props.photos !== undefined && (
-    <PhotoField recordId={props.photos.recordId} place={props.photos.place} idPrefix={props.idPrefix ?? ''}
-      itemLabel={props.context ? `${item.label} (${props.context})` : item.label} attachments={props.answer?.attachments ?? []} />
+    <PhotoField
+      recordId={props.photos.recordId}
+      place={props.photos.place}
+      idPrefix={props.idPrefix ?? ''}
+      itemLabel={props.context ? `${item.label} (${props.context})` : item.label}
+      attachments={props.answer?.attachments ?? []}
+    />
   );
 
   if (options === null) {
     const inputProps = {
-      id, value: typeof value === 'string' ? value : '', 'aria-describedby': describedBy, onBlur: flush,
+      id,
+      value: typeof value === 'string' ? value : '',
+      'aria-describedby': describedBy,
+      onBlur: flush,
       onInput: (e: { currentTarget: { value: string } }) => typed({ value: e.currentTarget.value }),
     };
     return (
       <div class={`form-group${issues.length ? ' has-error' : ''}`}>
-        <label class="label" for={id} id={`${id}-legend`}>{title}</label>
+        <label class="label" for={id} id={`${id}-legend`}>
+          {title}
+        </label>
         {guidance}
         {error}
-        {item.type === 'long-text' || item.type === 'text'
-          ? <textarea class="textarea" rows={item.type === 'long-text' ? 6 : 2} {...inputProps} />
-          : item.type === 'date'
-            ? <input class="input short" type="date" {...inputProps} onChange={(e) => chosen(e.currentTarget.value)} />
-            : <input class="input short" type="text" inputMode="decimal" {...inputProps} />}
+        {item.type === 'long-text' || item.type === 'text' ? (
+          <textarea class="textarea" rows={item.type === 'long-text' ? 6 : 2} {...inputProps} />
+        ) : item.type === 'date' ? (
+          <input class="input short" type="date" {...inputProps} onChange={(e) => chosen(e.currentTarget.value)} />
+        ) : (
+          <input class="input short" type="text" inputMode="decimal" {...inputProps} />
+        )}
         {noteField}
         {photos}
       </div>
@@ -119,7 +154,9 @@ export function AnswerField(props: {
   return (
     <div class={`form-group item${issues.length ? ' has-error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy}>
-        <legend class="legend" id={`${id}-legend`}>{title}</legend>
+        <legend class="legend" id={`${id}-legend`}>
+          {title}
+        </legend>
         {guidance}
         {error}
         <div class={multi ? 'checkboxes' : inline ? 'radios inline' : 'radios'}>
@@ -128,11 +165,29 @@ export function AnswerField(props: {
             const on = selected.includes(option.value);
             return (
               <div class={multi ? 'checkbox' : 'radio'} key={option.value}>
-                <input id={optionId} type={multi ? 'checkbox' : 'radio'} name={id} value={option.value} checked={on}
+                <input
+                  id={optionId}
+                  type={multi ? 'checkbox' : 'radio'}
+                  name={id}
+                  value={option.value}
+                  checked={on}
                   aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                  onChange={() => chosen(multi ? (on ? selected.filter((v) => v !== option.value) : [...selected, option.value]) : option.value)} />
+                  onChange={() =>
+                    chosen(
+                      multi
+                        ? on
+                          ? selected.filter((v) => v !== option.value)
+                          : [...selected, option.value]
+                        : option.value,
+                    )
+                  }
+                />
                 <label for={optionId}>{option.label}</label>
-                {option.hint && <p class="hint radio-hint" id={`${optionId}-hint`}>{option.hint}</p>}
+                {option.hint && (
+                  <p class="hint radio-hint" id={`${optionId}-hint`}>
+                    {option.hint}
+                  </p>
+                )}
               </div>
             );
           })}

@@ -28,7 +28,12 @@ export function AreaPage(props: { visit: VisitRecord; sectionId: string }) {
   if (template === null) return <MissingTemplate />;
   const index = template.sections.findIndex((s) => s.id === props.sectionId);
   const section = template.sections[index];
-  if (!section) return <Page title="Section not found"><a href={`/visits/${visit.id}`}>Back to the {recordNoun(visit.kind)}</a></Page>;
+  if (!section)
+    return (
+      <Page title="Section not found">
+        <a href={`/visits/${visit.id}`}>Back to the {recordNoun(visit.kind)}</a>
+      </Page>
+    );
   const next = template.sections[index + 1];
   const onError = (error: unknown) => setSaveError(saveFailureMessage(error));
   const noun = visit.kind === 'visit' ? 'area' : 'section';
@@ -38,13 +43,26 @@ export function AreaPage(props: { visit: VisitRecord; sectionId: string }) {
 
   const problemsOf = (record: VisitRecord) => {
     const found = section.items.flatMap((item) =>
-      answerIssues(template, item, record.answers).map((message) => ({ href: `#${item.id}`, message: `${item.label}: ${message}` })),
+      answerIssues(template, item, record.answers).map((message) => ({
+        href: `#${item.id}`,
+        message: `${item.label}: ${message}`,
+      })),
     );
     const given = record.sectionRatings[section.id] ?? null;
     const suggested = suggestSectionRating(template, section, record.answers).rating;
-    if (section.rated && given === null) found.push({ href: `#rating-${section.id}`, message: `Give this ${noun} a rating` });
-    if (section.rated && given !== null && suggested !== null && given !== suggested && !record.ratingOverrides[section.id]) {
-      found.push({ href: `#rating-${section.id}-reason`, message: 'Give the reason for choosing a different rating from the suggested one' });
+    if (section.rated && given === null)
+      found.push({ href: `#rating-${section.id}`, message: `Give this ${noun} a rating` });
+    if (
+      section.rated &&
+      given !== null &&
+      suggested !== null &&
+      given !== suggested &&
+      !record.ratingOverrides[section.id]
+    ) {
+      found.push({
+        href: `#rating-${section.id}-reason`,
+        message: 'Give the reason for choosing a different rating from the suggested one',
+      });
     }
     return found;
   };
@@ -72,11 +90,20 @@ export function AreaPage(props: { visit: VisitRecord; sectionId: string }) {
         <form onSubmit={(e) => void finish(e)} noValidate>
           {section.items.map((item) => (
             <div key={`${visit.id}:${item.id}`}>
-              <FieldFor template={template} item={item} answers={visit.answers} showErrors={showErrors} onError={onError} recordId={visit.id}
+              <FieldFor
+                template={template}
+                item={item}
+                answers={visit.answers}
+                showErrors={showErrors}
+                onError={onError}
+                recordId={visit.id}
                 onSave={(itemId, answer) => saveAnswer(visit.id, itemId, answer)}
                 onAddRow={(groupId) => addGroupRow(visit.id, groupId)}
                 onRemoveRow={(groupId, rowId) => removeGroupRow(visit.id, groupId, rowId)}
-                onSaveRowAnswer={(groupId, rowId, itemId, answer) => saveRowAnswer(visit.id, groupId, rowId, itemId, answer)} />
+                onSaveRowAnswer={(groupId, rowId, itemId, answer) =>
+                  saveRowAnswer(visit.id, groupId, rowId, itemId, answer)
+                }
+              />
               {isItemVisible(item, visit.answers) && belowBest(template, item, visit.answers[item.id]?.value) && (
                 <p class="raise-action no-print">
                   <a href={`/visits/${visit.id}/actions?item=${encodeURIComponent(item.id)}`}>
@@ -90,18 +117,33 @@ export function AreaPage(props: { visit: VisitRecord; sectionId: string }) {
             </div>
           ))}
           <p class="no-print">
-            <a href={`/visits/${visit.id}/actions?item=${encodeURIComponent(section.id)}`}>Raise an action about this {noun}</a>
+            <a href={`/visits/${visit.id}/actions?item=${encodeURIComponent(section.id)}`}>
+              Raise an action about this {noun}
+            </a>
           </p>
           {section.rated && (
-            <RatingField recordId={visit.id} template={template} ratingKey={section.id} isOverall={false}
-              legend={`Rating for ${section.title.toLowerCase()}`} current={rating} suggestion={suggestion} override={override}
-              showErrors={showErrors} onError={onError} />
+            <RatingField
+              recordId={visit.id}
+              template={template}
+              ratingKey={section.id}
+              isOverall={false}
+              legend={`Rating for ${section.title.toLowerCase()}`}
+              current={rating}
+              suggestion={suggestion}
+              override={override}
+              showErrors={showErrors}
+              onError={onError}
+            />
           )}
           {showErrors && problems.length > 0 && (
             <p class="hint">You can leave this {noun} and come back: everything you have entered is saved.</p>
           )}
-          <button type="submit" class="button">{next ? `Save and go to next ${noun}` : `Save and return to the ${recordNoun(visit.kind)}`}</button>{' '}
-          <a class="button secondary" href={`/visits/${visit.id}`}>Return to the {recordNoun(visit.kind)}</a>
+          <button type="submit" class="button">
+            {next ? `Save and go to next ${noun}` : `Save and return to the ${recordNoun(visit.kind)}`}
+          </button>{' '}
+          <a class="button secondary" href={`/visits/${visit.id}`}>
+            Return to the {recordNoun(visit.kind)}
+          </a>
         </form>
       </Page>
     </>

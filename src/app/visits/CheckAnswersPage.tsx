@@ -59,13 +59,22 @@ export function CheckAnswersPage(props: { visit: VisitRecord }) {
 
   return (
     <>
-      <BackLink href={editable ? `/visits/${visit.id}` : '/'}>{editable ? `Back to the ${recordNoun(visit.kind)}` : 'My visits'}</BackLink>
-      <Page title={editable ? 'Check your answers' : visit.subjectName} caption={editable ? visit.subjectName : template.title}>
+      <BackLink href={editable ? `/visits/${visit.id}` : '/'}>
+        {editable ? `Back to the ${recordNoun(visit.kind)}` : 'My visits'}
+      </BackLink>
+      <Page
+        title={editable ? 'Check your answers' : visit.subjectName}
+        caption={editable ? visit.subjectName : template.title}
+      >
         {failure && <ErrorSummary title="Not saved" errors={[{ href: '#main', message: failure }]} />}
         {!editable && (
           <p>
-            <span class={statusClass[visit.status]} data-testid="record-status">{statusLabel[visit.status]}</span>{' '}
-            {visit.status === 'sent' && visit.receivedAt && `Received by the council ${formatDateTime(visit.receivedAt)}.`}
+            <span class={statusClass[visit.status]} data-testid="record-status">
+              {statusLabel[visit.status]}
+            </span>{' '}
+            {visit.status === 'sent' &&
+              visit.receivedAt &&
+              `Received by the council ${formatDateTime(visit.receivedAt)}.`}
             {visit.status === 'queued' && 'It will be sent automatically when this device is back online.'}
           </p>
         )}
@@ -74,39 +83,54 @@ export function CheckAnswersPage(props: { visit: VisitRecord }) {
             <h2>The server did not accept this visit</h2>
             <p>{visit.problem.message}</p>
             {visit.problem.issues && (
-              <ul>{visit.problem.issues.map((i) => <li key={i.path}>{i.message}</li>)}</ul>
+              <ul>
+                {visit.problem.issues.map((i) => (
+                  <li key={i.path}>{i.message}</li>
+                ))}
+              </ul>
             )}
             <p>It is kept on this device.</p>
             {visit.problem.code === 'conflict' && visit.revision > 1 ? (
-              <a class="button" href={`/visits/${visit.id}/conflict`}>Compare with the council’s copy</a>
+              <a class="button" href={`/visits/${visit.id}/conflict`}>
+                Compare with the council’s copy
+              </a>
             ) : (
               <>
                 <p>Reopen it as a draft to correct it and submit again.</p>
-                <button type="button" class="button" onClick={reopen}>Reopen as a draft</button>
+                <button type="button" class="button" onClick={reopen}>
+                  Reopen as a draft
+                </button>
               </>
             )}
           </div>
         )}
         {visit.review?.status === 'returned' && (
           <div class="warning-text" role="note" data-testid="review-comment">
-            <strong>Returned for amendment by {visit.review.reviewerName} ({formatDateTime(visit.review.at)}):</strong>
+            <strong>
+              Returned for amendment by {visit.review.reviewerName} ({formatDateTime(visit.review.at)}):
+            </strong>
             <p>{visit.review.comment}</p>
             {visit.status === 'sent' && (
-              <button type="button" class="button" onClick={amend}>Amend this {recordNoun(visit.kind)}</button>
+              <button type="button" class="button" onClick={amend}>
+                Amend this {recordNoun(visit.kind)}
+              </button>
             )}
           </div>
         )}
         {visit.status === 'sent' && visit.review?.status !== 'returned' && (
-          <p class="no-print"><a href={`/visits/${visit.id}/history`}>See the history of this {recordNoun(visit.kind)}</a></p>
+          <p class="no-print">
+            <a href={`/visits/${visit.id}/history`}>See the history of this {recordNoun(visit.kind)}</a>
+          </p>
         )}
-        {editable && issues.length > 0 && (
-          <ErrorSummary title="Before you can submit" errors={errorLinks} />
-        )}
+        {editable && issues.length > 0 && <ErrorSummary title="Before you can submit" errors={errorLinks} />}
         <RecordSummary record={visit} template={template} changeLinks={editable} />
         {editable && (
           <>
             <h2>Now send your {recordNoun(visit.kind)}</h2>
-            <p>By submitting you confirm these findings are accurate to the best of your knowledge. If there is no signal it will be sent automatically later.</p>
+            <p>
+              By submitting you confirm these findings are accurate to the best of your knowledge. If there is no signal
+              it will be sent automatically later.
+            </p>
             <button type="button" class="button" disabled={busy || issues.length > 0} onClick={submit}>
               Submit {recordNoun(visit.kind)}
             </button>

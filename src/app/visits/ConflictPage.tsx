@@ -23,7 +23,8 @@ export function ConflictPage(props: { visit: VisitRecord }) {
   const [failure, setFailure] = useState('');
   useEffect(() => {
     void requestJson('GET', `/api/submissions/${visit.id}`).then((result) => {
-      if (result.kind === 'network-error') setFailure('Comparing needs a connection. Try again when you are online; your version is kept.');
+      if (result.kind === 'network-error')
+        setFailure('Comparing needs a connection. Try again when you are online; your version is kept.');
       else if (result.status !== 200) setFailure(errorMessage(result.body, `The server answered ${result.status}.`));
       else setServer(result.body as StoredSubmission);
     });
@@ -58,15 +59,29 @@ export function ConflictPage(props: { visit: VisitRecord }) {
         {server && template && (
           <>
             <p>
-              The council already holds revision {server.revision}, received {formatDateTime(server.receivedAt)} from {server.submitterName}.
-              Your amendment was based on revision {visit.baseRevision ?? 1}.
+              The council already holds revision {server.revision}, received {formatDateTime(server.receivedAt)} from{' '}
+              {server.submitterName}. Your amendment was based on revision {visit.baseRevision ?? 1}.
             </p>
-            {rows.length === 0 ? <p>The answers are the same.</p> : (
-              <DifferenceTable caption="Differences" beforeLabel={`Council’s revision ${server.revision}`} afterLabel="Your version" rows={rows} />
+            {rows.length === 0 ? (
+              <p>The answers are the same.</p>
+            ) : (
+              <DifferenceTable
+                caption="Differences"
+                beforeLabel={`Council’s revision ${server.revision}`}
+                afterLabel="Your version"
+                rows={rows}
+              />
             )}
-            <button type="button" class="button" onClick={keepMine}>Keep my version</button>{' '}
-            <button type="button" class="button secondary" onClick={takeTheirs}>Use the council’s copy</button>
-            <p class="hint">Keeping yours makes it revision {server.revision + 1}, to check and submit. Using the council’s discards your changes on this device.</p>
+            <button type="button" class="button" onClick={keepMine}>
+              Keep my version
+            </button>{' '}
+            <button type="button" class="button secondary" onClick={takeTheirs}>
+              Use the council’s copy
+            </button>
+            <p class="hint">
+              Keeping yours makes it revision {server.revision + 1}, to check and submit. Using the council’s discards
+              your changes on this device.
+            </p>
           </>
         )}
       </Page>

@@ -1,13 +1,22 @@
 // Two versions of a record side by side, one row per difference (history and conflict views).
 import type { Difference } from '../../shared/record-diff';
 
-export function DifferenceTable(props: { caption: string; beforeLabel: string; afterLabel: string; rows: Difference[] }) {
+export function DifferenceTable(props: {
+  caption: string;
+  beforeLabel: string;
+  afterLabel: string;
+  rows: Difference[];
+}) {
   return (
     <div class="table-wrap">
       <table class="table">
         <caption class="table-caption">{props.caption}</caption>
         <thead>
-          <tr><th scope="col">Question</th><th scope="col">{props.beforeLabel}</th><th scope="col">{props.afterLabel}</th></tr>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">{props.beforeLabel}</th>
+            <th scope="col">{props.afterLabel}</th>
+          </tr>
         </thead>
         <tbody>
           {props.rows.map((d) => (

@@ -10,7 +10,12 @@ import type { VisitRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { saveActionCheck } from './answer-store';
 
-const STATUS: Array<[ActionStatus, string]> = [['open', 'Not started'], ['in-progress', 'In progress'], ['done', 'Done, evidence seen'], ['verified', 'Verified as done']];
+const STATUS: Array<[ActionStatus, string]> = [
+  ['open', 'Not started'],
+  ['in-progress', 'In progress'],
+  ['done', 'Done, evidence seen'],
+  ['verified', 'Verified as done'],
+];
 
 export function EarlierActionsPage(props: { visit: VisitRecord }) {
   const { visit } = props;
@@ -21,22 +26,38 @@ export function EarlierActionsPage(props: { visit: VisitRecord }) {
       <BackLink href={`/visits/${visit.id}`}>Back to the visit</BackLink>
       <Page title="Actions from earlier visits" caption={visit.subjectName}>
         {failure && <ErrorSummary title="Not saved" errors={[{ href: '#main', message: failure }]} />}
-        {actions.length === 0 ? <p>There were no open actions in the briefing when this visit started.</p> : (
+        {actions.length === 0 ? (
+          <p>There were no open actions in the briefing when this visit started.</p>
+        ) : (
           <>
-            <p>Check each action the provider agreed at earlier visits. Evidence is needed to mark one done or verified.</p>
+            <p>
+              Check each action the provider agreed at earlier visits. Evidence is needed to mark one done or verified.
+            </p>
             {actions.map((action) => (
-              <ActionCheckField key={action.id} recordId={visit.id} action={action}
-                check={visit.actionChecks.find((c) => c.actionId === action.id)} onError={(e) => setFailure(saveFailureMessage(e))} />
+              <ActionCheckField
+                key={action.id}
+                recordId={visit.id}
+                action={action}
+                check={visit.actionChecks.find((c) => c.actionId === action.id)}
+                onError={(e) => setFailure(saveFailureMessage(e))}
+              />
             ))}
           </>
         )}
-        <a class="button" href={`/visits/${visit.id}`}>Return to the visit</a>
+        <a class="button" href={`/visits/${visit.id}`}>
+          Return to the visit
+        </a>
       </Page>
     </>
   );
 }
 
-function ActionCheckField(props: { recordId: string; action: VisitAction; check: ActionCheck | undefined; onError: (e: unknown) => void }) {
+function ActionCheckField(props: {
+  recordId: string;
+  action: VisitAction;
+  check: ActionCheck | undefined;
+  onError: (e: unknown) => void;
+}) {
   const { action } = props;
   const [status, setStatus] = useState<ActionStatus>(props.check?.status ?? action.status);
   const [evidence, setEvidence] = useState(props.check?.evidence ?? '');
@@ -49,24 +70,46 @@ function ActionCheckField(props: { recordId: string; action: VisitAction; check:
       <fieldset class="fieldset" aria-describedby={`${base}-hint`}>
         <legend class="legend">{action.title}</legend>
         <p class="hint" id={`${base}-hint`}>
-          {action.significance === 'significant' ? 'Significant' : 'Routine'} · due {formatDate(action.dueDate)}
-          {' '}<span class={action.dueDate < todayIso() ? 'tag red' : 'tag blue'}>{dueText(action.dueDate)}</span>
+          {action.significance === 'significant' ? 'Significant' : 'Routine'} · due {formatDate(action.dueDate)}{' '}
+          <span class={action.dueDate < todayIso() ? 'tag red' : 'tag blue'}>{dueText(action.dueDate)}</span>
           {action.detail ? ` · ${action.detail}` : ''}
         </p>
         <div class="radios">
           {STATUS.map(([value, label], i) => (
             <div class="radio" key={value}>
-              <input id={i === 0 ? base : `${base}-${value}`} type="radio" name={base} checked={status === value}
-                onChange={() => { setStatus(value); save({ status: value, evidence }); }} />
+              <input
+                id={i === 0 ? base : `${base}-${value}`}
+                type="radio"
+                name={base}
+                checked={status === value}
+                onChange={() => {
+                  setStatus(value);
+                  save({ status: value, evidence });
+                }}
+              />
               <label for={i === 0 ? base : `${base}-${value}`}>{label}</label>
             </div>
           ))}
         </div>
       </fieldset>
-      <label class="label small" for={`${base}-evidence`}>Evidence{status === 'done' || status === 'verified' ? '' : ' (optional)'}<span class="visually-hidden"> for {action.title}</span></label>
-      {needsEvidence && <p class="error-message" id={`${base}-error`}>Say what shows the action is complete</p>}
-      <textarea id={`${base}-evidence`} class="textarea" rows={2} value={evidence} aria-describedby={needsEvidence ? `${base}-error` : undefined}
-        onInput={(e) => setEvidence(e.currentTarget.value)} onBlur={() => save({ status, evidence })} />
+      <label class="label small" for={`${base}-evidence`}>
+        Evidence{status === 'done' || status === 'verified' ? '' : ' (optional)'}
+        <span class="visually-hidden"> for {action.title}</span>
+      </label>
+      {needsEvidence && (
+        <p class="error-message" id={`${base}-error`}>
+          Say what shows the action is complete
+        </p>
+      )}
+      <textarea
+        id={`${base}-evidence`}
+        class="textarea"
+        rows={2}
+        value={evidence}
+        aria-describedby={needsEvidence ? `${base}-error` : undefined}
+        onInput={(e) => setEvidence(e.currentTarget.value)}
+        onBlur={() => save({ status, evidence })}
+      />
     </div>
   );
 }

@@ -14,11 +14,17 @@ type RowCallbacks = {
   onSaveRowAnswer: (groupId: string, rowId: string, itemId: string, answer: LeafAnswer) => Promise<void>;
 };
 
-export function GroupAnswer(props: {
-  template: Template; item: TemplateItem; answer: Answer | undefined; showErrors: boolean; onError: (e: unknown) => void;
-  /** The draft's id, so the rows' items can take photos. */
-  recordId?: string;
-} & RowCallbacks) {
+export function GroupAnswer(
+  props: {
+    template: Template;
+    item: TemplateItem;
+    answer: Answer | undefined;
+    showErrors: boolean;
+    onError: (e: unknown) => void;
+    /** The draft's id, so the rows' items can take photos. */
+    recordId?: string;
+  } & RowCallbacks,
+) {
   const { item, template } = props;
   const rows = props.answer?.rows ?? [];
   const rowLabel = item.rowLabel ?? 'Row';
@@ -26,7 +32,9 @@ export function GroupAnswer(props: {
   const addButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (focusRow === null || !rows.some((r) => r.id === focusRow)) return;
-    const first = document.querySelector<HTMLElement>(`[data-row="${focusRow}"] input, [data-row="${focusRow}"] textarea`);
+    const first = document.querySelector<HTMLElement>(
+      `[data-row="${focusRow}"] input, [data-row="${focusRow}"] textarea`,
+    );
     first?.focus();
     setFocusRow(null);
   }, [focusRow, rows.length]);
@@ -55,21 +63,47 @@ export function GroupAnswer(props: {
   };
   return (
     <div class={`form-group group${issues.length ? ' has-error' : ''}`}>
-      <fieldset class="fieldset" id={item.id} tabIndex={-1} aria-describedby={item.guidance ? `${item.id}-guidance` : undefined}>
-        <legend class="legend">{item.label}{item.required || (item.minRows ?? 0) > 0 ? '' : ' (optional)'}</legend>
-        {item.guidance && <p class="hint" id={`${item.id}-guidance`}>{item.guidance}</p>}
+      <fieldset
+        class="fieldset"
+        id={item.id}
+        tabIndex={-1}
+        aria-describedby={item.guidance ? `${item.id}-guidance` : undefined}
+      >
+        <legend class="legend">
+          {item.label}
+          {item.required || (item.minRows ?? 0) > 0 ? '' : ' (optional)'}
+        </legend>
+        {item.guidance && (
+          <p class="hint" id={`${item.id}-guidance`}>
+            {item.guidance}
+          </p>
+        )}
         {issues.length > 0 && <p class="error-message">{issues.map((i) => i.message).join('. ')}</p>}
         {rows.map((row, n) => {
           const name = `${rowLabel} ${n + 1}`;
           return (
             <fieldset class="fieldset group-row" key={row.id} data-row={row.id}>
               <legend class="legend small">{name}</legend>
-              {(item.items ?? []).filter((child) => isItemVisible(child, row.answers)).map((child) => (
-                <AnswerField key={`${row.id}:${child.id}`} template={template} item={child} answer={row.answers[child.id]}
-                  showErrors={props.showErrors} idPrefix={`${item.id}-${row.id}-`} context={name} onError={props.onError}
-                  photos={props.recordId === undefined ? undefined : { recordId: props.recordId, place: { groupId: item.id, rowId: row.id, itemId: child.id } }}
-                  onSave={(answer) => props.onSaveRowAnswer(item.id, row.id, child.id, answer)} />
-              ))}
+              {(item.items ?? [])
+                .filter((child) => isItemVisible(child, row.answers))
+                .map((child) => (
+                  <AnswerField
+                    key={`${row.id}:${child.id}`}
+                    template={template}
+                    item={child}
+                    answer={row.answers[child.id]}
+                    showErrors={props.showErrors}
+                    idPrefix={`${item.id}-${row.id}-`}
+                    context={name}
+                    onError={props.onError}
+                    photos={
+                      props.recordId === undefined
+                        ? undefined
+                        : { recordId: props.recordId, place: { groupId: item.id, rowId: row.id, itemId: child.id } }
+                    }
+                    onSave={(answer) => props.onSaveRowAnswer(item.id, row.id, child.id, answer)}
+                  />
+                ))}
               <button type="button" class="button secondary small" onClick={() => void remove(row.id)}>
                 Remove<span class="visually-hidden"> {name.toLowerCase()}</span>
               </button>
@@ -86,19 +120,44 @@ export function GroupAnswer(props: {
 }
 
 /** Any top-level item as a field; nothing when a show-if hides it. */
-export function FieldFor(props: {
-  template: Template; item: TemplateItem; answers: Record<string, Answer>; showErrors: boolean; onError: (e: unknown) => void;
-  /** The draft's id, so items can take photos. */
-  recordId?: string;
-  onSave: (itemId: string, answer: LeafAnswer) => Promise<void>;
-} & RowCallbacks) {
+export function FieldFor(
+  props: {
+    template: Template;
+    item: TemplateItem;
+    answers: Record<string, Answer>;
+    showErrors: boolean;
+    onError: (e: unknown) => void;
+    /** The draft's id, so items can take photos. */
+    recordId?: string;
+    onSave: (itemId: string, answer: LeafAnswer) => Promise<void>;
+  } & RowCallbacks,
+) {
   const { item, answers } = props;
   if (!isItemVisible(item, answers)) return null;
   if (item.type === 'group') {
-    return <GroupAnswer template={props.template} item={item} answer={answers[item.id]} showErrors={props.showErrors} onError={props.onError} recordId={props.recordId}
-      onAddRow={props.onAddRow} onRemoveRow={props.onRemoveRow} onSaveRowAnswer={props.onSaveRowAnswer} />;
+    return (
+      <GroupAnswer
+        template={props.template}
+        item={item}
+        answer={answers[item.id]}
+        showErrors={props.showErrors}
+        onError={props.onError}
+        recordId={props.recordId}
+        onAddRow={props.onAddRow}
+        onRemoveRow={props.onRemoveRow}
+        onSaveRowAnswer={props.onSaveRowAnswer}
+      />
+    );
   }
-  return <AnswerField template={props.template} item={item} answer={answers[item.id]} showErrors={props.showErrors}
-    onError={props.onError} onSave={(answer) => props.onSave(item.id, answer)}
-    photos={props.recordId === undefined ? undefined : { recordId: props.recordId, place: { itemId: item.id } }} />;
+  return (
+    <AnswerField
+      template={props.template}
+      item={item}
+      answer={answers[item.id]}
+      showErrors={props.showErrors}
+      onError={props.onError}
+      onSave={(answer) => props.onSave(item.id, answer)}
+      photos={props.recordId === undefined ? undefined : { recordId: props.recordId, place: { itemId: item.id } }}
+    />
+  );
 }

@@ -11,7 +11,10 @@ import { DifferenceTable } from './DifferenceTable';
 import { recordNoun } from './labels';
 import { useTemplate } from './queries';
 
-type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; revisions: StoredSubmission[]; reviews: Review[] };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; revisions: StoredSubmission[]; reviews: Review[] };
 
 export function HistoryPage(props: { visit: VisitRecord }) {
   const { visit } = props;
@@ -19,8 +22,10 @@ export function HistoryPage(props: { visit: VisitRecord }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     void requestJson('GET', `/api/submissions/${visit.id}/revisions`).then((result) => {
-      if (result.kind === 'network-error') setLoaded({ state: 'failed', message: 'The history needs a connection. Try again when you are online.' });
-      else if (result.status !== 200) setLoaded({ state: 'failed', message: errorMessage(result.body, `The server answered ${result.status}.`) });
+      if (result.kind === 'network-error')
+        setLoaded({ state: 'failed', message: 'The history needs a connection. Try again when you are online.' });
+      else if (result.status !== 200)
+        setLoaded({ state: 'failed', message: errorMessage(result.body, `The server answered ${result.status}.`) });
       else setLoaded({ state: 'ready', ...(result.body as { revisions: StoredSubmission[]; reviews: Review[] }) });
     });
   }, [visit.id]);
@@ -39,13 +44,29 @@ export function HistoryPage(props: { visit: VisitRecord }) {
               return (
                 <li key={r.revision} data-testid="revision">
                   <h2>Revision {r.revision}</h2>
-                  <p class="meta">Received {formatDateTime(r.receivedAt)} from {r.submitterName}</p>
-                  {loaded.reviews.filter((x) => x.revision === r.revision).map((x) => (
-                    <p key={x.at}>{x.status === 'returned' ? 'Returned for amendment' : 'Signed off'} by {x.reviewerName}, {formatDateTime(x.at)}{x.comment ? `: “${x.comment}”` : ''}</p>
-                  ))}
-                  {previous && (changes.length === 0
-                    ? <p>No changes from revision {previous.revision}.</p>
-                    : <DifferenceTable caption={`Changed from revision ${previous.revision}`} beforeLabel={`Revision ${previous.revision}`} afterLabel={`Revision ${r.revision}`} rows={changes} />)}
+                  <p class="meta">
+                    Received {formatDateTime(r.receivedAt)} from {r.submitterName}
+                  </p>
+                  {loaded.reviews
+                    .filter((x) => x.revision === r.revision)
+                    .map((x) => (
+                      <p key={x.at}>
+                        {x.status === 'returned' ? 'Returned for amendment' : 'Signed off'} by {x.reviewerName},{' '}
+                        {formatDateTime(x.at)}
+                        {x.comment ? `: “${x.comment}”` : ''}
+                      </p>
+                    ))}
+                  {previous &&
+                    (changes.length === 0 ? (
+                      <p>No changes from revision {previous.revision}.</p>
+                    ) : (
+                      <DifferenceTable
+                        caption={`Changed from revision ${previous.revision}`}
+                        beforeLabel={`Revision ${previous.revision}`}
+                        afterLabel={`Revision ${r.revision}`}
+                        rows={changes}
+                      />
+                    ))}
                 </li>
               );
             })}

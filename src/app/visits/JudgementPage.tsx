@@ -21,7 +21,12 @@ export function JudgementPage(props: { visit: VisitRecord }) {
   const [showErrors, setShowErrors] = useState(false);
   if (template === undefined) return <p>Loading…</p>;
   if (template === null) return <MissingTemplate />;
-  if (!template.overall) return <Page title="No overall judgement"><a href={`/visits/${visit.id}`}>Back to the {recordNoun(visit.kind)}</a></Page>;
+  if (!template.overall)
+    return (
+      <Page title="No overall judgement">
+        <a href={`/visits/${visit.id}`}>Back to the {recordNoun(visit.kind)}</a>
+      </Page>
+    );
   const suggestion = suggestOverallRating(template, visit.sectionRatings);
   const override = visit.ratingOverrides[OVERALL];
   const problemsOf = (record: VisitRecord) => {
@@ -29,7 +34,9 @@ export function JudgementPage(props: { visit: VisitRecord }) {
     const differs = record.overallRating !== null && suggested !== null && record.overallRating !== suggested;
     return [
       ...(record.overallRating === null ? [{ href: `#rating-${OVERALL}`, message: 'Give the overall rating' }] : []),
-      ...(differs && !record.ratingOverrides[OVERALL] ? [{ href: `#rating-${OVERALL}-reason`, message: 'Give the reason for choosing a different rating' }] : []),
+      ...(differs && !record.ratingOverrides[OVERALL]
+        ? [{ href: `#rating-${OVERALL}-reason`, message: 'Give the reason for choosing a different rating' }]
+        : []),
     ];
   };
   const problems = problemsOf(visit);
@@ -51,22 +58,37 @@ export function JudgementPage(props: { visit: VisitRecord }) {
       <BackLink href={`/visits/${visit.id}`}>Back to the {recordNoun(visit.kind)}</BackLink>
       <Page title={template.overall.label} caption={visit.subjectName}>
         {saveError && <ErrorSummary title="Not saved" errors={[{ href: '#main', message: saveError }]} />}
-        {showErrors && problems.length > 0 && <ErrorSummary title="The judgement is not complete yet" errors={problems} />}
+        {showErrors && problems.length > 0 && (
+          <ErrorSummary title="The judgement is not complete yet" errors={problems} />
+        )}
         {template.overall.guidance && <p class="lead">{template.overall.guidance}</p>}
         <h2>Section ratings</h2>
         <dl class="summary-list">
-          {template.sections.filter((s) => s.rated).map((s) => (
-            <div class="summary-row" key={s.id}>
-              <dt>{s.title}</dt>
-              <dd>{ratingLabel(template, visit.sectionRatings[s.id])}</dd>
-            </div>
-          ))}
+          {template.sections
+            .filter((s) => s.rated)
+            .map((s) => (
+              <div class="summary-row" key={s.id}>
+                <dt>{s.title}</dt>
+                <dd>{ratingLabel(template, visit.sectionRatings[s.id])}</dd>
+              </div>
+            ))}
         </dl>
         <form onSubmit={(e) => void finish(e)} noValidate>
-          <RatingField recordId={visit.id} template={template} ratingKey={OVERALL} isOverall
-            legend={template.overall.label} current={visit.overallRating} suggestion={suggestion} override={override}
-            showErrors={showErrors} onError={(e) => setSaveError(saveFailureMessage(e))} />
-          <button type="submit" class="button">Save and return</button>
+          <RatingField
+            recordId={visit.id}
+            template={template}
+            ratingKey={OVERALL}
+            isOverall
+            legend={template.overall.label}
+            current={visit.overallRating}
+            suggestion={suggestion}
+            override={override}
+            showErrors={showErrors}
+            onError={(e) => setSaveError(saveFailureMessage(e))}
+          />
+          <button type="submit" class="button">
+            Save and return
+          </button>
         </form>
       </Page>
     </>

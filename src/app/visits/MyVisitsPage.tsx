@@ -25,8 +25,8 @@ export function MyVisitsPage(props: { user: SessionUser }) {
       {justSubmitted && (
         <div class="notification" role="status">
           <p>
-            <strong>Visit submitted.</strong> It is saved on this device and is sent to the council automatically — straight
-            away when there is a connection, otherwise as soon as there is one.
+            <strong>Visit submitted.</strong> It is saved on this device and is sent to the council automatically —
+            straight away when there is a connection, otherwise as soon as there is one.
           </p>
         </div>
       )}
@@ -40,9 +40,15 @@ export function MyVisitsPage(props: { user: SessionUser }) {
       </p>
       {props.user.role !== 'officer' && (
         <p>
-          <a class="button secondary" href="/observations/new">Start an observation of practice</a>{' '}
-          <a class="button secondary" href="/audits/new">Start a case file audit</a>{' '}
-          <a class="button secondary" href="/deadlines">Deadlines</a>
+          <a class="button secondary" href="/observations/new">
+            Start an observation of practice
+          </a>{' '}
+          <a class="button secondary" href="/audits/new">
+            Start a case file audit
+          </a>{' '}
+          <a class="button secondary" href="/deadlines">
+            Deadlines
+          </a>
         </p>
       )}
       {visits && <ReturnedList visits={visits.filter((v) => v.status === 'sent' && v.review?.status === 'returned')} />}
@@ -51,7 +57,9 @@ export function MyVisitsPage(props: { user: SessionUser }) {
         <p>Loading visits…</p>
       ) : (
         groups.map((group) => {
-          const rows = visits.filter((v) => v.status === group.status && !(v.status === 'sent' && v.review?.status === 'returned'));
+          const rows = visits.filter(
+            (v) => v.status === group.status && !(v.status === 'sent' && v.review?.status === 'returned'),
+          );
           if (rows.length === 0 && !group.empty) return null;
           return (
             <section key={group.status} aria-labelledby={`group-${group.status}`}>
@@ -63,7 +71,9 @@ export function MyVisitsPage(props: { user: SessionUser }) {
           );
         })
       )}
-      <p class="no-print"><a href="/storage">Storage on this device</a></p>
+      <p class="no-print">
+        <a href="/storage">Storage on this device</a>
+      </p>
     </Page>
   );
 }
@@ -73,13 +83,17 @@ function ReturnedList(props: { visits: VisitRecord[] }) {
   if (props.visits.length === 0) return null;
   return (
     <section aria-labelledby="group-returned">
-      <h2 id="group-returned">Returned for amendment <span class="count">({props.visits.length})</span></h2>
+      <h2 id="group-returned">
+        Returned for amendment <span class="count">({props.visits.length})</span>
+      </h2>
       <ul class="visit-list">
         {props.visits.map((v) => (
           <li key={v.id} data-testid="returned">
             <a href={`/visits/${v.id}/check`}>{v.subjectName}</a> <span class="tag red">Returned</span>
             <span class="meta">{recordSummary(v)}</span>
-            <span class="meta">{v.review?.reviewerName}: “{v.review?.comment}”</span>
+            <span class="meta">
+              {v.review?.reviewerName}: “{v.review?.comment}”
+            </span>
           </li>
         ))}
       </ul>
@@ -101,13 +115,19 @@ function VisitList(props: { visits: VisitRecord[] }) {
             {recordSummary(v)}
             {v.status === 'sent' && v.receivedAt ? ` · received ${formatDateTime(v.receivedAt)}` : ''}
           </span>
-          {v.status === 'draft' && recordDeadlines(v.kind, v.details.date).slice(-1).map((d) => (
-            <span key={d.kind} class={`meta${d.dueDate < todayIso() ? ' error-text' : ''}`}>{d.label}: {dueText(d.dueDate).toLowerCase()}</span>
-          ))}
+          {v.status === 'draft' &&
+            recordDeadlines(v.kind, v.details.date)
+              .slice(-1)
+              .map((d) => (
+                <span key={d.kind} class={`meta${d.dueDate < todayIso() ? ' error-text' : ''}`}>
+                  {d.label}: {dueText(d.dueDate).toLowerCase()}
+                </span>
+              ))}
           {v.status === 'attention' && v.problem && <span class="meta error-text">{v.problem.message}</span>}
           {v.status === 'queued' && progress?.get(v.id) && (
             <span class="meta" data-testid="upload-progress">
-              Photos and signatures sent: {progress.get(v.id)!.filesSent} of {progress.get(v.id)!.files} ({megabytes(progress.get(v.id)!.bytesSent)} of {megabytes(progress.get(v.id)!.bytes)})
+              Photos and signatures sent: {progress.get(v.id)!.filesSent} of {progress.get(v.id)!.files} (
+              {megabytes(progress.get(v.id)!.bytesSent)} of {megabytes(progress.get(v.id)!.bytes)})
             </span>
           )}
         </li>
@@ -120,6 +140,7 @@ function VisitList(props: { visits: VisitRecord[] }) {
 export function recordSummary(v: VisitRecord): string {
   const d = v.details;
   if ('providerId' in d) return `Visit on ${formatDate(d.date)} · ${d.announced ? 'announced' : 'unannounced'}`;
-  if ('caseReference' in d) return `Case file audit on ${formatDate(d.date)} · case ${d.caseReference} · ${d.practitionerName}`;
+  if ('caseReference' in d)
+    return `Case file audit on ${formatDate(d.date)} · case ${d.caseReference} · ${d.practitionerName}`;
   return `Observation of practice on ${formatDate(d.date)} · ${d.practitionerRole}, ${d.team}`;
 }

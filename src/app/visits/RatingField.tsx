@@ -43,7 +43,8 @@ export function RatingField(props: {
     if (pending.current === null) return;
     clearTimeout(pending.current);
     pending.current = null;
-    if (suggestedNow !== null) void saveOverrideReason(props.recordId, ratingKey, suggestedNow, latest.current).catch(props.onError);
+    if (suggestedNow !== null)
+      void saveOverrideReason(props.recordId, ratingKey, suggestedNow, latest.current).catch(props.onError);
   };
   useEffect(() => {
     window.addEventListener('pagehide', flush);
@@ -61,19 +62,39 @@ export function RatingField(props: {
       <fieldset class="fieldset" aria-describedby={`${base}-suggested`}>
         <legend class="legend large">{props.legend}</legend>
         <p class="suggestion" id={`${base}-suggested`} data-testid={`suggested-${ratingKey}`}>
-          Suggested from {props.isOverall ? 'the section ratings' : 'your answers'}: <strong>{suggestionText(template, suggestion)}</strong>
+          Suggested from {props.isOverall ? 'the section ratings' : 'your answers'}:{' '}
+          <strong>{suggestionText(template, suggestion)}</strong>
         </p>
-        {props.showErrors && current === null && <p class="error-message" id={`${base}-error`}>Give a rating</p>}
+        {props.showErrors && current === null && (
+          <p class="error-message" id={`${base}-error`}>
+            Give a rating
+          </p>
+        )}
         <div class="radios">
           {template.ratingScale.map((option, i) => {
             const id = i === 0 ? base : `${base}-${option.value}`;
             return (
               <div class="radio" key={option.value}>
-                <input id={id} type="radio" name={base} value={option.value} checked={current === option.value}
+                <input
+                  id={id}
+                  type="radio"
+                  name={base}
+                  value={option.value}
+                  checked={current === option.value}
                   aria-describedby={option.hint ? `${id}-hint` : undefined}
-                  onChange={() => void saveRating(props.recordId, ratingKey, option.value, props.isOverall).catch(props.onError)} />
-                <label for={id}>{option.label}{option.value === suggestion.rating ? ' (suggested)' : ''}</label>
-                {option.hint && <p class="hint radio-hint" id={`${id}-hint`}>{option.hint}</p>}
+                  onChange={() =>
+                    void saveRating(props.recordId, ratingKey, option.value, props.isOverall).catch(props.onError)
+                  }
+                />
+                <label for={id}>
+                  {option.label}
+                  {option.value === suggestion.rating ? ' (suggested)' : ''}
+                </label>
+                {option.hint && (
+                  <p class="hint radio-hint" id={`${id}-hint`}>
+                    {option.hint}
+                  </p>
+                )}
               </div>
             );
           })}
@@ -82,23 +103,37 @@ export function RatingField(props: {
       {differs && (
         <div class={`form-group override${missingReason ? ' has-error' : ''}`}>
           <label class="label" for={`${base}-reason`}>
-            Why is your rating {ratingLabel(template, current)} rather than the suggested {ratingLabel(template, suggestion.rating)}?
+            Why is your rating {ratingLabel(template, current)} rather than the suggested{' '}
+            {ratingLabel(template, suggestion.rating)}?
           </label>
           {stale && (
             <p class="hint" id={`${base}-stale`}>
-              The suggestion changed since you wrote this (it was {ratingLabel(template, props.override!.suggested)}). Check the reason still holds, then edit it to confirm.
+              The suggestion changed since you wrote this (it was {ratingLabel(template, props.override!.suggested)}).
+              Check the reason still holds, then edit it to confirm.
             </p>
           )}
-          {missingReason && <p class="error-message" id={`${base}-reason-error`}>Give the reason for choosing a different rating</p>}
-          <textarea id={`${base}-reason`} class="textarea" rows={3} value={reason}
-            aria-describedby={[stale ? `${base}-stale` : '', missingReason ? `${base}-reason-error` : ''].filter(Boolean).join(' ') || undefined}
+          {missingReason && (
+            <p class="error-message" id={`${base}-reason-error`}>
+              Give the reason for choosing a different rating
+            </p>
+          )}
+          <textarea
+            id={`${base}-reason`}
+            class="textarea"
+            rows={3}
+            value={reason}
+            aria-describedby={
+              [stale ? `${base}-stale` : '', missingReason ? `${base}-reason-error` : ''].filter(Boolean).join(' ') ||
+              undefined
+            }
             onInput={(e) => {
               setReason(e.currentTarget.value);
               latest.current = e.currentTarget.value;
               if (pending.current !== null) clearTimeout(pending.current);
               pending.current = setTimeout(flush, REASON_SAVE_DELAY_MS);
             }}
-            onBlur={flush} />
+            onBlur={flush}
+          />
         </div>
       )}
     </div>

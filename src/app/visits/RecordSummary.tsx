@@ -3,7 +3,18 @@
 // the overall judgement, and the actions raised. Used by "check your answers" and read-only views.
 import { suggestOverallRating, suggestSectionRating } from '../../shared/scoring';
 import { isItemVisible, itemOptions } from '../../shared/template-rules';
-import { type ActionCheck, type Answer, type AttachmentRef, type Signature, type GroupChildItem, OVERALL, type RaisedAction, type RatingOverride, type RecordDetails, type Template } from '../../shared/schemas';
+import {
+  type ActionCheck,
+  type Answer,
+  type AttachmentRef,
+  type Signature,
+  type GroupChildItem,
+  OVERALL,
+  type RaisedAction,
+  type RatingOverride,
+  type RecordDetails,
+  type Template,
+} from '../../shared/schemas';
 import { dueText, formatDate, formatDateTime, todayIso } from '../components/format';
 import { Thumbnail } from './evidence/PhotoField';
 import { ratingLabel, suggestionText } from './RatingField';
@@ -23,7 +34,13 @@ export type SummarisedRecord = {
   signatures?: Signature[] | undefined;
 };
 
-export function Row(props: { label: string; value: string; note?: string | undefined; testId?: string; attachments?: AttachmentRef[] | undefined }) {
+export function Row(props: {
+  label: string;
+  value: string;
+  note?: string | undefined;
+  testId?: string;
+  attachments?: AttachmentRef[] | undefined;
+}) {
   const photos = props.attachments ?? [];
   return (
     <div class="summary-row" data-testid={props.testId}>
@@ -34,7 +51,10 @@ export function Row(props: { label: string; value: string; note?: string | undef
         {photos.length > 0 && (
           <ul class="photo-list" aria-label={`Photos for ${props.label}`}>
             {photos.map((a, i) => (
-              <li key={a.sha256}><Thumbnail attachment={a} alt={a.caption || `Photo ${i + 1} for ${props.label}`} />{a.caption && <span class="hint">{a.caption}</span>}</li>
+              <li key={a.sha256}>
+                <Thumbnail attachment={a} alt={a.caption || `Photo ${i + 1} for ${props.label}`} />
+                {a.caption && <span class="hint">{a.caption}</span>}
+              </li>
             ))}
           </ul>
         )}
@@ -44,7 +64,8 @@ export function Row(props: { label: string; value: string; note?: string | undef
 }
 
 export function answerText(template: Template, item: GroupChildItem, value: Answer['value'] | undefined): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'Not answered';
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return 'Not answered';
   const options = itemOptions(template, item);
   const label = (v: string) => options?.find((o) => o.value === v)?.label ?? v;
   if (Array.isArray(value)) return value.map(label).join(', ');
@@ -75,14 +96,37 @@ function DetailsRows(props: { record: SummarisedRecord }) {
   );
 }
 
-function RatingRow(props: { template: Template; label: string; given: string | null | undefined; suggested: string; override: RatingOverride | undefined; testId: string }) {
+function RatingRow(props: {
+  template: Template;
+  label: string;
+  given: string | null | undefined;
+  suggested: string;
+  override: RatingOverride | undefined;
+  testId: string;
+}) {
   const note = props.override ? `Differs from the suggested rating: ${props.override.reason}` : undefined;
-  return <Row label={props.label} value={`${ratingLabel(props.template, props.given)} (suggested: ${props.suggested})`} note={note} testId={props.testId} />;
+  return (
+    <Row
+      label={props.label}
+      value={`${ratingLabel(props.template, props.given)} (suggested: ${props.suggested})`}
+      note={note}
+      testId={props.testId}
+    />
+  );
 }
 
-export const SIGNER: Record<Signature['role'], string> = { 'provider-manager': 'Registered manager', practitioner: 'Practitioner', observer: 'Observer' };
+export const SIGNER: Record<Signature['role'], string> = {
+  'provider-manager': 'Registered manager',
+  practitioner: 'Practitioner',
+  observer: 'Observer',
+};
 
-const CHECK_LABEL: Record<ActionCheck['status'], string> = { open: 'Not started', 'in-progress': 'In progress', done: 'Done, evidence seen', verified: 'Verified as done' };
+const CHECK_LABEL: Record<ActionCheck['status'], string> = {
+  open: 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done, evidence seen',
+  verified: 'Verified as done',
+};
 
 export function RecordSummary(props: { record: SummarisedRecord; template: Template; changeLinks: boolean }) {
   const { record, template } = props;
@@ -90,43 +134,90 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
   const overall = suggestOverallRating(template, record.sectionRatings);
   return (
     <>
-      <h2>{record.kind === 'visit' ? 'Visit details' : record.kind === 'observation' ? 'Observation details' : 'Audit details'}</h2>
-      <dl class="summary-list"><DetailsRows record={record} /></dl>
-      {props.changeLinks && <p><a href={`${base}/details`}>Change the details</a></p>}
+      <h2>
+        {record.kind === 'visit'
+          ? 'Visit details'
+          : record.kind === 'observation'
+            ? 'Observation details'
+            : 'Audit details'}
+      </h2>
+      <dl class="summary-list">
+        <DetailsRows record={record} />
+      </dl>
+      {props.changeLinks && (
+        <p>
+          <a href={`${base}/details`}>Change the details</a>
+        </p>
+      )}
       {template.sections.map((section) => (
         <section key={section.id} aria-labelledby={`sum-${section.id}`}>
           <h2 id={`sum-${section.id}`}>{section.title}</h2>
           <dl class="summary-list">
-            {section.items.filter((item) => isItemVisible(item, record.answers)).map((item) => {
-              const answer = record.answers[item.id];
-              if (item.type !== 'group') {
-                return <Row key={item.id} label={item.label} value={answerText(template, item, answer?.value)} note={answer?.note} attachments={answer?.attachments} />;
-              }
-              const rows = answer?.rows ?? [];
-              if (rows.length === 0) return <Row key={item.id} label={item.label} value="None recorded" />;
-              return rows.map((row, n) => (
-                <Row key={row.id} label={`${item.rowLabel ?? item.label} ${n + 1}`}
-                  attachments={Object.values(row.answers).flatMap((cell) => cell.attachments ?? [])}
-                  value={(item.items ?? []).filter((c) => isItemVisible(c, row.answers))
-                    .map((c) => `${c.label}: ${answerText(template, c, row.answers[c.id]?.value)}`).join(' · ')} />
-              ));
-            })}
+            {section.items
+              .filter((item) => isItemVisible(item, record.answers))
+              .map((item) => {
+                const answer = record.answers[item.id];
+                if (item.type !== 'group') {
+                  return (
+                    <Row
+                      key={item.id}
+                      label={item.label}
+                      value={answerText(template, item, answer?.value)}
+                      note={answer?.note}
+                      attachments={answer?.attachments}
+                    />
+                  );
+                }
+                const rows = answer?.rows ?? [];
+                if (rows.length === 0) return <Row key={item.id} label={item.label} value="None recorded" />;
+                return rows.map((row, n) => (
+                  <Row
+                    key={row.id}
+                    label={`${item.rowLabel ?? item.label} ${n + 1}`}
+                    attachments={Object.values(row.answers).flatMap((cell) => cell.attachments ?? [])}
+                    value={(item.items ?? [])
+                      .filter((c) => isItemVisible(c, row.answers))
+                      .map((c) => `${c.label}: ${answerText(template, c, row.answers[c.id]?.value)}`)
+                      .join(' · ')}
+                  />
+                ));
+              })}
             {section.rated && (
-              <RatingRow template={template} label="Rating" given={record.sectionRatings[section.id]} testId={`rating-row-${section.id}`}
-                suggested={suggestionText(template, suggestSectionRating(template, section, record.answers))} override={record.ratingOverrides[section.id]} />
+              <RatingRow
+                template={template}
+                label="Rating"
+                given={record.sectionRatings[section.id]}
+                testId={`rating-row-${section.id}`}
+                suggested={suggestionText(template, suggestSectionRating(template, section, record.answers))}
+                override={record.ratingOverrides[section.id]}
+              />
             )}
           </dl>
-          {props.changeLinks && <p><a href={`${base}/areas/${section.id}`}>Change {section.title.toLowerCase()}</a></p>}
+          {props.changeLinks && (
+            <p>
+              <a href={`${base}/areas/${section.id}`}>Change {section.title.toLowerCase()}</a>
+            </p>
+          )}
         </section>
       ))}
       {template.overall && (
         <section aria-labelledby="sum-overall">
           <h2 id="sum-overall">{template.overall.label}</h2>
           <dl class="summary-list">
-            <RatingRow template={template} label="Overall" given={record.overallRating} suggested={suggestionText(template, overall)}
-              override={record.ratingOverrides[OVERALL]} testId="rating-row-overall" />
+            <RatingRow
+              template={template}
+              label="Overall"
+              given={record.overallRating}
+              suggested={suggestionText(template, overall)}
+              override={record.ratingOverrides[OVERALL]}
+              testId="rating-row-overall"
+            />
           </dl>
-          {props.changeLinks && <p><a href={`${base}/judgement`}>Change the overall judgement</a></p>}
+          {props.changeLinks && (
+            <p>
+              <a href={`${base}/judgement`}>Change the overall judgement</a>
+            </p>
+          )}
         </section>
       )}
       {(record.actionChecks?.length ?? 0) > 0 && (
@@ -134,11 +225,19 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
           <h2 id="sum-earlier">Actions from earlier visits</h2>
           <dl class="summary-list">
             {record.actionChecks!.map((c) => (
-              <Row key={c.actionId} label={record.briefingSnapshot?.openActions.find((a) => a.id === c.actionId)?.title ?? 'Earlier action'}
-                value={CHECK_LABEL[c.status]} note={c.evidence} />
+              <Row
+                key={c.actionId}
+                label={record.briefingSnapshot?.openActions.find((a) => a.id === c.actionId)?.title ?? 'Earlier action'}
+                value={CHECK_LABEL[c.status]}
+                note={c.evidence}
+              />
             ))}
           </dl>
-          {props.changeLinks && <p><a href={`${base}/earlier-actions`}>Change the checks of earlier actions</a></p>}
+          {props.changeLinks && (
+            <p>
+              <a href={`${base}/earlier-actions`}>Change the checks of earlier actions</a>
+            </p>
+          )}
         </section>
       )}
       {(record.signatures?.length ?? 0) > 0 && (
@@ -146,23 +245,45 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
           <h2 id="sum-signatures">Signatures</h2>
           <dl class="summary-list">
             {record.signatures!.map((s) => (
-              <Row key={s.role} label={SIGNER[s.role]} value={`${s.name}, ${formatDateTime(s.signedAt)}`} testId="summary-signature" />
+              <Row
+                key={s.role}
+                label={SIGNER[s.role]}
+                value={`${s.name}, ${formatDateTime(s.signedAt)}`}
+                testId="summary-signature"
+              />
             ))}
           </dl>
-          {props.changeLinks && <p><a href={`${base}/signatures`}>Change signatures</a></p>}
+          {props.changeLinks && (
+            <p>
+              <a href={`${base}/signatures`}>Change signatures</a>
+            </p>
+          )}
         </section>
       )}
       <section aria-labelledby="sum-actions">
-        <h2 id="sum-actions">Actions <span class="count">({record.actions.length})</span></h2>
-        {record.actions.length === 0 ? <p>No actions raised.</p> : (
+        <h2 id="sum-actions">
+          Actions <span class="count">({record.actions.length})</span>
+        </h2>
+        {record.actions.length === 0 ? (
+          <p>No actions raised.</p>
+        ) : (
           <dl class="summary-list">
             {record.actions.map((a) => (
-              <Row key={a.id} label={a.title} testId="summary-action"
-                value={`${a.significance === 'significant' ? 'Significant' : 'Routine'} · owner: the ${a.owner} · due ${formatDate(a.dueDate)}${a.dueDate < todayIso() ? ` · ${dueText(a.dueDate).toLowerCase()}` : ''}`} note={a.detail} />
+              <Row
+                key={a.id}
+                label={a.title}
+                testId="summary-action"
+                value={`${a.significance === 'significant' ? 'Significant' : 'Routine'} · owner: the ${a.owner} · due ${formatDate(a.dueDate)}${a.dueDate < todayIso() ? ` · ${dueText(a.dueDate).toLowerCase()}` : ''}`}
+                note={a.detail}
+              />
             ))}
           </dl>
         )}
-        {props.changeLinks && <p><a href={`${base}/actions`}>Change actions</a></p>}
+        {props.changeLinks && (
+          <p>
+            <a href={`${base}/actions`}>Change actions</a>
+          </p>
+        )}
       </section>
     </>
   );

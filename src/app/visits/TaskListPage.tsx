@@ -31,7 +31,8 @@ export function TaskListPage(props: { visit: VisitRecord }) {
   const done = progress.filter((p) => p === 'completed').length;
   const noun = visit.kind === 'visit' ? 'areas' : 'sections';
   const overallIssues = ratingIssues(template, visit).filter((i) => i.path === `ratingOverrides.${OVERALL}`);
-  const judgement: SectionProgress = visit.overallRating === null ? 'not-started' : overallIssues.length > 0 ? 'in-progress' : 'completed';
+  const judgement: SectionProgress =
+    visit.overallRating === null ? 'not-started' : overallIssues.length > 0 ? 'in-progress' : 'completed';
   const deadlines = recordDeadlines(visit.kind, visit.details.date);
   return (
     <>
@@ -40,33 +41,55 @@ export function TaskListPage(props: { visit: VisitRecord }) {
         {visit.problem && (
           <div class="warning-text" role="note">
             <strong>The server turned this visit down last time: {visit.problem.message}</strong>
-            {visit.problem.issues && <ul>{visit.problem.issues.map((i) => <li key={i.path}>{i.message}</li>)}</ul>}
+            {visit.problem.issues && (
+              <ul>
+                {visit.problem.issues.map((i) => (
+                  <li key={i.path}>{i.message}</li>
+                ))}
+              </ul>
+            )}
             <p>Correct it, then check your answers and submit again.</p>
           </div>
         )}
         {visit.review?.status === 'returned' && (
           <div class="warning-text" role="note" data-testid="review-comment">
-            <strong>Amending revision {visit.baseRevision}. {visit.review.reviewerName} asked:</strong> {visit.review.comment}
+            <strong>
+              Amending revision {visit.baseRevision}. {visit.review.reviewerName} asked:
+            </strong>{' '}
+            {visit.review.comment}
           </div>
         )}
         <p class="body" data-testid="progress">
           You have completed {done} of {template.sections.length} {noun}. Answers are saved on this device as you go.
         </p>
         {deadlines.map((d) => (
-          <p class="body" key={d.kind} data-testid="deadline">{d.label} by <strong>{formatDate(d.dueDate)}</strong> ({dueText(d.dueDate).toLowerCase()}).</p>
+          <p class="body" key={d.kind} data-testid="deadline">
+            {d.label} by <strong>{formatDate(d.dueDate)}</strong> ({dueText(d.dueDate).toLowerCase()}).
+          </p>
         ))}
         <ol class="task-list">
           <li class="task">
             <a class="task-name" href={`/visits/${visit.id}/details`} aria-describedby="task-details-status">
-              {visit.kind === 'visit' ? 'Visit details' : visit.kind === 'observation' ? 'Observation details' : 'Audit details'}
+              {visit.kind === 'visit'
+                ? 'Visit details'
+                : visit.kind === 'observation'
+                  ? 'Observation details'
+                  : 'Audit details'}
             </a>
-            <span id="task-details-status" class="tag green">Completed</span>
+            <span id="task-details-status" class="tag green">
+              Completed
+            </span>
           </li>
           {template.sections.map((section, index) => {
             const state = progress[index] ?? 'not-started';
             return (
               <li class="task" key={section.id}>
-                <a class="task-name" href={`/visits/${visit.id}/areas/${section.id}`} aria-describedby={`task-${section.id}-status`} data-testid="section-task">
+                <a
+                  class="task-name"
+                  href={`/visits/${visit.id}/areas/${section.id}`}
+                  aria-describedby={`task-${section.id}-status`}
+                  data-testid="section-task"
+                >
                   {section.title}
                 </a>
                 <span id={`task-${section.id}-status`} class={progressClass[state]}>
@@ -77,25 +100,41 @@ export function TaskListPage(props: { visit: VisitRecord }) {
           })}
           {template.overall && (
             <li class="task">
-              <a class="task-name" href={`/visits/${visit.id}/judgement`} aria-describedby="task-judgement-status">{template.overall.label}</a>
-              <span id="task-judgement-status" class={progressClass[judgement]}>{progressLabel[judgement]}</span>
+              <a class="task-name" href={`/visits/${visit.id}/judgement`} aria-describedby="task-judgement-status">
+                {template.overall.label}
+              </a>
+              <span id="task-judgement-status" class={progressClass[judgement]}>
+                {progressLabel[judgement]}
+              </span>
             </li>
           )}
           {(visit.briefingSnapshot?.openActions.length ?? 0) > 0 && (
             <li class="task">
-              <a class="task-name" href={`/visits/${visit.id}/earlier-actions`} aria-describedby="task-earlier-status">Actions from earlier visits</a>
-              <span id="task-earlier-status" class="tag grey">{visit.actionChecks.length} of {visit.briefingSnapshot!.openActions.length} checked</span>
+              <a class="task-name" href={`/visits/${visit.id}/earlier-actions`} aria-describedby="task-earlier-status">
+                Actions from earlier visits
+              </a>
+              <span id="task-earlier-status" class="tag grey">
+                {visit.actionChecks.length} of {visit.briefingSnapshot!.openActions.length} checked
+              </span>
             </li>
           )}
           {signatureRoles(visit.kind).length > 0 && (
             <li class="task">
-              <a class="task-name" href={`/visits/${visit.id}/signatures`} aria-describedby="task-signatures-status">Signatures</a>
-              <span id="task-signatures-status" class="tag grey">{(visit.signatures ?? []).length} of {signatureRoles(visit.kind).length} signed</span>
+              <a class="task-name" href={`/visits/${visit.id}/signatures`} aria-describedby="task-signatures-status">
+                Signatures
+              </a>
+              <span id="task-signatures-status" class="tag grey">
+                {(visit.signatures ?? []).length} of {signatureRoles(visit.kind).length} signed
+              </span>
             </li>
           )}
           <li class="task">
-            <a class="task-name" href={`/visits/${visit.id}/actions`} aria-describedby="task-actions-status">Actions</a>
-            <span id="task-actions-status" class="tag grey">{visit.actions.length === 0 ? 'None raised' : `${visit.actions.length} raised`}</span>
+            <a class="task-name" href={`/visits/${visit.id}/actions`} aria-describedby="task-actions-status">
+              Actions
+            </a>
+            <span id="task-actions-status" class="tag grey">
+              {visit.actions.length === 0 ? 'None raised' : `${visit.actions.length} raised`}
+            </span>
           </li>
         </ol>
         <a class="button" href={`/visits/${visit.id}/check`}>

@@ -33,7 +33,10 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRec
   const existing = props.existing;
   const before = existing && 'providerId' in existing.details ? existing.details : null;
   // Started from "Visits to do" or a briefing: the provider (and assignment) come with the link.
-  const [fromLink] = useState(() => ({ provider: queryParams().get('provider') ?? '', assignment: queryParams().get('assignment') }));
+  const [fromLink] = useState(() => ({
+    provider: queryParams().get('provider') ?? '',
+    assignment: queryParams().get('assignment'),
+  }));
   const assignment = useAssignment(fromLink.assignment);
   const [templateId, setTemplateId] = useState(existing?.templateId ?? '');
   const [providerId, setProviderId] = useState(before?.providerId ?? fromLink.provider);
@@ -56,7 +59,9 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRec
     return (
       <Page title="Start a visit">
         <p>The visit templates and provider list are not on this device yet.</p>
-        <p>Connect to the internet and choose “Sync now”, then try again. After that you can start visits with no signal.</p>
+        <p>
+          Connect to the internet and choose “Sync now”, then try again. After that you can start visits with no signal.
+        </p>
         <a href="/">Back to my visits</a>
       </Page>
     );
@@ -97,34 +102,78 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRec
         <ErrorSummary errors={failure ? [{ href: '#provider', message: failure }, ...summary] : summary} />
         <form onSubmit={onSubmit} noValidate>
           {!existing && (
-            <TemplateChoice legend="What kind of visit?" templates={templates} value={templateId} error={errors.template} onChange={setTemplateId} />
+            <TemplateChoice
+              legend="What kind of visit?"
+              templates={templates}
+              value={templateId}
+              error={errors.template}
+              onChange={setTemplateId}
+            />
           )}
           <div class={`form-group${errors.provider ? ' has-error' : ''}`}>
-            <label class="label" for="provider">Provider</label>
-            {errors.provider && <p class="error-message" id="provider-error">{errors.provider}</p>}
-            <select id="provider" class="select" value={providerId} aria-describedby={errors.provider ? 'provider-error' : undefined}
-              onChange={(e) => setProviderId(e.currentTarget.value)}>
+            <label class="label" for="provider">
+              Provider
+            </label>
+            {errors.provider && (
+              <p class="error-message" id="provider-error">
+                {errors.provider}
+              </p>
+            )}
+            <select
+              id="provider"
+              class="select"
+              value={providerId}
+              aria-describedby={errors.provider ? 'provider-error' : undefined}
+              onChange={(e) => setProviderId(e.currentTarget.value)}
+            >
               <option value="">Choose a provider</option>
               {providers.map((p) => (
-                <option key={p.id} value={p.id}>{p.name}</option>
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
               ))}
             </select>
           </div>
           <div class={`form-group${errors.date ? ' has-error' : ''}`}>
-            <label class="label" for="date">Date of visit</label>
-            {errors.date && <p class="error-message" id="date-error">{errors.date}</p>}
-            <input id="date" class="input short" type="date" value={date} aria-describedby={errors.date ? 'date-error' : undefined}
-              onInput={(e) => setDate(e.currentTarget.value)} />
+            <label class="label" for="date">
+              Date of visit
+            </label>
+            {errors.date && (
+              <p class="error-message" id="date-error">
+                {errors.date}
+              </p>
+            )}
+            <input
+              id="date"
+              class="input short"
+              type="date"
+              value={date}
+              aria-describedby={errors.date ? 'date-error' : undefined}
+              onInput={(e) => setDate(e.currentTarget.value)}
+            />
           </div>
           <div class={`form-group${errors.announced ? ' has-error' : ''}`}>
             <fieldset class="fieldset" aria-describedby={errors.announced ? 'announced-error' : undefined}>
               <legend class="legend">Was the visit announced?</legend>
-              {errors.announced && <p class="error-message" id="announced-error">{errors.announced}</p>}
+              {errors.announced && (
+                <p class="error-message" id="announced-error">
+                  {errors.announced}
+                </p>
+              )}
               <div class="radios inline">
-                {[['yes', 'Announced'], ['no', 'Unannounced']].map(([value, label], index) => (
+                {[
+                  ['yes', 'Announced'],
+                  ['no', 'Unannounced'],
+                ].map(([value, label], index) => (
                   <div class="radio" key={value}>
-                    <input id={index === 0 ? 'announced' : `announced-${value}`} type="radio" name="announced" value={value}
-                      checked={announced === value} onChange={() => setAnnounced(value ?? '')} />
+                    <input
+                      id={index === 0 ? 'announced' : `announced-${value}`}
+                      type="radio"
+                      name="announced"
+                      value={value}
+                      checked={announced === value}
+                      onChange={() => setAnnounced(value ?? '')}
+                    />
                     <label for={index === 0 ? 'announced' : `announced-${value}`}>{label}</label>
                   </div>
                 ))}
@@ -132,12 +181,24 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: VisitRec
             </fieldset>
           </div>
           <div class="form-group">
-            <label class="label" for="spoke-with">Who did you speak to?</label>
-            <p class="hint" id="spoke-with-hint">Names and roles, for example the registered manager, a senior carer, residents and relatives.</p>
-            <textarea id="spoke-with" class="textarea" rows={3} aria-describedby="spoke-with-hint" value={spokeWith}
-              onInput={(e) => setSpokeWith(e.currentTarget.value)} />
+            <label class="label" for="spoke-with">
+              Who did you speak to?
+            </label>
+            <p class="hint" id="spoke-with-hint">
+              Names and roles, for example the registered manager, a senior carer, residents and relatives.
+            </p>
+            <textarea
+              id="spoke-with"
+              class="textarea"
+              rows={3}
+              aria-describedby="spoke-with-hint"
+              value={spokeWith}
+              onInput={(e) => setSpokeWith(e.currentTarget.value)}
+            />
           </div>
-          <button type="submit" class="button">{existing ? 'Save details' : 'Start visit'}</button>
+          <button type="submit" class="button">
+            {existing ? 'Save details' : 'Start visit'}
+          </button>
         </form>
       </Page>
     </>

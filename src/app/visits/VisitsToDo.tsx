@@ -16,7 +16,9 @@ export function VisitsToDo(props: { user: SessionUser; visits: VisitRecord[] }) 
       </h2>
       <ul class="visit-list">
         {todo.map((t) => {
-          const draft = props.visits.find((v) => v.status === 'draft' && 'providerId' in v.details && v.details.providerId === t.provider.id);
+          const draft = props.visits.find(
+            (v) => v.status === 'draft' && 'providerId' in v.details && v.details.providerId === t.provider.id,
+          );
           const overdue = t.dueDate < today;
           const start = `/visits/new?provider=${encodeURIComponent(t.provider.id)}${t.assignment ? `&assignment=${encodeURIComponent(t.assignment.id)}` : ''}`;
           return (

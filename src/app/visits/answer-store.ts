@@ -30,7 +30,13 @@ export function removeGroupRow(id: string, groupId: string, rowId: string): Prom
   });
 }
 
-export function saveRowAnswer(id: string, groupId: string, rowId: string, itemId: string, answer: LeafAnswer): Promise<void> {
+export function saveRowAnswer(
+  id: string,
+  groupId: string,
+  rowId: string,
+  itemId: string,
+  answer: LeafAnswer,
+): Promise<void> {
   return updateDraft(id, (r) => {
     const row = r.answers[groupId]?.rows?.find((x) => x.id === rowId);
     // A row removed in another tab stays removed; the late keystrokes have nowhere to go.

@@ -12,7 +12,10 @@ export function useVisits(ownerId: string): VisitRecord[] | undefined {
 }
 
 export function useTemplate(id: string | undefined, version: number | undefined) {
-  return useLiveQuery(async () => (id && version ? ((await db().templates.get([id, version])) ?? null) : null), [id, version]);
+  return useLiveQuery(
+    async () => (id && version ? ((await db().templates.get([id, version])) ?? null) : null),
+    [id, version],
+  );
 }
 
 /** The newest version of each template the device holds, for starting new visits. */
@@ -44,14 +47,18 @@ export function useUploadProgress(): Map<string, UploadProgress> | undefined {
       const sizes = new Map<string, number>();
       for (const answer of Object.values(row.body.answers)) {
         for (const a of answer.attachments ?? []) sizes.set(a.sha256, a.bytes);
-        for (const r of answer.rows ?? []) for (const cell of Object.values(r.answers)) for (const a of cell.attachments ?? []) sizes.set(a.sha256, a.bytes);
+        for (const r of answer.rows ?? [])
+          for (const cell of Object.values(r.answers))
+            for (const a of cell.attachments ?? []) sizes.set(a.sha256, a.bytes);
       }
       for (const s of row.body.signatures ?? []) sizes.set(s.sha256, s.bytes);
       if (sizes.size === 0) continue;
       const sent = (row.uploaded ?? []).filter((h) => sizes.has(h));
       progress.set(row.recordId, {
-        filesSent: sent.length, files: sizes.size,
-        bytesSent: sent.reduce((n, h) => n + (sizes.get(h) ?? 0), 0), bytes: [...sizes.values()].reduce((n, b) => n + b, 0),
+        filesSent: sent.length,
+        files: sizes.size,
+        bytesSent: sent.reduce((n, h) => n + (sizes.get(h) ?? 0), 0),
+        bytes: [...sizes.values()].reduce((n, b) => n + b, 0),
       });
     }
     return progress;

@@ -4,7 +4,13 @@
 // Invariants: every change is written to IndexedDB as it is made; a submit changes the record's
 // status and adds its outbox entry in the same transaction; only drafts can be edited.
 import { suggestOverallRating, suggestSectionRating } from '../../shared/scoring';
-import { KIND_FOR_SUBJECT, OVERALL, type RecordDetails, type SubmissionBody, type Template } from '../../shared/schemas';
+import {
+  KIND_FOR_SUBJECT,
+  OVERALL,
+  type RecordDetails,
+  type SubmissionBody,
+  type Template,
+} from '../../shared/schemas';
 import type { Briefing } from '../../shared/register';
 import { db, type VisitRecord } from '../storage/database';
 
@@ -29,7 +35,8 @@ export async function startVisit(input: {
   const kind = KIND_FOR_SUBJECT[input.template.subject];
   // What the officer knew when the visit started travels with the record.
   const providerId = kind === 'visit' && 'providerId' in input.details ? input.details.providerId : null;
-  const briefingSnapshot: Briefing | null = providerId === null ? null : ((await db().briefings.get(providerId)) ?? null);
+  const briefingSnapshot: Briefing | null =
+    providerId === null ? null : ((await db().briefings.get(providerId)) ?? null);
   const record: VisitRecord = {
     id,
     ownerId: input.ownerId,
@@ -94,7 +101,12 @@ function liveOverrides(record: VisitRecord, template: Template | null): Submissi
   const kept: NonNullable<SubmissionBody['ratingOverrides']> = {};
   for (const [key, override] of Object.entries(record.ratingOverrides)) {
     const section = template.sections.find((s) => s.id === key);
-    const suggestion = key === OVERALL ? suggestOverallRating(template, record.sectionRatings) : section ? suggestSectionRating(template, section, record.answers) : null;
+    const suggestion =
+      key === OVERALL
+        ? suggestOverallRating(template, record.sectionRatings)
+        : section
+          ? suggestSectionRating(template, section, record.answers)
+          : null;
     const given = key === OVERALL ? record.overallRating : record.sectionRatings[key];
     if (suggestion?.rating != null && given != null && given !== suggestion.rating) kept[key] = override;
   }
@@ -196,7 +208,13 @@ export async function amendRecord(id: string): Promise<void> {
     const record = await database.records.get(id);
     if (!record || record.status !== 'sent') throw new Error('Only a record the council has received can be amended.');
     await database.records.put({
-      ...record, status: 'draft', baseRevision: record.revision, revision: record.revision + 1, submittedAt: null, problem: null, updatedAt: Date.now(),
+      ...record,
+      status: 'draft',
+      baseRevision: record.revision,
+      revision: record.revision + 1,
+      submittedAt: null,
+      problem: null,
+      updatedAt: Date.now(),
     });
   });
 }
@@ -209,27 +227,50 @@ export async function rebaseAmendment(id: string, serverRevision: number): Promi
   const database = db();
   await database.transaction('rw', database.records, database.outbox, async () => {
     const record = await database.records.get(id);
-    if (!record || record.status !== 'attention') throw new Error('Only an amendment that needs attention can be re-based.');
+    if (!record || record.status !== 'attention')
+      throw new Error('Only an amendment that needs attention can be re-based.');
     await database.outbox.where({ recordId: id, revision: record.revision }).delete();
     await database.records.put({
-      ...record, status: 'draft', revision: serverRevision + 1, baseRevision: serverRevision, problem: null, submittedAt: null, updatedAt: Date.now(),
+      ...record,
+      status: 'draft',
+      revision: serverRevision + 1,
+      baseRevision: serverRevision,
+      problem: null,
+      submittedAt: null,
+      updatedAt: Date.now(),
     });
   });
 }
 
 /** Resolves a stale amendment by taking the council's current copy; this device's changes are dropped. */
-export async function adoptServerCopy(id: string, server: { revision: number; receivedAt: string; body: SubmissionBody }): Promise<void> {
+export async function adoptServerCopy(
+  id: string,
+  server: { revision: number; receivedAt: string; body: SubmissionBody },
+): Promise<void> {
   const database = db();
   await database.transaction('rw', database.records, database.outbox, async () => {
     const record = await database.records.get(id);
-    if (!record || record.status !== 'attention') throw new Error('Only an amendment that needs attention can be replaced.');
+    if (!record || record.status !== 'attention')
+      throw new Error('Only an amendment that needs attention can be replaced.');
     await database.outbox.where({ recordId: id, revision: record.revision }).delete();
     const { body } = server;
     await database.records.put({
-      ...record, status: 'sent', revision: server.revision, baseRevision: body.baseRevision, details: body.details,
-      answers: body.answers, sectionRatings: body.sectionRatings, overallRating: body.overallRating ?? null,
-      ratingOverrides: body.ratingOverrides ?? {}, actions: body.actions ?? [], actionChecks: body.actionChecks ?? [], signatures: body.signatures ?? [], problem: null,
-      submittedAt: body.submittedAt, receivedAt: server.receivedAt, updatedAt: Date.now(),
+      ...record,
+      status: 'sent',
+      revision: server.revision,
+      baseRevision: body.baseRevision,
+      details: body.details,
+      answers: body.answers,
+      sectionRatings: body.sectionRatings,
+      overallRating: body.overallRating ?? null,
+      ratingOverrides: body.ratingOverrides ?? {},
+      actions: body.actions ?? [],
+      actionChecks: body.actionChecks ?? [],
+      signatures: body.signatures ?? [],
+      problem: null,
+      submittedAt: body.submittedAt,
+      receivedAt: server.receivedAt,
+      updatedAt: Date.now(),
     });
   });
 }

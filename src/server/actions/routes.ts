@@ -26,7 +26,8 @@ export function registerActionRoutes(app: Hono<AppEnv>, deps: Deps): void {
 
   app.get('/api/actions', signedIn, async (c) => {
     const status = c.req.query('status');
-    if (status !== undefined && !ActionStatus.safeParse(status).success) throw badRequest('status must be open, in-progress, done or verified');
+    if (status !== undefined && !ActionStatus.safeParse(status).success)
+      throw badRequest('status must be open, in-progress, done or verified');
     const user: SessionUser = c.get('user');
     const rows = await deps.db.query<{ body: VisitAction }>(
       `SELECT a.body FROM actions a WHERE ${ACTION_VISIBLE} AND ($3::text IS NULL OR a.status = $3) ORDER BY a.due_date, a.id`,
@@ -53,11 +54,20 @@ export function registerActionRoutes(app: Hono<AppEnv>, deps: Deps): void {
       if (row === undefined) throw notFound('No such action');
       const closed = update.status === 'done' || update.status === 'verified';
       const next: VisitAction = {
-        ...row.body, status: update.status, evidence: update.evidence.trim(), statusChangedAt: now.toISOString(), statusChangedBy: user.name,
+        ...row.body,
+        status: update.status,
+        evidence: update.evidence.trim(),
+        statusChangedAt: now.toISOString(),
+        statusChangedBy: user.name,
         closedOn: closed ? (row.body.closedOn ?? calendarDay(now)) : null,
       };
       const seq = await nextChangeSeq(tx);
-      await tx.query('UPDATE actions SET status = $2, body = $3::jsonb, change_seq = $4 WHERE id = $1', [id, next.status, JSON.stringify(next), seq]);
+      await tx.query('UPDATE actions SET status = $2, body = $3::jsonb, change_seq = $4 WHERE id = $1', [
+        id,
+        next.status,
+        JSON.stringify(next),
+        seq,
+      ]);
       if (row.provider_id !== null) await touchBriefing(tx, row.provider_id);
       await recordAudit(tx, now, user.id, 'action.update', `${id}:${next.status}`);
       return next;

@@ -32,7 +32,11 @@ async function managesOfficer(q: Queryable, managerId: string, officerId: string
 }
 
 /** Whether the person may see (and so update) this assignment. */
-async function canSee(q: Queryable, user: SessionUser, row: { officer_id: string; created_by: string | null }): Promise<boolean> {
+async function canSee(
+  q: Queryable,
+  user: SessionUser,
+  row: { officer_id: string; created_by: string | null },
+): Promise<boolean> {
   if (user.role === 'qa' || row.officer_id === user.id || row.created_by === user.id) return true;
   return user.role === 'manager' && managesOfficer(q, user.id, row.officer_id);
 }
@@ -43,7 +47,7 @@ export function registerAssignmentRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.get('/api/assignments', signedIn, async (c) => {
     const user = c.get('user');
     const rows = await deps.db.query<{ body: Assignment; officer_id: string; created_by: string | null }>(
-      'SELECT body, officer_id, created_by FROM assignments ORDER BY body->>\'dueDate\', id',
+      "SELECT body, officer_id, created_by FROM assignments ORDER BY body->>'dueDate', id",
     );
     const visible: Assignment[] = [];
     for (const r of rows) if (await canSee(deps.db, user, r)) visible.push(r.body);
@@ -55,8 +59,10 @@ export function registerAssignmentRoutes(app: Hono<AppEnv>, deps: Deps): void {
     if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
     const body = parsed.data;
     const issues = [];
-    if ((await findUserRole(deps.db, body.officerId)) !== 'officer') issues.push({ path: 'officerId', message: 'Assign the visit to a person with the officer role' });
-    if ((await findProviderRow(deps.db, body.providerId)) === null) issues.push({ path: 'providerId', message: 'The provider is not on the register' });
+    if ((await findUserRole(deps.db, body.officerId)) !== 'officer')
+      issues.push({ path: 'officerId', message: 'Assign the visit to a person with the officer role' });
+    if ((await findProviderRow(deps.db, body.providerId)) === null)
+      issues.push({ path: 'providerId', message: 'The provider is not on the register' });
     const templates = await deps.db.query('SELECT 1 FROM templates WHERE id = $1 LIMIT 1', [body.templateId]);
     if (templates.length === 0) issues.push({ path: 'templateId', message: 'No such template' });
     if (issues.length > 0) throw invalid(issues);
@@ -93,7 +99,12 @@ export function registerAssignmentRoutes(app: Hono<AppEnv>, deps: Deps): void {
       const next: Assignment = { ...row.body, status: parsed.data.status };
       if (next.status === row.body.status) return next;
       const seq = await nextChangeSeq(tx);
-      await tx.query('UPDATE assignments SET status = $2, body = $3::jsonb, change_seq = $4 WHERE id = $1', [id, next.status, JSON.stringify(next), seq]);
+      await tx.query('UPDATE assignments SET status = $2, body = $3::jsonb, change_seq = $4 WHERE id = $1', [
+        id,
+        next.status,
+        JSON.stringify(next),
+        seq,
+      ]);
       await recordAudit(tx, now, user.id, 'assignment.update', id);
       return next;
     });
@@ -113,7 +124,10 @@ export function registerAssignmentRoutes(app: Hono<AppEnv>, deps: Deps): void {
   });
 
   app.delete('/api/pins/:providerId', signedIn, async (c) => {
-    await deps.db.query('DELETE FROM pins WHERE user_id = $1 AND provider_id = $2', [c.get('user').id, c.req.param('providerId')]);
+    await deps.db.query('DELETE FROM pins WHERE user_id = $1 AND provider_id = $2', [
+      c.get('user').id,
+      c.req.param('providerId'),
+    ]);
     return c.body(null, 204);
   });
 }

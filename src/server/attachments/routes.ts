@@ -42,24 +42,37 @@ export function registerAttachmentRoutes(app: Hono<AppEnv>, deps: Deps): void {
       throw new ApiError(415, 'unsupported-type', 'Only JPEG, PNG and WebP images can be attached');
     }
     const limit = deps.config.attachmentLimitBytes;
-    const tooLarge = new ApiError(413, 'too-large', `The file is larger than the ${Math.floor(limit / (1024 * 1024))} MB limit`);
+    const tooLarge = new ApiError(
+      413,
+      'too-large',
+      `The file is larger than the ${Math.floor(limit / (1024 * 1024))} MB limit`,
+    );
     const bytes = await readBodyBytes(c, limit, tooLarge, 'The file is missing');
     const sniffed = sniffImage(bytes);
     if (sniffed === null || sniffed.type !== declaredType) {
       throw new ApiError(415, 'unsupported-type', `The file is not the ${declaredType} it says it is`);
     }
     if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
-      throw invalid([{ path: 'sha256', message: 'The file does not hash to its name: it was changed or cut short on the way' }]);
+      throw invalid([
+        { path: 'sha256', message: 'The file does not hash to its name: it was changed or cut short on the way' },
+      ]);
     }
     if (sniffed.width === null || sniffed.height === null) {
       throw invalid([{ path: 'body', message: 'The image header could not be read' }]);
     }
     if (sniffed.width * sniffed.height > deps.config.maxImagePixels) {
-      throw invalid([{ path: 'body', message: `The image is ${sniffed.width} × ${sniffed.height} pixels, over the ${deps.config.maxImagePixels.toLocaleString('en-GB')}-pixel limit` }]);
+      throw invalid([
+        {
+          path: 'body',
+          message: `The image is ${sniffed.width} × ${sniffed.height} pixels, over the ${deps.config.maxImagePixels.toLocaleString('en-GB')}-pixel limit`,
+        },
+      ]);
     }
     const user = c.get('user');
     const now = deps.now();
-    const [known] = await deps.db.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE sha256 = $1', [sha256]);
+    const [known] = await deps.db.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE sha256 = $1', [
+      sha256,
+    ]);
     // Bytes first, then the row: a row always has its file (a crash in between leaves only an orphan file).
     if (known === undefined || !(await deps.attachments.has(sha256))) await deps.attachments.put(sha256, bytes);
     const created = await deps.db.transaction(async (tx) => {

@@ -6,11 +6,13 @@
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 export const ALLOWED_TYPES: readonly ImageType[] = ['image/jpeg', 'image/png', 'image/webp'];
 
-export type Sniffed = { type: ImageType; width: number; height: number } | { type: ImageType; width: null; height: null } | null;
+export type Sniffed =
+  { type: ImageType; width: number; height: number } | { type: ImageType; width: null; height: null } | null;
 
 const startsWith = (b: Uint8Array, bytes: number[], at = 0) => bytes.every((x, i) => b[at + i] === x);
 const u16be = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
-const u32be = (b: Uint8Array, at: number) => ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
+const u32be = (b: Uint8Array, at: number) =>
+  ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
 const u16le = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u24le = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16);
 
@@ -19,8 +21,14 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | null {
   while (at + 8 < b.length) {
     if (b[at] !== 0xff) return null;
     const marker = b[at + 1]!;
-    if (marker === 0xff) { at++; continue; } // fill byte
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { at += 2; continue; }
+    if (marker === 0xff) {
+      at++;
+      continue;
+    } // fill byte
+    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2;
+      continue;
+    }
     const length = u16be(b, at + 2);
     // Start of frame (baseline, progressive, ...), but not DHT (C4), JPG (C8) or DAC (CC).
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {

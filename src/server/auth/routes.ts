@@ -42,14 +42,21 @@ export function registerSessionRoutes(app: Hono<AppEnv>, deps: Deps): void {
     const ip = clientIp(c, deps);
     const attempt = deps.limiter.attempt(email, ip);
     if ('retryAfter' in attempt) {
-      throw new ApiError(429, 'rate-limited', 'Too many sign-in attempts. Wait a few minutes and try again.', {}, {
-        'Retry-After': String(attempt.retryAfter),
-      });
+      throw new ApiError(
+        429,
+        'rate-limited',
+        'Too many sign-in attempts. Wait a few minutes and try again.',
+        {},
+        {
+          'Retry-After': String(attempt.retryAfter),
+        },
+      );
     }
     const user = await findUserForSignIn(deps.db, email);
-    const ok = user === null
-      ? await burnPasswordCheck(parsed.data.password)
-      : await verifyPassword(parsed.data.password, user.passwordHash);
+    const ok =
+      user === null
+        ? await burnPasswordCheck(parsed.data.password)
+        : await verifyPassword(parsed.data.password, user.passwordHash);
     if (user === null || !ok) {
       await recordAudit(deps.db, deps.now(), null, 'session.sign-in-failed');
       throw unauthenticated(BAD_CREDENTIALS);

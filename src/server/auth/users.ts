@@ -66,12 +66,28 @@ export interface UserSummary extends SessionUser {
 }
 
 export async function listUsers(db: Queryable): Promise<UserSummary[]> {
-  const rows = await db.query<{ id: string; email: string; name: string; role: Role; team_id: string | null; team_name: string | null; manages: string | null }>(
+  const rows = await db.query<{
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    team_id: string | null;
+    team_name: string | null;
+    manages: string | null;
+  }>(
     `SELECT u.id, u.email, u.name, u.role, u.team_id, t.name AS team_name,
             (SELECT m.id FROM teams m WHERE m.manager_id = u.id ORDER BY m.name LIMIT 1) AS manages
        FROM users u LEFT JOIN teams t ON t.id = u.team_id ORDER BY u.name, u.id`,
   );
-  return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, teamId: r.team_id, teamName: r.team_name, managesTeamId: r.manages }));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    managesTeamId: r.manages,
+  }));
 }
 
 /** The team with this name, created when new. */

@@ -65,6 +65,9 @@ export async function compileBriefing(
     feedback: ofKind('feedback').filter(inYear),
     fireInspection: fire === undefined ? null : { date: fire.date, outcome: fire.outcome, summary: fire.summary },
     openActions: actions,
-    lastVisit: visit === undefined ? null : { submissionId: visit.id, date: visit.body.details.date, ratings: visit.body.sectionRatings },
+    lastVisit:
+      visit === undefined
+        ? null
+        : { submissionId: visit.id, date: visit.body.details.date, ratings: visit.body.sectionRatings },
   };
 }

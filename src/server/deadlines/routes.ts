@@ -12,7 +12,12 @@ import { requireUser } from '../auth/middleware';
 import type { AppEnv, Deps } from '../http/env';
 
 export type DeadlineRecord = {
-  id: string; kind: SubmissionBody['kind']; subject: string; submitterName: string; date: string; receivedAt: string;
+  id: string;
+  kind: SubmissionBody['kind'];
+  subject: string;
+  submitterName: string;
+  date: string;
+  receivedAt: string;
   /** The last deadline the record carries (write-up, or audit form to QA). */
   dueDate: string | null;
 };
@@ -32,7 +37,14 @@ export function registerDeadlineRoutes(app: Hono<AppEnv>, deps: Deps): void {
         ORDER BY a.due_date, a.id`,
       [user.id, user.role],
     );
-    const records = await deps.db.query<{ id: string; body: SubmissionBody; submitter_name: string; received_at: Date; review_status: string; submitter_id: string }>(
+    const records = await deps.db.query<{
+      id: string;
+      body: SubmissionBody;
+      submitter_name: string;
+      received_at: Date;
+      review_status: string;
+      submitter_id: string;
+    }>(
       `SELECT s.id, s.body, u.name AS submitter_name, s.received_at, h.review_status, h.submitter_id
          FROM submission_heads h JOIN submissions s ON s.id = h.id AND s.revision = h.current_revision
          JOIN users u ON u.id = s.submitter_id
@@ -42,11 +54,21 @@ export function registerDeadlineRoutes(app: Hono<AppEnv>, deps: Deps): void {
       [user.id, user.role, new Date(now.getTime() - LATE_WINDOW_DAYS * 86_400_000)],
     );
     const toRecord = (r: (typeof records)[number]): DeadlineRecord => ({
-      id: r.id, kind: r.body.kind, subject: recordSubject(r.body), submitterName: r.submitter_name, date: r.body.details.date,
-      receivedAt: new Date(r.received_at).toISOString(), dueDate: recordDeadlines(r.body.kind, r.body.details.date).at(-1)?.dueDate ?? null,
+      id: r.id,
+      kind: r.body.kind,
+      subject: recordSubject(r.body),
+      submitterName: r.submitter_name,
+      date: r.body.details.date,
+      receivedAt: new Date(r.received_at).toISOString(),
+      dueDate: recordDeadlines(r.body.kind, r.body.details.date).at(-1)?.dueDate ?? null,
     });
-    const awaitingSignOff = user.role === 'officer' ? [] : records.filter((r) => r.review_status === 'submitted' && r.submitter_id !== user.id).map(toRecord);
-    const late = records.map(toRecord).filter((r) => r.dueDate !== null && calendarDay(new Date(r.receivedAt)) > r.dueDate);
+    const awaitingSignOff =
+      user.role === 'officer'
+        ? []
+        : records.filter((r) => r.review_status === 'submitted' && r.submitter_id !== user.id).map(toRecord);
+    const late = records
+      .map(toRecord)
+      .filter((r) => r.dueDate !== null && calendarDay(new Date(r.receivedAt)) > r.dueDate);
     return c.json({ today, actions: actions.map((a) => a.body), awaitingSignOff, late });
   });
 }

@@ -7,9 +7,17 @@ import { type Column, orEmpty, orNull, readTable } from './csv';
 
 export const ACTION_COLUMNS = [
   { name: 'id', means: 'The action id', of: (a) => a.id },
-  { name: 'provider_id', means: 'The provider it concerns; empty for an action about a practitioner', of: (a) => orEmpty(a.providerId) },
+  {
+    name: 'provider_id',
+    means: 'The provider it concerns; empty for an action about a practitioner',
+    of: (a) => orEmpty(a.providerId),
+  },
   { name: 'source_submission_id', means: 'The record that raised it', of: (a) => orEmpty(a.sourceSubmissionId) },
-  { name: 'item_id', means: 'The item or section it was raised from; empty when raised on the whole record', of: (a) => orEmpty(a.itemId) },
+  {
+    name: 'item_id',
+    means: 'The item or section it was raised from; empty when raised on the whole record',
+    of: (a) => orEmpty(a.itemId),
+  },
   { name: 'title', means: 'What must change, in short', of: (a) => a.title },
   { name: 'detail', means: 'What must change', of: (a) => a.detail },
   { name: 'significance', means: 'significant or routine', of: (a) => a.significance },
@@ -17,10 +25,22 @@ export const ACTION_COLUMNS = [
   { name: 'due_date', means: 'When it is due (YYYY-MM-DD)', of: (a) => a.dueDate },
   { name: 'status', means: 'open, in-progress, done or verified', of: (a) => a.status },
   { name: 'raised_on', means: 'The date of the record that raised it', of: (a) => a.raisedOn },
-  { name: 'closed_on', means: 'The day it was first marked done or verified; empty while open', of: (a) => orEmpty(a.closedOn) },
+  {
+    name: 'closed_on',
+    means: 'The day it was first marked done or verified; empty while open',
+    of: (a) => orEmpty(a.closedOn),
+  },
   { name: 'evidence', means: 'What shows it is complete', of: (a) => a.evidence ?? '' },
-  { name: 'status_changed_at', means: 'When its status last changed (ISO 8601)', of: (a) => orEmpty(a.statusChangedAt) },
-  { name: 'status_changed_by', means: 'Who changed it, or the visit that checked it', of: (a) => orEmpty(a.statusChangedBy) },
+  {
+    name: 'status_changed_at',
+    means: 'When its status last changed (ISO 8601)',
+    of: (a) => orEmpty(a.statusChangedAt),
+  },
+  {
+    name: 'status_changed_by',
+    means: 'Who changed it, or the visit that checked it',
+    of: (a) => orEmpty(a.statusChangedBy),
+  },
 ] as const satisfies readonly Column<VisitAction>[];
 
 /**
@@ -47,7 +67,10 @@ export function readActionsCsv(text: string): VisitAction[] {
       statusChangedBy: orNull(r.status_changed_by),
     };
     const checked = VisitAction.safeParse(action);
-    if (!checked.success) throw new Error(`CSV row ${i + 2} is not an action: ${checked.error.issues.map((e) => e.path.join('.')).join(', ')}`);
+    if (!checked.success)
+      throw new Error(
+        `CSV row ${i + 2} is not an action: ${checked.error.issues.map((e) => e.path.join('.')).join(', ')}`,
+      );
     return action as VisitAction;
   });
 }

@@ -31,17 +31,38 @@ const valueKind = (line: AnswerLine): ValueKind =>
 export const ANSWER_COLUMNS = [
   { name: 'record_id', means: 'The record the answer belongs to', of: (l) => l.record.id },
   { name: 'revision', means: 'The record’s current revision', of: (l) => String(l.record.revision) },
-  { name: 'item_id', means: 'The template item answered (inside a group: the item within the row)', of: (l) => l.itemId },
-  { name: 'group_id', means: 'For an answer inside a repeating group: the group item; empty for top-level answers', of: (l) => l.groupId },
-  { name: 'row_id', means: 'For an answer inside a repeating group: the row’s id; empty for top-level answers', of: (l) => l.rowId },
+  {
+    name: 'item_id',
+    means: 'The template item answered (inside a group: the item within the row)',
+    of: (l) => l.itemId,
+  },
+  {
+    name: 'group_id',
+    means: 'For an answer inside a repeating group: the group item; empty for top-level answers',
+    of: (l) => l.groupId,
+  },
+  {
+    name: 'row_id',
+    means: 'For an answer inside a repeating group: the row’s id; empty for top-level answers',
+    of: (l) => l.rowId,
+  },
   {
     name: 'value',
-    means: 'The answer: text as typed, or the chosen values of a multiple choice joined by ; (values are slugs, so never contain ;)',
+    means:
+      'The answer: text as typed, or the chosen values of a multiple choice joined by ; (values are slugs, so never contain ;)',
     of: (l) => (Array.isArray(l.value) ? l.value.join(';') : (l.value ?? '')),
   },
-  { name: 'value_kind', means: 'text, list (multiple choice), empty (no answer) or group (a repeating group’s own line)', of: valueKind },
+  {
+    name: 'value_kind',
+    means: 'text, list (multiple choice), empty (no answer) or group (a repeating group’s own line)',
+    of: valueKind,
+  },
   { name: 'note', means: 'The evidence note', of: (l) => l.note },
-  { name: 'attachments', means: 'The SHA-256 names of the photos on the answer, joined by a space', of: (l) => l.attachments.map((a) => a.sha256).join(' ') },
+  {
+    name: 'attachments',
+    means: 'The SHA-256 names of the photos on the answer, joined by a space',
+    of: (l) => l.attachments.map((a) => a.sha256).join(' '),
+  },
 ] as const satisfies readonly Column<AnswerLine>[];
 
 /** Every line of answers.csv for these records, in record order, each group's rows in their order. */
@@ -73,14 +94,20 @@ export type RecordAnswers = { recordId: string; revision: number; answers: Recor
 
 function readValue(value: string, kind: string): Answer['value'] {
   switch (kind) {
-    case 'text': return value;
-    case 'list': return value === '' ? [] : value.split(';');
-    case 'empty': case 'group': return null;
-    default: throw new Error(`value_kind must be one of ${VALUE_KINDS.join(', ')}, not "${kind}"`);
+    case 'text':
+      return value;
+    case 'list':
+      return value === '' ? [] : value.split(';');
+    case 'empty':
+    case 'group':
+      return null;
+    default:
+      throw new Error(`value_kind must be one of ${VALUE_KINDS.join(', ')}, not "${kind}"`);
   }
 }
 
-const withAttachments = (cell: CarriedCell, hashes: string): CarriedCell => (hashes === '' ? cell : { ...cell, attachments: hashes.split(' ') });
+const withAttachments = (cell: CarriedCell, hashes: string): CarriedCell =>
+  hashes === '' ? cell : { ...cell, attachments: hashes.split(' ') };
 
 /**
  * Each record's answers rebuilt from an answers.csv, records in the order they first appear.
@@ -91,7 +118,8 @@ export function readAnswersCsv(text: string): RecordAnswers[] {
   for (const line of readTable(ANSWER_COLUMNS, text)) {
     const revision = toInt(line.revision, 'revision');
     let record = records.get(line.record_id);
-    if (record === undefined) records.set(line.record_id, (record = { recordId: line.record_id, revision, answers: {} }));
+    if (record === undefined)
+      records.set(line.record_id, (record = { recordId: line.record_id, revision, answers: {} }));
     if (record.revision !== revision) throw new Error(`record ${line.record_id} appears at two revisions`);
     const cell = withAttachments({ value: readValue(line.value, line.value_kind), note: line.note }, line.attachments);
     if (line.group_id === '') {

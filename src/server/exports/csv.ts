@@ -62,13 +62,15 @@ export function readTable<C extends readonly Column<never>[]>(columns: C, text: 
     throw new Error(`The headings are not ${names.join(', ')}`);
   }
   return rows.map((cells, i) => {
-    if (cells.length !== names.length) throw new Error(`CSV row ${i + 2} has ${cells.length} cells, not ${names.length}`);
+    if (cells.length !== names.length)
+      throw new Error(`CSV row ${i + 2} has ${cells.length} cells, not ${names.length}`);
     return Object.fromEntries(names.map((name, k) => [name, cells[k]!])) as TableRow<C>;
   });
 }
 
 /** Text for an optional or nullable value: absent and null both become the empty cell. */
-export const orEmpty = (value: string | number | null | undefined): string => (value === null || value === undefined ? '' : String(value));
+export const orEmpty = (value: string | number | null | undefined): string =>
+  value === null || value === undefined ? '' : String(value);
 
 /** The reverse of orEmpty for a nullable text: the empty cell becomes null. */
 export const orNull = (cell: string): string | null => (cell === '' ? null : cell);

@@ -13,19 +13,42 @@ export const SUBMISSION_COLUMNS = [
   { name: 'template_id', means: 'The template the record was made on', of: (s) => s.body.templateId },
   { name: 'template_version', means: 'Its version', of: (s) => String(s.body.templateVersion) },
   { name: 'record_date', means: 'The visit, observation or audit date (YYYY-MM-DD)', of: (s) => details(s).date },
-  { name: 'provider_id', means: 'Visits: the provider visited', of: (s) => (s.body.kind === 'visit' ? s.body.details.providerId : '') },
-  { name: 'practitioner_name', means: 'Observations and audits: whose practice', of: (s) => (s.body.kind === 'visit' ? '' : s.body.details.practitionerName) },
-  { name: 'case_reference', means: 'Audits: the case file audited', of: (s) => (s.body.kind === 'audit' ? s.body.details.caseReference : '') },
-  { name: 'team', means: 'Observations and audits: the practitioner’s team', of: (s) => (s.body.kind === 'visit' ? '' : s.body.details.team) },
+  {
+    name: 'provider_id',
+    means: 'Visits: the provider visited',
+    of: (s) => (s.body.kind === 'visit' ? s.body.details.providerId : ''),
+  },
+  {
+    name: 'practitioner_name',
+    means: 'Observations and audits: whose practice',
+    of: (s) => (s.body.kind === 'visit' ? '' : s.body.details.practitionerName),
+  },
+  {
+    name: 'case_reference',
+    means: 'Audits: the case file audited',
+    of: (s) => (s.body.kind === 'audit' ? s.body.details.caseReference : ''),
+  },
+  {
+    name: 'team',
+    means: 'Observations and audits: the practitioner’s team',
+    of: (s) => (s.body.kind === 'visit' ? '' : s.body.details.team),
+  },
   { name: 'submitter_id', means: 'Who submitted it (user id)', of: (s) => s.submitterId },
   { name: 'submitter_name', means: 'Who submitted it', of: (s) => s.submitterName },
   { name: 'received_at', means: 'When the server stored this revision (ISO 8601, UTC)', of: (s) => s.receivedAt },
   { name: 'review_status', means: 'submitted, signed-off or returned', of: (s) => s.reviewStatus },
-  { name: 'overall_rating', means: 'The overall judgement, where the template asks for one', of: (s) => orEmpty(s.body.overallRating) },
+  {
+    name: 'overall_rating',
+    means: 'The overall judgement, where the template asks for one',
+    of: (s) => orEmpty(s.body.overallRating),
+  },
   {
     name: 'section_ratings',
     means: 'Each rated section as section=rating, joined by ; (ids and ratings are slugs, so never contain = or ;)',
-    of: (s) => Object.entries(s.body.sectionRatings).map(([section, rating]) => `${section}=${rating}`).join(';'),
+    of: (s) =>
+      Object.entries(s.body.sectionRatings)
+        .map(([section, rating]) => `${section}=${rating}`)
+        .join(';'),
   },
   { name: 'action_count', means: 'How many actions the record raised', of: (s) => String(s.body.actions?.length ?? 0) },
 ] as const satisfies readonly Column<StoredSubmission>[];

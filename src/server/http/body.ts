@@ -49,11 +49,16 @@ function unstorableText(root: unknown): Issue[] {
   while (stack.length > 0 && issues.length < MAX_TEXT_ISSUES) {
     const at = stack.pop()!;
     if (typeof at.value === 'string') {
-      if (unstorable(at.value)) issues.push({ path: pathOf(at), message: 'Text cannot contain a NUL character or half of a surrogate pair' });
+      if (unstorable(at.value))
+        issues.push({ path: pathOf(at), message: 'Text cannot contain a NUL character or half of a surrogate pair' });
     } else if (at.value !== null && typeof at.value === 'object') {
       for (const [key, value] of Object.entries(at.value)) {
         const child = { value, key, parent: at };
-        if (unstorable(key)) issues.push({ path: pathOf(child), message: 'A name cannot contain a NUL character or half of a surrogate pair' });
+        if (unstorable(key))
+          issues.push({
+            path: pathOf(child),
+            message: 'A name cannot contain a NUL character or half of a surrogate pair',
+          });
         stack.push(child);
       }
     }
@@ -75,7 +80,12 @@ export async function readTextBody(c: Context, limit: number, missing = 'A reque
 }
 
 /** The raw body under `limit` bytes, throwing `tooLargeError` (413) as soon as it is exceeded. */
-export async function readBodyBytes(c: Context, limit: number, tooLargeError: ApiError, missing: string): Promise<Uint8Array> {
+export async function readBodyBytes(
+  c: Context,
+  limit: number,
+  tooLargeError: ApiError,
+  missing: string,
+): Promise<Uint8Array> {
   const declared = c.req.header('content-length');
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLargeError;
   const stream = c.req.raw.body;

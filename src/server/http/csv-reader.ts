@@ -56,7 +56,11 @@ export function readCsv(input: string): { records: CsvRecord[]; errors: CsvSynta
         const start = i;
         while (i < n && !isDelimiter(text[i])) i++;
         field += text.slice(start, i);
-        errors.push({ row, field: fields.length, message: 'has text after a closing quote mark; put the whole value inside the quotes' });
+        errors.push({
+          row,
+          field: fields.length,
+          message: 'has text after a closing quote mark; put the whole value inside the quotes',
+        });
       }
     } else {
       const start = i;
@@ -107,13 +111,25 @@ export function readCsvTable(
   limits: { maxBytes: number; maxRows: number; columns: readonly string[]; noun: string },
 ): { header: CsvRecord; data: CsvRecord[]; errors: CsvSyntaxError[] } | { issue: TableIssue } {
   if (text.length > limits.maxBytes || new TextEncoder().encode(text).length > limits.maxBytes) {
-    return { issue: { row: 0, column: null, message: 'The file is larger than 1 MB. Split it into smaller files and import each one.' } };
+    return {
+      issue: {
+        row: 0,
+        column: null,
+        message: 'The file is larger than 1 MB. Split it into smaller files and import each one.',
+      },
+    };
   }
   const { records, errors } = readCsv(text);
   const [header, ...body] = records;
   if (!header || isBlankRecord(header)) {
     const headings = `The first row must be the column headings: ${limits.columns.join(', ')}.`;
-    return { issue: { row: 1, column: null, message: errors[0]?.message ?? (header ? `Row 1 is blank. ${headings}` : `The file is empty. ${headings}`) } };
+    return {
+      issue: {
+        row: 1,
+        column: null,
+        message: errors[0]?.message ?? (header ? `Row 1 is blank. ${headings}` : `The file is empty. ${headings}`),
+      },
+    };
   }
   const data = body.filter((r) => !isBlankRecord(r));
   if (data.length > limits.maxRows) {
@@ -124,7 +140,11 @@ export function readCsvTable(
 }
 
 /** Headings match columns whatever their case, spaces, dashes or underscores ("Service type" = service_type). */
-const headingKey = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, '');
+const headingKey = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 /**
  * Maps the heading row onto known columns: each known column once; an unknown or repeated
@@ -145,13 +165,27 @@ export function mapHeadings<C extends string>(
     columnAt.push(column);
     if (heading.trim() === '') return;
     if (!column) {
-      issues.push({ row: 1, column: heading.trim(), message: `"${heading.trim()}" is not a column this import knows (check the spelling). The columns are: ${columns.join(', ')}.` });
+      issues.push({
+        row: 1,
+        column: heading.trim(),
+        message: `"${heading.trim()}" is not a column this import knows (check the spelling). The columns are: ${columns.join(', ')}.`,
+      });
     } else if (indexOf.has(column)) {
-      issues.push({ row: 1, column, message: `the heading appears twice (columns ${columnLetter(indexOf.get(column)!)} and ${columnLetter(i)})` });
+      issues.push({
+        row: 1,
+        column,
+        message: `the heading appears twice (columns ${columnLetter(indexOf.get(column)!)} and ${columnLetter(i)})`,
+      });
     } else indexOf.set(column, i);
   });
   const missing = required.filter((c) => !indexOf.has(c));
-  for (const column of missing) issues.push({ row: 1, column, message: 'this required column is missing from the header row' });
-  for (const e of errors) issues.push({ row: e.row, column: columnAt[e.field] ?? (header.fields[e.field]?.trim() || null), message: e.message });
+  for (const column of missing)
+    issues.push({ row: 1, column, message: 'this required column is missing from the header row' });
+  for (const e of errors)
+    issues.push({
+      row: e.row,
+      column: columnAt[e.field] ?? (header.fields[e.field]?.trim() || null),
+      message: e.message,
+    });
   return { columnAt, indexOf, missing, issues };
 }

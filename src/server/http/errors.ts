@@ -22,7 +22,8 @@ export class ApiError extends Error {
 
 export const invalid = (issues: Issue[], message = 'The request body is not valid') =>
   new ApiError(422, 'invalid', message, { issues });
-export const badRequest = (message: string, issues?: Issue[]) => new ApiError(400, 'bad-request', message, issues ? { issues } : {});
+export const badRequest = (message: string, issues?: Issue[]) =>
+  new ApiError(400, 'bad-request', message, issues ? { issues } : {});
 export const notFound = (message = 'Not found') => new ApiError(404, 'not-found', message);
 export const unauthenticated = (message = 'Sign in to continue') => new ApiError(401, 'unauthenticated', message);
 export const forbidden = (message = 'You are not allowed to do that') => new ApiError(403, 'forbidden', message);

@@ -50,28 +50,30 @@ function requestHost(c: Context, trustProxy: boolean): string {
   return forwarded || new URL(c.req.url).host;
 }
 
-export const apiRequestGuard = (trustProxy: boolean): MiddlewareHandler => async (c, next) => {
-  // Before the method check: GET filters and ids reach SQL as much as bodies do.
-  if (c.req.url.includes('%00')) throw badRequest('The address contains a NUL character');
-  const method = c.req.method;
-  if (!MUTATING.has(method)) return next();
-  const origin = c.req.header('origin');
-  if (origin !== undefined) {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      // "null" or garbage: treated as cross-origin below.
+export const apiRequestGuard =
+  (trustProxy: boolean): MiddlewareHandler =>
+  async (c, next) => {
+    // Before the method check: GET filters and ids reach SQL as much as bodies do.
+    if (c.req.url.includes('%00')) throw badRequest('The address contains a NUL character');
+    const method = c.req.method;
+    if (!MUTATING.has(method)) return next();
+    const origin = c.req.header('origin');
+    if (origin !== undefined) {
+      let originHost: string | null = null;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        // "null" or garbage: treated as cross-origin below.
+      }
+      if (originHost !== requestHost(c, trustProxy)) throw forbidden('Cross-origin requests are not allowed');
     }
-    if (originHost !== requestHost(c, trustProxy)) throw forbidden('Cross-origin requests are not allowed');
-  }
-  const raw = [...RAW_BODY_PREFIXES, ...NO_BODY_PREFIXES].some((p) => c.req.path.startsWith(p));
-  if (!raw && hasBody(c.req.raw.headers, method)) {
-    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (CSV_BODY_PATHS.has(c.req.path) && type === 'text/csv') return next();
-    if (type !== 'application/json') {
-      throw new ApiError(415, 'unsupported-type', 'Send the body as JSON with Content-Type: application/json');
+    const raw = [...RAW_BODY_PREFIXES, ...NO_BODY_PREFIXES].some((p) => c.req.path.startsWith(p));
+    if (!raw && hasBody(c.req.raw.headers, method)) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+      if (CSV_BODY_PATHS.has(c.req.path) && type === 'text/csv') return next();
+      if (type !== 'application/json') {
+        throw new ApiError(415, 'unsupported-type', 'Send the body as JSON with Content-Type: application/json');
+      }
     }
-  }
-  return next();
-};
+    return next();
+  };

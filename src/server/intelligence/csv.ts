@@ -7,8 +7,21 @@ import { columnLetter, mapHeadings, readCsvTable } from '../http/csv-reader';
 import { type CsvIssue, parseDate } from '../providers/csv';
 
 export const INTELLIGENCE_CSV_COLUMNS = [
-  'provider_id', 'kind', 'date', 'summary', 'status', 'overall', 'safe', 'effective', 'caring', 'responsive', 'well_led',
-  'notified_to_cqc', 'source', 'sentiment', 'outcome',
+  'provider_id',
+  'kind',
+  'date',
+  'summary',
+  'status',
+  'overall',
+  'safe',
+  'effective',
+  'caring',
+  'responsive',
+  'well_led',
+  'notified_to_cqc',
+  'source',
+  'sentiment',
+  'outcome',
 ] as const satisfies readonly string[];
 type Column = (typeof INTELLIGENCE_CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly Column[] = ['provider_id', 'kind', 'date'];
@@ -26,35 +39,81 @@ export type IntelligenceCsvLookups = {
 };
 
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
-const CQC_COLUMNS = ['overall', 'safe', 'effective', 'caring', 'responsive', 'well_led'] as const satisfies readonly Column[];
+const CQC_COLUMNS = [
+  'overall',
+  'safe',
+  'effective',
+  'caring',
+  'responsive',
+  'well_led',
+] as const satisfies readonly Column[];
 
 /** Accepted spellings (letters only, lower case) → value, and how to say what is accepted. */
 type Vocabulary<T> = { values: Record<string, T>; help: string };
 const vocab = <T>(values: Record<string, T>, help: string): Vocabulary<T> => ({ values, help });
 
-const KINDS = vocab<IntelligenceKind>({
-  cqcinspection: 'cqc-inspection', cqc: 'cqc-inspection', inspection: 'cqc-inspection',
-  complaint: 'complaint', complaints: 'complaint',
-  safeguardingreferral: 'safeguarding-referral', safeguarding: 'safeguarding-referral',
-  incident: 'incident', notification: 'incident', incidentornotification: 'incident', incidentnotification: 'incident',
-  feedback: 'feedback', professionalfeedback: 'feedback', feedbackfromaprofessional: 'feedback',
-  fireinspection: 'fire-inspection', fire: 'fire-inspection',
-}, 'CQC inspection, Complaint, Safeguarding referral, Incident, Feedback or Fire inspection');
-const CQC_RATINGS = vocab({
-  outstanding: 'outstanding', good: 'good', requiresimprovement: 'requires-improvement', ri: 'requires-improvement',
-  inadequate: 'inadequate', notrated: 'not-rated', notyetrated: 'not-rated',
-} as const, 'Outstanding, Good, Requires improvement, Inadequate or Not rated');
+const KINDS = vocab<IntelligenceKind>(
+  {
+    cqcinspection: 'cqc-inspection',
+    cqc: 'cqc-inspection',
+    inspection: 'cqc-inspection',
+    complaint: 'complaint',
+    complaints: 'complaint',
+    safeguardingreferral: 'safeguarding-referral',
+    safeguarding: 'safeguarding-referral',
+    incident: 'incident',
+    notification: 'incident',
+    incidentornotification: 'incident',
+    incidentnotification: 'incident',
+    feedback: 'feedback',
+    professionalfeedback: 'feedback',
+    feedbackfromaprofessional: 'feedback',
+    fireinspection: 'fire-inspection',
+    fire: 'fire-inspection',
+  },
+  'CQC inspection, Complaint, Safeguarding referral, Incident, Feedback or Fire inspection',
+);
+const CQC_RATINGS = vocab(
+  {
+    outstanding: 'outstanding',
+    good: 'good',
+    requiresimprovement: 'requires-improvement',
+    ri: 'requires-improvement',
+    inadequate: 'inadequate',
+    notrated: 'not-rated',
+    notyetrated: 'not-rated',
+  } as const,
+  'Outstanding, Good, Requires improvement, Inadequate or Not rated',
+);
 const STATUSES = vocab({ open: 'open', closed: 'closed' } as const, 'Open or Closed');
 const YES_NO = vocab({ yes: true, y: true, true: true, no: false, n: false, false: false }, 'Yes or No');
-const SOURCES = vocab({
-  socialwork: 'social-work', socialworkteam: 'social-work', socialworker: 'social-work',
-  continuingcare: 'continuing-care', gp: 'gp', districtnurse: 'district-nurse',
-  healthprofessional: 'health-professional', other: 'other', otherprofessional: 'other',
-} as const, 'Social work, Continuing Care, GP, District nurse, Health professional or Other');
-const SENTIMENTS = vocab({ positive: 'positive', mixed: 'mixed', concern: 'concern', concerns: 'concern' } as const, 'Positive, Mixed or Concern');
-const OUTCOMES = vocab({
-  satisfactory: 'satisfactory', actionrequired: 'action-required', enforcement: 'enforcement', enforcementnotice: 'enforcement',
-} as const, 'Satisfactory, Action required or Enforcement');
+const SOURCES = vocab(
+  {
+    socialwork: 'social-work',
+    socialworkteam: 'social-work',
+    socialworker: 'social-work',
+    continuingcare: 'continuing-care',
+    gp: 'gp',
+    districtnurse: 'district-nurse',
+    healthprofessional: 'health-professional',
+    other: 'other',
+    otherprofessional: 'other',
+  } as const,
+  'Social work, Continuing Care, GP, District nurse, Health professional or Other',
+);
+const SENTIMENTS = vocab(
+  { positive: 'positive', mixed: 'mixed', concern: 'concern', concerns: 'concern' } as const,
+  'Positive, Mixed or Concern',
+);
+const OUTCOMES = vocab(
+  {
+    satisfactory: 'satisfactory',
+    actionrequired: 'action-required',
+    enforcement: 'enforcement',
+    enforcementnotice: 'enforcement',
+  } as const,
+  'Satisfactory, Action required or Enforcement',
+);
 
 /** The columns each kind uses besides provider_id, kind, date and summary. */
 const KIND_COLUMNS: Record<IntelligenceKind, readonly Column[]> = {
@@ -66,19 +125,40 @@ const KIND_COLUMNS: Record<IntelligenceKind, readonly Column[]> = {
   'fire-inspection': ['outcome'],
 };
 const KIND_NAME: Record<IntelligenceKind, string> = {
-  'cqc-inspection': 'a CQC inspection', complaint: 'a complaint', 'safeguarding-referral': 'a safeguarding referral',
-  incident: 'an incident', feedback: 'feedback', 'fire-inspection': 'a fire inspection',
+  'cqc-inspection': 'a CQC inspection',
+  complaint: 'a complaint',
+  'safeguarding-referral': 'a safeguarding referral',
+  incident: 'an incident',
+  feedback: 'feedback',
+  'fire-inspection': 'a fire inspection',
 };
 /** Kinds whose entry says nothing without a summary (the office form asks for one too). */
-export const SUMMARY_REQUIRED: ReadonlySet<IntelligenceKind> = new Set(['complaint', 'safeguarding-referral', 'incident', 'feedback']);
+export const SUMMARY_REQUIRED: ReadonlySet<IntelligenceKind> = new Set([
+  'complaint',
+  'safeguarding-referral',
+  'incident',
+  'feedback',
+]);
 
-export function parseIntelligenceCsv(text: string, lookups: IntelligenceCsvLookups): { rows: ImportedEntry[]; issues: CsvIssue[] } {
+export function parseIntelligenceCsv(
+  text: string,
+  lookups: IntelligenceCsvLookups,
+): { rows: ImportedEntry[]; issues: CsvIssue[] } {
   const table = readCsvTable(text, { ...INTELLIGENCE_CSV_LIMITS, columns: INTELLIGENCE_CSV_COLUMNS, noun: 'entries' });
   if ('issue' in table) return { rows: [], issues: [table.issue] };
   const { header, data, errors } = table;
-  if (data.length === 0) return { rows: [], issues: [{ row: 0, column: null, message: 'The file has column headings but no entries below them.' }] };
+  if (data.length === 0)
+    return {
+      rows: [],
+      issues: [{ row: 0, column: null, message: 'The file has column headings but no entries below them.' }],
+    };
 
-  const { columnAt, indexOf, missing, issues } = mapHeadings(header, errors, INTELLIGENCE_CSV_COLUMNS, REQUIRED_COLUMNS);
+  const { columnAt, indexOf, missing, issues } = mapHeadings(
+    header,
+    errors,
+    INTELLIGENCE_CSV_COLUMNS,
+    REQUIRED_COLUMNS,
+  );
   // Without a required column no row can be read; the header issues say what to fix.
   if (missing.length > 0) return { rows: [], issues };
 
@@ -90,10 +170,20 @@ export function parseIntelligenceCsv(text: string, lookups: IntelligenceCsvLooku
     for (const [column, i] of indexOf) cells.set(column, (record.fields[i] ?? '').trim());
     record.fields.forEach((value, i) => {
       if (value.trim() !== '' && !columnAt[i] && !header.fields[i]?.trim()) {
-        issues.push({ row: record.row, column: null, message: `has "${value.trim()}" in column ${columnLetter(i)}, which has no heading` });
+        issues.push({
+          row: record.row,
+          column: null,
+          message: `has "${value.trim()}" in column ${columnLetter(i)}, which has no heading`,
+        });
       }
     });
-    const entry = readRow(record.row, (c) => cells.get(c) ?? '', (c) => indexOf.has(c), lookups, issues);
+    const entry = readRow(
+      record.row,
+      (c) => cells.get(c) ?? '',
+      (c) => indexOf.has(c),
+      lookups,
+      issues,
+    );
     if (entry === null || issues.length > before) continue;
     const key = JSON.stringify(entry);
     const first = firstRowByContent.get(key);
@@ -109,7 +199,11 @@ export function parseIntelligenceCsv(text: string, lookups: IntelligenceCsvLooku
 }
 
 function readRow(
-  row: number, cell: (c: Column) => string, inHeader: (c: Column) => boolean, lookups: IntelligenceCsvLookups, issues: CsvIssue[],
+  row: number,
+  cell: (c: Column) => string,
+  inHeader: (c: Column) => boolean,
+  lookups: IntelligenceCsvLookups,
+  issues: CsvIssue[],
 ): ImportedEntry | null {
   const bad = (column: Column, message: string) => void issues.push({ row, column, message });
   const pick = <T>(column: Column, words: Vocabulary<T>, what: string): T | undefined => {
@@ -118,14 +212,17 @@ function readRow(
     const key = letters(raw);
     const value = Object.hasOwn(words.values, key) ? words.values[key] : undefined;
     if (value !== undefined) return value;
-    if (!inHeader(column)) bad(column, `the file has no ${column} column, and this row needs one: give ${what} (${words.help})`);
-    else bad(column, raw === '' ? `is blank; give ${what} (${words.help})` : `"${raw}" is not ${what}; use ${words.help}`);
+    if (!inHeader(column))
+      bad(column, `the file has no ${column} column, and this row needs one: give ${what} (${words.help})`);
+    else
+      bad(column, raw === '' ? `is blank; give ${what} (${words.help})` : `"${raw}" is not ${what}; use ${words.help}`);
     return undefined;
   };
 
   const providerId = cell('provider_id');
   if (providerId === '') bad('provider_id', 'is blank; give the id of the provider on the register');
-  else if (!lookups.providerExists(providerId)) bad('provider_id', `no provider on the register has the id "${providerId}"`);
+  else if (!lookups.providerExists(providerId))
+    bad('provider_id', `no provider on the register has the id "${providerId}"`);
   const kind = pick('kind', KINDS, 'a kind of intelligence');
   const dateRaw = cell('date');
   let date = '';
@@ -139,11 +236,16 @@ function readRow(
   const summary = cell('summary');
   if (summary.length > 4000) bad('summary', `is too long (${summary.length} characters; at most 4000)`);
   if (kind === undefined) return null;
-  if (summary === '' && SUMMARY_REQUIRED.has(kind)) bad('summary', `is blank; describe ${KIND_NAME[kind]} in a sentence or two`);
+  if (summary === '' && SUMMARY_REQUIRED.has(kind))
+    bad('summary', `is blank; describe ${KIND_NAME[kind]} in a sentence or two`);
   const uses = KIND_COLUMNS[kind];
   for (const column of INTELLIGENCE_CSV_COLUMNS) {
-    if (['provider_id', 'kind', 'date', 'summary'].includes(column) || uses.includes(column) || cell(column) === '') continue;
-    bad(column, `has "${cell(column)}", but ${KIND_NAME[kind]} does not use this column; leave it blank or check the kind`);
+    if (['provider_id', 'kind', 'date', 'summary'].includes(column) || uses.includes(column) || cell(column) === '')
+      continue;
+    bad(
+      column,
+      `has "${cell(column)}", but ${KIND_NAME[kind]} does not use this column; leave it blank or check the kind`,
+    );
   }
 
   const base = { providerId, date, summary };
@@ -151,8 +253,24 @@ function readRow(
   switch (kind) {
     case 'cqc-inspection': {
       const [overall, safe, effective, caring, responsive, wellLed] = CQC_COLUMNS.map((c) =>
-        pick(c, CQC_RATINGS, c === 'overall' ? 'an overall CQC rating' : `a CQC rating for ${c === 'well_led' ? 'well-led' : c}`));
-      entry = { ...base, kind, overall: overall!, keyQuestions: { safe: safe!, effective: effective!, caring: caring!, responsive: responsive!, wellLed: wellLed! } };
+        pick(
+          c,
+          CQC_RATINGS,
+          c === 'overall' ? 'an overall CQC rating' : `a CQC rating for ${c === 'well_led' ? 'well-led' : c}`,
+        ),
+      );
+      entry = {
+        ...base,
+        kind,
+        overall: overall!,
+        keyQuestions: {
+          safe: safe!,
+          effective: effective!,
+          caring: caring!,
+          responsive: responsive!,
+          wellLed: wellLed!,
+        },
+      };
       break;
     }
     case 'complaint':
@@ -163,16 +281,27 @@ function readRow(
       entry = { ...base, kind, notifiedToCqc: pick('notified_to_cqc', YES_NO, 'whether it was notified to CQC')! };
       break;
     case 'feedback':
-      entry = { ...base, kind, source: pick('source', SOURCES, 'who gave the feedback')!, sentiment: pick('sentiment', SENTIMENTS, 'what the feedback was')! };
+      entry = {
+        ...base,
+        kind,
+        source: pick('source', SOURCES, 'who gave the feedback')!,
+        sentiment: pick('sentiment', SENTIMENTS, 'what the feedback was')!,
+      };
       break;
     case 'fire-inspection':
       entry = { ...base, kind, outcome: pick('outcome', OUTCOMES, 'the outcome of the inspection')! };
       break;
   }
   // The shared schema has the last word; anything it still rejects is named against the row.
-  const check = IntelligenceEntry.safeParse({ ...entry, id: 'check', recordedBy: '', recordedAt: '2000-01-01T00:00:00Z' });
+  const check = IntelligenceEntry.safeParse({
+    ...entry,
+    id: 'check',
+    recordedBy: '',
+    recordedAt: '2000-01-01T00:00:00Z',
+  });
   if (!check.success && issues.every((i) => i.row !== row)) {
-    for (const zi of check.error.issues) issues.push({ row, column: null, message: `${zi.path.join('.') || 'entry'}: ${zi.message}` });
+    for (const zi of check.error.issues)
+      issues.push({ row, column: null, message: `${zi.path.join('.') || 'entry'}: ${zi.message}` });
   }
   return entry;
 }

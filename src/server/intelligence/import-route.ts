@@ -34,7 +34,8 @@ export type IntelligenceImportResult = {
   providerIds: string[];
 };
 
-const issuePath = (i: CsvIssue) => (i.row === 0 ? 'file' : i.column === null ? `row ${i.row}` : `row ${i.row} column ${i.column}`);
+const issuePath = (i: CsvIssue) =>
+  i.row === 0 ? 'file' : i.column === null ? `row ${i.row}` : `row ${i.row} column ${i.column}`;
 
 /** The same row always gets the same id (at most 64 characters, as the schema allows). */
 export const importedEntryId = (entry: ImportedEntry) =>
@@ -43,7 +44,8 @@ export const importedEntryId = (entry: ImportedEntry) =>
 export function registerIntelligenceImportRoute(app: Hono<AppEnv>, deps: Deps): void {
   app.post(INTELLIGENCE_IMPORT_PATH, requireUser(deps), requireRole('qa', 'manager'), async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'text/csv') throw new ApiError(415, 'unsupported-type', 'Send the intelligence as CSV with Content-Type: text/csv');
+    if (type !== 'text/csv')
+      throw new ApiError(415, 'unsupported-type', 'Send the intelligence as CSV with Content-Type: text/csv');
     const text = await readTextBody(c, INTELLIGENCE_CSV_LIMITS.maxBytes, 'Send the CSV file as the request body');
     const now = deps.now();
     const providers = await deps.db.query<{ id: string }>('SELECT id FROM providers WHERE removed_at IS NULL');
@@ -51,7 +53,10 @@ export function registerIntelligenceImportRoute(app: Hono<AppEnv>, deps: Deps): 
     const parsed = parseIntelligenceCsv(text, { providerExists: (id) => known.has(id), today: isoDay(now) });
     if (parsed.issues.length > 0) {
       const issues: Issue[] = parsed.issues.map((i) => ({ path: issuePath(i), message: i.message }));
-      throw invalid(issues, `Nothing was imported: ${new Set(parsed.issues.map((i) => i.row)).size} row(s) need correcting`);
+      throw invalid(
+        issues,
+        `Nothing was imported: ${new Set(parsed.issues.map((i) => i.row)).size} row(s) need correcting`,
+      );
     }
     const user = c.get('user');
     const result = await deps.db.transaction(async (tx) => {

@@ -16,7 +16,11 @@ import { badRequest, invalid, notFound } from '../http/errors';
 import { findProviderRow, touchBriefing } from '../providers/store';
 import type { Queryable } from '../db';
 
-export async function insertIntelligence(tx: Queryable, entry: IntelligenceEntry, userId: string | null): Promise<void> {
+export async function insertIntelligence(
+  tx: Queryable,
+  entry: IntelligenceEntry,
+  userId: string | null,
+): Promise<void> {
   await tx.query(
     `INSERT INTO intelligence (id, provider_id, kind, date, body, recorded_by, recorded_at)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
@@ -41,8 +45,10 @@ export function registerIntelligenceRoutes(app: Hono<AppEnv>, deps: Deps): void 
   app.post('/api/providers/:id/intelligence', signedIn, requireRole('qa', 'manager'), async (c) => {
     const providerId = c.req.param('id');
     const json = await readJsonBody(c, 64 * 1024);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw badRequest('Send the entry as a JSON object');
-    if ('providerId' in json && json.providerId !== providerId) throw badRequest('The provider id in the path does not match the body');
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw badRequest('Send the entry as a JSON object');
+    if ('providerId' in json && json.providerId !== providerId)
+      throw badRequest('The provider id in the path does not match the body');
     if ((await findProviderRow(deps.db, providerId)) === null) throw notFound('No such provider');
     const user = c.get('user');
     const now = deps.now();
@@ -62,7 +68,10 @@ export function registerIntelligenceRoutes(app: Hono<AppEnv>, deps: Deps): void 
   });
 
   app.get('/api/providers/:id/briefing', signedIn, async (c) => {
-    const briefing = await compileBriefing(deps.db, c.req.param('id'), { frequencies: deps.config.visitFrequencyMonths, now: deps.now() });
+    const briefing = await compileBriefing(deps.db, c.req.param('id'), {
+      frequencies: deps.config.visitFrequencyMonths,
+      now: deps.now(),
+    });
     if (briefing === null) throw notFound('No such provider');
     return c.json(briefing);
   });

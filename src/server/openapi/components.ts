@@ -4,11 +4,27 @@
 // src/shared; keep them in step with the handlers named beside each.
 import * as z from 'zod/mini';
 import {
-  ActionUpdate, Assignment, Briefing, IntelligenceEntry, ProviderRecord, VisitAction,
+  ActionUpdate,
+  Assignment,
+  Briefing,
+  IntelligenceEntry,
+  ProviderRecord,
+  VisitAction,
 } from '../../shared/register';
 import {
-  AttachmentRef, ErrorBody, PullResponse, PutSubmissionResponse, RecordKind, Review, ReviewRequest, SessionUser,
-  Sha256, SignInRequest, StoredSubmission, SubmissionBody, Template,
+  AttachmentRef,
+  ErrorBody,
+  PullResponse,
+  PutSubmissionResponse,
+  RecordKind,
+  Review,
+  ReviewRequest,
+  SessionUser,
+  Sha256,
+  SignInRequest,
+  StoredSubmission,
+  SubmissionBody,
+  Template,
 } from '../../shared/schemas';
 import { ProviderTimeline, QuarterlyReport, TimelineEvent } from '../../shared/reports/report-schemas';
 import { RegisterRowBody } from '../providers/routes';
@@ -17,7 +33,11 @@ import { NewUserRequest } from '../users/routes';
 const count = z.int().check(z.gte(0));
 
 /** GET /api/health (app.ts). */
-export const HealthResponse = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
 
 /** /api/session and POST /api/users (auth/routes.ts, users/routes.ts). */
 export const SessionResponse = z.object({ user: SessionUser });
@@ -36,7 +56,12 @@ export const SubmissionList = z.object({ submissions: z.array(StoredSubmission) 
 export const RevisionHistory = z.object({ revisions: z.array(StoredSubmission), reviews: z.array(Review) });
 
 /** PUT /api/attachments/{sha256} (attachments/routes.ts). */
-export const AttachmentStored = z.object({ sha256: Sha256, type: AttachmentRef.shape.type, bytes: count, created: z.boolean() });
+export const AttachmentStored = z.object({
+  sha256: Sha256,
+  type: AttachmentRef.shape.type,
+  bytes: count,
+  created: z.boolean(),
+});
 
 export const ActionList = z.object({ actions: z.array(VisitAction) });
 
@@ -69,7 +94,9 @@ export const IntelligenceList = z.object({ entries: z.array(IntelligenceEntry) }
  * from the path, recordedBy, recordedAt); those keys are ignored when sent.
  */
 export const NewIntelligenceEntry = z.union(
-  IntelligenceEntry.def.options.map((option) => z.omit(option, { id: true, providerId: true, recordedBy: true, recordedAt: true })),
+  IntelligenceEntry.def.options.map((option) =>
+    z.omit(option, { id: true, providerId: true, recordedBy: true, recordedAt: true }),
+  ),
 );
 /** POST /api/providers/intelligence/import (intelligence/import-route.ts IntelligenceImportResult). */
 export const IntelligenceImportResult = z.object({
@@ -86,12 +113,44 @@ export const AssignmentList = z.object({ assignments: z.array(Assignment) });
 
 /** Every named schema; a body schema missing here is still documented, under a name made from its route. */
 export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
-  ErrorBody, SignInRequest, SessionUser, SessionResponse, HealthResponse, UserSummary, UserList, NewUserRequest,
-  PullResponse, Template, SubmissionBody, StoredSubmission, PutSubmissionResponse, SubmissionList, Review, ReviewRequest,
-  RevisionHistory, AttachmentRef, AttachmentStored,
-  Provider: ProviderRecord, RegisterRow: RegisterRowBody, ProviderList, ProviderImportResult,
-  IntelligenceEntry, NewIntelligenceEntry, IntelligenceList, IntelligenceImportResult, Briefing,
-  VisitAction, ActionUpdate, ActionList, DeadlineRecord, Deadlines,
-  Assignment, NewAssignment, AssignmentStatusChange, AssignmentList,
-  QuarterlyReport, ProviderTimeline, TimelineEvent,
+  ErrorBody,
+  SignInRequest,
+  SessionUser,
+  SessionResponse,
+  HealthResponse,
+  UserSummary,
+  UserList,
+  NewUserRequest,
+  PullResponse,
+  Template,
+  SubmissionBody,
+  StoredSubmission,
+  PutSubmissionResponse,
+  SubmissionList,
+  Review,
+  ReviewRequest,
+  RevisionHistory,
+  AttachmentRef,
+  AttachmentStored,
+  Provider: ProviderRecord,
+  RegisterRow: RegisterRowBody,
+  ProviderList,
+  ProviderImportResult,
+  IntelligenceEntry,
+  NewIntelligenceEntry,
+  IntelligenceList,
+  IntelligenceImportResult,
+  Briefing,
+  VisitAction,
+  ActionUpdate,
+  ActionList,
+  DeadlineRecord,
+  Deadlines,
+  Assignment,
+  NewAssignment,
+  AssignmentStatusChange,
+  AssignmentList,
+  QuarterlyReport,
+  ProviderTimeline,
+  TimelineEvent,
 };

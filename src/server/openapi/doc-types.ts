@@ -8,8 +8,7 @@ export type JsonSchema = { [key: string]: unknown };
 
 /** A JSON body described by a zod schema, or a non-JSON body (CSV, image bytes) by media type. */
 export type Body =
-  | { kind: 'json'; schema: z.ZodMiniType }
-  | { kind: 'raw'; description: string; media: Record<string, JsonSchema> };
+  { kind: 'json'; schema: z.ZodMiniType } | { kind: 'raw'; description: string; media: Record<string, JsonSchema> };
 
 export interface Reply {
   description: string;
@@ -43,5 +42,9 @@ export const reply = (description: string, schema?: z.ZodMiniType): Reply =>
 
 /** A body sent as-is: text (CSV) or bytes (images), one schema per accepted media type. */
 export function raw(description: string, types: readonly string[], schema: JsonSchema): Body {
-  return { kind: 'raw', description, media: Object.fromEntries(types.map((type) => [type, { ...schema, contentMediaType: type }])) };
+  return {
+    kind: 'raw',
+    description,
+    media: Object.fromEntries(types.map((type) => [type, { ...schema, contentMediaType: type }])),
+  };
 }

@@ -22,10 +22,14 @@ const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** `put /api/submissions/{id}` → putSubmissionsById. */
 export function operationId(route: Pick<RouteDoc, 'method' | 'path'>): string {
-  const words = route.path.replace(/^\/api\//, '').split(/[/.]/).filter(Boolean).map((segment) => {
-    const param = /^\{(.+)\}$/.exec(segment);
-    return (param ? `by-${param[1]}` : segment).split('-').map(capital).join('');
-  });
+  const words = route.path
+    .replace(/^\/api\//, '')
+    .split(/[/.]/)
+    .filter(Boolean)
+    .map((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment);
+      return (param ? `by-${param[1]}` : segment).split('-').map(capital).join('');
+    });
   return route.method + words.join('');
 }
 
@@ -65,10 +69,16 @@ function content(body: Body, registry: SchemaRegistry, fallbackName: string): Re
 
 function parameters(route: RouteDoc): JsonSchema[] {
   const out: JsonSchema[] = [...route.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({
-    name, in: 'path', required: true, schema: route.params?.[name!] ?? { type: 'string' },
+    name,
+    in: 'path',
+    required: true,
+    schema: route.params?.[name!] ?? { type: 'string' },
   }));
   if (route.query !== undefined) {
-    const converted = z.toJSONSchema(route.query, CONVERT) as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const converted = z.toJSONSchema(route.query, CONVERT) as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, schema] of Object.entries(converted.properties ?? {})) {
       out.push({ name, in: 'query', required: converted.required?.includes(name) ?? false, schema });
     }
@@ -100,12 +110,16 @@ function operation(route: RouteDoc, registry: SchemaRegistry): JsonSchema {
   const id = operationId(route);
   const responses: Record<string, JsonSchema> = {};
   for (const [status, reply] of Object.entries(route.ok)) {
-    responses[status] = reply.body === undefined
-      ? { description: reply.description }
-      : { description: reply.description, content: content(reply.body, registry, `${capital(id)}${status}`) };
+    responses[status] =
+      reply.body === undefined
+        ? { description: reply.description }
+        : { description: reply.description, content: content(reply.body, registry, `${capital(id)}${status}`) };
   }
   for (const [status, description] of [...errorDescriptions(route)].sort(([a], [b]) => a - b)) {
-    responses[String(status)] = { description, content: { 'application/json': { schema: { $ref: `${SCHEMA_REF}ErrorBody` } } } };
+    responses[String(status)] = {
+      description,
+      content: { 'application/json': { schema: { $ref: `${SCHEMA_REF}ErrorBody` } } },
+    };
   }
   responses.default = { $ref: ERROR_RESPONSE_REF };
   const params = parameters(route);
@@ -116,13 +130,15 @@ function operation(route: RouteDoc, registry: SchemaRegistry): JsonSchema {
     tags: [route.tag],
     ...(route.access === 'public' ? { security: [] } : {}),
     ...(params.length === 0 ? {} : { parameters: params }),
-    ...(route.body === undefined ? {} : {
-      requestBody: {
-        required: true,
-        ...(route.body.kind === 'raw' ? { description: route.body.description } : {}),
-        content: content(route.body, registry, `${capital(id)}Request`),
-      },
-    }),
+    ...(route.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            ...(route.body.kind === 'raw' ? { description: route.body.description } : {}),
+            content: content(route.body, registry, `${capital(id)}Request`),
+          },
+        }),
     responses,
   };
 }
@@ -141,7 +157,8 @@ export function buildDocument(routes: readonly RouteDoc[] = ROUTES): JsonSchema 
     info: {
       title: 'QA Visits API',
       version: APP_VERSION,
-      description: 'Sync contract version 1 (DESIGN.md §4). Every error body is an ErrorBody. Sign in with POST /api/session.',
+      description:
+        'Sync contract version 1 (DESIGN.md §4). Every error body is an ErrorBody. Sign in with POST /api/session.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
@@ -150,10 +167,18 @@ export function buildDocument(routes: readonly RouteDoc[] = ROUTES): JsonSchema 
     components: {
       schemas: registry.components(),
       responses: {
-        Error: { description: 'Any other error, e.g. 500 internal', content: { 'application/json': { schema: { $ref: `${SCHEMA_REF}ErrorBody` } } } },
+        Error: {
+          description: 'Any other error, e.g. 500 internal',
+          content: { 'application/json': { schema: { $ref: `${SCHEMA_REF}ErrorBody` } } },
+        },
       },
       securitySchemes: {
-        [SECURITY_SCHEME]: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'HttpOnly session cookie set by POST /api/session' },
+        [SECURITY_SCHEME]: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: 'HttpOnly session cookie set by POST /api/session',
+        },
       },
     },
   };

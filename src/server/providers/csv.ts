@@ -14,9 +14,22 @@ export type ProviderCsvLookups = {
 };
 
 export const PROVIDER_CSV_COLUMNS = [
-  'id', 'name', 'cqc_location_id', 'service_type', 'address', 'registered_manager', 'capacity',
-  'contract_reference', 'contract_value', 'contract_start', 'contract_end', 'allocated_officer_email',
-  'rag', 'rag_reason', 'rag_changed_at', 'monitoring_level',
+  'id',
+  'name',
+  'cqc_location_id',
+  'service_type',
+  'address',
+  'registered_manager',
+  'capacity',
+  'contract_reference',
+  'contract_value',
+  'contract_start',
+  'contract_end',
+  'allocated_officer_email',
+  'rag',
+  'rag_reason',
+  'rag_changed_at',
+  'monitoring_level',
 ] as const satisfies readonly string[];
 type Column = (typeof PROVIDER_CSV_COLUMNS)[number];
 export const PROVIDER_CSV_REQUIRED_COLUMNS: readonly Column[] = ['name', 'service_type', 'rag', 'monitoring_level'];
@@ -27,21 +40,34 @@ const ImportedProviderSchema = z.omit(ProviderRecord, { lastVisitDate: true, nex
 /** "row 7, monitoring_level: ..." — how an issue reads in a list shown to an officer. */
 export function formatCsvIssue(issue: CsvIssue): string {
   if (issue.row === 0) return issue.message;
-  return issue.column === null ? `row ${issue.row}: ${issue.message}` : `row ${issue.row}, ${issue.column}: ${issue.message}`;
+  return issue.column === null
+    ? `row ${issue.row}: ${issue.message}`
+    : `row ${issue.row}, ${issue.column}: ${issue.message}`;
 }
-
 
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 const SERVICE_TYPES: Record<string, ServiceType> = {
-  carehome: 'care-home', residentialcarehome: 'care-home', residentialhome: 'care-home',
-  nursinghome: 'nursing-home', carehomewithnursing: 'nursing-home',
-  homecare: 'home-care', domiciliarycare: 'home-care', domiciliary: 'home-care', domcare: 'home-care',
+  carehome: 'care-home',
+  residentialcarehome: 'care-home',
+  residentialhome: 'care-home',
+  nursinghome: 'nursing-home',
+  carehomewithnursing: 'nursing-home',
+  homecare: 'home-care',
+  domiciliarycare: 'home-care',
+  domiciliary: 'home-care',
+  domcare: 'home-care',
   supportedliving: 'supported-living',
-  childrensresidential: 'childrens-residential', childrensresidentialhome: 'childrens-residential', childrenshome: 'childrens-residential',
-  dayservice: 'day-service', dayservices: 'day-service', daycentre: 'day-service', dayopportunities: 'day-service',
+  childrensresidential: 'childrens-residential',
+  childrensresidentialhome: 'childrens-residential',
+  childrenshome: 'childrens-residential',
+  dayservice: 'day-service',
+  dayservices: 'day-service',
+  daycentre: 'day-service',
+  dayopportunities: 'day-service',
   other: 'other',
 };
-const SERVICE_LABELS = "Care home, Nursing home, Home care (or Domiciliary care), Supported living, Children's residential, Day service or Other";
+const SERVICE_LABELS =
+  "Care home, Nursing home, Home care (or Domiciliary care), Supported living, Children's residential, Day service or Other";
 
 const RAGS = ['green', 'amber', 'red'] as const;
 const DATE_HELP = 'use DD/MM/YYYY or YYYY-MM-DD';
@@ -60,15 +86,31 @@ export function parseDate(raw: string): { date: string } | { error: string } {
 }
 
 function slugify(name: string): string {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56).replace(/-+$/, '');
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 56)
+    .replace(/-+$/, '');
   return slug || 'provider';
 }
 
 /** One data row as read: its cells (trimmed), the provider built from them and the columns already reported. */
-type Draft = { row: number; cells: Partial<Record<Column, string>>; provider: ImportedProvider; explicitId: boolean; bad: Set<Column> };
+type Draft = {
+  row: number;
+  cells: Partial<Record<Column, string>>;
+  provider: ImportedProvider;
+  explicitId: boolean;
+  bad: Set<Column>;
+};
 
-export function parseProviderCsv(text: string, lookups: ProviderCsvLookups): { rows: ImportedProvider[]; issues: CsvIssue[] } {
+export function parseProviderCsv(
+  text: string,
+  lookups: ProviderCsvLookups,
+): { rows: ImportedProvider[]; issues: CsvIssue[] } {
   const table = readCsvTable(text, { ...PROVIDER_CSV_LIMITS, columns: PROVIDER_CSV_COLUMNS, noun: 'providers' });
   if ('issue' in table) return { rows: [], issues: [table.issue] };
   const { header, data, errors } = table;
@@ -85,13 +127,20 @@ export function parseProviderCsv(text: string, lookups: ProviderCsvLookups): { r
   for (const d of drafts) {
     if (d.explicitId && !d.bad.has('id')) {
       const first = firstRowById.get(d.provider.id);
-      if (first !== undefined) flag(issues, d, 'id', `"${d.provider.id}" is also the id on row ${first}; each provider needs its own id`);
+      if (first !== undefined)
+        flag(issues, d, 'id', `"${d.provider.id}" is also the id on row ${first}; each provider needs its own id`);
       else firstRowById.set(d.provider.id, d.row);
     }
     const nameKey = d.provider.name.trim().toLowerCase().replace(/\s+/g, ' ');
     if (nameKey === '' || d.bad.has('name')) continue;
     const first = firstRowByName.get(nameKey);
-    if (first !== undefined) flag(issues, d, 'name', `"${d.provider.name.trim()}" is also on row ${first}; each provider can appear only once`);
+    if (first !== undefined)
+      flag(
+        issues,
+        d,
+        'name',
+        `"${d.provider.name.trim()}" is also on row ${first}; each provider can appear only once`,
+      );
     else firstRowByName.set(nameKey, d.row);
   }
   const taken = new Set(drafts.filter((d) => d.explicitId).map((d) => d.provider.id));
@@ -124,16 +173,29 @@ export function parseProviderCsv(text: string, lookups: ProviderCsvLookups): { r
 }
 
 const FIELD_COLUMNS: Partial<Record<string, Column>> = {
-  id: 'id', name: 'name', cqcLocationId: 'cqc_location_id', serviceType: 'service_type', address: 'address',
-  registeredManager: 'registered_manager', capacity: 'capacity', allocatedOfficerId: 'allocated_officer_email',
-  rag: 'rag', ragReason: 'rag_reason', ragChangedAt: 'rag_changed_at', monitoringLevel: 'monitoring_level',
+  id: 'id',
+  name: 'name',
+  cqcLocationId: 'cqc_location_id',
+  serviceType: 'service_type',
+  address: 'address',
+  registeredManager: 'registered_manager',
+  capacity: 'capacity',
+  allocatedOfficerId: 'allocated_officer_email',
+  rag: 'rag',
+  ragReason: 'rag_reason',
+  ragChangedAt: 'rag_changed_at',
+  monitoringLevel: 'monitoring_level',
 };
 const CONTRACT_COLUMNS: Partial<Record<string, Column>> = {
-  reference: 'contract_reference', annualValue: 'contract_value', start: 'contract_start', end: 'contract_end',
+  reference: 'contract_reference',
+  annualValue: 'contract_value',
+  start: 'contract_start',
+  end: 'contract_end',
 };
 
 function schemaMessage(zi: z.core.$ZodIssue, value: string): string {
-  if (zi.code === 'too_big' && zi.origin === 'string') return `is too long (${value.length} characters; at most ${String(zi.maximum)})`;
+  if (zi.code === 'too_big' && zi.origin === 'string')
+    return `is too long (${value.length} characters; at most ${String(zi.maximum)})`;
   if (zi.code === 'too_big') return `"${value}" is more than ${String(zi.maximum)}`;
   if (zi.code === 'too_small' && zi.origin === 'string') return 'is blank, and a value is needed';
   if (zi.code === 'too_small') return `"${value}" is less than ${String(zi.minimum)}`;
@@ -146,15 +208,24 @@ function flag(issues: CsvIssue[], d: Draft, column: Column, message: string) {
 }
 
 function readRow(
-  record: CsvRecord, headings: string[], columnAt: (Column | null)[], indexOf: Map<Column, number>,
-  missing: Set<Column>, lookups: ProviderCsvLookups, issues: CsvIssue[],
+  record: CsvRecord,
+  headings: string[],
+  columnAt: (Column | null)[],
+  indexOf: Map<Column, number>,
+  missing: Set<Column>,
+  lookups: ProviderCsvLookups,
+  issues: CsvIssue[],
 ): Draft {
   const row = record.row;
   const cells: Partial<Record<Column, string>> = {};
   for (const [column, i] of indexOf) cells[column] = (record.fields[i] ?? '').trim();
   record.fields.forEach((value, i) => {
     if (value.trim() !== '' && !columnAt[i] && !headings[i]?.trim()) {
-      issues.push({ row, column: null, message: `has "${value.trim()}" in column ${columnLetter(i)}, which has no heading` });
+      issues.push({
+        row,
+        column: null,
+        message: `has "${value.trim()}" in column ${columnLetter(i)}, which has no heading`,
+      });
     }
   });
   const cell = (c: Column) => cells[c] ?? '';
@@ -166,20 +237,28 @@ function readRow(
     const raw = cell(column);
     return raw === '' ? null : (parse(raw) ?? null);
   };
-  const date = (column: Column) => blankOr(column, (raw) => {
-    const r = parseDate(raw);
-    if ('error' in r) return void bad(column, r.error);
-    return r.date;
-  });
+  const date = (column: Column) =>
+    blankOr(column, (raw) => {
+      const r = parseDate(raw);
+      if ('error' in r) return void bad(column, r.error);
+      return r.date;
+    });
 
   if (cell('name') === '') bad('name', 'is blank; every provider needs a name');
   const cqc = cell('cqc_location_id');
-  if (cqc !== '' && !/^1-\d{9,11}$/.test(cqc)) bad('cqc_location_id', `"${cqc}" is not a CQC location id (they look like 1-123456789)`);
+  if (cqc !== '' && !/^1-\d{9,11}$/.test(cqc))
+    bad('cqc_location_id', `"${cqc}" is not a CQC location id (they look like 1-123456789)`);
   const serviceRaw = cell('service_type');
   // Own keys only: a cell reading "constructor" must not find Object.prototype's.
   const serviceKey = letters(serviceRaw);
   const serviceType = Object.hasOwn(SERVICE_TYPES, serviceKey) ? SERVICE_TYPES[serviceKey] : undefined;
-  if (!serviceType) bad('service_type', serviceRaw === '' ? `is blank; use ${SERVICE_LABELS}` : `"${serviceRaw}" is not a service type this import knows; use ${SERVICE_LABELS}`);
+  if (!serviceType)
+    bad(
+      'service_type',
+      serviceRaw === ''
+        ? `is blank; use ${SERVICE_LABELS}`
+        : `"${serviceRaw}" is not a service type this import knows; use ${SERVICE_LABELS}`,
+    );
   const capacity = blankOr('capacity', (raw) => {
     if (!/^\d[\d,]*$/.test(raw)) return void bad('capacity', `"${raw}" is not a whole number of places`);
     return Number(raw.replace(/,/g, ''));
@@ -195,32 +274,61 @@ function readRow(
   });
   const start = date('contract_start');
   const end = date('contract_end');
-  const hasContract = ['contract_reference', 'contract_value', 'contract_start', 'contract_end'].some((c) => cell(c as Column) !== '');
-  if (hasContract && contractRef === '') bad('contract_reference', 'is blank; it is needed when the row has contract details');
-  if (hasContract && cell('contract_start') === '') bad('contract_start', 'is blank; it is needed when the row has contract details');
-  if (start && end && end < start) bad('contract_end', `"${cell('contract_end')}" is before the contract start (${cell('contract_start')})`);
+  const hasContract = ['contract_reference', 'contract_value', 'contract_start', 'contract_end'].some(
+    (c) => cell(c as Column) !== '',
+  );
+  if (hasContract && contractRef === '')
+    bad('contract_reference', 'is blank; it is needed when the row has contract details');
+  if (hasContract && cell('contract_start') === '')
+    bad('contract_start', 'is blank; it is needed when the row has contract details');
+  if (start && end && end < start)
+    bad('contract_end', `"${cell('contract_end')}" is before the contract start (${cell('contract_start')})`);
 
   const allocatedOfficerId = blankOr('allocated_officer_email', (email) => {
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return void bad('allocated_officer_email', `"${email}" is not an email address`);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      return void bad('allocated_officer_email', `"${email}" is not an email address`);
     const id = lookups.officerIdByEmail(email);
-    if (id === null) bad('allocated_officer_email', `no officer has the email "${email}"; add them as a user first, or leave it blank`);
+    if (id === null)
+      bad(
+        'allocated_officer_email',
+        `no officer has the email "${email}"; add them as a user first, or leave it blank`,
+      );
     return id ?? undefined;
   });
 
   const ragRaw = cell('rag');
   const rag = RAGS.find((r) => r === ragRaw.toLowerCase());
-  if (!rag) bad('rag', ragRaw === '' ? 'is blank; use Green, Amber or Red' : `"${ragRaw}" is not a RAG rating; use Green, Amber or Red`);
-  if ((rag === 'amber' || rag === 'red') && cell('rag_reason') === '') bad('rag_reason', `is blank; a reason is needed when the RAG rating is ${ragRaw}`);
+  if (!rag)
+    bad(
+      'rag',
+      ragRaw === '' ? 'is blank; use Green, Amber or Red' : `"${ragRaw}" is not a RAG rating; use Green, Amber or Red`,
+    );
+  if ((rag === 'amber' || rag === 'red') && cell('rag_reason') === '')
+    bad('rag_reason', `is blank; a reason is needed when the RAG rating is ${ragRaw}`);
   const ragChangedAt = date('rag_changed_at');
   const levelRaw = cell('monitoring_level');
   const level = /^(?:level\s*)?([1-5])$/i.exec(levelRaw)?.[1];
-  if (!level) bad('monitoring_level', levelRaw === '' ? 'is blank; give a monitoring level from 1 to 5' : `"${levelRaw}" is not a monitoring level (1 to 5)`);
+  if (!level)
+    bad(
+      'monitoring_level',
+      levelRaw === ''
+        ? 'is blank; give a monitoring level from 1 to 5'
+        : `"${levelRaw}" is not a monitoring level (1 to 5)`,
+    );
 
   d.provider = {
-    id: cell('id'), name: cell('name'), cqcLocationId: cqc || null, serviceType: serviceType ?? 'other',
-    address: cell('address'), registeredManager: cell('registered_manager'), capacity,
+    id: cell('id'),
+    name: cell('name'),
+    cqcLocationId: cqc || null,
+    serviceType: serviceType ?? 'other',
+    address: cell('address'),
+    registeredManager: cell('registered_manager'),
+    capacity,
     contract: hasContract ? { reference: contractRef, annualValue, start: start ?? '', end } : null,
-    allocatedOfficerId, rag: rag ?? 'green', ragReason: cell('rag_reason'), ragChangedAt,
+    allocatedOfficerId,
+    rag: rag ?? 'green',
+    ragReason: cell('rag_reason'),
+    ragChangedAt,
     monitoringLevel: Number(level ?? 1),
   };
   return d;

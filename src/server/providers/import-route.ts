@@ -14,19 +14,28 @@ import { ApiError, invalid } from '../http/errors';
 import { type CsvIssue, PROVIDER_CSV_LIMITS, parseProviderCsv } from './csv';
 import { findProviderRow, recordRagChange, writeProvider } from './store';
 
-const issuePath = (i: CsvIssue) => (i.row === 0 ? 'file' : i.column === null ? `row ${i.row}` : `row ${i.row} column ${i.column}`);
+const issuePath = (i: CsvIssue) =>
+  i.row === 0 ? 'file' : i.column === null ? `row ${i.row}` : `row ${i.row} column ${i.column}`;
 
 export function registerProviderImportRoute(app: Hono<AppEnv>, deps: Deps): void {
   app.post('/api/providers/import', requireUser(deps), requireRole('qa'), async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'text/csv') throw new ApiError(415, 'unsupported-type', 'Send the register as CSV with Content-Type: text/csv');
+    if (type !== 'text/csv')
+      throw new ApiError(415, 'unsupported-type', 'Send the register as CSV with Content-Type: text/csv');
     const text = await readTextBody(c, PROVIDER_CSV_LIMITS.maxBytes, 'Send the CSV file as the request body');
-    const officers = await deps.db.query<{ id: string; email: string }>("SELECT id, email FROM users WHERE role = 'officer'");
+    const officers = await deps.db.query<{ id: string; email: string }>(
+      "SELECT id, email FROM users WHERE role = 'officer'",
+    );
     const byEmail = new Map(officers.map((o) => [o.email, o.id]));
-    const parsed = parseProviderCsv(text, { officerIdByEmail: (email) => byEmail.get(email.trim().toLowerCase()) ?? null });
+    const parsed = parseProviderCsv(text, {
+      officerIdByEmail: (email) => byEmail.get(email.trim().toLowerCase()) ?? null,
+    });
     if (parsed.issues.length > 0) {
       const issues: Issue[] = parsed.issues.map((i) => ({ path: issuePath(i), message: i.message }));
-      throw invalid(issues, `Nothing was imported: ${new Set(parsed.issues.map((i) => i.row)).size} row(s) need correcting`);
+      throw invalid(
+        issues,
+        `Nothing was imported: ${new Set(parsed.issues.map((i) => i.row)).size} row(s) need correcting`,
+      );
     }
     const user = c.get('user');
     const now = deps.now();
@@ -40,7 +49,14 @@ export function registerProviderImportRoute(app: Hono<AppEnv>, deps: Deps): void
         const ragChangedAt = row.ragChangedAt ?? (ragChanged ? today : existing.body.ragChangedAt);
         await writeProvider(tx, { ...row, ragChangedAt }, today);
         if (ragChanged) {
-          await recordRagChange(tx, { providerId: row.id, at: now, userId: user.id, from: existing?.body.rag ?? null, to: row.rag, reason: row.ragReason });
+          await recordRagChange(tx, {
+            providerId: row.id,
+            at: now,
+            userId: user.id,
+            from: existing?.body.rag ?? null,
+            to: row.rag,
+            reason: row.ragReason,
+          });
         }
         if (existing === null) imported += 1;
         else updated += 1;

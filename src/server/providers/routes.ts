@@ -62,7 +62,14 @@ export function registerProviderRoutes(app: Hono<AppEnv>, deps: Deps): void {
       if ((await findProviderRow(tx, row.id)) !== null) return null;
       const record = { ...row, ragChangedAt: today };
       await writeProvider(tx, record, today);
-      await recordRagChange(tx, { providerId: row.id, at: now, userId: user.id, from: null, to: row.rag, reason: row.ragReason });
+      await recordRagChange(tx, {
+        providerId: row.id,
+        at: now,
+        userId: user.id,
+        from: null,
+        to: row.rag,
+        reason: row.ragReason,
+      });
       await recordAudit(tx, now, user.id, 'provider.create', row.id);
       return findProviderRow(tx, row.id);
     });
@@ -85,7 +92,14 @@ export function registerProviderRoutes(app: Hono<AppEnv>, deps: Deps): void {
       const record = { ...row, ragChangedAt: ragChanged ? isoDay(now) : existing.body.ragChangedAt };
       await writeProvider(tx, record, isoDay(now));
       if (ragChanged) {
-        await recordRagChange(tx, { providerId: row.id, at: now, userId: user.id, from: existing.body.rag, to: row.rag, reason: row.ragReason });
+        await recordRagChange(tx, {
+          providerId: row.id,
+          at: now,
+          userId: user.id,
+          from: existing.body.rag,
+          to: row.rag,
+          reason: row.ragReason,
+        });
         await recordAudit(tx, now, user.id, 'provider.rag-change', row.id);
       }
       await recordAudit(tx, now, user.id, 'provider.update', row.id);
@@ -102,7 +116,11 @@ export function registerProviderRoutes(app: Hono<AppEnv>, deps: Deps): void {
     const removed = await deps.db.transaction(async (tx) => {
       if ((await findProviderRow(tx, id)) === null) return false;
       const seq = await nextChangeSeq(tx);
-      await tx.query('UPDATE providers SET removed_at = $2, change_seq = $3, briefing_seq = $3 WHERE id = $1', [id, now, seq]);
+      await tx.query('UPDATE providers SET removed_at = $2, change_seq = $3, briefing_seq = $3 WHERE id = $1', [
+        id,
+        now,
+        seq,
+      ]);
       await recordAudit(tx, now, user.id, 'provider.remove', id);
       return true;
     });

@@ -22,7 +22,11 @@ export const PROVIDER_COLUMNS = 'p.id, p.body, p.registered_on, p.last_visit_dat
 export function toRecord(row: ProviderRow, frequencies: VisitFrequencies): ProviderRecord {
   const last = row.last_visit_date ?? null;
   const registered = row.registered_on ?? isoDay(new Date(0));
-  return { ...row.body, lastVisitDate: last, nextVisitDue: nextVisitDue(row.body.monitoringLevel, last, frequencies, registered) };
+  return {
+    ...row.body,
+    lastVisitDate: last,
+    nextVisitDue: nextVisitDue(row.body.monitoringLevel, last, frequencies, registered),
+  };
 }
 
 const stored = (p: RegisterRow | ProviderRecord): ProviderRecord => ({ ...p, lastVisitDate: null, nextVisitDue: null });
@@ -43,7 +47,11 @@ export async function listProviderRows(q: Queryable): Promise<ProviderRow[]> {
  * Inserts or replaces a register row (bringing back a removed one) inside the caller's
  * transaction. `today` is the server's date, recorded as the day a new provider joined.
  */
-export async function writeProvider(tx: Queryable, provider: RegisterRow | ProviderRecord, today: string): Promise<'created' | 'updated'> {
+export async function writeProvider(
+  tx: Queryable,
+  provider: RegisterRow | ProviderRecord,
+  today: string,
+): Promise<'created' | 'updated'> {
   const seq = await nextChangeSeq(tx);
   const [row] = await tx.query<{ created: boolean }>(
     `INSERT INTO providers (id, body, change_seq, briefing_seq, registered_on, removed_at)

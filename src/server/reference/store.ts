@@ -40,12 +40,20 @@ export async function findTemplate(q: Queryable, id: string, version: number): P
 }
 
 /** Adds or replaces a provider (and brings back a removed one). */
-export async function upsertProvider(db: Db, provider: RegisterRow | Provider, today: string = isoDay(new Date())): Promise<void> {
+export async function upsertProvider(
+  db: Db,
+  provider: RegisterRow | Provider,
+  today: string = isoDay(new Date()),
+): Promise<void> {
   await db.transaction((tx) => writeProvider(tx, provider, today));
 }
 
 /** Inserts a provider only if its id is new (demo seeding must not overwrite edits). */
-export async function insertProviderIfMissing(db: Db, provider: RegisterRow | Provider, today: string = isoDay(new Date())): Promise<boolean> {
+export async function insertProviderIfMissing(
+  db: Db,
+  provider: RegisterRow | Provider,
+  today: string = isoDay(new Date()),
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.query('SELECT 1 FROM providers WHERE id = $1', [provider.id]);
     if (existing.length > 0) return false;

@@ -12,9 +12,20 @@ import { submitterVisible } from '../auth/access';
 import type { Queryable } from '../db';
 import type { VisitFrequencies } from '../../shared/visit-due';
 
-type RecordRow = { id: string; body: SubmissionBody; submitter_name: string; first_received: Date; review_status: ReviewStatus };
+type RecordRow = {
+  id: string;
+  body: SubmissionBody;
+  submitter_name: string;
+  first_received: Date;
+  review_status: ReviewStatus;
+};
 
-export async function reportRecords(q: Queryable, user: SessionUser, providerNames: ReadonlyMap<string, string>, providerId: string | null = null): Promise<ReportRecord[]> {
+export async function reportRecords(
+  q: Queryable,
+  user: SessionUser,
+  providerNames: ReadonlyMap<string, string>,
+  providerId: string | null = null,
+): Promise<ReportRecord[]> {
   const rows = await q.query<RecordRow>(
     `SELECT s.id, s.body, u.name AS submitter_name, h.review_status,
             (SELECT min(f.received_at) FROM submissions f WHERE f.id = h.id) AS first_received
@@ -25,10 +36,18 @@ export async function reportRecords(q: Queryable, user: SessionUser, providerNam
     [user.id, user.role, providerId],
   );
   return rows.map((r) => ({
-    id: r.id, kind: r.body.kind, templateId: r.body.templateId, templateVersion: r.body.templateVersion, date: r.body.details.date,
-    providerId: r.body.kind === 'visit' ? r.body.details.providerId : null, subject: recordSubject(r.body, (id) => providerNames.get(id)),
-    submitterName: r.submitter_name, receivedOn: calendarDay(new Date(r.first_received)), reviewStatus: r.review_status,
-    sectionRatings: r.body.sectionRatings, overallRating: r.body.overallRating ?? null,
+    id: r.id,
+    kind: r.body.kind,
+    templateId: r.body.templateId,
+    templateVersion: r.body.templateVersion,
+    date: r.body.details.date,
+    providerId: r.body.kind === 'visit' ? r.body.details.providerId : null,
+    subject: recordSubject(r.body, (id) => providerNames.get(id)),
+    submitterName: r.submitter_name,
+    receivedOn: calendarDay(new Date(r.first_received)),
+    reviewStatus: r.review_status,
+    sectionRatings: r.body.sectionRatings,
+    overallRating: r.body.overallRating ?? null,
   }));
 }
 
@@ -37,7 +56,13 @@ export async function reportProviders(q: Queryable): Promise<ReportProvider[]> {
     `SELECT id, body->>'name' AS name, (body->>'monitoringLevel')::int AS level, body->>'rag' AS rag, registered_on
        FROM providers WHERE removed_at IS NULL ORDER BY body->>'name', id`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, monitoringLevel: Number(r.level), rag: r.rag, registeredOn: r.registered_on ?? '1970-01-01' }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    monitoringLevel: Number(r.level),
+    rag: r.rag,
+    registeredOn: r.registered_on ?? '1970-01-01',
+  }));
 }
 
 export async function ragChanges(q: Queryable, providerId: string | null = null): Promise<RagChange[]> {
@@ -45,10 +70,20 @@ export async function ragChanges(q: Queryable, providerId: string | null = null)
     'SELECT provider_id, at, from_rag, to_rag, reason FROM provider_rag_history WHERE ($1::text IS NULL OR provider_id = $1) ORDER BY at, id',
     [providerId],
   );
-  return rows.map((r) => ({ providerId: r.provider_id, on: calendarDay(new Date(r.at)), from: r.from_rag, to: r.to_rag, reason: r.reason }));
+  return rows.map((r) => ({
+    providerId: r.provider_id,
+    on: calendarDay(new Date(r.at)),
+    from: r.from_rag,
+    to: r.to_rag,
+    reason: r.reason,
+  }));
 }
 
-export async function visibleActions(q: Queryable, user: SessionUser, providerId: string | null = null): Promise<VisitAction[]> {
+export async function visibleActions(
+  q: Queryable,
+  user: SessionUser,
+  providerId: string | null = null,
+): Promise<VisitAction[]> {
   const rows = await q.query<{ body: VisitAction }>(
     `SELECT a.body FROM actions a WHERE ${ACTION_VISIBLE} AND ($3::text IS NULL OR a.provider_id = $3) ORDER BY a.due_date, a.id`,
     [user.id, user.role, providerId],
@@ -56,7 +91,10 @@ export async function visibleActions(q: Queryable, user: SessionUser, providerId
   return rows.map((r) => r.body);
 }
 
-export async function intelligenceEntries(q: Queryable, providerId: string | null = null): Promise<IntelligenceEntry[]> {
+export async function intelligenceEntries(
+  q: Queryable,
+  providerId: string | null = null,
+): Promise<IntelligenceEntry[]> {
   const rows = await q.query<{ body: IntelligenceEntry }>(
     'SELECT body FROM intelligence WHERE ($1::text IS NULL OR provider_id = $1) ORDER BY date, id',
     [providerId],
@@ -69,13 +107,22 @@ export async function allTemplates(q: Queryable): Promise<Template[]> {
   return rows.map((r) => Template.parse(r.body));
 }
 
-export async function reportInput(q: Queryable, user: SessionUser, quarter: Quarter, today: string, frequencies: VisitFrequencies): Promise<ReportInput> {
+export async function reportInput(
+  q: Queryable,
+  user: SessionUser,
+  quarter: Quarter,
+  today: string,
+  frequencies: VisitFrequencies,
+): Promise<ReportInput> {
   const providers = await reportProviders(q);
   const names = new Map(providers.map((p) => [p.id, p.name]));
   // A manager's report covers their own team, so only they are expected to observe and audit for it.
   const [managers] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'manager'`);
   return {
-    quarter, today, frequencies, providers,
+    quarter,
+    today,
+    frequencies,
+    providers,
     records: await reportRecords(q, user, names),
     templates: await allTemplates(q),
     ragChanges: await ragChanges(q),

@@ -31,7 +31,13 @@ export function registerReportRoutes(app: Hono<AppEnv>, deps: Deps): void {
 
   const report = async (c: Context<AppEnv>): Promise<QuarterlyReport> => {
     const today = calendarDay(deps.now());
-    const input = await reportInput(deps.db, c.get('user'), chosenQuarter(c, today), today, deps.config.visitFrequencyMonths);
+    const input = await reportInput(
+      deps.db,
+      c.get('user'),
+      chosenQuarter(c, today),
+      today,
+      deps.config.visitFrequencyMonths,
+    );
     return quarterlyReport(input);
   };
 
@@ -50,9 +56,14 @@ export function registerReportRoutes(app: Hono<AppEnv>, deps: Deps): void {
     const templates = await allTemplates(deps.db);
     const visits = await reportRecords(deps.db, user, new Map([[id, row.body.name]]), id);
     const ratingLabel = (r: { templateId: string; templateVersion: number; overallRating: string | null }) =>
-      templates.find((t) => t.id === r.templateId && t.version === r.templateVersion)?.ratingScale.find((o) => o.value === r.overallRating)?.label ?? r.overallRating ?? '';
+      templates
+        .find((t) => t.id === r.templateId && t.version === r.templateVersion)
+        ?.ratingScale.find((o) => o.value === r.overallRating)?.label ??
+      r.overallRating ??
+      '';
     const events = providerTimeline({
-      visits, ratingLabel,
+      visits,
+      ratingLabel,
       ragChanges: await ragChanges(deps.db, id),
       intelligence: await intelligenceEntries(deps.db, id),
       actions: await visibleActions(deps.db, user, id),

@@ -24,9 +24,16 @@ const RecordId = z.uuid();
 /** Records a decision on a record's current revision: the head holds the latest, the log every one. */
 export async function storeReview(tx: Queryable, id: string, review: Review, at: Date): Promise<void> {
   await tx.query('UPDATE submission_heads SET review_status = $2, review = $3::jsonb, updated_at = $4 WHERE id = $1', [
-    id, review.status, JSON.stringify(review), at,
+    id,
+    review.status,
+    JSON.stringify(review),
+    at,
   ]);
-  await tx.query('INSERT INTO submission_reviews (submission_id, revision, body) VALUES ($1, $2, $3::jsonb)', [id, review.revision, JSON.stringify(review)]);
+  await tx.query('INSERT INTO submission_reviews (submission_id, revision, body) VALUES ($1, $2, $3::jsonb)', [
+    id,
+    review.revision,
+    JSON.stringify(review),
+  ]);
 }
 
 /** Whether this person may decide on records by `submitterId`. */
@@ -68,10 +75,20 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: Deps): void {
       }
       const review: Review = {
         status: request.decision === 'sign-off' ? 'signed-off' : 'returned',
-        revision: request.revision, comment: request.comment.trim(), reviewerId: user.id, reviewerName: user.name, at: now.toISOString(),
+        revision: request.revision,
+        comment: request.comment.trim(),
+        reviewerId: user.id,
+        reviewerName: user.name,
+        at: now.toISOString(),
       };
       await storeReview(tx, id, review, now);
-      await recordAudit(tx, now, user.id, request.decision === 'sign-off' ? 'submission.sign-off' : 'submission.return', `${id}@${request.revision}`);
+      await recordAudit(
+        tx,
+        now,
+        user.id,
+        request.decision === 'sign-off' ? 'submission.sign-off' : 'submission.return',
+        `${id}@${request.revision}`,
+      );
     });
     const stored = await getSubmission(deps.db, user, id, null);
     return c.json(stored);
@@ -81,7 +98,10 @@ export function registerReviewRoutes(app: Hono<AppEnv>, deps: Deps): void {
     const id = c.req.param('id');
     const revisions = RecordId.safeParse(id).success ? await listRevisions(deps.db, c.get('user'), id) : [];
     if (revisions.length === 0) throw notFound('No such record');
-    const reviews = await deps.db.query<{ body: Review }>('SELECT body FROM submission_reviews WHERE submission_id = $1 ORDER BY id', [id]);
+    const reviews = await deps.db.query<{ body: Review }>(
+      'SELECT body FROM submission_reviews WHERE submission_id = $1 ORDER BY id',
+      [id],
+    );
     return c.json({ revisions, reviews: reviews.map((r) => r.body) });
   });
 }

@@ -24,17 +24,27 @@ export type HistoryAction = {
 type Review = 'signed-off' | 'submitted';
 
 export type HistoryVisit = {
-  provider: string; date: string; officer: 'officer@example.org' | 'officer2@example.org';
+  provider: string;
+  date: string;
+  officer: 'officer@example.org' | 'officer2@example.org';
   /** Areas below green (the rest are green); the overall RAG follows the weakest area. */
   areas?: Record<string, 'amber' | 'red'>;
-  overall: Rag; review: Review; actions?: HistoryAction[];
+  overall: Rag;
+  review: Review;
+  actions?: HistoryAction[];
 };
 
 export type HistoryPractice = {
-  kind: 'observation' | 'audit'; date: string; practitioner: string; caseReference?: string;
+  kind: 'observation' | 'audit';
+  date: string;
+  practitioner: string;
+  caseReference?: string;
   /** Rating per rated section (observation: practice; audit: the five standards). */
   ratings: Record<string, string>;
-  overall: string; received: string; review: Review; actions?: HistoryAction[];
+  overall: string;
+  received: string;
+  review: Review;
+  actions?: HistoryAction[];
 };
 
 const GREEN = 'green' as const;
@@ -43,104 +53,412 @@ const RED = 'red' as const;
 
 export const historyVisits: HistoryVisit[] = [
   // Before the quarter: each provider's last visit, which sets when the next one falls due.
-  { provider: 'laurel-gardens', date: '2024-11-12', officer: 'officer@example.org', overall: GREEN, review: 'signed-off' },
-  { provider: 'st-aidans-nursing-home', date: '2025-05-20', officer: 'officer@example.org', overall: GREEN, review: 'signed-off' },
-  { provider: 'heathcote-manor', date: '2025-06-18', officer: 'officer2@example.org', areas: { training: AMBER }, overall: AMBER, review: 'signed-off' },
-  { provider: 'kindred-homecare', date: '2025-07-03', officer: 'officer@example.org', overall: GREEN, review: 'signed-off' },
-  { provider: 'oakfield-house', date: '2025-08-15', officer: 'officer@example.org', areas: { medicines: AMBER }, overall: AMBER, review: 'signed-off' },
+  {
+    provider: 'laurel-gardens',
+    date: '2024-11-12',
+    officer: 'officer@example.org',
+    overall: GREEN,
+    review: 'signed-off',
+  },
+  {
+    provider: 'st-aidans-nursing-home',
+    date: '2025-05-20',
+    officer: 'officer@example.org',
+    overall: GREEN,
+    review: 'signed-off',
+  },
+  {
+    provider: 'heathcote-manor',
+    date: '2025-06-18',
+    officer: 'officer2@example.org',
+    areas: { training: AMBER },
+    overall: AMBER,
+    review: 'signed-off',
+  },
+  {
+    provider: 'kindred-homecare',
+    date: '2025-07-03',
+    officer: 'officer@example.org',
+    overall: GREEN,
+    review: 'signed-off',
+  },
+  {
+    provider: 'oakfield-house',
+    date: '2025-08-15',
+    officer: 'officer@example.org',
+    areas: { medicines: AMBER },
+    overall: AMBER,
+    review: 'signed-off',
+  },
   { provider: 'willow-bank', date: '2025-09-10', officer: 'officer@example.org', overall: GREEN, review: 'signed-off' },
-  { provider: 'hartwell-lodge', date: '2025-09-25', officer: 'officer@example.org', overall: GREEN, review: 'signed-off' },
-  { provider: 'brightside-home-care', date: '2025-10-02', officer: 'officer@example.org', overall: GREEN, review: 'signed-off' },
-  { provider: 'riverside-care-services', date: '2025-11-05', officer: 'officer2@example.org', areas: { staffing: AMBER }, overall: AMBER, review: 'signed-off' },
-  { provider: 'the-old-rectory', date: '2025-12-01', officer: 'officer@example.org', overall: GREEN, review: 'signed-off' },
-  { provider: 'sunnyside-lodge', date: '2026-01-20', officer: 'officer@example.org', areas: { 'resident-care': AMBER }, overall: AMBER, review: 'signed-off' },
   {
-    provider: 'meadowview-court', date: '2026-02-10', officer: 'officer2@example.org', areas: { staffing: AMBER }, overall: AMBER, review: 'signed-off',
-    actions: [{ title: 'Reduce reliance on agency nurses at night', item: 'staffing-agency', significance: 'significant', closed: { on: '2026-04-28', status: 'verified' } }],
+    provider: 'hartwell-lodge',
+    date: '2025-09-25',
+    officer: 'officer@example.org',
+    overall: GREEN,
+    review: 'signed-off',
   },
   {
-    provider: 'cornerstone-support', date: '2026-03-05', officer: 'officer@example.org', areas: { supervision: AMBER }, overall: AMBER, review: 'signed-off',
-    actions: [{ title: 'Record supervision for every care worker', item: 'supervision-frequency', significance: 'routine' }],
+    provider: 'brightside-home-care',
+    date: '2025-10-02',
+    officer: 'officer@example.org',
+    overall: GREEN,
+    review: 'signed-off',
   },
   {
-    provider: 'primrose-villa', date: '2026-04-22', officer: 'officer@example.org', areas: { 'resident-care': AMBER }, overall: AMBER, review: 'signed-off',
+    provider: 'riverside-care-services',
+    date: '2025-11-05',
+    officer: 'officer2@example.org',
+    areas: { staffing: AMBER },
+    overall: AMBER,
+    review: 'signed-off',
+  },
+  {
+    provider: 'the-old-rectory',
+    date: '2025-12-01',
+    officer: 'officer@example.org',
+    overall: GREEN,
+    review: 'signed-off',
+  },
+  {
+    provider: 'sunnyside-lodge',
+    date: '2026-01-20',
+    officer: 'officer@example.org',
+    areas: { 'resident-care': AMBER },
+    overall: AMBER,
+    review: 'signed-off',
+  },
+  {
+    provider: 'meadowview-court',
+    date: '2026-02-10',
+    officer: 'officer2@example.org',
+    areas: { staffing: AMBER },
+    overall: AMBER,
+    review: 'signed-off',
+    actions: [
+      {
+        title: 'Reduce reliance on agency nurses at night',
+        item: 'staffing-agency',
+        significance: 'significant',
+        closed: { on: '2026-04-28', status: 'verified' },
+      },
+    ],
+  },
+  {
+    provider: 'cornerstone-support',
+    date: '2026-03-05',
+    officer: 'officer@example.org',
+    areas: { supervision: AMBER },
+    overall: AMBER,
+    review: 'signed-off',
+    actions: [
+      { title: 'Record supervision for every care worker', item: 'supervision-frequency', significance: 'routine' },
+    ],
+  },
+  {
+    provider: 'primrose-villa',
+    date: '2026-04-22',
+    officer: 'officer@example.org',
+    areas: { 'resident-care': AMBER },
+    overall: AMBER,
+    review: 'signed-off',
     actions: [{ title: 'Review care plans every month', item: 'care-plans-reviewed', significance: 'significant' }],
   },
   {
-    provider: 'the-beeches', date: '2026-05-14', officer: 'officer@example.org', areas: { training: AMBER }, overall: AMBER, review: 'signed-off',
-    actions: [{ title: 'Moving and handling training for all care staff', item: 'training-moving-handling', significance: 'significant', closed: { on: '2026-09-20', status: 'verified' } }],
+    provider: 'the-beeches',
+    date: '2026-05-14',
+    officer: 'officer@example.org',
+    areas: { training: AMBER },
+    overall: AMBER,
+    review: 'signed-off',
+    actions: [
+      {
+        title: 'Moving and handling training for all care staff',
+        item: 'training-moving-handling',
+        significance: 'significant',
+        closed: { on: '2026-09-20', status: 'verified' },
+      },
+    ],
   },
   {
-    provider: 'ashdown-view', date: '2026-06-09', officer: 'officer2@example.org', areas: { management: AMBER, safeguarding: RED }, overall: RED, review: 'signed-off',
+    provider: 'ashdown-view',
+    date: '2026-06-09',
+    officer: 'officer2@example.org',
+    areas: { management: AMBER, safeguarding: RED },
+    overall: RED,
+    review: 'signed-off',
     actions: [{ title: 'Update the fire risk assessment', item: 'management-fire-safety', significance: 'routine' }],
   },
 
   // The quarter.
-  { provider: 'oakfield-house', date: '2026-07-08', officer: 'officer@example.org', overall: GREEN, review: 'signed-off' },
   {
-    provider: 'the-beeches', date: '2026-07-15', officer: 'officer@example.org', areas: { safeguarding: RED, medicines: AMBER, staffing: AMBER }, overall: RED, review: 'signed-off',
+    provider: 'oakfield-house',
+    date: '2026-07-08',
+    officer: 'officer@example.org',
+    overall: GREEN,
+    review: 'signed-off',
+  },
+  {
+    provider: 'the-beeches',
+    date: '2026-07-15',
+    officer: 'officer@example.org',
+    areas: { safeguarding: RED, medicines: AMBER, staffing: AMBER },
+    overall: RED,
+    review: 'signed-off',
     actions: [
-      { title: 'Refer every unexplained injury to the safeguarding team', item: 'safeguarding-referrals', significance: 'significant', closed: { on: '2026-09-30', status: 'verified' } },
-      { title: 'Count controlled drugs at every handover', item: 'medicines-controlled-drugs', significance: 'significant', closed: { on: '2026-10-20', status: 'done' } },
+      {
+        title: 'Refer every unexplained injury to the safeguarding team',
+        item: 'safeguarding-referrals',
+        significance: 'significant',
+        closed: { on: '2026-09-30', status: 'verified' },
+      },
+      {
+        title: 'Count controlled drugs at every handover',
+        item: 'medicines-controlled-drugs',
+        significance: 'significant',
+        closed: { on: '2026-10-20', status: 'done' },
+      },
       { title: 'Fill the two night-time vacancies', item: 'staffing-vacancies', significance: 'routine' },
     ],
   },
   {
-    provider: 'meadowview-court', date: '2026-07-22', officer: 'officer2@example.org', areas: { training: AMBER }, overall: AMBER, review: 'signed-off',
-    actions: [{ title: 'Bring dementia training up to date', item: 'training-specialist', significance: 'significant', closed: { on: '2026-10-01', status: 'done' } }],
-  },
-  {
-    provider: 'primrose-villa', date: '2026-07-27', officer: 'officer@example.org', areas: { safeguarding: RED, management: AMBER, 'resident-feedback': AMBER }, overall: RED, review: 'signed-off',
+    provider: 'meadowview-court',
+    date: '2026-07-22',
+    officer: 'officer2@example.org',
+    areas: { training: AMBER },
+    overall: AMBER,
+    review: 'signed-off',
     actions: [
-      { title: 'Train all staff to recognise and report abuse', item: 'safeguarding-policy', significance: 'significant' },
-      { title: 'Keep residents\u2019 money records countersigned', item: 'management-residents-money', significance: 'routine' },
+      {
+        title: 'Bring dementia training up to date',
+        item: 'training-specialist',
+        significance: 'significant',
+        closed: { on: '2026-10-01', status: 'done' },
+      },
     ],
   },
   {
-    provider: 'hartwell-lodge', date: '2026-08-12', officer: 'officer@example.org', areas: { supervision: AMBER, 'resident-care': AMBER }, overall: AMBER, review: 'signed-off',
-    actions: [{ title: 'Complete pressure care charts on every shift', item: 'care-falls-pressure', significance: 'significant', closed: { on: '2026-11-01', status: 'done' } }],
+    provider: 'primrose-villa',
+    date: '2026-07-27',
+    officer: 'officer@example.org',
+    areas: { safeguarding: RED, management: AMBER, 'resident-feedback': AMBER },
+    overall: RED,
+    review: 'signed-off',
+    actions: [
+      {
+        title: 'Train all staff to recognise and report abuse',
+        item: 'safeguarding-policy',
+        significance: 'significant',
+      },
+      {
+        title: 'Keep residents\u2019 money records countersigned',
+        item: 'management-residents-money',
+        significance: 'routine',
+      },
+    ],
   },
   {
-    provider: 'ashdown-view', date: '2026-09-01', officer: 'officer2@example.org', areas: { medicines: AMBER }, overall: AMBER, review: 'submitted',
-    actions: [{ title: 'Record the reason for every as-required medicine', item: 'medicines-prn', significance: 'significant' }],
+    provider: 'hartwell-lodge',
+    date: '2026-08-12',
+    officer: 'officer@example.org',
+    areas: { supervision: AMBER, 'resident-care': AMBER },
+    overall: AMBER,
+    review: 'signed-off',
+    actions: [
+      {
+        title: 'Complete pressure care charts on every shift',
+        item: 'care-falls-pressure',
+        significance: 'significant',
+        closed: { on: '2026-11-01', status: 'done' },
+      },
+    ],
   },
-  { provider: 'heathcote-manor', date: '2026-09-17', officer: 'officer2@example.org', overall: GREEN, review: 'submitted' },
+  {
+    provider: 'ashdown-view',
+    date: '2026-09-01',
+    officer: 'officer2@example.org',
+    areas: { medicines: AMBER },
+    overall: AMBER,
+    review: 'submitted',
+    actions: [
+      { title: 'Record the reason for every as-required medicine', item: 'medicines-prn', significance: 'significant' },
+    ],
+  },
+  {
+    provider: 'heathcote-manor',
+    date: '2026-09-17',
+    officer: 'officer2@example.org',
+    overall: GREEN,
+    review: 'submitted',
+  },
 ];
 
 /** By the team manager (manager@example.org), of practitioners in their team. */
 export const historyPractice: HistoryPractice[] = [
-  { kind: 'observation', date: '2026-07-09', practitioner: 'Sam Patel', ratings: { practice: 'good' }, overall: 'good', received: '2026-07-12', review: 'signed-off' },
   {
-    kind: 'audit', date: '2026-07-20', practitioner: 'Sam Patel', caseReference: 'CF-20417',
-    ratings: { safe: 'green', experience: 'green', workforce: 'green', equality: 'green', resources: 'green' }, overall: 'green', received: '2026-07-23', review: 'signed-off',
+    kind: 'observation',
+    date: '2026-07-09',
+    practitioner: 'Sam Patel',
+    ratings: { practice: 'good' },
+    overall: 'good',
+    received: '2026-07-12',
+    review: 'signed-off',
   },
   {
-    kind: 'observation', date: '2026-08-04', practitioner: 'Jo Evans', ratings: { practice: 'requires-improvement' }, overall: 'requires-improvement', received: '2026-08-13', review: 'signed-off',
-    actions: [{ title: 'Reflective supervision on planning direct work', item: 'planning-and-purpose', significance: 'significant', closed: { on: '2026-10-28', status: 'done' } }],
+    kind: 'audit',
+    date: '2026-07-20',
+    practitioner: 'Sam Patel',
+    caseReference: 'CF-20417',
+    ratings: { safe: 'green', experience: 'green', workforce: 'green', equality: 'green', resources: 'green' },
+    overall: 'green',
+    received: '2026-07-23',
+    review: 'signed-off',
   },
   {
-    kind: 'audit', date: '2026-09-10', practitioner: 'Jo Evans', caseReference: 'CF-20533',
-    ratings: { safe: 'amber', experience: 'green', workforce: 'green', equality: 'green', resources: 'amber' }, overall: 'amber', received: '2026-09-18', review: 'submitted',
-    actions: [{ title: 'Update the child\u2019s safety plan after each visit', item: 'safe-03', significance: 'significant', closed: { on: '2026-10-05', status: 'done' } }],
+    kind: 'observation',
+    date: '2026-08-04',
+    practitioner: 'Jo Evans',
+    ratings: { practice: 'requires-improvement' },
+    overall: 'requires-improvement',
+    received: '2026-08-13',
+    review: 'signed-off',
+    actions: [
+      {
+        title: 'Reflective supervision on planning direct work',
+        item: 'planning-and-purpose',
+        significance: 'significant',
+        closed: { on: '2026-10-28', status: 'done' },
+      },
+    ],
   },
-  { kind: 'observation', date: '2026-09-22', practitioner: 'Chris Morgan', ratings: { practice: 'outstanding' }, overall: 'outstanding', received: '2026-09-25', review: 'submitted' },
+  {
+    kind: 'audit',
+    date: '2026-09-10',
+    practitioner: 'Jo Evans',
+    caseReference: 'CF-20533',
+    ratings: { safe: 'amber', experience: 'green', workforce: 'green', equality: 'green', resources: 'amber' },
+    overall: 'amber',
+    received: '2026-09-18',
+    review: 'submitted',
+    actions: [
+      {
+        title: 'Update the child\u2019s safety plan after each visit',
+        item: 'safe-03',
+        significance: 'significant',
+        closed: { on: '2026-10-05', status: 'done' },
+      },
+    ],
+  },
+  {
+    kind: 'observation',
+    date: '2026-09-22',
+    practitioner: 'Chris Morgan',
+    ratings: { practice: 'outstanding' },
+    overall: 'outstanding',
+    received: '2026-09-25',
+    review: 'submitted',
+  },
 ];
 
 export const historyRagChanges: { provider: string; on: string; from: Rag; to: Rag; reason: string }[] = [
-  { provider: 'ashdown-view', on: '2026-06-10', from: 'amber', to: 'red', reason: 'Safeguarding found red at the June visit.' },
-  { provider: 'oakfield-house', on: '2026-07-09', from: 'amber', to: 'green', reason: 'All areas met at the July visit; the medicines action is complete.' },
-  { provider: 'the-beeches', on: '2026-07-16', from: 'amber', to: 'red', reason: 'Safeguarding concerns found at the visit on 15 July; new placements paused.' },
-  { provider: 'primrose-villa', on: '2026-07-28', from: 'amber', to: 'red', reason: 'Two safeguarding referrals and a red visit result.' },
-  { provider: 'hartwell-lodge', on: '2026-08-13', from: 'green', to: 'amber', reason: 'Gaps in supervision and resident care at the August visit.' },
+  {
+    provider: 'ashdown-view',
+    on: '2026-06-10',
+    from: 'amber',
+    to: 'red',
+    reason: 'Safeguarding found red at the June visit.',
+  },
+  {
+    provider: 'oakfield-house',
+    on: '2026-07-09',
+    from: 'amber',
+    to: 'green',
+    reason: 'All areas met at the July visit; the medicines action is complete.',
+  },
+  {
+    provider: 'the-beeches',
+    on: '2026-07-16',
+    from: 'amber',
+    to: 'red',
+    reason: 'Safeguarding concerns found at the visit on 15 July; new placements paused.',
+  },
+  {
+    provider: 'primrose-villa',
+    on: '2026-07-28',
+    from: 'amber',
+    to: 'red',
+    reason: 'Two safeguarding referrals and a red visit result.',
+  },
+  {
+    provider: 'hartwell-lodge',
+    on: '2026-08-13',
+    from: 'green',
+    to: 'amber',
+    reason: 'Gaps in supervision and resident care at the August visit.',
+  },
 ];
 
-export const historyIntelligence: { provider: string; date: string; kind: IntelligenceKind; summary: string; extra: Record<string, unknown> }[] = [
-  { provider: 'the-beeches', date: '2026-07-14', kind: 'safeguarding-referral', summary: 'Unexplained bruising on a resident; referred by the district nurse.', extra: { status: 'closed' } },
-  { provider: 'primrose-villa', date: '2026-07-20', kind: 'safeguarding-referral', summary: 'Missed medicines reported by a relative.', extra: { status: 'closed' } },
-  { provider: 'primrose-villa', date: '2026-07-25', kind: 'safeguarding-referral', summary: 'Resident left without support at a mealtime.', extra: { status: 'closed' } },
-  { provider: 'oakfield-house', date: '2026-07-30', kind: 'feedback', summary: 'Social worker praised the new activities programme.', extra: { source: 'social-work', sentiment: 'positive' } },
-  { provider: 'hartwell-lodge', date: '2026-08-02', kind: 'complaint', summary: 'Family complained about night-time call bells.', extra: { status: 'closed' } },
-  { provider: 'ashdown-view', date: '2026-08-21', kind: 'incident', summary: 'A resident fell and broke a wrist; notified to CQC.', extra: { notifiedToCqc: true } },
-  { provider: 'meadowview-court', date: '2026-09-08', kind: 'complaint', summary: 'Relative unhappy with how a lost hearing aid was handled.', extra: { status: 'closed' } },
-  { provider: 'heathcote-manor', date: '2026-09-14', kind: 'fire-inspection', summary: 'No deficiencies found.', extra: { outcome: 'satisfactory' } },
+export const historyIntelligence: {
+  provider: string;
+  date: string;
+  kind: IntelligenceKind;
+  summary: string;
+  extra: Record<string, unknown>;
+}[] = [
+  {
+    provider: 'the-beeches',
+    date: '2026-07-14',
+    kind: 'safeguarding-referral',
+    summary: 'Unexplained bruising on a resident; referred by the district nurse.',
+    extra: { status: 'closed' },
+  },
+  {
+    provider: 'primrose-villa',
+    date: '2026-07-20',
+    kind: 'safeguarding-referral',
+    summary: 'Missed medicines reported by a relative.',
+    extra: { status: 'closed' },
+  },
+  {
+    provider: 'primrose-villa',
+    date: '2026-07-25',
+    kind: 'safeguarding-referral',
+    summary: 'Resident left without support at a mealtime.',
+    extra: { status: 'closed' },
+  },
+  {
+    provider: 'oakfield-house',
+    date: '2026-07-30',
+    kind: 'feedback',
+    summary: 'Social worker praised the new activities programme.',
+    extra: { source: 'social-work', sentiment: 'positive' },
+  },
+  {
+    provider: 'hartwell-lodge',
+    date: '2026-08-02',
+    kind: 'complaint',
+    summary: 'Family complained about night-time call bells.',
+    extra: { status: 'closed' },
+  },
+  {
+    provider: 'ashdown-view',
+    date: '2026-08-21',
+    kind: 'incident',
+    summary: 'A resident fell and broke a wrist; notified to CQC.',
+    extra: { notifiedToCqc: true },
+  },
+  {
+    provider: 'meadowview-court',
+    date: '2026-09-08',
+    kind: 'complaint',
+    summary: 'Relative unhappy with how a lost hearing aid was handled.',
+    extra: { status: 'closed' },
+  },
+  {
+    provider: 'heathcote-manor',
+    date: '2026-09-14',
+    kind: 'fire-inspection',
+    summary: 'No deficiencies found.',
+    extra: { outcome: 'satisfactory' },
+  },
 ];

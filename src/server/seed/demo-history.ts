@@ -13,7 +13,14 @@ import { insertIntelligence } from '../intelligence/routes';
 import { recordRagChange } from '../providers/store';
 import { storeReview } from '../reviews/routes';
 import { putSubmission } from '../submissions/store';
-import { type HistoryAction, historyIntelligence, historyPractice, historyRagChanges, historyVisits, REGISTERED_ON } from './demo-history-data';
+import {
+  type HistoryAction,
+  historyIntelligence,
+  historyPractice,
+  historyRagChanges,
+  historyVisits,
+  REGISTERED_ON,
+} from './demo-history-data';
 import { makeRecord } from './record-maker';
 
 type People = Map<string, SessionUser>;
@@ -26,43 +33,91 @@ const template = (id: string, version: number): Template => {
 
 const at = (day: string, time = '16:00:00') => new Date(`${day}T${time}Z`);
 
-function raised(t: Template, date: string, owner: RaisedAction['owner'], actions: HistoryAction[] = []): { raised: RaisedAction[]; closures: Map<string, HistoryAction['closed']> } {
+function raised(
+  t: Template,
+  date: string,
+  owner: RaisedAction['owner'],
+  actions: HistoryAction[] = [],
+): { raised: RaisedAction[]; closures: Map<string, HistoryAction['closed']> } {
   const closures = new Map<string, HistoryAction['closed']>();
   const list = actions.map((a) => {
     const id = randomUUID();
     closures.set(id, a.closed);
-    return { id, itemId: a.item, title: a.title, detail: '', significance: a.significance, owner, dueDate: actionDueDate(t, a.significance, date) };
+    return {
+      id,
+      itemId: a.item,
+      title: a.title,
+      detail: '',
+      significance: a.significance,
+      owner,
+      dueDate: actionDueDate(t, a.significance, date),
+    };
   });
   return { raised: list, closures };
 }
 
-async function store(db: Db, t: Template, body: SubmissionBody, expectedOverall: string, submitter: SessionUser, received: string): Promise<void> {
+async function store(
+  db: Db,
+  t: Template,
+  body: SubmissionBody,
+  expectedOverall: string,
+  submitter: SessionUser,
+  received: string,
+): Promise<void> {
   const issues = submissionIssues(t, body);
-  if (issues.length > 0) throw new Error(`demo history: ${body.kind} of ${body.details.date} is not valid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
-  if (body.overallRating !== expectedOverall) throw new Error(`demo history: ${body.kind} of ${body.details.date} rates ${body.overallRating}, not ${expectedOverall}`);
+  if (issues.length > 0)
+    throw new Error(
+      `demo history: ${body.kind} of ${body.details.date} is not valid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+    );
+  if (body.overallRating !== expectedOverall)
+    throw new Error(
+      `demo history: ${body.kind} of ${body.details.date} rates ${body.overallRating}, not ${expectedOverall}`,
+    );
   const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
   const result = await putSubmission(db, { body, bodyHash, user: submitter, now: at(received) });
-  if (result.kind !== 'stored') throw new Error(`demo history: ${body.kind} of ${body.details.date} was not stored (${result.kind})`);
+  if (result.kind !== 'stored')
+    throw new Error(`demo history: ${body.kind} of ${body.details.date} was not stored (${result.kind})`);
 }
 
-async function closeActions(db: Db, closures: Map<string, HistoryAction['closed']>, closer: SessionUser): Promise<void> {
+async function closeActions(
+  db: Db,
+  closures: Map<string, HistoryAction['closed']>,
+  closer: SessionUser,
+): Promise<void> {
   for (const [id, closed] of closures) {
     if (closed === undefined) continue;
     const patch = {
-      status: closed.status, evidence: closed.status === 'verified' ? 'Seen in place at a follow-up check.' : 'Evidence sent by the provider.',
-      closedOn: closed.on, statusChangedAt: at(closed.on).toISOString(), statusChangedBy: closer.name,
+      status: closed.status,
+      evidence: closed.status === 'verified' ? 'Seen in place at a follow-up check.' : 'Evidence sent by the provider.',
+      closedOn: closed.on,
+      statusChangedAt: at(closed.on).toISOString(),
+      statusChangedBy: closer.name,
     };
-    await db.query('UPDATE actions SET status = $2, body = body || $3::jsonb WHERE id = $1', [id, closed.status, JSON.stringify(patch)]);
+    await db.query('UPDATE actions SET status = $2, body = body || $3::jsonb WHERE id = $1', [
+      id,
+      closed.status,
+      JSON.stringify(patch),
+    ]);
   }
 }
 
 async function signOff(db: Db, body: SubmissionBody, reviewer: SessionUser, day: string): Promise<void> {
-  const review: Review = { status: 'signed-off', revision: 1, comment: '', reviewerId: reviewer.id, reviewerName: reviewer.name, at: at(day, '11:00:00').toISOString() };
+  const review: Review = {
+    status: 'signed-off',
+    revision: 1,
+    comment: '',
+    reviewerId: reviewer.id,
+    reviewerName: reviewer.name,
+    at: at(day, '11:00:00').toISOString(),
+  };
   await db.transaction((tx) => storeReview(tx, body.id, review, at(day, '11:00:00')));
 }
 
 /** Sign-off comes two days after receipt. */
-const twoDaysAfter = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 2)).toISOString().slice(0, 10);
+const twoDaysAfter = (day: string) =>
+  new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 2))
+    .toISOString()
+    .slice(0, 10);
 
 export async function seedDemoHistory(db: Db, people: People, providerIds: string[]): Promise<void> {
   const person = (email: string) => {
@@ -77,9 +132,14 @@ export async function seedDemoHistory(db: Db, people: People, providerIds: strin
   const qmf = template('qmf-care-home', 2);
   for (const visit of historyVisits) {
     const { raised: actions, closures } = raised(qmf, visit.date, 'provider', visit.actions);
-    const body = makeRecord(qmf, { providerId: visit.provider, date: visit.date, announced: true, spokeWith: 'Registered manager' }, {
-      targets: visit.areas ?? {}, overrides: { actions },
-    });
+    const body = makeRecord(
+      qmf,
+      { providerId: visit.provider, date: visit.date, announced: true, spokeWith: 'Registered manager' },
+      {
+        targets: visit.areas ?? {},
+        overrides: { actions },
+      },
+    );
     await store(db, qmf, body, visit.overall, person(visit.officer), visit.date);
     await closeActions(db, closures, qa);
     if (visit.review === 'signed-off') await signOff(db, body, qa, twoDaysAfter(visit.date));
@@ -90,9 +150,20 @@ export async function seedDemoHistory(db: Db, people: People, providerIds: strin
   for (const record of historyPractice) {
     const t = record.kind === 'observation' ? observation : audit;
     const { raised: actions, closures } = raised(t, record.date, 'practitioner', record.actions);
-    const details = record.kind === 'observation'
-      ? { practitionerName: record.practitioner, practitionerRole: 'Social worker', team: 'Children North', date: record.date }
-      : { caseReference: record.caseReference ?? '', practitionerName: record.practitioner, team: 'Children North', date: record.date };
+    const details =
+      record.kind === 'observation'
+        ? {
+            practitionerName: record.practitioner,
+            practitionerRole: 'Social worker',
+            team: 'Children North',
+            date: record.date,
+          }
+        : {
+            caseReference: record.caseReference ?? '',
+            practitionerName: record.practitioner,
+            team: 'Children North',
+            date: record.date,
+          };
     const body = makeRecord(t, details, { targets: record.ratings, overrides: { actions } });
     await store(db, t, body, record.overall, manager, record.received);
     await closeActions(db, closures, manager);
@@ -101,7 +172,14 @@ export async function seedDemoHistory(db: Db, people: People, providerIds: strin
 
   await db.transaction(async (tx) => {
     for (const change of historyRagChanges) {
-      await recordRagChange(tx, { providerId: change.provider, at: at(change.on, '10:00:00'), userId: qa.id, from: change.from, to: change.to, reason: change.reason });
+      await recordRagChange(tx, {
+        providerId: change.provider,
+        at: at(change.on, '10:00:00'),
+        userId: qa.id,
+        from: change.from,
+        to: change.to,
+        reason: change.reason,
+      });
       await tx.query(
         `UPDATE providers SET body = body || jsonb_build_object('ragChangedAt', $2::text, 'ragReason', $3::text) WHERE id = $1`,
         [change.provider, change.on, change.reason],
@@ -109,8 +187,14 @@ export async function seedDemoHistory(db: Db, people: People, providerIds: strin
     }
     for (const item of historyIntelligence) {
       const entry = {
-        id: randomUUID(), providerId: item.provider, kind: item.kind, date: item.date, summary: item.summary,
-        recordedBy: qa.name, recordedAt: at(item.date).toISOString(), ...item.extra,
+        id: randomUUID(),
+        providerId: item.provider,
+        kind: item.kind,
+        date: item.date,
+        summary: item.summary,
+        recordedBy: qa.name,
+        recordedAt: at(item.date).toISOString(),
+        ...item.extra,
       } as IntelligenceEntry;
       await insertIntelligence(tx, entry, qa.id);
     }

@@ -34,9 +34,16 @@ export async function seed(db: Db, options: { demo: boolean; now?: Date }): Prom
   const templates = builtInTemplates.map((t) => Template.parse(t));
   for (const template of templates) {
     const problems = validateTemplate(template);
-    if (problems.length > 0) throw new Error(`Built-in template ${template.id} v${template.version}: ${problems.map((p) => p.message).join('; ')}`);
+    if (problems.length > 0)
+      throw new Error(
+        `Built-in template ${template.id} v${template.version}: ${problems.map((p) => p.message).join('; ')}`,
+      );
   }
-  const report: SeedReport = { templatesAdded: await ensureTemplates(db, templates), demoUsersAdded: 0, demoProvidersAdded: 0 };
+  const report: SeedReport = {
+    templatesAdded: await ensureTemplates(db, templates),
+    demoUsersAdded: 0,
+    demoProvidersAdded: 0,
+  };
   const ids = await db.query<{ id: string }>('SELECT id FROM providers');
   for (const { id } of ids) await db.transaction((tx) => refreshProviderVisit(tx, id));
   if (!options.demo || (await countUsers(db)) > 0) return report;
@@ -53,7 +60,8 @@ export async function seed(db: Db, options: { demo: boolean; now?: Date }): Prom
       const teamId = team === undefined ? null : await ensureTeam(tx, team);
       const user = await insertUser(tx, { ...u, teamId }, hashes[i] ?? '');
       byEmail.set(u.email, user.id);
-      if (team !== undefined && teamId !== null && demoTeamManagers[team] === u.email) await setTeamManager(tx, teamId, user.id);
+      if (team !== undefined && teamId !== null && demoTeamManagers[team] === u.email)
+        await setTeamManager(tx, teamId, user.id);
     }
     return byEmail;
   });
@@ -64,19 +72,37 @@ export async function seed(db: Db, options: { demo: boolean; now?: Date }): Prom
   const qaId = userIds.get('qa@example.org') ?? null;
   for (const [i, demo] of demoProviders.entries()) {
     const { officerEmail, ...row } = demo;
-    const provider = Provider.parse({ ...row, allocatedOfficerId: userIds.get(officerEmail) ?? null, ragChangedAt: today, lastVisitDate: null, nextVisitDue: null });
+    const provider = Provider.parse({
+      ...row,
+      allocatedOfficerId: userIds.get(officerEmail) ?? null,
+      ragChangedAt: today,
+      lastVisitDate: null,
+      nextVisitDue: null,
+    });
     if (!(await insertProviderIfMissing(db, provider, today))) continue;
     report.demoProvidersAdded += 1;
     await db.transaction(async (tx) => {
       for (const draft of demoIntelligence(demo, i, today)) {
-        const entry = { ...draft, id: randomUUID(), providerId: provider.id, recordedBy: 'Gareth Lloyd', recordedAt: now.toISOString() } as IntelligenceEntry;
+        const entry = {
+          ...draft,
+          id: randomUUID(),
+          providerId: provider.id,
+          recordedBy: 'Gareth Lloyd',
+          recordedAt: now.toISOString(),
+        } as IntelligenceEntry;
         await insertIntelligence(tx, entry, qaId);
       }
     });
   }
   // The history goes in before the assignments: a stored visit completes its officer's open assignments.
-  const people = new Map(demoUsers.map((u) => [u.email, { id: userIds.get(u.email) ?? '', email: u.email, name: u.name, role: u.role }]));
-  await seedDemoHistory(db, people, demoProviders.map((p) => p.id));
+  const people = new Map(
+    demoUsers.map((u) => [u.email, { id: userIds.get(u.email) ?? '', email: u.email, name: u.name, role: u.role }]),
+  );
+  await seedDemoHistory(
+    db,
+    people,
+    demoProviders.map((p) => p.id),
+  );
   await db.transaction(async (tx) => {
     for (const a of demoAssignments(today)) {
       const { officerEmail, ...rest } = a;

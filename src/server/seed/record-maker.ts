@@ -2,7 +2,14 @@
 // (groups get the rows they need) and each rated section steered to a target rating through its
 // answers, so the ratings are the ones the scoring rule suggests and need no override.
 import { randomUUID } from 'node:crypto';
-import { type Answer, type GroupChildItem, KIND_FOR_SUBJECT, type SubmissionBody, type Template, type TemplateSection } from '../../shared/schemas';
+import {
+  type Answer,
+  type GroupChildItem,
+  KIND_FOR_SUBJECT,
+  type SubmissionBody,
+  type Template,
+  type TemplateSection,
+} from '../../shared/schemas';
 import { ratingScore, suggestOverallRating, suggestSectionRating } from '../../shared/scoring';
 import { itemOptions } from '../../shared/template-rules';
 
@@ -15,21 +22,33 @@ function fillAnswer(template: Template, item: GroupChildItem, date: string, scor
   const chosen = (score !== null ? ranked.find((o) => o.score === score) : undefined) ?? ranked[0];
   const note = item.note === 'none' ? '' : 'Seen and discussed.';
   switch (item.type) {
-    case 'multi-choice': return { value: [chosen!.value], note };
-    case 'number': return { value: String(item.min ?? 1), note };
-    case 'date': return { value: date, note };
-    case 'text': case 'long-text': return { value: 'Seen and discussed with the manager.', note };
-    default: return { value: chosen?.value ?? null, note };
+    case 'multi-choice':
+      return { value: [chosen!.value], note };
+    case 'number':
+      return { value: String(item.min ?? 1), note };
+    case 'date':
+      return { value: date, note };
+    case 'text':
+    case 'long-text':
+      return { value: 'Seen and discussed with the manager.', note };
+    default:
+      return { value: chosen?.value ?? null, note };
   }
 }
 
-const scored = (template: Template, item: GroupChildItem) => (itemOptions(template, item) ?? []).some((o) => o.score !== undefined);
+const scored = (template: Template, item: GroupChildItem) =>
+  (itemOptions(template, item) ?? []).some((o) => o.score !== undefined);
 
 /**
  * Answers for one section. With a target rating, rating items take it; on a worst-of template the
  * first scored question takes the answer of the target's score instead.
  */
-function sectionAnswers(template: Template, section: TemplateSection, date: string, target: string | undefined): Record<string, Answer> {
+function sectionAnswers(
+  template: Template,
+  section: TemplateSection,
+  date: string,
+  target: string | undefined,
+): Record<string, Answer> {
   const answers: Record<string, Answer> = {};
   const targetScore = target === undefined ? null : ratingScore(template, target);
   let steered = false;
@@ -43,7 +62,10 @@ function sectionAnswers(template: Template, section: TemplateSection, date: stri
       answers[item.id] = { value: null, note: '', rows };
       continue;
     }
-    const steer = targetScore !== null && scored(template, item) && (item.type === 'rating' || (!steered && item.showIf === undefined));
+    const steer =
+      targetScore !== null &&
+      scored(template, item) &&
+      (item.type === 'rating' || (!steered && item.showIf === undefined));
     answers[item.id] = fillAnswer(template, item, date, steer ? targetScore : null);
     if (steer) steered = true;
   }
@@ -64,13 +86,26 @@ export function makeRecord(
   const sectionRatings: SubmissionBody['sectionRatings'] = {};
   for (const section of template.sections) {
     Object.assign(answers, sectionAnswers(template, section, date, options.targets?.[section.id]));
-    if (section.rated) sectionRatings[section.id] = suggestSectionRating(template, section, answers).rating ?? template.ratingScale[0]!.value;
+    if (section.rated)
+      sectionRatings[section.id] =
+        suggestSectionRating(template, section, answers).rating ?? template.ratingScale[0]!.value;
   }
-  const overallRating = template.overall ? (suggestOverallRating(template, sectionRatings).rating ?? template.ratingScale[0]!.value) : null;
+  const overallRating = template.overall
+    ? (suggestOverallRating(template, sectionRatings).rating ?? template.ratingScale[0]!.value)
+    : null;
   return {
-    id: randomUUID(), revision: 1, baseRevision: null, kind: KIND_FOR_SUBJECT[template.subject],
-    templateId: template.id, templateVersion: template.version, details, answers, sectionRatings, overallRating,
-    startedAt: `${date}T09:30:00+00:00`, submittedAt: `${date}T15:10:00+00:00`,
+    id: randomUUID(),
+    revision: 1,
+    baseRevision: null,
+    kind: KIND_FOR_SUBJECT[template.subject],
+    templateId: template.id,
+    templateVersion: template.version,
+    details,
+    answers,
+    sectionRatings,
+    overallRating,
+    startedAt: `${date}T09:30:00+00:00`,
+    submittedAt: `${date}T15:10:00+00:00`,
     ...options.overrides,
   } as SubmissionBody;
 }

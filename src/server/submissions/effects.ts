@@ -29,7 +29,8 @@ export async function applyRecordEffects(
     await completeAssignments(tx, body, submitterId, providerId);
     await applyActionChecks(tx, body, providerId);
   }
-  if (previousProviderId !== null && previousProviderId !== providerId) await refreshProviderVisit(tx, previousProviderId);
+  if (previousProviderId !== null && previousProviderId !== providerId)
+    await refreshProviderVisit(tx, previousProviderId);
   await upsertActions(tx, body, submitterId, providerId);
   const files = attachmentHashes(body);
   if (files.length > 0) {
@@ -41,7 +42,12 @@ export async function applyRecordEffects(
   }
 }
 
-async function completeAssignments(tx: Queryable, body: SubmissionBody, submitterId: string, providerId: string): Promise<void> {
+async function completeAssignments(
+  tx: Queryable,
+  body: SubmissionBody,
+  submitterId: string,
+  providerId: string,
+): Promise<void> {
   const open = await tx.query<{ id: string }>(
     `SELECT id FROM assignments WHERE officer_id = $1 AND status = 'open' AND (provider_id = $2 OR id = $3)`,
     [submitterId, providerId, body.assignmentId ?? null],
@@ -61,7 +67,12 @@ async function applyActionChecks(tx: Queryable, body: SubmissionBody, providerId
   if (checks.length === 0) return;
   const seq = await nextChangeSeq(tx);
   for (const check of checks) {
-    const patch = { status: check.status, evidence: check.evidence, statusChangedAt: body.submittedAt, statusChangedBy: `Visit ${body.details.date}` };
+    const patch = {
+      status: check.status,
+      evidence: check.evidence,
+      statusChangedAt: body.submittedAt,
+      statusChangedBy: `Visit ${body.details.date}`,
+    };
     const closed = check.status === 'done' || check.status === 'verified';
     // Closed on the visit date unless it was closed earlier; reopened actions lose the date.
     await tx.query(
@@ -76,11 +87,18 @@ async function applyActionChecks(tx: Queryable, body: SubmissionBody, providerId
 
 async function ownerName(tx: Queryable, body: SubmissionBody, providerId: string | null): Promise<string> {
   if (body.kind !== 'visit') return body.details.practitionerName;
-  const [row] = await tx.query<{ name: string }>(`SELECT body->>'name' AS name FROM providers WHERE id = $1`, [providerId]);
+  const [row] = await tx.query<{ name: string }>(`SELECT body->>'name' AS name FROM providers WHERE id = $1`, [
+    providerId,
+  ]);
   return row?.name ?? '';
 }
 
-async function upsertActions(tx: Queryable, body: SubmissionBody, submitterId: string, providerId: string | null): Promise<void> {
+async function upsertActions(
+  tx: Queryable,
+  body: SubmissionBody,
+  submitterId: string,
+  providerId: string | null,
+): Promise<void> {
   const listed = body.actions ?? [];
   const existing = await tx.query<{ id: string; status: string; provider_id: string | null }>(
     'SELECT id, status, provider_id FROM actions WHERE submission_id = $1',
@@ -92,10 +110,17 @@ async function upsertActions(tx: Queryable, body: SubmissionBody, submitterId: s
   const seq = await nextChangeSeq(tx);
   for (const action of listed) {
     const stored: VisitAction = {
-      id: action.id, providerId, title: action.title, detail: action.detail, significance: action.significance,
+      id: action.id,
+      providerId,
+      title: action.title,
+      detail: action.detail,
+      significance: action.significance,
       owner,
-      dueDate: action.dueDate, status: (status.get(action.id) as VisitAction['status'] | undefined) ?? 'open',
-      raisedOn: body.details.date, sourceSubmissionId: body.id, itemId: action.itemId,
+      dueDate: action.dueDate,
+      status: (status.get(action.id) as VisitAction['status'] | undefined) ?? 'open',
+      raisedOn: body.details.date,
+      sourceSubmissionId: body.id,
+      itemId: action.itemId,
     };
     await tx.query(
       `INSERT INTO actions (id, provider_id, status, due_date, body, change_seq, submission_id, raised_by)

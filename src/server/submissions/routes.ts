@@ -29,7 +29,10 @@ function revisionIssues(body: SubmissionBody): Issue[] {
 /** The named files the server does not hold (attachments are never deleted, so this is safe outside the write). */
 async function missingAttachments(deps: Deps, hashes: string[]): Promise<string[]> {
   if (hashes.length === 0) return [];
-  const held = await deps.db.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE sha256 = ANY($1::text[])', [hashes]);
+  const held = await deps.db.query<{ sha256: string }>(
+    'SELECT sha256 FROM attachments WHERE sha256 = ANY($1::text[])',
+    [hashes],
+  );
   const have = new Set(held.map((r) => r.sha256));
   return hashes.filter((h) => !have.has(h));
 }
@@ -59,7 +62,10 @@ export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: Deps): void {
     const issues = revisionIssues(body);
     const template = await deps.reference.template(deps.db, body.templateId, body.templateVersion);
     if (template === null) {
-      issues.push({ path: 'templateVersion', message: `Template ${body.templateId} version ${body.templateVersion} is not known to the server` });
+      issues.push({
+        path: 'templateVersion',
+        message: `Template ${body.templateId} version ${body.templateVersion} is not known to the server`,
+      });
     } else {
       issues.push(...submissionIssues(template, body));
     }
@@ -69,13 +75,24 @@ export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: Deps): void {
     if (issues.length > 0) throw invalid(issues, 'The record cannot be accepted');
     const missing = await missingAttachments(deps, attachmentHashes(body));
     if (missing.length > 0) {
-      throw new ApiError(409, 'attachments-missing', 'Some files this record names have not been uploaded yet; upload them, then send the record again', { missing });
+      throw new ApiError(
+        409,
+        'attachments-missing',
+        'Some files this record names have not been uploaded yet; upload them, then send the record again',
+        { missing },
+      );
     }
 
     // The canonical text is hashed and also stored (jsonb keeps the same value whatever the key order), so the body is serialised once.
     const canonical = canonicalJson(body);
     const bodyHash = createHash('sha256').update(canonical).digest('hex');
-    const result = await putSubmission(deps.db, { body, bodyHash, json: canonical, user: c.get('user'), now: deps.now() });
+    const result = await putSubmission(deps.db, {
+      body,
+      bodyHash,
+      json: canonical,
+      user: c.get('user'),
+      now: deps.now(),
+    });
     if (result.kind === 'forbidden') throw forbidden('This record belongs to someone else');
     if (result.kind === 'conflict') throw conflict(result.message);
     // Sent only now: putSubmission returns after COMMIT.

@@ -31,7 +31,8 @@ export async function putSubmission(db: Db, input: PutInput): Promise<PutResult>
   const { body, bodyHash, user, now } = input;
   const json = input.json ?? JSON.stringify(body);
   // A record that raises or checks actions, or names files, takes the transactional path so they commit with it.
-  const simple = (body.actions ?? []).length === 0 && (body.actionChecks ?? []).length === 0 && attachmentHashes(body).length === 0;
+  const simple =
+    (body.actions ?? []).length === 0 && (body.actionChecks ?? []).length === 0 && attachmentHashes(body).length === 0;
   // A new one of those is stored with its effects in one statement (insertNewRecord).
   if (body.revision === 1 && simple && (await insertNewRecord(db, { ...input, json }))) {
     return { kind: 'stored', created: true, receivedAt: now.toISOString() };
@@ -46,7 +47,12 @@ export async function putSubmission(db: Db, input: PutInput): Promise<PutResult>
         [body.id, user.id, now],
       );
       // The head row lock and the (id, revision) lookup in one round trip.
-      const [head] = await tx.query<{ submitter_id: string; current_revision: number; body_hash: string | null; received_at: Date | null }>(
+      const [head] = await tx.query<{
+        submitter_id: string;
+        current_revision: number;
+        body_hash: string | null;
+        received_at: Date | null;
+      }>(
         `SELECT h.submitter_id, h.current_revision, s.body_hash, s.received_at
            FROM submission_heads h LEFT JOIN submissions s ON s.id = h.id AND s.revision = $2
           WHERE h.id = $1 FOR UPDATE OF h`,
@@ -58,7 +64,10 @@ export async function putSubmission(db: Db, input: PutInput): Promise<PutResult>
 
       if (head.body_hash !== null && head.received_at !== null) {
         if (head.body_hash !== bodyHash) {
-          throw new Abort({ kind: 'conflict', message: `Revision ${body.revision} of this record was already stored with different content` });
+          throw new Abort({
+            kind: 'conflict',
+            message: `Revision ${body.revision} of this record was already stored with different content`,
+          });
         }
         return { kind: 'stored', created: false, receivedAt: new Date(head.received_at).toISOString() };
       }
@@ -70,9 +79,10 @@ export async function putSubmission(db: Db, input: PutInput): Promise<PutResult>
       if ((body.baseRevision ?? 0) !== current) {
         throw new Abort({
           kind: 'conflict',
-          message: current === 0
-            ? `Revision ${body.revision} amends revision ${body.baseRevision}, but this record has not been stored`
-            : `Revision ${body.revision} amends revision ${body.baseRevision}, but the current revision is ${current}`,
+          message:
+            current === 0
+              ? `Revision ${body.revision} amends revision ${body.baseRevision}, but this record has not been stored`
+              : `Revision ${body.revision} amends revision ${body.baseRevision}, but the current revision is ${current}`,
         });
       }
 
@@ -87,8 +97,21 @@ export async function putSubmission(db: Db, input: PutInput): Promise<PutResult>
            UPDATE submission_heads SET current_revision = $2, updated_at = $10, review_status = 'submitted', review = NULL WHERE id = $1
          )
          INSERT INTO audit_log (at, user_id, action, subject) VALUES ($10, $4, $11, $12)`,
-        [body.id, body.revision, body.baseRevision, user.id, body.templateId, body.templateVersion,
-          providerOf(body), json, bodyHash, now, action, `${body.id}@${body.revision}`, body.kind],
+        [
+          body.id,
+          body.revision,
+          body.baseRevision,
+          user.id,
+          body.templateId,
+          body.templateVersion,
+          providerOf(body),
+          json,
+          bodyHash,
+          now,
+          action,
+          `${body.id}@${body.revision}`,
+          body.kind,
+        ],
       );
       await applyRecordEffects(tx, body, user.id, previous?.provider_id ?? null);
       return { kind: 'stored', created: true, receivedAt: now.toISOString() };
@@ -123,7 +146,13 @@ export async function putSubmission(db: Db, input: PutInput): Promise<PutResult>
  */
 async function insertNewRecord(
   db: Db,
-  { body, bodyHash, json, user, now }: { body: SubmissionBody; bodyHash: string; json: string; user: SessionUser; now: Date },
+  {
+    body,
+    bodyHash,
+    json,
+    user,
+    now,
+  }: { body: SubmissionBody; bodyHash: string; json: string; user: SessionUser; now: Date },
 ): Promise<boolean> {
   const rows = await db.query(
     `WITH head AS (
@@ -157,16 +186,36 @@ async function insertNewRecord(
           AND (a.provider_id = $7::text OR a.id = $14::text)
      )
      SELECT id FROM stored`,
-    [body.id, body.revision, body.baseRevision, user.id, body.templateId, body.templateVersion,
-      providerOf(body), json, bodyHash, now, `${body.id}@${body.revision}`, body.kind,
-      body.kind === 'visit' ? body.details.date : null, body.assignmentId ?? null],
+    [
+      body.id,
+      body.revision,
+      body.baseRevision,
+      user.id,
+      body.templateId,
+      body.templateVersion,
+      providerOf(body),
+      json,
+      bodyHash,
+      now,
+      `${body.id}@${body.revision}`,
+      body.kind,
+      body.kind === 'visit' ? body.details.date : null,
+      body.assignmentId ?? null,
+    ],
   );
   return rows.length === 1;
 }
 
 type Row = {
-  id: string; revision: number; submitter_id: string; submitter_name: string; received_at: Date; body: SubmissionBody;
-  review_status: ReviewStatus; review: Review | null; current_revision: number;
+  id: string;
+  revision: number;
+  submitter_id: string;
+  submitter_name: string;
+  received_at: Date;
+  body: SubmissionBody;
+  review_status: ReviewStatus;
+  review: Review | null;
+  current_revision: number;
 };
 
 const SELECT = `SELECT s.id, s.revision, s.submitter_id, u.name AS submitter_name, s.received_at, s.body,
@@ -191,7 +240,11 @@ const toStored = (r: Row): StoredSubmission => ({
 const VISIBLE = submitterVisible('h.submitter_id', '$1', '$2');
 
 /** The current revisions this user may see that match the filter, most recently changed first. */
-export async function listSubmissions(q: Queryable, user: SessionUser, filter: SubmissionFilter = {}): Promise<StoredSubmission[]> {
+export async function listSubmissions(
+  q: Queryable,
+  user: SessionUser,
+  filter: SubmissionFilter = {},
+): Promise<StoredSubmission[]> {
   const rows = await q.query<Row>(
     `${SELECT} WHERE s.revision = h.current_revision AND ${VISIBLE}
        AND ($3::text IS NULL OR s.kind = $3) AND ($4::text IS NULL OR h.review_status = $4)
@@ -200,7 +253,16 @@ export async function listSubmissions(q: Queryable, user: SessionUser, filter: S
             OR strpos(lower(COALESCE(s.body->'details'->>'practitionerName', '')), lower($6)) > 0)
        AND ($7::text IS NULL OR s.body->'details'->>'date' >= $7) AND ($8::text IS NULL OR s.body->'details'->>'date' <= $8)
      ORDER BY h.updated_at DESC, h.id`,
-    [user.id, user.role, filter.kind ?? null, filter.status ?? null, filter.providerId ?? null, filter.person ?? null, filter.from ?? null, filter.to ?? null],
+    [
+      user.id,
+      user.role,
+      filter.kind ?? null,
+      filter.status ?? null,
+      filter.providerId ?? null,
+      filter.person ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ],
   );
   return rows.map(toStored);
 }
@@ -221,7 +283,11 @@ export async function getSubmission(
 
 /** Every revision of a record, oldest first; empty when missing or not visible to this user. */
 export async function listRevisions(q: Queryable, user: SessionUser, id: string): Promise<StoredSubmission[]> {
-  const rows = await q.query<Row>(`${SELECT} WHERE h.id = $3 AND ${VISIBLE} ORDER BY s.revision`, [user.id, user.role, id]);
+  const rows = await q.query<Row>(`${SELECT} WHERE h.id = $3 AND ${VISIBLE} ORDER BY s.revision`, [
+    user.id,
+    user.role,
+    id,
+  ]);
   return rows.map(toStored);
 }
 

@@ -11,7 +11,9 @@ export interface Cursor {
 }
 
 export const encodeCursor = (c: Cursor): string =>
-  Buffer.from(`c2.${c.seq}.${c.day ?? '00000000'}.${c.scopeKey ?? '0'.repeat(16)}.${c.configTag ?? '0'.repeat(8)}`).toString('base64url');
+  Buffer.from(
+    `c2.${c.seq}.${c.day ?? '00000000'}.${c.scopeKey ?? '0'.repeat(16)}.${c.configTag ?? '0'.repeat(8)}`,
+  ).toString('base64url');
 
 /** The cursor's contents, or null when it is not one of ours. Version-1 cursors carry only a seq. */
 export function decodeCursor(cursor: string): Cursor | null {

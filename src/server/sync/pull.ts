@@ -44,19 +44,27 @@ async function pull(deps: Deps, user: SessionUser, since: Cursor | null): Promis
     await lockForPull(tx);
     // Every writer takes its number under the exclusive lock we now hold shared, so nothing at or
     // below last_value can still commit.
-    const [top] = await tx.query<{ last_value: string | number; is_called: boolean }>('SELECT last_value, is_called FROM change_seq');
+    const [top] = await tx.query<{ last_value: string | number; is_called: boolean }>(
+      'SELECT last_value, is_called FROM change_seq',
+    );
     const high = top?.is_called ? Number(top.last_value) : 0;
     const full = since === null || since.seq > high || since.configTag !== tag;
     const after = full || since === null ? 0 : since.seq;
 
-    const templates = await tx.query<{ body: Template }>('SELECT body FROM templates WHERE change_seq > $1 ORDER BY id, version', [after]);
+    const templates = await tx.query<{ body: Template }>(
+      'SELECT body FROM templates WHERE change_seq > $1 ORDER BY id, version',
+      [after],
+    );
     const providers = await tx.query<ProviderRow>(
       `SELECT ${PROVIDER_COLUMNS} FROM providers p WHERE p.change_seq > $1 AND p.removed_at IS NULL ORDER BY p.id`,
       [after],
     );
     const removed = full
       ? []
-      : await tx.query<{ id: string }>('SELECT id FROM providers WHERE change_seq > $1 AND removed_at IS NOT NULL ORDER BY id', [after]);
+      : await tx.query<{ id: string }>(
+          'SELECT id FROM providers WHERE change_seq > $1 AND removed_at IS NOT NULL ORDER BY id',
+          [after],
+        );
 
     const scope = await scopeFor(tx, user, today, frequencies);
     const key = scopeKey(user.id, scope);
@@ -64,12 +72,13 @@ async function pull(deps: Deps, user: SessionUser, since: Cursor | null): Promis
     const sameDay = since?.day === today.replaceAll('-', '');
     await saveScope(tx, user.id, key, scope, now);
 
-    const briefingRows = scope.briefings.length === 0
-      ? []
-      : await tx.query<ProviderRow & { briefing_seq: string | number }>(
-          `SELECT ${PROVIDER_COLUMNS}, p.briefing_seq FROM providers p WHERE p.id = ANY($1::text[]) ORDER BY p.id`,
-          [scope.briefings],
-        );
+    const briefingRows =
+      scope.briefings.length === 0
+        ? []
+        : await tx.query<ProviderRow & { briefing_seq: string | number }>(
+            `SELECT ${PROVIDER_COLUMNS}, p.briefing_seq FROM providers p WHERE p.id = ANY($1::text[]) ORDER BY p.id`,
+            [scope.briefings],
+          );
     const briefings: Briefing[] = [];
     for (const row of briefingRows) {
       const fresh = held === null || !sameDay || !held.briefings.has(row.id) || Number(row.briefing_seq) > after;
@@ -80,12 +89,20 @@ async function pull(deps: Deps, user: SessionUser, since: Cursor | null): Promis
     const sendAssignments = scope.assignments
       .filter((a) => held === null || !held.assignments.has(a.id) || a.change_seq > after)
       .map((a) => a.id);
-    const assignments = sendAssignments.length === 0
-      ? []
-      : await tx.query<{ body: Assignment }>('SELECT body FROM assignments WHERE id = ANY($1::text[]) ORDER BY id', [sendAssignments]);
+    const assignments =
+      sendAssignments.length === 0
+        ? []
+        : await tx.query<{ body: Assignment }>('SELECT body FROM assignments WHERE id = ANY($1::text[]) ORDER BY id', [
+            sendAssignments,
+          ]);
 
     return {
-      cursor: encodeCursor({ seq: Math.max(high, after), day: today.replaceAll('-', ''), scopeKey: key, configTag: tag }),
+      cursor: encodeCursor({
+        seq: Math.max(high, after),
+        day: today.replaceAll('-', ''),
+        scopeKey: key,
+        configTag: tag,
+      }),
       full,
       templates: templates.map((r) => r.body),
       providers: providers.map((r) => toRecord(r, frequencies)),

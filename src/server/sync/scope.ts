@@ -76,7 +76,11 @@ export async function saveScope(q: Queryable, userId: string, key: string, scope
 }
 
 /** The scope a cursor was issued for, or null when unknown (then everything in scope is sent). */
-export async function loadScope(q: Queryable, userId: string, key: string): Promise<{ briefings: Set<string>; assignments: Set<string> } | null> {
+export async function loadScope(
+  q: Queryable,
+  userId: string,
+  key: string,
+): Promise<{ briefings: Set<string>; assignments: Set<string> } | null> {
   const [row] = await q.query<{ briefing_ids: string[]; assignment_ids: string[] }>(
     'SELECT briefing_ids, assignment_ids FROM pull_scopes WHERE user_id = $1 AND key = $2',
     [userId, key],

@@ -20,23 +20,30 @@ export function registerTemplateRoutes(app: Hono<AppEnv>, deps: Deps): void {
     if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
     const template = parsed.data;
     const problems = validateTemplate(template);
-    if (template.version > MAX_INT_COLUMN) problems.push({ path: 'version', message: `Use a version number no higher than ${MAX_INT_COLUMN}` });
+    if (template.version > MAX_INT_COLUMN)
+      problems.push({ path: 'version', message: `Use a version number no higher than ${MAX_INT_COLUMN}` });
     if (problems.length > 0) throw invalid(problems, 'The template cannot be published');
     const user = c.get('user');
     const now = deps.now();
     const latest = await deps.db.transaction(async (tx) => {
       // Taken first so two publishes of one template cannot both pass the version check.
       const seq = await nextChangeSeq(tx);
-      const [top] = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM templates WHERE id = $1', [template.id]);
+      const [top] = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM templates WHERE id = $1', [
+        template.id,
+      ]);
       const stored = top?.v ?? null;
       if (stored !== null && template.version <= Number(stored)) return Number(stored);
       await tx.query('INSERT INTO templates (id, version, body, change_seq) VALUES ($1, $2, $3::jsonb, $4)', [
-        template.id, template.version, JSON.stringify(template), seq,
+        template.id,
+        template.version,
+        JSON.stringify(template),
+        seq,
       ]);
       await recordAudit(tx, now, user.id, 'template.publish', `${template.id}@${template.version}`);
       return null;
     });
-    if (latest !== null) throw conflict(`Version ${template.version} is not newer than the stored version ${latest} of ${template.id}`);
+    if (latest !== null)
+      throw conflict(`Version ${template.version} is not newer than the stored version ${latest} of ${template.id}`);
     return c.json(template, 201);
   });
 }

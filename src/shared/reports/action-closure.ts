@@ -11,7 +11,10 @@ export const CLOSURE_MONTHS = 3;
 
 export type ClosureFigures = z.infer<typeof ClosureFiguresSchema>;
 
-export type ClosableAction = Pick<VisitAction, 'significance' | 'raisedOn' | 'dueDate' | 'status' | 'closedOn' | 'statusChangedAt'>;
+export type ClosableAction = Pick<
+  VisitAction,
+  'significance' | 'raisedOn' | 'dueDate' | 'status' | 'closedOn' | 'statusChangedAt'
+>;
 
 /** The day an action was closed; one closed before closure dates were kept uses its last status change. */
 export function closedOn(action: Omit<ClosableAction, 'significance' | 'dueDate'>): string | null {
@@ -21,7 +24,14 @@ export function closedOn(action: Omit<ClosableAction, 'significance' | 'dueDate'
 }
 
 export function closureFigures(actions: readonly ClosableAction[], quarter: Quarter, today: string): ClosureFigures {
-  const figures: ClosureFigures = { raised: 0, closedInTime: 0, closedLate: 0, openOverdue: 0, pending: 0, percent: null };
+  const figures: ClosureFigures = {
+    raised: 0,
+    closedInTime: 0,
+    closedLate: 0,
+    openOverdue: 0,
+    pending: 0,
+    percent: null,
+  };
   for (const action of actions) {
     if (action.significance !== 'significant' || !inQuarter(action.raisedOn, quarter)) continue;
     figures.raised += 1;

@@ -21,26 +21,39 @@ const DEFAULT_HEADING: HeadingId = 'delivery-performance';
 /** Template id → section id → heading. */
 const SECTION_HEADINGS: Record<string, Record<string, HeadingId>> = {
   'qmf-care-home': {
-    staffing: 'people', supervision: 'people', training: 'people', 'staff-feedback': 'people',
-    'resident-care': 'delivery-performance', 'resident-feedback': 'quality-complaints',
-    safeguarding: 'safeguarding-health-safety', medicines: 'safeguarding-health-safety',
+    staffing: 'people',
+    supervision: 'people',
+    training: 'people',
+    'staff-feedback': 'people',
+    'resident-care': 'delivery-performance',
+    'resident-feedback': 'quality-complaints',
+    safeguarding: 'safeguarding-health-safety',
+    medicines: 'safeguarding-health-safety',
     management: 'finance',
   },
   'cqc-saf-provider': {
-    safe: 'safeguarding-health-safety', effective: 'delivery-performance', caring: 'quality-complaints',
-    responsive: 'quality-complaints', 'well-led': 'delivery-performance',
+    safe: 'safeguarding-health-safety',
+    effective: 'delivery-performance',
+    caring: 'quality-complaints',
+    responsive: 'quality-complaints',
+    'well-led': 'delivery-performance',
   },
   'case-file-audit': {
-    safe: 'safeguarding-health-safety', experience: 'quality-complaints', workforce: 'people',
-    equality: 'delivery-performance', resources: 'finance',
+    safe: 'safeguarding-health-safety',
+    experience: 'quality-complaints',
+    workforce: 'people',
+    equality: 'delivery-performance',
+    resources: 'finance',
   },
 };
 
 /** Items filed apart from their section (the QMF's management area holds insurance, complaints and fire safety). */
 const ITEM_HEADINGS: Record<string, Record<string, HeadingId>> = {
   'qmf-care-home': {
-    'management-insurance': 'insurance', 'management-complaints': 'quality-complaints',
-    'management-fire-safety': 'safeguarding-health-safety', 'management-incidents': 'safeguarding-health-safety',
+    'management-insurance': 'insurance',
+    'management-complaints': 'quality-complaints',
+    'management-fire-safety': 'safeguarding-health-safety',
+    'management-incidents': 'safeguarding-health-safety',
   },
 };
 
@@ -54,18 +67,28 @@ export function itemHeading(template: Template, itemOrSectionId: string | null |
   const own = ITEM_HEADINGS[template.id]?.[itemOrSectionId];
   if (own !== undefined) return own;
   const section = template.sections.find(
-    (s) => s.id === itemOrSectionId || s.items.some((i) => i.id === itemOrSectionId || (i.items ?? []).some((c) => c.id === itemOrSectionId)),
+    (s) =>
+      s.id === itemOrSectionId ||
+      s.items.some((i) => i.id === itemOrSectionId || (i.items ?? []).some((c) => c.id === itemOrSectionId)),
   );
   return section === undefined ? DEFAULT_HEADING : sectionHeading(template.id, section.id);
 }
 
 /** Intelligence that is itself an exception, and its heading; null for routine or positive entries. */
-export function intelligenceHeading(entry: Pick<IntelligenceEntry, 'kind'> & Partial<{ sentiment: string; outcome: string }>): HeadingId | null {
+export function intelligenceHeading(
+  entry: Pick<IntelligenceEntry, 'kind'> & Partial<{ sentiment: string; outcome: string }>,
+): HeadingId | null {
   switch (entry.kind) {
-    case 'complaint': return 'quality-complaints';
-    case 'safeguarding-referral': case 'incident': return 'safeguarding-health-safety';
-    case 'fire-inspection': return entry.outcome === 'satisfactory' ? null : 'safeguarding-health-safety';
-    case 'feedback': return entry.sentiment === 'concern' ? 'quality-complaints' : null;
-    default: return null;
+    case 'complaint':
+      return 'quality-complaints';
+    case 'safeguarding-referral':
+    case 'incident':
+      return 'safeguarding-health-safety';
+    case 'fire-inspection':
+      return entry.outcome === 'satisfactory' ? null : 'safeguarding-health-safety';
+    case 'feedback':
+      return entry.sentiment === 'concern' ? 'quality-complaints' : null;
+    default:
+      return null;
   }
 }

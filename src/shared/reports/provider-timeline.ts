@@ -9,11 +9,21 @@ import type { RagChange, ReportRecord } from './quarterly-report';
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
 const INTELLIGENCE_TITLES: Record<IntelligenceEntry['kind'], string> = {
-  'cqc-inspection': 'CQC inspection', complaint: 'Complaint', 'safeguarding-referral': 'Safeguarding referral',
-  incident: 'Incident', feedback: 'Feedback', 'fire-inspection': 'Fire inspection',
+  'cqc-inspection': 'CQC inspection',
+  complaint: 'Complaint',
+  'safeguarding-referral': 'Safeguarding referral',
+  incident: 'Incident',
+  feedback: 'Feedback',
+  'fire-inspection': 'Fire inspection',
 };
 
-const ORDER: Record<TimelineEvent['kind'], number> = { 'action-closed': 0, 'rag-change': 1, 'action-raised': 2, visit: 3, intelligence: 4 };
+const ORDER: Record<TimelineEvent['kind'], number> = {
+  'action-closed': 0,
+  'rag-change': 1,
+  'action-raised': 2,
+  visit: 3,
+  intelligence: 4,
+};
 
 export function providerTimeline(input: {
   visits: readonly ReportRecord[];
@@ -25,29 +35,54 @@ export function providerTimeline(input: {
   const events: TimelineEvent[] = [];
   for (const visit of input.visits) {
     events.push({
-      date: visit.date, kind: 'visit', title: `Monitoring visit: ${visit.overallRating === null ? 'not rated' : input.ratingLabel(visit)}`,
+      date: visit.date,
+      kind: 'visit',
+      title: `Monitoring visit: ${visit.overallRating === null ? 'not rated' : input.ratingLabel(visit)}`,
       detail: `By ${visit.submitterName}; ${visit.reviewStatus === 'signed-off' ? 'signed off' : visit.reviewStatus === 'returned' ? 'returned for amendment' : 'awaiting sign-off'}.`,
       recordId: visit.id,
     });
   }
   for (const change of input.ragChanges) {
     const from = change.from === null ? '' : `${capital(change.from)} to `;
-    events.push({ date: change.on, kind: 'rag-change', title: `RAG rating changed: ${from}${capital(change.to)}`, detail: change.reason, recordId: null });
+    events.push({
+      date: change.on,
+      kind: 'rag-change',
+      title: `RAG rating changed: ${from}${capital(change.to)}`,
+      detail: change.reason,
+      recordId: null,
+    });
   }
   for (const entry of input.intelligence) {
-    events.push({ date: entry.date, kind: 'intelligence', title: INTELLIGENCE_TITLES[entry.kind], detail: entry.summary, recordId: null });
+    events.push({
+      date: entry.date,
+      kind: 'intelligence',
+      title: INTELLIGENCE_TITLES[entry.kind],
+      detail: entry.summary,
+      recordId: null,
+    });
   }
   for (const action of input.actions) {
     events.push({
-      date: action.raisedOn, kind: 'action-raised', title: `Action raised (${action.significance}): ${action.title}`,
-      detail: `Due ${action.dueDate}; owner ${action.owner || 'not named'}.`, recordId: action.sourceSubmissionId,
+      date: action.raisedOn,
+      kind: 'action-raised',
+      title: `Action raised (${action.significance}): ${action.title}`,
+      detail: `Due ${action.dueDate}; owner ${action.owner || 'not named'}.`,
+      recordId: action.sourceSubmissionId,
     });
     const closed = closedOn(action);
     if (closed !== null) {
-      events.push({ date: closed, kind: 'action-closed', title: `Action ${action.status === 'verified' ? 'verified' : 'done'}: ${action.title}`, detail: action.evidence ?? '', recordId: null });
+      events.push({
+        date: closed,
+        kind: 'action-closed',
+        title: `Action ${action.status === 'verified' ? 'verified' : 'done'}: ${action.title}`,
+        detail: action.evidence ?? '',
+        recordId: null,
+      });
     }
   }
-  return events.sort((a, b) => b.date.localeCompare(a.date) || ORDER[a.kind] - ORDER[b.kind] || a.title.localeCompare(b.title));
+  return events.sort(
+    (a, b) => b.date.localeCompare(a.date) || ORDER[a.kind] - ORDER[b.kind] || a.title.localeCompare(b.title),
+  );
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

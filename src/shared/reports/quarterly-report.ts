@@ -8,11 +8,22 @@ import type { IntelligenceEntry, Rag, VisitAction } from '../register';
 import type { RecordKind, ReviewStatus, Template } from '../schemas';
 import { nextVisitDue, type VisitFrequencies } from '../visit-due';
 import { closedOn, closureFigures } from './action-closure';
-import { EXCEPTION_HEADINGS, type HeadingId, intelligenceHeading, itemHeading, sectionHeading } from './exception-themes';
+import {
+  EXCEPTION_HEADINGS,
+  type HeadingId,
+  intelligenceHeading,
+  itemHeading,
+  sectionHeading,
+} from './exception-themes';
 import { inQuarter, type Quarter, quarterEnd, quarterKey, quarterLabel, quarterStart } from './quarters';
 import type {
-  ActivityLine as ActivityLineSchema, Count as CountSchema, LateWriteUp as LateWriteUpSchema, OverdueAction as OverdueActionSchema,
-  QuarterlyReport as QuarterlyReportSchema, RagChangeLine as RagChangeLineSchema, ThemeLine as ThemeLineSchema,
+  ActivityLine as ActivityLineSchema,
+  Count as CountSchema,
+  LateWriteUp as LateWriteUpSchema,
+  OverdueAction as OverdueActionSchema,
+  QuarterlyReport as QuarterlyReportSchema,
+  RagChangeLine as RagChangeLineSchema,
+  ThemeLine as ThemeLineSchema,
 } from './report-schemas';
 
 /** A record's current revision, as the report needs it. */
@@ -34,9 +45,22 @@ export interface ReportRecord {
   overallRating: string | null;
 }
 
-export interface ReportProvider { id: string; name: string; monitoringLevel: number; registeredOn: string; rag: Rag }
-export interface RagChange { providerId: string; on: string; from: Rag | null; to: Rag; reason: string }
-export type ReportIntelligence = Pick<IntelligenceEntry, 'providerId' | 'kind' | 'date'> & Partial<{ sentiment: string; outcome: string }>;
+export interface ReportProvider {
+  id: string;
+  name: string;
+  monitoringLevel: number;
+  registeredOn: string;
+  rag: Rag;
+}
+export interface RagChange {
+  providerId: string;
+  on: string;
+  from: Rag | null;
+  to: Rag;
+  reason: string;
+}
+export type ReportIntelligence = Pick<IntelligenceEntry, 'providerId' | 'kind' | 'date'> &
+  Partial<{ sentiment: string; outcome: string }>;
 
 export interface ReportInput {
   quarter: Quarter;
@@ -56,7 +80,11 @@ export interface ReportInput {
 /** Seed 003 §4 table: each team manager observes at least once a month and audits one case file a month. */
 export const PER_OBSERVER_PER_QUARTER = { observation: 3, audit: 3 } as const;
 
-export const KIND_LABELS: Record<RecordKind, string> = { visit: 'Provider monitoring visits', observation: 'Observations of practice', audit: 'Case file audits' };
+export const KIND_LABELS: Record<RecordKind, string> = {
+  visit: 'Provider monitoring visits',
+  observation: 'Observations of practice',
+  audit: 'Case file audits',
+};
 
 export type Count = z.infer<typeof CountSchema>;
 export type ActivityLine = z.infer<typeof ActivityLineSchema>;
@@ -66,7 +94,11 @@ export type ThemeLine = z.infer<typeof ThemeLineSchema> & { heading: HeadingId }
 export type RagChangeLine = z.infer<typeof RagChangeLineSchema>;
 export type QuarterlyReport = z.infer<typeof QuarterlyReportSchema>;
 
-const RAGS: { key: Rag; label: string }[] = [{ key: 'green', label: 'Green' }, { key: 'amber', label: 'Amber' }, { key: 'red', label: 'Red' }];
+const RAGS: { key: Rag; label: string }[] = [
+  { key: 'green', label: 'Green' },
+  { key: 'amber', label: 'Amber' },
+  { key: 'red', label: 'Red' },
+];
 
 const templateKey = (id: string, version: number) => `${id}@${version}`;
 
@@ -89,8 +121,18 @@ export function quarterlyReport(input: ReportInput): QuarterlyReport {
   const visitsDue = dueVisits(input, providers, start, end);
   const activity: ActivityLine[] = [
     { kind: 'visit', label: KIND_LABELS.visit, done: byKind('visit').length, expected: visitsDue.due },
-    { kind: 'observation', label: KIND_LABELS.observation, done: byKind('observation').length, expected: input.observers * PER_OBSERVER_PER_QUARTER.observation },
-    { kind: 'audit', label: KIND_LABELS.audit, done: byKind('audit').length, expected: input.observers * PER_OBSERVER_PER_QUARTER.audit },
+    {
+      kind: 'observation',
+      label: KIND_LABELS.observation,
+      done: byKind('observation').length,
+      expected: input.observers * PER_OBSERVER_PER_QUARTER.observation,
+    },
+    {
+      kind: 'audit',
+      label: KIND_LABELS.audit,
+      done: byKind('audit').length,
+      expected: input.observers * PER_OBSERVER_PER_QUARTER.audit,
+    },
   ];
 
   const grades = (['visit', 'observation', 'audit'] as const).map((kind) => {
@@ -99,12 +141,18 @@ export function quarterlyReport(input: ReportInput): QuarterlyReport {
       const template = templateOf(record);
       if (record.overallRating === null || template === undefined) continue;
       const option = template.ratingScale.find((o) => o.value === record.overallRating);
-      const entry = counts.get(record.overallRating) ?? { key: record.overallRating, label: option?.label ?? record.overallRating, count: 0 };
+      const entry = counts.get(record.overallRating) ?? {
+        key: record.overallRating,
+        label: option?.label ?? record.overallRating,
+        count: 0,
+      };
       entry.count += 1;
       counts.set(record.overallRating, entry);
     }
     const order = scaleOrder(input.templates, kind);
-    const list = [...counts.values()].sort((a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99) || a.label.localeCompare(b.label));
+    const list = [...counts.values()].sort(
+      (a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99) || a.label.localeCompare(b.label),
+    );
     return { kind, label: KIND_LABELS[kind], counts: list, total: list.reduce((n, c) => n + c.count, 0) };
   });
 
@@ -113,20 +161,33 @@ export function quarterlyReport(input: ReportInput): QuarterlyReport {
     .filter((c) => inQuarter(c.on, quarter))
     .sort((a, b) => a.on.localeCompare(b.on) || a.providerId.localeCompare(b.providerId))
     .map((c) => ({ ...c, providerName: names.get(c.providerId) ?? c.providerId }));
-  const ragAtEnd = RAGS.map(({ key, label }) => ({ key, label, count: providers.filter((p) => ragOn(p, input.ragChanges, end) === key).length }));
+  const ragAtEnd = RAGS.map(({ key, label }) => ({
+    key,
+    label,
+    count: providers.filter((p) => ragOn(p, input.ragChanges, end) === key).length,
+  }));
 
   const lateWriteUps: LateWriteUp[] = inside
     .filter((r) => r.kind !== 'visit')
     .flatMap((r) => {
       const due = recordDeadlines(r.kind, r.date).at(-1)?.dueDate;
-      return due !== undefined && r.receivedOn > due ? [{ id: r.id, kind: r.kind, subject: r.subject, date: r.date, dueDate: due, receivedOn: r.receivedOn }] : [];
+      return due !== undefined && r.receivedOn > due
+        ? [{ id: r.id, kind: r.kind, subject: r.subject, date: r.date, dueDate: due, receivedOn: r.receivedOn }]
+        : [];
     })
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 
   const overdueActions: OverdueAction[] = input.actions
     .filter((a) => a.raisedOn <= end && a.dueDate < end && !closedBy(a, end))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))
-    .map((a) => ({ id: a.id, title: a.title, owner: a.owner, significance: a.significance, dueDate: a.dueDate, providerId: a.providerId }));
+    .map((a) => ({
+      id: a.id,
+      title: a.title,
+      owner: a.owner,
+      significance: a.significance,
+      dueDate: a.dueDate,
+      providerId: a.providerId,
+    }));
 
   return {
     quarter: { key: quarterKey(quarter), label: quarterLabel(quarter), start, end },
@@ -153,7 +214,9 @@ function scaleOrder(templates: readonly Template[], kind: RecordKind): Map<strin
   const order = new Map<string, number>();
   const subject = { visit: 'provider', observation: 'practitioner', audit: 'case-file' }[kind];
   for (const t of templates.filter((t) => t.subject === subject)) {
-    t.ratingScale.forEach((o, i) => { if (!order.has(o.value)) order.set(o.value, i); });
+    t.ratingScale.forEach((o, i) => {
+      if (!order.has(o.value)) order.set(o.value, i);
+    });
   }
   return order;
 }
@@ -167,14 +230,24 @@ function ragOn(provider: ReportProvider, changes: readonly RagChange[], day: str
 }
 
 /** Providers whose visit fell due by the quarter's end, from their last visit before it began. */
-function dueVisits(input: ReportInput, providers: readonly ReportProvider[], start: string, end: string): QuarterlyReport['visitsDue'] {
+function dueVisits(
+  input: ReportInput,
+  providers: readonly ReportProvider[],
+  start: string,
+  end: string,
+): QuarterlyReport['visitsDue'] {
   const visits = input.records.filter((r) => r.kind === 'visit' && r.providerId !== null);
   const notVisited: QuarterlyReport['visitsDue']['notVisited'] = [];
   let due = 0;
   let visited = 0;
   for (const provider of providers) {
     const own = visits.filter((v) => v.providerId === provider.id);
-    const lastBefore = own.filter((v) => v.date < start).map((v) => v.date).sort().at(-1) ?? null;
+    const lastBefore =
+      own
+        .filter((v) => v.date < start)
+        .map((v) => v.date)
+        .sort()
+        .at(-1) ?? null;
     const dueDate = nextVisitDue(provider.monitoringLevel, lastBefore, input.frequencies, provider.registeredOn);
     if (dueDate > end) continue;
     due += 1;
@@ -185,9 +258,20 @@ function dueVisits(input: ReportInput, providers: readonly ReportProvider[], sta
   return { due, visited, notVisited };
 }
 
-function themes(input: ReportInput, inside: readonly ReportRecord[], templateOf: (r: ReportRecord) => Template | undefined): ThemeLine[] {
-  const lines = new Map<HeadingId, ThemeLine>(EXCEPTION_HEADINGS.map((h) => [h.id, { heading: h.id, label: h.label, belowStandard: 0, actions: 0, intelligence: 0 }]));
-  const add = (heading: HeadingId, field: 'belowStandard' | 'actions' | 'intelligence') => { lines.get(heading)![field] += 1; };
+function themes(
+  input: ReportInput,
+  inside: readonly ReportRecord[],
+  templateOf: (r: ReportRecord) => Template | undefined,
+): ThemeLine[] {
+  const lines = new Map<HeadingId, ThemeLine>(
+    EXCEPTION_HEADINGS.map((h) => [
+      h.id,
+      { heading: h.id, label: h.label, belowStandard: 0, actions: 0, intelligence: 0 },
+    ]),
+  );
+  const add = (heading: HeadingId, field: 'belowStandard' | 'actions' | 'intelligence') => {
+    lines.get(heading)![field] += 1;
+  };
   for (const record of inside) {
     const template = templateOf(record);
     if (template === undefined) continue;

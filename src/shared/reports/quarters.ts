@@ -7,7 +7,20 @@ export interface Quarter {
   q: 1 | 2 | 3 | 4;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The quarter a calendar date falls in. */
@@ -20,7 +33,9 @@ export function quarterOf(date: string): Quarter {
 
 /** First month (1-12) and its calendar year. */
 function firstMonth(quarter: Quarter): { year: number; month: number } {
-  return quarter.q === 4 ? { year: quarter.year + 1, month: 1 } : { year: quarter.year, month: 4 + (quarter.q - 1) * 3 };
+  return quarter.q === 4
+    ? { year: quarter.year + 1, month: 1 }
+    : { year: quarter.year, month: 4 + (quarter.q - 1) * 3 };
 }
 
 export function quarterStart(quarter: Quarter): string {
@@ -34,7 +49,8 @@ export function quarterEnd(quarter: Quarter): string {
   return `${year}-${pad(month + 2)}-${pad(last)}`;
 }
 
-export const inQuarter = (date: string, quarter: Quarter): boolean => date >= quarterStart(quarter) && date <= quarterEnd(quarter);
+export const inQuarter = (date: string, quarter: Quarter): boolean =>
+  date >= quarterStart(quarter) && date <= quarterEnd(quarter);
 
 export function quarterKey(quarter: Quarter): string {
   return `${quarter.year}-${pad((quarter.year + 1) % 100)}-q${quarter.q}`;
@@ -56,7 +72,9 @@ export function quarterLabel(quarter: Quarter): string {
 }
 
 export function previousQuarter(quarter: Quarter): Quarter {
-  return quarter.q === 1 ? { year: quarter.year - 1, q: 4 } : { year: quarter.year, q: (quarter.q - 1) as Quarter['q'] };
+  return quarter.q === 1
+    ? { year: quarter.year - 1, q: 4 }
+    : { year: quarter.year, q: (quarter.q - 1) as Quarter['q'] };
 }
 
 /** The `count` quarters ending with `last`, oldest first. */

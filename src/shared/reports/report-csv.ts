@@ -7,7 +7,8 @@ export const REPORT_CSV_COLUMNS = ['quarter', 'section', 'measure', 'category', 
 export function reportCsvRows(report: QuarterlyReport): string[][] {
   const q = report.quarter.key;
   const rows: string[][] = [[...REPORT_CSV_COLUMNS]];
-  const add = (section: string, measure: string, category: string, value: number | string) => rows.push([q, section, measure, category, String(value)]);
+  const add = (section: string, measure: string, category: string, value: number | string) =>
+    rows.push([q, section, measure, category, String(value)]);
   for (const line of report.activity) {
     add('activity', line.label, 'done', line.done);
     add('activity', line.label, 'expected', line.expected);
@@ -17,7 +18,8 @@ export function reportCsvRows(report: QuarterlyReport): string[][] {
   for (const p of report.visitsDue.notVisited) add('visits due', 'Not visited', p.name, p.dueDate);
   for (const grade of report.grades) for (const c of grade.counts) add('grades', grade.label, c.label, c.count);
   for (const c of report.ragAtEnd) add('provider RAG at quarter end', 'Providers', c.label, c.count);
-  for (const change of report.ragChanges) add('RAG changes', `${change.providerName} (${change.on})`, `${change.from ?? ''} to ${change.to}`, change.reason);
+  for (const change of report.ragChanges)
+    add('RAG changes', `${change.providerName} (${change.on})`, `${change.from ?? ''} to ${change.to}`, change.reason);
   add('late write-ups', 'Observations and audits written up late', 'count', report.lateWriteUps.length);
   add('overdue actions', 'Actions overdue at quarter end', 'count', report.overdueActions.length);
   const closure = report.closure;

@@ -8,14 +8,43 @@ const Rag = z.enum(['green', 'amber', 'red']);
 
 export const Count = z.object({ key: z.string(), label: z.string(), count: z.int() });
 export const ActivityLine = z.object({ kind: RecordKind, label: z.string(), done: z.int(), expected: z.int() });
-export const LateWriteUp = z.object({ id: z.string(), kind: RecordKind, subject: z.string(), date: isoDate, dueDate: isoDate, receivedOn: isoDate });
-export const OverdueAction = z.object({
-  id: z.string(), title: z.string(), owner: z.string(), significance: z.enum(['significant', 'routine']), dueDate: isoDate, providerId: z.nullable(z.string()),
+export const LateWriteUp = z.object({
+  id: z.string(),
+  kind: RecordKind,
+  subject: z.string(),
+  date: isoDate,
+  dueDate: isoDate,
+  receivedOn: isoDate,
 });
-export const ThemeLine = z.object({ heading: z.string(), label: z.string(), belowStandard: z.int(), actions: z.int(), intelligence: z.int() });
-export const RagChangeLine = z.object({ providerId: z.string(), providerName: z.string(), on: isoDate, from: z.nullable(Rag), to: Rag, reason: z.string() });
+export const OverdueAction = z.object({
+  id: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  significance: z.enum(['significant', 'routine']),
+  dueDate: isoDate,
+  providerId: z.nullable(z.string()),
+});
+export const ThemeLine = z.object({
+  heading: z.string(),
+  label: z.string(),
+  belowStandard: z.int(),
+  actions: z.int(),
+  intelligence: z.int(),
+});
+export const RagChangeLine = z.object({
+  providerId: z.string(),
+  providerName: z.string(),
+  on: isoDate,
+  from: z.nullable(Rag),
+  to: Rag,
+  reason: z.string(),
+});
 export const ClosureFigures = z.object({
-  raised: z.int(), closedInTime: z.int(), closedLate: z.int(), openOverdue: z.int(), pending: z.int(),
+  raised: z.int(),
+  closedInTime: z.int(),
+  closedLate: z.int(),
+  openOverdue: z.int(),
+  pending: z.int(),
   /** closedInTime as a whole percentage of those decided; null when none are. */
   percent: z.nullable(z.int()),
 });
@@ -24,7 +53,11 @@ export const QuarterlyReport = z.object({
   quarter: z.object({ key: z.string(), label: z.string(), start: isoDate, end: isoDate }),
   today: isoDate,
   activity: z.array(ActivityLine),
-  visitsDue: z.object({ due: z.int(), visited: z.int(), notVisited: z.array(z.object({ providerId: z.string(), name: z.string(), dueDate: isoDate })) }),
+  visitsDue: z.object({
+    due: z.int(),
+    visited: z.int(),
+    notVisited: z.array(z.object({ providerId: z.string(), name: z.string(), dueDate: isoDate })),
+  }),
   grades: z.array(z.object({ kind: RecordKind, label: z.string(), counts: z.array(Count), total: z.int() })),
   ragAtEnd: z.array(Count),
   ragChanges: z.array(RagChangeLine),

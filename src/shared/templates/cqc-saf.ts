@@ -7,27 +7,70 @@
 import type { ChoiceOption, Template, TemplateItem, TemplateSection } from '../schemas';
 
 const KEY_QUESTIONS: Array<[string, string, string[]]> = [
-  ['safe', 'Safe', [
-    'Learning culture', 'Safe systems, pathways and transitions', 'Safeguarding', 'Involving people to manage risks',
-    'Safe environments', 'Safe and effective staffing', 'Infection prevention and control', 'Medicines optimisation',
-  ]],
-  ['effective', 'Effective', [
-    'Assessing needs', 'Delivering evidence-based care and treatment', 'How staff, teams and services work together',
-    'Supporting people to live healthier lives', 'Monitoring and improving outcomes', 'Consent to care and treatment',
-  ]],
-  ['caring', 'Caring', [
-    'Kindness, compassion and dignity', 'Treating people as individuals', 'Independence, choice and control',
-    "Responding to people's immediate needs", 'Workforce wellbeing and enablement',
-  ]],
-  ['responsive', 'Responsive', [
-    'Person-centred care', 'Care provision, integration and continuity', 'Providing information', 'Listening to and involving people',
-    'Equity in access', 'Equity in experiences and outcomes', 'Planning for the future',
-  ]],
-  ['well-led', 'Well-led', [
-    'Shared direction and culture', 'Capable, compassionate and inclusive leaders', 'Freedom to speak up',
-    'Workforce equality, diversity and inclusion', 'Governance, management and sustainability', 'Partnerships and communities',
-    'Learning, improvement and innovation', 'Environmental sustainability – sustainable development',
-  ]],
+  [
+    'safe',
+    'Safe',
+    [
+      'Learning culture',
+      'Safe systems, pathways and transitions',
+      'Safeguarding',
+      'Involving people to manage risks',
+      'Safe environments',
+      'Safe and effective staffing',
+      'Infection prevention and control',
+      'Medicines optimisation',
+    ],
+  ],
+  [
+    'effective',
+    'Effective',
+    [
+      'Assessing needs',
+      'Delivering evidence-based care and treatment',
+      'How staff, teams and services work together',
+      'Supporting people to live healthier lives',
+      'Monitoring and improving outcomes',
+      'Consent to care and treatment',
+    ],
+  ],
+  [
+    'caring',
+    'Caring',
+    [
+      'Kindness, compassion and dignity',
+      'Treating people as individuals',
+      'Independence, choice and control',
+      "Responding to people's immediate needs",
+      'Workforce wellbeing and enablement',
+    ],
+  ],
+  [
+    'responsive',
+    'Responsive',
+    [
+      'Person-centred care',
+      'Care provision, integration and continuity',
+      'Providing information',
+      'Listening to and involving people',
+      'Equity in access',
+      'Equity in experiences and outcomes',
+      'Planning for the future',
+    ],
+  ],
+  [
+    'well-led',
+    'Well-led',
+    [
+      'Shared direction and culture',
+      'Capable, compassionate and inclusive leaders',
+      'Freedom to speak up',
+      'Workforce equality, diversity and inclusion',
+      'Governance, management and sustainability',
+      'Partnerships and communities',
+      'Learning, improvement and innovation',
+      'Environmental sustainability – sustainable development',
+    ],
+  ],
 ];
 
 const EVIDENCE: ChoiceOption[] = [
@@ -41,13 +84,32 @@ const EVIDENCE: ChoiceOption[] = [
 
 /** CQC's score for a quality statement; the hint repeats the number so the bands make sense. */
 const STATEMENT_SCORES: ChoiceOption[] = [
-  { value: 'exceptional', label: 'Exceptional standard', score: 4, hint: 'Scores 4. The evidence shows an exceptional standard.' },
+  {
+    value: 'exceptional',
+    label: 'Exceptional standard',
+    score: 4,
+    hint: 'Scores 4. The evidence shows an exceptional standard.',
+  },
   { value: 'good', label: 'Good standard', score: 3, hint: 'Scores 3. The evidence shows a good standard.' },
-  { value: 'some-shortfalls', label: 'Some shortfalls', score: 2, hint: 'Scores 2. The evidence shows some shortfalls.' },
-  { value: 'significant-shortfalls', label: 'Significant shortfalls', score: 1, hint: 'Scores 1. The evidence shows significant shortfalls.' },
+  {
+    value: 'some-shortfalls',
+    label: 'Some shortfalls',
+    score: 2,
+    hint: 'Scores 2. The evidence shows some shortfalls.',
+  },
+  {
+    value: 'significant-shortfalls',
+    label: 'Significant shortfalls',
+    score: 1,
+    hint: 'Scores 1. The evidence shows significant shortfalls.',
+  },
 ];
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function keyQuestion([id, title, statements]: [string, string, string[]]): TemplateSection {
   const items: TemplateItem[] = statements.map((statement) => ({
@@ -70,14 +132,31 @@ function keyQuestion([id, title, statements]: [string, string, string[]]): Templ
     maxRows: 60,
     items: [
       {
-        id: `${id}-note-statement`, type: 'choice', label: 'Quality statement', required: true, note: 'none',
+        id: `${id}-note-statement`,
+        type: 'choice',
+        label: 'Quality statement',
+        required: true,
+        note: 'none',
         options: items.map((i) => ({ value: i.id.slice(id.length + 1), label: i.label })),
       },
-      { id: `${id}-note-category`, type: 'choice', label: 'Evidence category', required: true, note: 'none', options: EVIDENCE },
+      {
+        id: `${id}-note-category`,
+        type: 'choice',
+        label: 'Evidence category',
+        required: true,
+        note: 'none',
+        options: EVIDENCE,
+      },
       { id: `${id}-note-text`, type: 'long-text', label: 'What the evidence shows', required: true, note: 'none' },
     ],
   };
-  return { id, title, summary: `The ${statements.length} quality statements of the ${title} key question.`, rated: true, items: [...items, notes] };
+  return {
+    id,
+    title,
+    summary: `The ${statements.length} quality statements of the ${title} key question.`,
+    rated: true,
+    items: [...items, notes],
+  };
 }
 
 export const cqcSafProviderV1: Template = {
@@ -100,9 +179,17 @@ export const cqcSafProviderV1: Template = {
   evidenceCategories: EVIDENCE,
   scoring: {
     method: 'percentage-bands',
-    bands: [{ from: 88, rating: 'outstanding' }, { from: 63, rating: 'good' }, { from: 39, rating: 'requires-improvement' }, { from: 0, rating: 'inadequate' }],
+    bands: [
+      { from: 88, rating: 'outstanding' },
+      { from: 63, rating: 'good' },
+      { from: 39, rating: 'requires-improvement' },
+      { from: 0, rating: 'inadequate' },
+    ],
   },
-  overall: { label: 'Overall rating', guidance: 'Suggested from the key question ratings by the same percentage bands.' },
+  overall: {
+    label: 'Overall rating',
+    guidance: 'Suggested from the key question ratings by the same percentage bands.',
+  },
   actionDueMonths: { significant: 3, routine: 6 },
   sections: KEY_QUESTIONS.map(keyQuestion),
 };

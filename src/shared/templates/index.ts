@@ -8,10 +8,22 @@ import { observationHomeVisitV1 } from './observation-home-visit';
 import { qmfCareHomeV1 } from './qmf-care-home';
 import { qmfCareHomeV2 } from './qmf-care-home-v2';
 
-export { caseFileAuditV1, cqcSafProviderV1, observationCaseConferenceV1, observationHomeVisitV1, qmfCareHomeV1, qmfCareHomeV2 };
+export {
+  caseFileAuditV1,
+  cqcSafProviderV1,
+  observationCaseConferenceV1,
+  observationHomeVisitV1,
+  qmfCareHomeV1,
+  qmfCareHomeV2,
+};
 
 export const builtInTemplates: Template[] = [
-  qmfCareHomeV1, qmfCareHomeV2, observationHomeVisitV1, observationCaseConferenceV1, caseFileAuditV1, cqcSafProviderV1,
+  qmfCareHomeV1,
+  qmfCareHomeV2,
+  observationHomeVisitV1,
+  observationCaseConferenceV1,
+  caseFileAuditV1,
+  cqcSafProviderV1,
 ];
 
 /** The built-in template with this id and version, or undefined when there is none. */

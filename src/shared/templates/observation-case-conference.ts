@@ -9,7 +9,8 @@ export const observationCaseConferenceV1 = observationTemplate({
   title: 'Observation of practice: case conference or review',
   observes: 'preparing for and taking part in a case conference or review',
   settingExample: 'an initial child protection conference at the council offices, held in person or online',
-  activityExample: 'preparing the report, presenting the assessment to the conference and explaining the plan to the family',
+  activityExample:
+    'preparing the report, presenting the assessment to the conference and explaining the plan to the family',
   purposeLabel: 'Purpose of the conference or review',
   feedbackLabel: 'Feedback from the child and their family',
   feedbackGuidance:

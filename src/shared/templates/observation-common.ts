@@ -8,36 +8,68 @@ import type { ChoiceOption, Template, TemplateItem, TemplateSection } from '../s
 /** The judgement scale for each practice domain and for the practice overall. */
 export const observationScale: ChoiceOption[] = [
   {
-    value: 'outstanding', label: 'Outstanding', score: 4,
+    value: 'outstanding',
+    label: 'Outstanding',
+    score: 4,
     hint: 'Practice others can learn from: confident, reflective and clearly improving outcomes for the child or adult and their family.',
   },
-  { value: 'good', label: 'Good', score: 3, hint: 'Consistently sound practice that meets the expected standard, with only minor points to develop.' },
   {
-    value: 'requires-improvement', label: 'Requires improvement', score: 2,
+    value: 'good',
+    label: 'Good',
+    score: 3,
+    hint: 'Consistently sound practice that meets the expected standard, with only minor points to develop.',
+  },
+  {
+    value: 'requires-improvement',
+    label: 'Requires improvement',
+    score: 2,
     hint: 'Practice is safe, but parts of it fall short of the expected standard; development is needed and agreed.',
   },
   {
-    value: 'inadequate', label: 'Inadequate', score: 1,
+    value: 'inadequate',
+    label: 'Inadequate',
+    score: 1,
     hint: 'Practice that leaves the person at risk or falls well short of the expected standard; action is needed now.',
   },
 ];
 
 /** The practice domains: id, label and what good looks like. */
 export const PRACTICE_DOMAINS: Array<[string, string, string]> = [
-  ['planning-and-purpose', 'Planning and purpose',
-    'The visit or meeting was planned, its purpose was clear to everyone, and it kept to that purpose while responding to what came up.'],
-  ['knowledge-and-theory', 'Knowledge and theory',
-    'The practitioner drew on law, policy, research and theory that fit the situation, and could explain why.'],
-  ['intervention-and-skills', 'Intervention and skills',
-    'Communication was clear and respectful; the practitioner listened, assessed risk and used direct work or tools that suited the person.'],
-  ['partnership-working', 'Partnership working',
-    'The person and their family were treated as partners; other agencies were involved and information was shared appropriately.'],
-  ['critical-reflection', 'Critical reflection',
-    'The practitioner weighed the evidence, tested their own assumptions and considered other explanations before reaching a view.'],
-  ['professionalism', 'Professionalism',
-    'Time-keeping, preparation, boundaries, recording and conduct met professional standards (Social Work England).'],
-  ['ethics-and-diversity', 'Ethics and diversity',
-    'Culture, identity, language, faith and disability were understood and respected, and power was used ethically.'],
+  [
+    'planning-and-purpose',
+    'Planning and purpose',
+    'The visit or meeting was planned, its purpose was clear to everyone, and it kept to that purpose while responding to what came up.',
+  ],
+  [
+    'knowledge-and-theory',
+    'Knowledge and theory',
+    'The practitioner drew on law, policy, research and theory that fit the situation, and could explain why.',
+  ],
+  [
+    'intervention-and-skills',
+    'Intervention and skills',
+    'Communication was clear and respectful; the practitioner listened, assessed risk and used direct work or tools that suited the person.',
+  ],
+  [
+    'partnership-working',
+    'Partnership working',
+    'The person and their family were treated as partners; other agencies were involved and information was shared appropriately.',
+  ],
+  [
+    'critical-reflection',
+    'Critical reflection',
+    'The practitioner weighed the evidence, tested their own assumptions and considered other explanations before reaching a view.',
+  ],
+  [
+    'professionalism',
+    'Professionalism',
+    'Time-keeping, preparation, boundaries, recording and conduct met professional standards (Social Work England).',
+  ],
+  [
+    'ethics-and-diversity',
+    'Ethics and diversity',
+    'Culture, identity, language, faith and disability were understood and respected, and power was used ethically.',
+  ],
 ];
 
 /** The wording that differs between settings. */
@@ -66,22 +98,52 @@ function sections(s: ObservationSetting): TemplateSection[] {
       title: 'About the observation',
       rated: false,
       items: [
-        { id: 'setting', type: 'text', label: 'Setting', guidance: `For example, ${s.settingExample}.`, required: true, note: 'none' },
+        {
+          id: 'setting',
+          type: 'text',
+          label: 'Setting',
+          guidance: `For example, ${s.settingExample}.`,
+          required: true,
+          note: 'none',
+        },
         longText('activity', 'Activity observed', { guidance: `For example, ${s.activityExample}.` }),
         {
-          id: 'present', type: 'group', label: 'Who was present', rowLabel: 'Person present', required: true, minRows: 1, maxRows: 30, note: 'none',
-          guidance: 'One row for each person there. For the child, adult or family members a role or initials is enough.',
+          id: 'present',
+          type: 'group',
+          label: 'Who was present',
+          rowLabel: 'Person present',
+          required: true,
+          minRows: 1,
+          maxRows: 30,
+          note: 'none',
+          guidance:
+            'One row for each person there. For the child, adult or family members a role or initials is enough.',
           items: [
             { id: 'present-name-or-role', type: 'text', label: 'Name or role', required: true, note: 'none' },
             {
-              id: 'present-relationship', type: 'text', label: 'Relationship or agency', required: true, note: 'none',
-              guidance: 'For example "mother", "the young person", "health visitor" or "school designated safeguarding lead".',
+              id: 'present-relationship',
+              type: 'text',
+              label: 'Relationship or agency',
+              required: true,
+              note: 'none',
+              guidance:
+                'For example "mother", "the young person", "health visitor" or "school designated safeguarding lead".',
             },
           ],
         },
-        { id: 'consent', type: 'yes-no', label: 'Was consent to the observation obtained?', required: true, note: 'none' },
-        longText('consent-how', 'How consent was obtained, and from whom', { showIf: { item: 'consent', in: ['yes'] } }),
-        longText('consent-why-not', 'Why the observation went ahead without consent', { showIf: { item: 'consent', in: ['no'] } }),
+        {
+          id: 'consent',
+          type: 'yes-no',
+          label: 'Was consent to the observation obtained?',
+          required: true,
+          note: 'none',
+        },
+        longText('consent-how', 'How consent was obtained, and from whom', {
+          showIf: { item: 'consent', in: ['yes'] },
+        }),
+        longText('consent-why-not', 'Why the observation went ahead without consent', {
+          showIf: { item: 'consent', in: ['no'] },
+        }),
         longText('purpose', s.purposeLabel),
       ],
     },
@@ -91,7 +153,8 @@ function sections(s: ObservationSetting): TemplateSection[] {
       rated: false,
       items: [
         longText('narrative', 'What you observed', {
-          guidance: 'A factual account of what happened and what the practitioner did and said. Keep your judgements for the ratings.',
+          guidance:
+            'A factual account of what happened and what the practitioner did and said. Keep your judgements for the ratings.',
         }),
       ],
     },
@@ -101,7 +164,12 @@ function sections(s: ObservationSetting): TemplateSection[] {
       summary: 'Rate each domain and give the rationale; the section rating is suggested from them.',
       rated: true,
       items: PRACTICE_DOMAINS.map(([id, label, good]): TemplateItem => ({
-        id, type: 'rating', label, guidance: `What good looks like: ${good}`, required: true, note: 'required',
+        id,
+        type: 'rating',
+        label,
+        guidance: `What good looks like: ${good}`,
+        required: true,
+        note: 'required',
       })),
     },
     {
@@ -110,7 +178,9 @@ function sections(s: ObservationSetting): TemplateSection[] {
       rated: false,
       items: [
         longText('family-feedback', s.feedbackLabel, { required: s.feedbackRequired, guidance: s.feedbackGuidance }),
-        longText('reflection', 'The practitioner’s reflection', { guidance: 'What the practitioner thought went well and what they would do differently.' }),
+        longText('reflection', 'The practitioner’s reflection', {
+          guidance: 'What the practitioner thought went well and what they would do differently.',
+        }),
       ],
     },
     {
@@ -118,7 +188,9 @@ function sections(s: ObservationSetting): TemplateSection[] {
       title: 'Learning and development',
       rated: false,
       items: [
-        longText('learning-needs', 'Learning needs identified', { guidance: 'Write "None identified" if there are none.' }),
+        longText('learning-needs', 'Learning needs identified', {
+          guidance: 'Write "None identified" if there are none.',
+        }),
         longText('development-agreed', 'Development agreed with the practitioner', {
           required: false,
           guidance: 'For example training, shadowing, reading or a focus for supervision, with when it will happen.',
@@ -140,12 +212,17 @@ export function observationTemplate(s: ObservationSetting): Template {
       'with its rationale, an overall judgement and any required actions. Written up within 5 days, fed back to the ' +
       'practitioner and their service manager, and collated by the QA manager for the quarterly report (seed 003 §10).',
     subject: 'practitioner',
-    responseOptions: [{ value: 'yes', label: 'Yes' }, { value: 'partly', label: 'Partly' }, { value: 'no', label: 'No' }],
+    responseOptions: [
+      { value: 'yes', label: 'Yes' },
+      { value: 'partly', label: 'Partly' },
+      { value: 'no', label: 'No' },
+    ],
     ratingScale: observationScale,
     scoring: { method: 'average' },
     overall: {
       label: 'Overall judgement on the quality and effectiveness of the practice observed',
-      guidance: 'Suggested from the practice domains (the average, rounded down). Choose another judgement only with a written reason.',
+      guidance:
+        'Suggested from the practice domains (the average, rounded down). Choose another judgement only with a written reason.',
     },
     actionDueMonths: { significant: 3, routine: 3 },
     sections: sections(s),

@@ -11,6 +11,7 @@ export const observationHomeVisitV1 = observationTemplate({
   activityExample: 'a statutory visit, an assessment visit or a direct work session',
   purposeLabel: 'Purpose of the visit',
   feedbackLabel: 'Feedback from the person or their family',
-  feedbackGuidance: 'What the person or their family said about the visit and the practitioner, if they agreed to give feedback.',
+  feedbackGuidance:
+    'What the person or their family said about the visit and the practitioner, if they agreed to give feedback.',
   feedbackRequired: false,
 });

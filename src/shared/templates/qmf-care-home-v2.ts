@@ -13,28 +13,51 @@ const peopleSpokenTo: TemplateItem = {
   id: 'residents-people-spoken-to',
   type: 'group',
   label: 'People spoken to',
-  guidance: 'One entry for each resident, relative or visitor you spoke to. Record initials or a role only, never a full name.',
+  guidance:
+    'One entry for each resident, relative or visitor you spoke to. Record initials or a role only, never a full name.',
   required: false,
   note: 'none',
   rowLabel: 'Person spoken to',
   maxRows: 30,
   items: [
-    { id: 'spoken-who', type: 'text', label: 'Initials or role', guidance: 'For example "AB, resident" or "daughter of a resident". Never a full name.', required: true, note: 'none' },
     {
-      id: 'spoken-relationship', type: 'choice', label: 'Who they are', required: true, note: 'none',
+      id: 'spoken-who',
+      type: 'text',
+      label: 'Initials or role',
+      guidance: 'For example "AB, resident" or "daughter of a resident". Never a full name.',
+      required: true,
+      note: 'none',
+    },
+    {
+      id: 'spoken-relationship',
+      type: 'choice',
+      label: 'Who they are',
+      required: true,
+      note: 'none',
       options: [
-        { value: 'resident', label: 'Resident' }, { value: 'relative', label: 'Relative or friend' },
-        { value: 'professional', label: 'Visiting professional' }, { value: 'other', label: 'Someone else' },
+        { value: 'resident', label: 'Resident' },
+        { value: 'relative', label: 'Relative or friend' },
+        { value: 'professional', label: 'Visiting professional' },
+        { value: 'other', label: 'Someone else' },
       ],
     },
     { id: 'spoken-said', type: 'long-text', label: 'What they told you', required: true, note: 'none' },
     {
-      id: 'spoken-at-meal', type: 'yes-no', label: 'Observed or spoken to during a meal?', required: true, note: 'none',
-      guidance: 'Yes if you sat with them or watched them being helped at a mealtime; say what you saw in "What they told you".',
+      id: 'spoken-at-meal',
+      type: 'yes-no',
+      label: 'Observed or spoken to during a meal?',
+      required: true,
+      note: 'none',
+      guidance:
+        'Yes if you sat with them or watched them being helped at a mealtime; say what you saw in "What they told you".',
     },
     { id: 'spoken-concern', type: 'yes-no', label: 'Did they raise a concern?', required: true, note: 'none' },
     {
-      id: 'spoken-concern-action', type: 'long-text', label: 'What you did about the concern', required: true, note: 'none',
+      id: 'spoken-concern-action',
+      type: 'long-text',
+      label: 'What you did about the concern',
+      required: true,
+      note: 'none',
       showIf: { item: 'spoken-concern', in: ['yes'] },
     },
   ],
@@ -44,7 +67,8 @@ const safeguardingFollowUp: TemplateItem = {
   id: 'safeguarding-referral-made',
   type: 'yes-no',
   label: 'Did you make or discuss a safeguarding referral because of what you found?',
-  guidance: 'Shown because the safeguarding referrals check was not met. Any concern about abuse or neglect goes to the safeguarding team the same day.',
+  guidance:
+    'Shown because the safeguarding referrals check was not met. Any concern about abuse or neglect goes to the safeguarding team the same day.',
   required: true,
   note: 'optional',
   showIf: { item: 'safeguarding-referrals', in: ['not-met'] },
@@ -54,7 +78,9 @@ function section(s: TemplateSection): TemplateSection {
   if (s.id === 'resident-feedback') return { ...s, items: [...s.items, peopleSpokenTo] };
   if (s.id === 'safeguarding') {
     const at = s.items.findIndex((i) => i.id === 'safeguarding-referrals');
-    return at === -1 ? s : { ...s, items: [...s.items.slice(0, at + 1), safeguardingFollowUp, ...s.items.slice(at + 1)] };
+    return at === -1
+      ? s
+      : { ...s, items: [...s.items.slice(0, at + 1), safeguardingFollowUp, ...s.items.slice(at + 1)] };
   }
   return s;
 }
@@ -66,13 +92,15 @@ export const qmfCareHomeV2: Template = {
     `${qmfCareHomeV1.description} Version 2 suggests each area's RAG rating from the answers (the weakest answer ` +
     'sets it) and the overall RAG from the areas; a different rating needs a written reason. It also records each ' +
     'person spoken to, and asks about a safeguarding referral when safeguarding checks are not met.',
-  responseOptions: qmfCareHomeV1.responseOptions.map((o) => (SCORES[o.value] === undefined ? o : { ...o, score: SCORES[o.value] })),
+  responseOptions: qmfCareHomeV1.responseOptions.map((o) =>
+    SCORES[o.value] === undefined ? o : { ...o, score: SCORES[o.value] },
+  ),
   ratingScale: qmfCareHomeV1.ratingScale.map((o) => ({ ...o, score: RAG_SCORES[o.value] })),
   scoring: { method: 'worst' },
   overall: {
     label: 'Overall RAG rating',
     guidance:
-      'The provider\'s status after this visit: our relative confidence to place new business, or conformity with ' +
+      "The provider's status after this visit: our relative confidence to place new business, or conformity with " +
       'expected standards for existing business (seed 004). It is suggested from the weakest area rating.',
   },
   actionDueMonths: { significant: 3, routine: 6 },

@@ -5,7 +5,15 @@ import type { Template, TemplateItem } from '../schemas';
 
 /** A met / partly met / not met check; the evidence note is required unless it is met or not applicable. */
 function check(id: string, label: string, guidance: string): TemplateItem {
-  return { id, type: 'choice', label, guidance, required: true, note: 'required', noteOptionalFor: ['met', 'not-applicable'] };
+  return {
+    id,
+    type: 'choice',
+    label,
+    guidance,
+    required: true,
+    note: 'required',
+    noteOptionalFor: ['met', 'not-applicable'],
+  };
 }
 
 export const qmfCareHomeV1: Template = {
@@ -21,7 +29,11 @@ export const qmfCareHomeV1: Template = {
     'expected standards for existing business.',
   subject: 'provider',
   responseOptions: [
-    { value: 'met', label: 'Met', hint: 'The evidence shows the expected standard is in place and working in practice.' },
+    {
+      value: 'met',
+      label: 'Met',
+      hint: 'The evidence shows the expected standard is in place and working in practice.',
+    },
     {
       value: 'partly-met',
       label: 'Partly met',
@@ -184,7 +196,8 @@ export const qmfCareHomeV1: Template = {
     {
       id: 'training',
       title: 'Staff training',
-      summary: 'Whether staff are inducted and trained for their roles and for the needs of the people living in the home.',
+      summary:
+        'Whether staff are inducted and trained for their roles and for the needs of the people living in the home.',
       rated: true,
       items: [
         check(
@@ -306,7 +319,8 @@ export const qmfCareHomeV1: Template = {
     {
       id: 'safeguarding',
       title: 'Safeguarding',
-      summary: 'Whether residents are protected from abuse and improper treatment, and concerns are reported and acted on.',
+      summary:
+        'Whether residents are protected from abuse and improper treatment, and concerns are reported and acted on.',
       rated: true,
       items: [
         check(
@@ -360,7 +374,8 @@ export const qmfCareHomeV1: Template = {
     {
       id: 'management',
       title: 'Management and finances',
-      summary: "Whether the home is well led, checks its own quality, and keeps residents' money and the business safe.",
+      summary:
+        "Whether the home is well led, checks its own quality, and keeps residents' money and the business safe.",
       rated: true,
       items: [
         check(
@@ -475,7 +490,8 @@ export const qmfCareHomeV1: Template = {
     {
       id: 'medicines',
       title: 'Medicine management',
-      summary: 'Whether medicines are ordered, stored, given and recorded safely, and staff are competent to give them.',
+      summary:
+        'Whether medicines are ordered, stored, given and recorded safely, and staff are competent to give them.',
       rated: true,
       items: [
         check(

@@ -66,8 +66,11 @@ function act(command: string, a: Arg, b: Arg): unknown {
     case 'note-value':
       return document.querySelectorAll<HTMLTextAreaElement>('.item textarea')[Number(a)]?.value ?? null;
     case 'rate-as-suggested': {
-      const suggested = Array.from(document.querySelectorAll('label')).find((l) => norm(l.textContent).endsWith('(suggested)') && l.htmlFor);
-      const input = (suggested ? document.getElementById(suggested.htmlFor) : labelled(a)[0]) as HTMLInputElement | undefined;
+      const suggested = Array.from(document.querySelectorAll('label')).find(
+        (l) => norm(l.textContent).endsWith('(suggested)') && l.htmlFor,
+      );
+      const input = (suggested ? document.getElementById(suggested.htmlFor) : labelled(a)[0]) as
+        HTMLInputElement | undefined;
       if (!input) return false;
       if (!input.checked) input.click();
       return input.checked;
@@ -81,8 +84,11 @@ function act(command: string, a: Arg, b: Arg): unknown {
         radios.find((r) => norm(document.querySelector(`label[for="${r.id}"]`)?.textContent) === a)?.click();
       }
       // The rating the answers suggest when there is one (a different one would need a reason), else `b`.
-      const suggested = Array.from(document.querySelectorAll('label')).find((l) => norm(l.textContent).endsWith('(suggested)') && l.htmlFor);
-      const rating = (suggested ? document.getElementById(suggested.htmlFor) : labelled(b)[0]) as HTMLInputElement | undefined;
+      const suggested = Array.from(document.querySelectorAll('label')).find(
+        (l) => norm(l.textContent).endsWith('(suggested)') && l.htmlFor,
+      );
+      const rating = (suggested ? document.getElementById(suggested.htmlFor) : labelled(b)[0]) as
+        HTMLInputElement | undefined;
       if (rating && !rating.checked) rating.click();
       return items.length > 0 && rating !== undefined;
     }
@@ -92,7 +98,10 @@ function act(command: string, a: Arg, b: Arg): unknown {
 }
 
 export class FieldApp {
-  constructor(readonly driver: EngineDriver, readonly baseUrl: string) {}
+  constructor(
+    readonly driver: EngineDriver,
+    readonly baseUrl: string,
+  ) {}
 
   private run<T>(command: string, a: Arg = null, b: Arg = null): Promise<T> {
     return this.driver.evaluate(act, command, a, b) as Promise<T>;
@@ -111,7 +120,9 @@ export class FieldApp {
       await new Promise((r) => setTimeout(r, 100));
     }
     const heading = await this.heading().catch(() => '?');
-    throw new Error(`[${this.driver.engine}] timed out waiting for ${description} (page heading "${heading}")${lastError ? `: ${String(lastError)}` : ''}`);
+    throw new Error(
+      `[${this.driver.engine}] timed out waiting for ${description} (page heading "${heading}")${lastError ? `: ${String(lastError)}` : ''}`,
+    );
   }
 
   heading = () => this.run<string>('heading');
@@ -185,7 +196,9 @@ export class FieldApp {
   }
 
   /** What the device holds for a visit, read straight from IndexedDB. */
-  record(id: string): Promise<{ status: string; answers: Record<string, { value: string | null; note: string }> } | null> {
+  record(
+    id: string,
+  ): Promise<{ status: string; answers: Record<string, { value: string | null; note: string }> } | null> {
     return this.driver.evaluate(
       (key: string) =>
         new Promise((resolve, reject) => {
@@ -213,14 +226,20 @@ export class FieldApp {
     return this.driver.evaluate(() => {
       const problems: string[] = [];
       if (document.documentElement.scrollWidth > window.innerWidth + 1) {
-        problems.push(`scrolls sideways: content ${document.documentElement.scrollWidth}px wide in a ${window.innerWidth}px window`);
+        problems.push(
+          `scrolls sideways: content ${document.documentElement.scrollWidth}px wide in a ${window.innerWidth}px window`,
+        );
       }
       const targets = Array.from(document.querySelectorAll<HTMLElement>('a, button, select, textarea, input'));
       for (const el of targets) {
-        const box = (el.matches('input[type=radio], input[type=checkbox]') ? el.parentElement ?? el : el).getBoundingClientRect();
+        const box = (
+          el.matches('input[type=radio], input[type=checkbox]') ? (el.parentElement ?? el) : el
+        ).getBoundingClientRect();
         if (box.width === 0 || box.height === 0 || box.right < 0 || box.left > window.innerWidth) continue; // hidden or off-screen (skip link)
         if (box.width < 44 || box.height < 44) {
-          problems.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.id).trim().slice(0, 40)}" is ${Math.round(box.width)}×${Math.round(box.height)}`);
+          problems.push(
+            `${el.tagName.toLowerCase()} "${(el.textContent || el.id).trim().slice(0, 40)}" is ${Math.round(box.width)}×${Math.round(box.height)}`,
+          );
         }
       }
       return problems;
@@ -229,6 +248,8 @@ export class FieldApp {
 
   /** Resolves once a service worker controls the page (so the app can open offline). */
   async waitForServiceWorker(): Promise<void> {
-    await this.until('a service worker in control', () => this.driver.evaluate(() => navigator.serviceWorker?.controller != null));
+    await this.until('a service worker in control', () =>
+      this.driver.evaluate(() => navigator.serviceWorker?.controller != null),
+    );
   }
 }

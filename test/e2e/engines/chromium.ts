@@ -5,15 +5,27 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { EngineDriver, EngineLauncher } from './driver';
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const chromiumLauncher: EngineLauncher = {
   engine: 'chromium',
   unavailable: () => (existsSync(EXECUTABLE) ? null : `no Chromium at ${EXECUTABLE} (apt-get install chromium)`),
   async launch({ profileDir, viewport }) {
     const open = async (): Promise<{ context: BrowserContext; page: Page }> => {
-      const context = await chromium.launchPersistentContext(profileDir, { executablePath: EXECUTABLE, headless: true, args: ARGS, viewport });
+      const context = await chromium.launchPersistentContext(profileDir, {
+        executablePath: EXECUTABLE,
+        headless: true,
+        args: ARGS,
+        viewport,
+      });
       return { context, page: context.pages()[0] ?? (await context.newPage()) };
     };
     let current = await open();

@@ -99,7 +99,13 @@ async function quit(browser: Browser): Promise<void> {
   });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), CLOSE_TIMEOUT_MS)));
-  const result = await Promise.race([browser.close().then(() => exited).catch(() => 'failed' as const), timeout]);
+  const result = await Promise.race([
+    browser
+      .close()
+      .then(() => exited)
+      .catch(() => 'failed' as const),
+    timeout,
+  ]);
   clearTimeout(timer);
   if (result === 'timeout' || result === 'failed') {
     try {

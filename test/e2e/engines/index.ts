@@ -6,5 +6,7 @@ import type { EngineLauncher } from './driver';
 
 const all: EngineLauncher[] = [chromiumLauncher, webkitLauncher, firefoxLauncher];
 
-const wanted = process.env.E2E_ENGINES?.split(',').map((e) => e.trim()).filter(Boolean);
+const wanted = process.env.E2E_ENGINES?.split(',')
+  .map((e) => e.trim())
+  .filter(Boolean);
 export const engines = wanted ? all.filter((e) => wanted.includes(e.engine)) : all;

@@ -31,7 +31,12 @@ export function forEachEngine(title: string, scenario: (run: EngineRun) => Promi
   for (const launcher of engines) describeEngine(launcher, title, scenario, timeoutMs);
 }
 
-function describeEngine(launcher: EngineLauncher, title: string, scenario: (run: EngineRun) => Promise<void>, timeoutMs: number) {
+function describeEngine(
+  launcher: EngineLauncher,
+  title: string,
+  scenario: (run: EngineRun) => Promise<void>,
+  timeoutMs: number,
+) {
   const reason = launcher.unavailable();
   const required = process.env.REQUIRE_E2E === '1';
   if (reason !== null && !required) console.warn(`\n*** ${launcher.engine}: "${title}" SKIPPED — ${reason} ***\n`);
@@ -55,17 +60,23 @@ function describeEngine(launcher: EngineLauncher, title: string, scenario: (run:
       if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
-    it(`[${launcher.engine}] ${title}`, async () => {
-      const viewport = VIEWPORTS[launcher.engine];
-      driver = await launcher.launch({ profileDir: profile, viewport });
-      const app = new FieldApp(driver, proxy.url);
-      try {
-        await scenario({ engine: launcher.engine, driver, app, server, proxy, viewport });
-      } catch (error) {
-        mkdirSync('test-results', { recursive: true });
-        await driver.screenshot(`test-results/${title.replace(/\W+/g, '-')}-${launcher.engine}.png`).catch(() => undefined);
-        throw error;
-      }
-    }, timeoutMs);
+    it(
+      `[${launcher.engine}] ${title}`,
+      async () => {
+        const viewport = VIEWPORTS[launcher.engine];
+        driver = await launcher.launch({ profileDir: profile, viewport });
+        const app = new FieldApp(driver, proxy.url);
+        try {
+          await scenario({ engine: launcher.engine, driver, app, server, proxy, viewport });
+        } catch (error) {
+          mkdirSync('test-results', { recursive: true });
+          await driver
+            .screenshot(`test-results/${title.replace(/\W+/g, '-')}-${launcher.engine}.png`)
+            .catch(() => undefined);
+          throw error;
+        }
+      },
+      timeoutMs,
+    );
   });
 }

@@ -61,7 +61,11 @@ Gtk.main()
 let pythonReason: string | null | undefined;
 function pythonWebKitMissing(): string | null {
   if (pythonReason !== undefined) return pythonReason;
-  const probe = spawnSync(PYTHON, ['-c', "import gi; gi.require_version('Gtk', '3.0'); gi.require_version('WebKit2', '4.1')"], { timeout: 15_000 });
+  const probe = spawnSync(
+    PYTHON,
+    ['-c', "import gi; gi.require_version('Gtk', '3.0'); gi.require_version('WebKit2', '4.1')"],
+    { timeout: 15_000 },
+  );
   pythonReason = probe.status === 0 ? null : `${PYTHON} cannot load WebKit2 4.1 through GObject introspection`;
   return pythonReason;
 }
@@ -72,7 +76,13 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), ms)));
   try {
-    return await Promise.race([work.then(() => true, () => true), late]);
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => true,
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -96,9 +106,14 @@ async function stop(child: ChildProcess | null, ms = 3_000): Promise<void> {
   await within(exited, 1_000);
 }
 
-async function startXvfb(viewport: { width: number; height: number }): Promise<{ xvfb: ChildProcess; display: string }> {
+async function startXvfb(viewport: {
+  width: number;
+  height: number;
+}): Promise<{ xvfb: ChildProcess; display: string }> {
   const screen = `${Math.max(1280, viewport.width + 100)}x${Math.max(1024, viewport.height + 100)}x24`;
-  const xvfb = spawn(XVFB, ['-displayfd', '1', '-screen', '0', screen, '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const xvfb = spawn(XVFB, ['-displayfd', '1', '-screen', '0', screen, '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   xvfb.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -145,7 +160,9 @@ export const webkitLauncher: EngineLauncher = {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(ms),
       });
-      const json = (await res.json().catch(() => ({ value: { error: `HTTP ${res.status}` } }))) as { value: T & { error?: string; message?: string } };
+      const json = (await res.json().catch(() => ({ value: { error: `HTTP ${res.status}` } }))) as {
+        value: T & { error?: string; message?: string };
+      };
       if (!res.ok) {
         throw new Error(`[webkit] ${method} ${path}: ${json.value?.error} ${json.value?.message ?? ''}`.trim());
       }
@@ -197,13 +214,22 @@ export const webkitLauncher: EngineLauncher = {
       xvfb = x.xvfb;
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
-      webdriver = spawn(WEBDRIVER, [`--port=${port}`], { env: { ...process.env, DISPLAY: x.display, NO_AT_BRIDGE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      webdriver = spawn(WEBDRIVER, [`--port=${port}`], {
+        env: { ...process.env, DISPLAY: x.display, NO_AT_BRIDGE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const append = (d: Buffer) => (log = (log + d.toString()).slice(-20_000));
       webdriver.stdout?.on('data', append);
       webdriver.stderr?.on('data', append);
       const deadline = Date.now() + 15_000;
-      while (!(await command<{ ready: boolean }>('GET', '/status', undefined, 1_000).then((v) => v.ready, () => false))) {
-        if (webdriver.exitCode !== null || Date.now() > deadline) throw new Error(`WebKitWebDriver did not start:\n${log}`);
+      while (
+        !(await command<{ ready: boolean }>('GET', '/status', undefined, 1_000).then(
+          (v) => v.ready,
+          () => false,
+        ))
+      ) {
+        if (webdriver.exitCode !== null || Date.now() > deadline)
+          throw new Error(`WebKitWebDriver did not start:\n${log}`);
         await sleep(100);
       }
       await openBrowser();
@@ -223,7 +249,10 @@ export const webkitLauncher: EngineLauncher = {
           Promise.resolve().then(() => (${fn.toString()})(...args)).then(
             (value) => done({ ok: true, value: value === undefined ? null : value }),
             (error) => done({ ok: false, error: String(error) + (error && error.stack ? '\\n' + error.stack : '') }));`;
-        const result = await command<{ ok: boolean; value?: unknown; error?: string }>('POST', s('/execute/async'), { script, args });
+        const result = await command<{ ok: boolean; value?: unknown; error?: string }>('POST', s('/execute/async'), {
+          script,
+          args,
+        });
         if (!result.ok) throw new Error(`[webkit] page error: ${result.error}`);
         return result.value as R;
       },

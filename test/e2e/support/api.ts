@@ -5,13 +5,20 @@ import { addDays } from '../../../src/shared/visit-due';
 export type StoredSubmission = {
   id: string;
   revision: number;
-  body: { details: { spokeWith: string; providerId: string }; answers: Record<string, { value: string | null; note: string }>; sectionRatings: Record<string, string> };
+  body: {
+    details: { spokeWith: string; providerId: string };
+    answers: Record<string, { value: string | null; note: string }>;
+    sectionRatings: Record<string, string>;
+  };
 };
 
 /** Records dated after the demo history (which the server seeds), i.e. the ones a test made today. */
 export const AFTER_DEMO_HISTORY = `?from=${addDays(HISTORY_ENDS, 1)}`;
 
-export async function serverSubmissions(baseUrl: string, who: { email: string; password: string }): Promise<StoredSubmission[]> {
+export async function serverSubmissions(
+  baseUrl: string,
+  who: { email: string; password: string },
+): Promise<StoredSubmission[]> {
   const signIn = await fetch(`${baseUrl}/api/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

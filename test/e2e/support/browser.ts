@@ -14,8 +14,15 @@ if (!haveChromium) {
   console.warn(`\n*** Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium). ***\n`);
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -23,12 +30,19 @@ export async function launchChromium(): Promise<Browser> {
 
 /** A browser with a profile on disk, so a test can quit it and start it again like a device would. */
 export async function launchWithProfile(userDataDir: string, baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, baseURL });
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    baseURL,
+  });
 }
 
 /** axe-core on the current page: no serious or critical WCAG 2.2 A/AA violation. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -44,7 +58,13 @@ export async function withFailureShot<T>(page: () => Page, name: string, body: (
     mkdirSync('test-results', { recursive: true });
     const current = page();
     await current.screenshot({ path: `test-results/${name}.png`, fullPage: true }).catch(() => undefined);
-    writeFileSync(`test-results/${name}.txt`, `${current.url()}\n${await current.locator('body').innerText().catch(() => '')}`);
+    writeFileSync(
+      `test-results/${name}.txt`,
+      `${current.url()}\n${await current
+        .locator('body')
+        .innerText()
+        .catch(() => '')}`,
+    );
     throw error;
   }
 }

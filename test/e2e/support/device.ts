@@ -48,7 +48,11 @@ export function readOutbox(page: Page): Promise<Array<{ recordId: string; state:
  * record and its pending outbox entry, written in one transaction), so a test can queue hundreds
  * without typing them. The app picks them up on its next drain.
  */
-export function queueRecords(page: Page, ownerId: string, bodies: Array<{ id: string; revision: number; details: unknown } & Record<string, unknown>>): Promise<void> {
+export function queueRecords(
+  page: Page,
+  ownerId: string,
+  bodies: Array<{ id: string; revision: number; details: unknown } & Record<string, unknown>>,
+): Promise<void> {
   return page.evaluate(
     ([owner, list]) =>
       new Promise<void>((resolve, reject) => {
@@ -61,15 +65,48 @@ export function queueRecords(page: Page, ownerId: string, bodies: Array<{ id: st
           for (const body of list) {
             const b = body as Record<string, unknown> & { id: string; revision: number };
             tx.objectStore('records').put({
-              id: b.id, ownerId: owner, status: 'queued', revision: b.revision, baseRevision: b.baseRevision, templateId: b.templateId,
-              templateVersion: b.templateVersion, kind: b.kind, details: b.details, subjectName: 'Queued by a test', answers: b.answers,
-              sectionRatings: b.sectionRatings, overallRating: b.overallRating ?? null, ratingOverrides: b.ratingOverrides ?? {}, actions: b.actions ?? [],
-              actionChecks: b.actionChecks ?? [], review: null, startedAt: b.startedAt, updatedAt: now, submittedAt: b.submittedAt, receivedAt: null, problem: null,
+              id: b.id,
+              ownerId: owner,
+              status: 'queued',
+              revision: b.revision,
+              baseRevision: b.baseRevision,
+              templateId: b.templateId,
+              templateVersion: b.templateVersion,
+              kind: b.kind,
+              details: b.details,
+              subjectName: 'Queued by a test',
+              answers: b.answers,
+              sectionRatings: b.sectionRatings,
+              overallRating: b.overallRating ?? null,
+              ratingOverrides: b.ratingOverrides ?? {},
+              actions: b.actions ?? [],
+              actionChecks: b.actionChecks ?? [],
+              review: null,
+              startedAt: b.startedAt,
+              updatedAt: now,
+              submittedAt: b.submittedAt,
+              receivedAt: null,
+              problem: null,
             });
-            tx.objectStore('outbox').add({ recordId: b.id, revision: b.revision, body: b, state: 'pending', attempts: 0, lastProblem: null, enqueuedAt: now, uploaded: [] });
+            tx.objectStore('outbox').add({
+              recordId: b.id,
+              revision: b.revision,
+              body: b,
+              state: 'pending',
+              attempts: 0,
+              lastProblem: null,
+              enqueuedAt: now,
+              uploaded: [],
+            });
           }
-          tx.oncomplete = () => { database.close(); resolve(); };
-          tx.onerror = () => { database.close(); reject(tx.error); };
+          tx.oncomplete = () => {
+            database.close();
+            resolve();
+          };
+          tx.onerror = () => {
+            database.close();
+            reject(tx.error);
+          };
         };
       }),
     [ownerId, bodies] as const,

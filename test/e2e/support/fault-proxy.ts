@@ -34,9 +34,12 @@ export async function startFaultProxy(target: { host: string; port: number }): P
   const forward = (req: IncomingMessage, body: Buffer): Promise<Upstream> =>
     new Promise((done, fail) => {
       // The Host header is kept, so the server sees the origin the browser used (its Origin check).
-      const upstream = request({ host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers }, (res) => {
-        void readBody(res).then((b) => done({ status: res.statusCode ?? 502, headers: res.headers, body: b }), fail);
-      });
+      const upstream = request(
+        { host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (res) => {
+          void readBody(res).then((b) => done({ status: res.statusCode ?? 502, headers: res.headers, body: b }), fail);
+        },
+      );
       upstream.on('error', fail);
       upstream.end(body);
     });
@@ -59,7 +62,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       attempts.push(attempt);
       const fault = decide(attempt);
       if (fault === 500 || fault === 503) {
-        res.writeHead(fault, { 'content-type': 'application/json', ...(fault === 503 ? { 'retry-after': '1' } : {}) })
+        res
+          .writeHead(fault, { 'content-type': 'application/json', ...(fault === 503 ? { 'retry-after': '1' } : {}) })
           .end(JSON.stringify({ error: 'internal', message: 'Injected fault' }));
         return;
       }
@@ -75,7 +79,9 @@ export async function startFaultProxy(target: { host: string; port: number }): P
   return {
     url: `http://127.0.0.1:${address.port}`,
     attempts,
-    setFault(next) { decide = next; },
+    setFault(next) {
+      decide = next;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

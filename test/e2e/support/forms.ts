@@ -17,7 +17,10 @@ async function fillEmptyControls(page: Page): Promise<number> {
       radiosByName.set(input.name, [...(radiosByName.get(input.name) ?? []), input]);
     }
     for (const group of radiosByName.values()) {
-      if (!group.some((r) => r.checked)) { group[0]!.click(); filled++; }
+      if (!group.some((r) => r.checked)) {
+        group[0]!.click();
+        filled++;
+      }
     }
     const boxes = new Map<string, HTMLInputElement[]>();
     for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))) {
@@ -25,7 +28,10 @@ async function fillEmptyControls(page: Page): Promise<number> {
       boxes.set(key, [...(boxes.get(key) ?? []), input]);
     }
     for (const group of boxes.values()) {
-      if (!group.some((b) => b.checked)) { group[0]!.click(); filled++; }
+      if (!group.some((b) => b.checked)) {
+        group[0]!.click();
+        filled++;
+      }
     }
     return filled;
   });
@@ -33,7 +39,9 @@ async function fillEmptyControls(page: Page): Promise<number> {
 
 async function fillEmptyText(page: Page): Promise<number> {
   let filled = 0;
-  const fields = page.locator('main form').locator('textarea, input[type=text], input[type=date], input[inputmode=decimal]');
+  const fields = page
+    .locator('main form')
+    .locator('textarea, input[type=text], input[type=date], input[inputmode=decimal]');
   const count = await fields.count();
   for (let i = 0; i < count; i++) {
     const field = fields.nth(i);

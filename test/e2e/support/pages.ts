@@ -30,7 +30,11 @@ export async function waitingCount(page: Page): Promise<string> {
   return (await page.getByTestId('waiting').textContent()) ?? '';
 }
 
-export async function startVisit(page: Page, provider: string, options: { announced?: boolean; spokeWith?: string } = {}): Promise<string> {
+export async function startVisit(
+  page: Page,
+  provider: string,
+  options: { announced?: boolean; spokeWith?: string } = {},
+): Promise<string> {
   await page.getByRole('button', { name: 'Start a visit' }).click();
   await waitForHeading(page, 'Start a visit');
   await page.getByLabel('Provider', { exact: true }).selectOption({ label: provider });
@@ -55,7 +59,9 @@ export async function answerArea(
   rating: 'Green' | 'Amber' | 'Red',
   notes: Record<number, string> = {},
 ): Promise<void> {
-  const groups = page.locator('fieldset.fieldset').filter({ has: page.getByRole('radio', { name: answer, exact: true }) });
+  const groups = page
+    .locator('fieldset.fieldset')
+    .filter({ has: page.getByRole('radio', { name: answer, exact: true }) });
   const count = await groups.count();
   for (let i = 0; i < count; i++) {
     await groups.nth(i).getByRole('radio', { name: answer, exact: true }).check();
@@ -80,8 +86,15 @@ export async function expectStatus(page: Page, name: RegExp | string): Promise<v
 }
 
 export const QMF_AREAS = [
-  'Staffing levels and recruitment', 'Staff supervision', 'Staff training', 'Resident care', 'Safeguarding',
-  'Management and finances', 'Staff feedback', 'Medicine management', 'Feedback from residents and service users',
+  'Staffing levels and recruitment',
+  'Staff supervision',
+  'Staff training',
+  'Resident care',
+  'Safeguarding',
+  'Management and finances',
+  'Staff feedback',
+  'Medicine management',
+  'Feedback from residents and service users',
 ];
 
 /** Answers every remaining area "Met" / "Green" from the task list, then the overall rating if the template asks for one. */

@@ -32,9 +32,12 @@ export interface RunningServer {
   cleanup(): Promise<void>;
 }
 
-export async function startServer(options: { staticDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { staticDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const staticDir = options.staticDir ?? join(ROOT, 'dist');
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`No production build in ${staticDir}: run "npx vite build" first`);
+  if (!existsSync(join(staticDir, 'index.html')))
+    throw new Error(`No production build in ${staticDir}: run "npx vite build" first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'qa-visits-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -44,7 +47,16 @@ export async function startServer(options: { staticDir?: string; env?: Record<st
   async function launch(): Promise<void> {
     child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir, DEMO_DATA: 'on', ...options.env },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        STATIC_DIR: staticDir,
+        DEMO_DATA: 'on',
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => (log += d.toString()));

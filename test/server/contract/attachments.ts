@@ -17,13 +17,42 @@ export function png(width: number, height: number, salt = ''): Uint8Array {
   ihdr.writeUInt32BE(width, 8);
   ihdr.writeUInt32BE(height, 12);
   ihdr.set([8, 6, 0, 0, 0], 16);
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.from(`IEND${salt}`)]));
+  return new Uint8Array(
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.from(`IEND${salt}`)]),
+  );
 }
 
 /** A JPEG header with an SOF0 frame of the given size. */
 function jpeg(width: number, height: number, salt = ''): Uint8Array {
-  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 255, width >> 8, width & 255, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
-  return new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00]), sof, Buffer.from([0xff, 0xd9]), Buffer.from(salt)]));
+  const sof = Buffer.from([
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 255,
+    width >> 8,
+    width & 255,
+    0x03,
+    1,
+    0x22,
+    0,
+    2,
+    0x11,
+    1,
+    3,
+    0x11,
+    1,
+  ]);
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00]),
+      sof,
+      Buffer.from([0xff, 0xd9]),
+      Buffer.from(salt),
+    ]),
+  );
 }
 
 export function attachmentsContract(ctx: () => Ctx) {
@@ -51,7 +80,9 @@ export function attachmentsContract(ctx: () => Ctx) {
     const { cookies } = ctx();
     expect((await upload(jpeg(10, 10, 'x'), cookies.officer, 'image/png')).status).toBe(415);
     expect((await upload(new TextEncoder().encode('<svg/>'), cookies.officer, 'image/svg+xml')).status).toBe(415);
-    expect((await upload(new TextEncoder().encode('not an image at all'), cookies.officer, 'image/jpeg')).status).toBe(415);
+    expect((await upload(new TextEncoder().encode('not an image at all'), cookies.officer, 'image/jpeg')).status).toBe(
+      415,
+    );
     const huge = new Uint8Array(15 * 1024 * 1024 + 1);
     huge.set(png(10, 10));
     expect((await upload(huge, cookies.officer)).status).toBe(413);
@@ -62,7 +93,16 @@ export function attachmentsContract(ctx: () => Ctx) {
     const bomb = await upload(png(100_000, 100_000, 'bomb'), cookies.officer);
     expect(bomb.status).toBe(422);
     expect(bomb.json.issues[0].message).toMatch(/pixel limit/);
-    expect((await call(ctx().app, '/api/attachments/NOT-A-HASH', { method: 'PUT', raw: Buffer.from(bytes), contentType: 'image/png', cookie: cookies.officer })).status).toBe(400);
+    expect(
+      (
+        await call(ctx().app, '/api/attachments/NOT-A-HASH', {
+          method: 'PUT',
+          raw: Buffer.from(bytes),
+          contentType: 'image/png',
+          cookie: cookies.officer,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('answers 409 attachments-missing for a record naming a file not held, then accepts it once uploaded; the file is readable by who may read the record', async () => {
@@ -71,7 +111,10 @@ export function attachmentsContract(ctx: () => Ctx) {
     const hash = sha(bytes);
     const body = visitBody();
     const firstItem = Object.keys(body.answers)[0]!;
-    body.answers[firstItem] = { ...body.answers[firstItem]!, attachments: [{ sha256: hash, type: 'image/png', bytes: bytes.byteLength, caption: 'Broken call bell, room 12' }] };
+    body.answers[firstItem] = {
+      ...body.answers[firstItem]!,
+      attachments: [{ sha256: hash, type: 'image/png', bytes: bytes.byteLength, caption: 'Broken call bell, room 12' }],
+    };
     const put = () => call(app, `/api/submissions/${body.id}`, { method: 'PUT', body, cookie: cookies.officer });
 
     const missing = await put();
@@ -80,7 +123,8 @@ export function attachmentsContract(ctx: () => Ctx) {
     expect((await upload(bytes, cookies.officer)).status).toBe(201);
     expect((await put()).status).toBe(201);
 
-    const read = async (cookie: string) => (await app.request(`/api/attachments/${hash}`, { headers: { cookie } })).status;
+    const read = async (cookie: string) =>
+      (await app.request(`/api/attachments/${hash}`, { headers: { cookie } })).status;
     expect(await read(cookies.officer)).toBe(200); // the uploader
     expect(await read(cookies.manager)).toBe(200); // manages the submitter's team
     expect(await read(cookies.qa)).toBe(200);

@@ -87,7 +87,8 @@ export function httpContract(ctx: () => Ctx) {
     const broken: Db = {
       ...ctx().db,
       query: async (sql, params) => {
-        if (sql.includes('FROM sessions')) throw Object.assign(new Error('connection reset'), { detail: 'Key (email)=(x@y) secret' });
+        if (sql.includes('FROM sessions'))
+          throw Object.assign(new Error('connection reset'), { detail: 'Key (email)=(x@y) secret' });
         return ctx().db.query(sql, params);
       },
     };

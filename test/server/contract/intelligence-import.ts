@@ -21,41 +21,95 @@ const GOOD =
 export function intelligenceImportContract(ctx: () => Ctx) {
   /** `cookie` null: signed out. */
   const upload = (text: string, cookie: string | null = ctx().cookies.qa, contentType = 'text/csv') =>
-    call(ctx().app, '/api/providers/intelligence/import', { method: 'POST', raw: text, contentType, ...(cookie ? { cookie } : {}) });
-  const count = async () => Number((await ctx().db.query<{ n: string }>('SELECT count(*) AS n FROM intelligence'))[0]?.n);
-  const entries = async () => (await call(ctx().app, `/api/providers/${PROVIDER}/intelligence`, { cookie: ctx().cookies.officer })).json.entries as IntelligenceEntry[];
+    call(ctx().app, '/api/providers/intelligence/import', {
+      method: 'POST',
+      raw: text,
+      contentType,
+      ...(cookie ? { cookie } : {}),
+    });
+  const count = async () =>
+    Number((await ctx().db.query<{ n: string }>('SELECT count(*) AS n FROM intelligence'))[0]?.n);
+  const entries = async () =>
+    (await call(ctx().app, `/api/providers/${PROVIDER}/intelligence`, { cookie: ctx().cookies.officer })).json
+      .entries as IntelligenceEntry[];
 
   it('imports every row of a good file, attributed to the importer and dated by the server', async () => {
     const { app, cookies, clock, users } = ctx();
-    expect((await call(app, '/api/providers', { method: 'POST', cookie: cookies.qa, body: providerRow({ id: PROVIDER, name: 'Intel Import Home' }) })).status).toBe(201);
+    expect(
+      (
+        await call(app, '/api/providers', {
+          method: 'POST',
+          cookie: cookies.qa,
+          body: providerRow({ id: PROVIDER, name: 'Intel Import Home' }),
+        })
+      ).status,
+    ).toBe(201);
     const res = await upload(GOOD, cookies.manager);
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
-      imported: 6, alreadyRecorded: 0, providerIds: [PROVIDER],
-      byKind: { 'cqc-inspection': 1, complaint: 1, 'safeguarding-referral': 1, incident: 1, feedback: 1, 'fire-inspection': 1 },
+      imported: 6,
+      alreadyRecorded: 0,
+      providerIds: [PROVIDER],
+      byKind: {
+        'cqc-inspection': 1,
+        complaint: 1,
+        'safeguarding-referral': 1,
+        incident: 1,
+        feedback: 1,
+        'fire-inspection': 1,
+      },
     });
     const stored = await entries();
     expect(stored).toHaveLength(6);
     for (const e of stored) {
       expect(IntelligenceEntry.safeParse(e).success).toBe(true);
-      expect(e).toMatchObject({ providerId: PROVIDER, recordedBy: 'Priya Shah', recordedAt: clock.now().toISOString() });
+      expect(e).toMatchObject({
+        providerId: PROVIDER,
+        recordedBy: 'Priya Shah',
+        recordedAt: clock.now().toISOString(),
+      });
     }
     // Newest first, each kind's own fields read from its columns.
-    expect(stored.map((e) => e.date)).toEqual(['2025-09-09', '2025-08-20', '2025-07-15', '2025-07-01', '2025-06-02', '2025-03-12']);
+    expect(stored.map((e) => e.date)).toEqual([
+      '2025-09-09',
+      '2025-08-20',
+      '2025-07-15',
+      '2025-07-01',
+      '2025-06-02',
+      '2025-03-12',
+    ]);
     expect(stored.find((e) => e.kind === 'cqc-inspection')).toMatchObject({
-      overall: 'requires-improvement', keyQuestions: { safe: 'good', effective: 'good', caring: 'outstanding', responsive: 'good', wellLed: 'inadequate' },
+      overall: 'requires-improvement',
+      keyQuestions: {
+        safe: 'good',
+        effective: 'good',
+        caring: 'outstanding',
+        responsive: 'good',
+        wellLed: 'inadequate',
+      },
     });
-    expect(stored.find((e) => e.kind === 'complaint')).toMatchObject({ status: 'open', summary: 'Relative unhappy with laundry, second time' });
+    expect(stored.find((e) => e.kind === 'complaint')).toMatchObject({
+      status: 'open',
+      summary: 'Relative unhappy with laundry, second time',
+    });
     expect(stored.find((e) => e.kind === 'safeguarding-referral')).toMatchObject({ status: 'closed' });
     expect(stored.find((e) => e.kind === 'incident')).toMatchObject({ notifiedToCqc: true });
-    expect(stored.find((e) => e.kind === 'feedback')).toMatchObject({ source: 'district-nurse', sentiment: 'positive' });
+    expect(stored.find((e) => e.kind === 'feedback')).toMatchObject({
+      source: 'district-nurse',
+      sentiment: 'positive',
+    });
     expect(stored.find((e) => e.kind === 'fire-inspection')).toMatchObject({ outcome: 'action-required' });
-    const who = await ctx().db.query<{ recorded_by: string }>('SELECT DISTINCT recorded_by FROM intelligence WHERE provider_id = $1', [PROVIDER]);
+    const who = await ctx().db.query<{ recorded_by: string }>(
+      'SELECT DISTINCT recorded_by FROM intelligence WHERE provider_id = $1',
+      [PROVIDER],
+    );
     expect(who).toEqual([{ recorded_by: users.manager.id }]);
     const audit = await ctx().db.query("SELECT 1 FROM audit_log WHERE action = 'intelligence.import'");
     expect(audit.length).toBeGreaterThan(0);
 
-    const briefing = Briefing.parse((await call(app, `/api/providers/${PROVIDER}/briefing`, { cookie: cookies.officer })).json);
+    const briefing = Briefing.parse(
+      (await call(app, `/api/providers/${PROVIDER}/briefing`, { cookie: cookies.officer })).json,
+    );
     expect(briefing.complaints.open).toBe(1);
     expect(briefing.fireInspection).toMatchObject({ date: '2025-09-09', outcome: 'action-required' });
   });
@@ -83,8 +137,10 @@ export function intelligenceImportContract(ctx: () => Ctx) {
     expect(res.json.error).toBe('invalid');
     expect(res.json.message).toBe('Nothing was imported: 4 row(s) need correcting');
     expect(res.json.issues.map((i: { path: string }) => i.path)).toEqual([
-      'row 3 column date', 'row 3 column status',
-      'row 4 column provider_id', 'row 4 column notified_to_cqc',
+      'row 3 column date',
+      'row 3 column status',
+      'row 4 column provider_id',
+      'row 4 column notified_to_cqc',
       'row 5 column kind',
       'row 6 column status',
     ]);
@@ -98,7 +154,10 @@ export function intelligenceImportContract(ctx: () => Ctx) {
     const res = await upload('provider,kind,when\nwillow-bank,Complaint,2025-01-01\n');
     expect(res.status).toBe(422);
     expect(res.json.issues.map((i: { path: string }) => i.path)).toEqual([
-      'row 1 column provider', 'row 1 column when', 'row 1 column provider_id', 'row 1 column date',
+      'row 1 column provider',
+      'row 1 column when',
+      'row 1 column provider_id',
+      'row 1 column date',
     ]);
     expect((await upload(GOOD, ctx().cookies.qa, 'text/plain')).status).toBe(415);
   });
@@ -117,12 +176,15 @@ export function intelligenceImportContract(ctx: () => Ctx) {
 
   it('lists only the people of their own team to a manager (the officers they may assign to)', async () => {
     const { app, cookies, users } = ctx();
-    const ids = async (cookie: string) => ((await call(app, '/api/users', { cookie })).json.users as Array<{ id: string }>).map((u) => u.id);
+    const ids = async (cookie: string) =>
+      ((await call(app, '/api/users', { cookie })).json.users as Array<{ id: string }>).map((u) => u.id);
     const north = await ids(cookies.manager);
     expect(north).toContain(users.officer.id);
     expect(north).not.toContain(users.officer2.id);
     expect(north).not.toContain(users.qa.id);
     expect(await ids(cookies.manager2)).toContain(users.officer2.id);
-    expect(await ids(cookies.qa)).toEqual(expect.arrayContaining([users.officer.id, users.officer2.id, users.manager.id, users.qa.id]));
+    expect(await ids(cookies.qa)).toEqual(
+      expect.arrayContaining([users.officer.id, users.officer2.id, users.manager.id, users.qa.id]),
+    );
   });
 }

@@ -14,16 +14,31 @@ const latest = (id: string): Template => {
   if (!found) throw new Error(`built-in template ${id} is missing`);
   return found;
 };
-const observation = { practitionerName: 'Alex Morgan', practitionerRole: 'Social worker', team: 'North Children in Need', date: '2026-03-02' };
-const audit = { caseReference: 'CIN-20931', practitionerName: 'Alex Morgan', team: 'North Children in Need', date: '2026-03-03' };
+const observation = {
+  practitionerName: 'Alex Morgan',
+  practitionerRole: 'Social worker',
+  team: 'North Children in Need',
+  date: '2026-03-02',
+};
+const audit = {
+  caseReference: 'CIN-20931',
+  practitionerName: 'Alex Morgan',
+  team: 'North Children in Need',
+  date: '2026-03-03',
+};
 const visit = { providerId: 'willow-bank', date: '2026-03-04', announced: true, spokeWith: 'Registered manager' };
 
 export function judgementsContract(ctx: () => Ctx) {
-  const put = (body: SubmissionBody, cookie: string) => call(ctx().app, `/api/submissions/${body.id}`, { method: 'PUT', body, cookie });
+  const put = (body: SubmissionBody, cookie: string) =>
+    call(ctx().app, `/api/submissions/${body.id}`, { method: 'PUT', body, cookie });
 
   it('stores an observation of practice and a case file audit on their own templates, and refuses a kind its template does not make', async () => {
     const { cookies } = ctx();
-    for (const [id, details] of [['observation-home-visit', observation], ['observation-case-conference', observation], ['case-file-audit', audit]] as const) {
+    for (const [id, details] of [
+      ['observation-home-visit', observation],
+      ['observation-case-conference', observation],
+      ['case-file-audit', audit],
+    ] as const) {
       const res = await put(recordBody(latest(id), details), cookies.manager);
       expect(res.status, `${id}: ${JSON.stringify(res.json)}`).toBe(201);
     }
@@ -41,26 +56,41 @@ export function judgementsContract(ctx: () => Ctx) {
     const suggested = body.sectionRatings[section.id]!;
     const other = template.ratingScale.find((r) => r.value !== suggested)!.value;
 
-    const noReason = await put({ ...body, sectionRatings: { ...body.sectionRatings, [section.id]: other } }, cookies.manager);
+    const noReason = await put(
+      { ...body, sectionRatings: { ...body.sectionRatings, [section.id]: other } },
+      cookies.manager,
+    );
     expect(noReason.status).toBe(422);
     expect(noReason.json.issues.map((i: { path: string }) => i.path)).toContain(`ratingOverrides.${section.id}`);
 
-    const wrongSuggestion = await put({
-      ...body, id: crypto.randomUUID(), sectionRatings: { ...body.sectionRatings, [section.id]: other },
-      ratingOverrides: { [section.id]: { suggested: other, reason: 'Claimed' } },
-    }, cookies.manager);
+    const wrongSuggestion = await put(
+      {
+        ...body,
+        id: crypto.randomUUID(),
+        sectionRatings: { ...body.sectionRatings, [section.id]: other },
+        ratingOverrides: { [section.id]: { suggested: other, reason: 'Claimed' } },
+      },
+      cookies.manager,
+    );
     expect(wrongSuggestion.status).toBe(422);
 
     // The overall suggestion follows the section ratings as given: keep the overall and explain it too if it moved.
     const ratings = { ...body.sectionRatings, [section.id]: other };
     const overallNow = suggestOverallRating(template, ratings).rating!;
-    const withReason = await put({
-      ...body, id: crypto.randomUUID(), sectionRatings: ratings,
-      ratingOverrides: {
-        [section.id]: { suggested, reason: 'Records were incomplete but the worker knew the family well.' },
-        ...(overallNow === body.overallRating ? {} : { overall: { suggested: overallNow, reason: 'The grade reflects the whole file.' } }),
+    const withReason = await put(
+      {
+        ...body,
+        id: crypto.randomUUID(),
+        sectionRatings: ratings,
+        ratingOverrides: {
+          [section.id]: { suggested, reason: 'Records were incomplete but the worker knew the family well.' },
+          ...(overallNow === body.overallRating
+            ? {}
+            : { overall: { suggested: overallNow, reason: 'The grade reflects the whole file.' } }),
+        },
       },
-    }, cookies.manager);
+      cookies.manager,
+    );
     expect(withReason.status, JSON.stringify(withReason.json)).toBe(201);
   });
 
@@ -68,17 +98,29 @@ export function judgementsContract(ctx: () => Ctx) {
     const { app, cookies } = ctx();
     const template = latest('qmf-care-home');
     const action = {
-      id: crypto.randomUUID(), itemId: null, title: 'Replace the broken call bell in room 12',
-      detail: 'The call bell in room 12 did not sound at the nurses’ station.', significance: 'significant' as const,
-      owner: 'provider' as const, dueDate: '2026-06-04',
+      id: crypto.randomUUID(),
+      itemId: null,
+      title: 'Replace the broken call bell in room 12',
+      detail: 'The call bell in room 12 did not sound at the nurses’ station.',
+      significance: 'significant' as const,
+      owner: 'provider' as const,
+      dueDate: '2026-06-04',
     };
     const body = recordBody(template, visit, { actions: [action] });
     const stored = await put(body, cookies.officer);
     expect(stored.status, JSON.stringify(stored.json)).toBe(201);
 
-    const briefing = async () => (await call(app, '/api/providers/willow-bank/briefing', { cookie: cookies.officer })).json as Briefing;
+    const briefing = async () =>
+      (await call(app, '/api/providers/willow-bank/briefing', { cookie: cookies.officer })).json as Briefing;
     const open = (await briefing()).openActions.find((a) => a.id === action.id);
-    expect(open).toMatchObject({ title: action.title, status: 'open', dueDate: '2026-06-04', raisedOn: '2026-03-04', significance: 'significant', sourceSubmissionId: body.id });
+    expect(open).toMatchObject({
+      title: action.title,
+      status: 'open',
+      dueDate: '2026-06-04',
+      raisedOn: '2026-03-04',
+      significance: 'significant',
+      sourceSubmissionId: body.id,
+    });
 
     // Revision 2 changes the due date and adds nothing; revision 3 on a stale base is refused and changes nothing.
     const amended = { ...body, revision: 2, baseRevision: 1, actions: [{ ...action, dueDate: '2026-05-01' }] };
@@ -91,7 +133,9 @@ export function judgementsContract(ctx: () => Ctx) {
     expect(current.json.revision).toBe(2);
 
     // An action on a visit is owned by the provider; one claiming the practitioner is refused.
-    const wrongOwner = recordBody(template, visit, { actions: [{ ...action, id: crypto.randomUUID(), owner: 'practitioner' }] });
+    const wrongOwner = recordBody(template, visit, {
+      actions: [{ ...action, id: crypto.randomUUID(), owner: 'practitioner' }],
+    });
     expect((await put(wrongOwner, cookies.officer)).status).toBe(422);
   });
 
@@ -100,14 +144,21 @@ export function judgementsContract(ctx: () => Ctx) {
     const body = recordBody(latest('observation-home-visit'), observation);
     expect((await put(body, cookies.manager)).status).toBe(201);
     const review = (cookie: string, decision: string, revision: number, comment = '') =>
-      call(app, `/api/submissions/${body.id}/review`, { method: 'POST', cookie, body: { decision, revision, comment } });
+      call(app, `/api/submissions/${body.id}/review`, {
+        method: 'POST',
+        cookie,
+        body: { decision, revision, comment },
+      });
 
     expect((await review(cookies.manager, 'sign-off', 1)).status).toBe(403); // nobody reviews their own record
     expect((await review(cookies.officer, 'sign-off', 1)).status).toBe(404); // nor sees a manager's
     expect((await review(cookies.qa, 'return', 1)).status).toBe(422); // a return says what to amend
     const returned = await review(cookies.qa, 'return', 1, 'Add the family’s feedback and the consent details.');
     expect(returned.status).toBe(200);
-    expect(returned.json).toMatchObject({ reviewStatus: 'returned', review: { status: 'returned', revision: 1, comment: 'Add the family’s feedback and the consent details.' } });
+    expect(returned.json).toMatchObject({
+      reviewStatus: 'returned',
+      review: { status: 'returned', revision: 1, comment: 'Add the family’s feedback and the consent details.' },
+    });
 
     const pulled = (await call(app, '/api/sync/pull', { cookie: cookies.manager })).json;
     expect(pulled.returned.map((r: { id: string }) => r.id)).toEqual([body.id]);
@@ -121,52 +172,108 @@ export function judgementsContract(ctx: () => Ctx) {
     expect(signed.json).toMatchObject({ revision: 2, reviewStatus: 'signed-off' });
 
     const history = await call(app, `/api/submissions/${body.id}/revisions`, { cookie: cookies.manager });
-    expect(history.json.revisions.map((r: { revision: number; reviewStatus: string }) => [r.revision, r.reviewStatus])).toEqual([[1, 'submitted'], [2, 'signed-off']]);
-    expect(history.json.reviews.map((r: { revision: number; status: string }) => [r.revision, r.status])).toEqual([[1, 'returned'], [2, 'signed-off']]);
+    expect(
+      history.json.revisions.map((r: { revision: number; reviewStatus: string }) => [r.revision, r.reviewStatus]),
+    ).toEqual([
+      [1, 'submitted'],
+      [2, 'signed-off'],
+    ]);
+    expect(history.json.reviews.map((r: { revision: number; status: string }) => [r.revision, r.status])).toEqual([
+      [1, 'returned'],
+      [2, 'signed-off'],
+    ]);
   });
 
   it('moves an action on with evidence, and the briefing shows only open ones', async () => {
     const { app, cookies } = ctx();
     const action = {
-      id: crypto.randomUUID(), itemId: null, title: 'Update the fire risk assessment', detail: 'It is out of date.',
-      significance: 'routine' as const, owner: 'provider' as const, dueDate: '2026-09-04',
+      id: crypto.randomUUID(),
+      itemId: null,
+      title: 'Update the fire risk assessment',
+      detail: 'It is out of date.',
+      significance: 'routine' as const,
+      owner: 'provider' as const,
+      dueDate: '2026-09-04',
     };
-    expect((await put(recordBody(latest('qmf-care-home'), visit, { actions: [action] }), cookies.officer)).status).toBe(201);
+    expect((await put(recordBody(latest('qmf-care-home'), visit, { actions: [action] }), cookies.officer)).status).toBe(
+      201,
+    );
     const patch = (status: string, evidence: string, cookie = cookies.officer) =>
       call(app, `/api/actions/${action.id}`, { method: 'PATCH', cookie, body: { status, evidence } });
     expect((await patch('done', '')).status).toBe(422);
     expect((await patch('in-progress', '')).status).toBe(200);
     const listed = await call(app, '/api/actions?status=in-progress', { cookie: cookies.manager2 });
     expect(listed.json.actions.map((a: { id: string }) => a.id)).toContain(action.id);
-    const done = await patch('verified', 'New assessment dated 1 August seen at the follow-up visit.', cookies.officer2);
-    expect(done.json).toMatchObject({ status: 'verified', evidence: 'New assessment dated 1 August seen at the follow-up visit.' });
-    const briefing = (await call(app, '/api/providers/willow-bank/briefing', { cookie: cookies.officer })).json as Briefing;
+    const done = await patch(
+      'verified',
+      'New assessment dated 1 August seen at the follow-up visit.',
+      cookies.officer2,
+    );
+    expect(done.json).toMatchObject({
+      status: 'verified',
+      evidence: 'New assessment dated 1 August seen at the follow-up visit.',
+    });
+    const briefing = (await call(app, '/api/providers/willow-bank/briefing', { cookie: cookies.officer }))
+      .json as Briefing;
     expect(briefing.openActions.map((a) => a.id)).not.toContain(action.id);
-    expect((await call(app, '/api/actions/nope', { method: 'PATCH', cookie: cookies.qa, body: { status: 'open', evidence: '' } })).status).toBe(404);
+    expect(
+      (
+        await call(app, '/api/actions/nope', {
+          method: 'PATCH',
+          cookie: cookies.qa,
+          body: { status: 'open', evidence: '' },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('updates earlier actions checked on a visit, and refuses a done check without evidence', async () => {
     const { app, cookies } = ctx();
     const action = {
-      id: crypto.randomUUID(), itemId: null, title: 'Fix the sluice room lock', detail: 'Lock broken.',
-      significance: 'significant' as const, owner: 'provider' as const, dueDate: '2026-06-04',
+      id: crypto.randomUUID(),
+      itemId: null,
+      title: 'Fix the sluice room lock',
+      detail: 'Lock broken.',
+      significance: 'significant' as const,
+      owner: 'provider' as const,
+      dueDate: '2026-06-04',
     };
-    expect((await put(recordBody(latest('qmf-care-home'), visit, { actions: [action] }), cookies.officer)).status).toBe(201);
+    expect((await put(recordBody(latest('qmf-care-home'), visit, { actions: [action] }), cookies.officer)).status).toBe(
+      201,
+    );
     const next = { ...visit, date: '2026-04-10' };
-    const noEvidence = recordBody(latest('qmf-care-home'), next, { actionChecks: [{ actionId: action.id, status: 'done', evidence: '' }] });
+    const noEvidence = recordBody(latest('qmf-care-home'), next, {
+      actionChecks: [{ actionId: action.id, status: 'done', evidence: '' }],
+    });
     expect((await put(noEvidence, cookies.officer2)).status).toBe(422);
-    const checked = recordBody(latest('qmf-care-home'), next, { actionChecks: [{ actionId: action.id, status: 'verified', evidence: 'New lock fitted and working.' }] });
+    const checked = recordBody(latest('qmf-care-home'), next, {
+      actionChecks: [{ actionId: action.id, status: 'verified', evidence: 'New lock fitted and working.' }],
+    });
     expect((await put(checked, cookies.officer2)).status).toBe(201);
-    const briefing = (await call(app, '/api/providers/willow-bank/briefing', { cookie: cookies.officer })).json as Briefing;
+    const briefing = (await call(app, '/api/providers/willow-bank/briefing', { cookie: cookies.officer }))
+      .json as Briefing;
     expect(briefing.openActions.map((a) => a.id)).not.toContain(action.id);
-    const all = (await call(app, '/api/actions?status=verified', { cookie: cookies.qa })).json.actions as Array<{ id: string; evidence: string }>;
+    const all = (await call(app, '/api/actions?status=verified', { cookie: cookies.qa })).json.actions as Array<{
+      id: string;
+      evidence: string;
+    }>;
     expect(all.find((a) => a.id === action.id)?.evidence).toBe('New lock fitted and working.');
   });
 
   it('lists a manager’s team deadlines: overdue actions and records waiting for their sign-off', async () => {
     const { app, cookies } = ctx();
     const body = recordBody(latest('case-file-audit'), audit, {
-      actions: [{ id: crypto.randomUUID(), itemId: null, title: 'Update the chronology', detail: 'Missing since May.', significance: 'routine', owner: 'practitioner', dueDate: '2026-03-10' }],
+      actions: [
+        {
+          id: crypto.randomUUID(),
+          itemId: null,
+          title: 'Update the chronology',
+          detail: 'Missing since May.',
+          significance: 'routine',
+          owner: 'practitioner',
+          dueDate: '2026-03-10',
+        },
+      ],
     });
     expect((await put(body, cookies.officer)).status).toBe(201);
     const forManager = (await call(app, '/api/deadlines', { cookie: cookies.manager })).json;

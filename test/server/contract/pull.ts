@@ -58,7 +58,9 @@ export function pullContract(ctx: () => Ctx) {
     const { cookies, db, clock } = ctx();
     const full = await pull(cookies.officer);
     expect(full.full).toBe(true);
-    expect(full.templates).toEqual([...builtInTemplates].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version));
+    expect(full.templates).toEqual(
+      [...builtInTemplates].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version),
+    );
     expect(full.providers.map((p) => p.id).sort()).toEqual(providers.map((p) => p.id).sort());
     expect(full.removed).toEqual({ providers: [] });
     expect(full.settings).toEqual({ briefingStaleDays: 7 });
@@ -67,13 +69,21 @@ export function pullContract(ctx: () => Ctx) {
     expect(unchanged).toEqual({ ...full, full: false, templates: [], providers: [], briefings: [], assignments: [] });
 
     const renamed = { ...providers[1]!, name: 'Hartwell Lodge', rag: 'red' as const, monitoringLevel: 5 };
-    const added = providerRow({ id: 'brightside', name: 'Brightside Home Care Ltd', serviceType: 'home-care', monitoringLevel: 1 });
+    const added = providerRow({
+      id: 'brightside',
+      name: 'Brightside Home Care Ltd',
+      serviceType: 'home-care',
+      monitoringLevel: 1,
+    });
     await upsertProvider(db, renamed);
     await upsertProvider(db, added);
     const second = await pull(cookies.officer, full.cursor);
     expect(second.full).toBe(false);
     expect(second.templates).toEqual([]);
-    expect(second.providers.map((p) => [p.id, p.name])).toEqual([['brightside', added.name], ['hartwell-lodge', 'Hartwell Lodge']]);
+    expect(second.providers.map((p) => [p.id, p.name])).toEqual([
+      ['brightside', added.name],
+      ['hartwell-lodge', 'Hartwell Lodge'],
+    ]);
     expect(second.cursor).not.toBe(full.cursor);
 
     await removeProvider(db, 'brightside', clock.now());
@@ -94,11 +104,19 @@ export function pullContract(ctx: () => Ctx) {
     }
   });
 
-  it.each(['not-a-cursor!', 'MTIz', 'YzEuLTE', 'YzEuMDE', Buffer.from('c2.5.2026.x.y').toString('base64url')])('rejects the malformed cursor %s with 400', async (cursor) => {
-    const res = await call(ctx().app, `/api/sync/pull?cursor=${encodeURIComponent(cursor)}`, { cookie: ctx().cookies.officer });
-    expect(res.status).toBe(400);
-    expect(res.json).toEqual({ error: 'bad-request', message: 'The sync cursor is not valid; pull again without one' });
-  });
+  it.each(['not-a-cursor!', 'MTIz', 'YzEuLTE', 'YzEuMDE', Buffer.from('c2.5.2026.x.y').toString('base64url')])(
+    'rejects the malformed cursor %s with 400',
+    async (cursor) => {
+      const res = await call(ctx().app, `/api/sync/pull?cursor=${encodeURIComponent(cursor)}`, {
+        cookie: ctx().cookies.officer,
+      });
+      expect(res.status).toBe(400);
+      expect(res.json).toEqual({
+        error: 'bad-request',
+        message: 'The sync cursor is not valid; pull again without one',
+      });
+    },
+  );
 
   it('keeps a device exactly in step with its scope through assignments, pins, intelligence, visits and removals', async () => {
     const { app, cookies, users, clock } = ctx();
@@ -108,8 +126,16 @@ export function pullContract(ctx: () => Ctx) {
 
     // Assignment added → its briefing and the assignment arrive.
     const created = await call(app, '/api/assignments', {
-      method: 'POST', cookie: cookies.qa,
-      body: { providerId: 'hartwell-lodge', officerId: users.officer.id, templateId: 'qmf-care-home', dueDate: '2030-01-10', announced: false, notes: '' },
+      method: 'POST',
+      cookie: cookies.qa,
+      body: {
+        providerId: 'hartwell-lodge',
+        officerId: users.officer.id,
+        templateId: 'qmf-care-home',
+        dueDate: '2030-01-10',
+        announced: false,
+        notes: '',
+      },
     });
     expect(created.status).toBe(201);
     let p = await sync(device, cookies.officer);
@@ -124,7 +150,9 @@ export function pullContract(ctx: () => Ctx) {
     p = await sync(device, cookies.officer);
     expect(p.briefings).toEqual([]);
     const intel = await call(app, '/api/providers/hartwell-lodge/intelligence', {
-      method: 'POST', cookie: cookies.manager, body: { kind: 'complaint', date: '2026-02-01', summary: 'Call bells', status: 'open' },
+      method: 'POST',
+      cookie: cookies.manager,
+      body: { kind: 'complaint', date: '2026-02-01', summary: 'Call bells', status: 'open' },
     });
     expect(intel.status).toBe(201);
     p = await sync(device, cookies.officer);
@@ -142,19 +170,34 @@ export function pullContract(ctx: () => Ctx) {
 
     // A visit: the provider's last visit and next due date change, the assignment is done and leaves.
     clock.advance(1000);
-    const visit = visitBody({ details: { ...visitBody().details, providerId: 'hartwell-lodge', date: '2026-03-02' }, assignmentId: created.json.id });
-    expect((await call(app, `/api/submissions/${visit.id}`, { method: 'PUT', body: visit, cookie: cookies.officer })).status).toBe(201);
+    const visit = visitBody({
+      details: { ...visitBody().details, providerId: 'hartwell-lodge', date: '2026-03-02' },
+      assignmentId: created.json.id,
+    });
+    expect(
+      (await call(app, `/api/submissions/${visit.id}`, { method: 'PUT', body: visit, cookie: cookies.officer })).status,
+    ).toBe(201);
     p = await sync(device, cookies.officer);
-    expect(p.providers.find((x) => x.id === 'hartwell-lodge')).toMatchObject({ lastVisitDate: '2026-03-02', nextVisitDue: '2027-03-02' });
+    expect(p.providers.find((x) => x.id === 'hartwell-lodge')).toMatchObject({
+      lastVisitDate: '2026-03-02',
+      nextVisitDue: '2027-03-02',
+    });
     expect(p.scope.assignments).toEqual([]);
     expect(device.assignments.size).toBe(0);
 
     // Allocated to the officer and overdue → in scope; the provider removed → out of scope and gone.
-    const row = providerRow({ id: 'allocated-home', name: 'Allocated Home', allocatedOfficerId: users.officer.id, monitoringLevel: 5 });
+    const row = providerRow({
+      id: 'allocated-home',
+      name: 'Allocated Home',
+      allocatedOfficerId: users.officer.id,
+      monitoringLevel: 5,
+    });
     expect((await call(app, '/api/providers', { method: 'POST', cookie: cookies.qa, body: row })).status).toBe(201);
     p = await sync(device, cookies.officer);
     expect(p.scope.briefings).toEqual(['allocated-home']);
-    expect((await call(app, '/api/providers/allocated-home', { method: 'DELETE', cookie: cookies.qa })).status).toBe(204);
+    expect((await call(app, '/api/providers/allocated-home', { method: 'DELETE', cookie: cookies.qa })).status).toBe(
+      204,
+    );
     p = await sync(device, cookies.officer);
     expect(p.removed.providers).toEqual(['allocated-home']);
     expect(p.scope.briefings).toEqual([]);
@@ -162,13 +205,29 @@ export function pullContract(ctx: () => Ctx) {
 
     // Cancelling an assignment takes it off the device.
     const second = await call(app, '/api/assignments', {
-      method: 'POST', cookie: cookies.manager,
-      body: { providerId: 'willow-bank', officerId: users.officer.id, templateId: 'qmf-care-home', dueDate: '2030-02-01', announced: true, notes: 'x' },
+      method: 'POST',
+      cookie: cookies.manager,
+      body: {
+        providerId: 'willow-bank',
+        officerId: users.officer.id,
+        templateId: 'qmf-care-home',
+        dueDate: '2030-02-01',
+        announced: true,
+        notes: 'x',
+      },
     });
     expect(second.status).toBe(201);
     p = await sync(device, cookies.officer);
     expect(p.scope).toEqual({ briefings: ['willow-bank'], assignments: [second.json.id] });
-    expect((await call(app, `/api/assignments/${second.json.id}`, { method: 'PATCH', cookie: cookies.qa, body: { status: 'cancelled' } })).status).toBe(200);
+    expect(
+      (
+        await call(app, `/api/assignments/${second.json.id}`, {
+          method: 'PATCH',
+          cookie: cookies.qa,
+          body: { status: 'cancelled' },
+        })
+      ).status,
+    ).toBe(200);
     p = await sync(device, cookies.officer);
     expect(p.scope).toEqual({ briefings: [], assignments: [] });
     expect(device.briefings.size + device.assignments.size).toBe(0);
@@ -177,8 +236,16 @@ export function pullContract(ctx: () => Ctx) {
   it('gives identical answers whatever the client clock says, and resends briefings on a new server day', async () => {
     const { app, cookies, users, clock } = ctx();
     const created = await call(app, '/api/assignments', {
-      method: 'POST', cookie: cookies.qa,
-      body: { providerId: 'willow-bank', officerId: users.officer2.id, templateId: 'qmf-care-home', dueDate: '2030-01-10', announced: false, notes: '' },
+      method: 'POST',
+      cookie: cookies.qa,
+      body: {
+        providerId: 'willow-bank',
+        officerId: users.officer2.id,
+        templateId: 'qmf-care-home',
+        dueDate: '2030-01-10',
+        announced: false,
+        notes: '',
+      },
     });
     expect(created.status).toBe(201);
     const base = await pull(cookies.officer2);
@@ -189,7 +256,12 @@ export function pullContract(ctx: () => Ctx) {
     }
     // A visit body with client clocks a day out is stored against the server's clock only.
     const skewed = visitBody({ startedAt: '2031-01-01T00:00:00+00:00', submittedAt: '2019-01-01T00:00:00+00:00' });
-    const put = await call(app, `/api/submissions/${skewed.id}`, { method: 'PUT', body: skewed, cookie: cookies.officer, headers: { date: skews[0]! } });
+    const put = await call(app, `/api/submissions/${skewed.id}`, {
+      method: 'PUT',
+      body: skewed,
+      cookie: cookies.officer,
+      headers: { date: skews[0]! },
+    });
     expect(put.json.receivedAt).toBe(clock.now().toISOString());
     const same = await pull(cookies.officer2, base.cursor);
     expect(same.briefings.map((b) => b.providerId)).toEqual(['willow-bank']); // last visit changed
@@ -197,21 +269,37 @@ export function pullContract(ctx: () => Ctx) {
     const nextDay = await pull(cookies.officer2, same.cursor);
     expect(nextDay.briefings.map((b) => b.providerId)).toEqual(['willow-bank']);
     expect(nextDay.briefings[0]!.compiledAt).toBe(clock.now().toISOString());
-    await call(app, `/api/assignments/${created.json.id}`, { method: 'PATCH', cookie: cookies.qa, body: { status: 'cancelled' } });
+    await call(app, `/api/assignments/${created.json.id}`, {
+      method: 'PATCH',
+      cookie: cookies.qa,
+      body: { status: 'cancelled' },
+    });
   });
 
   it('forgets scope snapshots no cursor has named for 30 days; a cursor whose snapshot is gone gets its whole scope', async () => {
     const { app, cookies, users, clock, db } = ctx();
     const assign = async (dueDate: string) => {
       const res = await call(app, '/api/assignments', {
-        method: 'POST', cookie: cookies.qa,
-        body: { providerId: 'willow-bank', officerId: users.officer2.id, templateId: 'qmf-care-home', dueDate, announced: false, notes: '' },
+        method: 'POST',
+        cookie: cookies.qa,
+        body: {
+          providerId: 'willow-bank',
+          officerId: users.officer2.id,
+          templateId: 'qmf-care-home',
+          dueDate,
+          announced: false,
+          notes: '',
+        },
       });
       expect(res.status).toBe(201);
       return res.json.id as string;
     };
     const keys = async () =>
-      (await db.query<{ key: string }>('SELECT key FROM pull_scopes WHERE user_id = $1 ORDER BY key', [users.officer2.id])).map((r) => r.key);
+      (
+        await db.query<{ key: string }>('SELECT key FROM pull_scopes WHERE user_id = $1 ORDER BY key', [
+          users.officer2.id,
+        ])
+      ).map((r) => r.key);
     const first = await assign('2030-02-10');
     const a = await pull(cookies.officer2);
     const second = await assign('2030-03-10');
@@ -220,7 +308,10 @@ export function pullContract(ctx: () => Ctx) {
     expect((await keys()).length).toBeGreaterThanOrEqual(2);
 
     // Age every snapshot past the retention (moving the clock would end the test sessions).
-    await db.query('UPDATE pull_scopes SET created_at = $1 WHERE user_id = $2', [new Date(clock.now().getTime() - 31 * 86_400_000), users.officer2.id]);
+    await db.query('UPDATE pull_scopes SET created_at = $1 WHERE user_id = $2', [
+      new Date(clock.now().getTime() - 31 * 86_400_000),
+      users.officer2.id,
+    ]);
     const c = await pull(cookies.officer2, b.cursor);
     expect(c.assignments).toEqual([]);
     expect((await keys()).length).toBe(1); // only the snapshot just named survives

@@ -44,8 +44,14 @@ export function sessionContract(ctx: () => Ctx) {
 
   it('gives the same 401 for a wrong password and an unknown email', async () => {
     const { app, users } = ctx();
-    const wrong = await call(app, '/api/session', { method: 'POST', body: { email: users.manager.email, password: 'nope' } });
-    const unknown = await call(app, '/api/session', { method: 'POST', body: { email: 'nobody@example.org', password: 'nope' } });
+    const wrong = await call(app, '/api/session', {
+      method: 'POST',
+      body: { email: users.manager.email, password: 'nope' },
+    });
+    const unknown = await call(app, '/api/session', {
+      method: 'POST',
+      body: { email: 'nobody@example.org', password: 'nope' },
+    });
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(wrong.json).toEqual(BAD);
     expect(unknown.json).toEqual(BAD);
@@ -67,11 +73,16 @@ export function sessionContract(ctx: () => Ctx) {
     const app = makeApp(ctx().db, { now: clock.now });
     const email = ctx().users.officer2.email;
     for (let i = 0; i < 5; i += 1) {
-      expect((await call(app, '/api/session', { method: 'POST', body: { email, password: `guess-${i}` } })).status).toBe(401);
+      expect(
+        (await call(app, '/api/session', { method: 'POST', body: { email, password: `guess-${i}` } })).status,
+      ).toBe(401);
     }
     const blocked = await call(app, '/api/session', { method: 'POST', body: { email, password: PASSWORD } });
     expect(blocked.status).toBe(429);
-    expect(blocked.json).toEqual({ error: 'rate-limited', message: 'Too many sign-in attempts. Wait a few minutes and try again.' });
+    expect(blocked.json).toEqual({
+      error: 'rate-limited',
+      message: 'Too many sign-in attempts. Wait a few minutes and try again.',
+    });
     expect(blocked.headers.get('retry-after')).toBe('900');
     clock.advance(10 * 60_000);
     const later = await call(app, '/api/session', { method: 'POST', body: { email, password: PASSWORD } });
@@ -85,7 +96,9 @@ export function sessionContract(ctx: () => Ctx) {
     const app = makeApp(ctx().db);
     const email = 'burst@example.org';
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => call(app, '/api/session', { method: 'POST', body: { email, password: `g${i}` } })),
+      Array.from({ length: 8 }, (_, i) =>
+        call(app, '/api/session', { method: 'POST', body: { email, password: `g${i}` } }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
   });
@@ -93,7 +106,11 @@ export function sessionContract(ctx: () => Ctx) {
   it('throttles after 20 failures from one address', async () => {
     const app = makeApp(ctx().db, { config: { trustProxy: true } });
     const attempt = (email: string, password = 'wrong') =>
-      call(app, '/api/session', { method: 'POST', body: { email, password }, headers: { 'x-forwarded-for': '203.0.113.9' } });
+      call(app, '/api/session', {
+        method: 'POST',
+        body: { email, password },
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      });
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(`nobody${i}@example.org`)));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(401));
     const blocked = await attempt(ctx().users.manager.email, PASSWORD);
@@ -121,7 +138,9 @@ export function sessionContract(ctx: () => Ctx) {
   it('DELETE /api/session signs out: 204, cookie cleared, session row gone', async () => {
     const { app, db, users } = ctx();
     const cookie = await signIn(app, users.qa.email);
-    const before = await db.query('SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.id = $1', [users.qa.id]);
+    const before = await db.query('SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.id = $1', [
+      users.qa.id,
+    ]);
     const out = await call(app, '/api/session', { method: 'DELETE', cookie });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^qa_session=; Max-Age=0; Path=\//);

@@ -11,7 +11,12 @@ export function submissionPutContract(ctx: () => Ctx) {
     const body = visitBody();
     const first = await put(body, body.id);
     expect(first.status).toBe(201);
-    expect(first.json).toEqual({ id: body.id, revision: 1, receivedAt: ctx().clock.now().toISOString(), created: true });
+    expect(first.json).toEqual({
+      id: body.id,
+      revision: 1,
+      receivedAt: ctx().clock.now().toISOString(),
+      created: true,
+    });
     ctx().clock.advance(60_000);
     // Same content with keys in another order is the same body.
     const reordered = Object.fromEntries(Object.entries(body).reverse());
@@ -27,7 +32,10 @@ export function submissionPutContract(ctx: () => Ctx) {
     const changed = { ...body, details: { ...body.details, spokeWith: 'Deputy manager' } };
     const res = await put(changed, body.id);
     expect(res.status).toBe(409);
-    expect(res.json).toEqual({ error: 'conflict', message: 'Revision 1 of this record was already stored with different content' });
+    expect(res.json).toEqual({
+      error: 'conflict',
+      message: 'Revision 1 of this record was already stored with different content',
+    });
     expect(await countRows(ctx().db, body.id)).toBe(1);
   });
 
@@ -67,12 +75,16 @@ export function submissionPutContract(ctx: () => Ctx) {
     const res = await put(badAnswer, base.id);
     expect(res.status).toBe(422);
     expect(res.json).toMatchObject({ error: 'invalid', message: 'The record cannot be accepted' });
-    expect(res.json.issues).toEqual([{ path: 'answers.staffing-rota', message: expect.stringContaining('Select one of the listed answers') }]);
+    expect(res.json.issues).toEqual([
+      { path: 'answers.staffing-rota', message: expect.stringContaining('Select one of the listed answers') },
+    ]);
 
     const unknownVersion = visitBody({ templateVersion: 99 });
     const v = await put(unknownVersion, unknownVersion.id);
     expect(v.status).toBe(422);
-    expect(v.json.issues).toEqual([{ path: 'templateVersion', message: 'Template qmf-care-home version 99 is not known to the server' }]);
+    expect(v.json.issues).toEqual([
+      { path: 'templateVersion', message: 'Template qmf-care-home version 99 is not known to the server' },
+    ]);
 
     const unknownProvider = visitBody();
     unknownProvider.details.providerId = 'no-such-home';
@@ -86,18 +98,27 @@ export function submissionPutContract(ctx: () => Ctx) {
     const body = visitBody({ baseRevision: 1 });
     const res = await put(body, body.id);
     expect(res.status).toBe(422);
-    expect(res.json.issues).toEqual([{ path: 'baseRevision', message: 'The first revision of a record has no base revision' }]);
+    expect(res.json.issues).toEqual([
+      { path: 'baseRevision', message: 'The first revision of a record has no base revision' },
+    ]);
   });
 
   it('answers 400 for malformed JSON, a path id that differs from the body, and a non-UUID path', async () => {
     const body = visitBody();
-    const malformed = await call(ctx().app, `/api/submissions/${body.id}`, { method: 'PUT', raw: '{"id":', cookie: ctx().cookies.officer });
+    const malformed = await call(ctx().app, `/api/submissions/${body.id}`, {
+      method: 'PUT',
+      raw: '{"id":',
+      cookie: ctx().cookies.officer,
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.json).toEqual({ error: 'bad-request', message: 'The request body is not valid JSON' });
     const other = visitBody();
     const mismatch = await put(body, other.id);
     expect(mismatch.status).toBe(400);
-    expect(mismatch.json).toEqual({ error: 'bad-request', message: 'The record id in the path does not match the body' });
+    expect(mismatch.json).toEqual({
+      error: 'bad-request',
+      message: 'The record id in the path does not match the body',
+    });
     const notUuid = await put(body, 'record-1');
     expect(notUuid.status).toBe(400);
     expect(notUuid.json).toEqual({ error: 'bad-request', message: 'The record id in the path is not a UUID' });
@@ -121,7 +142,11 @@ export function submissionPutContract(ctx: () => Ctx) {
         controller.close();
       },
     });
-    const streamed = await call(ctx().app, `/api/submissions/${body.id}`, { method: 'PUT', raw: stream, cookie: ctx().cookies.officer });
+    const streamed = await call(ctx().app, `/api/submissions/${body.id}`, {
+      method: 'PUT',
+      raw: stream,
+      cookie: ctx().cookies.officer,
+    });
     expect(streamed.status).toBe(413);
     expect(streamed.json.error).toBe('too-large');
   });
@@ -160,7 +185,10 @@ export function submissionPutContract(ctx: () => Ctx) {
     expect(stale.json.error).toBe('conflict');
     const skipped = await put({ ...v2, revision: 4, baseRevision: 3 }, v1.id);
     expect(skipped.status).toBe(409);
-    expect(skipped.json).toEqual({ error: 'conflict', message: 'Revision 4 amends revision 3, but the current revision is 2' });
+    expect(skipped.json).toEqual({
+      error: 'conflict',
+      message: 'Revision 4 amends revision 3, but the current revision is 2',
+    });
     const orphan = visitBody({ revision: 2, baseRevision: 1 });
     const unknown = await put(orphan, orphan.id);
     expect(unknown.status).toBe(409);
@@ -171,7 +199,9 @@ export function submissionPutContract(ctx: () => Ctx) {
     const current = await call(app, `/api/submissions/${v1.id}`, { cookie: cookies.officer });
     expect(current.json.revision).toBe(2);
     expect(current.json.body.details.spokeWith).toBe('Manager and two carers');
-    const audit = await db.query<{ action: string }>('SELECT action FROM audit_log WHERE subject LIKE $1 ORDER BY id', [`${v1.id}@%`]);
+    const audit = await db.query<{ action: string }>('SELECT action FROM audit_log WHERE subject LIKE $1 ORDER BY id', [
+      `${v1.id}@%`,
+    ]);
     expect(audit.map((a) => a.action)).toEqual(['submission.create', 'submission.amend']);
   });
 }

@@ -10,9 +10,14 @@ export function submissionReadContract(ctx: () => Ctx) {
     const mine = visitBody();
     const theirs = visitBody({ details: { ...visitBody().details, providerId: 'hartwell-lodge' } });
     clock.advance(60_000);
-    expect((await call(app, `/api/submissions/${mine.id}`, { method: 'PUT', body: mine, cookie: cookies.officer })).status).toBe(201);
+    expect(
+      (await call(app, `/api/submissions/${mine.id}`, { method: 'PUT', body: mine, cookie: cookies.officer })).status,
+    ).toBe(201);
     clock.advance(60_000);
-    expect((await call(app, `/api/submissions/${theirs.id}`, { method: 'PUT', body: theirs, cookie: cookies.officer2 })).status).toBe(201);
+    expect(
+      (await call(app, `/api/submissions/${theirs.id}`, { method: 'PUT', body: theirs, cookie: cookies.officer2 }))
+        .status,
+    ).toBe(201);
 
     const officerList = await call(app, '/api/submissions', { cookie: cookies.officer });
     expect(officerList.status).toBe(200);
@@ -26,10 +31,14 @@ export function submissionReadContract(ctx: () => Ctx) {
     expect(officer2List.json.submissions.map((s: StoredSubmission) => s.id)).toEqual([theirs.id]);
 
     // Managers see their own team's records only; QA sees everyone's, newest first.
-    const managerIds = (await call(app, '/api/submissions', { cookie: cookies.manager })).json.submissions.map((s: StoredSubmission) => s.id);
+    const managerIds = (await call(app, '/api/submissions', { cookie: cookies.manager })).json.submissions.map(
+      (s: StoredSubmission) => s.id,
+    );
     expect(managerIds).toContain(mine.id);
     expect(managerIds).not.toContain(theirs.id);
-    const manager2Ids = (await call(app, '/api/submissions', { cookie: cookies.manager2 })).json.submissions.map((s: StoredSubmission) => s.id);
+    const manager2Ids = (await call(app, '/api/submissions', { cookie: cookies.manager2 })).json.submissions.map(
+      (s: StoredSubmission) => s.id,
+    );
     expect(manager2Ids).toEqual([theirs.id]);
     const all = (await call(app, '/api/submissions', { cookie: cookies.qa })).json.submissions as StoredSubmission[];
     expect(all[0]?.id).toBe(theirs.id);
@@ -49,7 +58,12 @@ export function submissionReadContract(ctx: () => Ctx) {
 
     const current = await call(app, `/api/submissions/${v1.id}`, { cookie: cookies.officer });
     expect(current.status).toBe(200);
-    expect(StoredSubmission.parse(current.json)).toMatchObject({ id: v1.id, revision: 2, submitterId: users.officer.id, body: v2 });
+    expect(StoredSubmission.parse(current.json)).toMatchObject({
+      id: v1.id,
+      revision: 2,
+      submitterId: users.officer.id,
+      body: v2,
+    });
     const old = await call(app, `/api/submissions/${v1.id}?revision=1`, { cookie: cookies.manager });
     expect(old.status).toBe(200);
     expect(old.json.body).toEqual(v1);

@@ -73,7 +73,11 @@ async function send(ctx: FuzzCtx, req: FuzzRequest): Promise<Response> {
   if (req.who !== 'anon') headers.cookie = ctx.cookies[req.who];
   if (req.contentType !== null) headers['content-type'] = req.contentType;
   if (req.payload.kind === 'oversize' && req.payload.declared) headers['content-length'] = String(req.payload.bytes);
-  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, ...(req.method === 'GET' ? {} : body(req.payload)) };
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: req.method,
+    headers,
+    ...(req.method === 'GET' ? {} : body(req.payload)),
+  };
   return ctx.app.request(req.path, init);
 }
 
@@ -93,7 +97,10 @@ async function check(ctx: FuzzCtx, req: FuzzRequest, cleanPrototype: string, see
     let json: unknown;
     expect(() => (json = JSON.parse(text)), `error body is JSON: ${text.slice(0, 200)}`).not.toThrow();
     expect(ErrorBody.safeParse(json).success, `error body is an ErrorBody: ${text.slice(0, 300)}`).toBe(true);
-    expect(Object.keys(json as object).filter((k) => !ERROR_KEYS.has(k)), 'no extra keys in an error body').toEqual([]);
+    expect(
+      Object.keys(json as object).filter((k) => !ERROR_KEYS.has(k)),
+      'no extra keys in an error body',
+    ).toEqual([]);
   }
   if (!ok) expect(after, `state unchanged after a ${res.status}`).toEqual(before);
   expect(res.headers.get('content-security-policy')).toContain("object-src 'none'");
@@ -104,7 +111,9 @@ async function check(ctx: FuzzCtx, req: FuzzRequest, cleanPrototype: string, see
 
 export function fuzzSuite(ctx: () => FuzzCtx) {
   // The table is built from placeholder ids so the tests can be declared before the fixture exists.
-  const names = fuzzRoutes({ recordId: '', actionId: '', assignmentId: '', officerId: '', providerId: '' }).map((r) => r.name);
+  const names = fuzzRoutes({ recordId: '', actionId: '', assignmentId: '', officerId: '', providerId: '' }).map(
+    (r) => r.name,
+  );
   for (const name of names) {
     it(`${name}: no 5xx, ErrorBody errors, no change unless 2xx (seed ${SEED}, ${RUNS} runs)`, async () => {
       const route = fuzzRoutes(ctx().fixture).find((r) => r.name === name)!;
@@ -114,14 +123,16 @@ export function fuzzSuite(ctx: () => FuzzCtx) {
         await check(ctx(), req, cleanPrototype, seen);
       });
       const details = await fc.check(property, {
-        seed: SEED, numRuns: RUNS, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}),
+        seed: SEED,
+        numRuns: RUNS,
+        ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}),
       });
       if (details.failed) {
         // fast-check's own report would print the whole (possibly megabyte) counterexample.
         throw new Error(
           `${name} failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s).\n` +
-          `Replay: FUZZ_SEED=${details.seed} FUZZ_PATH="${details.counterexamplePath ?? ''}" npx vitest run test/server/security.test.ts -t "${name}"\n` +
-          `Request: ${summarise(details.counterexample?.[0])}\n${String(details.errorInstance)}`,
+            `Replay: FUZZ_SEED=${details.seed} FUZZ_PATH="${details.counterexamplePath ?? ''}" npx vitest run test/server/security.test.ts -t "${name}"\n` +
+            `Request: ${summarise(details.counterexample?.[0])}\n${String(details.errorInstance)}`,
         );
       }
       // A fuzzer that only ever bounced off the first check (415, 401) would prove little.

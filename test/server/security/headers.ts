@@ -30,7 +30,9 @@ function expectHardened(res: Response, kind: Kind, https: boolean): void {
   expect(csp.get('object-src'), where).toEqual(["'none'"]);
   expect(csp.get('base-uri'), where).toEqual(["'none'"]);
   expect(csp.get('frame-ancestors'), where).toEqual(["'none'"]);
-  const loose = [...csp].filter(([, values]) => values.some((v) => /unsafe-|^\*$|^'?nonce-|^'?sha\d+-|^https?:$/.test(v)));
+  const loose = [...csp].filter(([, values]) =>
+    values.some((v) => /unsafe-|^\*$|^'?nonce-|^'?sha\d+-|^https?:$/.test(v)),
+  );
   expect(loose, `${where}: no directive is loosened`).toEqual([]);
   expect(res.headers.get('x-content-type-options'), where).toBe('nosniff');
   expect(res.headers.get('referrer-policy'), where).toBe('no-referrer');
@@ -42,7 +44,8 @@ function expectHardened(res: Response, kind: Kind, https: boolean): void {
   // does not send it over https either (the TLS terminator in front is expected to); should it
   // start to, it must be long-lived to mean anything.
   if (!https) expect(hsts, where).toBeNull();
-  else if (hsts !== null) expect(Number(/max-age=(\d+)/.exec(hsts)?.[1] ?? 0), where).toBeGreaterThanOrEqual(15_552_000);
+  else if (hsts !== null)
+    expect(Number(/max-age=(\d+)/.exec(hsts)?.[1] ?? 0), where).toBeGreaterThanOrEqual(15_552_000);
 }
 
 export function headersSuite(ctx: () => SecurityCtx) {
@@ -54,7 +57,10 @@ export function headersSuite(ctx: () => SecurityCtx) {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'qa-security-static-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>QA Visits</title><script type="module" src="/assets/index-AbC123.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><title>QA Visits</title><script type="module" src="/assets/index-AbC123.js"></script>',
+    );
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
     writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"QA Visits"}');
     writeFileSync(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
@@ -65,7 +71,11 @@ export function headersSuite(ctx: () => SecurityCtx) {
     throttled = makeApp(ctx().db);
     // Five failures for one email: the sixth attempt is the 429 below.
     for (let i = 0; i < 5; i += 1) {
-      await throttled.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'headers@example.org', password: `guess-${i}` }) });
+      await throttled.request('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'headers@example.org', password: `guess-${i}` }),
+      });
     }
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,35 +83,128 @@ export function headersSuite(ctx: () => SecurityCtx) {
   const kinds = (): Kind[] => {
     const { app, cookies } = ctx();
     const json = (method: string, body: unknown, cookie?: string, type = 'application/json'): RequestInit => ({
-      method, body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': type, ...(cookie ? { cookie } : {}) },
+      method,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': type, ...(cookie ? { cookie } : {}) },
     });
     const record = visitBody();
     const a = () => app;
     return [
       { name: 'API 200', app: a, path: '/api/health', status: 200, api: true },
       { name: 'API 200 HEAD', app: a, path: '/api/health', init: { method: 'HEAD' }, status: 200, api: true },
-      { name: 'API 200 signed in', app: a, path: '/api/session', init: { headers: { cookie: cookies.officer } }, status: 200, api: true },
-      { name: 'API 201', app: a, path: `/api/submissions/${record.id}`, init: json('PUT', record, cookies.officer), status: 201, api: true },
-      { name: 'API 204', app: a, path: '/api/pins/willow-bank', init: { method: 'PUT', headers: { cookie: cookies.officer } }, status: 204, api: true },
-      { name: 'API CSV download', app: a, path: '/api/exports/submissions.csv', init: { headers: { cookie: cookies.qa } }, status: 200, api: true },
+      {
+        name: 'API 200 signed in',
+        app: a,
+        path: '/api/session',
+        init: { headers: { cookie: cookies.officer } },
+        status: 200,
+        api: true,
+      },
+      {
+        name: 'API 201',
+        app: a,
+        path: `/api/submissions/${record.id}`,
+        init: json('PUT', record, cookies.officer),
+        status: 201,
+        api: true,
+      },
+      {
+        name: 'API 204',
+        app: a,
+        path: '/api/pins/willow-bank',
+        init: { method: 'PUT', headers: { cookie: cookies.officer } },
+        status: 204,
+        api: true,
+      },
+      {
+        name: 'API CSV download',
+        app: a,
+        path: '/api/exports/submissions.csv',
+        init: { headers: { cookie: cookies.qa } },
+        status: 200,
+        api: true,
+      },
       { name: 'API 400', app: a, path: '/api/session', init: json('POST', '{"email":'), status: 400, api: true },
       { name: 'API 401', app: a, path: '/api/submissions', status: 401, api: true },
-      { name: 'API 403', app: a, path: '/api/users', init: { headers: { cookie: cookies.officer } }, status: 403, api: true },
-      { name: 'API 404 record', app: a, path: `/api/submissions/${visitBody().id}`, init: { headers: { cookie: cookies.officer } }, status: 404, api: true },
+      {
+        name: 'API 403',
+        app: a,
+        path: '/api/users',
+        init: { headers: { cookie: cookies.officer } },
+        status: 403,
+        api: true,
+      },
+      {
+        name: 'API 404 record',
+        app: a,
+        path: `/api/submissions/${visitBody().id}`,
+        init: { headers: { cookie: cookies.officer } },
+        status: 404,
+        api: true,
+      },
       { name: 'API 404 catch-all', app: a, path: '/api/no-such-route', status: 404, api: true },
-      { name: 'API 404 catch-all POST', app: a, path: '/api/no-such-route', init: json('POST', {}), status: 404, api: true },
+      {
+        name: 'API 404 catch-all POST',
+        app: a,
+        path: '/api/no-such-route',
+        init: json('POST', {}),
+        status: 404,
+        api: true,
+      },
       { name: 'API 404 OPTIONS', app: a, path: '/api/session', init: { method: 'OPTIONS' }, status: 404, api: true },
-      { name: 'API 409', app: a, path: `/api/submissions/${record.id}`, init: json('PUT', { ...record, details: { ...record.details, spokeWith: 'Cook' } }, cookies.officer), status: 409, api: true },
-      { name: 'API 413', app: a, path: '/api/session', init: json('POST', { email: 'x'.repeat(9000), password: 'y' }), status: 413, api: true },
-      { name: 'API 415', app: a, path: '/api/session', init: json('POST', '{}', undefined, 'text/plain'), status: 415, api: true },
+      {
+        name: 'API 409',
+        app: a,
+        path: `/api/submissions/${record.id}`,
+        init: json('PUT', { ...record, details: { ...record.details, spokeWith: 'Cook' } }, cookies.officer),
+        status: 409,
+        api: true,
+      },
+      {
+        name: 'API 413',
+        app: a,
+        path: '/api/session',
+        init: json('POST', { email: 'x'.repeat(9000), password: 'y' }),
+        status: 413,
+        api: true,
+      },
+      {
+        name: 'API 415',
+        app: a,
+        path: '/api/session',
+        init: json('POST', '{}', undefined, 'text/plain'),
+        status: 415,
+        api: true,
+      },
       { name: 'API 422', app: a, path: '/api/session', init: json('POST', { email: 1 }), status: 422, api: true },
-      { name: 'API 429', app: () => throttled, path: '/api/session', init: json('POST', { email: 'headers@example.org', password: 'again' }), status: 429, api: true },
-      { name: 'API 500', app: () => broken, path: '/api/submissions', init: { headers: { cookie: cookies.officer } }, status: 500, api: true },
+      {
+        name: 'API 429',
+        app: () => throttled,
+        path: '/api/session',
+        init: json('POST', { email: 'headers@example.org', password: 'again' }),
+        status: 429,
+        api: true,
+      },
+      {
+        name: 'API 500',
+        app: () => broken,
+        path: '/api/submissions',
+        init: { headers: { cookie: cookies.officer } },
+        status: 500,
+        api: true,
+      },
       { name: 'static index.html', app: () => site, path: '/', status: 200, api: false },
       { name: 'static /index.html', app: () => site, path: '/index.html', status: 200, api: false },
       { name: 'static client route', app: () => site, path: '/visits/some-visit', status: 200, api: false },
       { name: 'static asset', app: () => site, path: '/assets/index-AbC123.js', status: 200, api: false },
-      { name: 'static asset HEAD', app: () => site, path: '/assets/index-AbC123.js', init: { method: 'HEAD' }, status: 200, api: false },
+      {
+        name: 'static asset HEAD',
+        app: () => site,
+        path: '/assets/index-AbC123.js',
+        init: { method: 'HEAD' },
+        status: 200,
+        api: false,
+      },
       { name: 'service worker', app: () => site, path: '/sw.js', status: 200, api: false },
       { name: 'manifest', app: () => site, path: '/manifest.webmanifest', status: 200, api: false },
       { name: 'static 404 asset', app: () => site, path: '/assets/index-gone99.js', status: 404, api: false },
@@ -120,7 +223,11 @@ export function headersSuite(ctx: () => SecurityCtx) {
   });
 
   it('sends the same headers over https', async () => {
-    const https = kinds().filter((k) => ['API 200', 'API 401', 'API 404 catch-all', 'static index.html', 'static asset', 'static 404 file'].includes(k.name));
+    const https = kinds().filter((k) =>
+      ['API 200', 'API 401', 'API 404 catch-all', 'static index.html', 'static asset', 'static 404 file'].includes(
+        k.name,
+      ),
+    );
     for (const kind of https) {
       const res = await kind.app().request(`https://qa.example.gov.uk${kind.path}`, kind.init);
       expect(res.status, kind.name).toBe(kind.status);

@@ -18,7 +18,8 @@ export function sessionAbuseSuite(ctx: () => SecurityCtx) {
     const app = makeApp(ctx().db, { now: clock.now, config: { trustProxy: true } });
     const email = ctx().users.officer2.email;
     const spellings = [email, email.toUpperCase(), ` ${email} `, email.replace('officer', 'OFFICER'), `\t${email}`];
-    const from = (ip: string, body: unknown) => call(app, '/api/session', { method: 'POST', body, headers: { 'x-forwarded-for': ip } });
+    const from = (ip: string, body: unknown) =>
+      call(app, '/api/session', { method: 'POST', body, headers: { 'x-forwarded-for': ip } });
     for (const [i, spelling] of spellings.entries()) {
       expect((await from(`198.51.100.${i + 1}`, { email: spelling, password: `guess-${i}` })).status).toBe(401);
     }
@@ -37,8 +38,14 @@ export function sessionAbuseSuite(ctx: () => SecurityCtx) {
     const clock = manualClock();
     const app = makeApp(ctx().db, { now: clock.now });
     const attempt = (i: number, email: string, password: string) =>
-      call(app, '/api/session', { method: 'POST', body: { email, password }, headers: { 'x-forwarded-for': `192.0.2.${i}` } });
-    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(i, `spray-${i}@example.org`, 'Winter2026!')));
+      call(app, '/api/session', {
+        method: 'POST',
+        body: { email, password },
+        headers: { 'x-forwarded-for': `192.0.2.${i}` },
+      });
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt(i, `spray-${i}@example.org`, 'Winter2026!')),
+    );
     expect(guesses.map((r) => r.status)).toEqual(Array(20).fill(401));
     const blocked = await attempt(99, ctx().users.qa.email, PASSWORD);
     expect(blocked.status).toBe(429);
@@ -67,9 +74,16 @@ export function sessionAbuseSuite(ctx: () => SecurityCtx) {
     ];
     const expectEnded = async (cookie: string, why: string) => {
       for (const route of routes) {
-        const res = await call(app, route.path, { method: route.method, cookie, ...(route.body ? { body: route.body } : {}) });
+        const res = await call(app, route.path, {
+          method: route.method,
+          cookie,
+          ...(route.body ? { body: route.body } : {}),
+        });
         expect(res.status, `${why}: ${route.method} ${route.path}`).toBe(401);
-        expect(res.json, `${why}: ${route.method} ${route.path}`).toEqual({ error: 'unauthenticated', message: 'Sign in to continue' });
+        expect(res.json, `${why}: ${route.method} ${route.path}`).toEqual({
+          error: 'unauthenticated',
+          message: 'Sign in to continue',
+        });
       }
     };
 

@@ -1,16 +1,44 @@
 // Deadlines with a fixed clock: write-ups and audit returns across month ends and the UK clock
 // changes, action due dates by significance, and "today" as the council's day, not UTC's.
 import { describe, expect, it } from 'vitest';
-import { actionDueDate, calendarDay, daysBetween, dueText, isOverdue, recordDeadlines } from '../../../src/shared/deadlines';
+import {
+  actionDueDate,
+  calendarDay,
+  daysBetween,
+  dueText,
+  isOverdue,
+  recordDeadlines,
+} from '../../../src/shared/deadlines';
 
 describe('record deadlines', () => {
   it.each([
     ['observation mid-month', 'observation', '2026-06-10', [['observation-write-up', '2026-06-15']]],
     ['observation across a month end', 'observation', '2026-01-29', [['observation-write-up', '2026-02-03']]],
     ['observation across a leap day', 'observation', '2028-02-26', [['observation-write-up', '2028-03-02']]],
-    ['observation across the spring clock change', 'observation', '2026-03-27', [['observation-write-up', '2026-04-01']]],
-    ['audit across the autumn clock change and a month end', 'audit', '2026-10-30', [['audit-feedback', '2026-11-01'], ['audit-form', '2026-11-04']]],
-    ['audit across a year end', 'audit', '2026-12-30', [['audit-feedback', '2027-01-01'], ['audit-form', '2027-01-04']]],
+    [
+      'observation across the spring clock change',
+      'observation',
+      '2026-03-27',
+      [['observation-write-up', '2026-04-01']],
+    ],
+    [
+      'audit across the autumn clock change and a month end',
+      'audit',
+      '2026-10-30',
+      [
+        ['audit-feedback', '2026-11-01'],
+        ['audit-form', '2026-11-04'],
+      ],
+    ],
+    [
+      'audit across a year end',
+      'audit',
+      '2026-12-30',
+      [
+        ['audit-feedback', '2027-01-01'],
+        ['audit-form', '2027-01-04'],
+      ],
+    ],
     ['a visit has none', 'visit', '2026-06-10', []],
   ] as const)('%s', (_name, kind, date, expected) => {
     expect(recordDeadlines(kind, date).map((d) => [d.kind, d.dueDate])).toEqual(expected);

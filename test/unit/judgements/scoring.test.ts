@@ -11,17 +11,43 @@ const scale4 = [
   { value: 'inadequate', label: 'Inadequate', score: 1 },
 ];
 const statementOptions = [4, 3, 2, 1].map((score) => ({ value: `score-${score}`, label: `Score ${score}`, score }));
-const statement = (id: string): TemplateItem => ({ id, type: 'choice', label: id, required: false, note: 'optional', options: statementOptions });
+const statement = (id: string): TemplateItem => ({
+  id,
+  type: 'choice',
+  label: id,
+  required: false,
+  note: 'optional',
+  options: statementOptions,
+});
 
-function template(method: 'worst' | 'average' | 'percentage-bands', items: TemplateItem[], extra: Partial<Template> = {}): Template {
+function template(
+  method: 'worst' | 'average' | 'percentage-bands',
+  items: TemplateItem[],
+  extra: Partial<Template> = {},
+): Template {
   return {
-    id: 'test', version: 1, framework: 'Test', title: 'Test', description: '', subject: 'provider',
+    id: 'test',
+    version: 1,
+    framework: 'Test',
+    title: 'Test',
+    description: '',
+    subject: 'provider',
     responseOptions: [
-      { value: 'met', label: 'Met', score: 3 }, { value: 'partly-met', label: 'Partly met', score: 2 },
-      { value: 'not-met', label: 'Not met', score: 1 }, { value: 'not-applicable', label: 'Not applicable' },
+      { value: 'met', label: 'Met', score: 3 },
+      { value: 'partly-met', label: 'Partly met', score: 2 },
+      { value: 'not-met', label: 'Not met', score: 1 },
+      { value: 'not-applicable', label: 'Not applicable' },
     ],
     ratingScale: scale4,
-    scoring: { method, bands: [{ from: 88, rating: 'outstanding' }, { from: 63, rating: 'good' }, { from: 39, rating: 'requires-improvement' }, { from: 0, rating: 'inadequate' }] },
+    scoring: {
+      method,
+      bands: [
+        { from: 88, rating: 'outstanding' },
+        { from: 63, rating: 'good' },
+        { from: 39, rating: 'requires-improvement' },
+        { from: 0, rating: 'inadequate' },
+      ],
+    },
     overall: { label: 'Overall' },
     sections: [{ id: 'safe', title: 'Safe', rated: true, items }],
     ...extra,
@@ -33,7 +59,8 @@ const answersOf = (values: Array<string | null>): Record<string, Answer> =>
 
 describe('CQC percentage bands', () => {
   /** `count` statements scored `high` and the rest of 25 scored `high - 1`: exact percentages. */
-  const of25 = (high: number, count: number) => [...Array(count).fill(high), ...Array(25 - count).fill(high - 1)] as number[];
+  const of25 = (high: number, count: number) =>
+    [...Array(count).fill(high), ...Array(25 - count).fill(high - 1)] as number[];
   const cases: Array<[string, number[], number, string]> = [
     ['seven 3s and one 2 (DESIGN example)', [3, 3, 3, 3, 3, 3, 3, 2], 72, 'good'],
     ['all 4s', [4, 4, 4, 4], 100, 'outstanding'],
@@ -49,28 +76,51 @@ describe('CQC percentage bands', () => {
     ['37.5% rounds to 38: Inadequate', [2, 1], 38, 'inadequate'],
   ];
   it.each(cases)('%s', (_name, scores, percentage, rating) => {
-    const t = template('percentage-bands', scores.map((_, i) => statement(`s${i}`)));
+    const t = template(
+      'percentage-bands',
+      scores.map((_, i) => statement(`s${i}`)),
+    );
     const suggestion = suggestSectionRating(t, t.sections[0]!, answersOf(scores.map((s) => `score-${s}`)));
     expect(suggestion).toEqual({ rating, percentage, counted: scores.length });
   });
 
   it('ignores statements not assessed, and suggests nothing until one is', () => {
     const t = template('percentage-bands', [statement('s0'), statement('s1')]);
-    expect(suggestSectionRating(t, t.sections[0]!, answersOf([null, 'score-3']))).toEqual({ rating: 'good', percentage: 75, counted: 1 });
+    expect(suggestSectionRating(t, t.sections[0]!, answersOf([null, 'score-3']))).toEqual({
+      rating: 'good',
+      percentage: 75,
+      counted: 1,
+    });
     expect(suggestSectionRating(t, t.sections[0]!, {}).rating).toBeNull();
   });
 
   it('combines key-question ratings into the overall percentage', () => {
-    const sections = ['safe', 'effective', 'caring', 'responsive', 'well-led'].map((id) => ({ id, title: id, rated: true, items: [statement(`${id}-s`)] }));
+    const sections = ['safe', 'effective', 'caring', 'responsive', 'well-led'].map((id) => ({
+      id,
+      title: id,
+      rated: true,
+      items: [statement(`${id}-s`)],
+    }));
     const t = template('percentage-bands', [], { sections });
-    expect(suggestOverallRating(t, { safe: 'good', effective: 'good', caring: 'outstanding', responsive: 'good', 'well-led': 'requires-improvement' }))
-      .toEqual({ rating: 'good', percentage: 75, counted: 5 });
+    expect(
+      suggestOverallRating(t, {
+        safe: 'good',
+        effective: 'good',
+        caring: 'outstanding',
+        responsive: 'good',
+        'well-led': 'requires-improvement',
+      }),
+    ).toEqual({ rating: 'good', percentage: 75, counted: 5 });
     expect(suggestOverallRating(t, {}).rating).toBeNull();
   });
 });
 
 describe('QMF worst-of RAG', () => {
-  const rag = [{ value: 'green', label: 'Green', score: 3 }, { value: 'amber', label: 'Amber', score: 2 }, { value: 'red', label: 'Red', score: 1 }];
+  const rag = [
+    { value: 'green', label: 'Green', score: 3 },
+    { value: 'amber', label: 'Amber', score: 2 },
+    { value: 'red', label: 'Red', score: 1 },
+  ];
   const check = (id: string): TemplateItem => ({ id, type: 'choice', label: id, required: true, note: 'none' });
   const cases: Array<[Array<string | null>, string | null]> = [
     [['met', 'met', 'met'], 'green'],
@@ -80,7 +130,11 @@ describe('QMF worst-of RAG', () => {
     [['not-applicable', 'not-applicable', null], null],
   ];
   it.each(cases)('%j → %s', (values, expected) => {
-    const t = template('worst', values.map((_, i) => check(`s${i}`)), { ratingScale: rag });
+    const t = template(
+      'worst',
+      values.map((_, i) => check(`s${i}`)),
+      { ratingScale: rag },
+    );
     expect(suggestSectionRating(t, t.sections[0]!, answersOf(values)).rating).toBe(expected);
   });
   it('takes the worst area for the overall RAG', () => {
@@ -95,8 +149,10 @@ describe('QMF worst-of RAG', () => {
 
 describe('audit and observation averages', () => {
   const grades = [
-    { value: 'outstanding', label: 'Outstanding', score: 4 }, { value: 'green', label: 'Green', score: 3 },
-    { value: 'amber', label: 'Amber', score: 2 }, { value: 'red', label: 'Red', score: 1 },
+    { value: 'outstanding', label: 'Outstanding', score: 4 },
+    { value: 'green', label: 'Green', score: 3 },
+    { value: 'amber', label: 'Amber', score: 2 },
+    { value: 'red', label: 'Red', score: 1 },
   ];
   const rated = (id: string): TemplateItem => ({ id, type: 'rating', label: id, required: false, note: 'optional' });
   const cases: Array<[string[], string]> = [
@@ -108,16 +164,28 @@ describe('audit and observation averages', () => {
     [['red'], 'red'],
   ];
   it.each(cases)('%j → %s', (values, expected) => {
-    const t = template('average', values.map((_, i) => rated(`s${i}`)), { ratingScale: grades });
+    const t = template(
+      'average',
+      values.map((_, i) => rated(`s${i}`)),
+      { ratingScale: grades },
+    );
     expect(suggestSectionRating(t, t.sections[0]!, answersOf(values)).rating).toBe(expected);
   });
   it('skips items hidden by show-if', () => {
-    const t = template('average', [
-      { id: 'applies', type: 'yes-no', label: 'Applies', required: true, note: 'none' },
-      { ...rated('s1'), showIf: { item: 'applies', in: ['yes'] } },
-      rated('s2'),
-    ], { ratingScale: grades });
-    const answers = { applies: { value: 'no', note: '' }, s1: { value: 'red', note: '' }, s2: { value: 'green', note: '' } };
+    const t = template(
+      'average',
+      [
+        { id: 'applies', type: 'yes-no', label: 'Applies', required: true, note: 'none' },
+        { ...rated('s1'), showIf: { item: 'applies', in: ['yes'] } },
+        rated('s2'),
+      ],
+      { ratingScale: grades },
+    );
+    const answers = {
+      applies: { value: 'no', note: '' },
+      s1: { value: 'red', note: '' },
+      s2: { value: 'green', note: '' },
+    };
     expect(suggestSectionRating(t, t.sections[0]!, answers).rating).toBe('green');
   });
 });
@@ -127,12 +195,48 @@ describe('overrides need a written reason', () => {
   const answers = answersOf(['score-3', 'score-3']); // 75% → good
   it.each([
     ['agreeing with the suggestion needs no reason', { safe: 'good' }, 'good', {}, []],
-    ['a different section rating without a reason', { safe: 'outstanding' }, 'outstanding', {}, ['ratingOverrides.safe']],
-    ['a different section rating with a reason', { safe: 'outstanding' }, 'outstanding', { safe: { suggested: 'good', reason: 'Exceptional practice seen' } }, []],
-    ['a reason for a suggestion that has since changed', { safe: 'outstanding' }, 'outstanding', { safe: { suggested: 'inadequate', reason: 'x' } }, ['ratingOverrides.safe']],
-    ['a needless override is refused', { safe: 'good' }, 'good', { safe: { suggested: 'good', reason: 'x' } }, ['ratingOverrides.safe']],
-    ['the overall differs from the sections without a reason', { safe: 'good' }, 'inadequate', {}, ['ratingOverrides.overall']],
-    ['the overall differs with a reason', { safe: 'good' }, 'inadequate', { overall: { suggested: 'good', reason: 'Safeguarding concern' } }, []],
+    [
+      'a different section rating without a reason',
+      { safe: 'outstanding' },
+      'outstanding',
+      {},
+      ['ratingOverrides.safe'],
+    ],
+    [
+      'a different section rating with a reason',
+      { safe: 'outstanding' },
+      'outstanding',
+      { safe: { suggested: 'good', reason: 'Exceptional practice seen' } },
+      [],
+    ],
+    [
+      'a reason for a suggestion that has since changed',
+      { safe: 'outstanding' },
+      'outstanding',
+      { safe: { suggested: 'inadequate', reason: 'x' } },
+      ['ratingOverrides.safe'],
+    ],
+    [
+      'a needless override is refused',
+      { safe: 'good' },
+      'good',
+      { safe: { suggested: 'good', reason: 'x' } },
+      ['ratingOverrides.safe'],
+    ],
+    [
+      'the overall differs from the sections without a reason',
+      { safe: 'good' },
+      'inadequate',
+      {},
+      ['ratingOverrides.overall'],
+    ],
+    [
+      'the overall differs with a reason',
+      { safe: 'good' },
+      'inadequate',
+      { overall: { suggested: 'good', reason: 'Safeguarding concern' } },
+      [],
+    ],
   ] as const)('%s', (_name, sectionRatings, overallRating, ratingOverrides, paths) => {
     const issues = ratingIssues(t, { answers, sectionRatings, overallRating, ratingOverrides });
     expect(issues.map((i) => i.path)).toEqual(paths);

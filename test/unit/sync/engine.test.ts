@@ -26,10 +26,26 @@ type Case = {
 const cases: Case[] = [
   { name: '201 created', answer: (b) => res(201, ack(b)), log: ['sent:1', 'sent:2'], result: 'done' },
   { name: '200 identical replay', answer: (b) => res(200, ack(b, false)), log: ['sent:1', 'sent:2'], result: 'done' },
-  { name: '401 not signed in', answer: res(401, err('unauthenticated', 'Sign in')), log: [], result: 'auth-required', code: 'unauthenticated' },
-  { name: '403 forbidden', answer: res(403, err('forbidden', 'Not yours')), log: ['attention:1:forbidden', 'sent:2'], result: 'done' },
+  {
+    name: '401 not signed in',
+    answer: res(401, err('unauthenticated', 'Sign in')),
+    log: [],
+    result: 'auth-required',
+    code: 'unauthenticated',
+  },
+  {
+    name: '403 forbidden',
+    answer: res(403, err('forbidden', 'Not yours')),
+    log: ['attention:1:forbidden', 'sent:2'],
+    result: 'done',
+  },
   { name: '408 timeout', answer: res(408, ''), log: ['failure:1:timeout'], result: 'retry', code: 'timeout' },
-  { name: '409 conflict', answer: res(409, err('conflict', 'Revision 1 differs')), log: ['attention:1:conflict', 'sent:2'], result: 'done' },
+  {
+    name: '409 conflict',
+    answer: res(409, err('conflict', 'Revision 1 differs')),
+    log: ['attention:1:conflict', 'sent:2'],
+    result: 'done',
+  },
   {
     // The named file is sent, and the record retried once (the script then acknowledges it).
     name: '409 attachments-missing',
@@ -38,14 +54,27 @@ const cases: Case[] = [
     result: 'done',
     puts: 3,
   },
-  { name: '413 too large', answer: res(413, err('too-large', 'Over 2 MB')), log: ['attention:1:too-large', 'sent:2'], result: 'done' },
+  {
+    name: '413 too large',
+    answer: res(413, err('too-large', 'Over 2 MB')),
+    log: ['attention:1:too-large', 'sent:2'],
+    result: 'done',
+  },
   {
     name: '422 invalid with issues',
-    answer: res(422, err('invalid', 'Check the record', { issues: [{ path: 'details.date', message: 'Invalid date' }] })),
+    answer: res(
+      422,
+      err('invalid', 'Check the record', { issues: [{ path: 'details.date', message: 'Invalid date' }] }),
+    ),
     log: ['attention:1:invalid', 'sent:2'],
     result: 'done',
   },
-  { name: '400 non-JSON body', answer: res(400, 'Bad Request'), log: ['attention:1:bad-request', 'sent:2'], result: 'done' },
+  {
+    name: '400 non-JSON body',
+    answer: res(400, 'Bad Request'),
+    log: ['attention:1:bad-request', 'sent:2'],
+    result: 'done',
+  },
   { name: '404 other 4xx', answer: res(404, null), log: ['attention:1:not-found', 'sent:2'], result: 'done' },
   {
     name: '429 with Retry-After',
@@ -55,11 +84,40 @@ const cases: Case[] = [
     code: 'rate-limited',
     retryAfterSeconds: 30,
   },
-  { name: '500 internal', answer: res(500, err('internal', 'Oops')), log: ['failure:1:internal'], result: 'retry', code: 'internal' },
-  { name: '503 with HTML body', answer: res(503, html, 5), log: ['failure:1:server-error'], result: 'retry', code: 'server-error', retryAfterSeconds: 5 },
-  { name: 'network error', answer: { kind: 'network-error', message: 'Failed to fetch' }, log: ['failure:1:network'], result: 'retry', code: 'network' },
-  { name: '200 from a captive portal', answer: res(200, '<html>Log in to Wi-Fi</html>'), log: ['failure:1:unexpected-response'], result: 'retry' },
-  { name: '200 acknowledging another record', answer: res(200, ack(makeBody(99))), log: ['failure:1:unexpected-response'], result: 'retry' },
+  {
+    name: '500 internal',
+    answer: res(500, err('internal', 'Oops')),
+    log: ['failure:1:internal'],
+    result: 'retry',
+    code: 'internal',
+  },
+  {
+    name: '503 with HTML body',
+    answer: res(503, html, 5),
+    log: ['failure:1:server-error'],
+    result: 'retry',
+    code: 'server-error',
+    retryAfterSeconds: 5,
+  },
+  {
+    name: 'network error',
+    answer: { kind: 'network-error', message: 'Failed to fetch' },
+    log: ['failure:1:network'],
+    result: 'retry',
+    code: 'network',
+  },
+  {
+    name: '200 from a captive portal',
+    answer: res(200, '<html>Log in to Wi-Fi</html>'),
+    log: ['failure:1:unexpected-response'],
+    result: 'retry',
+  },
+  {
+    name: '200 acknowledging another record',
+    answer: res(200, ack(makeBody(99))),
+    log: ['failure:1:unexpected-response'],
+    result: 'retry',
+  },
   { name: '302 from a proxy', answer: res(302, ''), log: ['failure:1:http-302'], result: 'retry' },
 ];
 
@@ -91,7 +149,10 @@ describe('drain: one answer class at a time', () => {
     const issues = [{ path: 'details.date', message: 'Invalid date' }];
     const missing = ['cd'.repeat(32)];
     const stillMissing = res(409, err('attachments-missing', 'Upload', { missing }));
-    await drain(store, new ScriptedTransport([res(422, err('invalid', 'Check it', { issues })), stillMissing, stillMissing]));
+    await drain(
+      store,
+      new ScriptedTransport([res(422, err('invalid', 'Check it', { issues })), stillMissing, stillMissing]),
+    );
     expect(store.row(1).lastProblem).toEqual({ status: 422, code: 'invalid', message: 'Check it', issues });
     expect(store.row(2).lastProblem).toEqual({ status: 409, code: 'attachments-missing', message: 'Upload', missing });
     expect(store.row(1).state).toBe('attention');
@@ -101,7 +162,13 @@ describe('drain: one answer class at a time', () => {
     const store = new MemoryOutbox();
     store.add(makeBody(1));
     store.add(makeBody(2));
-    await drain(store, new ScriptedTransport([(b) => res(201, ack(b, true, '2025-03-14T12:00:00Z')), (b) => res(200, { ...ack(b), receivedAt: 7 })]));
+    await drain(
+      store,
+      new ScriptedTransport([
+        (b) => res(201, ack(b, true, '2025-03-14T12:00:00Z')),
+        (b) => res(200, { ...ack(b), receivedAt: 7 }),
+      ]),
+    );
     expect(store.receipts).toEqual([
       { seq: 1, status: 201, receivedAt: '2025-03-14T12:00:00Z' },
       { seq: 2, status: 200, receivedAt: null },
@@ -192,12 +259,27 @@ describe('drain: store errors propagate', () => {
 describe('problemFromResponse: defensive parsing', () => {
   it.each([
     ['null body', 500, null, { status: 500, code: 'server-error' }],
-    ['HTML body', 413, '<html>too big</html>', { status: 413, code: 'too-large', message: 'This record is too large to send.' }],
+    [
+      'HTML body',
+      413,
+      '<html>too big</html>',
+      { status: 413, code: 'too-large', message: 'This record is too large to send.' },
+    ],
     ['array body', 422, [1, 2], { status: 422, code: 'invalid' }],
     ['wrong field types', 409, { error: 7, message: ['x'] }, { status: 409, code: 'conflict' }],
-    ['blank message', 403, { error: 'forbidden', message: '  ' }, { status: 403, code: 'forbidden', message: 'You are not allowed to send this record.' }],
+    [
+      'blank message',
+      403,
+      { error: 'forbidden', message: '  ' },
+      { status: 403, code: 'forbidden', message: 'You are not allowed to send this record.' },
+    ],
     ['unknown status', 418, null, { status: 418, code: 'http-418' }],
-    ['future code', 422, { error: 'template-retired', message: 'Use v2' }, { status: 422, code: 'template-retired', message: 'Use v2' }],
+    [
+      'future code',
+      422,
+      { error: 'template-retired', message: 'Use v2' },
+      { status: 422, code: 'template-retired', message: 'Use v2' },
+    ],
   ])('%s', (_name, status, body, expected) => {
     const problem = problemFromResponse(status, body);
     expect(problem).toMatchObject(expected);
@@ -223,7 +305,10 @@ describe('drain: files go before the record that names them', () => {
   const withFiles = (n: number, hashes: string[]): SubmissionBody => {
     const body = makeBody(n);
     const [first] = Object.keys(body.answers);
-    body.answers[first!] = { ...body.answers[first!]!, attachments: hashes.map((sha256) => ({ sha256, type: 'image/jpeg' as const, bytes: 100, caption: '' })) };
+    body.answers[first!] = {
+      ...body.answers[first!]!,
+      attachments: hashes.map((sha256) => ({ sha256, type: 'image/jpeg' as const, bytes: 100, caption: '' })),
+    };
     return body;
   };
 

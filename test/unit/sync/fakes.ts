@@ -55,7 +55,16 @@ export class MemoryOutbox implements OutboxStore {
 
   add(body: SubmissionBody, seq = this.nextSeq): OutboxEntry {
     this.nextSeq = Math.max(this.nextSeq, seq) + 1;
-    const row: Row = { seq, recordId: body.id, revision: body.revision, body, attempts: 0, uploaded: [], state: 'pending', lastProblem: null };
+    const row: Row = {
+      seq,
+      recordId: body.id,
+      revision: body.revision,
+      body,
+      attempts: 0,
+      uploaded: [],
+      state: 'pending',
+      lastProblem: null,
+    };
     this.rows.push(row);
     return structuredClone(entryOf(row));
   }
@@ -102,7 +111,14 @@ export class MemoryOutbox implements OutboxStore {
 }
 
 function entryOf(r: Row): OutboxEntry {
-  return { seq: r.seq, recordId: r.recordId, revision: r.revision, body: r.body, attempts: r.attempts, uploaded: [...r.uploaded] };
+  return {
+    seq: r.seq,
+    recordId: r.recordId,
+    revision: r.revision,
+    body: r.body,
+    attempts: r.attempts,
+    uploaded: [...r.uploaded],
+  };
 }
 
 /**
@@ -131,9 +147,12 @@ export class ScriptedTransport implements Transport {
     this.files.push(sha256);
     if (this.onDevice && !this.onDevice.has(sha256)) return { kind: 'missing-file' };
     const next = this.fileScript.shift();
-    const result: TransportResult = next === undefined
-      ? { kind: 'response', status: this.held.has(sha256) ? 200 : 201, body: { sha256 } }
-      : typeof next === 'function' ? next(sha256) : next;
+    const result: TransportResult =
+      next === undefined
+        ? { kind: 'response', status: this.held.has(sha256) ? 200 : 201, body: { sha256 } }
+        : typeof next === 'function'
+          ? next(sha256)
+          : next;
     if (result.kind === 'response' && result.status < 300) this.held.add(sha256);
     return result;
   }

@@ -37,7 +37,10 @@ class FakeServer {
     const existing = this.stored.get(key);
     if (existing) {
       if (existing.json !== json) return { status: 409, body: { error: 'conflict', message: 'Different body.' } };
-      return { status: 200, body: { id: body.id, revision: body.revision, receivedAt: existing.receivedAt, created: false } };
+      return {
+        status: 200,
+        body: { id: body.id, revision: body.revision, receivedAt: existing.receivedAt, created: false },
+      };
     }
     if ((this.current.get(body.id) ?? null) !== body.baseRevision) {
       return { status: 409, body: { error: 'conflict', message: 'Stale amendment.' } };
@@ -77,7 +80,12 @@ function flakyTransport(server: FakeServer, rng: () => number, faults: Faults, o
       }
       if (r < 0.5) {
         faults.limited++;
-        return { kind: 'response', status: 429, body: { error: 'rate-limited', message: 'Slow down' }, retryAfterSeconds: 1 + Math.floor(rng() * 20) };
+        return {
+          kind: 'response',
+          status: 429,
+          body: { error: 'rate-limited', message: 'Slow down' },
+          retryAfterSeconds: 1 + Math.floor(rng() * 20),
+        };
       }
       faults.delivered++;
       const reply = server.put(wire);

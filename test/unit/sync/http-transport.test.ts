@@ -54,17 +54,27 @@ describe('createHttpTransport', () => {
     ['truncated JSON', '{"error":"inv', '{"error":"inv'],
   ])('reads a %s body', async (_kind, text, expected) => {
     const { fetch } = fakeFetch(async () => new Response(text, { status: 502 }));
-    expect(await createHttpTransport({ fetch }).putSubmission(body)).toEqual({ kind: 'response', status: 502, body: expected });
+    expect(await createHttpTransport({ fetch }).putSubmission(body)).toEqual({
+      kind: 'response',
+      status: 502,
+      body: expected,
+    });
   });
 
   it('passes Retry-After on as seconds', async () => {
     const { fetch } = fakeFetch(async () => new Response('', { status: 429, headers: { 'Retry-After': '120' } }));
-    expect(await createHttpTransport({ fetch }).putSubmission(body)).toMatchObject({ status: 429, retryAfterSeconds: 120 });
+    expect(await createHttpTransport({ fetch }).putSubmission(body)).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 120,
+    });
   });
 
   it('turns a refused connection into a network error', async () => {
     const { fetch } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await createHttpTransport({ fetch }).putSubmission(body)).toEqual({ kind: 'network-error', message: 'Failed to fetch' });
+    expect(await createHttpTransport({ fetch }).putSubmission(body)).toEqual({
+      kind: 'network-error',
+      message: 'Failed to fetch',
+    });
   });
 
   it('ends a request that never answers as a network error and aborts it ("lie-fi")', async () => {

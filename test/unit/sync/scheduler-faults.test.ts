@@ -10,7 +10,11 @@ describe('sync scheduler: faults and shutdown', () => {
     const h = harness();
     h.scheduler.trigger('start');
     await h.finish(new Error('QuotaExceededError'));
-    expect(h.scheduler.state()).toMatchObject({ phase: 'waiting-to-retry', consecutiveFailures: 1, lastProblem: { code: 'local-error', status: null } });
+    expect(h.scheduler.state()).toMatchObject({
+      phase: 'waiting-to-retry',
+      consecutiveFailures: 1,
+      lastProblem: { code: 'local-error', status: null },
+    });
     expect(h.scheduler.state().lastProblem?.message).toContain('QuotaExceededError');
     h.timers.runNext();
     await h.finish(done);

@@ -11,7 +11,12 @@ export const retry = (retryAfterSeconds?: number): DrainOutcome => ({
   problem: { status: null, code: 'network', message: 'offline' },
   ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
 });
-export const authRequired: DrainOutcome = { sent: 0, attention: 0, result: 'auth-required', problem: { status: 401, code: 'unauthenticated', message: 'Sign in' } };
+export const authRequired: DrainOutcome = {
+  sent: 0,
+  attention: 0,
+  result: 'auth-required',
+  problem: { status: 401, code: 'unauthenticated', message: 'Sign in' },
+};
 
 /** A scheduler whose runs wait for the test to settle them, one at a time. */
 export function harness() {

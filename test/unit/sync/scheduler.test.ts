@@ -8,7 +8,13 @@ describe('sync scheduler', () => {
     h.scheduler.trigger('start');
     expect(h.scheduler.state().phase).toBe('syncing');
     await h.finish(done);
-    expect(h.scheduler.state()).toEqual({ phase: 'idle', consecutiveFailures: 0, nextAttemptAt: null, lastSuccessAt: h.clock.t, lastProblem: null });
+    expect(h.scheduler.state()).toEqual({
+      phase: 'idle',
+      consecutiveFailures: 0,
+      nextAttemptAt: null,
+      lastSuccessAt: h.clock.t,
+      lastProblem: null,
+    });
     expect(h.timers.pending()).toEqual([]);
     expect(h.states.map((s) => s.phase)).toEqual(['syncing', 'idle']);
   });
@@ -45,7 +51,12 @@ describe('sync scheduler', () => {
       h.timers.runNext();
     }
     await h.finish(done);
-    expect(h.scheduler.state()).toMatchObject({ phase: 'idle', consecutiveFailures: 0, lastSuccessAt: h.clock.t, lastProblem: null });
+    expect(h.scheduler.state()).toMatchObject({
+      phase: 'idle',
+      consecutiveFailures: 0,
+      lastSuccessAt: h.clock.t,
+      lastProblem: null,
+    });
     h.scheduler.trigger('submit');
     await h.finish(retry());
     expect(h.timers.pending()).toEqual([1000]);
@@ -123,7 +134,11 @@ describe('sync scheduler', () => {
     await h.finish(retry());
     h.timers.runNext();
     await h.finish(authRequired);
-    expect(h.scheduler.state()).toMatchObject({ phase: 'auth-required', nextAttemptAt: null, lastProblem: { status: 401 } });
+    expect(h.scheduler.state()).toMatchObject({
+      phase: 'auth-required',
+      nextAttemptAt: null,
+      lastProblem: { status: 401 },
+    });
     expect(h.timers.pending()).toEqual([]);
     for (const reason of ['start', 'online', 'visible', 'submit', 'timer'] as const) h.scheduler.trigger(reason);
     h.clock.t += 3_600_000;

@@ -9,7 +9,8 @@ import { builtInTemplates, findBuiltInTemplate } from '../../../src/shared/templ
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Every item in document order, group children straight after their group. */
-const allItems = (t: Template): TemplateItem[] => t.sections.flatMap((s) => s.items.flatMap((i) => [i, ...((i.items ?? []) as TemplateItem[])]));
+const allItems = (t: Template): TemplateItem[] =>
+  t.sections.flatMap((s) => s.items.flatMap((i) => [i, ...((i.items ?? []) as TemplateItem[])]));
 
 /** The values an item's answer can take, or null for free-form items. */
 function values(t: Template, item: TemplateItem): string[] | null {
@@ -23,9 +24,16 @@ function values(t: Template, item: TemplateItem): string[] | null {
 it('the list holds each template once, and findBuiltInTemplate finds each by id and version', () => {
   const keys = builtInTemplates.map((t) => `${t.id}@${t.version}`);
   expect(new Set(keys).size).toBe(keys.length);
-  expect(keys).toEqual(expect.arrayContaining([
-    'qmf-care-home@1', 'qmf-care-home@2', 'observation-home-visit@1', 'observation-case-conference@1', 'case-file-audit@1', 'cqc-saf-provider@1',
-  ]));
+  expect(keys).toEqual(
+    expect.arrayContaining([
+      'qmf-care-home@1',
+      'qmf-care-home@2',
+      'observation-home-visit@1',
+      'observation-case-conference@1',
+      'case-file-audit@1',
+      'cqc-saf-provider@1',
+    ]),
+  );
   for (const t of builtInTemplates) expect(findBuiltInTemplate(t.id, t.version)).toBe(t);
 });
 
@@ -45,7 +53,12 @@ describe.each(builtInTemplates.map((t) => [`${t.id} v${t.version}`, t] as const)
     const ids = allItems(template).map((i) => i.id);
     expect(ids.filter((id, n) => ids.indexOf(id) !== n)).toEqual([]);
     for (const id of [...sectionIds, ...ids]) expect(id.length <= 80 && SLUG.test(id), id).toBe(true);
-    const lists = [template.responseOptions, template.ratingScale, template.evidenceCategories ?? [], ...allItems(template).map((i) => i.options ?? [])];
+    const lists = [
+      template.responseOptions,
+      template.ratingScale,
+      template.evidenceCategories ?? [],
+      ...allItems(template).map((i) => i.options ?? []),
+    ];
     for (const list of lists) expect(new Set(list.map((o) => o.value)).size).toBe(list.length);
   });
 
@@ -61,7 +74,8 @@ describe.each(builtInTemplates.map((t) => [`${t.id} v${t.version}`, t] as const)
       });
     };
     check(template.sections.flatMap((s) => s.items));
-    for (const group of allItems(template).filter((i) => i.type === 'group')) check((group.items ?? []) as TemplateItem[]);
+    for (const group of allItems(template).filter((i) => i.type === 'group'))
+      check((group.items ?? []) as TemplateItem[]);
   });
 
   it('scores fit the rule: a scored scale, scored choices in rated sections, groups with a row label and no nesting', () => {
@@ -71,18 +85,26 @@ describe.each(builtInTemplates.map((t) => [`${t.id} v${t.version}`, t] as const)
       if (item.type === 'group') {
         expect(item.rowLabel, item.id).toBeTruthy();
         expect((item.items ?? []).length, item.id).toBeGreaterThan(0);
-        expect((item.items ?? []).some((c) => c.type === 'group'), item.id).toBe(false);
+        expect(
+          (item.items ?? []).some((c) => c.type === 'group'),
+          item.id,
+        ).toBe(false);
       } else {
         expect(item.items, item.id).toBeUndefined();
       }
-      if ((item.type === 'choice' && item.options) || item.type === 'multi-choice') expect((item.options ?? []).length, item.id).toBeGreaterThanOrEqual(2);
-      if (item.evidenceCategory) expect(template.evidenceCategories?.map((c) => c.value)).toContain(item.evidenceCategory);
+      if ((item.type === 'choice' && item.options) || item.type === 'multi-choice')
+        expect((item.options ?? []).length, item.id).toBeGreaterThanOrEqual(2);
+      if (item.evidenceCategory)
+        expect(template.evidenceCategories?.map((c) => c.value)).toContain(item.evidenceCategory);
     }
     for (const section of template.sections.filter((s) => s.rated && method !== 'none')) {
-      const scored = section.items.filter((i) => i.type === 'rating' || (i.type === 'choice' && (values(template, i) ?? []).length > 0));
+      const scored = section.items.filter(
+        (i) => i.type === 'rating' || (i.type === 'choice' && (values(template, i) ?? []).length > 0),
+      );
       expect(scored.length, section.id).toBeGreaterThan(0);
     }
-    for (const band of template.scoring?.bands ?? []) expect(template.ratingScale.map((o) => o.value)).toContain(band.rating);
+    for (const band of template.scoring?.bands ?? [])
+      expect(template.ratingScale.map((o) => o.value)).toContain(band.rating);
     for (const option of template.ratingScale) expect((option.hint ?? '').length).toBeLessThanOrEqual(2000);
   });
 });

@@ -6,12 +6,18 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Template, TemplateItem } from '../../../src/shared/schemas';
 import { suggestOverallRating, suggestSectionRating } from '../../../src/shared/scoring';
 import {
-  caseFileAuditV1, cqcSafProviderV1, observationCaseConferenceV1, observationHomeVisitV1, qmfCareHomeV1, qmfCareHomeV2,
+  caseFileAuditV1,
+  cqcSafProviderV1,
+  observationCaseConferenceV1,
+  observationHomeVisitV1,
+  qmfCareHomeV1,
+  qmfCareHomeV2,
 } from '../../../src/shared/templates/index';
 
 const section = (t: Template, id: string) => t.sections.find((s) => s.id === id)!;
 const item = (t: Template, id: string) => t.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
-const answers = (pairs: Array<[string, string]>): Record<string, Answer> => Object.fromEntries(pairs.map(([id, value]) => [id, { value, note: '' }]));
+const answers = (pairs: Array<[string, string]>): Record<string, Answer> =>
+  Object.fromEntries(pairs.map(([id, value]) => [id, { value, note: '' }]));
 
 describe('CQC Single Assessment Framework provider assessment', () => {
   const t = cqcSafProviderV1;
@@ -23,12 +29,21 @@ describe('CQC Single Assessment Framework provider assessment', () => {
     expect(KEY_QUESTIONS.map((id) => statements(id).length)).toEqual([8, 6, 5, 7, 8]);
     expect(KEY_QUESTIONS.flatMap((id) => statements(id)).length).toBe(34);
     expect(statements('safe').map((i) => i.label)).toEqual([
-      'Learning culture', 'Safe systems, pathways and transitions', 'Safeguarding', 'Involving people to manage risks',
-      'Safe environments', 'Safe and effective staffing', 'Infection prevention and control', 'Medicines optimisation',
+      'Learning culture',
+      'Safe systems, pathways and transitions',
+      'Safeguarding',
+      'Involving people to manage risks',
+      'Safe environments',
+      'Safe and effective staffing',
+      'Infection prevention and control',
+      'Medicines optimisation',
     ]);
     expect(statements('caring').map((i) => i.label)).toEqual([
-      'Kindness, compassion and dignity', 'Treating people as individuals', 'Independence, choice and control',
-      "Responding to people's immediate needs", 'Workforce wellbeing and enablement',
+      'Kindness, compassion and dignity',
+      'Treating people as individuals',
+      'Independence, choice and control',
+      "Responding to people's immediate needs",
+      'Workforce wellbeing and enablement',
     ]);
     expect(statements('well-led').at(-1)!.label).toBe('Environmental sustainability – sustainable development');
   });
@@ -38,7 +53,10 @@ describe('CQC Single Assessment Framework provider assessment', () => {
       for (const s of statements(id)) {
         expect(s).toMatchObject({ type: 'choice', required: false, note: 'optional' });
         expect(s.options!.map((o) => [o.label, o.score])).toEqual([
-          ['Exceptional standard', 4], ['Good standard', 3], ['Some shortfalls', 2], ['Significant shortfalls', 1],
+          ['Exceptional standard', 4],
+          ['Good standard', 3],
+          ['Some shortfalls', 2],
+          ['Significant shortfalls', 1],
         ]);
       }
       const notes = section(t, id).items.at(-1)!;
@@ -49,7 +67,12 @@ describe('CQC Single Assessment Framework provider assessment', () => {
       expect(text!.type).toBe('long-text');
     }
     expect(t.evidenceCategories!.map((c) => c.label)).toEqual([
-      "People's experience", 'Feedback from staff and leaders', 'Feedback from partners', 'Observation', 'Processes', 'Outcomes',
+      "People's experience",
+      'Feedback from staff and leaders',
+      'Feedback from partners',
+      'Observation',
+      'Processes',
+      'Outcomes',
     ]);
   });
 
@@ -57,7 +80,12 @@ describe('CQC Single Assessment Framework provider assessment', () => {
     const safe = section(t, 'safe');
     const given = statements('safe').map((s, n): [string, string] => [s.id, n === 7 ? 'some-shortfalls' : 'good']);
     expect(suggestSectionRating(t, safe, answers(given))).toEqual({ rating: 'good', percentage: 72, counted: 8 });
-    expect(t.ratingScale.map((r) => [r.value, r.score])).toEqual([['outstanding', 4], ['good', 3], ['requires-improvement', 2], ['inadequate', 1]]);
+    expect(t.ratingScale.map((r) => [r.value, r.score])).toEqual([
+      ['outstanding', 4],
+      ['good', 3],
+      ['requires-improvement', 2],
+      ['inadequate', 1],
+    ]);
     expect(t.overall!.label).toBe('Overall rating');
     expect(t.description).toMatch(/versioned/);
   });
@@ -76,21 +104,46 @@ describe('case file audit', () => {
       'Standard 5: Services make efficient and effective use of resources',
     ]);
     expect(standards.map((s) => s.items.length)).toEqual([11, 14, 8, 6, 13]);
-    for (const i of standards.flatMap((s) => s.items)) expect(i).toMatchObject({ type: 'rating', required: false, note: 'optional' });
+    for (const i of standards.flatMap((s) => s.items))
+      expect(i).toMatchObject({ type: 'rating', required: false, note: 'optional' });
     expect(standards[0]!.items[0]!.label).toBe('People are safe from abuse, neglect and mistreatment');
-    expect(standards[4]!.items.at(-1)!.label).toBe('The service can evidence a positive impact on outcomes for people and their families');
+    expect(standards[4]!.items.at(-1)!.label).toBe(
+      'The service can evidence a positive impact on outcomes for people and their families',
+    );
   });
 
   it('grades Outstanding, Green, Amber, Red with the Appendix 3 descriptions, averaged and rounded down', () => {
-    expect(t.ratingScale.map((r) => [r.label, r.score])).toEqual([['Outstanding', 4], ['Green', 3], ['Amber', 2], ['Red', 1]]);
+    expect(t.ratingScale.map((r) => [r.label, r.score])).toEqual([
+      ['Outstanding', 4],
+      ['Green', 3],
+      ['Amber', 2],
+      ['Red', 1],
+    ]);
     const hint = (v: string) => t.ratingScale.find((r) => r.value === v)!.hint!;
     expect(hint('outstanding')).toMatch(/^Service or practice demonstrates excellence\. /);
-    expect(hint('green')).toMatch(/^Service or practice demonstrates good practice and is moving towards excellence\. /);
-    expect(hint('amber')).toMatch(/^Service or practice has reached the required minimum standard\. .*not met consistently\.$/);
-    expect(hint('red')).toMatch(/^Service or practice has failed to reach the minimum standard required and immediate action is required\. /);
+    expect(hint('green')).toMatch(
+      /^Service or practice demonstrates good practice and is moving towards excellence\. /,
+    );
+    expect(hint('amber')).toMatch(
+      /^Service or practice has reached the required minimum standard\. .*not met consistently\.$/,
+    );
+    expect(hint('red')).toMatch(
+      /^Service or practice has failed to reach the minimum standard required and immediate action is required\. /,
+    );
     const s = standards[0]!;
-    expect(suggestSectionRating(t, s, answers([[s.items[0]!.id, 'green'], [s.items[1]!.id, 'amber']])).rating).toBe('amber');
-    expect(suggestOverallRating(t, { [standards[0]!.id]: 'outstanding', [standards[1]!.id]: 'green' }).rating).toBe('green');
+    expect(
+      suggestSectionRating(
+        t,
+        s,
+        answers([
+          [s.items[0]!.id, 'green'],
+          [s.items[1]!.id, 'amber'],
+        ]),
+      ).rating,
+    ).toBe('amber');
+    expect(suggestOverallRating(t, { [standards[0]!.id]: 'outstanding', [standards[1]!.id]: 'green' }).rating).toBe(
+      'green',
+    );
     expect(t.overall!.label).toBe('Overall grade');
   });
 
@@ -98,7 +151,9 @@ describe('case file audit', () => {
     const summary = t.sections.at(-1)!;
     expect(summary).toMatchObject({ title: 'Summary and actions', rated: false });
     expect(summary.items.map((i) => [i.id, i.type, i.required])).toEqual([
-      ['summary-findings', 'long-text', true], ['immediate-concerns', 'yes-no', true], ['immediate-concerns-detail', 'long-text', true],
+      ['summary-findings', 'long-text', true],
+      ['immediate-concerns', 'yes-no', true],
+      ['immediate-concerns-detail', 'long-text', true],
     ]);
     expect(summary.items[2]!.showIf).toEqual({ item: 'immediate-concerns', in: ['yes'] });
   });
@@ -106,32 +161,52 @@ describe('case file audit', () => {
 
 describe('observation of practice', () => {
   const DOMAINS = [
-    'Planning and purpose', 'Knowledge and theory', 'Intervention and skills', 'Partnership working', 'Critical reflection',
-    'Professionalism', 'Ethics and diversity',
+    'Planning and purpose',
+    'Knowledge and theory',
+    'Intervention and skills',
+    'Partnership working',
+    'Critical reflection',
+    'Professionalism',
+    'Ethics and diversity',
   ];
 
-  it.each([observationHomeVisitV1, observationCaseConferenceV1])('$id rates the seven practice domains with a required rationale', (t) => {
-    expect(t).toMatchObject({ subject: 'practitioner', framework: 'Observation of practice', version: 1, scoring: { method: 'average' } });
-    const practice = t.sections.find((s) => s.rated)!;
-    expect(practice.items.map((i) => i.label)).toEqual(DOMAINS);
-    for (const d of practice.items) {
-      expect(d).toMatchObject({ type: 'rating', required: true, note: 'required' });
-      expect(d.guidance).toMatch(/^What good looks like: /);
-    }
-    expect(t.ratingScale.map((r) => [r.label, r.score])).toEqual([['Outstanding', 4], ['Good', 3], ['Requires improvement', 2], ['Inadequate', 1]]);
-    expect(t.overall!.label).toBe('Overall judgement on the quality and effectiveness of the practice observed');
-    expect(t.actionDueMonths).toEqual({ significant: 3, routine: 3 });
-    expect(item(t, 'present')).toMatchObject({ type: 'group', rowLabel: 'Person present' });
-    expect(item(t, 'consent-how').showIf).toEqual({ item: 'consent', in: ['yes'] });
-    expect(item(t, 'narrative').required).toBe(true);
-    const ratings = practice.items.map((d, n): [string, string] => [d.id, n < 4 ? 'good' : 'outstanding']);
-    expect(suggestSectionRating(t, practice, answers(ratings)).rating).toBe('good');
-  });
+  it.each([observationHomeVisitV1, observationCaseConferenceV1])(
+    '$id rates the seven practice domains with a required rationale',
+    (t) => {
+      expect(t).toMatchObject({
+        subject: 'practitioner',
+        framework: 'Observation of practice',
+        version: 1,
+        scoring: { method: 'average' },
+      });
+      const practice = t.sections.find((s) => s.rated)!;
+      expect(practice.items.map((i) => i.label)).toEqual(DOMAINS);
+      for (const d of practice.items) {
+        expect(d).toMatchObject({ type: 'rating', required: true, note: 'required' });
+        expect(d.guidance).toMatch(/^What good looks like: /);
+      }
+      expect(t.ratingScale.map((r) => [r.label, r.score])).toEqual([
+        ['Outstanding', 4],
+        ['Good', 3],
+        ['Requires improvement', 2],
+        ['Inadequate', 1],
+      ]);
+      expect(t.overall!.label).toBe('Overall judgement on the quality and effectiveness of the practice observed');
+      expect(t.actionDueMonths).toEqual({ significant: 3, routine: 3 });
+      expect(item(t, 'present')).toMatchObject({ type: 'group', rowLabel: 'Person present' });
+      expect(item(t, 'consent-how').showIf).toEqual({ item: 'consent', in: ['yes'] });
+      expect(item(t, 'narrative').required).toBe(true);
+      const ratings = practice.items.map((d, n): [string, string] => [d.id, n < 4 ? 'good' : 'outstanding']);
+      expect(suggestSectionRating(t, practice, answers(ratings)).rating).toBe('good');
+    },
+  );
 
   it('requires feedback from the child and family for a conference or review only (seed 003 §10.1)', () => {
     expect(item(observationCaseConferenceV1, 'family-feedback').required).toBe(true);
     expect(item(observationHomeVisitV1, 'family-feedback').required).toBe(false);
-    expect(observationHomeVisitV1.sections.map((s) => s.id)).toEqual(observationCaseConferenceV1.sections.map((s) => s.id));
+    expect(observationHomeVisitV1.sections.map((s) => s.id)).toEqual(
+      observationCaseConferenceV1.sections.map((s) => s.id),
+    );
   });
 });
 
@@ -142,7 +217,9 @@ describe('care home QMF version 2', () => {
     expect(qmfCareHomeV1.version).toBe(1);
     expect(qmfCareHomeV1.scoring).toBeUndefined();
     expect(qmfCareHomeV1.overall).toBeUndefined();
-    expect([...qmfCareHomeV1.responseOptions, ...qmfCareHomeV1.ratingScale].every((o) => o.score === undefined)).toBe(true);
+    expect([...qmfCareHomeV1.responseOptions, ...qmfCareHomeV1.ratingScale].every((o) => o.score === undefined)).toBe(
+      true,
+    );
   });
 
   it('keeps every v1 area and item in order, and adds the people spoken to and a safeguarding follow-up', () => {
@@ -153,19 +230,39 @@ describe('care home QMF version 2', () => {
     expect(people).toMatchObject({ type: 'group', label: 'People spoken to', rowLabel: 'Person spoken to' });
     expect(people.guidance).toMatch(/initials or a role only/i);
     expect(people.items!.map((i) => i.type)).toEqual(expect.arrayContaining(['text', 'long-text', 'yes-no']));
-    expect(item(qmfCareHomeV2, 'safeguarding-referral-made').showIf).toEqual({ item: 'safeguarding-referrals', in: ['not-met'] });
+    expect(item(qmfCareHomeV2, 'safeguarding-referral-made').showIf).toEqual({
+      item: 'safeguarding-referrals',
+      in: ['not-met'],
+    });
     expect(qmfCareHomeV2.description).toMatch(/Version 2/);
   });
 
   it('scores met 3, partly met 2, not met 1, not applicable unscored, and suggests RAG by the worst answer', () => {
-    expect(qmfCareHomeV2.responseOptions.map((o) => [o.value, o.score])).toEqual([['met', 3], ['partly-met', 2], ['not-met', 1], ['not-applicable', undefined]]);
-    expect(qmfCareHomeV2.ratingScale.map((o) => [o.value, o.score])).toEqual([['green', 3], ['amber', 2], ['red', 1]]);
-    expect(qmfCareHomeV2).toMatchObject({ scoring: { method: 'worst' }, overall: { label: 'Overall RAG rating' }, actionDueMonths: { significant: 3, routine: 6 } });
+    expect(qmfCareHomeV2.responseOptions.map((o) => [o.value, o.score])).toEqual([
+      ['met', 3],
+      ['partly-met', 2],
+      ['not-met', 1],
+      ['not-applicable', undefined],
+    ]);
+    expect(qmfCareHomeV2.ratingScale.map((o) => [o.value, o.score])).toEqual([
+      ['green', 3],
+      ['amber', 2],
+      ['red', 1],
+    ]);
+    expect(qmfCareHomeV2).toMatchObject({
+      scoring: { method: 'worst' },
+      overall: { label: 'Overall RAG rating' },
+      actionDueMonths: { significant: 3, routine: 6 },
+    });
     const staffing = section(qmfCareHomeV2, 'staffing');
     const all = staffing.items.filter((i) => i.type === 'choice').map((i): [string, string] => [i.id, 'met']);
     expect(suggestSectionRating(qmfCareHomeV2, staffing, answers(all)).rating).toBe('green');
-    expect(suggestSectionRating(qmfCareHomeV2, staffing, answers([...all.slice(1), [all[0]![0], 'partly-met']])).rating).toBe('amber');
-    expect(suggestSectionRating(qmfCareHomeV2, staffing, answers([...all.slice(1), [all[0]![0], 'not-applicable']])).rating).toBe('green');
+    expect(
+      suggestSectionRating(qmfCareHomeV2, staffing, answers([...all.slice(1), [all[0]![0], 'partly-met']])).rating,
+    ).toBe('amber');
+    expect(
+      suggestSectionRating(qmfCareHomeV2, staffing, answers([...all.slice(1), [all[0]![0], 'not-applicable']])).rating,
+    ).toBe('green');
     expect(suggestOverallRating(qmfCareHomeV2, { staffing: 'green', supervision: 'red' }).rating).toBe('red');
   });
 });

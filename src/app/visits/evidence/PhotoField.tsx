@@ -16,7 +16,7 @@ export function useFileUrl(sha256: string, which: 'thumbnail' | 'full' = 'thumbn
   const file = useLiveQuery(async () => (await db().files.get(sha256)) ?? null, [sha256]);
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    const blob = file ? (which === 'thumbnail' ? file.thumbnail ?? file.blob : file.blob) : null;
+    const blob = file ? (which === 'thumbnail' ? (file.thumbnail ?? file.blob) : file.blob) : null;
     if (!blob) {
       setUrl(null);
       return undefined;
@@ -32,10 +32,20 @@ export function useFileUrl(sha256: string, which: 'thumbnail' | 'full' = 'thumbn
 export function Thumbnail(props: { attachment: AttachmentRef; alt: string }) {
   const url = useFileUrl(props.attachment.sha256);
   if (url === undefined) return <span class="thumbnail missing">Loading photo…</span>;
-  return url ? <img class="thumbnail" src={url} alt={props.alt} /> : <span class="thumbnail missing">Photo not on this device</span>;
+  return url ? (
+    <img class="thumbnail" src={url} alt={props.alt} />
+  ) : (
+    <span class="thumbnail missing">Photo not on this device</span>
+  );
 }
 
-export function PhotoField(props: { recordId: string; place: PhotoPlace; idPrefix: string; itemLabel: string; attachments: AttachmentRef[] }) {
+export function PhotoField(props: {
+  recordId: string;
+  place: PhotoPlace;
+  idPrefix: string;
+  itemLabel: string;
+  attachments: AttachmentRef[];
+}) {
   const { recordId, place, attachments } = props;
   const itemId = `${props.idPrefix}${place.itemId}`;
   const [busy, setBusy] = useState(false);
@@ -64,24 +74,54 @@ export function PhotoField(props: { recordId: string; place: PhotoPlace; idPrefi
           {attachments.map((a, i) => (
             <li key={a.sha256} data-testid="photo">
               <Thumbnail attachment={a} alt={a.caption || `Photo ${i + 1} for ${props.itemLabel}`} />
-              <label class="label small" for={`${itemId}-caption-${i}`}>Caption for photo {i + 1}<span class="visually-hidden"> ({props.itemLabel})</span></label>
-              <CaptionInput id={`${itemId}-caption-${i}`} initial={a.caption}
-                onSave={(caption) => saveCaption(recordId, place, a.sha256, caption).catch((x) => setError(photoFailure(x)))} />
-              <button type="button" class="button secondary small"
-                onClick={() => void removePhoto(recordId, place, a.sha256).catch((x) => setError(photoFailure(x)))}>
-                Remove photo {i + 1}<span class="visually-hidden"> for {props.itemLabel}</span>
+              <label class="label small" for={`${itemId}-caption-${i}`}>
+                Caption for photo {i + 1}
+                <span class="visually-hidden"> ({props.itemLabel})</span>
+              </label>
+              <CaptionInput
+                id={`${itemId}-caption-${i}`}
+                initial={a.caption}
+                onSave={(caption) =>
+                  saveCaption(recordId, place, a.sha256, caption).catch((x) => setError(photoFailure(x)))
+                }
+              />
+              <button
+                type="button"
+                class="button secondary small"
+                onClick={() => void removePhoto(recordId, place, a.sha256).catch((x) => setError(photoFailure(x)))}
+              >
+                Remove photo {i + 1}
+                <span class="visually-hidden"> for {props.itemLabel}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
-      {error && <p class="error-message" id={`${inputId}-error`} role="alert">{error}</p>}
+      {error && (
+        <p class="error-message" id={`${inputId}-error`} role="alert">
+          {error}
+        </p>
+      )}
       {attachments.length < MAX_PHOTOS_PER_ITEM && (
         <div class="add-photo">
-          <label class="label small" for={inputId}>Add a photo<span class="visually-hidden"> for {props.itemLabel}</span></label>
-          <input id={inputId} type="file" accept="image/*" multiple disabled={busy}
-            aria-describedby={error ? `${inputId}-error` : undefined} onChange={(e) => void onChoose(e.currentTarget)} />
-          {busy && <span class="hint" role="status"> Saving the photo on this device…</span>}
+          <label class="label small" for={inputId}>
+            Add a photo<span class="visually-hidden"> for {props.itemLabel}</span>
+          </label>
+          <input
+            id={inputId}
+            type="file"
+            accept="image/*"
+            multiple
+            disabled={busy}
+            aria-describedby={error ? `${inputId}-error` : undefined}
+            onChange={(e) => void onChoose(e.currentTarget)}
+          />
+          {busy && (
+            <span class="hint" role="status">
+              {' '}
+              Saving the photo on this device…
+            </span>
+          )}
         </div>
       )}
     </div>
@@ -106,12 +146,19 @@ function CaptionInput(props: { id: string; initial: string; onSave: (caption: st
     };
   }, []);
   return (
-    <input id={props.id} class="input" type="text" maxLength={500} defaultValue={props.initial} onBlur={flush}
+    <input
+      id={props.id}
+      class="input"
+      type="text"
+      maxLength={500}
+      defaultValue={props.initial}
+      onBlur={flush}
       onInput={(e) => {
         latest.current = e.currentTarget.value;
         if (pending.current !== null) clearTimeout(pending.current);
         pending.current = setTimeout(flush, 400);
-      }} />
+      }}
+    />
   );
 }
 

@@ -6,7 +6,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 const WIDTH = 600;
 const HEIGHT = 200;
 
-export function SignaturePad(props: { id: string; label: string; onSigned: (png: Blob, typed: boolean) => Promise<void>; nameForTyped: string }) {
+export function SignaturePad(props: {
+  id: string;
+  label: string;
+  onSigned: (png: Blob, typed: boolean) => Promise<void>;
+  nameForTyped: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<{ pointerId: number; x: number; y: number } | null>(null);
   const [drawn, setDrawn] = useState(false);
@@ -76,12 +81,31 @@ export function SignaturePad(props: { id: string; label: string; onSigned: (png:
 
   return (
     <div class="signature-pad">
-      <canvas id={props.id} ref={canvas} width={WIDTH} height={HEIGHT} role="img" aria-label={`${props.label}: draw the signature here`}
-        onPointerDown={down} onPointerMove={move} onPointerUp={up} onPointerCancel={up} />
+      <canvas
+        id={props.id}
+        ref={canvas}
+        width={WIDTH}
+        height={HEIGHT}
+        role="img"
+        aria-label={`${props.label}: draw the signature here`}
+        onPointerDown={down}
+        onPointerMove={move}
+        onPointerUp={up}
+        onPointerCancel={up}
+      />
       <p>
-        <button type="button" class="button" disabled={!drawn || busy} onClick={() => void save(false)}>Save the signature</button>{' '}
-        <button type="button" class="button secondary" disabled={busy} onClick={clear}>Clear</button>{' '}
-        <button type="button" class="button secondary" disabled={busy || props.nameForTyped.trim() === ''} onClick={() => void save(true)}>
+        <button type="button" class="button" disabled={!drawn || busy} onClick={() => void save(false)}>
+          Save the signature
+        </button>{' '}
+        <button type="button" class="button secondary" disabled={busy} onClick={clear}>
+          Clear
+        </button>{' '}
+        <button
+          type="button"
+          class="button secondary"
+          disabled={busy || props.nameForTyped.trim() === ''}
+          onClick={() => void save(true)}
+        >
           Sign with the typed name instead
         </button>
       </p>

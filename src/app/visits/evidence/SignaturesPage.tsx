@@ -16,7 +16,10 @@ import { removeSignature, saveSignature, signatureRoles } from './signature-stor
 
 type Role = Signature['role'];
 const ROLE: Record<Role, { title: string; hint: string }> = {
-  'provider-manager': { title: 'Registered manager', hint: 'The provider’s manager signs to acknowledge that the visit feedback was given.' },
+  'provider-manager': {
+    title: 'Registered manager',
+    hint: 'The provider’s manager signs to acknowledge that the visit feedback was given.',
+  },
   practitioner: { title: 'Practitioner', hint: 'The practitioner signs to show they have seen the observation.' },
   observer: { title: 'Observer', hint: 'You sign as the manager who observed the practice.' },
 };
@@ -31,20 +34,36 @@ export function SignaturesPage(props: { visit: VisitRecord }) {
       <Page title="Signatures" caption={visit.subjectName}>
         {failure && <ErrorSummary title="Not saved" errors={[{ href: '#main', message: failure }]} />}
         {signatureRoles(visit.kind).map((role) => (
-          <SignatureSection key={role} visit={visit} role={role} signature={(visit.signatures ?? []).find((s) => s.role === role)}
-            onError={(e) => setFailure(saveFailureMessage(e))} />
+          <SignatureSection
+            key={role}
+            visit={visit}
+            role={role}
+            signature={(visit.signatures ?? []).find((s) => s.role === role)}
+            onError={(e) => setFailure(saveFailureMessage(e))}
+          />
         ))}
-        <a class="button" href={`/visits/${visit.id}`}>Return to the {noun}</a>
+        <a class="button" href={`/visits/${visit.id}`}>
+          Return to the {noun}
+        </a>
       </Page>
     </>
   );
 }
 
-function SignatureSection(props: { visit: VisitRecord; role: Role; signature: Signature | undefined; onError: (e: unknown) => void }) {
+function SignatureSection(props: {
+  visit: VisitRecord;
+  role: Role;
+  signature: Signature | undefined;
+  onError: (e: unknown) => void;
+}) {
   const { visit, role, signature } = props;
   const user = useObservable(session);
-  const defaultName = role === 'observer' && user.status === 'signed-in' ? user.user.name
-    : role === 'practitioner' && 'practitionerName' in visit.details ? visit.details.practitionerName : '';
+  const defaultName =
+    role === 'observer' && user.status === 'signed-in'
+      ? user.user.name
+      : role === 'practitioner' && 'practitionerName' in visit.details
+        ? visit.details.practitionerName
+        : '';
   const [name, setName] = useState(defaultName);
   const [nameError, setNameError] = useState('');
   const url = useFileUrl(signature?.sha256 ?? '', 'full');
@@ -56,27 +75,52 @@ function SignatureSection(props: { visit: VisitRecord; role: Role; signature: Si
       {signature ? (
         <>
           {url && <img class="signature" src={url} alt={`Signature of ${signature.name}`} />}
-          <p>Signed by <strong>{signature.name}</strong>, {formatDateTime(signature.signedAt)}.</p>
-          <button type="button" class="button secondary" onClick={() => void removeSignature(visit.id, role).catch(props.onError)}>
+          <p>
+            Signed by <strong>{signature.name}</strong>, {formatDateTime(signature.signedAt)}.
+          </p>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => void removeSignature(visit.id, role).catch(props.onError)}
+          >
             Remove this signature<span class="visually-hidden"> ({ROLE[role].title.toLowerCase()})</span>
           </button>
         </>
       ) : (
         <>
           <div class={`form-group${nameError ? ' has-error' : ''}`}>
-            <label class="label" for={`${base}-name`}>Name of the person signing</label>
-            {nameError && <p class="error-message" id={`${base}-name-error`}>{nameError}</p>}
-            <input id={`${base}-name`} class="input" type="text" value={name} aria-describedby={nameError ? `${base}-name-error` : undefined}
-              onInput={(e) => { setName(e.currentTarget.value); setNameError(''); }} />
+            <label class="label" for={`${base}-name`}>
+              Name of the person signing
+            </label>
+            {nameError && (
+              <p class="error-message" id={`${base}-name-error`}>
+                {nameError}
+              </p>
+            )}
+            <input
+              id={`${base}-name`}
+              class="input"
+              type="text"
+              value={name}
+              aria-describedby={nameError ? `${base}-name-error` : undefined}
+              onInput={(e) => {
+                setName(e.currentTarget.value);
+                setNameError('');
+              }}
+            />
           </div>
-          <SignaturePad id={`${base}-pad`} label={`Signature of the ${ROLE[role].title.toLowerCase()}`} nameForTyped={name}
+          <SignaturePad
+            id={`${base}-pad`}
+            label={`Signature of the ${ROLE[role].title.toLowerCase()}`}
+            nameForTyped={name}
             onSigned={async (png) => {
               if (name.trim() === '') {
                 setNameError('Enter the name of the person signing');
                 return;
               }
               await saveSignature(visit.id, png, { role, name: name.trim() }).catch(props.onError);
-            }} />
+            }}
+          />
         </>
       )}
     </section>

@@ -2,7 +2,10 @@
 // 12-megapixel camera image is scaled down.
 import { compressPhoto } from './compress-core';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<{ id: number; blob: Blob }>) => void) | null; postMessage(message: unknown): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<{ id: number; blob: Blob }>) => void) | null;
+  postMessage(message: unknown): void;
+};
 
 scope.onmessage = (event) => {
   const { id, blob } = event.data;

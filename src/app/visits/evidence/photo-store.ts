@@ -11,7 +11,8 @@ import { compressPhoto, sha256Hex } from './compress';
 export const MAX_PHOTOS_PER_ITEM = 10;
 
 /** Where a photo belongs: an item's answer, or an item's answer in one row of a group. */
-export type PhotoPlace = { itemId: string; groupId?: undefined; rowId?: undefined } | { itemId: string; groupId: string; rowId: string };
+export type PhotoPlace =
+  { itemId: string; groupId?: undefined; rowId?: undefined } | { itemId: string; groupId: string; rowId: string };
 
 export class PhotoError extends Error {}
 
@@ -37,7 +38,8 @@ async function draft(recordId: string): Promise<VisitRecord> {
 }
 
 export async function addPhoto(recordId: string, place: PhotoPlace, file: Blob): Promise<void> {
-  if (!file.type.startsWith('image/')) throw new PhotoError('That file is not a photo. Choose a JPEG, PNG or HEIC image.');
+  if (!file.type.startsWith('image/'))
+    throw new PhotoError('That file is not a photo. Choose a JPEG, PNG or HEIC image.');
   let compressed;
   try {
     compressed = await compressPhoto(file);
@@ -54,20 +56,33 @@ export async function addPhoto(recordId: string, place: PhotoPlace, file: Blob):
     const found = withAnswer(record, place, (answer) => {
       const attachments = answer.attachments ?? [];
       if (attachments.some((a) => a.sha256 === sha256)) return answer; // the same photo twice
-      if (attachments.length >= MAX_PHOTOS_PER_ITEM) throw new PhotoError(`An item can have up to ${MAX_PHOTOS_PER_ITEM} photos.`);
+      if (attachments.length >= MAX_PHOTOS_PER_ITEM)
+        throw new PhotoError(`An item can have up to ${MAX_PHOTOS_PER_ITEM} photos.`);
       added = true;
       return { ...answer, attachments: [...attachments, ref] };
     });
     if (!found) throw new PhotoError('That row was removed, so the photo was not added.');
     if (!added) return;
-    await database.files.put({ sha256, blob: full.blob, type: 'image/jpeg', bytes: full.blob.size, thumbnail: thumbnail.blob, recordId, addedAt: Date.now() });
+    await database.files.put({
+      sha256,
+      blob: full.blob,
+      type: 'image/jpeg',
+      bytes: full.blob.size,
+      thumbnail: thumbnail.blob,
+      recordId,
+      addedAt: Date.now(),
+    });
     record.updatedAt = Date.now();
     await database.records.put(record);
   });
   await checkStorage();
 }
 
-async function changeAttachments(recordId: string, place: PhotoPlace, change: (list: AttachmentRef[]) => AttachmentRef[]): Promise<void> {
+async function changeAttachments(
+  recordId: string,
+  place: PhotoPlace,
+  change: (list: AttachmentRef[]) => AttachmentRef[],
+): Promise<void> {
   const database = db();
   await database.transaction('rw', database.records, async () => {
     const record = await draft(recordId);

@@ -11,15 +11,34 @@ export function signatureRoles(kind: 'visit' | 'observation' | 'audit'): Array<S
   return kind === 'visit' ? ['provider-manager'] : kind === 'observation' ? ['practitioner', 'observer'] : [];
 }
 
-export async function saveSignature(recordId: string, png: Blob, signer: Pick<Signature, 'role' | 'name'>): Promise<void> {
+export async function saveSignature(
+  recordId: string,
+  png: Blob,
+  signer: Pick<Signature, 'role' | 'name'>,
+): Promise<void> {
   const sha256 = await sha256Hex(png);
-  const signature: Signature = { sha256, type: 'image/png', bytes: png.size, role: signer.role, name: signer.name, signedAt: new Date().toISOString() };
+  const signature: Signature = {
+    sha256,
+    type: 'image/png',
+    bytes: png.size,
+    role: signer.role,
+    name: signer.name,
+    signedAt: new Date().toISOString(),
+  };
   const database = db();
   await database.transaction('rw', database.records, database.files, async () => {
     const record = await database.records.get(recordId);
     if (!record) throw new Error('This record is no longer on this device.');
     if (record.status !== 'draft') throw new NotEditableError();
-    await database.files.put({ sha256, blob: png, type: 'image/png', bytes: png.size, thumbnail: null, recordId, addedAt: Date.now() });
+    await database.files.put({
+      sha256,
+      blob: png,
+      type: 'image/png',
+      bytes: png.size,
+      thumbnail: null,
+      recordId,
+      addedAt: Date.now(),
+    });
     // One signature per role: signing again replaces the earlier one.
     record.signatures = [...(record.signatures ?? []).filter((s) => s.role !== signer.role), signature];
     record.updatedAt = Date.now();
