@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { makeRecord } from '../src/server/seed/record-maker';
 import type { GroupChildItem, Template, TemplateItem, TemplateSection, VisitDetails } from '../src/shared/schemas';
 import { qmfCareHomeV2 } from '../src/shared/templates/index';
-import type { Briefing } from '../src/shared/register';
-import type { VisitRecord } from '../src/app/storage/database';
+import type { Briefing } from '../src/shared/briefings/register';
+import type { LocalRecord } from '../src/app/storage/database';
 
 export const BENCH_TEMPLATE_TITLE = 'Bench: a 300-item visit';
 export const BENCH_ITEMS = 300;
@@ -62,7 +62,7 @@ export function toggleableItems(section: TemplateSection): string[] {
 export function completeAnswers(
   template: Template,
   details: VisitDetails,
-): Pick<VisitRecord, 'answers' | 'sectionRatings' | 'overallRating'> {
+): Pick<LocalRecord, 'answers' | 'sectionRatings' | 'overallRating'> {
   const body = makeRecord(template, details);
   return { answers: body.answers, sectionRatings: body.sectionRatings, overallRating: body.overallRating ?? null };
 }
@@ -77,9 +77,9 @@ export function visitRecord(input: {
   ownerId: string;
   provider: DeviceProvider;
   briefing: Briefing | null;
-  status: VisitRecord['status'];
+  status: LocalRecord['status'];
   daysAgo: number;
-}): VisitRecord {
+}): LocalRecord {
   const at = Date.now() - input.daysAgo * 86_400_000;
   const date = new Date(at).toISOString().slice(0, 10);
   const details: VisitDetails = {

@@ -4,8 +4,8 @@
 // The probes only watch: a 'complete' listener on the app's read-write IndexedDB transactions
 // (when a write has landed) and a MutationObserver on My visits (when the rows are in the page).
 // They do no work inside the app's transactions, so what is timed is the app's own code.
-import type { OutboxRow, VisitRecord } from '../src/app/storage/database';
-import type { SubmissionBody } from '../src/shared/schemas';
+import type { OutboxRow, LocalRecord } from '../src/app/storage/database';
+import type { RecordBody } from '../src/shared/schemas';
 
 export interface Commit {
   /** performance.now() when the transaction's 'complete' event fired: the write is in IndexedDB. */
@@ -19,7 +19,7 @@ export interface Probe {
   /** My visits: when `expect` list rows (and the "Sent" group) were first in the document, and the frame after. */
   list: { expect: number; domAt: number | null; paintAt: number | null };
   scratch: IDBDatabase | null;
-  record: VisitRecord | null;
+  record: LocalRecord | null;
   /** The app's saveAnswer, from the built answer-store chunk (the module instance the page already runs). */
   saveAnswer: ((id: string, itemId: string, answer: { value: string | null; note: string }) => Promise<void>) | null;
   /** The app's submitVisit, from the built visit-store chunk. */
@@ -134,13 +134,13 @@ export function settle(): Promise<void> {
 /** Replaces a draft's answers with a complete set, straight into IndexedDB (setup, not timed). */
 export async function fillDraft(arg: {
   id: string;
-  fill: Pick<VisitRecord, 'answers' | 'sectionRatings' | 'overallRating'>;
+  fill: Pick<LocalRecord, 'answers' | 'sectionRatings' | 'overallRating'>;
 }): Promise<number> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = await bench.open('qa-visits');
   const tx = db.transaction('records', 'readwrite');
   const records = tx.objectStore('records');
-  const record = (await bench.request(records.get(arg.id))) as VisitRecord;
+  const record = (await bench.request(records.get(arg.id))) as LocalRecord;
   await bench.request(records.put({ ...record, ...arg.fill, updatedAt: Date.now() }));
   await bench.done(tx);
   db.close();
@@ -151,7 +151,7 @@ export async function fillDraft(arg: {
 export async function prepareBarePut(id: string): Promise<number> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const device = await bench.open('qa-visits');
-  bench.record = (await bench.request(device.transaction('records').objectStore('records').get(id))) as VisitRecord;
+  bench.record = (await bench.request(device.transaction('records').objectStore('records').get(id))) as LocalRecord;
   device.close();
   await bench.request(indexedDB.deleteDatabase('bench-scratch'));
   // Same key path and indexes as the app's `records` store (Dexie: 'id, status, updatedAt, ownerId').
@@ -251,7 +251,7 @@ export function storeSaveOnce(arg: { id: string; itemId: string; value: string; 
 export async function storedAnswer(arg: { id: string; itemId: string }): Promise<{ value: unknown; answers: number }> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = await bench.open('qa-visits');
-  const record = (await bench.request(db.transaction('records').objectStore('records').get(arg.id))) as VisitRecord;
+  const record = (await bench.request(db.transaction('records').objectStore('records').get(arg.id))) as LocalRecord;
   db.close();
   return { value: record.answers[arg.itemId]?.value, answers: Object.keys(record.answers).length };
 }
@@ -296,7 +296,7 @@ export async function submitAll(ids: string[]): Promise<void> {
 }
 
 /** The bodies in the outbox, oldest first. */
-export async function outboxBodies(): Promise<SubmissionBody[]> {
+export async function outboxBodies(): Promise<RecordBody[]> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = await bench.open('qa-visits');
   const rows = (await bench.request(db.transaction('outbox').objectStore('outbox').getAll())) as OutboxRow[];
@@ -349,7 +349,7 @@ export function syncNowAndWait(n: number): Promise<number> {
  * The floor for sending: the same bodies PUT one after another (the engine sends one at a time)
  * with plain fetch from this page, each answer read in full. ms for all of them.
  */
-export async function plainPuts(bodies: SubmissionBody[]): Promise<number> {
+export async function plainPuts(bodies: RecordBody[]): Promise<number> {
   const started = performance.now();
   for (const body of bodies) {
     const response = await fetch(`/api/submissions/${encodeURIComponent(body.id)}`, {
@@ -382,7 +382,7 @@ export async function clearRecords(): Promise<void> {
   db.close();
 }
 
-export async function putRecords(records: VisitRecord[]): Promise<void> {
+export async function putRecords(records: LocalRecord[]): Promise<void> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = await bench.open('qa-visits');
   const tx = db.transaction('records', 'readwrite');

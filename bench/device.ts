@@ -36,8 +36,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import type { SubmissionBody } from '../src/shared/schemas';
-import type { Briefing } from '../src/shared/register';
+import type { RecordBody } from '../src/shared/schemas';
+import type { Briefing } from '../src/shared/briefings/register';
 import { ROOT, startServer, type RunningServer } from '../test/e2e/support/server';
 import {
   BENCH_TEMPLATE_TITLE,
@@ -289,7 +289,7 @@ async function drainOnce(
   // The floor's bodies: the same ones under fresh ids (an id the server holds would be a replay).
   // Half are sent before the engine's run and half after, so drift and the server's growing
   // tables weigh on both alike.
-  const fresh: SubmissionBody[] = bodies.map((body) => ({ ...body, id: randomUUID() }));
+  const fresh: RecordBody[] = bodies.map((body) => ({ ...body, id: randomUUID() }));
   const half = Math.floor(count / 2);
   const plainFirst = await page.evaluate(plainPuts, fresh.slice(0, half));
   await page.evaluate(settle);

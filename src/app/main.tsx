@@ -4,7 +4,7 @@ import { App, preloadPages } from './App';
 import { loadSession, session } from './auth/session';
 import { registerServiceWorker } from './components/UpdatePrompt';
 import { listenToHistory } from './lib/router';
-import { loadSettings } from './reference/settings';
+import { loadSettings } from './sync/settings';
 import { checkStorage } from './device/storage-usage';
 import { restoreLastSync, startSync } from './sync/control';
 import './styles.css';

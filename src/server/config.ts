@@ -1,7 +1,7 @@
 // Server configuration from the environment. Owns defaults and validation: a bad value stops the
 // server at start with a message naming the variable, rather than surfacing later as odd behaviour.
 import { resolve } from 'node:path';
-import { parseVisitFrequencies, type VisitFrequencies } from '../shared/visit-due';
+import { parseVisitFrequencies, type VisitFrequencies } from '../shared/briefings/visit-due';
 
 export interface Config {
   port: number;

@@ -4,7 +4,7 @@
 // is on calendar dates in UTC, so a clock change never moves a deadline, and "today" is the
 // council's day (Europe/London), not the server's UTC day.
 import type { RecordKind, Template } from './schemas';
-import { addDays, addMonths } from './visit-due';
+import { addDays, addMonths } from './briefings/visit-due';
 
 export const COUNCIL_TIME_ZONE = 'Europe/London';
 

@@ -2,7 +2,7 @@
 // Owns: templates, visit submissions, sync pull payloads, the error body and sessions.
 // Invariant: imports neither DOM nor Node; the app and the server both parse with these.
 import * as z from 'zod/mini';
-import { ActionStatus, Assignment, Briefing, ProviderRecord } from './register';
+import { ActionStatus, Assignment, Briefing, ProviderRecord } from './briefings/register';
 
 const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const shortText = (max: number) => z.string().check(z.maxLength(max));
@@ -275,16 +275,16 @@ const bodyFields = {
   submittedAt: z.iso.datetime({ offset: true }),
 };
 
-export const SubmissionBody = z.discriminatedUnion('kind', [
+export const RecordBody = z.discriminatedUnion('kind', [
   z.object({ ...bodyFields, kind: z.literal('visit'), details: VisitDetails }),
   z.object({ ...bodyFields, kind: z.literal('observation'), details: ObservationDetails }),
   z.object({ ...bodyFields, kind: z.literal('audit'), details: AuditDetails }),
 ]);
-export type SubmissionBody = z.infer<typeof SubmissionBody>;
-export type RecordDetails = SubmissionBody['details'];
-export type VisitBody = Extract<SubmissionBody, { kind: 'visit' }>;
-export type ObservationBody = Extract<SubmissionBody, { kind: 'observation' }>;
-export type AuditBody = Extract<SubmissionBody, { kind: 'audit' }>;
+export type RecordBody = z.infer<typeof RecordBody>;
+export type RecordDetails = RecordBody['details'];
+export type VisitBody = Extract<RecordBody, { kind: 'visit' }>;
+export type ObservationBody = Extract<RecordBody, { kind: 'observation' }>;
+export type AuditBody = Extract<RecordBody, { kind: 'audit' }>;
 
 export const ReviewStatus = z.enum(['submitted', 'signed-off', 'returned']);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
@@ -315,7 +315,7 @@ export const StoredSubmission = z.object({
   submitterId: z.string(),
   submitterName: z.string(),
   receivedAt: z.string(),
-  body: SubmissionBody,
+  body: RecordBody,
   reviewStatus: ReviewStatus,
   review: z.nullable(Review),
 });

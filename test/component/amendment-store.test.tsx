@@ -2,12 +2,12 @@
 // records returned for amendment, even ones this device no longer holds; amending makes the next
 // revision on the server's base; a stale amendment is re-based or replaced by the council's copy.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Review, StoredSubmission, SubmissionBody } from '../../src/shared/schemas';
+import type { Review, StoredSubmission, RecordBody } from '../../src/shared/schemas';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
-import { applyPull } from '../../src/app/reference/pull';
+import { applyPull } from '../../src/app/sync/pull';
 import { db } from '../../src/app/storage/database';
-import { saveAnswer } from '../../src/app/visits/answer-store';
-import { adoptServerCopy, amendRecord, rebaseAmendment, submissionBody } from '../../src/app/visits/visit-store';
+import { saveAnswer } from '../../src/app/records/answer-store';
+import { adoptServerCopy, amendRecord, rebaseAmendment, submissionBody } from '../../src/app/records/visit-store';
 import { officer, record, resetDevice, startQmfVisit } from './helpers';
 
 const review: Review = {
@@ -19,7 +19,7 @@ const review: Review = {
   at: '2026-03-05T10:00:00.000Z',
 };
 
-function stored(body: SubmissionBody, over: Partial<StoredSubmission> = {}): StoredSubmission {
+function stored(body: RecordBody, over: Partial<StoredSubmission> = {}): StoredSubmission {
   return {
     id: body.id,
     revision: body.revision,
@@ -47,7 +47,7 @@ const pullWith = (returned: StoredSubmission[]) =>
     returned,
   });
 
-async function sentVisit(): Promise<SubmissionBody> {
+async function sentVisit(): Promise<RecordBody> {
   const id = await startQmfVisit();
   await saveAnswer(id, 'staffing-levels', { value: 'met', note: '' });
   await db().records.update(id, { status: 'sent', receivedAt: '2026-03-04T10:00:00.000Z' });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
-import { AreaPage } from '../../src/app/visits/AreaPage';
+import { AreaPage } from '../../src/app/records/AreaPage';
 import { LiveVisit, record, resetDevice, startQmfVisit, storeTemplate } from './helpers';
 
 const staffing = qmfCareHomeV1.sections.find((s) => s.id === 'staffing')!;

@@ -7,9 +7,9 @@ import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import type { Problem } from '../../src/app/sync/engine';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import { db } from '../../src/app/storage/database';
-import { CheckAnswersPage } from '../../src/app/visits/CheckAnswersPage';
-import { saveAnswer } from '../../src/app/visits/answer-store';
-import { submitVisit } from '../../src/app/visits/visit-store';
+import { CheckAnswersPage } from '../../src/app/records/CheckAnswersPage';
+import { saveAnswer } from '../../src/app/records/answer-store';
+import { submitVisit } from '../../src/app/records/visit-store';
 import { answerEverything, LiveVisit, outboxFor, record, resetDevice, startQmfVisit, storeTemplate } from './helpers';
 
 const medicines = qmfCareHomeV1.sections.find((s) => s.id === 'medicines')!;

@@ -7,14 +7,12 @@ import { db, deleteDatabase } from '../../src/app/storage/database';
 it('upgrades a v2 draft and its outbox entry to v3 without losing anything', async () => {
   await deleteDatabase();
   const old = new Dexie('qa-visits');
-  old
-    .version(1)
-    .stores({
-      records: 'id, status, updatedAt, ownerId',
-      outbox: '++seq, &[recordId+revision], state',
-      templates: '[id+version], id',
-      providers: 'id, name',
-    });
+  old.version(1).stores({
+    records: 'id, status, updatedAt, ownerId',
+    outbox: '++seq, &[recordId+revision], state',
+    templates: '[id+version], id',
+    providers: 'id, name',
+  });
   old.version(2).stores({ briefings: 'providerId', assignments: 'id, providerId, dueDate' });
   await old.open();
   const answers = { 'staffing-rota': { value: 'partly-met', note: 'Two night shifts short' } };
@@ -36,17 +34,15 @@ it('upgrades a v2 draft and its outbox entry to v3 without losing anything', asy
     receivedAt: null,
     problem: null,
   });
-  await old
-    .table('outbox')
-    .add({
-      recordId: 'r0',
-      revision: 1,
-      body: { id: 'r0' },
-      state: 'pending',
-      attempts: 0,
-      lastProblem: null,
-      enqueuedAt: 1,
-    });
+  await old.table('outbox').add({
+    recordId: 'r0',
+    revision: 1,
+    body: { id: 'r0' },
+    state: 'pending',
+    attempts: 0,
+    lastProblem: null,
+    enqueuedAt: 1,
+  });
   old.close();
 
   const record = await db().records.get('r1');

@@ -3,10 +3,10 @@
 import type { ComponentChildren } from 'preact';
 import type { Answer, SessionUser } from '../../src/shared/schemas';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
-import { db, type VisitRecord } from '../../src/app/storage/database';
-import { useVisit } from '../../src/app/visits/queries';
-import { saveAnswer, saveRating } from '../../src/app/visits/answer-store';
-import { startVisit } from '../../src/app/visits/visit-store';
+import { db, type LocalRecord } from '../../src/app/storage/database';
+import { useVisit } from '../../src/app/records/queries';
+import { saveAnswer, saveRating } from '../../src/app/records/answer-store';
+import { startVisit } from '../../src/app/records/visit-store';
 
 export const officer: SessionUser = {
   id: 'officer-1',
@@ -59,7 +59,7 @@ export async function answerEverything(id: string): Promise<void> {
   for (const [sectionId, rating] of Object.entries(sectionRatings)) await saveRating(id, sectionId, rating, false);
 }
 
-export async function record(id: string): Promise<VisitRecord | undefined> {
+export async function record(id: string): Promise<LocalRecord | undefined> {
   return db().records.get(id);
 }
 
@@ -70,7 +70,7 @@ export function outboxFor(id: string) {
 }
 
 /** Renders a page with the record read through the live query, so writes re-render it as in the app. */
-export function LiveVisit(props: { id: string; children: (visit: VisitRecord) => ComponentChildren }) {
+export function LiveVisit(props: { id: string; children: (visit: LocalRecord) => ComponentChildren }) {
   const visit = useVisit(props.id);
   if (visit === undefined) return <p>Loading…</p>;
   if (visit === null) return <p>Gone</p>;

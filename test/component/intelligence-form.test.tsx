@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import type { IntelligenceEntry } from '../../src/shared/register';
+import type { IntelligenceEntry } from '../../src/shared/briefings/register';
 import type { NewIntelligence, Outcome } from '../../src/app/office/api';
 import { IntelligenceForm } from '../../src/app/office/IntelligenceForm';
 

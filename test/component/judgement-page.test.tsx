@@ -6,9 +6,9 @@ import userEvent from '@testing-library/user-event';
 import type { Template } from '../../src/shared/schemas';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { db } from '../../src/app/storage/database';
-import { saveRating } from '../../src/app/visits/answer-store';
-import { JudgementPage } from '../../src/app/visits/JudgementPage';
-import { startVisit } from '../../src/app/visits/visit-store';
+import { saveRating } from '../../src/app/records/answer-store';
+import { JudgementPage } from '../../src/app/records/JudgementPage';
+import { startVisit } from '../../src/app/records/visit-store';
 import { LiveVisit, officer, record, resetDevice } from './helpers';
 
 // The QMF with scores and an overall RAG, as a later version would have it.

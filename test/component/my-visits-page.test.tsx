@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/preact';
 import { db } from '../../src/app/storage/database';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
-import { MyVisitsPage } from '../../src/app/visits/MyVisitsPage';
-import { submitVisit } from '../../src/app/visits/visit-store';
+import { MyVisitsPage } from '../../src/app/records/MyVisitsPage';
+import { submitVisit } from '../../src/app/records/visit-store';
 import { answerEverything, officer, otherOfficer, resetDevice, startQmfVisit, storeTemplate } from './helpers';
 
 const store = createOutboxStore();

@@ -2,13 +2,13 @@
 // removed providers deleted, templates kept) and the "Visits to do" list built from them.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/preact';
-import type { Assignment, Briefing, ProviderRecord } from '../../src/shared/register';
+import type { Assignment, Briefing, ProviderRecord } from '../../src/shared/briefings/register';
 import type { PullResponse } from '../../src/shared/schemas';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
-import { applyPull } from '../../src/app/reference/pull';
-import { settings } from '../../src/app/reference/settings';
+import { applyPull } from '../../src/app/sync/pull';
+import { settings } from '../../src/app/sync/settings';
 import { db } from '../../src/app/storage/database';
-import { VisitsToDo } from '../../src/app/visits/VisitsToDo';
+import { VisitsToDo } from '../../src/app/records/VisitsToDo';
 
 import { officer, resetDevice } from './helpers';
 

@@ -6,8 +6,8 @@ import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { observationHomeVisitV1 } from '../../src/shared/templates/index';
 import { db } from '../../src/app/storage/database';
-import { AreaPage } from '../../src/app/visits/AreaPage';
-import { startVisit } from '../../src/app/visits/visit-store';
+import { AreaPage } from '../../src/app/records/AreaPage';
+import { startVisit } from '../../src/app/records/visit-store';
 import { LiveVisit, officer, record, resetDevice } from './helpers';
 
 const template = observationHomeVisitV1;

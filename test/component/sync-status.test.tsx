@@ -3,10 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/preact';
 import { session } from '../../src/app/auth/session';
-import { SyncStatus } from '../../src/app/components/SyncStatus';
+import { SyncStatus } from '../../src/app/sync/SyncStatus';
 import { online } from '../../src/app/sync/control';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
-import { submitVisit } from '../../src/app/visits/visit-store';
+import { submitVisit } from '../../src/app/records/visit-store';
 import { answerEverything, officer, resetDevice, startQmfVisit } from './helpers';
 
 async function queueVisit(): Promise<void> {

@@ -7,14 +7,14 @@ import { createApp } from '../../src/server/app';
 import { createUser, ensureTeam, setTeamManager } from '../../src/server/auth/users';
 import { loadConfig, type Config } from '../../src/server/config';
 import { migrate, type Db } from '../../src/server/db';
-import { diskAttachmentStorage } from '../../src/server/attachments/storage';
+import { diskAttachmentStorage } from '../../src/server/evidence/storage';
 import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
 import type { AppEnv } from '../../src/server/http/env';
 import { upsertProvider } from '../../src/server/reference/store';
 import { seed } from '../../src/server/seed/index';
 import { makeRecord } from '../../src/server/seed/record-maker';
-import type { Provider, SessionUser, SubmissionBody, Template, VisitBody } from '../../src/shared/schemas';
+import type { Provider, SessionUser, RecordBody, Template, VisitBody } from '../../src/shared/schemas';
 import { qmfCareHomeV1 } from '../../src/shared/templates/index';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -213,8 +213,8 @@ export async function signIn(app: App, email: string, password = PASSWORD): Prom
 
 /** A complete, valid visit record against `template` (every item answered "met" or with text). */
 export function visitBody(overrides: Partial<VisitBody> = {}, template: Template = qmfCareHomeV1): VisitBody {
-  const answers: SubmissionBody['answers'] = {};
-  const sectionRatings: SubmissionBody['sectionRatings'] = {};
+  const answers: RecordBody['answers'] = {};
+  const sectionRatings: RecordBody['sectionRatings'] = {};
   for (const section of template.sections) {
     for (const item of section.items) {
       answers[item.id] =
@@ -246,9 +246,9 @@ export function visitBody(overrides: Partial<VisitBody> = {}, template: Template
  */
 export function recordBody(
   template: Template,
-  details: SubmissionBody['details'],
+  details: RecordBody['details'],
   overrides: Record<string, unknown> = {},
-): SubmissionBody {
+): RecordBody {
   return makeRecord(template, details, {
     overrides: { startedAt: '2026-03-01T09:30:00+00:00', submittedAt: '2026-03-01T15:10:00+00:00', ...overrides },
   });

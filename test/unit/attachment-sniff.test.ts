@@ -1,7 +1,7 @@
 // Reading a file's real type and pixel size from its header bytes, as the attachment route does
 // before anything decodes it: JPEG (past APP segments), PNG, the three WebP forms, and non-images.
 import { describe, expect, it } from 'vitest';
-import { sniffImage } from '../../src/server/attachments/sniff';
+import { sniffImage } from '../../src/server/evidence/sniff';
 
 const bytes = (...parts: Array<number[] | string>) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));

@@ -9,7 +9,7 @@ import {
   readTable,
   toCsv,
   writeTable,
-} from '../../src/server/exports/csv';
+} from '../../src/server/reports/exports/csv';
 import { readCsv } from '../../src/server/http/csv-reader';
 
 describe('export CSV round trip', () => {

@@ -1,7 +1,7 @@
 // Provider register CSV import: the RFC 4180 reader, a realistic spreadsheet export, and every kind
 // of bad cell, header, duplicate and limit reported by spreadsheet row and column.
 import { describe, it, expect } from 'vitest';
-import { ProviderRecord } from '../../src/shared/register';
+import { ProviderRecord } from '../../src/shared/briefings/register';
 import {
   formatCsvIssue,
   parseProviderCsv,

@@ -1,22 +1,22 @@
 // The built-in Care Home QMF template: it parses, its ids are sound, and the submission rules
 // accept a complete visit and reject a "not met" answer without evidence.
 import { describe, it, expect } from 'vitest';
-import { Template, type SubmissionBody } from '../../src/shared/schemas';
-import { optionsFor, submissionIssues } from '../../src/shared/record-rules';
+import { Template, type RecordBody } from '../../src/shared/schemas';
+import { optionsFor, submissionIssues } from '../../src/shared/records/record-rules';
 import { builtInTemplates, findBuiltInTemplate, qmfCareHomeV1 } from '../../src/shared/templates';
 
 const template = qmfCareHomeV1;
 const allItems = template.sections.flatMap((s) => s.items);
 
-function completeBody(): SubmissionBody {
-  const answers: SubmissionBody['answers'] = {};
+function completeBody(): RecordBody {
+  const answers: RecordBody['answers'] = {};
   for (const item of allItems) {
     answers[item.id] =
       item.type === 'choice'
         ? { value: 'met', note: '' }
         : { value: 'Residents were positive about the food.', note: '' };
   }
-  const sectionRatings: SubmissionBody['sectionRatings'] = {};
+  const sectionRatings: RecordBody['sectionRatings'] = {};
   for (const section of template.sections) sectionRatings[section.id] = 'green';
   return {
     id: '6f1c2b7e-3a4d-4e5f-8a9b-0c1d2e3f4a5b',

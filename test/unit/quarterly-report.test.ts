@@ -2,8 +2,8 @@
 // demo-quarter.ts), plus the edge cases of quarters, RAG on a day and action closure.
 import { describe, expect, it } from 'vitest';
 import { actionDueDate } from '../../src/shared/deadlines';
-import type { VisitAction } from '../../src/shared/register';
-import { closureFigures } from '../../src/shared/reports/action-closure';
+import type { VisitAction } from '../../src/shared/briefings/register';
+import { closureFigures } from '../../src/shared/actions/action-closure';
 import {
   belowStandard,
   quarterlyReport,
@@ -22,7 +22,7 @@ import {
 import { reportCsvRows } from '../../src/shared/reports/report-csv';
 import { Template } from '../../src/shared/schemas';
 import { builtInTemplates } from '../../src/shared/templates/index';
-import { DEFAULT_VISIT_FREQUENCY_MONTHS } from '../../src/shared/visit-due';
+import { DEFAULT_VISIT_FREQUENCY_MONTHS } from '../../src/shared/briefings/visit-due';
 import { demoProviders } from '../../src/server/seed/demo-data';
 import {
   type HistoryAction,

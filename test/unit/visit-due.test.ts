@@ -6,7 +6,7 @@ import {
   addMonths,
   nextVisitDue,
   parseVisitFrequencies,
-} from '../../src/shared/visit-due';
+} from '../../src/shared/briefings/visit-due';
 
 describe('addMonths', () => {
   it.each([

@@ -4,10 +4,10 @@
 import { getValue, setValue, deleteKeyValues } from '../storage/device-keyval';
 import type { SessionUser } from '../../shared/schemas';
 import { observable } from '../lib/observable';
-import { errorMessage, requestJson } from '../net/http';
+import { errorMessage, requestJson } from '../lib/http';
 import { db, deleteDatabase } from '../storage/database';
 import { stopSync } from '../sync/control';
-import { resetSettings } from '../reference/settings';
+import { resetSettings } from '../sync/settings';
 
 export type SessionState =
   | { status: 'loading' }

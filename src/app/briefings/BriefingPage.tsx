@@ -1,10 +1,10 @@
 // The pre-visit briefing (seed 004 §14): what the council knows about a provider before a visit,
 // compiled by the server and read here from the device, with or without a signal. Printable.
-import type { Briefing, IntelligenceEntry } from '../../shared/register';
+import type { Briefing, IntelligenceEntry } from '../../shared/briefings/register';
 import { BackLink, Page } from '../components/Page';
 import { daysBetween, dueText, formatDate, formatDateTime, todayIso } from '../components/format';
 import { useObservable } from '../lib/observable';
-import { settings } from '../reference/settings';
+import { settings } from '../sync/settings';
 import { PinButton } from './PinButton';
 import { session } from '../auth/session';
 import { useBriefing, useOpenAssignmentFor, useProvider } from './queries';

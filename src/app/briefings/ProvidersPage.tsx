@@ -7,8 +7,8 @@ import { dueText } from '../components/format';
 import { useObservable } from '../lib/observable';
 import { session } from '../auth/session';
 import { canImportProviders, canUseOffice, OFFICE_IMPORT_PATH, officeProviderPath } from '../office/access';
-import { settings } from '../reference/settings';
-import { useProviders } from '../visits/queries';
+import { settings } from '../sync/settings';
+import { useProviders } from '../records/queries';
 import { useBriefingIds } from './queries';
 import { ragClass, serviceTypeLabel } from './labels';
 

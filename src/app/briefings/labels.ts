@@ -1,5 +1,5 @@
 // Display names for register and intelligence values.
-import type { CqcRating, IntelligenceEntry, ServiceType } from '../../shared/register';
+import type { CqcRating, IntelligenceEntry, ServiceType } from '../../shared/briefings/register';
 
 export const serviceTypeLabel: Record<ServiceType, string> = {
   'care-home': 'Care home',

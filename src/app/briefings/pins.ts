@@ -1,6 +1,6 @@
 // Pinning a provider keeps its briefing on this device. The pin lives on the server (so the
 // briefing comes with every pull); it needs a connection, and the next sync brings the briefing.
-import { requestJson, errorMessage } from '../net/http';
+import { requestJson, errorMessage } from '../lib/http';
 import { syncNow } from '../sync/control';
 
 export async function setPinned(

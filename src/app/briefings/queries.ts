@@ -1,6 +1,6 @@
 // Read-side hooks for pre-visit data on the device: briefings, assignments, and the visits this
 // officer should do next (assigned, or due by risk level), overdue first.
-import type { Assignment, Briefing, ProviderRecord } from '../../shared/register';
+import type { Assignment, Briefing, ProviderRecord } from '../../shared/briefings/register';
 import { todayIso, daysBetween } from '../components/format';
 import { useLiveQuery } from '../lib/use-live-query';
 import { db } from '../storage/database';

@@ -2,11 +2,11 @@
 // overdue first; observations and audits waiting for their sign-off; and records that reached
 // the council after their write-up deadline in the last three months.
 import { useEffect, useState } from 'preact/hooks';
-import type { VisitAction } from '../../shared/register';
+import type { VisitAction } from '../../shared/briefings/register';
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import { queryParams } from '../lib/router';
-import { errorMessage, requestJson } from '../net/http';
+import { errorMessage, requestJson } from '../lib/http';
 
 type DeadlineRecord = {
   id: string;

@@ -4,10 +4,10 @@
 // templates from those on this device, or the care-home QMF when none are. Needs the network;
 // a failed send says so and keeps the form as it was.
 import { useState } from 'preact/hooks';
-import type { Assignment } from '../../shared/register';
+import type { Assignment } from '../../shared/briefings/register';
 import { ErrorSummary } from '../components/Page';
 import { formatDate, todayIso } from '../components/format';
-import { useLatestTemplates } from '../visits/queries';
+import { useLatestTemplates } from '../records/queries';
 import { assignVisit, cancelAssignment, type OfficePerson, type Outcome } from './api';
 import { DateInput, Radios, Select, TextArea, type Option } from './fields';
 

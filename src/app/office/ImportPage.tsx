@@ -1,10 +1,10 @@
 // Importing from spreadsheets in the office: provider intelligence (QA and managers) and the
 // provider register (QA only), each a CSV the server imports all or nothing. Needs the network.
-import type { IntelligenceKind } from '../../shared/register';
+import type { IntelligenceKind } from '../../shared/briefings/register';
 import type { SessionUser } from '../../shared/schemas';
 import { BackLink, Page } from '../components/Page';
 import { syncNow } from '../sync/control';
-import { useProviders } from '../visits/queries';
+import { useProviders } from '../records/queries';
 import { canImportProviders, officeProviderPath } from './access';
 import { importIntelligence, importProviders, type IntelligenceImportResult, type ProviderImportResult } from './api';
 import { CsvUploadForm } from './CsvUploadForm';

@@ -3,7 +3,7 @@
 // summary. Checked here first (GOV.UK error pattern, focus to the summary); the server checks
 // again. A failed send keeps everything typed; a saved entry clears the form for the next one.
 import { useState } from 'preact/hooks';
-import type { IntelligenceEntry } from '../../shared/register';
+import type { IntelligenceEntry } from '../../shared/briefings/register';
 import { ErrorSummary } from '../components/Page';
 import { formatDate, todayIso } from '../components/format';
 import { cqcLabel, feedbackSource, fireOutcome } from '../briefings/labels';

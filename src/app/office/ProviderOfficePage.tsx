@@ -4,7 +4,7 @@
 // the device: the page says plainly when it cannot reach it, and forms keep what was typed.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Assignment, IntelligenceEntry, ProviderRecord } from '../../shared/register';
+import type { Assignment, IntelligenceEntry, ProviderRecord } from '../../shared/briefings/register';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
 import { cqcLabel, entryDetail, ragClass, serviceTypeLabel } from '../briefings/labels';
@@ -21,7 +21,7 @@ import {
   type Outcome,
 } from './api';
 import { AssignmentsSection } from './AssignmentsSection';
-import { ProviderTimeline } from '../reports/ProviderTimeline';
+import { ProviderTimeline } from './ProviderTimeline';
 import { IntelligenceForm } from './IntelligenceForm';
 import { KEY_QUESTIONS, KIND_OPTIONS } from './intelligence-form';
 

@@ -2,10 +2,10 @@
 // call answers ok with the value, or a failure worded for the person, with the server's
 // row-by-row or field issues when it sent any. Nothing here throws, and nothing clears a form:
 // the pages keep what was typed whatever happens.
-import type { Assignment, IntelligenceEntry, ProviderRecord } from '../../shared/register';
+import type { Assignment, IntelligenceEntry, ProviderRecord } from '../../shared/briefings/register';
 import type { Issue, Role } from '../../shared/schemas';
 import { sessionExpired } from '../auth/session';
-import { errorMessage, requestJson, requestText, type HttpMethod, type HttpResult } from '../net/http';
+import { errorMessage, requestJson, requestText, type HttpMethod, type HttpResult } from '../lib/http';
 
 /** `status` is the HTTP status, or null when there was no answer. */
 export type Failure = { ok: false; message: string; issues: Issue[]; status: number | null };

@@ -1,7 +1,7 @@
 // The intelligence form's state and rules, apart from its markup so they can be read and tested
 // alone: what each kind asks for, the GOV.UK-style messages when something is missing, the
 // request body it sends, and which field a server issue belongs to.
-import type { CqcRating, IntelligenceKind } from '../../shared/register';
+import type { CqcRating, IntelligenceKind } from '../../shared/briefings/register';
 import type { NewIntelligence } from './api';
 
 export type IntelligenceDraft = {

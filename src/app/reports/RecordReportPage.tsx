@@ -4,15 +4,15 @@
 // signatures. Read from the server; prints to a clean PDF from the browser.
 import './reports.css';
 import { useEffect, useState } from 'preact/hooks';
-import type { ProviderRecord, VisitAction } from '../../shared/register';
+import type { ProviderRecord, VisitAction } from '../../shared/briefings/register';
 import type { Answer, StoredSubmission, Template } from '../../shared/schemas';
-import { isItemVisible } from '../../shared/template-rules';
+import { isItemVisible } from '../../shared/templates/template-rules';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
 import { getJson } from '../office/api';
-import { ratingLabel } from '../visits/RatingField';
-import { answerText, SIGNER } from '../visits/RecordSummary';
-import { useTemplate } from '../visits/queries';
+import { ratingLabel } from '../records/RatingField';
+import { answerText, SIGNER } from '../records/RecordSummary';
+import { useTemplate } from '../records/queries';
 
 export const recordReportPath = (id: string) => `/office/records/${encodeURIComponent(id)}`;
 

@@ -14,15 +14,15 @@ import type {
   RecordDetails,
   RecordKind,
   Review,
-  SubmissionBody,
+  RecordBody,
   Template,
 } from '../../shared/schemas';
-import type { Assignment, Briefing } from '../../shared/register';
+import type { Assignment, Briefing } from '../../shared/briefings/register';
 import type { Problem } from '../sync/engine';
 
 export type RecordStatus = 'draft' | 'queued' | 'sent' | 'attention';
 
-export interface VisitRecord {
+export interface LocalRecord {
   id: string;
   ownerId: string;
   status: RecordStatus;
@@ -64,7 +64,7 @@ export interface OutboxRow {
   seq?: number;
   recordId: string;
   revision: number;
-  body: SubmissionBody;
+  body: RecordBody;
   state: 'pending' | 'attention';
   attempts: number;
   lastProblem: Problem | null;
@@ -90,7 +90,7 @@ export type StoredTemplate = Template;
 export type StoredProvider = Provider;
 
 export class QaDatabase extends Dexie {
-  records!: Table<VisitRecord, string>;
+  records!: Table<LocalRecord, string>;
   outbox!: Table<OutboxRow, number>;
   templates!: Table<StoredTemplate, [string, number]>;
   providers!: Table<StoredProvider, string>;

@@ -7,8 +7,8 @@
 // 2xx whose body acknowledges that exact (id, revision); a retryable failure stops the drain (the
 // server is unreachable or overloaded, so don't hammer it); a 401 touches nothing; a rejected
 // record never blocks the rest. Pure over injected store and transport; store errors propagate.
-import { attachmentHashes } from '../../shared/record-rules';
-import type { Issue, SubmissionBody } from '../../shared/schemas';
+import { attachmentHashes } from '../../shared/records/record-rules';
+import type { Issue, RecordBody } from '../../shared/schemas';
 
 export type Problem = {
   status: number | null;
@@ -23,7 +23,7 @@ export type OutboxEntry = {
   seq: number;
   recordId: string;
   revision: number;
-  body: SubmissionBody;
+  body: RecordBody;
   attempts: number;
   /** Files of this entry the server has acknowledged (so a resumed drain does not send them again). */
   uploaded: string[];
@@ -47,7 +47,7 @@ export type TransportResult =
   | { kind: 'network-error'; message: string };
 
 export interface Transport {
-  putSubmission(body: SubmissionBody): Promise<TransportResult>;
+  putSubmission(body: RecordBody): Promise<TransportResult>;
   /** Sends one file from the device; 'missing-file' when the device no longer holds it. */
   putAttachment(sha256: string): Promise<TransportResult | { kind: 'missing-file' }>;
 }

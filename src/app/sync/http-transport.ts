@@ -1,12 +1,12 @@
 // The engine's Transport over HTTP: `PUT /api/submissions/{id}` and `PUT /api/attachments/{sha256}`
 // (the file's bytes read from the device database) with the session cookie, through the app's one
 // request function (timeouts, no redirects, never throws).
-import type { SubmissionBody } from '../../shared/schemas';
-import { requestBlob, requestJson, type RequestOptions } from '../net/http';
+import type { RecordBody } from '../../shared/schemas';
+import { requestBlob, requestJson, type RequestOptions } from '../lib/http';
 import { db } from '../storage/database';
 import type { Transport } from './engine';
 
-export { DEFAULT_TIMEOUT_MS, parseRetryAfter } from '../net/http';
+export { DEFAULT_TIMEOUT_MS, parseRetryAfter } from '../lib/http';
 
 export type HttpTransportOptions = RequestOptions & {
   /** Prefix for the API paths; '' means this origin. */
@@ -16,7 +16,7 @@ export type HttpTransportOptions = RequestOptions & {
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   return {
-    putSubmission: (body: SubmissionBody) =>
+    putSubmission: (body: RecordBody) =>
       requestJson('PUT', `${baseUrl}/api/submissions/${encodeURIComponent(body.id)}`, body, options),
     async putAttachment(sha256: string) {
       const file = await db().files.get(sha256);

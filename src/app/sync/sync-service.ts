@@ -3,7 +3,7 @@
 // Only one tab sends at a time (Web Locks where available); the Dexie outbox is the source of truth.
 import { setValue } from '../storage/device-keyval';
 import { sessionExpired } from '../auth/session';
-import { pullReferenceData } from '../reference/pull';
+import { pullReferenceData } from './pull';
 import { drain, type DrainOutcome } from './engine';
 import { createHttpTransport } from './http-transport';
 import { createOutboxStore } from './outbox-store';

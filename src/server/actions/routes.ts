@@ -5,8 +5,8 @@
 // - PATCH /api/actions/:id { status, evidence }: the same people move an action on; evidence is
 //   required to mark it done or verified. The provider's briefing is refreshed.
 import type { Hono } from 'hono';
-import { ActionStatus, ActionUpdate, type VisitAction } from '../../shared/register';
-import { toIssues } from '../../shared/record-rules';
+import { ActionStatus, ActionUpdate, type VisitAction } from '../../shared/briefings/register';
+import { toIssues } from '../../shared/records/record-rules';
 import { calendarDay } from '../../shared/deadlines';
 import type { SessionUser } from '../../shared/schemas';
 import { recordAudit } from '../audit';

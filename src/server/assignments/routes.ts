@@ -2,13 +2,13 @@
 // they manage; the assigned officer, QA and that manager may change its status. Records a person
 // may not see answer 404, ones they see but may not assign 403. Pins are each person's own: a
 // pinned provider's briefing is kept on their device. A stored visit marks assignments done (see
-// submissions/effects.ts).
+// records/effects.ts).
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { Assignment } from '../../shared/register';
+import { Assignment } from '../../shared/briefings/register';
 import type { SessionUser } from '../../shared/schemas';
-import { toIssues } from '../../shared/record-rules';
+import { toIssues } from '../../shared/records/record-rules';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';

@@ -4,7 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SignInRequest } from '../../shared/schemas';
-import { toIssues } from '../../shared/record-rules';
+import { toIssues } from '../../shared/records/record-rules';
 import { recordAudit } from '../audit';
 import type { AppContext, AppEnv, Deps } from '../http/env';
 import { ApiError, invalid, unauthenticated } from '../http/errors';

@@ -1,9 +1,9 @@
 // Compiles a provider's pre-visit briefing (seed 004 §14) from the register row, its intelligence,
 // open actions and the latest stored visit. Pure reads; "last 12 months" and compiledAt use the
 // server's clock only, so a briefing never depends on what a device thinks the time is.
-import type { Briefing, IntelligenceEntry, VisitAction } from '../../shared/register';
-import type { SubmissionBody } from '../../shared/schemas';
-import { addMonths, isoDay, type VisitFrequencies } from '../../shared/visit-due';
+import type { Briefing, IntelligenceEntry, VisitAction } from '../../shared/briefings/register';
+import type { RecordBody } from '../../shared/schemas';
+import { addMonths, isoDay, type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { type ProviderRow, findProviderRow, toRecord } from '../providers/store';
 
@@ -41,7 +41,7 @@ export async function compileBriefing(
     )
   ).map((r) => r.body);
 
-  const [visit] = await q.query<{ id: string; body: SubmissionBody }>(
+  const [visit] = await q.query<{ id: string; body: RecordBody }>(
     `SELECT s.id, s.body FROM providers p JOIN submissions s ON p.last_visit_ref = s.id || '@' || s.revision WHERE p.id = $1`,
     [row.id],
   );

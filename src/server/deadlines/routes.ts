@@ -4,16 +4,16 @@
 // council's day (Europe/London), from the server's clock.
 import type { Hono } from 'hono';
 import { calendarDay, recordDeadlines } from '../../shared/deadlines';
-import { recordSubject } from '../../shared/record-rules';
-import type { VisitAction } from '../../shared/register';
-import type { SessionUser, SubmissionBody } from '../../shared/schemas';
+import { recordSubject } from '../../shared/records/record-rules';
+import type { VisitAction } from '../../shared/briefings/register';
+import type { SessionUser, RecordBody } from '../../shared/schemas';
 import { submitterVisible } from '../auth/access';
 import { requireUser } from '../auth/middleware';
 import type { AppEnv, Deps } from '../http/env';
 
 export type DeadlineRecord = {
   id: string;
-  kind: SubmissionBody['kind'];
+  kind: RecordBody['kind'];
   subject: string;
   submitterName: string;
   date: string;
@@ -39,7 +39,7 @@ export function registerDeadlineRoutes(app: Hono<AppEnv>, deps: Deps): void {
     );
     const records = await deps.db.query<{
       id: string;
-      body: SubmissionBody;
+      body: RecordBody;
       submitter_name: string;
       received_at: Date;
       review_status: string;

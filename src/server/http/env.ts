@@ -6,7 +6,7 @@ import type { SessionCache } from '../auth/session-cache';
 import type { Config } from '../config';
 import type { Db } from '../db';
 import type { ReferenceCache } from '../reference/cache';
-import type { AttachmentStorage } from '../attachments/storage';
+import type { AttachmentStorage } from '../evidence/storage';
 
 export type AppEnv = {
   Variables: {

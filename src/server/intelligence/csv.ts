@@ -2,7 +2,7 @@
 // the columns that kind uses (CQC ratings, complaint status, feedback source, ...). Every problem
 // is reported by spreadsheet row and column; the caller imports nothing unless `issues` is empty.
 // Pure: no DB, no Node. Same reader, date rules and issue shape as the provider register import.
-import { IntelligenceEntry, type IntelligenceKind } from '../../shared/register';
+import { IntelligenceEntry, type IntelligenceKind } from '../../shared/briefings/register';
 import { columnLetter, mapHeadings, readCsvTable } from '../http/csv-reader';
 import { type CsvIssue, parseDate } from '../providers/csv';
 

@@ -7,10 +7,10 @@
 // of counting a complaint twice.
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
-import { IntelligenceEntry, type IntelligenceKind } from '../../shared/register';
+import { IntelligenceEntry, type IntelligenceKind } from '../../shared/briefings/register';
 import type { Issue } from '../../shared/schemas';
-import { canonicalJson } from '../../shared/record-rules';
-import { isoDay } from '../../shared/visit-due';
+import { canonicalJson } from '../../shared/records/record-rules';
+import { isoDay } from '../../shared/briefings/visit-due';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';

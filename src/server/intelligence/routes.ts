@@ -4,8 +4,8 @@
 // intelligence and briefings (officers prepare visits to any provider).
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
-import { IntelligenceEntry } from '../../shared/register';
-import { toIssues } from '../../shared/record-rules';
+import { IntelligenceEntry } from '../../shared/briefings/register';
+import { toIssues } from '../../shared/records/record-rules';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';

@@ -10,7 +10,7 @@ import {
   IntelligenceEntry,
   ProviderRecord,
   VisitAction,
-} from '../../shared/register';
+} from '../../shared/briefings/register';
 import {
   AttachmentRef,
   ErrorBody,
@@ -23,7 +23,7 @@ import {
   Sha256,
   SignInRequest,
   StoredSubmission,
-  SubmissionBody,
+  RecordBody,
   Template,
 } from '../../shared/schemas';
 import { ProviderTimeline, QuarterlyReport, TimelineEvent } from '../../shared/reports/report-schemas';
@@ -123,7 +123,7 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   NewUserRequest,
   PullResponse,
   Template,
-  SubmissionBody,
+  RecordBody,
   StoredSubmission,
   PutSubmissionResponse,
   SubmissionList,

@@ -10,23 +10,23 @@ import {
   IntelligenceEntry,
   ProviderRecord,
   VisitAction,
-} from '../../shared/register';
+} from '../../shared/briefings/register';
 import {
   PullResponse,
   PutSubmissionResponse,
   ReviewRequest,
   SignInRequest,
   StoredSubmission,
-  SubmissionBody,
+  RecordBody,
   Template,
 } from '../../shared/schemas';
-import { SubmissionFilter } from '../../shared/submission-filter';
+import { SubmissionFilter } from '../../shared/records/record-filter';
 import { REPORT_CSV_COLUMNS } from '../../shared/reports/report-csv';
-import { ACTION_COLUMNS } from '../exports/actions-csv';
-import { ANSWER_COLUMNS } from '../exports/answers-csv';
-import { SUBMISSION_COLUMNS } from '../exports/submissions-csv';
+import { ACTION_COLUMNS } from '../reports/exports/actions-csv';
+import { ANSWER_COLUMNS } from '../reports/exports/answers-csv';
+import { SUBMISSION_COLUMNS } from '../reports/exports/submissions-csv';
 import { ProviderTimeline, QuarterlyReport } from '../../shared/reports/report-schemas';
-import { ALLOWED_TYPES } from '../attachments/sniff';
+import { ALLOWED_TYPES } from '../evidence/sniff';
 import { INTELLIGENCE_CSV_COLUMNS } from '../intelligence/csv';
 import { PROVIDER_CSV_COLUMNS } from '../providers/csv';
 import { RegisterRowBody } from '../providers/routes';
@@ -149,7 +149,7 @@ export const ROUTES: readonly RouteDoc[] = [
     summary: 'Store one revision of a record',
     description: 'Idempotent per (id, revision): the same body again answers 200 with the same answer.',
     params: { id: uuid },
-    body: json(SubmissionBody),
+    body: json(RecordBody),
     ok: {
       201: reply('Stored', PutSubmissionResponse),
       200: reply('Already stored with this body', PutSubmissionResponse),

@@ -2,7 +2,7 @@
 // spreadsheets. Reads the file, checks every cell and reports every problem by spreadsheet row and
 // column in plain English; the caller imports nothing unless `issues` is empty. Pure: no DB, no Node.
 import * as z from 'zod/mini';
-import { ProviderRecord, type ServiceType } from '../../shared/register';
+import { ProviderRecord, type ServiceType } from '../../shared/briefings/register';
 import { columnLetter, mapHeadings, readCsvTable, type CsvRecord, type TableIssue } from '../http/csv-reader';
 
 /** `row` is the spreadsheet row (header = 1, first provider = 2); 0 means the file as a whole. */

@@ -4,7 +4,7 @@
 // the register update it (a RAG change is recorded with the file's reason), others are added.
 import type { Hono } from 'hono';
 import type { Issue } from '../../shared/schemas';
-import { isoDay } from '../../shared/visit-due';
+import { isoDay } from '../../shared/briefings/visit-due';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';

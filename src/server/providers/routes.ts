@@ -4,10 +4,10 @@
 // fields in a request body are ignored; allocatedOfficerId must name an officer.
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { ProviderRecord } from '../../shared/register';
+import { ProviderRecord } from '../../shared/briefings/register';
 import type { Issue } from '../../shared/schemas';
-import { toIssues } from '../../shared/record-rules';
-import { isoDay } from '../../shared/visit-due';
+import { toIssues } from '../../shared/records/record-rules';
+import { isoDay } from '../../shared/briefings/visit-due';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';

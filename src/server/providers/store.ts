@@ -2,8 +2,8 @@
 // derived fields null; lastVisitDate comes from stored visits (kept on the row by
 // refreshProviderVisit) and nextVisitDue from it and the configured frequencies. Any change a
 // device must see takes a fresh change_seq (the row) and briefing_seq (its briefing).
-import type { ProviderRecord } from '../../shared/register';
-import { isoDay, nextVisitDue, type VisitFrequencies } from '../../shared/visit-due';
+import type { ProviderRecord } from '../../shared/briefings/register';
+import { isoDay, nextVisitDue, type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
 

@@ -4,7 +4,7 @@
 import type { Provider, Template } from '../../shared/schemas';
 import type { Db, Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
-import { isoDay } from '../../shared/visit-due';
+import { isoDay } from '../../shared/briefings/visit-due';
 import { type RegisterRow, writeProvider } from '../providers/store';
 
 /** Inserts each template version that is not stored yet; an existing version is never touched. */

@@ -2,19 +2,19 @@
 // current revisions this person may see (a manager: their team's; QA: everyone's), each dated by
 // the day the council first received it; the register, RAG history and intelligence are shared.
 import { calendarDay } from '../../shared/deadlines';
-import { recordSubject } from '../../shared/record-rules';
-import type { IntelligenceEntry, Rag, VisitAction } from '../../shared/register';
+import { recordSubject } from '../../shared/records/record-rules';
+import type { IntelligenceEntry, Rag, VisitAction } from '../../shared/briefings/register';
 import type { RagChange, ReportInput, ReportProvider, ReportRecord } from '../../shared/reports/quarterly-report';
 import type { Quarter } from '../../shared/reports/quarters';
-import { Template, type ReviewStatus, type SessionUser, type SubmissionBody } from '../../shared/schemas';
+import { Template, type ReviewStatus, type SessionUser, type RecordBody } from '../../shared/schemas';
 import { ACTION_VISIBLE } from '../actions/routes';
 import { submitterVisible } from '../auth/access';
 import type { Queryable } from '../db';
-import type { VisitFrequencies } from '../../shared/visit-due';
+import type { VisitFrequencies } from '../../shared/briefings/visit-due';
 
 type RecordRow = {
   id: string;
-  body: SubmissionBody;
+  body: RecordBody;
   submitter_name: string;
   first_received: Date;
   review_status: ReviewStatus;

@@ -1,6 +1,6 @@
 // Invented demo people and providers for trying the app out. Every name and address is made up;
 // places are fictional or generic, so no real care service is shown with a made-up rating.
-import type { ProviderRecord } from '../../shared/register';
+import type { ProviderRecord } from '../../shared/briefings/register';
 import type { NewUser } from '../auth/users';
 
 export const demoUsers: readonly NewUser[] = [

@@ -4,7 +4,7 @@
 // hand in test/fixtures/demo-quarter.ts; the unit test and the browser test both hold to it. Every
 // name is invented. Dates the rest of the demo sets relative to today are kept after this quarter
 // (HISTORY_ENDS) so they never change its figures.
-import type { IntelligenceKind, Rag } from '../../shared/register';
+import type { IntelligenceKind, Rag } from '../../shared/briefings/register';
 
 export const HISTORY_QUARTER = { year: 2026, q: 2 } as const;
 /** The last day of the history: relative demo dates are never earlier than the day after. */

@@ -4,15 +4,15 @@
 // RAG changes and the intelligence. Refuses data that the server itself would refuse.
 import { createHash, randomUUID } from 'node:crypto';
 import { actionDueDate } from '../../shared/deadlines';
-import { canonicalJson, submissionIssues } from '../../shared/record-rules';
-import type { IntelligenceEntry } from '../../shared/register';
-import { Template, type RaisedAction, type Review, type SessionUser, type SubmissionBody } from '../../shared/schemas';
+import { canonicalJson, submissionIssues } from '../../shared/records/record-rules';
+import type { IntelligenceEntry } from '../../shared/briefings/register';
+import { Template, type RaisedAction, type Review, type SessionUser, type RecordBody } from '../../shared/schemas';
 import { builtInTemplates } from '../../shared/templates/index';
 import type { Db } from '../db';
 import { insertIntelligence } from '../intelligence/routes';
 import { recordRagChange } from '../providers/store';
-import { storeReview } from '../reviews/routes';
-import { putSubmission } from '../submissions/store';
+import { storeReview } from '../records/review-routes';
+import { putSubmission } from '../records/store';
 import {
   type HistoryAction,
   historyIntelligence,
@@ -59,7 +59,7 @@ function raised(
 async function store(
   db: Db,
   t: Template,
-  body: SubmissionBody,
+  body: RecordBody,
   expectedOverall: string,
   submitter: SessionUser,
   received: string,
@@ -101,7 +101,7 @@ async function closeActions(
   }
 }
 
-async function signOff(db: Db, body: SubmissionBody, reviewer: SessionUser, day: string): Promise<void> {
+async function signOff(db: Db, body: RecordBody, reviewer: SessionUser, day: string): Promise<void> {
   const review: Review = {
     status: 'signed-off',
     revision: 1,

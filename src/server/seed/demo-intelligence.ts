@@ -1,8 +1,8 @@
 // Invented demo intelligence and assignments, dated relative to the day the demo is seeded so the
 // briefings look current whenever someone tries the app. Deterministic per provider. Nothing is
 // dated inside the demo history (demo-history-data.ts), whose quarter's report is a fixture.
-import type { Assignment, CqcRating, IntelligenceEntry, VisitAction } from '../../shared/register';
-import { addDays } from '../../shared/visit-due';
+import type { Assignment, CqcRating, IntelligenceEntry, VisitAction } from '../../shared/briefings/register';
+import { addDays } from '../../shared/briefings/visit-due';
 import type { DemoProvider } from './demo-data';
 import { HISTORY_ENDS } from './demo-history-data';
 

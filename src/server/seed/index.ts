@@ -4,11 +4,11 @@
 // and assignments go in only when demo data is on and there are no users yet, so a real
 // deployment (DEMO_DATA=off) never gets demo accounts and re-running changes nothing.
 import { randomUUID } from 'node:crypto';
-import type { Assignment, IntelligenceEntry } from '../../shared/register';
+import type { Assignment, IntelligenceEntry } from '../../shared/briefings/register';
 import { Provider, Template } from '../../shared/schemas';
 import { builtInTemplates } from '../../shared/templates/index';
-import { validateTemplate } from '../../shared/template-rules';
-import { isoDay } from '../../shared/visit-due';
+import { validateTemplate } from '../../shared/templates/template-rules';
+import { isoDay } from '../../shared/briefings/visit-due';
 import { countUsers, ensureTeam, insertUser, setTeamManager } from '../auth/users';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db';

@@ -6,12 +6,12 @@ import {
   type Answer,
   type GroupChildItem,
   KIND_FOR_SUBJECT,
-  type SubmissionBody,
+  type RecordBody,
   type Template,
   type TemplateSection,
 } from '../../shared/schemas';
-import { ratingScore, suggestOverallRating, suggestSectionRating } from '../../shared/scoring';
-import { itemOptions } from '../../shared/template-rules';
+import { ratingScore, suggestOverallRating, suggestSectionRating } from '../../shared/records/scoring';
+import { itemOptions } from '../../shared/templates/template-rules';
 
 type Filled = { value: string | string[] | null; note: string };
 
@@ -78,12 +78,12 @@ function sectionAnswers(
  */
 export function makeRecord(
   template: Template,
-  details: SubmissionBody['details'],
+  details: RecordBody['details'],
   options: { targets?: Record<string, string>; overrides?: Record<string, unknown> } = {},
-): SubmissionBody {
+): RecordBody {
   const date = details.date;
-  const answers: SubmissionBody['answers'] = {};
-  const sectionRatings: SubmissionBody['sectionRatings'] = {};
+  const answers: RecordBody['answers'] = {};
+  const sectionRatings: RecordBody['sectionRatings'] = {};
   for (const section of template.sections) {
     Object.assign(answers, sectionAnswers(template, section, date, options.targets?.[section.id]));
     if (section.rated)
@@ -107,5 +107,5 @@ export function makeRecord(
     startedAt: `${date}T09:30:00+00:00`,
     submittedAt: `${date}T15:10:00+00:00`,
     ...options.overrides,
-  } as SubmissionBody;
+  } as RecordBody;
 }

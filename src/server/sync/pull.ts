@@ -5,9 +5,9 @@
 // `scope` lists everything the person may hold now, on every pull. Only the server's clock is read.
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
-import type { Assignment, Briefing } from '../../shared/register';
+import type { Assignment, Briefing } from '../../shared/briefings/register';
 import type { PullResponse, SessionUser, Template } from '../../shared/schemas';
-import { isoDay } from '../../shared/visit-due';
+import { isoDay } from '../../shared/briefings/visit-due';
 import { requireUser } from '../auth/middleware';
 import { compileBriefing } from '../briefings/compile';
 import type { Config } from '../config';
@@ -17,7 +17,7 @@ import { badRequest } from '../http/errors';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor';
 import { loadScope, saveScope, scopeFor, scopeKey } from './scope';
-import { returnedTo } from '../submissions/store';
+import { returnedTo } from '../records/store';
 
 export function registerPullRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.get('/api/sync/pull', requireUser(deps), async (c) => {

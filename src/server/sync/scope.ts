@@ -5,7 +5,7 @@
 // Snapshots of a scope are stored content-addressed so the next pull knows what is new to a device.
 import { createHash } from 'node:crypto';
 import type { SessionUser } from '../../shared/schemas';
-import { addDays, type VisitFrequencies } from '../../shared/visit-due';
+import { addDays, type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
 

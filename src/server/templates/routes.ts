@@ -3,8 +3,8 @@
 // version can still be completed and submitted; devices receive the new one on their next pull.
 import type { Hono } from 'hono';
 import { Template } from '../../shared/schemas';
-import { toIssues } from '../../shared/record-rules';
-import { validateTemplate } from '../../shared/template-rules';
+import { toIssues } from '../../shared/records/record-rules';
+import { validateTemplate } from '../../shared/templates/template-rules';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';

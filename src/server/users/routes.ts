@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { Role } from '../../shared/schemas';
-import { toIssues } from '../../shared/record-rules';
+import { toIssues } from '../../shared/records/record-rules';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';

@@ -2,7 +2,7 @@
 // a template's sections (an area rated below standard) and items (an action raised from them), and the
 // provider intelligence the office records. The table is data, so a council can re-file a section
 // by changing one line; anything not listed falls under "Delivery and performance".
-import type { IntelligenceEntry } from '../register';
+import type { IntelligenceEntry } from '../briefings/register';
 import type { Template } from '../schemas';
 
 export const EXCEPTION_HEADINGS = [

@@ -1,9 +1,9 @@
 // A provider's history as one timeline (issue 6): visits and their results, RAG changes with
 // reasons, intelligence entries, and actions raised and closed, newest first. Pure.
 import type * as z from 'zod/mini';
-import type { IntelligenceEntry, VisitAction } from '../register';
+import type { IntelligenceEntry, VisitAction } from '../briefings/register';
 import type { TimelineEvent as TimelineEventSchema } from './report-schemas';
-import { closedOn } from './action-closure';
+import { closedOn } from '../actions/action-closure';
 import type { RagChange, ReportRecord } from './quarterly-report';
 
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;

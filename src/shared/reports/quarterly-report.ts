@@ -4,10 +4,10 @@
 // exception headings. No clock and no I/O: `today` is passed in, so a hand-worked quarter tests it.
 import type * as z from 'zod/mini';
 import { recordDeadlines } from '../deadlines';
-import type { IntelligenceEntry, Rag, VisitAction } from '../register';
+import type { IntelligenceEntry, Rag, VisitAction } from '../briefings/register';
 import type { RecordKind, ReviewStatus, Template } from '../schemas';
-import { nextVisitDue, type VisitFrequencies } from '../visit-due';
-import { closedOn, closureFigures } from './action-closure';
+import { nextVisitDue, type VisitFrequencies } from '../briefings/visit-due';
+import { closedOn, closureFigures } from '../actions/action-closure';
 import {
   EXCEPTION_HEADINGS,
   type HeadingId,

@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { calendarDay } from '../../../src/shared/deadlines';
-import type { VisitAction } from '../../../src/shared/register';
-import type { Answer, StoredSubmission, SubmissionBody, Template } from '../../../src/shared/schemas';
+import type { VisitAction } from '../../../src/shared/briefings/register';
+import type { Answer, StoredSubmission, RecordBody, Template } from '../../../src/shared/schemas';
 import { observationHomeVisitV1 } from '../../../src/shared/templates/index';
-import { readActionsCsv } from '../../../src/server/exports/actions-csv';
-import { type CarriedAnswer, type CarriedCell, readAnswersCsv } from '../../../src/server/exports/answers-csv';
-import { readSubmissionsCsv, type SubmissionRow } from '../../../src/server/exports/submissions-csv';
+import { readActionsCsv } from '../../../src/server/reports/exports/actions-csv';
+import { type CarriedAnswer, type CarriedCell, readAnswersCsv } from '../../../src/server/reports/exports/answers-csv';
+import { readSubmissionsCsv, type SubmissionRow } from '../../../src/server/reports/exports/submissions-csv';
 import { call, recordBody } from '../helpers';
 import { png } from './attachments';
 import type { Ctx } from './ctx';
@@ -155,7 +155,7 @@ export function exportsContract(ctx: () => Ctx) {
     expect([...bytes.slice(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
     return { headers: res.headers, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
   };
-  const store = async (body: SubmissionBody, cookie: string) => {
+  const store = async (body: RecordBody, cookie: string) => {
     const res = await call(ctx().app, `/api/submissions/${body.id}`, { method: 'PUT', body, cookie });
     expect(res.status, JSON.stringify(res.json)).toBe(201);
   };
@@ -175,7 +175,7 @@ export function exportsContract(ctx: () => Ctx) {
       });
       expect(up.status).toBeLessThan(300);
     }
-    const visit: SubmissionBody = {
+    const visit: RecordBody = {
       id: crypto.randomUUID(),
       revision: 1,
       baseRevision: null,

@@ -3,7 +3,7 @@
 // the row and column; the same rows imported again are not counted twice; only QA and managers.
 // Also the people list the office assignment form reads: a manager sees only their own team.
 import { expect, it } from 'vitest';
-import { Briefing, IntelligenceEntry } from '../../../src/shared/register';
+import { Briefing, IntelligenceEntry } from '../../../src/shared/briefings/register';
 import { call, providerRow } from '../helpers';
 import type { Ctx } from './ctx';
 

@@ -2,9 +2,9 @@
 // on its own template, a rating that departs from the rule's suggestion needs a reason, and an
 // action raised on a care-home visit reaches that provider's next briefing, due 3 months on.
 import { expect, it } from 'vitest';
-import type { Briefing } from '../../../src/shared/register';
-import type { SubmissionBody, Template } from '../../../src/shared/schemas';
-import { suggestOverallRating } from '../../../src/shared/scoring';
+import type { Briefing } from '../../../src/shared/briefings/register';
+import type { RecordBody, Template } from '../../../src/shared/schemas';
+import { suggestOverallRating } from '../../../src/shared/records/scoring';
 import { builtInTemplates } from '../../../src/shared/templates/index';
 import { call, recordBody } from '../helpers';
 import type { Ctx } from './ctx';
@@ -29,7 +29,7 @@ const audit = {
 const visit = { providerId: 'willow-bank', date: '2026-03-04', announced: true, spokeWith: 'Registered manager' };
 
 export function judgementsContract(ctx: () => Ctx) {
-  const put = (body: SubmissionBody, cookie: string) =>
+  const put = (body: RecordBody, cookie: string) =>
     call(ctx().app, `/api/submissions/${body.id}`, { method: 'PUT', body, cookie });
 
   it('stores an observation of practice and a case file audit on their own templates, and refuses a kind its template does not make', async () => {

@@ -2,7 +2,7 @@
 // collections (briefings, assignments): a device that applies every pull holds exactly what a fresh
 // full pull would give it, whatever happened in between and whatever the client clock says.
 import { expect, it } from 'vitest';
-import type { Assignment, Briefing } from '../../../src/shared/register';
+import type { Assignment, Briefing } from '../../../src/shared/briefings/register';
 import { type Provider, PullResponse } from '../../../src/shared/schemas';
 import { builtInTemplates } from '../../../src/shared/templates/index';
 import { removeProvider, upsertProvider } from '../../../src/server/reference/store';

@@ -1,6 +1,6 @@
 // Provider register writes, CSV import (all or nothing), intelligence and template publishing.
 import { expect, it } from 'vitest';
-import { Briefing, ProviderRecord } from '../../../src/shared/register';
+import { Briefing, ProviderRecord } from '../../../src/shared/briefings/register';
 import { qmfCareHomeV1 } from '../../../src/shared/templates/index';
 import { call, providerRow } from '../helpers';
 import type { Ctx } from './ctx';

@@ -2,7 +2,7 @@
 // gets furthest into the handler), the path (real ids, sometimes a hostile segment), the body or
 // query, and the content type. Valid bodies are the base that mutations start from.
 import fc from 'fast-check';
-import { FILTER_KEYS } from '../../../src/shared/submission-filter';
+import { FILTER_KEYS } from '../../../src/shared/records/record-filter';
 import { qmfCareHomeV1 } from '../../../src/shared/templates/index';
 import { providerRow, visitBody } from '../helpers';
 import { type Payload, NASTY_STRINGS, contentType, hostileSegment, jsonPayload, queryString } from './fuzz-inputs';

@@ -1,8 +1,8 @@
 // Answer rules for every item type, repeating groups and show-if, and the differences between
 // two revisions as the history and conflict views list them.
 import { describe, expect, it } from 'vitest';
-import { differences } from '../../../src/shared/record-diff';
-import { answerIssues, itemIssues } from '../../../src/shared/record-rules';
+import { differences } from '../../../src/shared/records/record-diff';
+import { answerIssues, itemIssues } from '../../../src/shared/records/record-rules';
 import type { Answer, Template, TemplateItem } from '../../../src/shared/schemas';
 
 const template: Template = {

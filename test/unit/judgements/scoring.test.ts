@@ -1,7 +1,7 @@
 // Scoring rules, table-driven: CQC percentages and every band edge, QMF worst-of RAG, audit and
 // observation averages rounded toward the lower grade, and overrides that need a written reason.
 import { describe, expect, it } from 'vitest';
-import { ratingIssues, suggestOverallRating, suggestSectionRating } from '../../../src/shared/scoring';
+import { ratingIssues, suggestOverallRating, suggestSectionRating } from '../../../src/shared/records/scoring';
 import type { Answer, Template, TemplateItem } from '../../../src/shared/schemas';
 
 const scale4 = [

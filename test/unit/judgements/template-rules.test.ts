@@ -1,7 +1,7 @@
 // Template validation: a template that zod accepts can still be unusable; each problem is refused
 // with a message naming the item.
 import { describe, expect, it } from 'vitest';
-import { validateTemplate } from '../../../src/shared/template-rules';
+import { validateTemplate } from '../../../src/shared/templates/template-rules';
 import type { Template, TemplateItem } from '../../../src/shared/schemas';
 
 const base = (items: TemplateItem[], extra: Partial<Template> = {}): Template => ({

@@ -2,7 +2,7 @@
 // propagation. Every case queues two entries so it also shows whether the drain stops or carries on.
 import { describe, expect, it } from 'vitest';
 import { drain, problemFromResponse, type OutboxEntry, type TransportResult } from '../../../src/app/sync/engine';
-import type { SubmissionBody } from '../../../src/shared/schemas';
+import type { RecordBody } from '../../../src/shared/schemas';
 import { ack, MemoryOutbox, makeBody, ScriptedTransport } from './fakes';
 
 const html = '<html><body><h1>502 Bad Gateway</h1></body></html>';
@@ -14,7 +14,7 @@ const err = (error: string, message: string, extra: object = {}) => ({ error, me
 
 type Case = {
   name: string;
-  answer: TransportResult | ((b: SubmissionBody) => TransportResult);
+  answer: TransportResult | ((b: RecordBody) => TransportResult);
   log: string[];
   result: 'done' | 'retry' | 'auth-required';
   code?: string;
@@ -302,7 +302,7 @@ describe('problemFromResponse: defensive parsing', () => {
 
 describe('drain: files go before the record that names them', () => {
   const h = (c: string) => c.repeat(64);
-  const withFiles = (n: number, hashes: string[]): SubmissionBody => {
+  const withFiles = (n: number, hashes: string[]): RecordBody => {
     const body = makeBody(n);
     const [first] = Object.keys(body.answers);
     body.answers[first!] = {

@@ -1,7 +1,7 @@
 // Test doubles for the sync engine and scheduler: an in-memory outbox, a hand-flushed clock and
 // timers, a scripted transport, a seeded PRNG, and submission bodies.
 // Invariant: nothing here touches real time; `flush()` only lets pending promise callbacks run.
-import type { SubmissionBody, VisitBody } from '../../../src/shared/schemas';
+import type { RecordBody, VisitBody } from '../../../src/shared/schemas';
 import type { OutboxEntry, OutboxStore, Problem, Transport, TransportResult } from '../../../src/app/sync/engine';
 
 /** Lets every queued promise callback run (the fakes resolve in microtasks, never on timers). */
@@ -40,7 +40,7 @@ export function makeBody(n: number, overrides: Partial<VisitBody> = {}): VisitBo
 }
 
 /** The 2xx body the server sends for a stored submission. */
-export function ack(body: SubmissionBody, created = true, receivedAt = '2025-03-14T11:31:00.000Z') {
+export function ack(body: RecordBody, created = true, receivedAt = '2025-03-14T11:31:00.000Z') {
   return { id: body.id, revision: body.revision, receivedAt, created };
 }
 
@@ -53,7 +53,7 @@ export class MemoryOutbox implements OutboxStore {
   receipts: { seq: number; status: number; receivedAt: string | null }[] = [];
   private nextSeq = 1;
 
-  add(body: SubmissionBody, seq = this.nextSeq): OutboxEntry {
+  add(body: RecordBody, seq = this.nextSeq): OutboxEntry {
     this.nextSeq = Math.max(this.nextSeq, seq) + 1;
     const row: Row = {
       seq,
@@ -126,17 +126,17 @@ function entryOf(r: Row): OutboxEntry {
  * script runs out it acknowledges with 201. Records what was sent, in order.
  */
 export class ScriptedTransport implements Transport {
-  sent: SubmissionBody[] = [];
+  sent: RecordBody[] = [];
   /** Every file request, in order; `held` is what the fake server holds, `onDevice` what the device does. */
   files: string[] = [];
   held = new Set<string>();
   onDevice: Set<string> | null = null;
   constructor(
-    private script: (TransportResult | ((body: SubmissionBody) => TransportResult))[] = [],
+    private script: (TransportResult | ((body: RecordBody) => TransportResult))[] = [],
     private fileScript: (TransportResult | ((sha256: string) => TransportResult))[] = [],
   ) {}
 
-  async putSubmission(body: SubmissionBody): Promise<TransportResult> {
+  async putSubmission(body: RecordBody): Promise<TransportResult> {
     this.sent.push(body);
     const next = this.script.shift();
     if (next === undefined) return { kind: 'response', status: 201, body: ack(body) };

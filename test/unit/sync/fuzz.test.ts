@@ -5,14 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { drain, type Transport, type TransportResult } from '../../../src/app/sync/engine';
 import { createSyncScheduler } from '../../../src/app/sync/scheduler';
-import { SubmissionBody, type VisitBody } from '../../../src/shared/schemas';
+import { RecordBody, type VisitBody } from '../../../src/shared/schemas';
 import { FakeClock, FakeTimers, flush, MemoryOutbox, makeBody, mulberry32 } from './fakes';
 
 type Reply = { status: number; body: unknown };
 
 /** PUT /api/submissions/{id} as DESIGN.md §4 specifies it, over a Map. */
 class FakeServer {
-  stored = new Map<string, { json: string; body: SubmissionBody; receivedAt: string }>();
+  stored = new Map<string, { json: string; body: RecordBody; receivedAt: string }>();
   current = new Map<string, number>();
   commits = new Map<string, number>();
   statuses: number[] = [];
@@ -26,7 +26,7 @@ class FakeServer {
   }
 
   private handle(wire: string): Reply {
-    const parsed = SubmissionBody.safeParse(JSON.parse(wire));
+    const parsed = RecordBody.safeParse(JSON.parse(wire));
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       return { status: 422, body: { error: 'invalid', message: 'The record has problems.', issues } };

@@ -3,7 +3,7 @@
 // earlier item and values that item can take, and it passes the shared template rules.
 import { describe, expect, it } from 'vitest';
 import { Template, type TemplateItem } from '../../../src/shared/schemas';
-import { validateTemplate } from '../../../src/shared/template-rules';
+import { validateTemplate } from '../../../src/shared/templates/template-rules';
 import { builtInTemplates, findBuiltInTemplate } from '../../../src/shared/templates/index';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -4,7 +4,7 @@
 // untouched v1. A few answers are scored to show the data fits the shared scoring rules.
 import { describe, expect, it } from 'vitest';
 import type { Answer, Template, TemplateItem } from '../../../src/shared/schemas';
-import { suggestOverallRating, suggestSectionRating } from '../../../src/shared/scoring';
+import { suggestOverallRating, suggestSectionRating } from '../../../src/shared/records/scoring';
 import {
   caseFileAuditV1,
   cqcSafProviderV1,

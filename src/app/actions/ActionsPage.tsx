@@ -1,0 +1,247 @@
+// Actions raised on a record: what must change, how significant, who owns it (the provider on a
+// visit, the practitioner on an observation or audit) and by when — due by the template's policy
+// (significant: 3 months, seed 004 §9) unless the person sets another date. Raised from any item
+// or section (`?item=`), or from the record as a whole. Saved on the device as they are added.
+import { useState } from 'preact/hooks';
+import { actionDueDate } from '../../shared/deadlines';
+import type { RaisedAction, Template } from '../../shared/schemas';
+import { BackLink, ErrorSummary, Page } from '../components/Page';
+import { dueText, formatDate, todayIso } from '../components/format';
+import { queryParams } from '../lib/router';
+import type { LocalRecord } from '../storage/database';
+import { saveFailureMessage } from '../storage/errors';
+import { removeAction, saveAction } from '../records/answer-store';
+import { useTemplate } from '../records/queries';
+import { MissingTemplate } from '../records/TaskListPage';
+import { recordNoun } from '../records/labels';
+
+type Significance = RaisedAction['significance'];
+type Field = 'title' | 'detail' | 'significance' | 'dueDate';
+
+/** Every item and section an action can be raised from, labelled for a select. */
+function sources(template: Template): Array<{ id: string; label: string }> {
+  return template.sections.flatMap((s) => [
+    { id: s.id, label: s.title },
+    ...s.items.map((i) => ({ id: i.id, label: `${s.title}: ${i.label}` })),
+  ]);
+}
+
+export function ActionsPage(props: { visit: LocalRecord }) {
+  const { visit } = props;
+  const template = useTemplate(visit.templateId, visit.templateVersion);
+  const [itemId, setItemId] = useState(() => queryParams().get('item') ?? '');
+  const [title, setTitle] = useState('');
+  const [detail, setDetail] = useState('');
+  const [significance, setSignificance] = useState<Significance | ''>('');
+  const [dueDate, setDueDate] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [failure, setFailure] = useState('');
+  const [added, setAdded] = useState('');
+  if (template === undefined) return <p>Loading…</p>;
+  if (template === null) return <MissingTemplate />;
+  const owner = visit.kind === 'visit' ? 'provider' : 'practitioner';
+  const choose = (value: Significance) => {
+    setSignificance(value);
+    setDueDate(actionDueDate(template, value, visit.details.date));
+  };
+  const labelOf = new Map(sources(template).map((s) => [s.id, s.label]));
+
+  async function add(event: Event) {
+    event.preventDefault();
+    const found: Partial<Record<Field, string>> = {};
+    if (!title.trim()) found.title = 'Enter a short title for the action';
+    if (!detail.trim()) found.detail = 'Enter what must change';
+    if (significance === '') found.significance = 'Select how significant the action is';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) found.dueDate = 'Enter the date the action is due';
+    else if (dueDate < visit.details.date) found.dueDate = 'The due date must be on or after the date of the record';
+    setErrors(found);
+    if (Object.keys(found).length > 0 || significance === '') return;
+    const action: RaisedAction = {
+      id: crypto.randomUUID(),
+      itemId: itemId || null,
+      title: title.trim(),
+      detail: detail.trim(),
+      significance,
+      owner,
+      dueDate,
+    };
+    try {
+      await saveAction(visit.id, action);
+      setAdded(action.title);
+      setTitle('');
+      setDetail('');
+      setSignificance('');
+      setDueDate('');
+      setItemId('');
+      document.getElementById('actions-heading')?.focus();
+    } catch (error) {
+      setFailure(saveFailureMessage(error));
+    }
+  }
+
+  const summary = Object.entries(errors).map(([field, message]) => ({
+    href: `#action-${field}`,
+    message: message ?? '',
+  }));
+  const describedBy = (field: Field, hint = false) =>
+    [hint ? `action-${field}-hint` : '', errors[field] ? `action-${field}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  return (
+    <>
+      <BackLink href={`/visits/${visit.id}`}>Back to the {recordNoun(visit.kind)}</BackLink>
+      <Page title="Actions" caption={visit.subjectName}>
+        <ErrorSummary errors={failure ? [{ href: '#action-title', message: failure }, ...summary] : summary} />
+        {added && (
+          <div class="notification" role="status">
+            <p>
+              Action added: <strong>{added}</strong>
+            </p>
+          </div>
+        )}
+        <h2 id="actions-heading" tabIndex={-1}>
+          Actions raised <span class="count">({visit.actions.length})</span>
+        </h2>
+        {visit.actions.length === 0 ? (
+          <p>No actions raised yet.</p>
+        ) : (
+          <ul class="action-list">
+            {visit.actions.map((a) => (
+              <li key={a.id} data-testid="raised-action">
+                <strong>{a.title}</strong>{' '}
+                <span class={a.significance === 'significant' ? 'tag red' : 'tag grey'}>{a.significance}</span>
+                {a.dueDate < todayIso() && (
+                  <>
+                    {' '}
+                    <span class="tag red">{dueText(a.dueDate)}</span>
+                  </>
+                )}
+                <p>{a.detail}</p>
+                <p class="meta">
+                  Owner: the {a.owner} · due {formatDate(a.dueDate)}
+                  {a.itemId ? ` · from ${labelOf.get(a.itemId) ?? a.itemId}` : ''}
+                </p>
+                <button
+                  type="button"
+                  class="button secondary small"
+                  onClick={() => void removeAction(visit.id, a.id).catch((e) => setFailure(saveFailureMessage(e)))}
+                >
+                  Remove<span class="visually-hidden"> action {a.title}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2>Raise an action</h2>
+        <form onSubmit={add} noValidate>
+          <div class="form-group">
+            <label class="label" for="action-item">
+              Raised about (optional)
+            </label>
+            <select id="action-item" class="select" value={itemId} onChange={(e) => setItemId(e.currentTarget.value)}>
+              <option value="">The {visit.kind} as a whole</option>
+              {sources(template).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class={`form-group${errors.title ? ' has-error' : ''}`}>
+            <label class="label" for="action-title">
+              Action
+            </label>
+            {errors.title && (
+              <p class="error-message" id="action-title-error">
+                {errors.title}
+              </p>
+            )}
+            <input
+              id="action-title"
+              class="input"
+              type="text"
+              value={title}
+              aria-describedby={describedBy('title')}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+            />
+          </div>
+          <div class={`form-group${errors.detail ? ' has-error' : ''}`}>
+            <label class="label" for="action-detail">
+              What must change
+            </label>
+            {errors.detail && (
+              <p class="error-message" id="action-detail-error">
+                {errors.detail}
+              </p>
+            )}
+            <textarea
+              id="action-detail"
+              class="textarea"
+              rows={3}
+              value={detail}
+              aria-describedby={describedBy('detail')}
+              onInput={(e) => setDetail(e.currentTarget.value)}
+            />
+          </div>
+          <div class={`form-group${errors.significance ? ' has-error' : ''}`}>
+            <fieldset class="fieldset" aria-describedby={describedBy('significance', true)}>
+              <legend class="legend">How significant is it?</legend>
+              <p class="hint" id="action-significance-hint">
+                Significant actions are due within {template.actionDueMonths?.significant ?? 3} months; routine ones
+                within {template.actionDueMonths?.routine ?? 6}.
+              </p>
+              {errors.significance && (
+                <p class="error-message" id="action-significance-error">
+                  {errors.significance}
+                </p>
+              )}
+              <div class="radios inline">
+                {(['significant', 'routine'] as const).map((value, i) => (
+                  <div class="radio" key={value}>
+                    <input
+                      id={i === 0 ? 'action-significance' : `action-significance-${value}`}
+                      type="radio"
+                      name="significance"
+                      checked={significance === value}
+                      onChange={() => choose(value)}
+                    />
+                    <label for={i === 0 ? 'action-significance' : `action-significance-${value}`}>
+                      {value === 'significant' ? 'Significant' : 'Routine'}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <div class={`form-group${errors.dueDate ? ' has-error' : ''}`}>
+            <label class="label" for="action-dueDate">
+              Due date
+            </label>
+            <p class="hint" id="action-dueDate-hint">
+              Set from the significance; change it if you agreed another date.
+            </p>
+            {errors.dueDate && (
+              <p class="error-message" id="action-dueDate-error">
+                {errors.dueDate}
+              </p>
+            )}
+            <input
+              id="action-dueDate"
+              class="input short"
+              type="date"
+              value={dueDate}
+              aria-describedby={describedBy('dueDate', true)}
+              onInput={(e) => setDueDate(e.currentTarget.value)}
+            />
+          </div>
+          <p class="hint">The {owner} owns this action.</p>
+          <button type="submit" class="button">
+            Add action
+          </button>{' '}
+          <a class="button secondary" href={`/visits/${visit.id}`}>
+            Return to the {recordNoun(visit.kind)}
+          </a>
+        </form>
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,205 @@
+// The QA manager's inbox (issue 6): every record they may see, filterable by kind, review status,
+// provider, person and date, awaiting sign-off first. Each opens as a document or for moderation
+// (sign off or return for amendment, on the review page). The filter lives in the address, so a
+// filtered inbox can be bookmarked and its CSV downloads ask for the same records.
+import '../reports/reports.css';
+import { useEffect, useState } from 'preact/hooks';
+import type { ProviderRecord } from '../../shared/briefings/register';
+import { recordSubject } from '../../shared/records/record-rules';
+import type { StoredSubmission } from '../../shared/schemas';
+import { filterQuery, parseSubmissionFilter, type SubmissionFilter } from '../../shared/records/record-filter';
+import { BackLink, Page } from '../components/Page';
+import { formatDate, formatDateTime } from '../components/format';
+import { navigate } from '../lib/router';
+import { getJson } from './api';
+import { DateInput, Select } from './fields';
+import { recordReportPath } from '../reports/RecordReportPage';
+
+export const INBOX_PATH = '/office/inbox';
+
+const KIND = { visit: 'Visit', observation: 'Observation', audit: 'Case file audit' } as const;
+const STATUS = {
+  submitted: 'Awaiting sign-off',
+  returned: 'Returned for amendment',
+  'signed-off': 'Signed off',
+} as const;
+const STATUS_ORDER = { submitted: 0, returned: 1, 'signed-off': 2 } as const;
+const STATUS_CLASS = { submitted: 'tag blue', returned: 'tag yellow', 'signed-off': 'tag green' } as const;
+
+const subject = (s: StoredSubmission, names: Map<string, string>) => recordSubject(s.body, (id) => names.get(id));
+
+export function InboxPage(props: { query: string }) {
+  const parsed = parseSubmissionFilter(new URLSearchParams(props.query));
+  const applied: SubmissionFilter = parsed.success ? parsed.data : {};
+  const [draft, setDraft] = useState<Record<string, string>>({ ...applied });
+  const [records, setRecords] = useState<StoredSubmission[] | null>(null);
+  const [providers, setProviders] = useState<ProviderRecord[]>([]);
+  const [failure, setFailure] = useState('');
+  const query = filterQuery(applied);
+  const decided = new URLSearchParams(props.query).get('decided');
+
+  useEffect(
+    () =>
+      void getJson<{ providers: ProviderRecord[] }>('/api/providers', 'The providers could not be loaded').then(
+        (r) => r.ok && setProviders(r.value.providers),
+      ),
+    [],
+  );
+  useEffect(() => {
+    let live = true;
+    setRecords(null);
+    setFailure('');
+    void getJson<{ submissions: StoredSubmission[] }>(
+      `/api/submissions${query}`,
+      'The records could not be loaded',
+    ).then((r) => {
+      if (!live) return;
+      if (r.ok) setRecords(r.value.submissions);
+      else setFailure(r.message);
+    });
+    return () => void (live = false);
+  }, [query]);
+
+  const names = new Map(providers.map((p) => [p.id, p.name]));
+  const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const sorted = [...(records ?? [])].sort(
+    (a, b) =>
+      STATUS_ORDER[a.reviewStatus] - STATUS_ORDER[b.reviewStatus] ||
+      b.body.details.date.localeCompare(a.body.details.date),
+  );
+  return (
+    <>
+      <BackLink href="/office">Office</BackLink>
+      <Page title="Inbox" caption="Records received">
+        {!parsed.success && <p role="status">Part of the filter in the address was not understood and is ignored.</p>}
+        <form
+          class="filters"
+          aria-label="Filter records"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const next = parseSubmissionFilter(new URLSearchParams(draft));
+            navigate(`${INBOX_PATH}${filterQuery(next.success ? next.data : {})}`);
+          }}
+        >
+          <Select
+            id="filter-kind"
+            label="Kind"
+            placeholder="Any kind"
+            value={draft.kind ?? ''}
+            onChange={set('kind')}
+            options={Object.entries(KIND).map(([value, label]) => ({ value, label }))}
+          />
+          <Select
+            id="filter-status"
+            label="Status"
+            placeholder="Any status"
+            value={draft.status ?? ''}
+            onChange={set('status')}
+            options={Object.entries(STATUS).map(([value, label]) => ({ value, label }))}
+          />
+          <Select
+            id="filter-provider"
+            label="Provider"
+            placeholder="Any provider"
+            value={draft.providerId ?? ''}
+            onChange={set('providerId')}
+            options={providers.map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <div class="form-group">
+            <label class="label" for="filter-person">
+              Person
+            </label>
+            <input
+              id="filter-person"
+              class="input"
+              type="text"
+              value={draft.person ?? ''}
+              onInput={(e) => set('person')(e.currentTarget.value)}
+              aria-describedby="filter-person-hint"
+            />
+            <p class="hint" id="filter-person-hint">
+              Part of the name of who submitted it, or of the practitioner
+            </p>
+          </div>
+          <DateInput id="filter-from" label="From" value={draft.from ?? ''} onChange={set('from')} />
+          <DateInput id="filter-to" label="To" value={draft.to ?? ''} onChange={set('to')} />
+          <div class="form-group">
+            <button type="submit" class="button">
+              Apply filters
+            </button>{' '}
+            <a href={INBOX_PATH} class="button secondary" onClick={() => setDraft({})}>
+              Clear
+            </a>
+          </div>
+        </form>
+        {decided && (
+          <div class="notification" role="status">
+            <p>
+              <strong>{decided === 'return' ? 'Returned for amendment.' : 'Signed off.'}</strong> The person who
+              submitted it sees it on their next sync.
+            </p>
+          </div>
+        )}
+        <p class="report-actions">
+          Download as CSV:{' '}
+          <a href={`/api/exports/submissions.csv${query}`} download>
+            records
+          </a>
+          <a href={`/api/exports/answers.csv${query}`} download>
+            answers
+          </a>
+          <a href="/api/exports/actions.csv" download>
+            actions
+          </a>
+        </p>
+        {failure && <p role="alert">{failure}</p>}
+        {!records && !failure && <p>Loading…</p>}
+        {records && (
+          <div class="table-wrap">
+            <table class="table">
+              <caption class="table-caption">{records.length === 1 ? '1 record' : `${records.length} records`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">About</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Received</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Open</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((s) => (
+                  <tr key={s.id}>
+                    <td>{formatDate(s.body.details.date)}</td>
+                    <td>{KIND[s.body.kind]}</td>
+                    <th scope="row">
+                      <a href={recordReportPath(s.id)}>{subject(s, names)}</a>
+                    </th>
+                    <td>{s.submitterName}</td>
+                    <td>{formatDateTime(s.receivedAt)}</td>
+                    <td>
+                      <span class={STATUS_CLASS[s.reviewStatus]}>{STATUS[s.reviewStatus]}</span>
+                    </td>
+                    <td>
+                      <a href={`/review/${s.id}?from=inbox`}>
+                        Moderate
+                        <span class="visually-hidden">
+                          {' '}
+                          {subject(s, names)}, {formatDate(s.body.details.date)}
+                        </span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+// The provider register for the office (issue 6): every provider, filtered and sorted by RAG,
+// monitoring level, service type, allocated officer and whether a visit is overdue; each opens
+// its office page with the history timeline. Read from the server.
+import '../reports/reports.css';
+import { useEffect, useState } from 'preact/hooks';
+import type { ProviderRecord, Rag } from '../../shared/briefings/register';
+import { BackLink, Page } from '../components/Page';
+import { formatDate, todayIso } from '../components/format';
+import { ragClass, serviceTypeLabel } from '../briefings/labels';
+import { officeProviderPath } from './access';
+import { getJson, loadPeople, type OfficePerson } from './api';
+import { Select } from './fields';
+
+export const REGISTER_PATH = '/office/providers';
+
+const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
+const SORTS = [
+  { value: 'rag', label: 'RAG rating, red first' },
+  { value: 'level', label: 'Monitoring level, highest first' },
+  { value: 'due', label: 'Next visit due, soonest first' },
+  { value: 'name', label: 'Name' },
+];
+type Filters = { rag: string; level: string; type: string; officer: string; overdue: boolean; sort: string };
+
+function compare(sort: string) {
+  return (a: ProviderRecord, b: ProviderRecord): number => {
+    const byName = a.name.localeCompare(b.name);
+    if (sort === 'rag') return RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || b.monitoringLevel - a.monitoringLevel || byName;
+    if (sort === 'level') return b.monitoringLevel - a.monitoringLevel || RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || byName;
+    if (sort === 'due') return (a.nextVisitDue ?? '9999').localeCompare(b.nextVisitDue ?? '9999') || byName;
+    return byName;
+  };
+}
+
+export function RegisterPage() {
+  const [providers, setProviders] = useState<ProviderRecord[] | null>(null);
+  const [people, setPeople] = useState<OfficePerson[]>([]);
+  const [failure, setFailure] = useState('');
+  const [f, setF] = useState<Filters>({ rag: '', level: '', type: '', officer: '', overdue: false, sort: 'rag' });
+  useEffect(() => {
+    void getJson<{ providers: ProviderRecord[] }>('/api/providers', 'The register could not be loaded').then((r) =>
+      r.ok ? setProviders(r.value.providers) : setFailure(r.message),
+    );
+    void loadPeople().then((r) => r.ok && setPeople(r.value));
+  }, []);
+  const set =
+    <K extends keyof Filters>(key: K) =>
+    (value: Filters[K]) =>
+      setF((old) => ({ ...old, [key]: value }));
+  const today = todayIso();
+  const officerName = (id: string | null) =>
+    id === null ? 'Not allocated' : (people.find((p) => p.id === id)?.name ?? 'Another team\u2019s officer');
+  const shown = (providers ?? [])
+    .filter(
+      (p) =>
+        (f.rag === '' || p.rag === f.rag) &&
+        (f.level === '' || String(p.monitoringLevel) === f.level) &&
+        (f.type === '' || p.serviceType === f.type),
+    )
+    .filter(
+      (p) =>
+        f.officer === '' || (f.officer === 'none' ? p.allocatedOfficerId === null : p.allocatedOfficerId === f.officer),
+    )
+    .filter((p) => !f.overdue || (p.nextVisitDue !== null && p.nextVisitDue < today))
+    .sort(compare(f.sort));
+  const officers = people.filter((p) => p.role === 'officer').map((p) => ({ value: p.id, label: p.name }));
+
+  return (
+    <>
+      <BackLink href="/office">Office</BackLink>
+      <Page title="Provider register">
+        <form class="filters" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
+          <Select
+            id="reg-rag"
+            label="RAG rating"
+            placeholder="Any"
+            value={f.rag}
+            onChange={set('rag')}
+            options={[
+              { value: 'red', label: 'Red' },
+              { value: 'amber', label: 'Amber' },
+              { value: 'green', label: 'Green' },
+            ]}
+          />
+          <Select
+            id="reg-level"
+            label="Monitoring level"
+            placeholder="Any"
+            value={f.level}
+            onChange={set('level')}
+            options={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: `Level ${l}` }))}
+          />
+          <Select
+            id="reg-type"
+            label="Service type"
+            placeholder="Any"
+            value={f.type}
+            onChange={set('type')}
+            options={Object.entries(serviceTypeLabel).map(([value, label]) => ({ value, label }))}
+          />
+          <Select
+            id="reg-officer"
+            label="Officer"
+            placeholder="Anyone"
+            value={f.officer}
+            onChange={set('officer')}
+            options={[...officers, { value: 'none', label: 'Not allocated' }]}
+          />
+          <div class="checkbox form-group">
+            <input
+              id="reg-overdue"
+              type="checkbox"
+              checked={f.overdue}
+              onChange={(e) => set('overdue')(e.currentTarget.checked)}
+            />
+            <label for="reg-overdue">Visit overdue</label>
+          </div>
+          <Select
+            id="reg-sort"
+            label="Sort by"
+            placeholder="Name"
+            value={f.sort}
+            options={SORTS.filter((s) => s.value !== 'name')}
+            onChange={set('sort')}
+          />
+        </form>
+        {failure && <p role="alert">{failure}</p>}
+        {!providers && !failure && <p>Loading…</p>}
+        {providers && (
+          <div class="table-wrap">
+            <table class="table">
+              <caption class="table-caption" aria-live="polite">
+                {shown.length} of {providers.length} providers
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Provider</th>
+                  <th scope="col">RAG</th>
+                  <th scope="col">Level</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Officer</th>
+                  <th scope="col">Last visit</th>
+                  <th scope="col">Next visit due</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <a href={officeProviderPath(p.id)}>{p.name}</a>
+                    </th>
+                    <td>
+                      <span class={ragClass[p.rag]}>{p.rag.charAt(0).toUpperCase() + p.rag.slice(1)}</span>
+                    </td>
+                    <td>{p.monitoringLevel}</td>
+                    <td>{serviceTypeLabel[p.serviceType]}</td>
+                    <td>{officerName(p.allocatedOfficerId)}</td>
+                    <td>{p.lastVisitDate ? formatDate(p.lastVisitDate) : 'Never'}</td>
+                    <td>
+                      {p.nextVisitDue ? formatDate(p.nextVisitDue) : ''}
+                      {p.nextVisitDue && p.nextVisitDue < today && (
+                        <>
+                          {' '}
+                          <span class="tag red">Overdue</span>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+// One item of a template as a form field, for every item type: text, long text, yes/no, single
+// and multiple choice, number, date and rating, with guidance, the error message and the evidence
+// note. Local state is the truth while the page is open; choices are saved at once, typed text
+// 400 ms after the last keystroke, on blur, when the page is hidden and on unmount (DESIGN §5).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { itemIssues, noteRequired } from '../../shared/records/record-rules';
+import type { Answer, AttachmentRef, GroupChildItem, Template } from '../../shared/schemas';
+import { itemOptions } from '../../shared/templates/template-rules';
+import { PhotoField } from '../evidence/PhotoField';
+import type { PhotoPlace } from '../evidence/photo-store';
+
+const TEXT_SAVE_DELAY_MS = 400;
+export type LeafAnswer = Pick<Answer, 'value' | 'note'>;
+
+export function AnswerField(props: {
+  template: Template;
+  item: GroupChildItem;
+  answer: (LeafAnswer & { attachments?: AttachmentRef[] }) | undefined;
+  showErrors: boolean;
+  /** Offer photos on this item of this draft (and where the answer lives: an item, or a group row). */
+  photos?: { recordId: string; place: PhotoPlace };
+  /** Prefix for element ids, so repeated group rows stay unique. */
+  idPrefix?: string;
+  /** Added (visually hidden) to the label, e.g. "Person spoken to 2", so names are unique in rows. */
+  context?: string;
+  onSave: (answer: LeafAnswer) => Promise<void>;
+  onError: (e: unknown) => void;
+}) {
+  const { item, template } = props;
+  const id = `${props.idPrefix ?? ''}${item.id}`;
+  const [value, setValue] = useState<LeafAnswer['value']>(props.answer?.value ?? null);
+  const [note, setNote] = useState(props.answer?.note ?? '');
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef<LeafAnswer>({ value, note });
+  latest.current = { value, note };
+
+  const persist = () => void props.onSave({ ...latest.current }).catch(props.onError);
+  const flush = () => {
+    if (pending.current === null) return;
+    clearTimeout(pending.current);
+    pending.current = null;
+    persist();
+  };
+  const typed = (next: Partial<LeafAnswer>) => {
+    latest.current = { ...latest.current, ...next };
+    if (next.value !== undefined) setValue(next.value);
+    if (next.note !== undefined) setNote(next.note);
+    if (pending.current !== null) clearTimeout(pending.current);
+    pending.current = setTimeout(flush, TEXT_SAVE_DELAY_MS);
+  };
+  const chosen = (next: LeafAnswer['value']) => {
+    if (pending.current !== null) clearTimeout(pending.current);
+    pending.current = null;
+    latest.current = { ...latest.current, value: next };
+    setValue(next);
+    persist();
+  };
+  useEffect(() => {
+    const onHide = () => flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, []);
+
+  const issues = props.showErrors ? itemIssues(template, item, { value, note }) : [];
+  const errorId = `${id}-error`;
+  const guidanceId = `${id}-guidance`;
+  const describedBy =
+    [item.guidance ? guidanceId : '', issues.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const context = props.context ? <span class="visually-hidden"> ({props.context})</span> : null;
+  const title = (
+    <>
+      {item.label}
+      {item.required ? '' : ' (optional)'}
+      {context}
+    </>
+  );
+  const guidance = item.guidance && (
+    <p class="hint" id={guidanceId}>
+      {item.guidance}
+    </p>
+  );
+  const error = issues.length > 0 && (
+    <p class="error-message" id={errorId}>
+      {issues.join('. ')}
+    </p>
+  );
+  const options = itemOptions(template, item);
+  const needsNote = noteRequired(item, { value, note });
+  const noteField = item.note !== 'none' && (
+    <div class="note">
+      <label class="label small" for={`${id}-note`} id={`${id}-note-label`}>
+        {item.type === 'rating' ? 'Rationale' : 'Evidence'}
+        {needsNote ? '' : ' (optional)'}
+      </label>
+      {/* Named with the item's legend too: the box sits outside the fieldset, so its label alone would not say which item. */}
+      <textarea
+        id={`${id}-note`}
+        class="textarea"
+        rows={2}
+        value={note}
+        aria-labelledby={`${id}-note-label ${id}-legend`}
+        onInput={(e) => typed({ note: e.currentTarget.value })}
+        onBlur={flush}
+      />
+    </div>
+  );
+
+  const photos = props.photos !== undefined && (
+    <PhotoField
+      recordId={props.photos.recordId}
+      place={props.photos.place}
+      idPrefix={props.idPrefix ?? ''}
+      itemLabel={props.context ? `${item.label} (${props.context})` : item.label}
+      attachments={props.answer?.attachments ?? []}
+    />
+  );
+
+  if (options === null) {
+    const inputProps = {
+      id,
+      value: typeof value === 'string' ? value : '',
+      'aria-describedby': describedBy,
+      onBlur: flush,
+      onInput: (e: { currentTarget: { value: string } }) => typed({ value: e.currentTarget.value }),
+    };
+    return (
+      <div class={`form-group${issues.length ? ' has-error' : ''}`}>
+        <label class="label" for={id} id={`${id}-legend`}>
+          {title}
+        </label>
+        {guidance}
+        {error}
+        {item.type === 'long-text' || item.type === 'text' ? (
+          <textarea class="textarea" rows={item.type === 'long-text' ? 6 : 2} {...inputProps} />
+        ) : item.type === 'date' ? (
+          <input class="input short" type="date" {...inputProps} onChange={(e) => chosen(e.currentTarget.value)} />
+        ) : (
+          <input class="input short" type="text" inputMode="decimal" {...inputProps} />
+        )}
+        {noteField}
+        {photos}
+      </div>
+    );
+  }
+
+  const multi = item.type === 'multi-choice';
+  const selected = Array.isArray(value) ? value : value === null ? [] : [value];
+  const inline = !multi && options.length <= 4 && options.every((o) => o.label.length <= 20 && !o.hint);
+  return (
+    <div class={`form-group item${issues.length ? ' has-error' : ''}`}>
+      <fieldset class="fieldset" aria-describedby={describedBy}>
+        <legend class="legend" id={`${id}-legend`}>
+          {title}
+        </legend>
+        {guidance}
+        {error}
+        <div class={multi ? 'checkboxes' : inline ? 'radios inline' : 'radios'}>
+          {options.map((option, i) => {
+            const optionId = i === 0 ? id : `${id}-${option.value}`;
+            const on = selected.includes(option.value);
+            return (
+              <div class={multi ? 'checkbox' : 'radio'} key={option.value}>
+                <input
+                  id={optionId}
+                  type={multi ? 'checkbox' : 'radio'}
+                  name={id}
+                  value={option.value}
+                  checked={on}
+                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                  onChange={() =>
+                    chosen(
+                      multi
+                        ? on
+                          ? selected.filter((v) => v !== option.value)
+                          : [...selected, option.value]
+                        : option.value,
+                    )
+                  }
+                />
+                <label for={optionId}>{option.label}</label>
+                {option.hint && (
+                  <p class="hint radio-hint" id={`${optionId}-hint`}>
+                    {option.hint}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+      {noteField}
+      {photos}
+    </div>
+  );
+}

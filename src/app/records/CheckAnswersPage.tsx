@@ -1,0 +1,153 @@
+// "Check your answers" before submitting, and the read-only view of a submitted record. Uses the
+// same shared rules as the server, so a record that passes here is not rejected for its answers.
+import { useState } from 'preact/hooks';
+import { submissionIssues } from '../../shared/records/record-rules';
+import type { Template } from '../../shared/schemas';
+import { BackLink, ErrorSummary, Page } from '../components/Page';
+import { formatDateTime } from '../components/format';
+import { navigate } from '../lib/router';
+import type { LocalRecord } from '../storage/database';
+import { saveFailureMessage } from '../storage/errors';
+import { syncAfterSubmit } from '../sync/control';
+import { useTemplate } from './queries';
+import { statusClass, statusLabel } from './status';
+import { RecordSummary } from './RecordSummary';
+import { MissingTemplate } from './TaskListPage';
+import { amendRecord, returnToDraft, submissionBody, submitVisit } from './visit-store';
+import { recordNoun } from './labels';
+
+export function CheckAnswersPage(props: { visit: LocalRecord }) {
+  const { visit } = props;
+  const template = useTemplate(visit.templateId, visit.templateVersion);
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (template === undefined) return <p>Loading…</p>;
+  if (template === null) return <MissingTemplate />;
+  const editable = visit.status === 'draft';
+  const issues = editable ? submissionIssues(template, submissionBody(visit, new Date().toISOString(), template)) : [];
+  const errorLinks = issues.map((i) => ({ href: fixLink(template, visit.id, i.path), message: i.message }));
+
+  async function submit() {
+    setBusy(true);
+    try {
+      await submitVisit(visit.id);
+      syncAfterSubmit();
+      navigate('/?submitted=1');
+    } catch (error) {
+      setFailure(saveFailureMessage(error));
+      setBusy(false);
+    }
+  }
+
+  async function amend() {
+    try {
+      await amendRecord(visit.id);
+      navigate(`/visits/${visit.id}`);
+    } catch (error) {
+      setFailure(saveFailureMessage(error));
+    }
+  }
+
+  async function reopen() {
+    try {
+      const id = await returnToDraft(visit.id);
+      navigate(`/visits/${id}`);
+    } catch (error) {
+      setFailure(saveFailureMessage(error));
+    }
+  }
+
+  return (
+    <>
+      <BackLink href={editable ? `/visits/${visit.id}` : '/'}>
+        {editable ? `Back to the ${recordNoun(visit.kind)}` : 'My visits'}
+      </BackLink>
+      <Page
+        title={editable ? 'Check your answers' : visit.subjectName}
+        caption={editable ? visit.subjectName : template.title}
+      >
+        {failure && <ErrorSummary title="Not saved" errors={[{ href: '#main', message: failure }]} />}
+        {!editable && (
+          <p>
+            <span class={statusClass[visit.status]} data-testid="record-status">
+              {statusLabel[visit.status]}
+            </span>{' '}
+            {visit.status === 'sent' &&
+              visit.receivedAt &&
+              `Received by the council ${formatDateTime(visit.receivedAt)}.`}
+            {visit.status === 'queued' && 'It will be sent automatically when this device is back online.'}
+          </p>
+        )}
+        {visit.status === 'attention' && visit.problem && (
+          <div class="error-summary" role="alert">
+            <h2>The server did not accept this visit</h2>
+            <p>{visit.problem.message}</p>
+            {visit.problem.issues && (
+              <ul>
+                {visit.problem.issues.map((i) => (
+                  <li key={i.path}>{i.message}</li>
+                ))}
+              </ul>
+            )}
+            <p>It is kept on this device.</p>
+            {visit.problem.code === 'conflict' && visit.revision > 1 ? (
+              <a class="button" href={`/visits/${visit.id}/conflict`}>
+                Compare with the council’s copy
+              </a>
+            ) : (
+              <>
+                <p>Reopen it as a draft to correct it and submit again.</p>
+                <button type="button" class="button" onClick={reopen}>
+                  Reopen as a draft
+                </button>
+              </>
+            )}
+          </div>
+        )}
+        {visit.review?.status === 'returned' && (
+          <div class="warning-text" role="note" data-testid="review-comment">
+            <strong>
+              Returned for amendment by {visit.review.reviewerName} ({formatDateTime(visit.review.at)}):
+            </strong>
+            <p>{visit.review.comment}</p>
+            {visit.status === 'sent' && (
+              <button type="button" class="button" onClick={amend}>
+                Amend this {recordNoun(visit.kind)}
+              </button>
+            )}
+          </div>
+        )}
+        {visit.status === 'sent' && visit.review?.status !== 'returned' && (
+          <p class="no-print">
+            <a href={`/visits/${visit.id}/history`}>See the history of this {recordNoun(visit.kind)}</a>
+          </p>
+        )}
+        {editable && issues.length > 0 && <ErrorSummary title="Before you can submit" errors={errorLinks} />}
+        <RecordSummary record={visit} template={template} changeLinks={editable} />
+        {editable && (
+          <>
+            <h2>Now send your {recordNoun(visit.kind)}</h2>
+            <p>
+              By submitting you confirm these findings are accurate to the best of your knowledge. If there is no signal
+              it will be sent automatically later.
+            </p>
+            <button type="button" class="button" disabled={busy || issues.length > 0} onClick={submit}>
+              Submit {recordNoun(visit.kind)}
+            </button>
+          </>
+        )}
+      </Page>
+    </>
+  );
+}
+
+/** Where to go to fix a problem: the section holding the item, the judgement page, or the actions. */
+function fixLink(template: Template, recordId: string, path: string): string {
+  const [field, id] = path.split('.');
+  const base = `/visits/${recordId}`;
+  if (field === 'overallRating' || (field === 'ratingOverrides' && id === 'overall')) return `${base}/judgement`;
+  if (field === 'actions') return `${base}/actions`;
+  if (field === 'sectionRatings' || field === 'ratingOverrides') return `${base}/areas/${id ?? ''}`;
+  const section = template.sections.find((s) => s.items.some((it) => it.id === id));
+  return section ? `${base}/areas/${section.id}` : `${base}/details`;
+}

@@ -1,0 +1,146 @@
+// "My visits": the signed-in person's visits on this device, grouped by where they are —
+// needing attention first, then drafts, waiting to send, and sent.
+import { recordDeadlines } from '../../shared/deadlines';
+import type { SessionUser } from '../../shared/schemas';
+import { Page } from '../components/Page';
+import { queryParams } from '../lib/router';
+import { dueText, formatDate, formatDateTime, todayIso } from '../components/format';
+import type { RecordStatus, LocalRecord } from '../storage/database';
+import { useUploadProgress, useVisits } from './queries';
+import { statusClass, statusLabel } from './status';
+import { VisitsToDo } from './VisitsToDo';
+
+const groups: Array<{ status: RecordStatus; title: string; empty: string }> = [
+  { status: 'attention', title: 'Needs attention', empty: '' },
+  { status: 'draft', title: 'Drafts', empty: 'No drafts. Start a visit to begin one.' },
+  { status: 'queued', title: 'Waiting to send', empty: 'Nothing waiting to send.' },
+  { status: 'sent', title: 'Sent', empty: 'No visits sent from this device yet.' },
+];
+
+export function MyVisitsPage(props: { user: SessionUser }) {
+  const visits = useVisits(props.user.id);
+  const justSubmitted = queryParams().has('submitted');
+  return (
+    <Page title="My visits">
+      {justSubmitted && (
+        <div class="notification" role="status">
+          <p>
+            <strong>Visit submitted.</strong> It is saved on this device and is sent to the council automatically —
+            straight away when there is a connection, otherwise as soon as there is one.
+          </p>
+        </div>
+      )}
+      <p>
+        <a class="button" href="/visits/new" role="button">
+          Start a visit
+        </a>{' '}
+        <a class="button secondary" href="/providers">
+          Providers and briefings
+        </a>
+      </p>
+      {props.user.role !== 'officer' && (
+        <p>
+          <a class="button secondary" href="/observations/new">
+            Start an observation of practice
+          </a>{' '}
+          <a class="button secondary" href="/audits/new">
+            Start a case file audit
+          </a>{' '}
+          <a class="button secondary" href="/deadlines">
+            Deadlines
+          </a>
+        </p>
+      )}
+      {visits && <ReturnedList visits={visits.filter((v) => v.status === 'sent' && v.review?.status === 'returned')} />}
+      {visits && <VisitsToDo user={props.user} visits={visits} />}
+      {visits === undefined ? (
+        <p>Loading visits…</p>
+      ) : (
+        groups.map((group) => {
+          const rows = visits.filter(
+            (v) => v.status === group.status && !(v.status === 'sent' && v.review?.status === 'returned'),
+          );
+          if (rows.length === 0 && !group.empty) return null;
+          return (
+            <section key={group.status} aria-labelledby={`group-${group.status}`}>
+              <h2 id={`group-${group.status}`}>
+                {group.title} <span class="count">({rows.length})</span>
+              </h2>
+              {rows.length === 0 ? <p class="hint">{group.empty}</p> : <VisitList visits={rows} />}
+            </section>
+          );
+        })
+      )}
+      <p class="no-print">
+        <a href="/storage">Storage on this device</a>
+      </p>
+    </Page>
+  );
+}
+
+/** Records the reviewer returned for amendment, with what they asked for. */
+function ReturnedList(props: { visits: LocalRecord[] }) {
+  if (props.visits.length === 0) return null;
+  return (
+    <section aria-labelledby="group-returned">
+      <h2 id="group-returned">
+        Returned for amendment <span class="count">({props.visits.length})</span>
+      </h2>
+      <ul class="visit-list">
+        {props.visits.map((v) => (
+          <li key={v.id} data-testid="returned">
+            <a href={`/visits/${v.id}/check`}>{v.subjectName}</a> <span class="tag red">Returned</span>
+            <span class="meta">{recordSummary(v)}</span>
+            <span class="meta">
+              {v.review?.reviewerName}: “{v.review?.comment}”
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+
+function VisitList(props: { visits: LocalRecord[] }) {
+  const progress = useUploadProgress();
+  return (
+    <ul class="visit-list">
+      {props.visits.map((v) => (
+        <li key={v.id}>
+          <a href={v.status === 'draft' ? `/visits/${v.id}` : `/visits/${v.id}/check`}>{v.subjectName}</a>
+          <span class={statusClass[v.status]}>{statusLabel[v.status]}</span>
+          <span class="meta">
+            {recordSummary(v)}
+            {v.status === 'sent' && v.receivedAt ? ` · received ${formatDateTime(v.receivedAt)}` : ''}
+          </span>
+          {v.status === 'draft' &&
+            recordDeadlines(v.kind, v.details.date)
+              .slice(-1)
+              .map((d) => (
+                <span key={d.kind} class={`meta${d.dueDate < todayIso() ? ' error-text' : ''}`}>
+                  {d.label}: {dueText(d.dueDate).toLowerCase()}
+                </span>
+              ))}
+          {v.status === 'attention' && v.problem && <span class="meta error-text">{v.problem.message}</span>}
+          {v.status === 'queued' && progress?.get(v.id) && (
+            <span class="meta" data-testid="upload-progress">
+              Photos and signatures sent: {progress.get(v.id)!.filesSent} of {progress.get(v.id)!.files} (
+              {megabytes(progress.get(v.id)!.bytesSent)} of {megabytes(progress.get(v.id)!.bytes)})
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One line saying what the record is: a visit, an observation or an audit, and when. */
+export function recordSummary(v: LocalRecord): string {
+  const d = v.details;
+  if ('providerId' in d) return `Visit on ${formatDate(d.date)} · ${d.announced ? 'announced' : 'unannounced'}`;
+  if ('caseReference' in d)
+    return `Case file audit on ${formatDate(d.date)} · case ${d.caseReference} · ${d.practitionerName}`;
+  return `Observation of practice on ${formatDate(d.date)} · ${d.practitionerRole}, ${d.team}`;
+}

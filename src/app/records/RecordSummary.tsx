@@ -1,0 +1,290 @@
+// A record read back as summary lists: its details by kind, every section's answers (repeating
+// groups row by row, hidden items left out), ratings with the suggestion and any override reason,
+// the overall judgement, and the actions raised. Used by "check your answers" and read-only views.
+import { suggestOverallRating, suggestSectionRating } from '../../shared/records/scoring';
+import { isItemVisible, itemOptions } from '../../shared/templates/template-rules';
+import {
+  type ActionCheck,
+  type Answer,
+  type AttachmentRef,
+  type Signature,
+  type GroupChildItem,
+  OVERALL,
+  type RaisedAction,
+  type RatingOverride,
+  type RecordDetails,
+  type Template,
+} from '../../shared/schemas';
+import { dueText, formatDate, formatDateTime, todayIso } from '../components/format';
+import { Thumbnail } from '../evidence/PhotoField';
+import { ratingLabel, suggestionText } from './RatingField';
+
+export type SummarisedRecord = {
+  id: string;
+  kind: 'visit' | 'observation' | 'audit';
+  subjectName: string;
+  details: RecordDetails;
+  answers: Record<string, Answer>;
+  sectionRatings: Record<string, string>;
+  overallRating: string | null;
+  ratingOverrides: Record<string, RatingOverride>;
+  actions: RaisedAction[];
+  actionChecks?: ActionCheck[];
+  briefingSnapshot?: { openActions: Array<{ id: string; title: string }> } | null;
+  signatures?: Signature[] | undefined;
+};
+
+export function Row(props: {
+  label: string;
+  value: string;
+  note?: string | undefined;
+  testId?: string;
+  attachments?: AttachmentRef[] | undefined;
+}) {
+  const photos = props.attachments ?? [];
+  return (
+    <div class="summary-row" data-testid={props.testId}>
+      <dt>{props.label}</dt>
+      <dd>
+        {props.value}
+        {props.note ? <span class="note-text">{props.note}</span> : null}
+        {photos.length > 0 && (
+          <ul class="photo-list" aria-label={`Photos for ${props.label}`}>
+            {photos.map((a, i) => (
+              <li key={a.sha256}>
+                <Thumbnail attachment={a} alt={a.caption || `Photo ${i + 1} for ${props.label}`} />
+                {a.caption && <span class="hint">{a.caption}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+export function answerText(template: Template, item: GroupChildItem, value: Answer['value'] | undefined): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return 'Not answered';
+  const options = itemOptions(template, item);
+  const label = (v: string) => options?.find((o) => o.value === v)?.label ?? v;
+  if (Array.isArray(value)) return value.map(label).join(', ');
+  if (item.type === 'date') return formatDate(value);
+  return label(value);
+}
+
+function DetailsRows(props: { record: SummarisedRecord }) {
+  const d = props.record.details;
+  if ('providerId' in d) {
+    return (
+      <>
+        <Row label="Provider" value={props.record.subjectName} />
+        <Row label="Date" value={formatDate(d.date)} />
+        <Row label="Type" value={d.announced ? 'Announced' : 'Unannounced'} />
+        <Row label="Spoke with" value={d.spokeWith || 'Not recorded'} />
+      </>
+    );
+  }
+  return (
+    <>
+      {'caseReference' in d && <Row label="Case reference" value={d.caseReference} />}
+      <Row label={'caseReference' in d ? 'Allocated worker' : 'Practitioner'} value={d.practitionerName} />
+      {'practitionerRole' in d && <Row label="Role" value={d.practitionerRole} />}
+      <Row label="Team" value={d.team} />
+      <Row label="Date" value={formatDate(d.date)} />
+    </>
+  );
+}
+
+function RatingRow(props: {
+  template: Template;
+  label: string;
+  given: string | null | undefined;
+  suggested: string;
+  override: RatingOverride | undefined;
+  testId: string;
+}) {
+  const note = props.override ? `Differs from the suggested rating: ${props.override.reason}` : undefined;
+  return (
+    <Row
+      label={props.label}
+      value={`${ratingLabel(props.template, props.given)} (suggested: ${props.suggested})`}
+      note={note}
+      testId={props.testId}
+    />
+  );
+}
+
+export const SIGNER: Record<Signature['role'], string> = {
+  'provider-manager': 'Registered manager',
+  practitioner: 'Practitioner',
+  observer: 'Observer',
+};
+
+const CHECK_LABEL: Record<ActionCheck['status'], string> = {
+  open: 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done, evidence seen',
+  verified: 'Verified as done',
+};
+
+export function RecordSummary(props: { record: SummarisedRecord; template: Template; changeLinks: boolean }) {
+  const { record, template } = props;
+  const base = `/visits/${record.id}`;
+  const overall = suggestOverallRating(template, record.sectionRatings);
+  return (
+    <>
+      <h2>
+        {record.kind === 'visit'
+          ? 'Visit details'
+          : record.kind === 'observation'
+            ? 'Observation details'
+            : 'Audit details'}
+      </h2>
+      <dl class="summary-list">
+        <DetailsRows record={record} />
+      </dl>
+      {props.changeLinks && (
+        <p>
+          <a href={`${base}/details`}>Change the details</a>
+        </p>
+      )}
+      {template.sections.map((section) => (
+        <section key={section.id} aria-labelledby={`sum-${section.id}`}>
+          <h2 id={`sum-${section.id}`}>{section.title}</h2>
+          <dl class="summary-list">
+            {section.items
+              .filter((item) => isItemVisible(item, record.answers))
+              .map((item) => {
+                const answer = record.answers[item.id];
+                if (item.type !== 'group') {
+                  return (
+                    <Row
+                      key={item.id}
+                      label={item.label}
+                      value={answerText(template, item, answer?.value)}
+                      note={answer?.note}
+                      attachments={answer?.attachments}
+                    />
+                  );
+                }
+                const rows = answer?.rows ?? [];
+                if (rows.length === 0) return <Row key={item.id} label={item.label} value="None recorded" />;
+                return rows.map((row, n) => (
+                  <Row
+                    key={row.id}
+                    label={`${item.rowLabel ?? item.label} ${n + 1}`}
+                    attachments={Object.values(row.answers).flatMap((cell) => cell.attachments ?? [])}
+                    value={(item.items ?? [])
+                      .filter((c) => isItemVisible(c, row.answers))
+                      .map((c) => `${c.label}: ${answerText(template, c, row.answers[c.id]?.value)}`)
+                      .join(' · ')}
+                  />
+                ));
+              })}
+            {section.rated && (
+              <RatingRow
+                template={template}
+                label="Rating"
+                given={record.sectionRatings[section.id]}
+                testId={`rating-row-${section.id}`}
+                suggested={suggestionText(template, suggestSectionRating(template, section, record.answers))}
+                override={record.ratingOverrides[section.id]}
+              />
+            )}
+          </dl>
+          {props.changeLinks && (
+            <p>
+              <a href={`${base}/areas/${section.id}`}>Change {section.title.toLowerCase()}</a>
+            </p>
+          )}
+        </section>
+      ))}
+      {template.overall && (
+        <section aria-labelledby="sum-overall">
+          <h2 id="sum-overall">{template.overall.label}</h2>
+          <dl class="summary-list">
+            <RatingRow
+              template={template}
+              label="Overall"
+              given={record.overallRating}
+              suggested={suggestionText(template, overall)}
+              override={record.ratingOverrides[OVERALL]}
+              testId="rating-row-overall"
+            />
+          </dl>
+          {props.changeLinks && (
+            <p>
+              <a href={`${base}/judgement`}>Change the overall judgement</a>
+            </p>
+          )}
+        </section>
+      )}
+      {(record.actionChecks?.length ?? 0) > 0 && (
+        <section aria-labelledby="sum-earlier">
+          <h2 id="sum-earlier">Actions from earlier visits</h2>
+          <dl class="summary-list">
+            {record.actionChecks!.map((c) => (
+              <Row
+                key={c.actionId}
+                label={record.briefingSnapshot?.openActions.find((a) => a.id === c.actionId)?.title ?? 'Earlier action'}
+                value={CHECK_LABEL[c.status]}
+                note={c.evidence}
+              />
+            ))}
+          </dl>
+          {props.changeLinks && (
+            <p>
+              <a href={`${base}/earlier-actions`}>Change the checks of earlier actions</a>
+            </p>
+          )}
+        </section>
+      )}
+      {(record.signatures?.length ?? 0) > 0 && (
+        <section aria-labelledby="sum-signatures">
+          <h2 id="sum-signatures">Signatures</h2>
+          <dl class="summary-list">
+            {record.signatures!.map((s) => (
+              <Row
+                key={s.role}
+                label={SIGNER[s.role]}
+                value={`${s.name}, ${formatDateTime(s.signedAt)}`}
+                testId="summary-signature"
+              />
+            ))}
+          </dl>
+          {props.changeLinks && (
+            <p>
+              <a href={`${base}/signatures`}>Change signatures</a>
+            </p>
+          )}
+        </section>
+      )}
+      <section aria-labelledby="sum-actions">
+        <h2 id="sum-actions">
+          Actions <span class="count">({record.actions.length})</span>
+        </h2>
+        {record.actions.length === 0 ? (
+          <p>No actions raised.</p>
+        ) : (
+          <dl class="summary-list">
+            {record.actions.map((a) => (
+              <Row
+                key={a.id}
+                label={a.title}
+                testId="summary-action"
+                value={`${a.significance === 'significant' ? 'Significant' : 'Routine'} · owner: the ${a.owner} · due ${formatDate(a.dueDate)}${a.dueDate < todayIso() ? ` · ${dueText(a.dueDate).toLowerCase()}` : ''}`}
+                note={a.detail}
+              />
+            ))}
+          </dl>
+        )}
+        {props.changeLinks && (
+          <p>
+            <a href={`${base}/actions`}>Change actions</a>
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+// Reviewing a record someone else submitted (needs a connection): the record as the council holds
+// it, then sign it off or return it for amendment with a comment. Managers review their team's
+// observations and audits; the QA manager any record (seed 003 §4.6, §10.3).
+import { useEffect, useState } from 'preact/hooks';
+import type { StoredSubmission } from '../../shared/schemas';
+import { BackLink, ErrorSummary, Page } from '../components/Page';
+import { formatDateTime } from '../components/format';
+import { navigate, queryParams } from '../lib/router';
+import { errorMessage, requestJson } from '../lib/http';
+import { useTemplate } from './queries';
+import { RecordSummary } from './RecordSummary';
+
+const KIND = { visit: 'visit', observation: 'observation of practice', audit: 'case file audit' } as const;
+
+function subjectName(stored: StoredSubmission): string {
+  const { body } = stored;
+  if (body.kind === 'observation') return body.details.practitionerName;
+  if (body.kind === 'audit') return `Case ${body.details.caseReference}`;
+  return body.briefingSnapshot?.provider.name ?? body.details.providerId;
+}
+
+/** Where a decision returns to: the inbox when the review was opened from it, else the deadlines. */
+const backTo = () =>
+  queryParams().get('from') === 'inbox'
+    ? { href: '/office/inbox', label: 'Inbox' }
+    : { href: '/deadlines', label: 'Deadlines' };
+
+export function ReviewPage(props: { id: string }) {
+  const back = backTo();
+  const [stored, setStored] = useState<StoredSubmission | null>(null);
+  const [failure, setFailure] = useState('');
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const template = useTemplate(stored?.body.templateId, stored?.body.templateVersion);
+  useEffect(() => {
+    void requestJson('GET', `/api/submissions/${props.id}`).then((result) => {
+      if (result.kind === 'network-error') setFailure('Reviewing needs a connection. Try again when you are online.');
+      else if (result.status !== 200) setFailure(errorMessage(result.body, `The server answered ${result.status}.`));
+      else setStored(result.body as StoredSubmission);
+    });
+  }, [props.id]);
+
+  async function decide(decision: 'sign-off' | 'return') {
+    if (!stored) return;
+    if (decision === 'return' && comment.trim() === '') {
+      setCommentError('Say what needs amending');
+      document.getElementById('review-comment')?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await requestJson('POST', `/api/submissions/${props.id}/review`, {
+      decision,
+      revision: stored.revision,
+      comment,
+    });
+    setBusy(false);
+    if (result.kind === 'network-error')
+      setFailure('The decision was not sent: there is no connection. Try again when you are online.');
+    else if (result.status !== 200) setFailure(errorMessage(result.body, `The server answered ${result.status}.`));
+    else navigate(`${back.href}?decided=${decision}`);
+  }
+
+  return (
+    <>
+      <BackLink href={back.href}>{back.label}</BackLink>
+      <Page
+        title={stored ? `Review: ${subjectName(stored)}` : 'Review'}
+        caption={stored ? `${KIND[stored.body.kind]}, revision ${stored.revision}` : undefined}
+      >
+        {failure && <ErrorSummary title="There is a problem" errors={[{ href: '#main', message: failure }]} />}
+        {commentError && <ErrorSummary errors={[{ href: '#review-comment', message: commentError }]} />}
+        {!stored && !failure && <p>Loading…</p>}
+        {stored && (
+          <>
+            <p>
+              Submitted by {stored.submitterName}, received {formatDateTime(stored.receivedAt)}.
+            </p>
+            {stored.review && (
+              <p>
+                Latest decision: {stored.review.status === 'returned' ? 'returned for amendment' : 'signed off'} by{' '}
+                {stored.review.reviewerName}.
+              </p>
+            )}
+            {template ? (
+              <RecordSummary
+                template={template}
+                changeLinks={false}
+                record={{
+                  id: stored.id,
+                  kind: stored.body.kind,
+                  subjectName: subjectName(stored),
+                  details: stored.body.details,
+                  answers: stored.body.answers,
+                  sectionRatings: stored.body.sectionRatings,
+                  overallRating: stored.body.overallRating ?? null,
+                  ratingOverrides: stored.body.ratingOverrides ?? {},
+                  actions: stored.body.actions ?? [],
+                  actionChecks: stored.body.actionChecks ?? [],
+                  briefingSnapshot: stored.body.briefingSnapshot ?? null,
+                  signatures: stored.body.signatures ?? [],
+                }}
+              />
+            ) : (
+              <p>The template of this record is not on this device yet; choose “Sync now”.</p>
+            )}
+            <h2>Your decision</h2>
+            <div class={`form-group${commentError ? ' has-error' : ''}`}>
+              <label class="label" for="review-comment">
+                Comment
+              </label>
+              <p class="hint" id="review-comment-hint">
+                Needed to return it: say what to amend. Optional when signing off.
+              </p>
+              {commentError && (
+                <p class="error-message" id="review-comment-error">
+                  {commentError}
+                </p>
+              )}
+              <textarea
+                id="review-comment"
+                class="textarea"
+                rows={4}
+                value={comment}
+                aria-describedby={`review-comment-hint${commentError ? ' review-comment-error' : ''}`}
+                onInput={(e) => {
+                  setComment(e.currentTarget.value);
+                  setCommentError('');
+                }}
+              />
+            </div>
+            <button type="button" class="button" disabled={busy} onClick={() => void decide('sign-off')}>
+              Sign off
+            </button>{' '}
+            <button type="button" class="button secondary" disabled={busy} onClick={() => void decide('return')}>
+              Return for amendment
+            </button>
+          </>
+        )}
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+// The sync status shown on every page: connection, visits waiting to send, visits needing
+// attention, when the device last synced, and "Sync now". Announced politely to screen readers.
+import { useObservable } from '../lib/observable';
+import { useLiveQuery } from '../lib/use-live-query';
+import { db } from '../storage/database';
+import { online, syncNow, syncState } from './control';
+import { session } from '../auth/session';
+import { formatDateTime } from '../components/format';
+
+export function SyncStatus() {
+  const isOnline = useObservable(online);
+  const state = useObservable(syncState);
+  const current = useObservable(session);
+  const waiting = useLiveQuery(() => db().outbox.where('state').equals('pending').count(), []) ?? 0;
+  const attention = useLiveQuery(() => db().outbox.where('state').equals('attention').count(), []) ?? 0;
+  const expired = current.status === 'signed-in' && current.expired;
+
+  // Tell the truth on "lie-fi": the device may say it is online while the server can't be reached.
+  let connection: string;
+  if (!isOnline) connection = 'Offline';
+  else if (state.consecutiveFailures > 0 && state.phase === 'syncing')
+    connection = "Can't reach the server — trying again";
+  else if (state.phase === 'syncing') connection = 'Sending…';
+  else if (state.phase === 'waiting-to-retry') connection = "Can't reach the server";
+  else connection = 'Online';
+
+  return (
+    <section class={`sync-status${isOnline ? '' : ' is-offline'}`} aria-label="Sync status">
+      <p class="sync-line" role="status" aria-live="polite">
+        <strong data-testid="connection">{connection}</strong>
+        <span data-testid="waiting">
+          {waiting === 1 ? '1 visit waiting to send' : `${waiting} visits waiting to send`}
+        </span>
+        {attention > 0 && (
+          <a href="/" data-testid="attention">
+            {attention === 1 ? '1 needs attention' : `${attention} need attention`}
+          </a>
+        )}
+        <span data-testid="last-sync">
+          {state.lastSuccessAt ? `Last synced ${formatDateTime(state.lastSuccessAt)}` : 'Not synced yet on this device'}
+        </span>
+      </p>
+      {expired && (
+        <p class="sync-line warning">
+          Your sign-in has ended. Your work is safe on this device. <a href="/sign-in">Sign in again</a> to send it.
+        </p>
+      )}
+      <button type="button" class="button secondary small" onClick={() => syncNow()} disabled={!isOnline || expired}>
+        Sync now
+      </button>
+    </section>
+  );
+}
