@@ -1,12 +1,14 @@
-// Entry point: restores who is signed in, starts syncing and renders the app.
+// Entry point and composition root: restores who is signed in, starts syncing, wires sync to the
+// session (a 401 while sending marks the session expired) and renders the app.
 import { render } from 'preact';
 import { App, preloadPages } from './App';
-import { loadSession, session } from './auth/session';
+import { loadSession, session, sessionExpired } from './auth/session';
 import { registerServiceWorker } from './components/UpdatePrompt';
 import { listenToHistory } from './lib/router';
 import { loadSettings } from './sync/settings';
 import { checkStorage } from './device/storage-usage';
-import { restoreLastSync, startSync } from './sync/control';
+import { startSync } from './sync/control';
+import { restoreLastSync, syncState } from './sync/sync-state';
 import './styles.css';
 
 listenToHistory();
@@ -26,4 +28,9 @@ session.subscribe((state) => {
     // Ask the browser not to evict visits under storage pressure.
     void navigator.storage?.persist?.().catch(() => undefined);
   }
+});
+// Sync knows nothing of sessions (no import cycle): a 401 while sending pauses it, and here the
+// session learns it must ask the person to sign in again. Local work carries on meanwhile.
+syncState.subscribe((state) => {
+  if (state.phase === 'auth-required') sessionExpired();
 });

@@ -1,30 +1,10 @@
 // Deadlines as calendar dates (issue 4, seed 003 §4 and §10, seed 004 §9): an observation is
 // written up within 5 days; an audit's summary goes to the worker and manager within 48 hours
 // and its form to the QA manager within 5 days; actions fall due by significance. All arithmetic
-// is on calendar dates in UTC, so a clock change never moves a deadline, and "today" is the
-// council's day (Europe/London), not the server's UTC day.
+// is on calendar dates (./calendar.ts), so a clock change never moves a deadline, and "today" is
+// the council's day (Europe/London) on the server and on every device.
 import type { RecordKind, Template } from './schemas';
-import { addDays, addMonths } from './briefings/visit-due';
-
-export const COUNCIL_TIME_ZONE = 'Europe/London';
-
-/** The calendar date at this instant in the council's time zone (YYYY-MM-DD). */
-export function calendarDay(at: Date, timeZone = COUNCIL_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/** Whole days from `from` to `to` (calendar dates; negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  const utc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
-}
+import { addDays, addMonths, daysBetween } from './calendar';
 
 /** "Overdue by 3 days", "Due today", "Due in 5 days". */
 export function dueText(dueDate: string, today: string): string {

@@ -403,4 +403,15 @@ export const ErrorBody = z.object({
   missing: z.optional(z.array(z.string())),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Why a record could not be sent, as the device keeps it beside the record and its outbox entry:
+ * the HTTP status (null for a network failure), the error code and message, and what the server named. */
+export type Problem = {
+  status: number | null;
+  code: string;
+  message: string;
+  issues?: Issue[];
+  /** For 409 `attachments-missing`: the SHA-256 hashes the server does not hold. */
+  missing?: string[];
+};
 export type Issue = { path: string; message: string };

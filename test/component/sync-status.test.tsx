@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/preact';
 import { session } from '../../src/app/auth/session';
 import { SyncStatus } from '../../src/app/sync/SyncStatus';
-import { online } from '../../src/app/sync/control';
+import { online } from '../../src/app/sync/sync-state';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import { submitVisit } from '../../src/app/records/visit-store';
 import { answerEverything, officer, resetDevice, startQmfVisit } from './helpers';

@@ -3,7 +3,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/storage/database';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
-import type { OutboxEntry, Problem } from '../../src/app/sync/engine';
+import type { Problem } from '../../src/shared/schemas';
+import type { OutboxEntry } from '../../src/app/sync/engine';
 import { NotEditableError, returnToDraft, submitVisit } from '../../src/app/records/visit-store';
 import { saveAnswer, saveRating } from '../../src/app/records/answer-store';
 import { answerEverything, officer, outboxFor, record, resetDevice, startQmfVisit } from './helpers';

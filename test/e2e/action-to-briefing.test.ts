@@ -1,11 +1,11 @@
 // Issue 4: a significant action raised on a care-home visit reaches that provider's next
 // pre-visit briefing as an open action, due 3 months after the visit (seed 004 §9).
 import { expect, it } from 'vitest';
-import { addMonths } from '../../src/shared/briefings/visit-due';
 import { expectAccessible, withFailureShot } from './support/browser';
 import { describeWithChromium } from './support/chromium-suite';
 import { chooseSuggestedRating, fillSection } from './support/forms';
 import { signIn, waitForHeading, waitForSynced, waitingCount } from './support/pages';
+import { addMonths } from '../../src/shared/calendar';
 
 const PROVIDER = 'Willow Bank Care Home';
 

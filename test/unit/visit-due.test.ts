@@ -2,11 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_VISIT_FREQUENCY_MONTHS,
-  addDays,
-  addMonths,
   nextVisitDue,
   parseVisitFrequencies,
 } from '../../src/shared/briefings/visit-due';
+import { addDays, addMonths } from '../../src/shared/calendar';
 
 describe('addMonths', () => {
   it.each([

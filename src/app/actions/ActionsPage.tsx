@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { actionDueDate } from '../../shared/deadlines';
 import type { RaisedAction, Template } from '../../shared/schemas';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
-import { dueText, formatDate, todayIso } from '../components/format';
+import { dueText, formatDate } from '../components/format';
 import { queryParams } from '../lib/router';
 import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
@@ -14,6 +14,7 @@ import { removeAction, saveAction } from '../records/answer-store';
 import { useTemplate } from '../records/queries';
 import { MissingTemplate } from '../records/TaskListPage';
 import { recordNoun } from '../records/labels';
+import { calendarDay } from '../../shared/calendar';
 
 type Significance = RaisedAction['significance'];
 type Field = 'title' | 'detail' | 'significance' | 'dueDate';
@@ -109,7 +110,7 @@ export function ActionsPage(props: { visit: LocalRecord }) {
               <li key={a.id} data-testid="raised-action">
                 <strong>{a.title}</strong>{' '}
                 <span class={a.significance === 'significant' ? 'tag red' : 'tag grey'}>{a.significance}</span>
-                {a.dueDate < todayIso() && (
+                {a.dueDate < calendarDay(new Date()) && (
                   <>
                     {' '}
                     <span class="tag red">{dueText(a.dueDate)}</span>

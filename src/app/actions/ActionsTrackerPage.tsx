@@ -7,12 +7,13 @@ import type { ActionStatus, ProviderRecord, VisitAction } from '../../shared/bri
 import { closureFigures } from '../../shared/actions/action-closure';
 import { quarterKey, quarterLabel, quarterOf, quartersEndingWith } from '../../shared/reports/quarters';
 import { BackLink, Page } from '../components/Page';
-import { dueText, formatDate, todayIso } from '../components/format';
+import { dueText, formatDate } from '../components/format';
 import { getJson } from '../office/api';
 import { Select } from '../office/fields';
 import { BarChart } from '../reports/BarChart';
 import { ActionUpdateForm } from './ActionUpdateForm';
 import { recordReportPath } from '../reports/RecordReportPage';
+import { calendarDay } from '../../shared/calendar';
 
 export const ACTIONS_PATH = '/office/actions';
 
@@ -41,7 +42,7 @@ export function ActionsTrackerPage() {
     );
   }, []);
 
-  const today = todayIso();
+  const today = calendarDay(new Date());
   const open = (actions ?? [])
     .filter((a) => a.status === 'open' || a.status === 'in-progress')
     .filter((a) =>

@@ -5,10 +5,11 @@ import { useState } from 'preact/hooks';
 import type { ActionStatus, VisitAction } from '../../shared/briefings/register';
 import type { ActionCheck } from '../../shared/schemas';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
-import { dueText, formatDate, todayIso } from '../components/format';
+import { dueText, formatDate } from '../components/format';
 import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { saveActionCheck } from '../records/answer-store';
+import { calendarDay } from '../../shared/calendar';
 
 const STATUS: Array<[ActionStatus, string]> = [
   ['open', 'Not started'],
@@ -71,7 +72,9 @@ function ActionCheckField(props: {
         <legend class="legend">{action.title}</legend>
         <p class="hint" id={`${base}-hint`}>
           {action.significance === 'significant' ? 'Significant' : 'Routine'} · due {formatDate(action.dueDate)}{' '}
-          <span class={action.dueDate < todayIso() ? 'tag red' : 'tag blue'}>{dueText(action.dueDate)}</span>
+          <span class={action.dueDate < calendarDay(new Date()) ? 'tag red' : 'tag blue'}>
+            {dueText(action.dueDate)}
+          </span>
           {action.detail ? ` · ${action.detail}` : ''}
         </p>
         <div class="radios">

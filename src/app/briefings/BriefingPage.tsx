@@ -2,13 +2,14 @@
 // compiled by the server and read here from the device, with or without a signal. Printable.
 import type { Briefing, IntelligenceEntry } from '../../shared/briefings/register';
 import { BackLink, Page } from '../components/Page';
-import { daysBetween, dueText, formatDate, formatDateTime, todayIso } from '../components/format';
+import { dueText, formatDate, formatDateTime } from '../components/format';
 import { useObservable } from '../lib/observable';
 import { settings } from '../sync/settings';
 import { PinButton } from './PinButton';
 import { session } from '../auth/session';
 import { useBriefing, useOpenAssignmentFor, useProvider } from './queries';
 import { cqcClass, cqcLabel, entryDetail, fireOutcome, ragClass, serviceTypeLabel } from './labels';
+import { calendarDay, daysBetween } from '../../shared/calendar';
 
 export function BriefingPage(props: { providerId: string }) {
   const briefing = useBriefing(props.providerId);
@@ -34,7 +35,7 @@ export function BriefingPage(props: { providerId: string }) {
       </>
     );
   }
-  const age = daysBetween(briefing.compiledAt.slice(0, 10), todayIso());
+  const age = daysBetween(calendarDay(new Date(briefing.compiledAt)), calendarDay(new Date()));
   return (
     <>
       <BackLink href="/">My visits</BackLink>
@@ -110,7 +111,7 @@ export function BriefingPage(props: { providerId: string }) {
               {briefing.openActions.map((a) => (
                 <li key={a.id}>
                   <strong>{a.title}</strong>
-                  <span class={a.dueDate < todayIso() ? 'tag red' : 'tag blue'}>{dueText(a.dueDate)}</span>
+                  <span class={a.dueDate < calendarDay(new Date()) ? 'tag red' : 'tag blue'}>{dueText(a.dueDate)}</span>
                   <span class="meta">
                     {a.significance === 'significant' ? 'Significant' : 'Routine'} · owner {a.owner} · due{' '}
                     {formatDate(a.dueDate)} · raised {formatDate(a.raisedOn)}

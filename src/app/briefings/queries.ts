@@ -1,9 +1,9 @@
 // Read-side hooks for pre-visit data on the device: briefings, assignments, and the visits this
 // officer should do next (assigned, or due by risk level), overdue first.
 import type { Assignment, Briefing, ProviderRecord } from '../../shared/briefings/register';
-import { todayIso, daysBetween } from '../components/format';
 import { useLiveQuery } from '../lib/use-live-query';
 import { db } from '../storage/database';
+import { calendarDay, daysBetween } from '../../shared/calendar';
 
 export function useBriefing(providerId: string): Briefing | null | undefined {
   return useLiveQuery(async () => (await db().briefings.get(providerId)) ?? null, [providerId]);
@@ -56,7 +56,7 @@ export function useVisitsToDo(userId: string): VisitToDo[] | undefined {
     const providers = new Map(
       (await database.providers.bulkGet(assignments.map((a) => a.providerId))).flatMap((p) => (p ? [[p.id, p]] : [])),
     );
-    const today = todayIso();
+    const today = calendarDay(new Date());
     const todo: VisitToDo[] = [];
     for (const a of assignments) {
       const provider = providers.get(a.providerId);

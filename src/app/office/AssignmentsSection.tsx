@@ -6,10 +6,11 @@
 import { useState } from 'preact/hooks';
 import type { Assignment } from '../../shared/briefings/register';
 import { ErrorSummary } from '../components/Page';
-import { formatDate, todayIso } from '../components/format';
+import { formatDate } from '../components/format';
 import { useLatestTemplates } from '../records/queries';
 import { assignVisit, cancelAssignment, type OfficePerson, type Outcome } from './api';
 import { DateInput, Radios, Select, TextArea, type Option } from './fields';
+import { calendarDay } from '../../shared/calendar';
 
 const QMF = { value: 'qmf-care-home', label: 'Care Home Quality Monitoring Framework' };
 const STATUS = {
@@ -82,7 +83,7 @@ export function AssignmentsSection(props: {
     setStatus('');
     setFailure('');
     const current = { ...draft, templateId };
-    const found = validateAssignment(current, todayIso());
+    const found = validateAssignment(current, calendarDay(new Date()));
     setErrors(found);
     setAttempt((n) => n + 1);
     if (Object.keys(found).length > 0) return;

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { IntelligenceEntry } from '../../shared/briefings/register';
 import { ErrorSummary } from '../components/Page';
-import { formatDate, todayIso } from '../components/format';
+import { formatDate } from '../components/format';
 import { cqcLabel, feedbackSource, fireOutcome } from '../briefings/labels';
 import type { NewIntelligence, Outcome } from './api';
 import { DateInput, Radios, Select, TextArea, type Option } from './fields';
@@ -23,6 +23,7 @@ import {
   type DraftErrors,
   type IntelligenceDraft,
 } from './intelligence-form';
+import { calendarDay } from '../../shared/calendar';
 
 const options = (labels: Record<string, string>): Option[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -63,7 +64,7 @@ export function IntelligenceForm(props: {
     if (busy) return;
     setSaved('');
     setProblems([]);
-    const found = validateIntelligence(draft, props.today ?? todayIso());
+    const found = validateIntelligence(draft, props.today ?? calendarDay(new Date()));
     setErrors(found);
     setAttempt((n) => n + 1);
     if (Object.keys(found).length > 0) return;

@@ -5,11 +5,12 @@ import '../reports/reports.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord, Rag } from '../../shared/briefings/register';
 import { BackLink, Page } from '../components/Page';
-import { formatDate, todayIso } from '../components/format';
+import { formatDate } from '../components/format';
 import { ragClass, serviceTypeLabel } from '../briefings/labels';
 import { officeProviderPath } from './access';
 import { getJson, loadPeople, type OfficePerson } from './api';
 import { Select } from './fields';
+import { calendarDay } from '../../shared/calendar';
 
 export const REGISTER_PATH = '/office/providers';
 
@@ -47,7 +48,7 @@ export function RegisterPage() {
     <K extends keyof Filters>(key: K) =>
     (value: Filters[K]) =>
       setF((old) => ({ ...old, [key]: value }));
-  const today = todayIso();
+  const today = calendarDay(new Date());
   const officerName = (id: string | null) =>
     id === null ? 'Not allocated' : (people.find((p) => p.id === id)?.name ?? 'Another team\u2019s officer');
   const shown = (providers ?? [])

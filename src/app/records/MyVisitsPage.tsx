@@ -4,11 +4,12 @@ import { recordDeadlines } from '../../shared/deadlines';
 import type { SessionUser } from '../../shared/schemas';
 import { Page } from '../components/Page';
 import { queryParams } from '../lib/router';
-import { dueText, formatDate, formatDateTime, todayIso } from '../components/format';
+import { dueText, formatDate, formatDateTime } from '../components/format';
 import type { RecordStatus, LocalRecord } from '../storage/database';
 import { useUploadProgress, useVisits } from './queries';
 import { statusClass, statusLabel } from './status';
 import { VisitsToDo } from './VisitsToDo';
+import { calendarDay } from '../../shared/calendar';
 
 const groups: Array<{ status: RecordStatus; title: string; empty: string }> = [
   { status: 'attention', title: 'Needs attention', empty: '' },
@@ -119,7 +120,7 @@ function VisitList(props: { visits: LocalRecord[] }) {
             recordDeadlines(v.kind, v.details.date)
               .slice(-1)
               .map((d) => (
-                <span key={d.kind} class={`meta${d.dueDate < todayIso() ? ' error-text' : ''}`}>
+                <span key={d.kind} class={`meta${d.dueDate < calendarDay(new Date()) ? ' error-text' : ''}`}>
                   {d.label}: {dueText(d.dueDate).toLowerCase()}
                 </span>
               ))}

@@ -5,13 +5,14 @@ import { useState } from 'preact/hooks';
 import { recordDeadlines } from '../../shared/deadlines';
 import type { AuditDetails, ObservationDetails, SessionUser } from '../../shared/schemas';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
-import { formatDate, todayIso } from '../components/format';
+import { formatDate } from '../components/format';
 import { navigate } from '../lib/router';
 import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { useLatestTemplates } from './queries';
 import { TemplateChoice } from './TemplateChoice';
 import { saveDetails, startVisit } from './visit-store';
+import { calendarDay } from '../../shared/calendar';
 
 type Kind = 'observation' | 'audit';
 type Field = 'template' | 'caseReference' | 'practitionerName' | 'practitionerRole' | 'team' | 'date';
@@ -31,7 +32,7 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
     practitionerName: before.practitionerName ?? '',
     practitionerRole: before.practitionerRole ?? '',
     team: before.team ?? '',
-    date: before.date ?? todayIso(),
+    date: before.date ?? calendarDay(new Date()),
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState('');
@@ -63,7 +64,8 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
     if (kind === 'observation' && !v.practitionerRole) found.practitionerRole = 'Enter the practitioner’s role';
     if (!v.team) found.team = 'Enter the team';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) found.date = `Enter the date of the ${COPY[kind].noun}`;
-    else if (v.date > todayIso()) found.date = `The date of the ${COPY[kind].noun} must be today or in the past`;
+    else if (v.date > calendarDay(new Date()))
+      found.date = `The date of the ${COPY[kind].noun} must be today or in the past`;
     return found;
   }
 

@@ -15,9 +15,10 @@ import {
   type RecordDetails,
   type Template,
 } from '../../shared/schemas';
-import { dueText, formatDate, formatDateTime, todayIso } from '../components/format';
+import { dueText, formatDate, formatDateTime } from '../components/format';
 import { Thumbnail } from '../evidence/PhotoField';
 import { ratingLabel, suggestionText } from './RatingField';
+import { calendarDay } from '../../shared/calendar';
 
 export type SummarisedRecord = {
   id: string;
@@ -273,7 +274,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
                 key={a.id}
                 label={a.title}
                 testId="summary-action"
-                value={`${a.significance === 'significant' ? 'Significant' : 'Routine'} · owner: the ${a.owner} · due ${formatDate(a.dueDate)}${a.dueDate < todayIso() ? ` · ${dueText(a.dueDate).toLowerCase()}` : ''}`}
+                value={`${a.significance === 'significant' ? 'Significant' : 'Routine'} · owner: the ${a.owner} · due ${formatDate(a.dueDate)}${a.dueDate < calendarDay(new Date()) ? ` · ${dueText(a.dueDate).toLowerCase()}` : ''}`}
                 note={a.detail}
               />
             ))}

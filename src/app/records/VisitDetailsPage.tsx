@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import type { SessionUser, Template, VisitDetails } from '../../shared/schemas';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
-import { todayIso } from '../components/format';
 import { navigate, queryParams } from '../lib/router';
 import { useAssignment } from '../briefings/queries';
 import { useLatestTemplates, useProviders } from './queries';
@@ -11,6 +10,7 @@ import { TemplateChoice } from './TemplateChoice';
 import { saveDetails, startVisit } from './visit-store';
 import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
+import { calendarDay } from '../../shared/calendar';
 
 export const QMF_TEMPLATE_ID = 'qmf-care-home';
 
@@ -40,7 +40,7 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
   const assignment = useAssignment(fromLink.assignment);
   const [templateId, setTemplateId] = useState(existing?.templateId ?? '');
   const [providerId, setProviderId] = useState(before?.providerId ?? fromLink.provider);
-  const [date, setDate] = useState(before?.date ?? todayIso());
+  const [date, setDate] = useState(before?.date ?? calendarDay(new Date()));
   const [announced, setAnnounced] = useState(before ? (before.announced ? 'yes' : 'no') : '');
   const [spokeWith, setSpokeWith] = useState(before?.spokeWith ?? '');
   const [errors, setErrors] = useState<Errors>({});

@@ -2,13 +2,14 @@
 // monitoring level, overdue first, each with its briefing and a way to start (or continue).
 import type { SessionUser } from '../../shared/schemas';
 import { useVisitsToDo } from '../briefings/queries';
-import { dueText, formatDate, todayIso } from '../components/format';
+import { dueText, formatDate } from '../components/format';
 import type { LocalRecord } from '../storage/database';
+import { calendarDay } from '../../shared/calendar';
 
 export function VisitsToDo(props: { user: SessionUser; visits: LocalRecord[] }) {
   const todo = useVisitsToDo(props.user.id);
   if (!todo || todo.length === 0) return null;
-  const today = todayIso();
+  const today = calendarDay(new Date());
   return (
     <section aria-labelledby="todo-heading">
       <h2 id="todo-heading">

@@ -15,17 +15,18 @@ import {
   quartersEndingWith,
 } from '../../shared/reports/quarters';
 import { BackLink, Page } from '../components/Page';
-import { formatDate, todayIso } from '../components/format';
+import { formatDate } from '../components/format';
 import { Select } from '../office/fields';
 import { getJson } from '../office/api';
 import { navigate } from '../lib/router';
 import { BarChart } from './BarChart';
 import { ReportSections } from './ReportSections';
+import { calendarDay } from '../../shared/calendar';
 
 export const QUARTERLY_REPORT_PATH = '/office/reports/quarterly';
 
 export function QuarterlyReportPage(props: { quarterKey: string | null }) {
-  const last = previousQuarter(quarterOf(todayIso()));
+  const last = previousQuarter(quarterOf(calendarDay(new Date())));
   const chosen = (props.quarterKey && parseQuarterKey(props.quarterKey)) || last;
   const key = quarterKey(chosen);
   const [picked, setPicked] = useState(key);
@@ -46,7 +47,7 @@ export function QuarterlyReportPage(props: { quarterKey: string | null }) {
     return () => void (live = false);
   }, [key]);
 
-  const options = quartersEndingWith(quarterOf(todayIso()), 8)
+  const options = quartersEndingWith(quarterOf(calendarDay(new Date())), 8)
     .reverse()
     .map((q) => ({ value: quarterKey(q), label: quarterLabel(q) }));
   return (

@@ -5,6 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import { observable } from '../lib/observable';
 import type {
+  Problem,
   ActionCheck,
   Answer,
   Provider,
@@ -18,7 +19,6 @@ import type {
   Template,
 } from '../../shared/schemas';
 import type { Assignment, Briefing } from '../../shared/briefings/register';
-import type { Problem } from '../sync/engine';
 
 export type RecordStatus = 'draft' | 'queued' | 'sent' | 'attention';
 

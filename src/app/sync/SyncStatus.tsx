@@ -3,7 +3,8 @@
 import { useObservable } from '../lib/observable';
 import { useLiveQuery } from '../lib/use-live-query';
 import { db } from '../storage/database';
-import { online, syncNow, syncState } from './control';
+import { syncNow } from './control';
+import { online, syncState } from './sync-state';
 import { session } from '../auth/session';
 import { formatDateTime } from '../components/format';
 

@@ -8,16 +8,7 @@
 // server is unreachable or overloaded, so don't hammer it); a 401 touches nothing; a rejected
 // record never blocks the rest. Pure over injected store and transport; store errors propagate.
 import { attachmentHashes } from '../../shared/records/record-rules';
-import type { Issue, RecordBody } from '../../shared/schemas';
-
-export type Problem = {
-  status: number | null;
-  code: string;
-  message: string;
-  issues?: Issue[];
-  /** For 409 `attachments-missing`: the SHA-256 hashes the server does not hold. */
-  missing?: string[];
-};
+import type { Issue, Problem, RecordBody } from '../../shared/schemas';
 
 export type OutboxEntry = {
   seq: number;

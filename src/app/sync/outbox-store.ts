@@ -2,7 +2,8 @@
 // Invariant: an entry and its record change state in one transaction, and an entry is deleted
 // only by markSent (after the server answered 2xx).
 import { db } from '../storage/database';
-import type { OutboxEntry, OutboxStore, Problem } from './engine';
+import type { Problem } from '../../shared/schemas';
+import type { OutboxEntry, OutboxStore } from './engine';
 
 export function createOutboxStore(): OutboxStore {
   return {

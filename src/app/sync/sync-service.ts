@@ -2,13 +2,12 @@
 // on `online`, on becoming visible, after each submit, on the backoff timer and on "Sync now".
 // Only one tab sends at a time (Web Locks where available); the Dexie outbox is the source of truth.
 import { setValue } from '../storage/device-keyval';
-import { sessionExpired } from '../auth/session';
 import { pullReferenceData } from './pull';
 import { drain, type DrainOutcome } from './engine';
 import { createHttpTransport } from './http-transport';
 import { createOutboxStore } from './outbox-store';
 import { createSyncScheduler } from './scheduler';
-import { LAST_SYNC_KEY, online, syncState } from './control';
+import { LAST_SYNC_KEY, online, syncState } from './sync-state';
 
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -62,7 +61,6 @@ export function startSync(): void {
     onChange: (state) => {
       // The scheduler starts each page load knowing nothing; keep the remembered last sync time.
       syncState.set({ ...state, lastSuccessAt: state.lastSuccessAt ?? syncState.get().lastSuccessAt });
-      if (state.phase === 'auth-required') sessionExpired();
       if (state.lastSuccessAt !== null) void setValue(LAST_SYNC_KEY, state.lastSuccessAt);
     },
   });

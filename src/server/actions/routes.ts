@@ -7,7 +7,6 @@
 import type { Hono } from 'hono';
 import { ActionStatus, ActionUpdate, type VisitAction } from '../../shared/briefings/register';
 import { toIssues } from '../../shared/records/record-rules';
-import { calendarDay } from '../../shared/deadlines';
 import type { SessionUser } from '../../shared/schemas';
 import { recordAudit } from '../audit';
 import { submitterVisible } from '../auth/access';
@@ -17,6 +16,7 @@ import { readJsonBody } from '../http/body';
 import type { AppEnv, Deps } from '../http/env';
 import { badRequest, invalid, notFound } from '../http/errors';
 import { touchBriefing } from '../providers/store';
+import { calendarDay } from '../../shared/calendar';
 
 /** SQL: "the session user ($1, role $2) may see and update action a" (also the exports and reports). */
 export const ACTION_VISIBLE = `(a.provider_id IS NOT NULL OR a.raised_by IS NULL OR ${submitterVisible('a.raised_by', '$1', '$2')})`;

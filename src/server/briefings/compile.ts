@@ -3,9 +3,10 @@
 // server's clock only, so a briefing never depends on what a device thinks the time is.
 import type { Briefing, IntelligenceEntry, VisitAction } from '../../shared/briefings/register';
 import type { RecordBody } from '../../shared/schemas';
-import { addMonths, isoDay, type VisitFrequencies } from '../../shared/briefings/visit-due';
+import { type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { type ProviderRow, findProviderRow, toRecord } from '../providers/store';
+import { addMonths, calendarDay } from '../../shared/calendar';
 
 const RECENT = 3;
 
@@ -16,7 +17,7 @@ export async function compileBriefing(
 ): Promise<Briefing | null> {
   const row = typeof providerOrId === 'string' ? await findProviderRow(q, providerOrId) : providerOrId;
   if (row === null) return null;
-  const today = isoDay(options.now);
+  const today = calendarDay(options.now);
   const yearAgo = addMonths(today, -12);
   const entries = (
     await q.query<{ body: IntelligenceEntry }>(

@@ -3,13 +3,14 @@
 // and records that reached the council after their deadline (written up late). "Today" is the
 // council's day (Europe/London), from the server's clock.
 import type { Hono } from 'hono';
-import { calendarDay, recordDeadlines } from '../../shared/deadlines';
+import { recordDeadlines } from '../../shared/deadlines';
 import { recordSubject } from '../../shared/records/record-rules';
 import type { VisitAction } from '../../shared/briefings/register';
 import type { SessionUser, RecordBody } from '../../shared/schemas';
 import { submitterVisible } from '../auth/access';
 import { requireUser } from '../auth/middleware';
 import type { AppEnv, Deps } from '../http/env';
+import { calendarDay } from '../../shared/calendar';
 
 export type DeadlineRecord = {
   id: string;

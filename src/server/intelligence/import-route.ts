@@ -10,7 +10,6 @@ import type { Hono } from 'hono';
 import { IntelligenceEntry, type IntelligenceKind } from '../../shared/briefings/register';
 import type { Issue } from '../../shared/schemas';
 import { canonicalJson } from '../../shared/records/record-rules';
-import { isoDay } from '../../shared/briefings/visit-due';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';
@@ -20,6 +19,7 @@ import { ApiError, invalid } from '../http/errors';
 import type { CsvIssue } from '../providers/csv';
 import { INTELLIGENCE_CSV_LIMITS, type ImportedEntry, parseIntelligenceCsv } from './csv';
 import { insertIntelligence } from './routes';
+import { calendarDay } from '../../shared/calendar';
 
 export const INTELLIGENCE_IMPORT_PATH = '/api/providers/intelligence/import';
 
@@ -50,7 +50,7 @@ export function registerIntelligenceImportRoute(app: Hono<AppEnv>, deps: Deps): 
     const now = deps.now();
     const providers = await deps.db.query<{ id: string }>('SELECT id FROM providers WHERE removed_at IS NULL');
     const known = new Set(providers.map((p) => p.id));
-    const parsed = parseIntelligenceCsv(text, { providerExists: (id) => known.has(id), today: isoDay(now) });
+    const parsed = parseIntelligenceCsv(text, { providerExists: (id) => known.has(id), today: calendarDay(now) });
     if (parsed.issues.length > 0) {
       const issues: Issue[] = parsed.issues.map((i) => ({ path: issuePath(i), message: i.message }));
       throw invalid(

@@ -4,7 +4,6 @@
 // the register update it (a RAG change is recorded with the file's reason), others are added.
 import type { Hono } from 'hono';
 import type { Issue } from '../../shared/schemas';
-import { isoDay } from '../../shared/briefings/visit-due';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';
@@ -13,6 +12,7 @@ import type { AppEnv, Deps } from '../http/env';
 import { ApiError, invalid } from '../http/errors';
 import { type CsvIssue, PROVIDER_CSV_LIMITS, parseProviderCsv } from './csv';
 import { findProviderRow, recordRagChange, writeProvider } from './store';
+import { calendarDay } from '../../shared/calendar';
 
 const issuePath = (i: CsvIssue) =>
   i.row === 0 ? 'file' : i.column === null ? `row ${i.row}` : `row ${i.row} column ${i.column}`;
@@ -39,7 +39,7 @@ export function registerProviderImportRoute(app: Hono<AppEnv>, deps: Deps): void
     }
     const user = c.get('user');
     const now = deps.now();
-    const today = isoDay(now);
+    const today = calendarDay(now);
     const counts = await deps.db.transaction(async (tx) => {
       let imported = 0;
       let updated = 0;

@@ -7,7 +7,6 @@ import * as z from 'zod/mini';
 import { ProviderRecord } from '../../shared/briefings/register';
 import type { Issue } from '../../shared/schemas';
 import { toIssues } from '../../shared/records/record-rules';
-import { isoDay } from '../../shared/briefings/visit-due';
 import { recordAudit } from '../audit';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';
@@ -18,6 +17,7 @@ import { readJsonBody } from '../http/body';
 import type { AppEnv, Deps } from '../http/env';
 import { badRequest, conflict, invalid, notFound } from '../http/errors';
 import { findProviderRow, listProviderRows, recordRagChange, toRecord, writeProvider, type RegisterRow } from './store';
+import { calendarDay } from '../../shared/calendar';
 
 export const RegisterRowBody = z.omit(ProviderRecord, { lastVisitDate: true, nextVisitDue: true });
 
@@ -56,7 +56,7 @@ export function registerProviderRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.post('/api/providers', signedIn, qa, async (c) => {
     const row = await readRow(c);
     const now = deps.now();
-    const today = isoDay(now);
+    const today = calendarDay(now);
     const user = c.get('user');
     const saved = await deps.db.transaction(async (tx) => {
       if ((await findProviderRow(tx, row.id)) !== null) return null;
@@ -89,8 +89,8 @@ export function registerProviderRoutes(app: Hono<AppEnv>, deps: Deps): void {
       if (ragChanged && row.ragReason.trim() === '') {
         throw invalid([{ path: 'ragReason', message: 'Give the reason for changing the RAG rating' }]);
       }
-      const record = { ...row, ragChangedAt: ragChanged ? isoDay(now) : existing.body.ragChangedAt };
-      await writeProvider(tx, record, isoDay(now));
+      const record = { ...row, ragChangedAt: ragChanged ? calendarDay(now) : existing.body.ragChangedAt };
+      await writeProvider(tx, record, calendarDay(now));
       if (ragChanged) {
         await recordRagChange(tx, {
           providerId: row.id,

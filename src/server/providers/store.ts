@@ -3,9 +3,10 @@
 // refreshProviderVisit) and nextVisitDue from it and the configured frequencies. Any change a
 // device must see takes a fresh change_seq (the row) and briefing_seq (its briefing).
 import type { ProviderRecord } from '../../shared/briefings/register';
-import { isoDay, nextVisitDue, type VisitFrequencies } from '../../shared/briefings/visit-due';
+import { nextVisitDue, type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
+import { calendarDay } from '../../shared/calendar';
 
 export type RegisterRow = Omit<ProviderRecord, 'lastVisitDate' | 'nextVisitDue'>;
 
@@ -21,7 +22,7 @@ export const PROVIDER_COLUMNS = 'p.id, p.body, p.registered_on, p.last_visit_dat
 
 export function toRecord(row: ProviderRow, frequencies: VisitFrequencies): ProviderRecord {
   const last = row.last_visit_date ?? null;
-  const registered = row.registered_on ?? isoDay(new Date(0));
+  const registered = row.registered_on ?? calendarDay(new Date(0));
   return {
     ...row.body,
     lastVisitDate: last,

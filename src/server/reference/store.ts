@@ -4,8 +4,8 @@
 import type { Provider, Template } from '../../shared/schemas';
 import type { Db, Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
-import { isoDay } from '../../shared/briefings/visit-due';
 import { type RegisterRow, writeProvider } from '../providers/store';
+import { calendarDay } from '../../shared/calendar';
 
 /** Inserts each template version that is not stored yet; an existing version is never touched. */
 export async function ensureTemplates(db: Db, templates: readonly Template[]): Promise<number> {
@@ -43,7 +43,7 @@ export async function findTemplate(q: Queryable, id: string, version: number): P
 export async function upsertProvider(
   db: Db,
   provider: RegisterRow | Provider,
-  today: string = isoDay(new Date()),
+  today: string = calendarDay(new Date()),
 ): Promise<void> {
   await db.transaction((tx) => writeProvider(tx, provider, today));
 }
@@ -52,7 +52,7 @@ export async function upsertProvider(
 export async function insertProviderIfMissing(
   db: Db,
   provider: RegisterRow | Provider,
-  today: string = isoDay(new Date()),
+  today: string = calendarDay(new Date()),
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.query('SELECT 1 FROM providers WHERE id = $1', [provider.id]);

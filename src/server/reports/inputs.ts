@@ -1,7 +1,6 @@
 // Reads what the quarterly report and the provider timeline are computed from. Records are the
 // current revisions this person may see (a manager: their team's; QA: everyone's), each dated by
 // the day the council first received it; the register, RAG history and intelligence are shared.
-import { calendarDay } from '../../shared/deadlines';
 import { recordSubject } from '../../shared/records/record-rules';
 import type { IntelligenceEntry, Rag, VisitAction } from '../../shared/briefings/register';
 import type { RagChange, ReportInput, ReportProvider, ReportRecord } from '../../shared/reports/quarterly-report';
@@ -11,6 +10,7 @@ import { ACTION_VISIBLE } from '../actions/routes';
 import { submitterVisible } from '../auth/access';
 import type { Queryable } from '../db';
 import type { VisitFrequencies } from '../../shared/briefings/visit-due';
+import { calendarDay } from '../../shared/calendar';
 
 type RecordRow = {
   id: string;

@@ -4,7 +4,6 @@
 // - GET /api/reports/quarterly.csv?quarter=...: the same figures as a CSV download;
 // - GET /api/providers/:id/timeline: one provider's history, newest first.
 import type { Context, Hono } from 'hono';
-import { calendarDay } from '../../shared/deadlines';
 import { providerTimeline } from '../../shared/reports/provider-timeline';
 import { quarterlyReport, type QuarterlyReport } from '../../shared/reports/quarterly-report';
 import { reportCsvRows } from '../../shared/reports/report-csv';
@@ -17,6 +16,7 @@ import type { AppEnv, Deps } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import { findProviderRow } from '../providers/store';
 import { allTemplates, intelligenceEntries, ragChanges, reportInput, reportRecords, visibleActions } from './inputs';
+import { calendarDay } from '../../shared/calendar';
 
 function chosenQuarter(c: Context<AppEnv>, today: string): Quarter {
   const key = c.req.query('quarter');

@@ -22,6 +22,7 @@ import {
   REGISTERED_ON,
 } from './demo-history-data';
 import { makeRecord } from './record-maker';
+import { addDays } from '../../shared/calendar';
 
 type People = Map<string, SessionUser>;
 
@@ -114,10 +115,7 @@ async function signOff(db: Db, body: RecordBody, reviewer: SessionUser, day: str
 }
 
 /** Sign-off comes two days after receipt. */
-const twoDaysAfter = (day: string) =>
-  new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 2))
-    .toISOString()
-    .slice(0, 10);
+const twoDaysAfter = (day: string) => addDays(day, 2);
 
 export async function seedDemoHistory(db: Db, people: People, providerIds: string[]): Promise<void> {
   const person = (email: string) => {

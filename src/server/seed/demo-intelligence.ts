@@ -2,9 +2,9 @@
 // briefings look current whenever someone tries the app. Deterministic per provider. Nothing is
 // dated inside the demo history (demo-history-data.ts), whose quarter's report is a fixture.
 import type { Assignment, CqcRating, IntelligenceEntry, VisitAction } from '../../shared/briefings/register';
-import { addDays } from '../../shared/briefings/visit-due';
 import type { DemoProvider } from './demo-data';
 import { HISTORY_ENDS } from './demo-history-data';
+import { addDays } from '../../shared/calendar';
 
 type Draft = IntelligenceEntry extends infer E
   ? E extends IntelligenceEntry

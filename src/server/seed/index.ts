@@ -8,7 +8,6 @@ import type { Assignment, IntelligenceEntry } from '../../shared/briefings/regis
 import { Provider, Template } from '../../shared/schemas';
 import { builtInTemplates } from '../../shared/templates/index';
 import { validateTemplate } from '../../shared/templates/template-rules';
-import { isoDay } from '../../shared/briefings/visit-due';
 import { countUsers, ensureTeam, insertUser, setTeamManager } from '../auth/users';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db';
@@ -19,6 +18,7 @@ import { ensureTemplates, insertProviderIfMissing } from '../reference/store';
 import { demoProviders, demoTeamManagers, demoTeams, demoUsers } from './demo-data';
 import { demoActions, demoAssignments, demoIntelligence } from './demo-intelligence';
 import { seedDemoHistory } from './demo-history';
+import { calendarDay } from '../../shared/calendar';
 
 const DEMO_SEED_LOCK = 4_711_020_252;
 
@@ -68,7 +68,7 @@ export async function seed(db: Db, options: { demo: boolean; now?: Date }): Prom
   if (userIds === null) return report;
   report.demoUsersAdded = demoUsers.length;
 
-  const today = isoDay(now);
+  const today = calendarDay(now);
   const qaId = userIds.get('qa@example.org') ?? null;
   for (const [i, demo] of demoProviders.entries()) {
     const { officerEmail, ...row } = demo;

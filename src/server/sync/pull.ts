@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Assignment, Briefing } from '../../shared/briefings/register';
 import type { PullResponse, SessionUser, Template } from '../../shared/schemas';
-import { isoDay } from '../../shared/briefings/visit-due';
 import { requireUser } from '../auth/middleware';
 import { compileBriefing } from '../briefings/compile';
 import type { Config } from '../config';
@@ -18,6 +17,7 @@ import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store
 import { type Cursor, decodeCursor, encodeCursor } from './cursor';
 import { loadScope, saveScope, scopeFor, scopeKey } from './scope';
 import { returnedTo } from '../records/store';
+import { calendarDay } from '../../shared/calendar';
 
 export function registerPullRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.get('/api/sync/pull', requireUser(deps), async (c) => {
@@ -37,7 +37,7 @@ export const configTag = (config: Pick<Config, 'visitFrequencyMonths'>): string 
 
 async function pull(deps: Deps, user: SessionUser, since: Cursor | null): Promise<PullResponse> {
   const now = deps.now();
-  const today = isoDay(now);
+  const today = calendarDay(now);
   const frequencies = deps.config.visitFrequencyMonths;
   const tag = configTag(deps.config);
   return deps.db.transaction(async (tx) => {

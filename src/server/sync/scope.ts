@@ -5,9 +5,10 @@
 // Snapshots of a scope are stored content-addressed so the next pull knows what is new to a device.
 import { createHash } from 'node:crypto';
 import type { SessionUser } from '../../shared/schemas';
-import { addDays, type VisitFrequencies } from '../../shared/briefings/visit-due';
+import { type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
+import { addDays } from '../../shared/calendar';
 
 export const DUE_WINDOW_DAYS = 28;
 

@@ -4,8 +4,8 @@
 import type * as z from 'zod/mini';
 import type { VisitAction } from '../briefings/register';
 import type { ClosureFigures as ClosureFiguresSchema } from '../reports/report-schemas';
-import { addMonths } from '../briefings/visit-due';
 import { inQuarter, type Quarter } from '../reports/quarters';
+import { addMonths, calendarDay } from '../calendar';
 
 export const CLOSURE_MONTHS = 3;
 
@@ -20,7 +20,7 @@ export type ClosableAction = Pick<
 export function closedOn(action: Omit<ClosableAction, 'significance' | 'dueDate'>): string | null {
   if (action.closedOn) return action.closedOn;
   if (action.status !== 'done' && action.status !== 'verified') return null;
-  return action.statusChangedAt?.slice(0, 10) ?? action.raisedOn;
+  return action.statusChangedAt ? calendarDay(new Date(action.statusChangedAt)) : action.raisedOn;
 }
 
 export function closureFigures(actions: readonly ClosableAction[], quarter: Quarter, today: string): ClosureFigures {

@@ -1,39 +1,12 @@
 // When a provider's next monitoring visit is due (seed 004 §19: poorer services more often, level 5
 // quarterly). Pure calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC, so the server and the app
 // agree whatever the device's time zone. Month-end safe: 31 Jan + 1 month = 28/29 Feb.
+import { addMonths } from '../calendar';
 
 /** Monitoring level (1-5) → months between visits. */
 export type VisitFrequencies = Readonly<Record<number, number>>;
 
 export const DEFAULT_VISIT_FREQUENCY_MONTHS: VisitFrequencies = { 1: 24, 2: 12, 3: 12, 4: 6, 5: 3 };
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parts(date: string): [number, number, number] {
-  const m = ISO_DATE.exec(date);
-  if (m === null) throw new Error(`not an ISO date: ${date}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** Adds calendar months, clamping to the last day of the target month. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = parts(date);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, lastDay))}`;
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = parts(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** The calendar date of an instant, in UTC. */
-export const isoDay = (at: Date): string => at.toISOString().slice(0, 10);
 
 /**
  * The next visit due date: the last visit plus the level's frequency. A provider never visited is

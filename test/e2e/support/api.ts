@@ -1,7 +1,7 @@
 // Reads what the server holds, as a signed-in person would through the API (no browser): the
 // records the tests made, not the demo history the server starts with.
 import { HISTORY_ENDS } from '../../../src/server/seed/demo-history-data';
-import { addDays } from '../../../src/shared/briefings/visit-due';
+import { addDays } from '../../../src/shared/calendar';
 export type StoredSubmission = {
   id: string;
   revision: number;

@@ -3,7 +3,6 @@
 // narrows rows the same way; officers are refused; a bad filter is a 400; nothing personal is logged.
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { calendarDay } from '../../../src/shared/deadlines';
 import type { VisitAction } from '../../../src/shared/briefings/register';
 import type { Answer, StoredSubmission, RecordBody, Template } from '../../../src/shared/schemas';
 import { observationHomeVisitV1 } from '../../../src/shared/templates/index';
@@ -13,6 +12,7 @@ import { readSubmissionsCsv, type SubmissionRow } from '../../../src/server/repo
 import { call, recordBody } from '../helpers';
 import { png } from './attachments';
 import type { Ctx } from './ctx';
+import { calendarDay } from '../../../src/shared/calendar';
 
 const options = (...values: string[]) => values.map((value) => ({ value, label: value.toUpperCase() }));
 /** A template with what makes CSV awkward: multiple choice, numbers, two groups whose rows share ids. */

@@ -1,14 +1,8 @@
 // Deadlines with a fixed clock: write-ups and audit returns across month ends and the UK clock
 // changes, action due dates by significance, and "today" as the council's day, not UTC's.
 import { describe, expect, it } from 'vitest';
-import {
-  actionDueDate,
-  calendarDay,
-  daysBetween,
-  dueText,
-  isOverdue,
-  recordDeadlines,
-} from '../../../src/shared/deadlines';
+import { actionDueDate, dueText, isOverdue, recordDeadlines } from '../../../src/shared/deadlines';
+import { calendarDay, daysBetween } from '../../../src/shared/calendar';
 
 describe('record deadlines', () => {
   it.each([

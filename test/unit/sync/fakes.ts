@@ -2,7 +2,8 @@
 // timers, a scripted transport, a seeded PRNG, and submission bodies.
 // Invariant: nothing here touches real time; `flush()` only lets pending promise callbacks run.
 import type { RecordBody, VisitBody } from '../../../src/shared/schemas';
-import type { OutboxEntry, OutboxStore, Problem, Transport, TransportResult } from '../../../src/app/sync/engine';
+import type { Problem } from '../../../src/shared/schemas';
+import type { OutboxEntry, OutboxStore, Transport, TransportResult } from '../../../src/app/sync/engine';
 
 /** Lets every queued promise callback run (the fakes resolve in microtasks, never on timers). */
 export const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

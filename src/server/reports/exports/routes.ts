@@ -3,7 +3,6 @@
 // the same filter query) and GET /api/actions. Nothing about the filter or the rows is logged: the
 // access log records the route pattern only, and a person's name can be in the filter.
 import type { Hono } from 'hono';
-import { calendarDay } from '../../../shared/deadlines';
 import { recordAudit } from '../../audit';
 import { requireRole } from '../../auth/access';
 import { requireUser } from '../../auth/middleware';
@@ -15,6 +14,7 @@ import { ACTION_COLUMNS } from './actions-csv';
 import { ANSWER_COLUMNS, answerLines } from './answers-csv';
 import { writeTable } from './csv';
 import { SUBMISSION_COLUMNS } from './submissions-csv';
+import { calendarDay } from '../../../shared/calendar';
 
 /**
  * A download, never cached (it holds personal data), named by what it is and the council's day.
