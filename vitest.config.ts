@@ -1,5 +1,6 @@
 // Test projects: pure units, Preact components over fake-indexeddb, the server contract suite
-// (PGlite always, PostgreSQL when DATABASE_URL is set) and end-to-end runs in Debian Chromium.
+// (PGlite always, PostgreSQL when DATABASE_URL is set), the repository's own gates and rules
+// (tooling) and end-to-end runs in Debian Chromium, WebKit and Firefox.
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
@@ -24,6 +25,15 @@ export default defineConfig({
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'tooling',
+          include: ['test/tooling/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
           hookTimeout: 60_000,
         },
       },

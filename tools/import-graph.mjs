@@ -1,5 +1,5 @@
 // The import graph of the source tree: every relative import (static, dynamic, `export … from`)
-// resolved to a file. Used by check-imports.mjs (cycles) and by move-files.mjs.
+// resolved to a file. Used by check-imports.mjs (cycles), the lint boundaries rule and move-files.mjs.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -18,7 +18,8 @@ export function sourceFiles(dir) {
   return out;
 }
 
-function resolveImport(from, spec) {
+/** The file a relative import names (trying .ts, .tsx, … and index files), or null. */
+export function resolveImport(from, spec) {
   const base = resolve(dirname(from), spec);
   const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => join(base, 'index' + e))];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
