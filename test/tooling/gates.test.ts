@@ -94,7 +94,7 @@ describe('npm test refuses', () => {
   });
 
   it('a lint error and imports across boundaries', () => {
-    const result = runWith('lint', {
+    const result = runWith(['npm', 'run', 'lint'], {
       'src/shared/calendar.ts': append(
         "import { APP_VERSION } from '../server/version';\nexport const v = APP_VERSION;",
       ),
