@@ -1,5 +1,6 @@
-// Starts the real server (production build, embedded PGlite in a temporary data folder) as a child
-// process for browser tests, on a free port, and stops or kills it on demand.
+// Starts the real server (the compiled dist-server/main.js serving the production build, embedded
+// PGlite in a temporary data folder) as a child process for browser tests, on a free port, and
+// stops or kills it on demand. Both builds come from `npm run build`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -37,7 +38,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const staticDir = options.staticDir ?? join(ROOT, 'dist');
   if (!existsSync(join(staticDir, 'index.html')))
-    throw new Error(`No production build in ${staticDir}: run "npx vite build" first`);
+    throw new Error(`No production build in ${staticDir}: run "npm run build" first`);
+  const serverEntry = join(ROOT, 'dist-server', 'main.js');
+  if (!existsSync(serverEntry)) throw new Error(`No server build (${serverEntry}): run "npm run build" first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'qa-visits-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -45,7 +48,7 @@ export async function startServer(
   let log = '';
 
   async function launch(): Promise<void> {
-    child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
+    child = spawn(process.execPath, [serverEntry], {
       cwd: ROOT,
       env: {
         ...process.env,
