@@ -85,12 +85,18 @@ describe('npm test refuses', () => {
     expect(nodeInShared.output).toMatch(/src\/shared\/calendar\.ts.*Cannot find name 'process'/);
   });
 
-  it('the DOM in server code', () => {
+  it('the DOM in server or shared code', () => {
     const domInServer = runWith(['npx', 'tsc', '-p', 'src/server'], {
       'src/server/version.ts': append('export const plantedTitle = document.title;'),
     });
     expect(domInServer.status).not.toBe(0);
     expect(domInServer.output).toMatch(/src\/server\/version\.ts.*Cannot find name 'document'/);
+
+    const domInShared = runWith(['npx', 'tsc', '-p', 'src/shared'], {
+      'src/shared/calendar.ts': append('export const plantedWidth = window.innerWidth;'),
+    });
+    expect(domInShared.status).not.toBe(0);
+    expect(domInShared.output).toMatch(/src\/shared\/calendar\.ts.*Cannot find name 'window'/);
   });
 
   it('a lint error and imports across boundaries', () => {
