@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { RecordKind, ReviewStatus } from '../schemas';
 
-export const SubmissionFilter = z.object({
+export const RecordFilter = z.object({
   kind: z.optional(RecordKind),
   status: z.optional(ReviewStatus),
   providerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
@@ -14,26 +14,28 @@ export const SubmissionFilter = z.object({
   from: z.optional(z.iso.date()),
   to: z.optional(z.iso.date()),
 });
-export type SubmissionFilter = z.infer<typeof SubmissionFilter>;
+export type RecordFilter = z.infer<typeof RecordFilter>;
 
 export const FILTER_KEYS = ['kind', 'status', 'providerId', 'person', 'from', 'to'] as const;
 
 /** The filter in a query string; empty values mean "any". Unknown keys are ignored. */
-export function parseSubmissionFilter(query: URLSearchParams): ReturnType<typeof SubmissionFilter.safeParse> {
+export function parseRecordFilter(query: {
+  get(key: string): string | null;
+}): ReturnType<typeof RecordFilter.safeParse> {
   const raw: Record<string, string> = {};
   for (const key of FILTER_KEYS) {
     const value = query.get(key);
     if (value !== null && value.trim() !== '') raw[key] = value;
   }
-  return SubmissionFilter.safeParse(raw);
+  return RecordFilter.safeParse(raw);
 }
 
-export function filterQuery(filter: SubmissionFilter): string {
-  const query = new URLSearchParams();
+export function filterQuery(filter: RecordFilter): string {
+  // Built by hand rather than with URLSearchParams: shared code gets no DOM or Node types.
+  const pairs: string[] = [];
   for (const key of FILTER_KEYS) {
     const value = filter[key];
-    if (value !== undefined && value !== '') query.set(key, value);
+    if (value !== undefined && value !== '') pairs.push(`${key}=${encodeURIComponent(value)}`);
   }
-  const text = query.toString();
-  return text === '' ? '' : `?${text}`;
+  return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
 }
