@@ -4,7 +4,7 @@
 // The probes only watch: a 'complete' listener on the app's read-write IndexedDB transactions
 // (when a write has landed) and a MutationObserver on My visits (when the rows are in the page).
 // They do no work inside the app's transactions, so what is timed is the app's own code.
-import type { OutboxRow, LocalRecord } from '../src/app/storage/database';
+import type { StoredOutboxEntry, LocalRecord } from '../src/app/storage/database';
 import type { RecordBody } from '../src/shared/schemas';
 
 export interface Commit {
@@ -22,8 +22,8 @@ export interface Probe {
   record: LocalRecord | null;
   /** The app's saveAnswer, from the built answer-store chunk (the module instance the page already runs). */
   saveAnswer: ((id: string, itemId: string, answer: { value: string | null; note: string }) => Promise<void>) | null;
-  /** The app's submitVisit, from the built visit-store chunk. */
-  submitVisit: ((id: string) => Promise<void>) | null;
+  /** The app's submitRecord, from the built record-store chunk. */
+  submitRecord: ((id: string) => Promise<void>) | null;
   /** The exports of the last chunk imported by importChunk. */
   chunk: Record<string, unknown> | null;
   /** Runs `start` just after a frame; ms until the next read-write transaction on records commits. */
@@ -52,7 +52,7 @@ export function installProbes(): void {
     scratch: null,
     record: null,
     saveAnswer: null,
-    submitVisit: null,
+    submitRecord: null,
     chunk: null,
     timeRecordWrite: (what, start) =>
       new Promise((resolve, reject) => {
@@ -275,23 +275,23 @@ export async function referenceData(): Promise<{
 }
 
 /**
- * Finds submitVisit among the minified exports of the imported visit-store chunk: the one function
+ * Finds submitRecord among the minified exports of the imported record-store chunk: the one function
  * of one argument that queues the record and writes the outbox (the others take two arguments, or
  * neither queue nor touch the outbox).
  */
-export function findSubmitVisit(): number {
+export function findSubmitRecord(): number {
   const bench = (window as unknown as ProbeWindow).__bench;
   const found = Object.values(bench.chunk ?? {}).filter(
-    (f): f is NonNullable<Probe['submitVisit']> =>
+    (f): f is NonNullable<Probe['submitRecord']> =>
       typeof f === 'function' && f.length === 1 && /\bqueued\b/.test(String(f)) && /\boutbox\b/.test(String(f)),
   );
-  if (found.length === 1) bench.submitVisit = found[0]!;
+  if (found.length === 1) bench.submitRecord = found[0]!;
   return found.length;
 }
 
-/** Submits drafts one after another through the app's submitVisit (each one Dexie transaction). */
+/** Submits drafts one after another through the app's submitRecord (each one Dexie transaction). */
 export async function submitAll(ids: string[]): Promise<void> {
-  const submit = (window as unknown as ProbeWindow).__bench.submitVisit!;
+  const submit = (window as unknown as ProbeWindow).__bench.submitRecord!;
   for (const id of ids) await submit(id);
 }
 
@@ -299,7 +299,7 @@ export async function submitAll(ids: string[]): Promise<void> {
 export async function outboxBodies(): Promise<RecordBody[]> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = await bench.open('qa-visits');
-  const rows = (await bench.request(db.transaction('outbox').objectStore('outbox').getAll())) as OutboxRow[];
+  const rows = (await bench.request(db.transaction('outbox').objectStore('outbox').getAll())) as StoredOutboxEntry[];
   db.close();
   return rows.map((r) => r.body);
 }

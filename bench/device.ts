@@ -15,7 +15,7 @@
 //     adds the change event, Preact and the browser painting the radio, which headless Chromium
 //     does at once, inside the sample; none of that is storage, and the bare put has none of it.
 // (b) Client sync of 500 queued submissions. Drafts are submitted through the app's own
-//     submitVisit (from the built visit-store chunk: status and outbox entry in one transaction,
+//     submitRecord (from the built record-store chunk: status and outbox entry in one transaction,
 //     body made by the app), then "Sync now" is clicked and the time runs until the last entry's
 //     markSent commit; the outbox is then checked empty, every record sent, and the server holding
 //     each one. Baseline: the same bodies under fresh ids, PUT with plain fetch from the same page
@@ -55,7 +55,7 @@ import {
   expectRows,
   fillDraft,
   findSaveAnswer,
-  findSubmitVisit,
+  findSubmitRecord,
   importChunk,
   installProbes,
   listTimes,
@@ -145,7 +145,7 @@ async function signIn(page: Page): Promise<string> {
 /** (a) */
 async function measureSave(page: Page, ctx: BenchContext, staticDir: string, samples: number): Promise<BenchFigure[]> {
   const template = benchTemplate();
-  // Started through the app's page, so the draft is exactly what startVisit makes.
+  // Started through the app's page, so the draft is exactly what startRecord makes.
   await page.getByRole('button', { name: 'Start a visit' }).click();
   await heading(page, 'Start a visit');
   await page.getByLabel(BENCH_TEMPLATE_TITLE).check();
@@ -254,16 +254,16 @@ async function drainOnce(
   });
   for (let i = 0; i < drafts.length; i += 100) await page.evaluate(putRecords, drafts.slice(i, i + 100));
 
-  // Submitted through the app's own submitVisit (status and outbox entry in one transaction, the
+  // Submitted through the app's own submitRecord (status and outbox entry in one transaction, the
   // body made by the app) on a page without the visit list. A reload from here on would drain
   // them at start, so the way to My visits is the app's own link.
   await page.goto('/storage');
   await heading(page, 'Storage on this device');
   await idle(page);
-  await page.evaluate(importChunk(`/assets/${chunkFile(staticDir, 'visit-store')}`));
-  const candidates = await page.evaluate(findSubmitVisit);
+  await page.evaluate(importChunk(`/assets/${chunkFile(staticDir, 'record-store')}`));
+  const candidates = await page.evaluate(findSubmitRecord);
   if (candidates !== 1)
-    throw new Error(`Expected one submitVisit among the visit-store chunk's exports, found ${candidates}`);
+    throw new Error(`Expected one submitRecord among the record-store chunk's exports, found ${candidates}`);
   await page.evaluate(
     submitAll,
     drafts.map((d) => d.id),

@@ -415,3 +415,25 @@ export type Problem = {
   missing?: string[];
 };
 export type Issue = { path: string; message: string };
+
+/** A revision waiting on the device to be sent, keyed (recordId, revision); `seq` orders the queue.
+ * The device database keeps it with its bookkeeping (src/app/storage/database.ts StoredOutboxEntry). */
+export type OutboxEntry = {
+  seq: number;
+  recordId: string;
+  revision: number;
+  body: RecordBody;
+  attempts: number;
+  /** Files of this entry the server has acknowledged (so a resumed drain does not send them again). */
+  uploaded: string[];
+};
+
+// ---------- service ----------
+
+/** GET /api/health. */
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -7,7 +7,8 @@ import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { applyPull } from '../../src/app/sync/pull';
 import { db } from '../../src/app/storage/database';
 import { saveAnswer } from '../../src/app/records/answer-store';
-import { adoptServerCopy, amendRecord, rebaseAmendment, submissionBody } from '../../src/app/records/visit-store';
+import { adoptServerCopy, amendRecord, rebaseAmendment } from '../../src/app/records/record-store';
+import { toRecordBody } from '../../src/app/records/record-body';
 import { officer, record, resetDevice, startQmfVisit } from './helpers';
 
 const review: Review = {
@@ -51,7 +52,7 @@ async function sentVisit(): Promise<RecordBody> {
   const id = await startQmfVisit();
   await saveAnswer(id, 'staffing-levels', { value: 'met', note: '' });
   await db().records.update(id, { status: 'sent', receivedAt: '2026-03-04T10:00:00.000Z' });
-  return submissionBody((await record(id))!, '2026-03-04T09:00:00.000Z', qmfCareHomeV1);
+  return toRecordBody((await record(id))!, '2026-03-04T09:00:00.000Z', qmfCareHomeV1);
 }
 
 describe('returned records and amendments', () => {
@@ -99,7 +100,7 @@ describe('returned records and amendments', () => {
       baseRevision: 2,
       answers: { 'staffing-levels': { value: 'not-met', note: 'Rota gaps' } },
     };
-    await adoptServerCopy(body.id, { revision: 3, receivedAt: '2026-03-06T10:00:00.000Z', body: theirs });
+    await adoptServerCopy(body.id, { receivedAt: '2026-03-06T10:00:00.000Z', body: theirs });
     expect(await record(body.id)).toMatchObject({ status: 'sent', revision: 3, answers: theirs.answers });
   });
 });

@@ -9,7 +9,7 @@ import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import { db } from '../../src/app/storage/database';
 import { CheckAnswersPage } from '../../src/app/records/CheckAnswersPage';
 import { saveAnswer } from '../../src/app/records/answer-store';
-import { submitVisit } from '../../src/app/records/visit-store';
+import { submitRecord } from '../../src/app/records/record-store';
 import { answerEverything, LiveVisit, outboxFor, record, resetDevice, startQmfVisit, storeTemplate } from './helpers';
 
 const medicines = qmfCareHomeV1.sections.find((s) => s.id === 'medicines')!;
@@ -24,7 +24,7 @@ const submitButton = () => screen.getByRole('button', { name: 'Submit visit' }) 
 async function turnedDown(problem: Problem): Promise<string> {
   const id = await startQmfVisit({ providerName: 'Birch Lodge' });
   await answerEverything(id);
-  await submitVisit(id);
+  await submitRecord(id);
   const store = createOutboxStore();
   const [entry] = await store.pending();
   await store.markAttention(entry!, problem);

@@ -6,7 +6,7 @@ import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { db, type LocalRecord } from '../../src/app/storage/database';
 import { useVisit } from '../../src/app/records/queries';
 import { saveAnswer, saveRating } from '../../src/app/records/answer-store';
-import { startVisit } from '../../src/app/records/visit-store';
+import { startRecord } from '../../src/app/records/record-store';
 
 export const officer: SessionUser = {
   id: 'officer-1',
@@ -33,7 +33,7 @@ export async function storeTemplate(): Promise<void> {
 }
 
 export function startQmfVisit(options: { ownerId?: string; providerName?: string } = {}): Promise<string> {
-  return startVisit({
+  return startRecord({
     ownerId: options.ownerId ?? officer.id,
     template: qmfCareHomeV1,
     subjectName: options.providerName ?? 'Oakwood House',

@@ -8,7 +8,7 @@ import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { db } from '../../src/app/storage/database';
 import { saveRating } from '../../src/app/records/answer-store';
 import { JudgementPage } from '../../src/app/records/JudgementPage';
-import { startVisit } from '../../src/app/records/visit-store';
+import { startRecord } from '../../src/app/records/record-store';
 import { LiveVisit, officer, record, resetDevice } from './helpers';
 
 // The QMF with scores and an overall RAG, as a later version would have it.
@@ -27,7 +27,7 @@ beforeEach(async () => {
 
 it('suggests the worst area, and needs a reason to differ, saved without a button', async () => {
   const user = userEvent.setup();
-  const id = await startVisit({
+  const id = await startRecord({
     ownerId: officer.id,
     template: scored,
     subjectName: 'Oakwood House',

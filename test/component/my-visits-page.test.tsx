@@ -5,7 +5,7 @@ import { render, screen, waitFor, within } from '@testing-library/preact';
 import { db } from '../../src/app/storage/database';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import { MyVisitsPage } from '../../src/app/records/MyVisitsPage';
-import { submitVisit } from '../../src/app/records/visit-store';
+import { submitRecord } from '../../src/app/records/record-store';
 import { answerEverything, officer, otherOfficer, resetDevice, startQmfVisit, storeTemplate } from './helpers';
 
 const store = createOutboxStore();
@@ -14,7 +14,7 @@ const problemMessage = 'The visit was not accepted: 1 answer needs correcting.';
 async function submitted(providerName: string, ownerId = officer.id): Promise<string> {
   const id = await startQmfVisit({ providerName, ownerId });
   await answerEverything(id);
-  await submitVisit(id);
+  await submitRecord(id);
   return id;
 }
 
@@ -112,7 +112,7 @@ describe('my visits', () => {
     render(<MyVisitsPage user={officer} />);
     await screen.findByRole('heading', { level: 2, name: 'Drafts (1)' });
 
-    await submitVisit(id);
+    await submitRecord(id);
 
     await screen.findByRole('heading', { level: 2, name: 'Waiting to send (1)' });
     expect(names(group('Waiting to send (1)'))).toEqual(['Ashgrove Care Home']);

@@ -7,13 +7,13 @@ import userEvent from '@testing-library/user-event';
 import { observationHomeVisitV1 } from '../../src/shared/templates/index';
 import { db } from '../../src/app/storage/database';
 import { AreaPage } from '../../src/app/records/AreaPage';
-import { startVisit } from '../../src/app/records/visit-store';
+import { startRecord } from '../../src/app/records/record-store';
 import { LiveVisit, officer, record, resetDevice } from './helpers';
 
 const template = observationHomeVisitV1;
 
 async function open(sectionId: string) {
-  const id = await startVisit({
+  const id = await startRecord({
     ownerId: officer.id,
     template,
     subjectName: 'Alex Morgan',

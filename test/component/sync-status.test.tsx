@@ -6,13 +6,13 @@ import { session } from '../../src/app/auth/session';
 import { SyncStatus } from '../../src/app/sync/SyncStatus';
 import { online } from '../../src/app/sync/sync-state';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
-import { submitVisit } from '../../src/app/records/visit-store';
+import { submitRecord } from '../../src/app/records/record-store';
 import { answerEverything, officer, resetDevice, startQmfVisit } from './helpers';
 
 async function queueVisit(): Promise<void> {
   const id = await startQmfVisit();
   await answerEverything(id);
-  await submitVisit(id);
+  await submitRecord(id);
 }
 
 const status = () => within(screen.getByRole('region', { name: 'Sync status' })).getByRole('status');

@@ -44,7 +44,7 @@ export type VisitToDo = {
 };
 
 /** Days ahead within which a provider allocated to the officer counts as due. */
-export const DUE_SOON_DAYS = 28;
+const DUE_SOON_DAYS = 28;
 
 export function useVisitsToDo(userId: string): VisitToDo[] | undefined {
   return useLiveQuery(async () => {

@@ -1,12 +1,11 @@
 // "Deadlines" for managers and the QA manager (needs a connection): their team's open actions,
 // overdue first; observations and audits waiting for their sign-off; and records that reached
 // the council after their write-up deadline in the last three months.
-import { useEffect, useState } from 'preact/hooks';
 import type { VisitAction } from '../../shared/briefings/register';
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import { queryParams } from '../lib/router';
-import { errorMessage, requestJson } from '../lib/http';
+import { useServerJson } from '../lib/use-server-json';
 
 type DeadlineRecord = {
   id: string;
@@ -21,15 +20,12 @@ type Deadlines = { today: string; actions: VisitAction[]; awaitingSignOff: Deadl
 const KIND = { visit: 'Visit', observation: 'Observation', audit: 'Case file audit' } as const;
 
 export function DeadlinesPage() {
-  const [data, setData] = useState<Deadlines | null>(null);
-  const [failure, setFailure] = useState('');
-  useEffect(() => {
-    void requestJson('GET', '/api/deadlines').then((result) => {
-      if (result.kind === 'network-error') setFailure('Deadlines need a connection. Try again when you are online.');
-      else if (result.status !== 200) setFailure(errorMessage(result.body, `The server answered ${result.status}.`));
-      else setData(result.body as Deadlines);
-    });
-  }, []);
+  const loaded = useServerJson<Deadlines>(
+    '/api/deadlines',
+    'Deadlines need a connection. Try again when you are online.',
+  );
+  const data = loaded.state === 'ready' ? loaded.value : null;
+  const failure = loaded.state === 'failed' ? loaded.message : '';
   return (
     <>
       <BackLink href="/">My visits</BackLink>

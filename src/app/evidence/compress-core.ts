@@ -3,13 +3,13 @@
 // as a fresh JPEG. Re-encoding from pixels is also what removes the location and every other
 // metadata field. Runs in a worker where the browser has OffscreenCanvas, else on the page.
 
-export const LONG_EDGE_PX = 1600;
-export const THUMBNAIL_EDGE_PX = 320;
+const LONG_EDGE_PX = 1600;
+const THUMBNAIL_EDGE_PX = 320;
 const QUALITY = 0.82;
 
 export type Encoded = { blob: Blob; width: number; height: number };
 
-export async function scaleToJpeg(input: Blob, longEdge: number): Promise<Encoded> {
+async function scaleToJpeg(input: Blob, longEdge: number): Promise<Encoded> {
   // 'from-image' applies the EXIF orientation, so a portrait phone photo stays upright.
   const bitmap = await createImageBitmap(input, { imageOrientation: 'from-image' });
   try {

@@ -5,7 +5,7 @@
 import type { Answer, AttachmentRef } from '../../shared/schemas';
 import { checkStorage } from '../device/storage-usage';
 import { db, type LocalRecord } from '../storage/database';
-import { NotEditableError } from '../records/visit-store';
+import { NotEditableError } from '../records/record-store';
 import { compressPhoto, sha256Hex } from './compress';
 
 export const MAX_PHOTOS_PER_ITEM = 10;

@@ -3,7 +3,7 @@
 // before the transaction, never inside it.
 import type { Signature } from '../../shared/schemas';
 import { db } from '../storage/database';
-import { NotEditableError } from '../records/visit-store';
+import { NotEditableError } from '../records/record-store';
 import { sha256Hex } from './compress';
 
 /** The signatures a record of this kind asks for: the registered manager on a visit; the practitioner and observer on an observation. */

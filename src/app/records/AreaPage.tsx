@@ -1,41 +1,32 @@
 // One section of a record: its items (every type, repeating groups, show-if), the section rating
-// with the suggestion from the answers, and a way to raise an action about any item. Choices are
-// saved the moment they are made; typed text after a short pause, on blur and when the page is
-// hidden (fields/ItemField), so a killed browser loses at most about a second.
-import { useState } from 'preact/hooks';
+// with the suggestion from the answers, and links to raise an action about the section or about an
+// item whose answer scores below the best option. Choices are saved the moment they are made; typed
+// text 400 ms after the last keystroke, on blur and when the page is hidden (AnswerField), so a
+// killed browser loses at most about a second. Moving on checks the section (DraftStep.tsx).
 import { answerIssues } from '../../shared/records/record-rules';
 import { suggestSectionRating } from '../../shared/records/scoring';
 import { isItemVisible, itemOptions } from '../../shared/templates/template-rules';
 import type { Answer, Template, TemplateItem } from '../../shared/schemas';
-import { BackLink, ErrorSummary, Page } from '../components/Page';
 import type { LocalRecord } from '../storage/database';
-import { saveFailureMessage } from '../storage/errors';
-import { navigate } from '../lib/router';
 import { addGroupRow, removeGroupRow, saveAnswer, saveRowAnswer } from './answer-store';
-import { storedRecord } from './visit-store';
+import { DraftStep, StepNotFound, useDraftStep } from './DraftStep';
 import { FieldFor } from './GroupAnswer';
-import { useTemplate } from './queries';
 import { RatingField } from './RatingField';
-import { MissingTemplate } from './TaskListPage';
+import { withTemplate } from './with-template';
 import { recordNoun } from './labels';
 
-export function AreaPage(props: { visit: LocalRecord; sectionId: string }) {
-  const { visit } = props;
-  const template = useTemplate(visit.templateId, visit.templateVersion);
-  const [saveError, setSaveError] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  if (template === undefined) return <p>Loading…</p>;
-  if (template === null) return <MissingTemplate />;
+export const AreaPage = withTemplate(function AreaForm(props: {
+  visit: LocalRecord;
+  sectionId: string;
+  template: Template;
+}) {
+  const { visit, template } = props;
+  const step = useDraftStep(visit);
   const index = template.sections.findIndex((s) => s.id === props.sectionId);
   const section = template.sections[index];
-  if (!section)
-    return (
-      <Page title="Section not found">
-        <a href={`/visits/${visit.id}`}>Back to the {recordNoun(visit.kind)}</a>
-      </Page>
-    );
+  if (!section) return <StepNotFound visit={visit} title="Section not found" />;
   const next = template.sections[index + 1];
-  const onError = (error: unknown) => setSaveError(saveFailureMessage(error));
+  const { onError, showErrors } = step;
   const noun = visit.kind === 'visit' ? 'area' : 'section';
   const suggestion = suggestSectionRating(template, section, visit.answers);
   const override = visit.ratingOverrides[section.id];
@@ -67,88 +58,79 @@ export function AreaPage(props: { visit: LocalRecord; sectionId: string }) {
     return found;
   };
   const problems = problemsOf(visit);
-
-  async function finish(event: Event) {
-    event.preventDefault();
-    (document.activeElement as HTMLElement | null)?.blur(); // flushes text being typed
-    // Judge what is stored, not the last render: a choice made a moment ago may still be saving.
-    const stored = (await storedRecord(visit.id)) ?? visit;
-    if (problemsOf(stored).length > 0 && !showErrors) {
-      setShowErrors(true);
-      return;
-    }
-    navigate(next ? `/visits/${visit.id}/areas/${next.id}` : `/visits/${visit.id}`);
-  }
+  const finish = (event: Event) =>
+    step.finish(event, problemsOf, next ? `/visits/${visit.id}/areas/${next.id}` : `/visits/${visit.id}`);
 
   return (
-    <>
-      <BackLink href={`/visits/${visit.id}`}>Back to the {recordNoun(visit.kind)}</BackLink>
-      <Page title={section.title} caption={visit.subjectName}>
-        {saveError && <ErrorSummary title="Not saved" errors={[{ href: '#main', message: saveError }]} />}
-        {showErrors && <ErrorSummary title={`This ${noun} is not complete yet`} errors={problems} />}
-        {section.summary && <p class="lead">{section.summary}</p>}
-        <form onSubmit={(e) => void finish(e)} noValidate>
-          {section.items.map((item) => (
-            <div key={`${visit.id}:${item.id}`}>
-              <FieldFor
-                template={template}
-                item={item}
-                answers={visit.answers}
-                showErrors={showErrors}
-                onError={onError}
-                recordId={visit.id}
-                onSave={(itemId, answer) => saveAnswer(visit.id, itemId, answer)}
-                onAddRow={(groupId) => addGroupRow(visit.id, groupId)}
-                onRemoveRow={(groupId, rowId) => removeGroupRow(visit.id, groupId, rowId)}
-                onSaveRowAnswer={(groupId, rowId, itemId, answer) =>
-                  saveRowAnswer(visit.id, groupId, rowId, itemId, answer)
-                }
-              />
-              {isItemVisible(item, visit.answers) && belowBest(template, item, visit.answers[item.id]?.value) && (
-                <p class="raise-action no-print">
-                  <a href={`/visits/${visit.id}/actions?item=${encodeURIComponent(item.id)}`}>
-                    Raise an action<span class="visually-hidden"> about {item.label}</span>
-                  </a>
-                  {visit.actions.some((a) => a.itemId === item.id) && (
-                    <span class="meta"> · {visit.actions.filter((a) => a.itemId === item.id).length} raised</span>
-                  )}
-                </p>
-              )}
-            </div>
-          ))}
-          <p class="no-print">
-            <a href={`/visits/${visit.id}/actions?item=${encodeURIComponent(section.id)}`}>
-              Raise an action about this {noun}
-            </a>
-          </p>
-          {section.rated && (
-            <RatingField
-              recordId={visit.id}
+    <DraftStep
+      visit={visit}
+      title={section.title}
+      step={step}
+      incomplete={`This ${noun} is not complete yet`}
+      problems={problems}
+    >
+      {section.summary && <p class="lead">{section.summary}</p>}
+      <form onSubmit={(e) => void finish(e)} noValidate>
+        {section.items.map((item) => (
+          <div key={`${visit.id}:${item.id}`}>
+            <FieldFor
               template={template}
-              ratingKey={section.id}
-              isOverall={false}
-              legend={`Rating for ${section.title.toLowerCase()}`}
-              current={rating}
-              suggestion={suggestion}
-              override={override}
+              item={item}
+              answers={visit.answers}
               showErrors={showErrors}
               onError={onError}
+              recordId={visit.id}
+              onSave={(itemId, answer) => saveAnswer(visit.id, itemId, answer)}
+              onAddRow={(groupId) => addGroupRow(visit.id, groupId)}
+              onRemoveRow={(groupId, rowId) => removeGroupRow(visit.id, groupId, rowId)}
+              onSaveRowAnswer={(groupId, rowId, itemId, answer) =>
+                saveRowAnswer(visit.id, groupId, rowId, itemId, answer)
+              }
             />
-          )}
-          {showErrors && problems.length > 0 && (
-            <p class="hint">You can leave this {noun} and come back: everything you have entered is saved.</p>
-          )}
-          <button type="submit" class="button">
-            {next ? `Save and go to next ${noun}` : `Save and return to the ${recordNoun(visit.kind)}`}
-          </button>{' '}
-          <a class="button secondary" href={`/visits/${visit.id}`}>
-            Return to the {recordNoun(visit.kind)}
+            {isItemVisible(item, visit.answers) && belowBest(template, item, visit.answers[item.id]?.value) && (
+              <p class="raise-action no-print">
+                <a href={`/visits/${visit.id}/actions?item=${encodeURIComponent(item.id)}`}>
+                  Raise an action<span class="visually-hidden"> about {item.label}</span>
+                </a>
+                {visit.actions.some((a) => a.itemId === item.id) && (
+                  <span class="meta"> · {visit.actions.filter((a) => a.itemId === item.id).length} raised</span>
+                )}
+              </p>
+            )}
+          </div>
+        ))}
+        <p class="no-print">
+          <a href={`/visits/${visit.id}/actions?item=${encodeURIComponent(section.id)}`}>
+            Raise an action about this {noun}
           </a>
-        </form>
-      </Page>
-    </>
+        </p>
+        {section.rated && (
+          <RatingField
+            recordId={visit.id}
+            template={template}
+            ratingKey={section.id}
+            isOverall={false}
+            legend={`Rating for ${section.title.toLowerCase()}`}
+            current={rating}
+            suggestion={suggestion}
+            override={override}
+            showErrors={showErrors}
+            onError={onError}
+          />
+        )}
+        {showErrors && problems.length > 0 && (
+          <p class="hint">You can leave this {noun} and come back: everything you have entered is saved.</p>
+        )}
+        <button type="submit" class="button">
+          {next ? `Save and go to next ${noun}` : `Save and return to the ${recordNoun(visit.kind)}`}
+        </button>{' '}
+        <a class="button secondary" href={`/visits/${visit.id}`}>
+          Return to the {recordNoun(visit.kind)}
+        </a>
+      </form>
+    </DraftStep>
   );
-}
+});
 
 /** An answer that scores below the best option: where an action is most likely needed. */
 function belowBest(template: Template, item: TemplateItem, value: Answer['value'] | undefined): boolean {

@@ -9,28 +9,25 @@ import { navigate } from '../lib/router';
 import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { syncAfterSubmit } from '../sync/control';
-import { useTemplate } from './queries';
 import { statusClass, statusLabel } from './status';
 import { RecordSummary } from './RecordSummary';
-import { MissingTemplate } from './TaskListPage';
-import { amendRecord, returnToDraft, submissionBody, submitVisit } from './visit-store';
+import { withTemplate } from './with-template';
+import { amendRecord, returnToDraft, submitRecord } from './record-store';
+import { toRecordBody } from './record-body';
 import { recordNoun } from './labels';
 
-export function CheckAnswersPage(props: { visit: LocalRecord }) {
-  const { visit } = props;
-  const template = useTemplate(visit.templateId, visit.templateVersion);
+export const CheckAnswersPage = withTemplate(function CheckAnswers(props: { visit: LocalRecord; template: Template }) {
+  const { visit, template } = props;
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
-  if (template === undefined) return <p>Loading…</p>;
-  if (template === null) return <MissingTemplate />;
   const editable = visit.status === 'draft';
-  const issues = editable ? submissionIssues(template, submissionBody(visit, new Date().toISOString(), template)) : [];
+  const issues = editable ? submissionIssues(template, toRecordBody(visit, new Date().toISOString(), template)) : [];
   const errorLinks = issues.map((i) => ({ href: fixLink(template, visit.id, i.path), message: i.message }));
 
   async function submit() {
     setBusy(true);
     try {
-      await submitVisit(visit.id);
+      await submitRecord(visit.id);
       syncAfterSubmit();
       navigate('/?submitted=1');
     } catch (error) {
@@ -139,7 +136,7 @@ export function CheckAnswersPage(props: { visit: LocalRecord }) {
       </Page>
     </>
   );
-}
+});
 
 /** Where to go to fix a problem: the section holding the item, the judgement page, or the actions. */
 function fixLink(template: Template, recordId: string, path: string): string {

@@ -2,33 +2,23 @@
 // connection: fetches the council's current revision and sets it beside this device's version,
 // difference by difference; the person keeps their version (re-based as the next revision) or
 // takes the council's. Nothing is lost until they choose.
-import { useEffect, useState } from 'preact/hooks';
 import { differences } from '../../shared/records/record-diff';
-import type { StoredSubmission } from '../../shared/schemas';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { formatDateTime } from '../components/format';
 import { navigate } from '../lib/router';
-import { errorMessage, requestJson } from '../lib/http';
 import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { DifferenceTable } from './DifferenceTable';
 import { recordNoun } from './labels';
-import { useTemplate } from './queries';
-import { adoptServerCopy, rebaseAmendment } from './visit-store';
+import { useCouncilCopy, useTemplate } from './queries';
+import { adoptServerCopy, rebaseAmendment } from './record-store';
+
+const OFFLINE = 'Comparing needs a connection. Try again when you are online; your version is kept.';
 
 export function ConflictPage(props: { visit: LocalRecord }) {
   const { visit } = props;
   const template = useTemplate(visit.templateId, visit.templateVersion);
-  const [server, setServer] = useState<StoredSubmission | null>(null);
-  const [failure, setFailure] = useState('');
-  useEffect(() => {
-    void requestJson('GET', `/api/submissions/${visit.id}`).then((result) => {
-      if (result.kind === 'network-error')
-        setFailure('Comparing needs a connection. Try again when you are online; your version is kept.');
-      else if (result.status !== 200) setFailure(errorMessage(result.body, `The server answered ${result.status}.`));
-      else setServer(result.body as StoredSubmission);
-    });
-  }, [visit.id]);
+  const { stored: server, failure, setFailure } = useCouncilCopy(visit.id, OFFLINE);
   const noun = recordNoun(visit.kind);
 
   async function keepMine() {

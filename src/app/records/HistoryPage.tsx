@@ -1,34 +1,22 @@
 // The history of a record (needs a connection): every revision the council holds, when it was
 // received, the review decisions, and what each amendment changed from the revision before.
-import { useEffect, useState } from 'preact/hooks';
 import { differences } from '../../shared/records/record-diff';
 import type { Review, StoredSubmission } from '../../shared/schemas';
 import { BackLink, Page } from '../components/Page';
 import { formatDateTime } from '../components/format';
-import { errorMessage, requestJson } from '../lib/http';
+import { useServerJson } from '../lib/use-server-json';
 import type { LocalRecord } from '../storage/database';
 import { DifferenceTable } from './DifferenceTable';
 import { recordNoun } from './labels';
 import { useTemplate } from './queries';
 
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; revisions: StoredSubmission[]; reviews: Review[] };
-
 export function HistoryPage(props: { visit: LocalRecord }) {
   const { visit } = props;
   const template = useTemplate(visit.templateId, visit.templateVersion);
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  useEffect(() => {
-    void requestJson('GET', `/api/submissions/${visit.id}/revisions`).then((result) => {
-      if (result.kind === 'network-error')
-        setLoaded({ state: 'failed', message: 'The history needs a connection. Try again when you are online.' });
-      else if (result.status !== 200)
-        setLoaded({ state: 'failed', message: errorMessage(result.body, `The server answered ${result.status}.`) });
-      else setLoaded({ state: 'ready', ...(result.body as { revisions: StoredSubmission[]; reviews: Review[] }) });
-    });
-  }, [visit.id]);
+  const loaded = useServerJson<{ revisions: StoredSubmission[]; reviews: Review[] }>(
+    `/api/submissions/${visit.id}/revisions`,
+    'The history needs a connection. Try again when you are online.',
+  );
   const noun = recordNoun(visit.kind);
   return (
     <>
@@ -38,8 +26,8 @@ export function HistoryPage(props: { visit: LocalRecord }) {
         {loaded.state === 'failed' && <p role="alert">{loaded.message}</p>}
         {loaded.state === 'ready' && template && (
           <ol class="history" data-testid="history">
-            {loaded.revisions.map((r, i) => {
-              const previous = loaded.revisions[i - 1];
+            {loaded.value.revisions.map((r, i) => {
+              const previous = loaded.value.revisions[i - 1];
               const changes = previous ? differences(template, previous.body, r.body) : [];
               return (
                 <li key={r.revision} data-testid="revision">
@@ -47,7 +35,7 @@ export function HistoryPage(props: { visit: LocalRecord }) {
                   <p class="meta">
                     Received {formatDateTime(r.receivedAt)} from {r.submitterName}
                   </p>
-                  {loaded.reviews
+                  {loaded.value.reviews
                     .filter((x) => x.revision === r.revision)
                     .map((x) => (
                       <p key={x.at}>

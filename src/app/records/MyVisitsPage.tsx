@@ -138,7 +138,7 @@ function VisitList(props: { visits: LocalRecord[] }) {
 }
 
 /** One line saying what the record is: a visit, an observation or an audit, and when. */
-export function recordSummary(v: LocalRecord): string {
+function recordSummary(v: LocalRecord): string {
   const d = v.details;
   if ('providerId' in d) return `Visit on ${formatDate(d.date)} · ${d.announced ? 'announced' : 'unannounced'}`;
   if ('caseReference' in d)

@@ -11,7 +11,8 @@ import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { useLatestTemplates } from './queries';
 import { TemplateChoice } from './TemplateChoice';
-import { saveDetails, startVisit } from './visit-store';
+import { detailsTitle } from './labels';
+import { saveDetails, startRecord } from './record-store';
 import { calendarDay } from '../../shared/calendar';
 
 type Kind = 'observation' | 'audit';
@@ -87,7 +88,7 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
         return;
       }
       const template = templates!.find((t) => t.id === v.template)!;
-      const id = await startVisit({ ownerId: props.user.id, template, subjectName, details });
+      const id = await startRecord({ ownerId: props.user.id, template, subjectName, details });
       navigate(`/visits/${id}`, { replace: true });
     } catch (error) {
       setFailure(saveFailureMessage(error));
@@ -127,7 +128,7 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
   return (
     <>
       <BackLink href={existing ? `/visits/${existing.id}` : '/'}>Back</BackLink>
-      <Page title={existing ? (kind === 'observation' ? 'Observation details' : 'Audit details') : COPY[kind].title}>
+      <Page title={existing ? detailsTitle(kind) : COPY[kind].title}>
         <ErrorSummary errors={failure ? [{ href: '#practitionerName', message: failure }, ...summary] : summary} />
         <form onSubmit={onSubmit} noValidate>
           {!existing && (

@@ -18,6 +18,7 @@ import {
 import { dueText, formatDate, formatDateTime } from '../components/format';
 import { Thumbnail } from '../evidence/PhotoField';
 import { ratingLabel, suggestionText } from './RatingField';
+import { detailsTitle } from './labels';
 import { calendarDay } from '../../shared/calendar';
 
 export type SummarisedRecord = {
@@ -135,13 +136,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
   const overall = suggestOverallRating(template, record.sectionRatings);
   return (
     <>
-      <h2>
-        {record.kind === 'visit'
-          ? 'Visit details'
-          : record.kind === 'observation'
-            ? 'Observation details'
-            : 'Audit details'}
-      </h2>
+      <h2>{detailsTitle(record.kind)}</h2>
       <dl class="summary-list">
         <DetailsRows record={record} />
       </dl>

@@ -1,23 +1,17 @@
 // Reviewing a record someone else submitted (needs a connection): the record as the council holds
 // it, then sign it off or return it for amendment with a comment. Managers review their team's
 // observations and audits; the QA manager any record (seed 003 §4.6, §10.3).
-import { useEffect, useState } from 'preact/hooks';
-import type { StoredSubmission } from '../../shared/schemas';
+import { useState } from 'preact/hooks';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { formatDateTime } from '../components/format';
 import { navigate, queryParams } from '../lib/router';
 import { errorMessage, requestJson } from '../lib/http';
-import { useTemplate } from './queries';
+import { fromRecordBody, listedName } from './record-body';
+import { useCouncilCopy, useTemplate } from './queries';
 import { RecordSummary } from './RecordSummary';
 
+const OFFLINE = 'Reviewing needs a connection. Try again when you are online.';
 const KIND = { visit: 'visit', observation: 'observation of practice', audit: 'case file audit' } as const;
-
-function subjectName(stored: StoredSubmission): string {
-  const { body } = stored;
-  if (body.kind === 'observation') return body.details.practitionerName;
-  if (body.kind === 'audit') return `Case ${body.details.caseReference}`;
-  return body.briefingSnapshot?.provider.name ?? body.details.providerId;
-}
 
 /** Where a decision returns to: the inbox when the review was opened from it, else the deadlines. */
 const backTo = () =>
@@ -27,19 +21,11 @@ const backTo = () =>
 
 export function ReviewPage(props: { id: string }) {
   const back = backTo();
-  const [stored, setStored] = useState<StoredSubmission | null>(null);
-  const [failure, setFailure] = useState('');
+  const { stored, failure, setFailure } = useCouncilCopy(props.id, OFFLINE);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState('');
   const [busy, setBusy] = useState(false);
   const template = useTemplate(stored?.body.templateId, stored?.body.templateVersion);
-  useEffect(() => {
-    void requestJson('GET', `/api/submissions/${props.id}`).then((result) => {
-      if (result.kind === 'network-error') setFailure('Reviewing needs a connection. Try again when you are online.');
-      else if (result.status !== 200) setFailure(errorMessage(result.body, `The server answered ${result.status}.`));
-      else setStored(result.body as StoredSubmission);
-    });
-  }, [props.id]);
 
   async function decide(decision: 'sign-off' | 'return') {
     if (!stored) return;
@@ -65,7 +51,7 @@ export function ReviewPage(props: { id: string }) {
     <>
       <BackLink href={back.href}>{back.label}</BackLink>
       <Page
-        title={stored ? `Review: ${subjectName(stored)}` : 'Review'}
+        title={stored ? `Review: ${listedName(stored.body)}` : 'Review'}
         caption={stored ? `${KIND[stored.body.kind]}, revision ${stored.revision}` : undefined}
       >
         {failure && <ErrorSummary title="There is a problem" errors={[{ href: '#main', message: failure }]} />}
@@ -86,20 +72,7 @@ export function ReviewPage(props: { id: string }) {
               <RecordSummary
                 template={template}
                 changeLinks={false}
-                record={{
-                  id: stored.id,
-                  kind: stored.body.kind,
-                  subjectName: subjectName(stored),
-                  details: stored.body.details,
-                  answers: stored.body.answers,
-                  sectionRatings: stored.body.sectionRatings,
-                  overallRating: stored.body.overallRating ?? null,
-                  ratingOverrides: stored.body.ratingOverrides ?? {},
-                  actions: stored.body.actions ?? [],
-                  actionChecks: stored.body.actionChecks ?? [],
-                  briefingSnapshot: stored.body.briefingSnapshot ?? null,
-                  signatures: stored.body.signatures ?? [],
-                }}
+                record={{ ...fromRecordBody(stored.body), subjectName: listedName(stored.body) }}
               />
             ) : (
               <p>The template of this record is not on this device yet; choose “Sync now”.</p>

@@ -4,12 +4,16 @@
 import { recordDeadlines } from '../../shared/deadlines';
 import { sectionProgress, type SectionProgress } from '../../shared/records/record-rules';
 import { ratingIssues } from '../../shared/records/scoring';
-import { OVERALL } from '../../shared/schemas';
+import { OVERALL, type Template } from '../../shared/schemas';
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import type { LocalRecord } from '../storage/database';
 import { signatureRoles } from '../evidence/signature-store';
-import { useTemplate } from './queries';
+import { withTemplate } from './with-template';
+import { detailsTitle } from './labels';
+
+// actions/ActionsPage.tsx still takes it from here; its home is with-template.tsx.
+export { MissingTemplate } from './with-template';
 
 const progressLabel: Record<SectionProgress, string> = {
   'not-started': 'Not yet started',
@@ -22,11 +26,8 @@ const progressClass: Record<SectionProgress, string> = {
   completed: 'tag green',
 };
 
-export function TaskListPage(props: { visit: LocalRecord }) {
-  const { visit } = props;
-  const template = useTemplate(visit.templateId, visit.templateVersion);
-  if (template === undefined) return <p>Loading…</p>;
-  if (template === null) return <MissingTemplate />;
+export const TaskListPage = withTemplate(function TaskList(props: { visit: LocalRecord; template: Template }) {
+  const { visit, template } = props;
   const progress = template.sections.map((s) => sectionProgress(template, s, visit.answers, visit.sectionRatings));
   const done = progress.filter((p) => p === 'completed').length;
   const noun = visit.kind === 'visit' ? 'areas' : 'sections';
@@ -70,11 +71,7 @@ export function TaskListPage(props: { visit: LocalRecord }) {
         <ol class="task-list">
           <li class="task">
             <a class="task-name" href={`/visits/${visit.id}/details`} aria-describedby="task-details-status">
-              {visit.kind === 'visit'
-                ? 'Visit details'
-                : visit.kind === 'observation'
-                  ? 'Observation details'
-                  : 'Audit details'}
+              {detailsTitle(visit.kind)}
             </a>
             <span id="task-details-status" class="tag green">
               Completed
@@ -143,13 +140,4 @@ export function TaskListPage(props: { visit: LocalRecord }) {
       </Page>
     </>
   );
-}
-
-export function MissingTemplate() {
-  return (
-    <Page title="Template not on this device">
-      <p>This record uses a template version that is not on this device. Connect and choose “Sync now” to fetch it.</p>
-      <a href="/">Back to my visits</a>
-    </Page>
-  );
-}
+});

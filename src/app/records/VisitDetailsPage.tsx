@@ -7,12 +7,13 @@ import { navigate, queryParams } from '../lib/router';
 import { useAssignment } from '../briefings/queries';
 import { useLatestTemplates, useProviders } from './queries';
 import { TemplateChoice } from './TemplateChoice';
-import { saveDetails, startVisit } from './visit-store';
+import { detailsTitle } from './labels';
+import { saveDetails, startRecord } from './record-store';
 import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { calendarDay } from '../../shared/calendar';
 
-export const QMF_TEMPLATE_ID = 'qmf-care-home';
+const QMF_TEMPLATE_ID = 'qmf-care-home';
 
 type Errors = Partial<Record<'template' | 'provider' | 'date' | 'announced', string>>;
 
@@ -80,7 +81,7 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
         await saveDetails(existing.id, details, provider?.name ?? existing.subjectName);
         navigate(`/visits/${existing.id}`);
       } else if (template) {
-        const id = await startVisit({
+        const id = await startRecord({
           ownerId: props.user.id,
           template,
           subjectName: provider?.name ?? providerId,
@@ -98,7 +99,10 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
   return (
     <>
       <BackLink href={existing ? `/visits/${existing.id}` : '/'}>Back</BackLink>
-      <Page title={existing ? 'Visit details' : 'Start a visit'} caption={existing ? undefined : 'Visit to a provider'}>
+      <Page
+        title={existing ? detailsTitle('visit') : 'Start a visit'}
+        caption={existing ? undefined : 'Visit to a provider'}
+      >
         <ErrorSummary errors={failure ? [{ href: '#provider', message: failure }, ...summary] : summary} />
         <form onSubmit={onSubmit} noValidate>
           {!existing && (

@@ -1,14 +1,15 @@
 // Autosaved edits inside a draft: answers, the rows of repeating groups, section and overall
-// ratings with their override reasons, and the actions raised. Each call is one IndexedDB
-// transaction through updateDraft, so nothing waits for a button and two writers never clash.
+// ratings with their override reasons, the actions raised and the checks of earlier actions.
+// Each call is one read-change-write transaction through updateDraft (record-store.ts), so nothing
+// waits for a button and two writers never lose each other's edits.
 import type { ActionCheck, Answer, RaisedAction } from '../../shared/schemas';
-import { updateDraft } from './visit-store';
+import { updateDraft } from './record-store';
 
 type LeafAnswer = Pick<Answer, 'value' | 'note'>;
 
 export function saveAnswer(id: string, itemId: string, answer: LeafAnswer): Promise<void> {
   return updateDraft(id, (r) => {
-    // Photos on the answer are kept: they are written by photos/photo-store.
+    // Photos on the answer are kept: they are written by evidence/photo-store.ts.
     r.answers[itemId] = { ...r.answers[itemId], value: answer.value, note: answer.note };
   });
 }

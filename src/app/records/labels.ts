@@ -5,3 +5,12 @@ const NOUN: Record<RecordKind, string> = { visit: 'visit', observation: 'observa
 
 /** "visit", "observation" or "audit", for sentences like "Return to the visit". */
 export const recordNoun = (kind: RecordKind): string => NOUN[kind];
+
+const DETAILS: Record<RecordKind, string> = {
+  visit: 'Visit details',
+  observation: 'Observation details',
+  audit: 'Audit details',
+};
+
+/** The heading of a record's details form and of its summary. */
+export const detailsTitle = (kind: RecordKind): string => DETAILS[kind];

@@ -1,6 +1,9 @@
-// Read-side hooks for visits and the reference data they need, over live Dexie queries.
-import type { Subject, Template } from '../../shared/schemas';
+// Read-side hooks for records: the device's records and the reference data they need, over live
+// Dexie queries, and the council's copy of a record (which needs a connection).
+import { useState } from 'preact/hooks';
+import type { StoredSubmission, Subject, Template } from '../../shared/schemas';
 import { useLiveQuery } from '../lib/use-live-query';
+import { useServerJson } from '../lib/use-server-json';
 import { db, type LocalRecord } from '../storage/database';
 
 export function useVisit(id: string): LocalRecord | null | undefined {
@@ -18,11 +21,6 @@ export function useTemplate(id: string | undefined, version: number | undefined)
   );
 }
 
-/** The newest version of each template the device holds, for starting new visits. */
-export function useLatestTemplate(id: string) {
-  return useLiveQuery(async () => (await db().templates.where('id').equals(id).sortBy('version')).at(-1) ?? null, [id]);
-}
-
 /** The newest version of every template for this subject, by title: what new records start on. */
 export function useLatestTemplates(subject: Subject) {
   return useLiveQuery(async () => {
@@ -31,6 +29,20 @@ export function useLatestTemplates(subject: Subject) {
     for (const t of all) if (t.subject === subject && (latest.get(t.id)?.version ?? 0) < t.version) latest.set(t.id, t);
     return [...latest.values()].sort((a, b) => a.title.localeCompare(b.title));
   }, [subject]);
+}
+
+/**
+ * The council's copy of a record (null until it is read), and the failure to show: one the page
+ * sets when acting on the copy fails, else why the copy could not be read (`offline`: no connection).
+ */
+export function useCouncilCopy(id: string, offline: string) {
+  const loaded = useServerJson<StoredSubmission>(`/api/submissions/${id}`, offline);
+  const [actionFailure, setFailure] = useState('');
+  return {
+    stored: loaded.state === 'ready' ? loaded.value : null,
+    failure: actionFailure || (loaded.state === 'failed' ? loaded.message : ''),
+    setFailure,
+  };
 }
 
 export function useProviders() {

@@ -1,10 +1,12 @@
-// The device database: one Dexie class holding every schema version. Only storage and sync
-// modules import it; views read through hooks and write through store functions.
+// The device database: one Dexie class holding every schema version, and the shapes of what it
+// stores (the device record, outbox entries, files). Stores and query hooks import it; views read
+// through hooks and write through store functions.
 // Invariant: a schema upgrade keeps every draft and outbox entry (add versions, never drop tables
 // that hold people's work).
 import Dexie, { type Table } from 'dexie';
 import { observable } from '../lib/observable';
 import type {
+  OutboxEntry,
   Problem,
   ActionCheck,
   Answer,
@@ -32,7 +34,7 @@ export interface LocalRecord {
   templateVersion: number;
   /** A visit to a provider, an observation of a practitioner, or a case file audit (from the template's subject). */
   kind: RecordKind;
-  /** The details form for the kind; `kind` says which shape (see submissionBody). */
+  /** The details form for the kind; `kind` says which shape (see toRecordBody in records/record-body.ts). */
   details: RecordDetails;
   /** Who or what the record is about, as listed: the provider's or practitioner's name, or the case. */
   subjectName: string;
@@ -60,18 +62,21 @@ export interface LocalRecord {
   problem: Problem | null;
 }
 
-export interface OutboxRow {
+/**
+ * An outbox entry as the device stores it: the sync engine's OutboxEntry (sync/engine.ts; the
+ * storage zone may not import the sync core, so its fields are repeated here and outbox-store.ts
+ * checks the two agree) plus what only the device keeps: whether it waits or needs attention,
+ * the last problem, and when it was queued.
+ */
+export type StoredOutboxEntry = Omit<OutboxEntry, 'seq' | 'uploaded'> & {
+  /** Given by the table when the entry is added. */
   seq?: number;
-  recordId: string;
-  revision: number;
-  body: RecordBody;
+  /** Absent on entries queued before schema v4. */
+  uploaded?: string[];
   state: 'pending' | 'attention';
-  attempts: number;
   lastProblem: Problem | null;
   enqueuedAt: number;
-  /** Files of this entry the server has acknowledged (absent on entries queued before v4). */
-  uploaded?: string[];
-}
+};
 
 /** A photo or signature held on the device, named by the SHA-256 of its bytes (issue 5). */
 export interface StoredFile {
@@ -86,14 +91,11 @@ export interface StoredFile {
   addedAt: number;
 }
 
-export type StoredTemplate = Template;
-export type StoredProvider = Provider;
-
 export class QaDatabase extends Dexie {
   records!: Table<LocalRecord, string>;
-  outbox!: Table<OutboxRow, number>;
-  templates!: Table<StoredTemplate, [string, number]>;
-  providers!: Table<StoredProvider, string>;
+  outbox!: Table<StoredOutboxEntry, number>;
+  templates!: Table<Template, [string, number]>;
+  providers!: Table<Provider, string>;
   briefings!: Table<Briefing, string>;
   assignments!: Table<Assignment, string>;
   files!: Table<StoredFile, string>;

@@ -2,7 +2,7 @@
 // readable before Dexie opens, on its own idb-keyval store. The store is ours rather than
 // idb-keyval's default so sign-out can close its connection and delete the database outright —
 // a shared tablet must hold nothing of the last person afterwards.
-import { createStore, del, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import { createStore, entries, get, set, setMany, type UseStore } from 'idb-keyval';
 
 const DATABASE_NAME = 'qa-visits-device';
 const STORE_NAME = 'keyval';
@@ -45,10 +45,6 @@ export async function getValue<T>(key: string): Promise<T | undefined> {
 
 export async function setValue(key: string, value: unknown): Promise<void> {
   return set(key, value, await current());
-}
-
-export async function deleteValue(key: string): Promise<void> {
-  return del(key, await current());
 }
 
 /** Closes this store's connection and deletes its database; the next use starts an empty one. */

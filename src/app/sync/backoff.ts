@@ -7,10 +7,10 @@
 // huge value or a far-off HTTP-date must not silence an officer's unsent work for the rest of the
 // day, and one early request costs the server one more small 429.
 
-export const BASE_DELAY_MS = 1000;
+const BASE_DELAY_MS = 1000;
 export const MAX_DELAY_MS = 5 * 60 * 1000;
 /** With an injected random source, up to this fraction is taken off the exponential delay. */
-export const JITTER_FRACTION = 0.2;
+const JITTER_FRACTION = 0.2;
 
 export type RetryDelayOptions = {
   /** The server's Retry-After, in seconds; wins when longer than the exponential delay. */

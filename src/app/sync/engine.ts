@@ -8,18 +8,9 @@
 // server is unreachable or overloaded, so don't hammer it); a 401 touches nothing; a rejected
 // record never blocks the rest. Pure over injected store and transport; store errors propagate.
 import { attachmentHashes } from '../../shared/records/record-rules';
-import type { Issue, Problem, RecordBody } from '../../shared/schemas';
+import type { Issue, OutboxEntry, Problem, RecordBody } from '../../shared/schemas';
 
-export type OutboxEntry = {
-  seq: number;
-  recordId: string;
-  revision: number;
-  body: RecordBody;
-  attempts: number;
-  /** Files of this entry the server has acknowledged (so a resumed drain does not send them again). */
-  uploaded: string[];
-};
-
+/** One queued submission as the drain sees it; the app stores it as StoredOutboxEntry (storage/database.ts). */
 export interface OutboxStore {
   /** Entries waiting to send (not those needing attention), oldest first (by seq). */
   pending(): Promise<OutboxEntry[]>;
@@ -53,10 +44,10 @@ export type DrainOutcome = {
   problem?: Problem;
 };
 
-/** What to do with one server answer. Exported for the tests' tables and for the UI's wording. */
-export type Verdict = 'sent' | 'retry' | 'auth-required' | 'attention';
+/** What to do with one server answer. */
+type Verdict = 'sent' | 'retry' | 'auth-required' | 'attention';
 
-export function classifyStatus(status: number): Verdict {
+function classifyStatus(status: number): Verdict {
   if (status >= 200 && status < 300) return 'sent';
   if (status === 401) return 'auth-required';
   if (status === 408 || status === 429 || status >= 500) return 'retry';

@@ -1,22 +1,27 @@
 // The Dexie side of the outbox: implements the sync engine's OutboxStore over the device database.
 // Invariant: an entry and its record change state in one transaction, and an entry is deleted
 // only by markSent (after the server answered 2xx).
-import { db } from '../storage/database';
-import type { Problem } from '../../shared/schemas';
-import type { OutboxEntry, OutboxStore } from './engine';
+import { db, type StoredOutboxEntry } from '../storage/database';
+import type { OutboxEntry, Problem } from '../../shared/schemas';
+import type { OutboxStore } from './engine';
+
+/** The engine's view of a stored entry. */
+function toEntry(row: StoredOutboxEntry): OutboxEntry {
+  return {
+    seq: row.seq ?? 0,
+    recordId: row.recordId,
+    revision: row.revision,
+    body: row.body,
+    attempts: row.attempts,
+    uploaded: row.uploaded ?? [],
+  };
+}
 
 export function createOutboxStore(): OutboxStore {
   return {
     async pending(): Promise<OutboxEntry[]> {
       const rows = await db().outbox.where('state').equals('pending').sortBy('seq');
-      return rows.map((r) => ({
-        seq: r.seq ?? 0,
-        recordId: r.recordId,
-        revision: r.revision,
-        body: r.body,
-        attempts: r.attempts,
-        uploaded: r.uploaded ?? [],
-      }));
+      return rows.map(toEntry);
     },
 
     async markSent(entry, receipt) {

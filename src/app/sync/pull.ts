@@ -6,6 +6,7 @@ import { getValue, setValue } from '../storage/device-keyval';
 import type { PullResponse, StoredSubmission } from '../../shared/schemas';
 import { requestJson, type HttpResult } from '../lib/http';
 import { db, type QaDatabase, type LocalRecord } from '../storage/database';
+import { fromRecordBody, listedName } from '../records/record-body';
 import { pulledSettings } from './settings';
 
 const CURSOR_KEY = 'pull-cursor';
@@ -58,15 +59,6 @@ export async function applyPull(data: PullResponse): Promise<void> {
   await pulledSettings({ pinned: data.pinned, briefingStaleDays: data.settings.briefingStaleDays });
 }
 
-/** What a record is listed as, from its body (providers by name where the device knows them). */
-async function subjectName(database: QaDatabase, stored: StoredSubmission): Promise<string> {
-  const { body } = stored;
-  if (body.kind === 'observation') return body.details.practitionerName;
-  if (body.kind === 'audit') return `Case ${body.details.caseReference}`;
-  const provider = await database.providers.get(body.details.providerId);
-  return provider?.name ?? body.briefingSnapshot?.provider.name ?? body.details.providerId;
-}
-
 /**
  * Records returned for amendment: shown with the reviewer's comment. A record this device no
  * longer holds (a wiped shared tablet) comes back from the server's copy; a draft being amended
@@ -84,30 +76,14 @@ async function applyReturned(database: QaDatabase, returned: StoredSubmission[])
       continue;
     }
     const { body } = stored;
+    const provider = body.kind === 'visit' ? await database.providers.get(body.details.providerId) : undefined;
     const record: LocalRecord = {
-      id: body.id,
+      ...fromRecordBody(body),
       ownerId: stored.submitterId,
       status: 'sent',
-      revision: body.revision,
-      baseRevision: body.baseRevision,
-      templateId: body.templateId,
-      templateVersion: body.templateVersion,
-      kind: body.kind,
-      details: body.details,
-      subjectName: await subjectName(database, stored),
-      assignmentId: body.assignmentId ?? null,
-      briefingSnapshot: body.briefingSnapshot ?? null,
-      answers: body.answers,
-      sectionRatings: body.sectionRatings,
-      overallRating: body.overallRating ?? null,
-      ratingOverrides: body.ratingOverrides ?? {},
-      actions: body.actions ?? [],
-      actionChecks: body.actionChecks ?? [],
-      signatures: body.signatures ?? [],
+      subjectName: listedName(body, provider?.name),
       review: stored.review,
-      startedAt: body.startedAt,
       updatedAt: local?.updatedAt ?? Date.now(),
-      submittedAt: body.submittedAt,
       receivedAt: stored.receivedAt,
       problem: null,
     };

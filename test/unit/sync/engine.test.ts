@@ -1,7 +1,8 @@
 // The outbox drain against each class of server answer (DESIGN.md §4), ordering, and failure
 // propagation. Every case queues two entries so it also shows whether the drain stops or carries on.
 import { describe, expect, it } from 'vitest';
-import { drain, problemFromResponse, type OutboxEntry, type TransportResult } from '../../../src/app/sync/engine';
+import { drain, problemFromResponse, type TransportResult } from '../../../src/app/sync/engine';
+import type { OutboxEntry } from '../../../src/shared/schemas';
 import type { RecordBody } from '../../../src/shared/schemas';
 import { ack, MemoryOutbox, makeBody, ScriptedTransport } from './fakes';
 

@@ -1,9 +1,9 @@
 // Test doubles for the sync engine and scheduler: an in-memory outbox, a hand-flushed clock and
 // timers, a scripted transport, a seeded PRNG, and submission bodies.
 // Invariant: nothing here touches real time; `flush()` only lets pending promise callbacks run.
-import type { RecordBody, VisitBody } from '../../../src/shared/schemas';
-import type { Problem } from '../../../src/shared/schemas';
-import type { OutboxEntry, OutboxStore, Transport, TransportResult } from '../../../src/app/sync/engine';
+import type { OutboxEntry, Problem, RecordBody, VisitBody } from '../../../src/shared/schemas';
+import type { OutboxStore, Transport, TransportResult } from '../../../src/app/sync/engine';
+import type { LocalRecord, StoredOutboxEntry } from '../../../src/app/storage/database';
 
 /** Lets every queued promise callback run (the fakes resolve in microtasks, never on timers). */
 export const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -45,17 +45,25 @@ export function ack(body: RecordBody, created = true, receivedAt = '2025-03-14T1
   return { id: body.id, revision: body.revision, receivedAt, created };
 }
 
-type Row = OutboxEntry & { state: 'pending' | 'attention'; lastProblem: Problem | null };
+type Row = OutboxEntry & Pick<StoredOutboxEntry, 'state' | 'lastProblem'>;
+/** What the outbox changes on a record: its revision decides whether an answer still applies to it. */
+export type RecordState = Pick<LocalRecord, 'status' | 'revision' | 'problem' | 'receivedAt'>;
 
-/** An OutboxStore over an array; logs each call as `kind:seq[:code]` for table assertions. */
+/**
+ * An OutboxStore over an array, with the records its entries send; logs each call as
+ * `kind:seq[:code]` for table assertions. Behaves as the Dexie store does (outbox-contract.ts).
+ */
 export class MemoryOutbox implements OutboxStore {
   rows: Row[] = [];
+  records = new Map<string, RecordState>();
   log: string[] = [];
   receipts: { seq: number; status: number; receivedAt: string | null }[] = [];
   private nextSeq = 1;
 
+  /** Queues a record's body as the next entry (or at `seq`); the record is queued. */
   add(body: RecordBody, seq = this.nextSeq): OutboxEntry {
     this.nextSeq = Math.max(this.nextSeq, seq) + 1;
+    this.records.set(body.id, { status: 'queued', revision: body.revision, problem: null, receivedAt: null });
     const row: Row = {
       seq,
       recordId: body.id,
@@ -90,11 +98,13 @@ export class MemoryOutbox implements OutboxStore {
     this.log.push(`sent:${entry.seq}`);
     this.receipts.push({ seq: entry.seq, ...receipt });
     this.rows = this.rows.filter((r) => r.seq !== entry.seq);
+    this.updateRecord(entry, { status: 'sent', receivedAt: receipt.receivedAt, problem: null });
   }
 
   async markAttention(entry: OutboxEntry, problem: Problem): Promise<void> {
     this.log.push(`attention:${entry.seq}:${problem.code}`);
-    Object.assign(this.row(entry.seq), { state: 'attention', lastProblem: problem });
+    Object.assign(this.row(entry.seq), { state: 'attention', lastProblem: problem, attempts: entry.attempts + 1 });
+    this.updateRecord(entry, { status: 'attention', problem });
   }
 
   async markUploaded(entry: OutboxEntry, sha256: string): Promise<void> {
@@ -105,9 +115,13 @@ export class MemoryOutbox implements OutboxStore {
 
   async recordFailure(entry: OutboxEntry, problem: Problem): Promise<void> {
     this.log.push(`failure:${entry.seq}:${problem.code}`);
-    const row = this.row(entry.seq);
-    row.attempts += 1;
-    row.lastProblem = problem;
+    Object.assign(this.row(entry.seq), { attempts: entry.attempts + 1, lastProblem: problem });
+  }
+
+  /** An answer about an entry changes its record only while the record is still at that revision. */
+  private updateRecord(entry: OutboxEntry, change: Partial<RecordState>): void {
+    const record = this.records.get(entry.recordId);
+    if (record && record.revision === entry.revision) Object.assign(record, change);
   }
 }
 

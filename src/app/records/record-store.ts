@@ -1,12 +1,14 @@
-// The life of a record on the device: start (visit, observation or audit), edit its details,
-// submit into the outbox, reopen after a rejection, discard. Answers, ratings and actions are
-// written by answer-store.ts through `updateDraft`.
+// The life of a record of any kind (visit, observation or audit) on the device: start it, edit its
+// details, submit it into the outbox, reopen it after a rejection, amend it once sent, and resolve
+// a stale amendment (re-base it, or take the council's copy). Answers, ratings and actions are
+// written by answer-store.ts through `updateDraft`; photos and signatures by evidence/ (each in
+// one transaction with its file).
 // Invariants: every change is written to IndexedDB as it is made; a submit changes the record's
 // status and adds its outbox entry in the same transaction; only drafts can be edited.
-import { suggestOverallRating, suggestSectionRating } from '../../shared/records/scoring';
-import { KIND_FOR_SUBJECT, OVERALL, type RecordDetails, type RecordBody, type Template } from '../../shared/schemas';
+import { KIND_FOR_SUBJECT, type RecordDetails, type StoredSubmission, type Template } from '../../shared/schemas';
 import type { Briefing } from '../../shared/briefings/register';
-import { db, type LocalRecord } from '../storage/database';
+import { db, type LocalRecord, type QaDatabase } from '../storage/database';
+import { fromRecordBody, toRecordBody } from './record-body';
 
 export class NotEditableError extends Error {
   constructor() {
@@ -18,7 +20,7 @@ function nowIso(): string {
   return new Date().toISOString();
 }
 
-export async function startVisit(input: {
+export async function startRecord(input: {
   ownerId: string;
   template: Pick<Template, 'id' | 'version' | 'subject'>;
   subjectName: string;
@@ -89,50 +91,8 @@ export function saveDetails(id: string, details: RecordDetails, subjectName: str
   });
 }
 
-/** Overrides that still differ from what the rules suggest; one made needless by later answers is dropped. */
-function liveOverrides(record: LocalRecord, template: Template | null): RecordBody['ratingOverrides'] {
-  if (template === null) return record.ratingOverrides;
-  const kept: NonNullable<RecordBody['ratingOverrides']> = {};
-  for (const [key, override] of Object.entries(record.ratingOverrides)) {
-    const section = template.sections.find((s) => s.id === key);
-    const suggestion =
-      key === OVERALL
-        ? suggestOverallRating(template, record.sectionRatings)
-        : section
-          ? suggestSectionRating(template, section, record.answers)
-          : null;
-    const given = key === OVERALL ? record.overallRating : record.sectionRatings[key];
-    if (suggestion?.rating != null && given != null && given !== suggestion.rating) kept[key] = override;
-  }
-  return kept;
-}
-
-export function submissionBody(record: LocalRecord, submittedAt: string, template: Template | null): RecordBody {
-  // `kind` and `details` are written together by startVisit and saveDetails, so they always agree.
-  const kindAndDetails = { kind: record.kind, details: record.details } as Pick<RecordBody, 'kind' | 'details'>;
-  return {
-    id: record.id,
-    revision: record.revision,
-    baseRevision: record.baseRevision,
-    ...kindAndDetails,
-    templateId: record.templateId,
-    templateVersion: record.templateVersion,
-    answers: record.answers,
-    sectionRatings: record.sectionRatings,
-    overallRating: record.overallRating,
-    ratingOverrides: liveOverrides(record, template),
-    actions: record.actions,
-    ...(record.kind === 'visit' && record.actionChecks.length > 0 ? { actionChecks: record.actionChecks } : {}),
-    ...((record.signatures ?? []).length > 0 ? { signatures: record.signatures } : {}),
-    assignmentId: record.assignmentId ?? null,
-    briefingSnapshot: record.briefingSnapshot ?? null,
-    startedAt: record.startedAt,
-    submittedAt,
-  } as RecordBody;
-}
-
 /** Queues the draft for sending: status and outbox entry change together or not at all. */
-export async function submitVisit(id: string): Promise<void> {
+export async function submitRecord(id: string): Promise<void> {
   const database = db();
   const submittedAt = nowIso();
   await database.transaction('rw', database.records, database.outbox, database.templates, async () => {
@@ -148,7 +108,7 @@ export async function submitVisit(id: string): Promise<void> {
     await database.outbox.add({
       recordId: id,
       revision: record.revision,
-      body: submissionBody(record, submittedAt, template ?? null),
+      body: toRecordBody(record, submittedAt, template ?? null),
       state: 'pending',
       attempts: 0,
       lastProblem: null,
@@ -161,12 +121,8 @@ export async function submitVisit(id: string): Promise<void> {
  * Takes a record the server turned down back to a draft so the officer can correct it. After a
  * conflict the id is already taken on the server, so the draft continues under a new id.
  */
-export async function returnToDraft(id: string): Promise<string> {
-  const database = db();
-  return database.transaction('rw', database.records, database.outbox, async () => {
-    const record = await database.records.get(id);
-    if (!record || record.status !== 'attention') throw new Error('Only a visit that needs attention can be reopened.');
-    await database.outbox.where({ recordId: id, revision: record.revision }).delete();
+export function returnToDraft(id: string): Promise<string> {
+  return resolveAttention(id, 'Only a visit that needs attention can be reopened.', async (record, database) => {
     const conflict = record.problem?.code === 'conflict';
     const next: LocalRecord = { ...record, status: 'draft', submittedAt: null, updatedAt: Date.now() };
     if (!conflict) {
@@ -181,14 +137,6 @@ export async function returnToDraft(id: string): Promise<string> {
     await database.records.add(next);
     await database.records.delete(id);
     return next.id;
-  });
-}
-
-export async function discardDraft(id: string): Promise<void> {
-  const database = db();
-  await database.transaction('rw', database.records, async () => {
-    const record = await database.records.get(id);
-    if (record && record.status === 'draft') await database.records.delete(id);
   });
 }
 
@@ -217,13 +165,8 @@ export async function amendRecord(id: string): Promise<void> {
  * Resolves a stale amendment (409) by keeping this device's answers: the draft is re-based on the
  * council's current revision, to be checked and submitted as the revision after it.
  */
-export async function rebaseAmendment(id: string, serverRevision: number): Promise<void> {
-  const database = db();
-  await database.transaction('rw', database.records, database.outbox, async () => {
-    const record = await database.records.get(id);
-    if (!record || record.status !== 'attention')
-      throw new Error('Only an amendment that needs attention can be re-based.');
-    await database.outbox.where({ recordId: id, revision: record.revision }).delete();
+export function rebaseAmendment(id: string, serverRevision: number): Promise<void> {
+  return resolveAttention(id, 'Only an amendment that needs attention can be re-based.', async (record, database) => {
     await database.records.put({
       ...record,
       status: 'draft',
@@ -237,34 +180,33 @@ export async function rebaseAmendment(id: string, serverRevision: number): Promi
 }
 
 /** Resolves a stale amendment by taking the council's current copy; this device's changes are dropped. */
-export async function adoptServerCopy(
-  id: string,
-  server: { revision: number; receivedAt: string; body: RecordBody },
-): Promise<void> {
-  const database = db();
-  await database.transaction('rw', database.records, database.outbox, async () => {
-    const record = await database.records.get(id);
-    if (!record || record.status !== 'attention')
-      throw new Error('Only an amendment that needs attention can be replaced.');
-    await database.outbox.where({ recordId: id, revision: record.revision }).delete();
-    const { body } = server;
+export function adoptServerCopy(id: string, server: Pick<StoredSubmission, 'receivedAt' | 'body'>): Promise<void> {
+  return resolveAttention(id, 'Only an amendment that needs attention can be replaced.', async (record, database) => {
     await database.records.put({
       ...record,
+      ...fromRecordBody(server.body),
       status: 'sent',
-      revision: server.revision,
-      baseRevision: body.baseRevision,
-      details: body.details,
-      answers: body.answers,
-      sectionRatings: body.sectionRatings,
-      overallRating: body.overallRating ?? null,
-      ratingOverrides: body.ratingOverrides ?? {},
-      actions: body.actions ?? [],
-      actionChecks: body.actionChecks ?? [],
-      signatures: body.signatures ?? [],
       problem: null,
-      submittedAt: body.submittedAt,
       receivedAt: server.receivedAt,
       updatedAt: Date.now(),
     });
+  });
+}
+
+/**
+ * Takes a record that needs attention out of the outbox (its entry for this revision) and changes
+ * it, in one transaction; refuses, with `refusal`, a record in any other state.
+ */
+async function resolveAttention<T>(
+  id: string,
+  refusal: string,
+  change: (record: LocalRecord, database: QaDatabase) => Promise<T>,
+): Promise<T> {
+  const database = db();
+  return database.transaction('rw', database.records, database.outbox, async () => {
+    const record = await database.records.get(id);
+    if (!record || record.status !== 'attention') throw new Error(refusal);
+    await database.outbox.where({ recordId: id, revision: record.revision }).delete();
+    return change(record, database);
   });
 }

@@ -1,21 +1,17 @@
-// visit-store and outbox-store together over the real Dexie (fake-indexeddb): submit queues the
-// record and its outbox entry atomically; server answers move both; reopening after a rejection.
+// record-store and outbox-store together over the real Dexie (fake-indexeddb): submit queues the
+// record and its outbox entry atomically; reopening after a rejection. What the outbox store does
+// with each server answer is the OutboxStore contract (outbox-contract.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/storage/database';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import type { Problem } from '../../src/shared/schemas';
-import type { OutboxEntry } from '../../src/app/sync/engine';
-import { NotEditableError, returnToDraft, submitVisit } from '../../src/app/records/visit-store';
+import type { OutboxEntry } from '../../src/shared/schemas';
+import { NotEditableError, returnToDraft, submitRecord } from '../../src/app/records/record-store';
 import { saveAnswer, saveRating } from '../../src/app/records/answer-store';
 import { answerEverything, officer, outboxFor, record, resetDevice, startQmfVisit } from './helpers';
+import { invalid } from './outbox-contract';
 
 const store = createOutboxStore();
-const invalid: Problem = {
-  status: 422,
-  code: 'invalid',
-  message: 'The visit was not accepted.',
-  issues: [{ path: 'answers.staffing-rota', message: 'Enter the evidence for this answer' }],
-};
 const conflict: Problem = {
   status: 409,
   code: 'conflict',
@@ -31,7 +27,7 @@ async function onlyPending(): Promise<OutboxEntry> {
 async function submittedVisit(): Promise<string> {
   const id = await startQmfVisit();
   await answerEverything(id);
-  await submitVisit(id);
+  await submitRecord(id);
   return id;
 }
 
@@ -45,7 +41,7 @@ describe('submitting a visit', () => {
     await saveAnswer(id, 'staffing-rota', { value: 'partly-met', note: 'Two nights short' });
     expect((await record(id))?.answers['staffing-rota']).toEqual({ value: 'partly-met', note: 'Two nights short' });
 
-    await submitVisit(id);
+    await submitRecord(id);
     const queued = await record(id);
     expect(queued?.status).toBe('queued');
     expect(queued?.submittedAt).toEqual(expect.any(String));
@@ -77,14 +73,14 @@ describe('submitting a visit', () => {
       enqueuedAt: 0,
     });
 
-    await expect(submitVisit(id)).rejects.toThrow();
+    await expect(submitRecord(id)).rejects.toThrow();
     expect(await record(id)).toEqual(draft);
     expect(await outboxFor(id)).toHaveLength(1);
   });
 
   it('refuses a second submit of the same visit and leaves one outbox entry', async () => {
     const id = await submittedVisit();
-    await expect(submitVisit(id)).rejects.toBeInstanceOf(NotEditableError);
+    await expect(submitRecord(id)).rejects.toBeInstanceOf(NotEditableError);
     expect(await outboxFor(id)).toHaveLength(1);
     expect((await record(id))?.status).toBe('queued');
   });
@@ -97,36 +93,6 @@ describe('submitting a visit', () => {
     );
     await expect(saveRating(id, 'staffing', 'red', false)).rejects.toBeInstanceOf(NotEditableError);
     expect(await record(id)).toEqual(before);
-  });
-});
-
-describe('server answers', () => {
-  it('markSent removes the entry and marks the record sent with the receipt time', async () => {
-    const id = await submittedVisit();
-    await store.markSent(await onlyPending(), { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' });
-
-    expect(await outboxFor(id)).toEqual([]);
-    expect(await record(id)).toMatchObject({ status: 'sent', receivedAt: '2026-06-04T14:05:00.000Z', problem: null });
-  });
-
-  it('markAttention keeps the entry, out of the pending list, and flags the record', async () => {
-    const id = await submittedVisit();
-    const entry = await onlyPending();
-    await store.markAttention(entry, invalid);
-
-    const rows = await outboxFor(id);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ state: 'attention', lastProblem: invalid, attempts: entry.attempts + 1 });
-    expect(await store.pending()).toEqual([]);
-    expect(await record(id)).toMatchObject({ status: 'attention', problem: invalid });
-  });
-
-  it('recordFailure counts the attempt and leaves the entry pending and the record queued', async () => {
-    const id = await submittedVisit();
-    await store.recordFailure(await onlyPending(), { status: 503, code: 'unavailable', message: 'Try later' });
-
-    expect((await onlyPending()).attempts).toBe(1);
-    expect((await record(id))?.status).toBe('queued');
   });
 });
 
@@ -148,7 +114,7 @@ describe('reopening a visit the server turned down', () => {
 
     // It can be corrected and submitted again, once.
     await saveAnswer(id, 'staffing-rota', { value: 'met', note: 'Rotas checked again' });
-    await submitVisit(id);
+    await submitRecord(id);
     expect(await outboxFor(id)).toHaveLength(1);
   });
 
