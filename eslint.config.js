@@ -25,6 +25,25 @@ export default tseslint.config(
     },
   },
   {
+    // Views read the device database through hooks and write through store modules (types are fine).
+    files: ['src/app/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/storage/database'],
+              importNames: ['db'],
+              allowTypeImports: true,
+              message: 'Views read through a hook (queries.ts) and write through a store module.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/app/sync/engine.ts', 'src/app/sync/scheduler.ts', 'src/app/sync/backoff.ts'],
     rules: {
       'no-restricted-globals': [

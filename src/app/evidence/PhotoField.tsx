@@ -3,8 +3,7 @@
 // are uploaded before the record when it is sent.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AttachmentRef } from '../../shared/schemas';
-import { useLiveQuery } from '../lib/use-live-query';
-import { db } from '../storage/database';
+import { useStoredFile } from './queries';
 import { saveFailureMessage } from '../storage/errors';
 import { addPhoto, MAX_PHOTOS_PER_ITEM, PhotoError, type PhotoPlace, removePhoto, saveCaption } from './photo-store';
 
@@ -13,7 +12,7 @@ import { addPhoto, MAX_PHOTOS_PER_ITEM, PhotoError, type PhotoPlace, removePhoto
  * undefined while loading, null when the device does not hold the file.
  */
 export function useFileUrl(sha256: string, which: 'thumbnail' | 'full' = 'thumbnail'): string | null | undefined {
-  const file = useLiveQuery(async () => (await db().files.get(sha256)) ?? null, [sha256]);
+  const file = useStoredFile(sha256);
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     const blob = file ? (which === 'thumbnail' ? (file.thumbnail ?? file.blob) : file.blob) : null;

@@ -17,7 +17,6 @@ import type {
   RecordDetails,
   RecordKind,
   Review,
-  RecordBody,
   Template,
 } from '../../shared/schemas';
 import type { Assignment, Briefing } from '../../shared/briefings/register';

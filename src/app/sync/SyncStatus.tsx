@@ -1,8 +1,7 @@
 // The sync status shown on every page: connection, visits waiting to send, visits needing
 // attention, when the device last synced, and "Sync now". Announced politely to screen readers.
 import { useObservable } from '../lib/observable';
-import { useLiveQuery } from '../lib/use-live-query';
-import { db } from '../storage/database';
+import { useOutboxCounts } from './queries';
 import { syncNow } from './control';
 import { online, syncState } from './sync-state';
 import { session } from '../auth/session';
@@ -12,8 +11,7 @@ export function SyncStatus() {
   const isOnline = useObservable(online);
   const state = useObservable(syncState);
   const current = useObservable(session);
-  const waiting = useLiveQuery(() => db().outbox.where('state').equals('pending').count(), []) ?? 0;
-  const attention = useLiveQuery(() => db().outbox.where('state').equals('attention').count(), []) ?? 0;
+  const { waiting, attention } = useOutboxCounts();
   const expired = current.status === 'signed-in' && current.expired;
 
   // Tell the truth on "lie-fi": the device may say it is online while the server can't be reached.
