@@ -107,12 +107,15 @@ describe('npm test refuses', () => {
       'src/app/components/Planted.tsx': () =>
         "import { useVisits } from '../records/queries';\nexport const planted = useVisits;\n",
       'src/app/sync/engine.ts': append("import Dexie from 'dexie';\nexport const plantedDb = new Dexie('x');"),
+      'src/app/records/PlantedView.tsx': () =>
+        "import { db } from '../storage/database';\nexport const plantedView = () => db();\n",
       'src/server/planted.ts': () => 'export function planted(value: any) {\n  return value;\n}\n',
     });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('shared code may not import server code');
     expect(result.output).toContain('components code may not import app code');
     expect(result.output).toContain('sync core code may not use the package "dexie"');
+    expect(result.output).toContain('Views read through a hook');
     expect(result.output).toMatch(/planted\.ts[\s\S]*no-explicit-any/);
   });
 
