@@ -1,4 +1,4 @@
-// The device budgets of DESIGN.md §6, measured in one headless Chromium session against the real
+// The device budgets of docs/budgets-and-testing.md, measured in one headless Chromium session against the real
 // server (production build in dist/, PGlite, demo data), always through the app's own built code.
 //
 // (a) Saving one answer into a 300-item draft, p95. A QA manager publishes a 300-item template

@@ -1,4 +1,4 @@
-// The first load (DESIGN.md §6): the gzip bytes of JS and CSS the field app loads before it is
+// The first load (docs/budgets-and-testing.md): the gzip bytes of JS and CSS the field app loads before it is
 // usable, and a cold load to the first usable input under a 4x CPU throttle in Chromium, against
 // a bare Vite + Preact + Dexie page built and loaded the same way in the same run. "Usable" is
 // the moment the sign-in page's email input is in the document and enabled (the bare page shows

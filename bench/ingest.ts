@@ -1,4 +1,4 @@
-// Server ingest (DESIGN.md §6: "≥ 0.5x a bare INSERT of the same JSON into the same database").
+// Server ingest (docs/budgets-and-testing.md: "≥ 0.5x a bare INSERT of the same JSON into the same database").
 //
 // What is measured: records/second for first revisions of QMF care-home visits (~70 answers, made
 // by makeRecord, each a distinct record) PUT through the whole product path — a real listening

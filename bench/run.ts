@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick]`: runs every part, prints one table of figures, baselines measured
-// in the same run, ratios and budgets (DESIGN.md §6), and writes it as JSON to
+// in the same run, ratios and budgets (docs/budgets-and-testing.md), and writes it as JSON to
 // bench-results/latest.json with the machine it ran on. `--quick` is a small run that proves the
 // bench still works (CI runs it through test/e2e/bench-quick.test.ts); its figures mean nothing.
 import { mkdirSync, writeFileSync } from 'node:fs';

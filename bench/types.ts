@@ -1,5 +1,5 @@
 // What every part of `npm run bench` returns: figures, each measured against a baseline taken in
-// the same run on the same machine, and the DESIGN.md §6 budget it is held to.
+// the same run on the same machine, and the docs/budgets-and-testing.md budget it is held to.
 
 export interface BenchFigure {
   /** What was measured, e.g. "server ingest, PGlite, 8 clients". */

@@ -1,4 +1,4 @@
-// The bench's floor for a cold load (DESIGN.md §6): Vite + Preact + Dexie and nothing else. It
+// The bench's floor for a cold load (docs/budgets-and-testing.md): Vite + Preact + Dexie and nothing else. It
 // opens a Dexie database, as the app does before it can show anything, then shows an input.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';

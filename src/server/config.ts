@@ -20,7 +20,7 @@ export interface Config {
   visitFrequencyMonths: VisitFrequencies;
   /** After this many days the app warns that a briefing may be out of date. */
   briefingStaleDays: number;
-  /** Largest attachment accepted, in bytes (DESIGN §4: 15 MB). */
+  /** Largest attachment accepted, in bytes (docs/sync-contract.md: 15 MB). */
   attachmentLimitBytes: number;
   /** Largest image accepted, in pixels (width × height): refuses decompression bombs. */
   maxImagePixels: number;

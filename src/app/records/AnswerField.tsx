@@ -1,7 +1,7 @@
 // One item of a template as a form field, for every item type: text, long text, yes/no, single
 // and multiple choice, number, date and rating, with guidance, the error message and the evidence
 // note. Local state is the truth while the page is open; choices are saved at once, typed text
-// 400 ms after the last keystroke, on blur, when the page is hidden and on unmount (DESIGN §5).
+// 400 ms after the last keystroke, on blur, when the page is hidden and on unmount (docs/reliability-and-security.md).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { itemIssues, noteRequired } from '../../shared/records/record-rules';
 import type { Answer, AttachmentRef, GroupChildItem, Template } from '../../shared/schemas';

@@ -1,4 +1,4 @@
-// Retry delay after failed drains (DESIGN.md §4: 2^n s, capped at 5 min, reset by "Sync now").
+// Retry delay after failed drains (docs/sync-contract.md: 2^n s, capped at 5 min, reset by "Sync now").
 // Owns: the delay only; counting failures and resetting is the scheduler's job.
 // Invariants: deterministic unless a random source is injected; never more than MAX_DELAY_MS;
 // never less than the server's Retry-After (up to that same cap).

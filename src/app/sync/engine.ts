@@ -1,4 +1,4 @@
-// Outbox drain: sends queued submissions to `PUT /api/submissions/{id}` (DESIGN.md §4), each
+// Outbox drain: sends queued submissions to `PUT /api/submissions/{id}` (docs/sync-contract.md), each
 // after the files it names (`PUT /api/attachments/{sha256}`, one request per file, remembered per
 // entry so a cut connection resumes with the files not yet stored; on 409 attachments-missing the
 // named files are sent again and the record retried once).

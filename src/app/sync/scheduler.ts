@@ -1,4 +1,4 @@
-// When to drain the outbox (DESIGN.md §4): on start, online, visible, after a submit, and on a
+// When to drain the outbox (docs/sync-contract.md): on start, online, visible, after a submit, and on a
 // backoff timer reset by "Sync now". Owns the sync state the UI shows.
 // Invariants: single-flight (at most one run at a time; triggers during a run coalesce into one
 // more run); a run that throws counts as a failure and is retried, so the phase never sticks at

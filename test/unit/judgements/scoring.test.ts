@@ -62,7 +62,7 @@ describe('CQC percentage bands', () => {
   const of25 = (high: number, count: number) =>
     [...Array(count).fill(high), ...Array(25 - count).fill(high - 1)] as number[];
   const cases: Array<[string, number[], number, string]> = [
-    ['seven 3s and one 2 (DESIGN example)', [3, 3, 3, 3, 3, 3, 3, 2], 72, 'good'],
+    ['seven 3s and one 2 (docs/domain.md example)', [3, 3, 3, 3, 3, 3, 3, 2], 72, 'good'],
     ['all 4s', [4, 4, 4, 4], 100, 'outstanding'],
     ['all 1s', [1, 1, 1, 1], 25, 'inadequate'],
     ['88% is Outstanding', of25(4, 13), 88, 'outstanding'],

@@ -1,4 +1,4 @@
-// The outbox drain against each class of server answer (DESIGN.md §4), ordering, and failure
+// The outbox drain against each class of server answer (docs/sync-contract.md), ordering, and failure
 // propagation. Every case queues two entries so it also shows whether the drain stops or carries on.
 import { describe, expect, it } from 'vitest';
 import { drain, problemFromResponse, type TransportResult } from '../../../src/app/sync/engine';

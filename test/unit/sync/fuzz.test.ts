@@ -10,7 +10,7 @@ import { FakeClock, FakeTimers, flush, MemoryOutbox, makeBody, mulberry32 } from
 
 type Reply = { status: number; body: unknown };
 
-/** PUT /api/submissions/{id} as DESIGN.md §4 specifies it, over a Map. */
+/** PUT /api/submissions/{id} as docs/sync-contract.md specifies it, over a Map. */
 class FakeServer {
   stored = new Map<string, { json: string; body: RecordBody; receivedAt: string }>();
   current = new Map<string, number>();

@@ -1,5 +1,5 @@
 // Each built-in template holds what its source says: CQC's 34 quality statements split 8/6/5/7/8
-// (DESIGN.md §2), seed 001's five standards with 11/14/8/6/13 statements and the Appendix 3 grades,
+// (docs/domain.md), seed 001's five standards with 11/14/8/6/13 statements and the Appendix 3 grades,
 // the seven practice domains on both observation forms (seed 003 §10), and QMF v2 built on an
 // untouched v1. A few answers are scored to show the data fits the shared scoring rules.
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe('CQC Single Assessment Framework provider assessment', () => {
   const statements = (id: string) => section(t, id).items.filter((i) => i.type !== 'group');
   const KEY_QUESTIONS = ['safe', 'effective', 'caring', 'responsive', 'well-led'];
 
-  it('has the 34 quality statements of DESIGN.md §2 under the five key questions, 8/6/5/7/8', () => {
+  it('has the 34 quality statements of docs/domain.md under the five key questions, 8/6/5/7/8', () => {
     expect(t.sections.map((s) => s.title)).toEqual(['Safe', 'Effective', 'Caring', 'Responsive', 'Well-led']);
     expect(KEY_QUESTIONS.map((id) => statements(id).length)).toEqual([8, 6, 5, 7, 8]);
     expect(KEY_QUESTIONS.flatMap((id) => statements(id)).length).toBe(34);
