@@ -12,11 +12,8 @@ import { makeRecord } from '../../src/server/seed/record-maker';
 import { Template } from '../../src/shared/schemas';
 import { qmfCareHomeV2 } from '../../src/shared/templates/qmf-care-home-v2';
 import { mulberry32 } from '../unit/sync/fakes';
-import { withFailureShot } from './support/browser';
-import { describeWithChromium } from './support/chromium-suite';
-import { queueRecords, readOutbox } from './support/device';
+import { describeWithChromium, type ChromiumApp } from './support/chromium-suite';
 import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy';
-import { OFFICER, signIn, waitForSynced } from './support/pages';
 
 const template = Template.parse(qmfCareHomeV2);
 
@@ -34,91 +31,70 @@ async function held(page: Page, date: string): Promise<Held[]> {
   return ((await res.json()) as { submissions: Held[] }).submissions;
 }
 
-async function signedInPage(
-  baseURL: string,
-  browser: import('playwright-core').Browser,
-): Promise<{ page: Page; ownerId: string; close: () => Promise<void> }> {
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.goto('/');
-  await signIn(page, OFFICER);
-  await waitForSynced(page);
-  const me = (await (await page.request.get('/api/session')).json()) as { user: { id: string } };
-  return { page, ownerId: me.user.id, close: () => context.close() };
-}
-
 /** Waits until the outbox is empty, then checks the server holds exactly `records` for their date, each once (revision 1). */
-async function expectHeldExactly(page: Page, date: string, records: { id: string }[], why = ''): Promise<void> {
-  await expect.poll(async () => (await readOutbox(page)).length, { timeout: 90_000, interval: 250 }).toBe(0);
-  const stored = await held(page, date);
+async function expectHeldExactly(app: ChromiumApp, date: string, records: { id: string }[], why = ''): Promise<void> {
+  await expect.poll(async () => (await app.outbox()).length, { timeout: 90_000, interval: 250 }).toBe(0);
+  const stored = await held(app.page, date);
   expect(stored, why).toHaveLength(records.length);
   expect(new Set(stored.map((s) => s.id))).toEqual(new Set(records.map((r) => r.id)));
   expect(stored.every((s) => s.revision === 1)).toBe(true);
 }
 
-/** Queues `records` on the device and asks it to sync now. */
-async function queueAndSync(page: Page, ownerId: string, records: ReturnType<typeof visits>): Promise<void> {
-  await queueRecords(page, ownerId, records);
-  await page.getByRole('button', { name: 'Sync now' }).click();
+/** Queues `records` on the device as the signed-in person and asks it to sync now. */
+async function queueAndSync(app: ChromiumApp, records: ReturnType<typeof visits>): Promise<void> {
+  const me = (await (await app.page.request.get('/api/session')).json()) as { user: { id: string } };
+  await app.queueRecords(me.user.id, records);
+  await app.syncNow();
 }
 
 describeWithChromium('fault suite (Chromium, real server)', (env) => {
+  /** The officer's device (service worker blocked, so every request is seen), signed in through `baseURL`. */
+  const device = (baseURL = env.server.url) => env.signedIn('officer', { baseURL, serviceWorkers: 'block' });
+
   /** A device signed in through a fault proxy in front of the real server, closed afterwards. */
-  async function throughFaultProxy(
-    name: string,
-    body: (page: Page, ownerId: string, proxy: FaultProxy) => Promise<void>,
-  ): Promise<void> {
+  async function throughFaultProxy(body: (app: ChromiumApp, proxy: FaultProxy) => Promise<void>): Promise<void> {
     const target = new URL(env.server.url);
     const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
-    const { page, ownerId, close } = await signedInPage(proxy.url, env.browser);
     try {
-      await withFailureShot(
-        () => page,
-        name,
-        () => body(page, ownerId, proxy),
-      );
+      const app = await device(proxy.url);
+      await body(app, proxy);
+      await app.driver.close();
     } finally {
-      await close();
       await proxy.close();
     }
   }
 
   it('stores 200 queued records exactly once when the server is killed mid-upload, for three seeds', async () => {
     for (const [round, seed] of [11, 2026, 90210].entries()) {
-      const { page, ownerId, close } = await signedInPage(env.server.url, env.browser);
-      await withFailureShot(
-        () => page,
-        `sigkill-seed-${seed}`,
-        async () => {
-          const date = `2026-11-0${round + 1}`;
-          const records = visits(200, date);
-          const random = mulberry32(seed); // seeded, so a failing kill point can be replayed
-          const killAfter = 1 + Math.floor(random() * 180); // stored records before the kill
-          await queueAndSync(page, ownerId, records);
-          // Kill as soon as the server holds `killAfter` of them: mid-stream, usually mid-request.
-          await expect
-            .poll(async () => (await held(page, date)).length, { timeout: 60_000, interval: 25 })
-            .toBeGreaterThanOrEqual(killAfter);
-          await env.server.kill();
-          await env.server.restart();
-          await page.getByRole('button', { name: 'Sync now' }).click();
-          await expectHeldExactly(page, date, records, `seed ${seed}, killed after ${killAfter}`);
-        },
-      );
-      await close();
+      const app = await device();
+      const page = app.page;
+      const date = `2026-11-0${round + 1}`;
+      const records = visits(200, date);
+      const random = mulberry32(seed); // seeded, so a failing kill point can be replayed
+      const killAfter = 1 + Math.floor(random() * 180); // stored records before the kill
+      await queueAndSync(app, records);
+      // Kill as soon as the server holds `killAfter` of them: mid-stream, usually mid-request.
+      await expect
+        .poll(async () => (await held(page, date)).length, { timeout: 60_000, interval: 25 })
+        .toBeGreaterThanOrEqual(killAfter);
+      await env.server.kill();
+      await env.server.restart();
+      await app.syncNow();
+      await expectHeldExactly(app, date, records, `seed ${seed}, killed after ${killAfter}`);
+      await app.driver.close();
     }
   });
 
   it('stores each record once when every upload arrives twice and answers are lost after commit', async () => {
-    await throughFaultProxy('double-delivery', async (page, ownerId, proxy) => {
+    await throughFaultProxy(async (app, proxy) => {
       const date = '2026-11-11';
       const records = visits(20, date);
       // First attempt: delivered twice, then the answer is dropped; later attempts: delivered twice and answered.
       proxy.setFault(({ n }): Fault => (n === 1 ? 'drop-answer' : 'twice'));
-      await queueAndSync(page, ownerId, records);
-      await expectHeldExactly(page, date, records);
+      await queueAndSync(app, records);
+      await expectHeldExactly(app, date, records);
       for (const record of records.slice(0, 5)) {
-        const history = (await (await page.request.get(`/api/submissions/${record.id}/revisions`)).json()) as {
+        const history = (await (await app.page.request.get(`/api/submissions/${record.id}/revisions`)).json()) as {
           revisions: Held[];
         };
         expect(history.revisions.map((r) => r.revision)).toEqual([1]);
@@ -130,15 +106,15 @@ describeWithChromium('fault suite (Chromium, real server)', (env) => {
   });
 
   it('retries records the server refuses with 500 and 503, with growing gaps, and drops none', async () => {
-    await throughFaultProxy('server-errors', async (page, ownerId, proxy) => {
+    await throughFaultProxy(async (app, proxy) => {
       const date = '2026-11-12';
       const records = visits(3, date);
       // The server is unwell for its first four upload requests (500, 503, 500, 503), then recovers.
       proxy.setFault((): Fault =>
         proxy.attempts.length <= 4 ? (proxy.attempts.length % 2 === 1 ? 500 : 503) : 'pass',
       );
-      await queueAndSync(page, ownerId, records);
-      await expectHeldExactly(page, date, records);
+      await queueAndSync(app, records);
+      await expectHeldExactly(app, date, records);
       const times = proxy.attempts.slice(0, 5).map((a) => a.at);
       const gaps = times.slice(1).map((t, i) => t - times[i]!);
       // Backoff: each wait after a failure is longer than the one before, and none is a tight loop.

@@ -3,10 +3,9 @@
 // unreachable, and focus moves to each new page's heading.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, withFailureShot } from './support/browser';
+import { USERS } from './engines/app-model';
+import { expectAccessible } from './support/browser';
 import { describeWithChromium } from './support/chromium-suite';
-import { readRecord } from './support/device';
-import { OFFICER, waitForHeading, waitForSynced } from './support/pages';
 
 /** Presses Tab until the focused element has this accessible name (or fails after `limit` presses). */
 async function tabTo(page: Page, name: string, limit = 40): Promise<void> {
@@ -25,53 +24,42 @@ async function tabTo(page: Page, name: string, limit = 40): Promise<void> {
 
 describeWithChromium('keyboard only (Chromium, phone size)', (env) => {
   it('signs in, starts a visit and records an answer with the keyboard alone', async () => {
-    const context = await env.browser.newContext({
-      baseURL: env.server.url,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-    });
-    const page = await context.newPage();
-    await withFailureShot(
-      () => page,
-      'keyboard',
-      async () => {
-        await page.goto('/');
-        await waitForHeading(page, 'Sign in');
-        await tabTo(page, 'Email address');
-        await page.keyboard.type(OFFICER.email);
-        await tabTo(page, 'Password');
-        await page.keyboard.type(OFFICER.password);
-        await page.keyboard.press('Enter');
-        await waitForHeading(page, 'My visits');
-        await waitForSynced(page);
+    const app = await env.newApp({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = app.page;
+    await page.goto('/');
+    await app.waitForHeading('Sign in');
+    await tabTo(page, 'Email address');
+    await page.keyboard.type(USERS.officer.email);
+    await tabTo(page, 'Password');
+    await page.keyboard.type(USERS.officer.password);
+    await page.keyboard.press('Enter');
+    await app.waitForHeading('My visits');
+    await app.waitForSynced();
 
-        await tabTo(page, 'Start a visit');
-        await page.keyboard.press('Enter');
-        await waitForHeading(page, 'Start a visit');
-        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-        await expectAccessible(page, 'start a visit');
-        await tabTo(page, 'Provider');
-        await page.keyboard.press('ArrowDown');
-        await tabTo(page, 'Announced');
-        await page.keyboard.press('Space');
-        await tabTo(page, 'Start visit');
-        await page.keyboard.press('Enter');
-        await page.getByRole('link', { name: 'Check answers and submit' }).waitFor();
-        const id = new URL(page.url()).pathname.split('/')[2]!;
+    await tabTo(page, 'Start a visit');
+    await page.keyboard.press('Enter');
+    await app.waitForHeading('Start a visit');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expectAccessible(page, 'start a visit');
+    await tabTo(page, 'Provider');
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'Announced');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Start visit');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Check answers and submit' }).waitFor();
+    const id = new URL(page.url()).pathname.split('/')[2]!;
 
-        await tabTo(page, 'Staffing levels and recruitment');
-        await page.keyboard.press('Enter');
-        await waitForHeading(page, 'Staffing levels and recruitment');
-        await tabTo(page, 'Met');
-        await page.keyboard.press('ArrowRight'); // radios move and select with arrow keys: Partly met
-        await page.keyboard.press('Tab');
-        await page.keyboard.type('Rotas short on two nights.');
-        await page.keyboard.press('Tab'); // leaving the field saves the note
-        await expect
-          .poll(async () => (await readRecord(page, id))?.answers['staffing-rota'])
-          .toEqual({ value: 'partly-met', note: 'Rotas short on two nights.' });
-      },
-    );
-    await context.close();
+    await tabTo(page, 'Staffing levels and recruitment');
+    await page.keyboard.press('Enter');
+    await app.waitForHeading('Staffing levels and recruitment');
+    await tabTo(page, 'Met');
+    await page.keyboard.press('ArrowRight'); // radios move and select with arrow keys: Partly met
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Rotas short on two nights.');
+    await page.keyboard.press('Tab'); // leaving the field saves the note
+    await expect
+      .poll(async () => (await app.record(id))?.answers['staffing-rota'])
+      .toEqual({ value: 'partly-met', note: 'Rotas short on two nights.' });
   });
 });

@@ -5,27 +5,10 @@
 // - with the origin's quota made tiny, adding a photo fails with a plain message and the draft's
 //   answers are unchanged.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, launchWithProfile, withFailureShot } from './support/browser';
+import { expectAccessible } from './support/browser';
 import { describeWithChromium } from './support/chromium-suite';
-import { readRecord } from './support/device';
-import { fillSection } from './support/forms';
-import {
-  OFFICER,
-  answerArea,
-  backToVisit,
-  completeAllAreas,
-  openArea,
-  signIn,
-  startVisit,
-  waitForHeading,
-  waitForSynced,
-  waitingCount,
-} from './support/pages';
 
 const PROVIDER = 'Oakfield House';
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -112,221 +95,179 @@ async function storedFiles(page: Page): Promise<Array<{ sha256: string; bytes: n
 
 describeWithChromium('photos on the device (Chromium)', (env) => {
   it('keeps two photos and a signature offline through a reload, then the server holds each under its hash, named by the record', async () => {
-    const context = await env.browser.newContext({ baseURL: env.server.url });
-    const page = await context.newPage();
-    await withFailureShot(
-      () => page,
-      'photos-offline',
-      async () => {
-        await page.goto('/');
-        await signIn(page);
-        await waitForSynced(page);
-        await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-        const photoA = await drawJpeg(page, 2400, 1800);
-        const photoB = await drawJpeg(page, 1200, 900);
-        await context.setOffline(true);
+    const app = await env.signedIn('officer');
+    const { page, context } = app;
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const photoA = await drawJpeg(page, 2400, 1800);
+    const photoB = await drawJpeg(page, 1200, 900);
+    await context.setOffline(true);
 
-        const id = await startVisit(page, PROVIDER);
-        await openArea(page, 'Resident care');
-        await answerArea(page, 'Met', 'Green');
-        const input = page.getByLabel(/^Add a photo/).first();
-        await input.setInputFiles([
-          { name: 'call-bell.jpg', mimeType: 'image/jpeg', buffer: photoA },
-          { name: 'trolley.jpg', mimeType: 'image/jpeg', buffer: photoB },
-        ]);
-        await expect.poll(() => page.getByTestId('photo').count(), { timeout: 20_000 }).toBe(2);
-        await page
-          .getByLabel(/^Caption for photo 1/)
-          .first()
-          .fill('Call bell in room 12 not working');
-        await page
-          .getByLabel(/^Caption for photo 1/)
-          .first()
-          .blur();
-        await expect
-          .poll(async () => JSON.stringify((await readRecord(page, id))?.answers ?? {}))
-          .toContain('Call bell in room 12 not working');
-        await expectAccessible(page, 'area with photos');
-        await page.reload();
-        await waitForHeading(page, 'Resident care');
-        await expect.poll(() => page.getByTestId('photo').count()).toBe(2);
-        await expect.poll(() => page.getByRole('img', { name: 'Call bell in room 12 not working' }).count()).toBe(1);
-        await backToVisit(page, PROVIDER);
+    const id = await app.startVisit(PROVIDER);
+    await app.openArea('Resident care');
+    await app.answerArea('Met', 'Green');
+    const input = page.getByLabel(/^Add a photo/).first();
+    await input.setInputFiles([
+      { name: 'call-bell.jpg', mimeType: 'image/jpeg', buffer: photoA },
+      { name: 'trolley.jpg', mimeType: 'image/jpeg', buffer: photoB },
+    ]);
+    await expect.poll(() => page.getByTestId('photo').count(), { timeout: 20_000 }).toBe(2);
+    await page
+      .getByLabel(/^Caption for photo 1/)
+      .first()
+      .fill('Call bell in room 12 not working');
+    await page
+      .getByLabel(/^Caption for photo 1/)
+      .first()
+      .blur();
+    await expect
+      .poll(async () => JSON.stringify((await app.record(id))?.answers ?? {}))
+      .toContain('Call bell in room 12 not working');
+    await expectAccessible(page, 'area with photos');
+    await page.reload();
+    await app.waitForHeading('Resident care');
+    await expect.poll(() => page.getByTestId('photo').count()).toBe(2);
+    await expect.poll(() => page.getByRole('img', { name: 'Call bell in room 12 not working' }).count()).toBe(1);
+    await app.backToVisit(PROVIDER);
 
-        await completeAllAreas(page, PROVIDER, ['Resident care']);
+    await app.completeAllAreas(PROVIDER, ['Resident care']);
 
-        // A photo in a row of a repeating group: one person spoken to, with a photo of what they showed.
-        await openArea(page, 'Feedback from residents and service users');
-        await fillSection(page);
-        await page
-          .getByLabel(/^Add a photo for .*\(Person spoken to 1\)/)
-          .first()
-          .setInputFiles({ name: 'menu.jpg', mimeType: 'image/jpeg', buffer: await drawJpeg(page, 800, 600) });
-        await expect.poll(() => page.getByTestId('photo').count(), { timeout: 20_000 }).toBe(1);
-        await backToVisit(page, PROVIDER);
+    // A photo in a row of a repeating group: one person spoken to, with a photo of what they showed.
+    await app.openArea('Feedback from residents and service users');
+    await app.fillSection();
+    await page
+      .getByLabel(/^Add a photo for .*\(Person spoken to 1\)/)
+      .first()
+      .setInputFiles({ name: 'menu.jpg', mimeType: 'image/jpeg', buffer: await drawJpeg(page, 800, 600) });
+    await expect.poll(() => page.getByTestId('photo').count(), { timeout: 20_000 }).toBe(1);
+    await app.backToVisit(PROVIDER);
 
-        // The registered manager signs for the feedback, with a finger on the pad.
-        await page.getByRole('link', { name: 'Signatures' }).click();
-        await waitForHeading(page, 'Signatures');
-        await page.getByLabel('Name of the person signing').fill('Ann Hughes');
-        const pad = page.getByRole('img', { name: /draw the signature here/ });
-        const box = (await pad.boundingBox())!;
-        await page.mouse.move(box.x + 20, box.y + box.height / 2);
-        await page.mouse.down();
-        for (let i = 1; i <= 20; i++)
-          await page.mouse.move(box.x + 20 + i * 12, box.y + box.height / 2 + (i % 2 ? -15 : 15));
-        await page.mouse.up();
-        await page.getByRole('button', { name: 'Save the signature' }).click();
-        await page.getByText('Signed by Ann Hughes').waitFor();
-        await expectAccessible(page, 'signatures');
-        await page.reload();
-        await page.getByText('Signed by Ann Hughes').waitFor();
-        await page.getByRole('img', { name: 'Signature of Ann Hughes' }).waitFor();
-        await page.getByRole('link', { name: 'Return to the visit' }).click();
-        await waitForHeading(page, PROVIDER);
-        await page.getByRole('link', { name: 'Check answers and submit' }).click();
-        await waitForHeading(page, 'Check your answers');
-        await expect.poll(() => page.getByRole('img', { name: 'Call bell in room 12 not working' }).count()).toBe(1);
-        await page.getByRole('button', { name: 'Submit visit' }).click();
-        await waitForHeading(page, 'My visits');
-        expect(await page.getByTestId('upload-progress').textContent()).toMatch(
-          /^Photos and signatures sent: 0 of 4 \(0\.0 MB of \d+\.\d MB\)$/,
-        );
-        const files = await storedFiles(page);
-        expect(files).toHaveLength(4); // two photos on an item, one in a group row, and the signature
-        for (const f of files) expect(sha(Buffer.from(f.base64, 'base64'))).toBe(f.sha256);
-
-        await context.setOffline(false);
-        await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe('0 visits waiting to send');
-
-        const api = await env.browser.newContext({ baseURL: env.server.url });
-        await api.request.post('/api/session', { data: OFFICER });
-        const record = (await (await api.request.get(`/api/submissions/${id}`)).json()) as {
-          body: { answers: Record<string, { attachments?: Array<{ sha256: string; caption: string }> }> };
-        };
-        type Cell = { attachments?: Array<{ sha256: string; caption: string }> };
-        const answers = record.body.answers as Record<
-          string,
-          Cell & { rows?: Array<{ answers: Record<string, Cell> }> }
-        >;
-        const named = Object.values(answers).flatMap((a) => [
-          ...(a.attachments ?? []),
-          ...(a.rows ?? []).flatMap((r) => Object.values(r.answers).flatMap((c) => c.attachments ?? [])),
-        ]);
-        const signatures =
-          (record.body as { signatures?: Array<{ sha256: string; name: string; role: string }> }).signatures ?? [];
-        expect(signatures.map((x) => [x.name, x.role])).toEqual([['Ann Hughes', 'provider-manager']]);
-        expect([...named.map((a) => a.sha256), ...signatures.map((x) => x.sha256)].sort()).toEqual(
-          files.map((f) => f.sha256).sort(),
-        );
-        expect(named.map((a) => a.caption)).toContain('Call bell in room 12 not working');
-        for (const f of files) {
-          const held = await api.request.get(`/api/attachments/${f.sha256}`);
-          expect(held.status()).toBe(200);
-          expect(sha(Buffer.from(await held.body()))).toBe(f.sha256);
-        }
-        expect((await readRecord(page, id))?.status).toBe('sent');
-        await api.close();
-      },
+    // The registered manager signs for the feedback, with a finger on the pad.
+    await page.getByRole('link', { name: 'Signatures' }).click();
+    await app.waitForHeading('Signatures');
+    await page.getByLabel('Name of the person signing').fill('Ann Hughes');
+    const pad = page.getByRole('img', { name: /draw the signature here/ });
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++)
+      await page.mouse.move(box.x + 20 + i * 12, box.y + box.height / 2 + (i % 2 ? -15 : 15));
+    await page.mouse.up();
+    await page.getByRole('button', { name: 'Save the signature' }).click();
+    await page.getByText('Signed by Ann Hughes').waitFor();
+    await expectAccessible(page, 'signatures');
+    await page.reload();
+    await page.getByText('Signed by Ann Hughes').waitFor();
+    await page.getByRole('img', { name: 'Signature of Ann Hughes' }).waitFor();
+    await page.getByRole('link', { name: 'Return to the visit' }).click();
+    await app.waitForHeading(PROVIDER);
+    await app.checkAnswers();
+    await expect.poll(() => page.getByRole('img', { name: 'Call bell in room 12 not working' }).count()).toBe(1);
+    await app.submitVisit();
+    expect(await page.getByTestId('upload-progress').textContent()).toMatch(
+      /^Photos and signatures sent: 0 of 4 \(0\.0 MB of \d+\.\d MB\)$/,
     );
-    await context.close();
+    const files = await storedFiles(page);
+    expect(files).toHaveLength(4); // two photos on an item, one in a group row, and the signature
+    for (const f of files) expect(sha(Buffer.from(f.base64, 'base64'))).toBe(f.sha256);
+
+    await context.setOffline(false);
+    await expect.poll(() => app.waitingCount(), { timeout: 30_000 }).toBe('0 visits waiting to send');
+
+    const api = await env.api('officer');
+    const record = (await (await api.get(`/api/submissions/${id}`)).json()) as {
+      body: { answers: Record<string, { attachments?: Array<{ sha256: string; caption: string }> }> };
+    };
+    type Cell = { attachments?: Array<{ sha256: string; caption: string }> };
+    const answers = record.body.answers as Record<string, Cell & { rows?: Array<{ answers: Record<string, Cell> }> }>;
+    const named = Object.values(answers).flatMap((a) => [
+      ...(a.attachments ?? []),
+      ...(a.rows ?? []).flatMap((r) => Object.values(r.answers).flatMap((c) => c.attachments ?? [])),
+    ]);
+    const signatures =
+      (record.body as { signatures?: Array<{ sha256: string; name: string; role: string }> }).signatures ?? [];
+    expect(signatures.map((x) => [x.name, x.role])).toEqual([['Ann Hughes', 'provider-manager']]);
+    expect([...named.map((a) => a.sha256), ...signatures.map((x) => x.sha256)].sort()).toEqual(
+      files.map((f) => f.sha256).sort(),
+    );
+    expect(named.map((a) => a.caption)).toContain('Call bell in room 12 not working');
+    for (const f of files) {
+      const held = await api.get(`/api/attachments/${f.sha256}`);
+      expect(held.status()).toBe(200);
+      expect(sha(Buffer.from(await held.body()))).toBe(f.sha256);
+    }
+    expect((await app.record(id))?.status).toBe('sent');
   });
 
   it('stores a large camera photo under 1600 px, upright, with its EXIF and GPS data gone', async () => {
-    const context = await env.browser.newContext({ baseURL: env.server.url });
-    const page = await context.newPage();
-    await withFailureShot(
-      () => page,
-      'photos-compression',
-      async () => {
-        await page.goto('/');
-        await signIn(page);
-        await waitForSynced(page);
-        const original = withExif(await drawJpeg(page, 4000, 3000)); // landscape pixels, "rotate 90°" in EXIF
-        expect(original.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(true);
-        await startVisit(page, PROVIDER);
-        await openArea(page, 'Staff training');
-        await page
-          .getByLabel(/^Add a photo/)
-          .first()
-          .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: original });
-        await expect.poll(() => page.getByTestId('photo').count(), { timeout: 20_000 }).toBe(1);
-        const [file] = await storedFiles(page);
-        const bytes = Buffer.from(file!.base64, 'base64');
-        expect(bytes.length).toBeLessThan(700 * 1024);
-        expect(bytes.includes(Buffer.from('Exif', 'latin1'))).toBe(false);
-        const shape = await page.evaluate(async (b64) => {
-          const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-          const bitmap = await createImageBitmap(new Blob([data], { type: 'image/jpeg' }));
-          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-          const context = canvas.getContext('2d')!;
-          context.drawImage(bitmap, 0, 0);
-          const top = context.getImageData(bitmap.width / 2, 20, 1, 1).data;
-          const bottom = context.getImageData(bitmap.width / 2, bitmap.height - 20, 1, 1).data;
-          return { width: bitmap.width, height: bitmap.height, top: [top[0], top[2]], bottom: [bottom[0], bottom[2]] };
-        }, file!.base64);
-        // Rotated upright: 3000 × 4000 scaled to 1200 × 1600; the red left half is now on top.
-        expect([shape.width, shape.height]).toEqual([1200, 1600]);
-        expect(shape.top[0]).toBeGreaterThan(150);
-        expect(shape.bottom[1]).toBeGreaterThan(150);
+    const app = await env.signedIn('officer');
+    const page = app.page;
+    const original = withExif(await drawJpeg(page, 4000, 3000)); // landscape pixels, "rotate 90°" in EXIF
+    expect(original.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(true);
+    await app.startVisit(PROVIDER);
+    await app.openArea('Staff training');
+    await page
+      .getByLabel(/^Add a photo/)
+      .first()
+      .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: original });
+    await expect.poll(() => page.getByTestId('photo').count(), { timeout: 20_000 }).toBe(1);
+    const [file] = await storedFiles(page);
+    const bytes = Buffer.from(file!.base64, 'base64');
+    expect(bytes.length).toBeLessThan(700 * 1024);
+    expect(bytes.includes(Buffer.from('Exif', 'latin1'))).toBe(false);
+    const shape = await page.evaluate(async (b64) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/jpeg' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const top = context.getImageData(bitmap.width / 2, 20, 1, 1).data;
+      const bottom = context.getImageData(bitmap.width / 2, bitmap.height - 20, 1, 1).data;
+      return { width: bitmap.width, height: bitmap.height, top: [top[0], top[2]], bottom: [bottom[0], bottom[2]] };
+    }, file!.base64);
+    // Rotated upright: 3000 × 4000 scaled to 1200 × 1600; the red left half is now on top.
+    expect([shape.width, shape.height]).toEqual([1200, 1600]);
+    expect(shape.top[0]).toBeGreaterThan(150);
+    expect(shape.bottom[1]).toBeGreaterThan(150);
 
-        // The storage page accounts for the photo and says whether the data is kept safe.
-        await page.goto('/storage');
-        await waitForHeading(page, 'Storage on this device');
-        const photosRow = page.locator('.summary-row').filter({ hasText: 'Photos and signatures' });
-        expect(await photosRow.textContent()).toMatch(/\d+ kB|\d+\.\d MB/);
-        expect(await page.getByTestId('persisted').textContent()).toMatch(/keep|clear|does not say/);
-        expect(await page.getByTestId('usage').textContent()).toMatch(/ of /);
-        await expectAccessible(page, 'storage');
-      },
-    );
-    await context.close();
+    // The storage page accounts for the photo and says whether the data is kept safe.
+    await page.goto('/storage');
+    await app.waitForHeading('Storage on this device');
+    const photosRow = page.locator('.summary-row').filter({ hasText: 'Photos and signatures' });
+    expect(await photosRow.textContent()).toMatch(/\d+ kB|\d+\.\d MB/);
+    expect(await page.getByTestId('persisted').textContent()).toMatch(/keep|clear|does not say/);
+    expect(await page.getByTestId('usage').textContent()).toMatch(/ of /);
+    await expectAccessible(page, 'storage');
   });
 
   it('says plainly that a photo could not be saved when the device is out of space, and keeps the answers', async () => {
     // The quota override takes effect on a profile's own storage, not an incognito-style context.
-    const profile = mkdtempSync(join(tmpdir(), 'qa-visits-quota-'));
-    let context = await launchWithProfile(profile, env.server.url);
-    let page = context.pages()[0] ?? (await context.newPage());
-    await withFailureShot(
-      () => page,
-      'photos-quota',
-      async () => {
-        await page.goto('/');
-        await signIn(page);
-        await waitForSynced(page);
-        const photo = await drawJpeg(page, 3000, 2000);
-        const id = await startVisit(page, PROVIDER);
-        await openArea(page, 'Staff supervision');
-        await answerArea(page, 'Met', 'Green');
-        await expect
-          .poll(async () => Object.keys((await readRecord(page, id))?.answers ?? {}).length)
-          .toBeGreaterThan(3);
-        const before = (await readRecord(page, id))?.answers;
+    const app = await env.signedIn('officer', { profile: true });
+    let page = app.page;
+    const photo = await drawJpeg(page, 3000, 2000);
+    const id = await app.startVisit(PROVIDER);
+    await app.openArea('Staff supervision');
+    await app.answerArea('Met', 'Green');
+    await expect.poll(async () => Object.keys((await app.record(id))?.answers ?? {}).length).toBeGreaterThan(3);
+    const before = (await app.record(id))?.answers;
 
-        // Chromium applies a quota override to an origin's storage when it is next opened, so quit,
-        // start again with the same profile, and set the quota before the app opens its database.
-        await context.close();
-        context = await launchWithProfile(profile, env.server.url);
-        page = context.pages()[0] ?? (await context.newPage());
-        const cdp = await context.newCDPSession(page);
-        const origin = new URL(env.server.url).origin;
-        await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
-        await page.goto(`/visits/${id}/areas/supervision`);
-        await waitForHeading(page, 'Staff supervision');
-        await page
-          .getByLabel(/^Add a photo/)
-          .first()
-          .setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: photo });
-        const alert = page.getByRole('alert').filter({ hasText: 'could not be saved' });
-        await alert.waitFor({ timeout: 20_000 });
-        expect(await alert.textContent()).toMatch(/out of storage space/);
-        expect(await page.getByTestId('photo').count()).toBe(0);
-        await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-        expect((await readRecord(page, id))?.answers).toEqual(before);
-      },
-    );
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium applies a quota override to an origin's storage when it is next opened, so quit,
+    // start again with the same profile, and set the quota before the app opens its database.
+    await app.driver.restart();
+    page = app.page;
+    const cdp = await app.context.newCDPSession(page);
+    const origin = new URL(env.server.url).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    await page.goto(`/visits/${id}/areas/supervision`);
+    await app.waitForHeading('Staff supervision');
+    await page
+      .getByLabel(/^Add a photo/)
+      .first()
+      .setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be saved' });
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toMatch(/out of storage space/);
+    expect(await page.getByTestId('photo').count()).toBe(0);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    expect((await app.record(id))?.answers).toEqual(before);
   });
 });

@@ -8,12 +8,9 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { qmfCareHomeV2 } from '../../src/shared/templates/qmf-care-home-v2';
 import { DEMO_QUARTER, DEMO_QUARTER_FIGURES as FIXTURE } from '../fixtures/demo-quarter';
-import { expectAccessible, withFailureShot } from './support/browser';
-import { describeWithChromium } from './support/chromium-suite';
+import { expectAccessible } from './support/browser';
+import { describeWithChromium, type ChromiumApp } from './support/chromium-suite';
 import { printedText } from './support/pdf';
-import { OFFICER, signIn, waitForHeading, waitForSynced } from './support/pages';
-
-const QA = { email: 'qa@example.org', password: 'qa-demo-pass' };
 
 /** A table's body rows as cell texts (header cell first), found by its caption. */
 async function tableRows(page: Page, caption: string | RegExp): Promise<string[][]> {
@@ -24,183 +21,159 @@ async function tableRows(page: Page, caption: string | RegExp): Promise<string[]
     .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
 }
 
-async function openOffice(page: Page, link: string, heading: string | RegExp, checkHome = false): Promise<void> {
+async function openOffice(app: ChromiumApp, link: string, heading: string | RegExp, checkHome = false): Promise<void> {
+  const { page } = app;
   await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Office' }).click();
-  await waitForHeading(page, 'Office');
+  await app.waitForHeading('Office');
   if (checkHome) await expectAccessible(page, 'office home');
   await page.getByRole('link', { name: link }).click();
-  await waitForHeading(page, heading);
+  await app.waitForHeading(heading);
 }
 
 describeWithChromium('office reports (Chromium)', (env) => {
-  /** A fresh browser context signed in as the QA manager and synced; a screenshot if `body` fails. */
-  async function asQaManager(name: string, body: (page: Page) => Promise<void>): Promise<void> {
-    const context = await env.browser.newContext({ baseURL: env.server.url });
-    const page = await context.newPage();
-    try {
-      await withFailureShot(
-        () => page,
-        name,
-        async () => {
-          await page.goto('/');
-          await signIn(page, QA);
-          await waitForSynced(page);
-          await body(page);
-        },
-      );
-    } finally {
-      await context.close();
-    }
-  }
-
   it('shows the demo quarter as worked out by hand, and prints it', async () => {
-    await asQaManager('quarterly-report', async (page) => {
-      await openOffice(page, 'Quarterly QA report', 'Quarterly QA report', true);
-      await page.getByLabel('Quarter', { exact: true }).selectOption({ label: DEMO_QUARTER.label });
-      await page.getByRole('button', { name: 'Show report' }).click();
-      await page.getByText(DEMO_QUARTER.label).first().waitFor();
+    const app = await env.signedIn('qa');
+    const page = app.page;
+    await openOffice(app, 'Quarterly QA report', 'Quarterly QA report', true);
+    await page.getByLabel('Quarter', { exact: true }).selectOption({ label: DEMO_QUARTER.label });
+    await page.getByRole('button', { name: 'Show report' }).click();
+    await page.getByText(DEMO_QUARTER.label).first().waitFor();
 
-      const activity = await tableRows(page, 'Activity against expected');
-      expect(activity).toEqual([
-        ['Provider monitoring visits', String(FIXTURE.activity.visit.done), String(FIXTURE.activity.visit.expected)],
-        [
-          'Observations of practice',
-          String(FIXTURE.activity.observation.done),
-          String(FIXTURE.activity.observation.expected),
-        ],
-        ['Case file audits', String(FIXTURE.activity.audit.done), String(FIXTURE.activity.audit.expected)],
-      ]);
-      expect((await tableRows(page, 'Providers due a visit and not visited')).map((r) => r[0])).toEqual(
-        FIXTURE.visitsDue.notVisited,
-      );
-      expect(
-        Object.fromEntries(
-          (await tableRows(page, /^Provider monitoring visits: overall judgements$/)).map(([k, v]) => [k, Number(v)]),
-        ),
-      ).toEqual(FIXTURE.grades.visit);
-      expect(
-        Object.fromEntries((await tableRows(page, /^Providers by RAG rating on/)).map(([k, v]) => [k, Number(v)])),
-      ).toEqual(FIXTURE.ragAtEnd);
-      expect((await tableRows(page, 'RAG changes in the quarter')).map((r) => r[0])).toEqual(FIXTURE.ragChanges);
-      expect(await tableRows(page, 'Observations and audits written up late')).toHaveLength(FIXTURE.lateWriteUps);
-      expect((await tableRows(page, 'Actions overdue at the end of the quarter')).map((r) => r[0])).toEqual(
-        FIXTURE.overdueActions,
-      );
-      expect(
-        Object.fromEntries((await tableRows(page, 'Exceptions by heading')).map(([k, ...v]) => [k, v.map(Number)])),
-      ).toEqual(FIXTURE.themes);
-      await page
-        .getByText(
-          `${FIXTURE.closure.percent}% of this quarter\u2019s significant actions were closed within 3 months.`,
-        )
-        .waitFor();
-      expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(4);
-      await expectAccessible(page, 'quarterly report');
+    const activity = await tableRows(page, 'Activity against expected');
+    expect(activity).toEqual([
+      ['Provider monitoring visits', String(FIXTURE.activity.visit.done), String(FIXTURE.activity.visit.expected)],
+      [
+        'Observations of practice',
+        String(FIXTURE.activity.observation.done),
+        String(FIXTURE.activity.observation.expected),
+      ],
+      ['Case file audits', String(FIXTURE.activity.audit.done), String(FIXTURE.activity.audit.expected)],
+    ]);
+    expect((await tableRows(page, 'Providers due a visit and not visited')).map((r) => r[0])).toEqual(
+      FIXTURE.visitsDue.notVisited,
+    );
+    expect(
+      Object.fromEntries(
+        (await tableRows(page, /^Provider monitoring visits: overall judgements$/)).map(([k, v]) => [k, Number(v)]),
+      ),
+    ).toEqual(FIXTURE.grades.visit);
+    expect(
+      Object.fromEntries((await tableRows(page, /^Providers by RAG rating on/)).map(([k, v]) => [k, Number(v)])),
+    ).toEqual(FIXTURE.ragAtEnd);
+    expect((await tableRows(page, 'RAG changes in the quarter')).map((r) => r[0])).toEqual(FIXTURE.ragChanges);
+    expect(await tableRows(page, 'Observations and audits written up late')).toHaveLength(FIXTURE.lateWriteUps);
+    expect((await tableRows(page, 'Actions overdue at the end of the quarter')).map((r) => r[0])).toEqual(
+      FIXTURE.overdueActions,
+    );
+    expect(
+      Object.fromEntries((await tableRows(page, 'Exceptions by heading')).map(([k, ...v]) => [k, v.map(Number)])),
+    ).toEqual(FIXTURE.themes);
+    await page
+      .getByText(`${FIXTURE.closure.percent}% of this quarter\u2019s significant actions were closed within 3 months.`)
+      .waitFor();
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(4);
+    await expectAccessible(page, 'quarterly report');
 
-      const printed = await printedText(page);
-      expect(printed.text).toContain('Quarterly QA report');
-      expect(printed.text).toContain(DEMO_QUARTER.label);
-      expect(printed.text).toContain(
-        `Provider monitoring visits ${FIXTURE.activity.visit.done} ${FIXTURE.activity.visit.expected}`,
-      );
-      expect(printed.text).toContain(`${FIXTURE.closure.percent}% of this quarter`);
-      expect(printed.text).not.toContain('Sign out'); // the header and buttons are not printed
-      expect(printed.text).not.toContain('Show report');
+    const printed = await printedText(page);
+    expect(printed.text).toContain('Quarterly QA report');
+    expect(printed.text).toContain(DEMO_QUARTER.label);
+    expect(printed.text).toContain(
+      `Provider monitoring visits ${FIXTURE.activity.visit.done} ${FIXTURE.activity.visit.expected}`,
+    );
+    expect(printed.text).toContain(`${FIXTURE.closure.percent}% of this quarter`);
+    expect(printed.text).not.toContain('Sign out'); // the header and buttons are not printed
+    expect(printed.text).not.toContain('Show report');
 
-      const csv = await page.request.get(
-        (await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href')) ?? '',
-      );
-      expect(csv.status()).toBe(200);
-      expect(await csv.text()).toContain(
-        `${DEMO_QUARTER.key},activity,Provider monitoring visits,done,${FIXTURE.activity.visit.done}`,
-      );
-    });
+    const csv = await page.request.get(
+      (await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href')) ?? '',
+    );
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain(
+      `${DEMO_QUARTER.key},activity,Provider monitoring visits,done,${FIXTURE.activity.visit.done}`,
+    );
   });
 
   it('opens a visit from the inbox as a document and prints it', async () => {
-    await asQaManager('visit-report', async (page) => {
-      await openOffice(page, 'Inbox', 'Inbox');
-      await page.getByLabel('Kind', { exact: true }).selectOption('visit');
-      await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'The Beeches Residential Home' });
-      await page.getByRole('button', { name: 'Apply filters' }).click();
-      await page.getByRole('table', { name: '2 records' }).waitFor();
-      expect(page.url()).toContain('kind=visit');
-      await expectAccessible(page, 'inbox');
-      await page
-        .getByRole('row', { name: /15 July 2026/ })
-        .getByRole('link', { name: 'The Beeches Residential Home', exact: true })
-        .click();
-      await waitForHeading(page, 'Monitoring visit report: The Beeches Residential Home');
+    const app = await env.signedIn('qa');
+    const page = app.page;
+    await openOffice(app, 'Inbox', 'Inbox');
+    await page.getByLabel('Kind', { exact: true }).selectOption('visit');
+    await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'The Beeches Residential Home' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('table', { name: '2 records' }).waitFor();
+    expect(page.url()).toContain('kind=visit');
+    await expectAccessible(page, 'inbox');
+    await page
+      .getByRole('row', { name: /15 July 2026/ })
+      .getByRole('link', { name: 'The Beeches Residential Home', exact: true })
+      .click();
+    await app.waitForHeading('Monitoring visit report: The Beeches Residential Home');
 
-      const expectedRatings: Record<string, string> = { safeguarding: 'Red', medicines: 'Amber', staffing: 'Amber' };
-      const areas = qmfCareHomeV2.sections
-        .filter((s) => s.rated)
-        .map((s) => `${s.title}: ${expectedRatings[s.id] ?? 'Green'}`);
-      for (const area of areas) await page.getByRole('heading', { name: area, exact: true }).waitFor();
-      const actions = [
-        'Refer every unexplained injury to the safeguarding team',
-        'Count controlled drugs at every handover',
-        'Fill the two night-time vacancies',
-      ];
-      expect((await tableRows(page, 'Actions agreed')).map((r) => r[0])).toEqual(actions);
-      await expectAccessible(page, 'visit report');
+    const expectedRatings: Record<string, string> = { safeguarding: 'Red', medicines: 'Amber', staffing: 'Amber' };
+    const areas = qmfCareHomeV2.sections
+      .filter((s) => s.rated)
+      .map((s) => `${s.title}: ${expectedRatings[s.id] ?? 'Green'}`);
+    for (const area of areas) await page.getByRole('heading', { name: area, exact: true }).waitFor();
+    const actions = [
+      'Refer every unexplained injury to the safeguarding team',
+      'Count controlled drugs at every handover',
+      'Fill the two night-time vacancies',
+    ];
+    expect((await tableRows(page, 'Actions agreed')).map((r) => r[0])).toEqual(actions);
+    await expectAccessible(page, 'visit report');
 
-      const printed = await printedText(page);
-      expect(printed.text).toContain('The Beeches Residential Home');
-      expect(printed.text).toContain('Overall RAG rating: Red');
-      for (const area of areas) expect(printed.text).toContain(area);
-      for (const action of actions) expect(printed.text).toContain(action);
-      expect(printed.text).not.toContain('Moderate this record');
-    });
+    const printed = await printedText(page);
+    expect(printed.text).toContain('The Beeches Residential Home');
+    expect(printed.text).toContain('Overall RAG rating: Red');
+    for (const area of areas) expect(printed.text).toContain(area);
+    for (const action of actions) expect(printed.text).toContain(action);
+    expect(printed.text).not.toContain('Moderate this record');
   });
 
   it('tracks actions, filters the register and tells a provider\u2019s history', async () => {
-    await asQaManager('tracker-register', async (page) => {
-      await openOffice(page, 'Actions tracker', 'Actions tracker');
-      const closure = await tableRows(page, /^Significant actions closed within 3 months, by the quarter/);
-      expect(closure.find((r) => r[0] === DEMO_QUARTER.label)).toEqual([
-        DEMO_QUARTER.label,
-        '8',
-        '5',
-        '1',
-        '2',
-        '0',
-        '63%',
-      ]);
-      await expectAccessible(page, 'actions tracker');
-      // Overdue first: Primrose Villa's care plans (due 22 July 2026) heads the open list.
-      const open = page.getByRole('table', { name: /open actions?, overdue first/ });
-      expect(await open.locator('tbody tr').first().textContent()).toContain('Review care plans every month');
-      const row = open.getByRole('row', { name: /Review care plans every month/ });
-      await row.getByText('Update').click();
-      await row.getByLabel('Status').selectOption('done');
-      await row.getByRole('button', { name: 'Save' }).click();
-      await row.getByRole('alert').filter({ hasText: 'Say what shows the action is complete' }).waitFor();
-      await row.getByLabel('Evidence').fill('Care plan audit for October seen; every plan reviewed.');
-      await row.getByRole('button', { name: 'Save' }).click();
-      await row.waitFor({ state: 'detached' });
+    const app = await env.signedIn('qa');
+    const page = app.page;
+    await openOffice(app, 'Actions tracker', 'Actions tracker');
+    const closure = await tableRows(page, /^Significant actions closed within 3 months, by the quarter/);
+    expect(closure.find((r) => r[0] === DEMO_QUARTER.label)).toEqual([
+      DEMO_QUARTER.label,
+      '8',
+      '5',
+      '1',
+      '2',
+      '0',
+      '63%',
+    ]);
+    await expectAccessible(page, 'actions tracker');
+    // Overdue first: Primrose Villa's care plans (due 22 July 2026) heads the open list.
+    const open = page.getByRole('table', { name: /open actions?, overdue first/ });
+    expect(await open.locator('tbody tr').first().textContent()).toContain('Review care plans every month');
+    const row = open.getByRole('row', { name: /Review care plans every month/ });
+    await row.getByText('Update').click();
+    await row.getByLabel('Status').selectOption('done');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByRole('alert').filter({ hasText: 'Say what shows the action is complete' }).waitFor();
+    await row.getByLabel('Evidence').fill('Care plan audit for October seen; every plan reviewed.');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.waitFor({ state: 'detached' });
 
-      await openOffice(page, 'Provider register', 'Provider register');
-      await page.getByLabel('RAG rating').selectOption('red');
-      await page.getByRole('table', { name: /^3 of 16 providers$/ }).waitFor();
-      await expectAccessible(page, 'provider register');
-      await page.getByRole('link', { name: 'The Beeches Residential Home' }).click();
-      await waitForHeading(page, 'The Beeches Residential Home');
-      const history = page.getByRole('list', { name: 'History, newest first' });
-      await history.getByText('RAG rating changed: Amber to Red').waitFor();
-      await history.getByRole('link', { name: 'Monitoring visit: Red' }).waitFor();
-      await expectAccessible(page, 'provider office page with history');
-    });
+    await openOffice(app, 'Provider register', 'Provider register');
+    await page.getByLabel('RAG rating').selectOption('red');
+    await page.getByRole('table', { name: /^3 of 16 providers$/ }).waitFor();
+    await expectAccessible(page, 'provider register');
+    await page.getByRole('link', { name: 'The Beeches Residential Home' }).click();
+    await app.waitForHeading('The Beeches Residential Home');
+    const history = page.getByRole('list', { name: 'History, newest first' });
+    await history.getByText('RAG rating changed: Amber to Red').waitFor();
+    await history.getByRole('link', { name: 'Monitoring visit: Red' }).waitFor();
+    await expectAccessible(page, 'provider office page with history');
   });
 
   it('keeps officers out of the office reports', async () => {
-    const context = await env.browser.newContext({ baseURL: env.server.url });
-    const page = await context.newPage();
-    await page.goto('/');
-    await signIn(page, OFFICER);
+    const app = await env.signedIn('officer');
+    const page = app.page;
     await page.goto('/office/reports/quarterly');
-    await waitForHeading(page, 'You cannot use this page');
+    await app.waitForHeading('You cannot use this page');
     expect((await page.request.get('/api/reports/quarterly')).status()).toBe(403);
-    await context.close();
   });
 });

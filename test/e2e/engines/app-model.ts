@@ -1,221 +1,414 @@
-// The field app as a person uses it, written once for every engine on top of EngineDriver:
-// each step finds controls by their visible label or text inside the page, acts, and then waits
-// for a condition (never a fixed sleep). Failures name the engine and the page heading.
+// The page model: the field app as a person uses it, written once for every engine on top of
+// EngineDriver. Each step acts through Hands (hands.ts: Playwright's role and label locators on
+// Chromium, an in-page script on WebKit and Firefox) and then waits for a condition, never a fixed
+// sleep. What only Playwright can do (setOffline, route interception, CDP, page.pdf, real keyboard
+// and pointer input) is reached through `app.page` and `app.context`, on Chromium only.
+//
+// Signed-in devices come from the fixtures: support/chromium-suite.ts (`env.signedIn(role)`) and
+// engines/suite.ts (`forEachEngine(title, scenario, { as: role })`).
+import type { BrowserContext, Page } from 'playwright-core';
 import type { EngineDriver } from './driver';
+import { playwrightDriver } from './chromium';
+import { InPageHands, PlaywrightHands, until, type Hands, type Name } from './hands';
 
-type Arg = string | number | null;
+/** The demo accounts the server seeds (DEMO_DATA=on). */
+export const USERS = {
+  officer: { email: 'officer@example.org', password: 'officer-demo-pass' },
+  manager: { email: 'manager@example.org', password: 'manager-demo-pass' },
+  qa: { email: 'qa@example.org', password: 'qa-demo-pass' },
+};
+export type Role = keyof typeof USERS;
+export type Credentials = { email: string; password: string };
 
-/** Runs in the page: finds controls by label/text and acts on them. Self-contained by necessity. */
-function act(command: string, a: Arg, b: Arg): unknown {
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const labelled = (text: Arg): HTMLElement[] =>
-    Array.from(document.querySelectorAll('label'))
-      .filter((label) => norm(label.textContent) === text && label.htmlFor)
-      .map((label) => document.getElementById(label.htmlFor))
-      .filter((el): el is HTMLElement => el !== null);
-  const setValue = (el: HTMLInputElement | HTMLTextAreaElement, value: string) => {
-    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')?.set;
-    setter?.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  };
-  switch (command) {
-    case 'heading':
-      return norm(document.querySelector('h1')?.textContent);
-    case 'testid':
-      return norm(document.querySelector(`[data-testid="${a}"]`)?.textContent);
-    case 'has-text':
-      return norm(document.body.textContent).includes(String(a));
-    case 'click': {
-      const el = Array.from(document.querySelectorAll<HTMLElement>('button, a')).find((e) => norm(e.textContent) === a);
-      if (!el || (el as HTMLButtonElement).disabled) return false;
-      el.click();
-      return true;
-    }
-    case 'fill': {
-      const el = labelled(a)[0] as HTMLInputElement | undefined;
-      if (!el) return false;
-      setValue(el, String(b));
-      return true;
-    }
-    case 'value':
-      return (labelled(a)[Number(b ?? 0)] as HTMLInputElement | undefined)?.value ?? null;
-    case 'select': {
-      const el = labelled(a)[0] as HTMLSelectElement | undefined;
-      const option = el && Array.from(el.options).find((o) => norm(o.textContent) === b);
-      if (!el || !option) return false;
-      el.value = option.value;
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-      return true;
-    }
-    case 'check': {
-      const el = labelled(a)[Number(b ?? 0)] as HTMLInputElement | undefined;
-      if (!el) return false;
-      if (!el.checked) el.click();
-      return el.checked;
-    }
-    case 'checked':
-      return (labelled(a)[Number(b ?? 0)] as HTMLInputElement | undefined)?.checked ?? null;
-    case 'note': {
-      // The evidence box of the n-th item on an area page.
-      const el = document.querySelectorAll<HTMLTextAreaElement>('.item textarea')[Number(a)];
-      if (!el) return false;
-      setValue(el, String(b));
-      return true;
-    }
-    case 'note-value':
-      return document.querySelectorAll<HTMLTextAreaElement>('.item textarea')[Number(a)]?.value ?? null;
-    case 'rate-as-suggested': {
-      const suggested = Array.from(document.querySelectorAll('label')).find(
-        (l) => norm(l.textContent).endsWith('(suggested)') && l.htmlFor,
-      );
-      const input = (suggested ? document.getElementById(suggested.htmlFor) : labelled(a)[0]) as
-        HTMLInputElement | undefined;
-      if (!input) return false;
-      if (!input.checked) input.click();
-      return input.checked;
-    }
-    case 'answer-area': {
-      // Every item not yet answered gets `a`; the area is rated `b`.
-      const items = Array.from(document.querySelectorAll<HTMLFieldSetElement>('.item fieldset'));
-      for (const item of items) {
-        const radios = Array.from(item.querySelectorAll<HTMLInputElement>('input[type=radio]'));
-        if (radios.some((r) => r.checked)) continue;
-        radios.find((r) => norm(document.querySelector(`label[for="${r.id}"]`)?.textContent) === a)?.click();
-      }
-      // The rating the answers suggest when there is one (a different one would need a reason), else `b`.
-      const suggested = Array.from(document.querySelectorAll('label')).find(
-        (l) => norm(l.textContent).endsWith('(suggested)') && l.htmlFor,
-      );
-      const rating = (suggested ? document.getElementById(suggested.htmlFor) : labelled(b)[0]) as
-        HTMLInputElement | undefined;
-      if (rating && !rating.checked) rating.click();
-      return items.length > 0 && rating !== undefined;
-    }
-    default:
-      throw new Error(`unknown command ${command}`);
-  }
+export const QMF_AREAS = [
+  'Staffing levels and recruitment',
+  'Staff supervision',
+  'Staff training',
+  'Resident care',
+  'Safeguarding',
+  'Management and finances',
+  'Staff feedback',
+  'Medicine management',
+  'Feedback from residents and service users',
+];
+
+export type DeviceRecord = {
+  id: string;
+  status: string;
+  answers: Record<string, { value: string | null; note: string }>;
+  sectionRatings: Record<string, string>;
+};
+
+/** Runs in the page: how many entries one object store of the app's IndexedDB holds. */
+function countStore(storeName: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('qa-visits');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const count = open.result.transaction(storeName).objectStore(storeName).count();
+      count.onsuccess = () => {
+        open.result.close();
+        resolve(count.result);
+      };
+      count.onerror = () => reject(count.error);
+    };
+  });
 }
 
-export class FieldApp {
-  constructor(
-    readonly driver: EngineDriver,
-    readonly baseUrl: string,
-  ) {}
-
-  private run<T>(command: string, a: Arg = null, b: Arg = null): Promise<T> {
-    return this.driver.evaluate(act, command, a, b) as Promise<T>;
-  }
-
-  /** Polls a condition in the page until it holds. */
-  async until(description: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let lastError: unknown = null;
-    while (Date.now() < deadline) {
-      try {
-        if (await check()) return;
-      } catch (error) {
-        lastError = error; // the page may be navigating
+/** Runs in the page: one object store of the app's IndexedDB, one record or all (empty when the store is missing). */
+function readStore(storeName: string, key: string | null): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('qa-visits');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const database = open.result;
+      if (!database.objectStoreNames.contains(storeName)) {
+        database.close();
+        resolve(key ? null : []);
+        return;
       }
-      await new Promise((r) => setTimeout(r, 100));
+      const objects = database.transaction(storeName).objectStore(storeName);
+      const request = key ? objects.get(key) : objects.getAll();
+      request.onsuccess = () => {
+        database.close();
+        resolve(request.result ?? null);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
+/** Runs in the page: puts submitted records and their pending outbox entries in one transaction, as submitVisit leaves them. */
+function putQueued(owner: string, list: Array<Record<string, unknown> & { id: string; revision: number }>) {
+  return new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('qa-visits');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const database = open.result;
+      const tx = database.transaction(['records', 'outbox'], 'readwrite');
+      const now = Date.now();
+      for (const b of list) {
+        tx.objectStore('records').put({
+          id: b.id,
+          ownerId: owner,
+          status: 'queued',
+          revision: b.revision,
+          baseRevision: b.baseRevision,
+          templateId: b.templateId,
+          templateVersion: b.templateVersion,
+          kind: b.kind,
+          details: b.details,
+          subjectName: 'Queued by a test',
+          answers: b.answers,
+          sectionRatings: b.sectionRatings,
+          overallRating: b.overallRating ?? null,
+          ratingOverrides: b.ratingOverrides ?? {},
+          actions: b.actions ?? [],
+          actionChecks: b.actionChecks ?? [],
+          review: null,
+          startedAt: b.startedAt,
+          updatedAt: now,
+          submittedAt: b.submittedAt,
+          receivedAt: null,
+          problem: null,
+        });
+        tx.objectStore('outbox').add({
+          recordId: b.id,
+          revision: b.revision,
+          body: b,
+          state: 'pending',
+          attempts: 0,
+          lastProblem: null,
+          enqueuedAt: now,
+          uploaded: [],
+        });
+      }
+      tx.oncomplete = () => {
+        database.close();
+        resolve();
+      };
+      tx.onerror = () => {
+        database.close();
+        reject(tx.error);
+      };
+    };
+  });
+}
+
+/** Runs in the page (Chromium): answers every empty radio group and checkbox group of the open form; returns how many. */
+function fillEmptyChoices(): number {
+  let filled = 0;
+  const form = document.querySelector('main form');
+  if (!form) return 0;
+  const radiosByName = new Map<string, HTMLInputElement[]>();
+  for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=radio]'))) {
+    if (input.name.startsWith('rating-')) continue; // ratings are chosen from the suggestion
+    radiosByName.set(input.name, [...(radiosByName.get(input.name) ?? []), input]);
+  }
+  for (const group of radiosByName.values()) {
+    if (!group.some((r) => r.checked)) {
+      group[0]!.click();
+      filled++;
     }
-    const heading = await this.heading().catch(() => '?');
-    throw new Error(
-      `[${this.driver.engine}] timed out waiting for ${description} (page heading "${heading}")${lastError ? `: ${String(lastError)}` : ''}`,
-    );
+  }
+  const boxes = new Map<string, HTMLInputElement[]>();
+  for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))) {
+    const key = input.closest('fieldset')?.id || input.name;
+    boxes.set(key, [...(boxes.get(key) ?? []), input]);
+  }
+  for (const group of boxes.values()) {
+    if (!group.some((b) => b.checked)) {
+      group[0]!.click();
+      filled++;
+    }
+  }
+  return filled;
+}
+
+const SECTION_TEXT = 'Seen and discussed during the visit.';
+
+export class FieldApp<D extends EngineDriver = EngineDriver> {
+  private readonly hands: Hands;
+
+  constructor(
+    readonly driver: D,
+    readonly baseUrl: string,
+  ) {
+    this.hands = driver.playwright ? new PlaywrightHands(() => this.page) : new InPageHands(driver);
   }
 
-  heading = () => this.run<string>('heading');
-  testId = (id: string) => this.run<string>('testid', id);
-  hasText = (text: string) => this.run<boolean>('has-text', text);
+  // --- The escape hatch (Chromium only) ---
+
+  /** The Playwright page of this device (it changes when the driver restarts). */
+  get page(): Page {
+    return this.playwright().page;
+  }
+  get context(): BrowserContext {
+    return this.playwright().context;
+  }
+  /** Chromium: another tab of the same browser context (the same device), as a page model of its own. */
+  async newTab(): Promise<FieldApp> {
+    const { context } = this;
+    const page = await context.newPage();
+    return new FieldApp(await playwrightDriver(async () => ({ context, page })), this.baseUrl);
+  }
+  private playwright() {
+    if (!this.driver.playwright) throw new Error(`[${this.driver.engine}] this step needs Playwright (Chromium only)`);
+    return this.driver.playwright;
+  }
+
+  // --- Reading the page and waiting ---
+
+  /** Polls a condition until it holds (20 s unless told), naming the engine and heading if it never does. */
+  until(description: string, check: () => Promise<boolean>, timeoutMs?: number): Promise<void> {
+    return until(this.driver, description, check, timeoutMs);
+  }
+  heading = () => this.hands.heading();
+  waitForHeading = (name: Name, timeoutMs?: number) => this.hands.waitForHeading(name, timeoutMs);
+  /** The text of the element with this test id, white space collapsed. */
+  testId = (id: string) => this.hands.testId(id);
+  /** "n visits waiting to send". */
+  waitingCount = () => this.hands.testId('waiting');
 
   async open(path = '/'): Promise<void> {
     await this.driver.goto(`${this.baseUrl}${path}`);
   }
-  async waitForHeading(text: string, timeoutMs?: number): Promise<void> {
-    await this.until(`heading "${text}"`, async () => (await this.heading()) === text, timeoutMs);
-  }
-  async click(text: string): Promise<void> {
-    await this.until(`"${text}" to click`, () => this.run<boolean>('click', text));
-  }
-  async fill(label: string, value: string): Promise<void> {
-    await this.until(`field "${label}"`, () => this.run<boolean>('fill', label, value));
-  }
-  async check(label: string, nth = 0): Promise<void> {
-    await this.until(`option "${label}" #${nth}`, () => this.run<boolean>('check', label, nth));
-  }
-  checked = (label: string, nth = 0) => this.run<boolean | null>('checked', label, nth);
-  async note(index: number, text: string): Promise<void> {
-    await this.until(`evidence box #${index}`, () => this.run<boolean>('note', index, text));
-  }
-  noteValue = (index: number) => this.run<string | null>('note-value', index);
 
-  async signIn(email: string, password: string): Promise<void> {
+  // --- Single controls ---
+
+  fill = (label: string, value: string) => this.hands.fill(label, value);
+  /** Checks the n-th radio or checkbox labelled exactly `label`. */
+  check = (label: string, nth = 0) => this.hands.choose(label, nth);
+  checked = (label: string, nth = 0) => this.hands.chosen(label, nth);
+  /** Writes the evidence of the n-th item on an area page. */
+  note = (index: number, text: string) => this.hands.note(index, text);
+  noteValue = (index: number) => this.hands.noteValue(index);
+
+  // --- Steps ---
+
+  /** From the sign-in page to My visits. */
+  async signIn(who: Role | Credentials = 'officer'): Promise<void> {
+    const { email, password } = typeof who === 'string' ? USERS[who] : who;
     await this.waitForHeading('Sign in');
-    await this.fill('Email address', email);
-    await this.fill('Password', password);
-    await this.click('Sign in');
+    await this.hands.fill('Email address', email);
+    await this.hands.fill('Password', password);
+    await this.hands.press('button', 'Sign in');
     await this.waitForHeading('My visits');
   }
 
-  async waitForSynced(): Promise<void> {
-    await this.until('a finished sync', async () => (await this.testId('last-sync')).startsWith('Last synced'));
+  /** Waits until a sync has finished on this device (reference data pulled, outbox drained). */
+  waitForSynced = () => this.hands.waitForSynced();
+
+  /** Opens the app, signs in as a demo account and waits for the first sync: where most tests start. */
+  async openSignedIn(role: Role): Promise<void> {
+    await this.open('/');
+    await this.signIn(role);
+    await this.waitForSynced();
   }
 
-  async startVisit(provider: string): Promise<string> {
-    await this.click('Start a visit');
+  syncNow = () => this.hands.press('button', 'Sync now');
+
+  /** Waits until the device has nothing waiting to send. */
+  async waitForAllSent(timeoutMs = 60_000): Promise<void> {
+    const sent = async () => (await this.waitingCount()) === '0 visits waiting to send';
+    await this.until('the outbox to drain', sent, timeoutMs);
+  }
+
+  /**
+   * Quits the browser and starts it again on the same profile, then opens the app at My visits
+   * from the service worker: a device's cold start. `offline` (Chromium) starts it with no network.
+   */
+  async coldStart(options: { offline?: boolean } = {}): Promise<void> {
+    await this.driver.restart();
+    if (options.offline) await this.context.setOffline(true);
+    await this.open('/');
+    await this.waitForHeading('My visits');
+  }
+
+  /** From My visits: starts a visit to `provider` and returns its id. */
+  async startVisit(provider: string, options: { announced?: boolean; spokeWith?: string } = {}): Promise<string> {
+    await this.hands.press('button', 'Start a visit');
     await this.waitForHeading('Start a visit');
-    await this.until(`provider "${provider}"`, () => this.run<boolean>('select', 'Provider', provider));
-    await this.check('Announced');
-    await this.fill('Who did you speak to?', 'Registered manager; deputy manager');
-    await this.click('Start visit');
+    await this.hands.select('Provider', provider);
+    await this.hands.choose(options.announced === false ? 'Unannounced' : 'Announced');
+    await this.hands.fill('Who did you speak to?', options.spokeWith ?? 'Registered manager; two senior carers');
+    await this.hands.press('button', 'Start visit');
     await this.waitForHeading(provider);
-    const id = new URL(await this.driver.url()).pathname.split('/')[2];
-    if (!id) throw new Error(`[${this.driver.engine}] no visit id in the URL`);
+    const url = await this.driver.url();
+    const id = new URL(url).pathname.split('/')[2];
+    if (!id) throw new Error(`[${this.driver.engine}] no visit id in ${url}`);
     return id;
   }
 
-  /** Answers every unanswered item of an area `answer` and rates it (as suggested, when the template suggests), from the task list and back. */
-  async answerArea(area: string, provider: string, answer = 'Met', rating = 'Green'): Promise<void> {
-    await this.click(area);
+  /** From the task list to an area. */
+  async openArea(area: string): Promise<void> {
+    await this.hands.press('link', area, true);
     await this.waitForHeading(area);
-    await this.until(`all of "${area}" answered`, () => this.run<boolean>('answer-area', answer, rating));
-    await this.click('Return to the visit');
+  }
+
+  /** Answers every unanswered item of the open area `answer` and rates it (as suggested, when the template suggests). */
+  async answerArea(answer = 'Met', rating = 'Green'): Promise<void> {
+    await this.hands.answerUnanswered(answer);
+    await this.hands.rateAsSuggested(rating);
+  }
+
+  async backToVisit(provider: string): Promise<void> {
+    await this.hands.press('link', 'Return to the visit');
     await this.waitForHeading(provider);
   }
 
-  /** Gives the overall judgement when the template asks for one (QMF v2 on), from the task list and back. */
-  async overallRating(provider: string, rating = 'Green'): Promise<void> {
-    if (!(await this.run<boolean>('has-text', 'Overall RAG rating'))) return;
-    await this.click('Overall RAG rating');
+  /** On templates with an overall judgement (QMF v2 on), gives it from the task list and returns. */
+  async giveOverallRating(provider: string, rating = 'Green'): Promise<void> {
+    if (!(await this.hands.has('link', 'Overall RAG rating'))) return;
+    await this.hands.press('link', 'Overall RAG rating');
     await this.waitForHeading('Overall RAG rating');
-    // The suggested rating (choosing another would need a written reason), else `rating`.
-    await this.until('the overall rating', () => this.run<boolean>('rate-as-suggested', rating));
-    await this.click('Save and return');
+    await this.hands.rateAsSuggested(rating);
+    await this.hands.press('button', 'Save and return');
     await this.waitForHeading(provider);
   }
 
-  /** What the device holds for a visit, read straight from IndexedDB. */
-  record(
-    id: string,
-  ): Promise<{ status: string; answers: Record<string, { value: string | null; note: string }> } | null> {
-    return this.driver.evaluate(
-      (key: string) =>
-        new Promise((resolve, reject) => {
-          const request = indexedDB.open('qa-visits');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const database = request.result;
-            const get = database.transaction('records').objectStore('records').get(key);
-            get.onsuccess = () => {
-              database.close();
-              resolve(get.result ?? null);
-            };
-            get.onerror = () => reject(get.error);
-          };
-        }),
-      id,
-    ) as Promise<{ status: string; answers: Record<string, { value: string | null; note: string }> } | null>;
+  /** Answers every area not in `skip` "Met" / "Green" from the task list, then the overall rating if the template asks for one. */
+  async completeAllAreas(provider: string, skip: string[] = []): Promise<void> {
+    for (const area of QMF_AREAS.filter((a) => !skip.includes(a))) {
+      await this.openArea(area);
+      await this.answerArea('Met', 'Green');
+      await this.backToVisit(provider);
+    }
+    await this.giveOverallRating(provider, 'Green');
+  }
+
+  /** From the task list to the check-answers page. */
+  async checkAnswers(): Promise<void> {
+    await this.hands.press('link', 'Check answers and submit');
+    await this.waitForHeading('Check your answers');
+  }
+
+  /** From the check-answers page back to My visits, the record submitted. */
+  async submitVisit(button = 'Submit visit'): Promise<void> {
+    await this.hands.press('button', button);
+    await this.waitForHeading('My visits');
+  }
+
+  /** Starts, completes and submits a visit; returns its id. */
+  async submitCompleteVisit(provider: string): Promise<string> {
+    const id = await this.startVisit(provider);
+    await this.completeAllAreas(provider);
+    await this.checkAnswers();
+    await this.submitVisit();
+    return id;
+  }
+
+  /**
+   * Chromium: answers everything visible in the open section whatever its item types (radios,
+   * checkboxes, text, numbers, dates), adds one row to each repeating group, and picks the
+   * suggested rating; repeated until nothing visible is left empty, since answers can reveal items.
+   */
+  async fillSection(): Promise<void> {
+    const page = this.page;
+    // Real buttons only: a file input ("Add a photo") also has the button role.
+    const addRow = page.locator('main form button').filter({ hasText: /^Add a / });
+    for (let n = await addRow.count(); n > 0; n--) await addRow.first().click();
+    for (let pass = 0; pass < 4; pass++) {
+      const changed = (await page.evaluate(fillEmptyChoices)) + (await this.fillEmptyText());
+      if (changed === 0) break;
+    }
+    if ((await page.locator('input[type=radio][name^="rating-"]').count()) > 0) await this.chooseSuggestedRating();
+  }
+
+  private async fillEmptyText(): Promise<number> {
+    let filled = 0;
+    const fields = this.page
+      .locator('main form')
+      .locator('textarea, input[type=text], input[type=date], input[inputmode=decimal]');
+    const count = await fields.count();
+    for (let i = 0; i < count; i++) {
+      const field = fields.nth(i);
+      if (!(await field.isVisible()) || (await field.inputValue()) !== '') continue;
+      const type = await field.getAttribute('type');
+      const mode = await field.getAttribute('inputmode');
+      await field.fill(
+        type === 'date' ? new Date().toISOString().slice(0, 10) : mode === 'decimal' ? '2' : SECTION_TEXT,
+      );
+      await field.blur();
+      filled++;
+    }
+    return filled;
+  }
+
+  /** Chromium: checks the rating marked "(suggested)", or the first rating when nothing is suggested yet. */
+  async chooseSuggestedRating(): Promise<void> {
+    const page = this.page;
+    const ratings = page.locator('input[type=radio][name^="rating-"]');
+    await ratings.first().waitFor();
+    const suggested = page.getByRole('radio', { name: /\(suggested\)$/ });
+    if ((await suggested.count()) > 0) await suggested.first().check();
+    else await ratings.first().check();
+  }
+
+  // --- The device's own store ---
+
+  /** What the device holds for a record, read straight from IndexedDB. */
+  async record(id: string): Promise<DeviceRecord | null> {
+    return (await this.driver.evaluate(readStore, 'records', id)) as DeviceRecord | null;
+  }
+
+  /** How many entries an object store of the device database holds. */
+  count = (storeName: string) => this.driver.evaluate(countStore, storeName);
+
+  async outbox(): Promise<Array<{ recordId: string; state: string }>> {
+    return (await this.driver.evaluate(readStore, 'outbox', null)) as Array<{ recordId: string; state: string }>;
+  }
+
+  /**
+   * Puts submitted records straight into the device database, as submitVisit leaves them (a queued
+   * record and its pending outbox entry), so a test can queue hundreds without typing them. The
+   * app picks them up on its next drain.
+   */
+  async queueRecords(
+    ownerId: string,
+    bodies: Array<{ id: string; revision: number; details: unknown } & Record<string, unknown>>,
+  ): Promise<void> {
+    await this.driver.evaluate(putQueued, ownerId, bodies);
   }
 
   /**

@@ -1,7 +1,15 @@
-// The thin layer each browser engine implements for the cross-engine suite: open a URL, run a
-// function in the page, quit and relaunch with the same profile. Everything a person does is
-// written once, in app-model.ts, on top of `evaluate`.
+// The thin layer each browser engine implements: open a URL, run a function in the page, quit and
+// relaunch with the same profile. Everything a person does is written once, in app-model.ts, on
+// top of it.
+import type { BrowserContext, Page } from 'playwright-core';
+
 export type EngineName = 'chromium' | 'webkit' | 'firefox';
+
+/** The Playwright objects behind a Chromium driver: the escape hatch for what only Playwright can do. */
+export interface PlaywrightHandles {
+  readonly page: Page;
+  readonly context: BrowserContext;
+}
 
 export interface EngineDriver {
   readonly engine: EngineName;
@@ -18,6 +26,11 @@ export interface EngineDriver {
   /** Quits the browser and starts it again with the same profile (a cold start), on a blank page. */
   restart(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Chromium only (null elsewhere): the current page and context (they change on restart), for
+   * real keyboard and pointer input, role locators, setOffline, route interception, CDP, page.pdf.
+   */
+  readonly playwright: PlaywrightHandles | null;
 }
 
 export interface EngineLauncher {

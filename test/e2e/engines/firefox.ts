@@ -147,6 +147,7 @@ export const firefoxLauncher: EngineLauncher = {
     let current = await open();
     const driver: EngineDriver = {
       engine: 'firefox',
+      playwright: null,
       goto: async (url) => void (await current.page.goto(url, { waitUntil: 'load' })),
       reload: async () => void (await current.page.reload({ waitUntil: 'load' })),
       url: async () => current.page.url(),

@@ -1,12 +1,12 @@
 // Runs one browser scenario on every engine: a fresh server behind a loopback proxy and a fresh
-// profile per engine. A missing engine is skipped with its reason, or fails naming the engine
+// profile per engine, the page model (app-model.ts) opened and signed in as `as` when given. A missing engine is skipped with its reason, or fails naming the engine
 // when REQUIRE_E2E=1 (CI). On failure a screenshot is kept under test-results/.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engines } from './index';
-import { FieldApp } from './app-model';
+import { FieldApp, type Role } from './app-model';
 import type { EngineDriver, EngineLauncher, EngineName } from './driver';
 import { startProxy, type LoopbackProxy } from '../support/proxy';
 import { startServer, type RunningServer } from '../support/server';
@@ -27,15 +27,17 @@ export type EngineRun = {
   viewport: { width: number; height: number };
 };
 
-export function forEachEngine(title: string, scenario: (run: EngineRun) => Promise<void>, timeoutMs = 180_000): void {
-  for (const launcher of engines) describeEngine(launcher, title, scenario, timeoutMs);
+type Options = { as?: Role; timeoutMs?: number };
+
+export function forEachEngine(title: string, scenario: (run: EngineRun) => Promise<void>, options: Options = {}): void {
+  for (const launcher of engines) describeEngine(launcher, title, scenario, options);
 }
 
 function describeEngine(
   launcher: EngineLauncher,
   title: string,
   scenario: (run: EngineRun) => Promise<void>,
-  timeoutMs: number,
+  { as, timeoutMs = 180_000 }: Options,
 ) {
   const reason = launcher.unavailable();
   const required = process.env.REQUIRE_E2E === '1';
@@ -67,6 +69,7 @@ function describeEngine(
         driver = await launcher.launch({ profileDir: profile, viewport });
         const app = new FieldApp(driver, proxy.url);
         try {
+          if (as) await app.openSignedIn(as);
           await scenario({ engine: launcher.engine, driver, app, server, proxy, viewport });
         } catch (error) {
           mkdirSync('test-results', { recursive: true });

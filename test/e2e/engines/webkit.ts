@@ -240,6 +240,7 @@ export const webkitLauncher: EngineLauncher = {
 
     const driver: EngineDriver = {
       engine: 'webkit',
+      playwright: null,
       goto: async (url) => void (await command('POST', s('/url'), { url })),
       reload: async () => void (await command('POST', s('/refresh'), {})),
       url: () => command<string>('GET', s('/url')),

@@ -1,12 +1,13 @@
-// Debian Chromium through playwright-core, with the flags this machine needs (DESIGN.md §7).
+// Debian Chromium for the Chromium suites (the launch flags live with the driver, engines/chromium.ts).
 // Without Chromium the browser suites skip with a visible reason — unless REQUIRE_E2E=1 (CI),
 // where a missing browser is a failure.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../engines/chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 export const haveChromium = existsSync(CHROMIUM);
 
 if (!haveChromium) {
@@ -14,28 +15,8 @@ if (!haveChromium) {
   console.warn(`\n*** Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium). ***\n`);
 }
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-}
-
-/** A browser with a profile on disk, so a test can quit it and start it again like a device would. */
-export async function launchWithProfile(userDataDir: string, baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    baseURL,
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** axe-core on the current page: no serious or critical WCAG 2.2 A/AA violation. */
@@ -49,22 +30,13 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect(bad, `axe violations on ${name}`).toEqual([]);
 }
 
-/** Runs a browser scenario; on failure saves a screenshot and the page text under test-results/. */
-export async function withFailureShot<T>(page: () => Page, name: string, body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    const { mkdirSync, writeFileSync } = await import('node:fs');
-    mkdirSync('test-results', { recursive: true });
-    const current = page();
-    await current.screenshot({ path: `test-results/${name}.png`, fullPage: true }).catch(() => undefined);
-    writeFileSync(
-      `test-results/${name}.txt`,
-      `${current.url()}\n${await current
-        .locator('body')
-        .innerText()
-        .catch(() => '')}`,
-    );
-    throw error;
-  }
+/** After a failure: a screenshot and the page's address and text under test-results/. */
+export async function keepFailure(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true }).catch(() => undefined);
+  const text = await page
+    .locator('body')
+    .innerText()
+    .catch(() => '');
+  writeFileSync(`test-results/${name}.txt`, `${page.url()}\n${text}`);
 }
