@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { SignInLimiter } from './auth/rate-limit';
-import { registerSessionRoutes } from './auth/routes';
+import { sessionRoutes } from './auth/routes';
 import { SessionCache } from './auth/session-cache';
 import type { Config } from './config';
 import type { Db } from './db';
@@ -14,26 +14,28 @@ import { ReferenceCache } from './reference/cache';
 import { accessLog } from './http/access-log';
 import type { AppEnv, Deps } from './http/env';
 import { ApiError, notFound } from './http/errors';
+import { defineRoute, registerRoutes, reply, type ApiRoute } from './http/route';
 import { apiRequestGuard, securityHeaders } from './http/security';
 import { staticApp } from './http/static';
-import { registerSubmissionRoutes } from './records/routes';
-import { registerReviewRoutes } from './records/review-routes';
-import { registerActionRoutes } from './actions/routes';
-import { registerDeadlineRoutes } from './deadlines/routes';
-import { registerPullRoutes } from './sync/pull';
-import { registerAssignmentRoutes } from './assignments/routes';
-import { registerIntelligenceImportRoute } from './intelligence/import-route';
-import { registerIntelligenceRoutes } from './intelligence/routes';
-import { registerProviderImportRoute } from './providers/import-route';
-import { registerProviderRoutes } from './providers/routes';
-import { registerTemplateRoutes } from './templates/routes';
-import { registerReportRoutes } from './reports/routes';
-import { registerUserRoutes } from './users/routes';
+import { HealthResponse } from '../shared/schemas';
+import { submissionRoutes } from './records/routes';
+import { reviewRoutes } from './records/review-routes';
+import { actionRoutes } from './actions/routes';
+import { deadlineRoutes } from './deadlines/routes';
+import { pullRoutes } from './sync/routes';
+import { assignmentRoutes } from './assignments/routes';
+import { intelligenceImportRoutes } from './intelligence/import-route';
+import { intelligenceRoutes } from './intelligence/routes';
+import { providerImportRoutes } from './providers/import-route';
+import { providerRoutes } from './providers/routes';
+import { templateRoutes } from './templates/routes';
+import { reportRoutes } from './reports/routes';
+import { userRoutes } from './users/routes';
 import { APP_VERSION } from './version';
 import { diskAttachmentStorage, type AttachmentStorage } from './evidence/storage';
-import { registerAttachmentRoutes } from './evidence/routes';
-import { registerExportRoutes } from './reports/exports/routes';
-import { registerOpenApiRoute } from './openapi/routes';
+import { attachmentRoutes } from './evidence/routes';
+import { exportRoutes } from './reports/exports/routes';
+import { withOpenApi } from './openapi/routes';
 
 z.config(en());
 
@@ -46,6 +48,37 @@ export interface AppOptions {
   /** Where attachment bytes are kept; defaults to `attachments/` in the data folder. */
   attachments?: AttachmentStorage;
 }
+
+const healthRoute = defineRoute({
+  method: 'get',
+  path: '/api/health',
+  tag: 'meta',
+  access: 'public',
+  summary: 'Service health',
+  responses: { 200: reply('Up, with the database kind and version', HealthResponse) },
+  handler: (c, deps) => c.json({ status: 'ok', database: deps.db.kind, version: APP_VERSION } satisfies HealthResponse),
+});
+
+/** Every /api route, each declared once in its feature's routes module; the OpenAPI document describes exactly these. */
+export const API_ROUTES: readonly ApiRoute[] = withOpenApi([
+  healthRoute,
+  ...sessionRoutes,
+  ...pullRoutes,
+  ...submissionRoutes,
+  ...attachmentRoutes,
+  ...reviewRoutes,
+  ...actionRoutes,
+  ...deadlineRoutes,
+  ...userRoutes,
+  ...providerImportRoutes,
+  ...intelligenceImportRoutes,
+  ...providerRoutes,
+  ...intelligenceRoutes,
+  ...assignmentRoutes,
+  ...templateRoutes,
+  ...reportRoutes,
+  ...exportRoutes,
+]);
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
@@ -68,24 +101,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', securityHeaders);
   app.use('/api/*', apiRequestGuard(options.config.trustProxy));
 
-  app.get('/api/health', (c) => c.json({ status: 'ok', database: options.db.kind, version: APP_VERSION }));
-  registerSessionRoutes(app, deps);
-  registerPullRoutes(app, deps);
-  registerSubmissionRoutes(app, deps);
-  registerAttachmentRoutes(app, deps);
-  registerReviewRoutes(app, deps);
-  registerActionRoutes(app, deps);
-  registerDeadlineRoutes(app, deps);
-  registerUserRoutes(app, deps);
-  registerProviderImportRoute(app, deps);
-  registerIntelligenceImportRoute(app, deps);
-  registerProviderRoutes(app, deps);
-  registerIntelligenceRoutes(app, deps);
-  registerAssignmentRoutes(app, deps);
-  registerTemplateRoutes(app, deps);
-  registerReportRoutes(app, deps);
-  registerOpenApiRoute(app, deps);
-  registerExportRoutes(app, deps);
+  registerRoutes(app, deps, API_ROUTES);
   app.all('/api/*', () => {
     throw notFound('No such API route');
   });

@@ -1,7 +1,8 @@
 // GET /api/openapi.json (src/server/openapi): readable without a session, a valid OpenAPI 3.1
 // document whose every $ref resolves, and describing exactly the /api routes the Hono app
-// registers. A route registered without a row in routes-doc.ts fails here, and so does a row left
-// behind for a route that no longer exists.
+// registers. The document is generated from the route declarations (src/server/http/route.ts)
+// that app.ts registers, so a route added to Hono outside them fails here, and so would a
+// declaration the app stopped registering.
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/server/auth/sessions';

@@ -2,8 +2,7 @@
 // done or verified, as the server insists). Keeps what was typed when the save fails.
 import { useId, useState } from 'preact/hooks';
 import type { ActionStatus, VisitAction } from '../../shared/briefings/register';
-import { describeFailure } from '../office/api';
-import { requestJson } from '../lib/http';
+import { updateAction } from '../office/api';
 
 const OPTIONS: { value: ActionStatus; label: string }[] = [
   { value: 'open', label: 'Open' },
@@ -24,15 +23,12 @@ export function ActionUpdateForm(props: { action: VisitAction; onSaved: (action:
     if ((status === 'done' || status === 'verified') && evidence.trim() === '')
       return setError('Say what shows the action is complete');
     setBusy(true);
-    const result = await requestJson('PATCH', `/api/actions/${encodeURIComponent(props.action.id)}`, {
-      status,
-      evidence,
-    });
+    const result = await updateAction(props.action.id, { status, evidence });
     setBusy(false);
-    if (result.kind === 'response' && result.status === 200) {
+    if (result.ok) {
       setError('');
-      props.onSaved(result.body as VisitAction);
-    } else setError(describeFailure(result, 'The action was not updated').message);
+      props.onSaved(result.value);
+    } else setError(result.message);
   }
 
   return (

@@ -3,12 +3,12 @@
 // seed 004 §9's measure, the share of significant actions closed within 3 months, per quarter.
 import '../reports/reports.css';
 import { useEffect, useState } from 'preact/hooks';
-import type { ActionStatus, ProviderRecord, VisitAction } from '../../shared/briefings/register';
+import type { ActionStatus, VisitAction } from '../../shared/briefings/register';
 import { closureFigures } from '../../shared/actions/action-closure';
 import { quarterKey, quarterLabel, quarterOf, quartersEndingWith } from '../../shared/reports/quarters';
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
-import { getJson } from '../office/api';
+import { loadActions, loadProviders } from '../office/api';
 import { Select } from '../office/fields';
 import { BarChart } from '../reports/BarChart';
 import { ActionUpdateForm } from './ActionUpdateForm';
@@ -34,12 +34,8 @@ export function ActionsTrackerPage() {
   const [failure, setFailure] = useState('');
   const [show, setShow] = useState('');
   useEffect(() => {
-    void getJson<{ providers: ProviderRecord[] }>('/api/providers', 'The providers could not be loaded').then(
-      (r) => r.ok && setProviders(new Map(r.value.providers.map((p) => [p.id, p.name]))),
-    );
-    void getJson<{ actions: VisitAction[] }>('/api/actions', 'The actions could not be loaded').then((r) =>
-      r.ok ? setActions(r.value.actions) : setFailure(r.message),
-    );
+    void loadProviders().then((r) => r.ok && setProviders(new Map(r.value.map((p) => [p.id, p.name]))));
+    void loadActions().then((r) => (r.ok ? setActions(r.value) : setFailure(r.message)));
   }, []);
 
   const today = calendarDay(new Date());

@@ -5,10 +5,11 @@
 // a failed send says so and keeps the form as it was.
 import { useState } from 'preact/hooks';
 import type { Assignment } from '../../shared/briefings/register';
+import type { UserSummary } from '../../shared/users/api-schemas';
 import { ErrorSummary } from '../components/Page';
 import { formatDate } from '../components/format';
 import { useLatestTemplates } from '../records/queries';
-import { assignVisit, cancelAssignment, type OfficePerson, type Outcome } from './api';
+import { assignVisit, cancelAssignment, type Outcome } from './api';
 import { DateInput, Radios, Select, TextArea, type Option } from './fields';
 import { calendarDay } from '../../shared/calendar';
 
@@ -52,7 +53,7 @@ export function AssignmentsSection(props: {
   providerId: string;
   serviceType: string;
   assignments: Assignment[];
-  people: Outcome<OfficePerson[]>;
+  people: Outcome<UserSummary[]>;
   onChanged: (assignment: Assignment) => void;
 }) {
   const templates = useLatestTemplates('provider');

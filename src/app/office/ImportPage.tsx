@@ -6,7 +6,8 @@ import { BackLink, Page } from '../components/Page';
 import { syncNow } from '../sync/control';
 import { useProviders } from '../records/queries';
 import { canImportProviders, officeProviderPath } from './access';
-import { importIntelligence, importProviders, type IntelligenceImportResult, type ProviderImportResult } from './api';
+import type { IntelligenceImportResult, ProviderImportResult } from '../../shared/briefings/api-schemas';
+import { importIntelligence, importProviders } from './api';
 import { CsvUploadForm } from './CsvUploadForm';
 import { KIND_OPTIONS } from './intelligence-form';
 

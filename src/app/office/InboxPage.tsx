@@ -5,14 +5,16 @@
 import '../reports/reports.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord } from '../../shared/briefings/register';
+import { SubmissionList } from '../../shared/records/api-schemas';
 import { recordSubject } from '../../shared/records/record-rules';
 import type { StoredSubmission } from '../../shared/schemas';
-import { filterQuery, parseSubmissionFilter, type SubmissionFilter } from '../../shared/records/record-filter';
+import { filterQuery, parseRecordFilter, type RecordFilter } from '../../shared/records/record-filter';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
 import { navigate } from '../lib/router';
-import { getJson } from './api';
-import { DateInput, Select } from './fields';
+import { getJson, loadProviders } from './api';
+import { DateInput, optionsOf, Select } from './fields';
+import { OfficeTable } from './OfficeTable';
 import { recordReportPath } from '../reports/RecordReportPage';
 
 export const INBOX_PATH = '/office/inbox';
@@ -29,8 +31,8 @@ const STATUS_CLASS = { submitted: 'tag blue', returned: 'tag yellow', 'signed-of
 const subject = (s: StoredSubmission, names: Map<string, string>) => recordSubject(s.body, (id) => names.get(id));
 
 export function InboxPage(props: { query: string }) {
-  const parsed = parseSubmissionFilter(new URLSearchParams(props.query));
-  const applied: SubmissionFilter = parsed.success ? parsed.data : {};
+  const parsed = parseRecordFilter(new URLSearchParams(props.query));
+  const applied: RecordFilter = parsed.success ? parsed.data : {};
   const [draft, setDraft] = useState<Record<string, string>>({ ...applied });
   const [records, setRecords] = useState<StoredSubmission[] | null>(null);
   const [providers, setProviders] = useState<ProviderRecord[]>([]);
@@ -38,21 +40,12 @@ export function InboxPage(props: { query: string }) {
   const query = filterQuery(applied);
   const decided = new URLSearchParams(props.query).get('decided');
 
-  useEffect(
-    () =>
-      void getJson<{ providers: ProviderRecord[] }>('/api/providers', 'The providers could not be loaded').then(
-        (r) => r.ok && setProviders(r.value.providers),
-      ),
-    [],
-  );
+  useEffect(() => void loadProviders().then((r) => r.ok && setProviders(r.value)), []);
   useEffect(() => {
     let live = true;
     setRecords(null);
     setFailure('');
-    void getJson<{ submissions: StoredSubmission[] }>(
-      `/api/submissions${query}`,
-      'The records could not be loaded',
-    ).then((r) => {
+    void getJson(`/api/submissions${query}`, SubmissionList, 'The records could not be loaded').then((r) => {
       if (!live) return;
       if (r.ok) setRecords(r.value.submissions);
       else setFailure(r.message);
@@ -62,6 +55,18 @@ export function InboxPage(props: { query: string }) {
 
   const names = new Map(providers.map((p) => [p.id, p.name]));
   const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const providerOptions = providers.map((p) => ({ value: p.id, label: p.name }));
+  const selects = [
+    { id: 'filter-kind', key: 'kind', label: 'Kind', placeholder: 'Any kind', options: optionsOf(KIND) },
+    { id: 'filter-status', key: 'status', label: 'Status', placeholder: 'Any status', options: optionsOf(STATUS) },
+    {
+      id: 'filter-provider',
+      key: 'providerId',
+      label: 'Provider',
+      placeholder: 'Any provider',
+      options: providerOptions,
+    },
+  ];
   const sorted = [...(records ?? [])].sort(
     (a, b) =>
       STATUS_ORDER[a.reviewStatus] - STATUS_ORDER[b.reviewStatus] ||
@@ -77,34 +82,13 @@ export function InboxPage(props: { query: string }) {
           aria-label="Filter records"
           onSubmit={(e) => {
             e.preventDefault();
-            const next = parseSubmissionFilter(new URLSearchParams(draft));
+            const next = parseRecordFilter(new URLSearchParams(draft));
             navigate(`${INBOX_PATH}${filterQuery(next.success ? next.data : {})}`);
           }}
         >
-          <Select
-            id="filter-kind"
-            label="Kind"
-            placeholder="Any kind"
-            value={draft.kind ?? ''}
-            onChange={set('kind')}
-            options={Object.entries(KIND).map(([value, label]) => ({ value, label }))}
-          />
-          <Select
-            id="filter-status"
-            label="Status"
-            placeholder="Any status"
-            value={draft.status ?? ''}
-            onChange={set('status')}
-            options={Object.entries(STATUS).map(([value, label]) => ({ value, label }))}
-          />
-          <Select
-            id="filter-provider"
-            label="Provider"
-            placeholder="Any provider"
-            value={draft.providerId ?? ''}
-            onChange={set('providerId')}
-            options={providers.map((p) => ({ value: p.id, label: p.name }))}
-          />
+          {selects.map(({ key, ...select }) => (
+            <Select key={select.id} {...select} value={draft[key] ?? ''} onChange={set(key)} />
+          ))}
           <div class="form-group">
             <label class="label" for="filter-person">
               Person
@@ -152,53 +136,35 @@ export function InboxPage(props: { query: string }) {
             actions
           </a>
         </p>
-        {failure && <p role="alert">{failure}</p>}
-        {!records && !failure && <p>Loading…</p>}
-        {records && (
-          <div class="table-wrap">
-            <table class="table">
-              <caption class="table-caption">{records.length === 1 ? '1 record' : `${records.length} records`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">About</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Received</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((s) => (
-                  <tr key={s.id}>
-                    <td>{formatDate(s.body.details.date)}</td>
-                    <td>{KIND[s.body.kind]}</td>
-                    <th scope="row">
-                      <a href={recordReportPath(s.id)}>{subject(s, names)}</a>
-                    </th>
-                    <td>{s.submitterName}</td>
-                    <td>{formatDateTime(s.receivedAt)}</td>
-                    <td>
-                      <span class={STATUS_CLASS[s.reviewStatus]}>{STATUS[s.reviewStatus]}</span>
-                    </td>
-                    <td>
-                      <a href={`/review/${s.id}?from=inbox`}>
-                        Moderate
-                        <span class="visually-hidden">
-                          {' '}
-                          {subject(s, names)}, {formatDate(s.body.details.date)}
-                        </span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <OfficeTable
+          rows={records && sorted}
+          failure={failure}
+          caption={records?.length === 1 ? '1 record' : `${records?.length ?? 0} records`}
+          headings={['Date', 'Kind', 'About', 'By', 'Received', 'Status', { hidden: 'Open' }]}
+          row={(s) => (
+            <tr key={s.id}>
+              <td>{formatDate(s.body.details.date)}</td>
+              <td>{KIND[s.body.kind]}</td>
+              <th scope="row">
+                <a href={recordReportPath(s.id)}>{subject(s, names)}</a>
+              </th>
+              <td>{s.submitterName}</td>
+              <td>{formatDateTime(s.receivedAt)}</td>
+              <td>
+                <span class={STATUS_CLASS[s.reviewStatus]}>{STATUS[s.reviewStatus]}</span>
+              </td>
+              <td>
+                <a href={`/review/${s.id}?from=inbox`}>
+                  Moderate
+                  <span class="visually-hidden">
+                    {' '}
+                    {subject(s, names)}, {formatDate(s.body.details.date)}
+                  </span>
+                </a>
+              </td>
+            </tr>
+          )}
+        />
       </Page>
     </>
   );

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Assignment, IntelligenceEntry, ProviderRecord } from '../../shared/briefings/register';
+import type { UserSummary } from '../../shared/users/api-schemas';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
 import { cqcLabel, entryDetail, ragClass, serviceTypeLabel } from '../briefings/labels';
@@ -17,7 +18,6 @@ import {
   loadPeople,
   loadProvider,
   newestFirst,
-  type OfficePerson,
   type Outcome,
 } from './api';
 import { AssignmentsSection } from './AssignmentsSection';
@@ -29,7 +29,7 @@ type Loaded = {
   provider: ProviderRecord;
   entries: IntelligenceEntry[];
   assignments: Assignment[];
-  people: Outcome<OfficePerson[]>;
+  people: Outcome<UserSummary[]>;
 };
 
 export function ProviderOfficePage(props: { providerId: string }) {

@@ -4,6 +4,7 @@
 import '../reports/reports.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { TimelineEvent } from '../../shared/reports/provider-timeline';
+import { ProviderTimeline as Timeline } from '../../shared/reports/report-schemas';
 import { formatDate } from '../components/format';
 import { getJson } from './api';
 import { recordReportPath } from '../reports/RecordReportPage';
@@ -21,8 +22,9 @@ export function ProviderTimeline(props: { providerId: string; version: number })
   const [failure, setFailure] = useState('');
   useEffect(() => {
     let live = true;
-    void getJson<{ events: TimelineEvent[] }>(
+    void getJson(
       `/api/providers/${encodeURIComponent(props.providerId)}/timeline`,
+      Timeline,
       'The history could not be loaded',
     ).then((r) => live && (r.ok ? setEvents(r.value.events) : setFailure(r.message)));
     return () => void (live = false);

@@ -8,8 +8,10 @@ import { BackLink, Page } from '../components/Page';
 import { formatDate } from '../components/format';
 import { ragClass, serviceTypeLabel } from '../briefings/labels';
 import { officeProviderPath } from './access';
-import { getJson, loadPeople, type OfficePerson } from './api';
-import { Select } from './fields';
+import type { UserSummary } from '../../shared/users/api-schemas';
+import { loadPeople, loadProviders } from './api';
+import { optionsOf, Select } from './fields';
+import { OfficeTable } from './OfficeTable';
 import { calendarDay } from '../../shared/calendar';
 
 export const REGISTER_PATH = '/office/providers';
@@ -21,6 +23,13 @@ const SORTS = [
   { value: 'due', label: 'Next visit due, soonest first' },
   { value: 'name', label: 'Name' },
 ];
+const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+const NOT_ALLOCATED = { value: 'none', label: 'Not allocated' };
+const LEVELS = [1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: `Level ${l}` }));
+/** One of the register's filter drop-downs, bound to a key of Filters. */
+type FilterSelect = Omit<Parameters<typeof Select>[0], 'value' | 'onChange'> & {
+  key: 'rag' | 'level' | 'type' | 'officer';
+};
 type Filters = { rag: string; level: string; type: string; officer: string; overdue: boolean; sort: string };
 
 function compare(sort: string) {
@@ -35,12 +44,12 @@ function compare(sort: string) {
 
 export function RegisterPage() {
   const [providers, setProviders] = useState<ProviderRecord[] | null>(null);
-  const [people, setPeople] = useState<OfficePerson[]>([]);
+  const [people, setPeople] = useState<UserSummary[]>([]);
   const [failure, setFailure] = useState('');
   const [f, setF] = useState<Filters>({ rag: '', level: '', type: '', officer: '', overdue: false, sort: 'rag' });
   useEffect(() => {
-    void getJson<{ providers: ProviderRecord[] }>('/api/providers', 'The register could not be loaded').then((r) =>
-      r.ok ? setProviders(r.value.providers) : setFailure(r.message),
+    void loadProviders('The register could not be loaded').then((r) =>
+      r.ok ? setProviders(r.value) : setFailure(r.message),
     );
     void loadPeople().then((r) => r.ok && setPeople(r.value));
   }, []);
@@ -65,48 +74,27 @@ export function RegisterPage() {
     .filter((p) => !f.overdue || (p.nextVisitDue !== null && p.nextVisitDue < today))
     .sort(compare(f.sort));
   const officers = people.filter((p) => p.role === 'officer').map((p) => ({ value: p.id, label: p.name }));
+  const selects: FilterSelect[] = [
+    { id: 'reg-rag', key: 'rag', label: 'RAG rating', placeholder: 'Any', options: optionsOf(RAG_LABEL) },
+    { id: 'reg-level', key: 'level', label: 'Monitoring level', placeholder: 'Any', options: LEVELS },
+    { id: 'reg-type', key: 'type', label: 'Service type', placeholder: 'Any', options: optionsOf(serviceTypeLabel) },
+    {
+      id: 'reg-officer',
+      key: 'officer',
+      label: 'Officer',
+      placeholder: 'Anyone',
+      options: [...officers, NOT_ALLOCATED],
+    },
+  ];
 
   return (
     <>
       <BackLink href="/office">Office</BackLink>
       <Page title="Provider register">
         <form class="filters" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
-          <Select
-            id="reg-rag"
-            label="RAG rating"
-            placeholder="Any"
-            value={f.rag}
-            onChange={set('rag')}
-            options={[
-              { value: 'red', label: 'Red' },
-              { value: 'amber', label: 'Amber' },
-              { value: 'green', label: 'Green' },
-            ]}
-          />
-          <Select
-            id="reg-level"
-            label="Monitoring level"
-            placeholder="Any"
-            value={f.level}
-            onChange={set('level')}
-            options={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: `Level ${l}` }))}
-          />
-          <Select
-            id="reg-type"
-            label="Service type"
-            placeholder="Any"
-            value={f.type}
-            onChange={set('type')}
-            options={Object.entries(serviceTypeLabel).map(([value, label]) => ({ value, label }))}
-          />
-          <Select
-            id="reg-officer"
-            label="Officer"
-            placeholder="Anyone"
-            value={f.officer}
-            onChange={set('officer')}
-            options={[...officers, { value: 'none', label: 'Not allocated' }]}
-          />
+          {selects.map(({ key, ...select }) => (
+            <Select key={select.id} {...select} value={f[key]} onChange={set(key)} />
+          ))}
           <div class="checkbox form-group">
             <input
               id="reg-overdue"
@@ -125,53 +113,36 @@ export function RegisterPage() {
             onChange={set('sort')}
           />
         </form>
-        {failure && <p role="alert">{failure}</p>}
-        {!providers && !failure && <p>Loading…</p>}
-        {providers && (
-          <div class="table-wrap">
-            <table class="table">
-              <caption class="table-caption" aria-live="polite">
-                {shown.length} of {providers.length} providers
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Provider</th>
-                  <th scope="col">RAG</th>
-                  <th scope="col">Level</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Officer</th>
-                  <th scope="col">Last visit</th>
-                  <th scope="col">Next visit due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <a href={officeProviderPath(p.id)}>{p.name}</a>
-                    </th>
-                    <td>
-                      <span class={ragClass[p.rag]}>{p.rag.charAt(0).toUpperCase() + p.rag.slice(1)}</span>
-                    </td>
-                    <td>{p.monitoringLevel}</td>
-                    <td>{serviceTypeLabel[p.serviceType]}</td>
-                    <td>{officerName(p.allocatedOfficerId)}</td>
-                    <td>{p.lastVisitDate ? formatDate(p.lastVisitDate) : 'Never'}</td>
-                    <td>
-                      {p.nextVisitDue ? formatDate(p.nextVisitDue) : ''}
-                      {p.nextVisitDue && p.nextVisitDue < today && (
-                        <>
-                          {' '}
-                          <span class="tag red">Overdue</span>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <OfficeTable
+          rows={providers && shown}
+          failure={failure}
+          caption={`${shown.length} of ${providers?.length ?? 0} providers`}
+          live
+          headings={['Provider', 'RAG', 'Level', 'Type', 'Officer', 'Last visit', 'Next visit due']}
+          row={(p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <a href={officeProviderPath(p.id)}>{p.name}</a>
+              </th>
+              <td>
+                <span class={ragClass[p.rag]}>{p.rag.charAt(0).toUpperCase() + p.rag.slice(1)}</span>
+              </td>
+              <td>{p.monitoringLevel}</td>
+              <td>{serviceTypeLabel[p.serviceType]}</td>
+              <td>{officerName(p.allocatedOfficerId)}</td>
+              <td>{p.lastVisitDate ? formatDate(p.lastVisitDate) : 'Never'}</td>
+              <td>
+                {p.nextVisitDue ? formatDate(p.nextVisitDue) : ''}
+                {p.nextVisitDue && p.nextVisitDue < today && (
+                  <>
+                    {' '}
+                    <span class="tag red">Overdue</span>
+                  </>
+                )}
+              </td>
+            </tr>
+          )}
+        />
       </Page>
     </>
   );

@@ -1,9 +1,27 @@
 // The office pages' requests. These pages work on the server's copy (they need the network); every
-// call answers ok with the value, or a failure worded for the person, with the server's
-// row-by-row or field issues when it sent any. Nothing here throws, and nothing clears a form:
-// the pages keep what was typed whatever happens.
-import type { Assignment, IntelligenceEntry, ProviderRecord } from '../../shared/briefings/register';
-import type { Issue, Role } from '../../shared/schemas';
+// call answers ok with the value, parsed with the shared schema the server declares its route
+// with, or a failure worded for the person, with the server's row-by-row or field issues when it
+// sent any. An answer that does not match the schema is a failure too, saying so. Nothing here
+// throws, and nothing clears a form: the pages keep what was typed whatever happens.
+import type * as z from 'zod/mini';
+import { ActionList } from '../../shared/actions/api-schemas';
+import {
+  AssignmentList,
+  IntelligenceImportResult,
+  IntelligenceList,
+  ProviderImportResult,
+  ProviderList,
+  type NewAssignment,
+} from '../../shared/briefings/api-schemas';
+import {
+  ActionUpdate,
+  Assignment,
+  IntelligenceEntry,
+  ProviderRecord,
+  VisitAction,
+} from '../../shared/briefings/register';
+import type { Issue } from '../../shared/schemas';
+import { UserList, type UserSummary } from '../../shared/users/api-schemas';
 import { sessionExpired } from '../auth/session';
 import { errorMessage, requestJson, requestText, type HttpMethod, type HttpResult } from '../lib/http';
 
@@ -11,24 +29,11 @@ import { errorMessage, requestJson, requestText, type HttpMethod, type HttpResul
 export type Failure = { ok: false; message: string; issues: Issue[]; status: number | null };
 export type Outcome<T> = { ok: true; value: T } | Failure;
 
-/** A person as GET /api/users lists them (QA: everyone; a manager: their own team). */
-export type OfficePerson = { id: string; name: string; email: string; role: Role; teamName: string | null };
-
-/** What POST /api/providers/import answers. */
-export type ProviderImportResult = { imported: number; updated: number };
-/** What POST /api/providers/intelligence/import answers. */
-export type IntelligenceImportResult = {
-  imported: number;
-  alreadyRecorded: number;
-  byKind: Partial<Record<IntelligenceEntry['kind'], number>>;
-  providerIds: string[];
-};
 export type NewIntelligence = Record<string, unknown> & {
   kind: IntelligenceEntry['kind'];
   date: string;
   summary: string;
 };
-export type NewAssignment = Omit<Assignment, 'id' | 'status'>;
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -62,83 +67,110 @@ export function describeFailure(result: HttpResult, notDone: string, typed = tru
   return { ok: false, message, issues, status: result.status };
 }
 
-async function call<T>(
+/**
+ * A successful answer read with `schema`. One that does not match (a server newer or older than
+ * this page) is a failure naming the first mismatch, rather than a page that breaks later.
+ */
+export function parseAnswer<S extends z.ZodMiniType>(
+  schema: S,
+  body: unknown,
+  notDone: string,
+  status: number,
+): Outcome<z.output<S>> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const first = parsed.error.issues[0];
+  const where = first === undefined ? '' : ` (${first.path.join('.') || 'the answer'}: ${first.message})`;
+  return {
+    ok: false,
+    message: `${notDone}: the server's answer is not in the form this version of the app expects${where}. Reload the page to get the latest version; if that does not help, tell the QA manager.`,
+    issues: [],
+    status,
+  };
+}
+
+async function call<S extends z.ZodMiniType>(
   method: HttpMethod,
   url: string,
   body: unknown,
+  schema: S,
   notDone: string,
   ok: number[] = [200, 201],
-): Promise<Outcome<T>> {
+): Promise<Outcome<z.output<S>>> {
   const result = await requestJson(method, url, body);
-  if (result.kind === 'response' && ok.includes(result.status)) return { ok: true, value: result.body as T };
+  if (result.kind === 'response' && ok.includes(result.status))
+    return parseAnswer(schema, result.body, notDone, result.status);
   return describeFailure(result, notDone, method !== 'GET');
 }
 
-/** Reads one resource for an office page; `notDone` words what could not be shown. */
-export const getJson = <T>(url: string, notDone: string) => call<T>('GET', url, undefined, notDone, [200]);
+/** Reads one resource for an office page with the schema of its answer; `notDone` words what could not be shown. */
+export const getJson = <S extends z.ZodMiniType>(url: string, schema: S, notDone: string) =>
+  call('GET', url, undefined, schema, notDone, [200]);
 
 const providerPath = (id: string) => `/api/providers/${encodeURIComponent(id)}`;
 
+/** The register, for pages that show provider names. */
+export const loadProviders = async (notDone = 'The providers could not be loaded') => {
+  const result = await getJson('/api/providers', ProviderList, notDone);
+  return result.ok ? { ok: true as const, value: result.value.providers } : result;
+};
+
 export const loadProvider = (id: string) =>
-  call<ProviderRecord>('GET', providerPath(id), undefined, 'The provider could not be loaded', [200]);
+  getJson(providerPath(id), ProviderRecord, 'The provider could not be loaded');
 
 export const loadIntelligence = async (id: string): Promise<Outcome<IntelligenceEntry[]>> => {
-  const result = await call<{ entries: IntelligenceEntry[] }>(
-    'GET',
+  const result = await getJson(
     `${providerPath(id)}/intelligence`,
-    undefined,
+    IntelligenceList,
     'The intelligence could not be loaded',
-    [200],
   );
   return result.ok ? { ok: true, value: newestFirst(result.value.entries) } : result;
 };
 
 export const addIntelligence = (providerId: string, entry: NewIntelligence) =>
-  call<IntelligenceEntry>('POST', `${providerPath(providerId)}/intelligence`, entry, 'The entry was not saved');
+  call('POST', `${providerPath(providerId)}/intelligence`, entry, IntelligenceEntry, 'The entry was not saved');
 
 export const loadAssignments = async (providerId: string): Promise<Outcome<Assignment[]>> => {
-  const result = await call<{ assignments: Assignment[] }>(
-    'GET',
-    '/api/assignments',
-    undefined,
-    'The assignments could not be loaded',
-    [200],
-  );
+  const result = await getJson('/api/assignments', AssignmentList, 'The assignments could not be loaded');
   return result.ok ? { ok: true, value: result.value.assignments.filter((a) => a.providerId === providerId) } : result;
 };
 
-export const loadPeople = async (): Promise<Outcome<OfficePerson[]>> => {
-  const result = await call<{ users: OfficePerson[] }>(
-    'GET',
-    '/api/users',
-    undefined,
-    'The list of officers could not be loaded',
-    [200],
-  );
+export const loadPeople = async (): Promise<Outcome<UserSummary[]>> => {
+  const result = await getJson('/api/users', UserList, 'The list of officers could not be loaded');
   return result.ok ? { ok: true, value: result.value.users } : result;
 };
 
 export const assignVisit = (body: NewAssignment) =>
-  call<Assignment>('POST', '/api/assignments', body, 'The visit was not assigned');
+  call('POST', '/api/assignments', body, Assignment, 'The visit was not assigned');
 
 export const cancelAssignment = (id: string) =>
-  call<Assignment>(
+  call(
     'PATCH',
     `/api/assignments/${encodeURIComponent(id)}`,
     { status: 'cancelled' },
+    Assignment,
     'The assignment was not cancelled',
     [200],
   );
 
-async function uploadCsv<T>(url: string, text: string): Promise<Outcome<T>> {
+export const loadActions = async (): Promise<Outcome<VisitAction[]>> => {
+  const result = await getJson('/api/actions', ActionList, 'The actions could not be loaded');
+  return result.ok ? { ok: true, value: result.value.actions } : result;
+};
+
+export const updateAction = (id: string, update: ActionUpdate) =>
+  call('PATCH', `/api/actions/${encodeURIComponent(id)}`, update, VisitAction, 'The action was not updated', [200]);
+
+async function uploadCsv<S extends z.ZodMiniType>(url: string, text: string, schema: S): Promise<Outcome<z.output<S>>> {
+  const notDone = 'Nothing was imported';
   const result = await requestText('POST', url, text, 'text/csv');
-  if (result.kind === 'response' && result.status === 200) return { ok: true, value: result.body as T };
-  return describeFailure(result, 'Nothing was imported');
+  if (result.kind === 'response' && result.status === 200) return parseAnswer(schema, result.body, notDone, 200);
+  return describeFailure(result, notDone);
 }
 
-export const importProviders = (csv: string) => uploadCsv<ProviderImportResult>('/api/providers/import', csv);
+export const importProviders = (csv: string) => uploadCsv('/api/providers/import', csv, ProviderImportResult);
 export const importIntelligence = (csv: string) =>
-  uploadCsv<IntelligenceImportResult>('/api/providers/intelligence/import', csv);
+  uploadCsv('/api/providers/intelligence/import', csv, IntelligenceImportResult);
 
 /** Newest first: by the date it happened, then when it was recorded. */
 export function newestFirst(entries: IntelligenceEntry[]): IntelligenceEntry[] {

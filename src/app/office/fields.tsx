@@ -5,6 +5,10 @@ import type { ComponentChildren } from 'preact';
 
 export type Option = { value: string; label: string };
 
+/** Options from a value → label table, in its order. */
+export const optionsOf = (labels: Readonly<Record<string, string>>): Option[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
 const describedBy = (...ids: Array<string | false | undefined>) => ids.filter(Boolean).join(' ') || undefined;
 
 function Group(props: { error?: string | undefined; children: ComponentChildren }) {

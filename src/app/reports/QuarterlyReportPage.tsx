@@ -18,6 +18,7 @@ import { BackLink, Page } from '../components/Page';
 import { formatDate } from '../components/format';
 import { Select } from '../office/fields';
 import { getJson } from '../office/api';
+import { QuarterlyReport as QuarterlyReportSchema } from '../../shared/reports/report-schemas';
 import { navigate } from '../lib/router';
 import { BarChart } from './BarChart';
 import { ReportSections } from './ReportSections';
@@ -37,7 +38,7 @@ export function QuarterlyReportPage(props: { quarterKey: string | null }) {
     let live = true;
     setReport(null);
     setFailure('');
-    void getJson<QuarterlyReport>(`/api/reports/quarterly?quarter=${key}`, 'The report could not be loaded').then(
+    void getJson(`/api/reports/quarterly?quarter=${key}`, QuarterlyReportSchema, 'The report could not be loaded').then(
       (r) => {
         if (!live) return;
         if (r.ok) setReport(r.value);

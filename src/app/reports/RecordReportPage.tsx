@@ -5,11 +5,11 @@
 import './reports.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord, VisitAction } from '../../shared/briefings/register';
-import type { Answer, StoredSubmission, Template } from '../../shared/schemas';
+import { StoredSubmission, type Answer, type Template } from '../../shared/schemas';
 import { isItemVisible } from '../../shared/templates/template-rules';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
-import { getJson } from '../office/api';
+import { getJson, loadActions, loadProvider } from '../office/api';
 import { ratingLabel } from '../records/RatingField';
 import { answerText, SIGNER } from '../records/RecordSummary';
 import { useTemplate } from '../records/queries';
@@ -33,8 +33,9 @@ export function RecordReportPage(props: { id: string }) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const stored = await getJson<StoredSubmission>(
+      const stored = await getJson(
         `/api/submissions/${encodeURIComponent(props.id)}`,
+        StoredSubmission,
         'The record could not be loaded',
       );
       if (!stored.ok)
@@ -43,19 +44,13 @@ export function RecordReportPage(props: { id: string }) {
           setFailure(stored.status === 404 ? 'There is no record with that id that you may see.' : stored.message)
         );
       const body = stored.value.body;
-      const provider =
-        body.kind === 'visit'
-          ? await getJson<ProviderRecord>(
-              `/api/providers/${encodeURIComponent(body.details.providerId)}`,
-              'The provider could not be loaded',
-            )
-          : null;
-      const actions = await getJson<{ actions: VisitAction[] }>('/api/actions', 'The actions could not be loaded');
+      const provider = body.kind === 'visit' ? await loadProvider(body.details.providerId) : null;
+      const actions = await loadActions();
       if (!live) return;
       setData({
         stored: stored.value,
         provider: provider?.ok ? provider.value : null,
-        tracked: actions.ok ? actions.value.actions.filter((a) => a.sourceSubmissionId === stored.value.id) : [],
+        tracked: actions.ok ? actions.value.filter((a) => a.sourceSubmissionId === stored.value.id) : [],
       });
     })();
     return () => void (live = false);

@@ -1,14 +1,13 @@
 // /api/session: sign in, who am I, sign out. Every bad credential gets the same 401 and takes the
 // same scrypt time, so neither the message nor the clock tells an attacker which emails exist.
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SignInRequest } from '../../shared/schemas';
-import { toIssues } from '../../shared/records/record-rules';
+import { SessionResponse } from '../../shared/users/api-schemas';
 import { recordAudit } from '../audit';
-import type { AppContext, AppEnv, Deps } from '../http/env';
-import { ApiError, invalid, unauthenticated } from '../http/errors';
-import { readJsonBody } from '../http/body';
+import type { AppContext, Deps } from '../http/env';
+import { ApiError, unauthenticated } from '../http/errors';
+import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
 import { currentUser } from './middleware';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { SESSION_COOKIE, createSession, deleteSession } from './sessions';
@@ -34,61 +33,86 @@ function clientIp(c: AppContext, deps: Deps): string {
   }
 }
 
-export function registerSessionRoutes(app: Hono<AppEnv>, deps: Deps): void {
-  app.post('/api/session', async (c) => {
-    const parsed = SignInRequest.safeParse(await readJsonBody(c, SIGN_IN_BODY_LIMIT));
-    if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
-    const email = normaliseEmail(parsed.data.email);
-    const ip = clientIp(c, deps);
-    const attempt = deps.limiter.attempt(email, ip);
-    if ('retryAfter' in attempt) {
-      throw new ApiError(
-        429,
-        'rate-limited',
-        'Too many sign-in attempts. Wait a few minutes and try again.',
-        {},
-        {
-          'Retry-After': String(attempt.retryAfter),
-        },
-      );
-    }
-    const user = await findUserForSignIn(deps.db, email);
-    const ok =
-      user === null
-        ? await burnPasswordCheck(parsed.data.password)
-        : await verifyPassword(parsed.data.password, user.passwordHash);
-    if (user === null || !ok) {
-      await recordAudit(deps.db, deps.now(), null, 'session.sign-in-failed');
-      throw unauthenticated(BAD_CREDENTIALS);
-    }
-    attempt.succeeded();
-    const token = await createSession(deps.db, user.id, deps.now(), deps.config);
-    await recordAudit(deps.db, deps.now(), user.id, 'session.sign-in');
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      path: '/',
-      secure: isHttps(c, deps),
-      maxAge: deps.config.sessionMaxDays * 86_400,
-    });
-    return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } });
+async function signIn(c: AppContext, deps: Deps): Promise<Response> {
+  const body = await validBody(c, SignInRequest, SIGN_IN_BODY_LIMIT);
+  const email = normaliseEmail(body.email);
+  const attempt = deps.limiter.attempt(email, clientIp(c, deps));
+  if ('retryAfter' in attempt) {
+    const retryAfter = { 'Retry-After': String(attempt.retryAfter) };
+    throw new ApiError(
+      429,
+      'rate-limited',
+      'Too many sign-in attempts. Wait a few minutes and try again.',
+      {},
+      retryAfter,
+    );
+  }
+  const user = await findUserForSignIn(deps.db, email);
+  const ok =
+    user === null ? await burnPasswordCheck(body.password) : await verifyPassword(body.password, user.passwordHash);
+  if (user === null || !ok) {
+    await recordAudit(deps.db, deps.now(), null, 'session.sign-in-failed');
+    throw unauthenticated(BAD_CREDENTIALS);
+  }
+  attempt.succeeded();
+  const token = await createSession(deps.db, user.id, deps.now(), deps.config);
+  await recordAudit(deps.db, deps.now(), user.id, 'session.sign-in');
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    secure: isHttps(c, deps),
+    maxAge: deps.config.sessionMaxDays * 86_400,
   });
-
-  app.get('/api/session', async (c) => {
-    const user = await currentUser(c, deps);
-    if (user === null) throw unauthenticated();
-    return c.json({ user });
-  });
-
-  app.delete('/api/session', async (c) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    if (token !== undefined) {
-      const user = await currentUser(c, deps);
-      deps.sessions.evict(token);
-      await deleteSession(deps.db, token);
-      if (user !== null) await recordAudit(deps.db, deps.now(), user.id, 'session.sign-out');
-    }
-    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isHttps(c, deps) });
-    return c.body(null, 204);
-  });
+  return c.json({
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+  } satisfies SessionResponse);
 }
+
+async function signOut(c: AppContext, deps: Deps): Promise<Response> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token !== undefined) {
+    const user = await currentUser(c, deps);
+    deps.sessions.evict(token);
+    await deleteSession(deps.db, token);
+    if (user !== null) await recordAudit(deps.db, deps.now(), user.id, 'session.sign-out');
+  }
+  deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isHttps(c, deps) });
+  return c.body(null, 204);
+}
+
+export const sessionRoutes: readonly ApiRoute[] = [
+  defineRoute({
+    method: 'post',
+    path: '/api/session',
+    tag: 'session',
+    access: 'public',
+    summary: 'Sign in',
+    description: 'Sets the HttpOnly, SameSite=Strict session cookie (Secure over https).',
+    body: json(SignInRequest),
+    responses: { 200: reply('Signed in', SessionResponse) },
+    errors: {
+      401: 'Email or password is not right (one message for any bad credential)',
+      429: 'Too many attempts; see Retry-After',
+    },
+    handler: signIn,
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/session',
+    tag: 'session',
+    access: 'signed-in',
+    summary: 'Who am I',
+    responses: { 200: reply('The signed-in person', SessionResponse) },
+    handler: (c) => c.json({ user: c.get('user') } satisfies SessionResponse),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/session',
+    tag: 'session',
+    access: 'public',
+    summary: 'Sign out',
+    responses: { 204: reply('Signed out; the cookie is cleared') },
+    handler: signOut,
+  }),
+];

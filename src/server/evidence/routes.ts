@@ -7,96 +7,104 @@
 // - GET returns the bytes to their uploader, or to anyone who may read a record that names them;
 //   404 otherwise, so a stranger cannot tell a held file from a missing one.
 import { createHash } from 'node:crypto';
-import type { Hono } from 'hono';
-import { submitterVisible } from '../auth/access';
-import { requireUser } from '../auth/middleware';
-import type { Queryable } from '../db/index';
+import * as z from 'zod/mini';
+import { AttachmentStored } from '../../shared/records/api-schemas';
+import { Sha256 } from '../../shared/schemas';
 import { readBodyBytes } from '../http/body';
-import type { AppEnv, Deps } from '../http/env';
+import type { AppContext, Deps } from '../http/env';
 import { ApiError, badRequest, invalid, notFound } from '../http/errors';
+import { defineRoute, raw, reply, type ApiRoute } from '../http/route';
 import { ALLOWED_TYPES, type ImageType, sniffImage } from './sniff';
+import { attachmentType, mayReadAttachment, recordUpload } from './store';
 
-const HASH = /^[0-9a-f]{64}$/;
+const Sha256Params = z.object({ sha256: Sha256.check(z.describe('SHA-256 of the file, 64 lower-case hex digits')) });
+const isSha256 = (name: string) => Sha256.safeParse(name).success;
+const image = raw('The image bytes; the declared type must match the magic bytes', ALLOWED_TYPES, { type: 'string' });
 
-/** Whether this person may read the file: they uploaded it, or may see a record naming it. */
-async function mayRead(q: Queryable, userId: string, role: string, sha256: string): Promise<boolean> {
-  const rows = await q.query(
-    `SELECT 1 FROM attachment_uploads u WHERE u.sha256 = $3 AND u.user_id = $1
-     UNION ALL
-     SELECT 1 FROM submission_attachments sa JOIN submission_heads h ON h.id = sa.submission_id
-      WHERE sa.sha256 = $3 AND ${submitterVisible('h.submitter_id', '$1', '$2')}
-     LIMIT 1`,
-    [userId, role, sha256],
+/** The bytes under the limit, of an allowed image type they really are, hashing to `sha256`, within the pixel limit. */
+async function checkedImage(c: AppContext, deps: Deps, sha256: string) {
+  const declaredType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!ALLOWED_TYPES.includes(declaredType as ImageType)) {
+    throw new ApiError(415, 'unsupported-type', 'Only JPEG, PNG and WebP images can be attached');
+  }
+  const limit = deps.config.attachmentLimitBytes;
+  const tooLarge = new ApiError(
+    413,
+    'too-large',
+    `The file is larger than the ${Math.floor(limit / (1024 * 1024))} MB limit`,
   );
-  return rows.length > 0;
-}
-
-export function registerAttachmentRoutes(app: Hono<AppEnv>, deps: Deps): void {
-  const signedIn = requireUser(deps);
-
-  app.put('/api/attachments/:sha256', signedIn, async (c) => {
-    const sha256 = c.req.param('sha256');
-    if (!HASH.test(sha256)) throw badRequest('The file name must be its SHA-256, as 64 lower-case hex digits');
-    const declaredType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!ALLOWED_TYPES.includes(declaredType as ImageType)) {
-      throw new ApiError(415, 'unsupported-type', 'Only JPEG, PNG and WebP images can be attached');
-    }
-    const limit = deps.config.attachmentLimitBytes;
-    const tooLarge = new ApiError(
-      413,
-      'too-large',
-      `The file is larger than the ${Math.floor(limit / (1024 * 1024))} MB limit`,
-    );
-    const bytes = await readBodyBytes(c, limit, tooLarge, 'The file is missing');
-    const sniffed = sniffImage(bytes);
-    if (sniffed === null || sniffed.type !== declaredType) {
-      throw new ApiError(415, 'unsupported-type', `The file is not the ${declaredType} it says it is`);
-    }
-    if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
-      throw invalid([
-        { path: 'sha256', message: 'The file does not hash to its name: it was changed or cut short on the way' },
-      ]);
-    }
-    if (sniffed.width === null || sniffed.height === null) {
-      throw invalid([{ path: 'body', message: 'The image header could not be read' }]);
-    }
-    if (sniffed.width * sniffed.height > deps.config.maxImagePixels) {
-      throw invalid([
-        {
-          path: 'body',
-          message: `The image is ${sniffed.width} × ${sniffed.height} pixels, over the ${deps.config.maxImagePixels.toLocaleString('en-GB')}-pixel limit`,
-        },
-      ]);
-    }
-    const user = c.get('user');
-    const now = deps.now();
-    const [known] = await deps.db.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE sha256 = $1', [
-      sha256,
+  const bytes = await readBodyBytes(c, limit, tooLarge, 'The file is missing');
+  const sniffed = sniffImage(bytes);
+  if (sniffed === null || sniffed.type !== declaredType) {
+    throw new ApiError(415, 'unsupported-type', `The file is not the ${declaredType} it says it is`);
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+    throw invalid([
+      { path: 'sha256', message: 'The file does not hash to its name: it was changed or cut short on the way' },
     ]);
-    // Bytes first, then the row: a row always has its file (a crash in between leaves only an orphan file).
-    if (known === undefined || !(await deps.attachments.has(sha256))) await deps.attachments.put(sha256, bytes);
-    const created = await deps.db.transaction(async (tx) => {
-      const inserted = await tx.query(
-        `INSERT INTO attachments (sha256, type, bytes, width, height, stored_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (sha256) DO NOTHING RETURNING sha256`,
-        [sha256, sniffed.type, bytes.byteLength, sniffed.width, sniffed.height, now],
-      );
-      await tx.query(
-        'INSERT INTO attachment_uploads (sha256, user_id, uploaded_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [sha256, user.id, now],
-      );
-      return inserted.length === 1;
-    });
-    return c.json({ sha256, type: sniffed.type, bytes: bytes.byteLength, created }, created ? 201 : 200);
-  });
-
-  app.get('/api/attachments/:sha256', signedIn, async (c) => {
-    const sha256 = c.req.param('sha256');
-    const user = c.get('user');
-    if (!HASH.test(sha256) || !(await mayRead(deps.db, user.id, user.role, sha256))) throw notFound('No such file');
-    const [row] = await deps.db.query<{ type: string }>('SELECT type FROM attachments WHERE sha256 = $1', [sha256]);
-    const bytes = row === undefined ? null : await deps.attachments.get(sha256);
-    if (row === undefined || bytes === null) throw notFound('No such file');
-    return c.body(new Uint8Array(bytes).buffer, 200, { 'Content-Type': row.type, 'Content-Disposition': 'inline' });
-  });
+  }
+  if (sniffed.width === null || sniffed.height === null) {
+    throw invalid([{ path: 'body', message: 'The image header could not be read' }]);
+  }
+  if (sniffed.width * sniffed.height > deps.config.maxImagePixels) {
+    throw invalid([
+      {
+        path: 'body',
+        message: `The image is ${sniffed.width} × ${sniffed.height} pixels, over the ${deps.config.maxImagePixels.toLocaleString('en-GB')}-pixel limit`,
+      },
+    ]);
+  }
+  return { bytes, type: sniffed.type, width: sniffed.width, height: sniffed.height };
 }
+
+export const attachmentRoutes: readonly ApiRoute[] = [
+  defineRoute({
+    method: 'put',
+    path: '/api/attachments/:sha256',
+    tag: 'attachments',
+    access: 'signed-in',
+    summary: 'Upload a file under its hash',
+    params: Sha256Params,
+    body: image,
+    responses: { 201: reply('Stored', AttachmentStored), 200: reply('Already held', AttachmentStored) },
+    errors: {
+      400: 'The name is not a SHA-256',
+      413: 'The file is over the size limit',
+      415: 'The type is not allowed or the bytes are not that type',
+      422: 'The bytes do not hash to the name, or the image is too large in pixels',
+    },
+    handler: async (c, deps) => {
+      const sha256 = c.req.param('sha256');
+      if (!isSha256(sha256)) throw badRequest('The file name must be its SHA-256, as 64 lower-case hex digits');
+      const file = await checkedImage(c, deps, sha256);
+      const now = deps.now();
+      // Bytes first, then the row: a row always has its file (a crash in between leaves only an orphan file).
+      const known = (await attachmentType(deps.db, sha256)) !== null;
+      if (!known || !(await deps.attachments.has(sha256))) await deps.attachments.put(sha256, file.bytes);
+      const stored = { sha256, type: file.type, bytes: file.bytes.byteLength, width: file.width, height: file.height };
+      const created = await recordUpload(deps.db, stored, c.get('user').id, now);
+      const answer: AttachmentStored = { sha256, type: file.type, bytes: file.bytes.byteLength, created };
+      return c.json(answer, created ? 201 : 200);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/attachments/:sha256',
+    tag: 'attachments',
+    access: 'signed-in',
+    summary: 'Read a file back',
+    params: Sha256Params,
+    responses: { 200: { description: 'The bytes', body: image } },
+    errors: { 404: 'No such file, or not visible to this person' },
+    handler: async (c, deps) => {
+      const sha256 = c.req.param('sha256');
+      if (!isSha256(sha256) || !(await mayReadAttachment(deps.db, c.get('user'), sha256))) {
+        throw notFound('No such file');
+      }
+      const type = await attachmentType(deps.db, sha256);
+      const bytes = type === null ? null : await deps.attachments.get(sha256);
+      if (type === null || bytes === null) throw notFound('No such file');
+      return c.body(new Uint8Array(bytes).buffer, 200, { 'Content-Type': type, 'Content-Disposition': 'inline' });
+    },
+  }),
+];

@@ -1,28 +1,43 @@
-// Builds the OpenAPI 3.1 document from the route table. Schemas come from the shared zod/mini
-// schemas through zod's own converter (z.toJSONSchema, which takes zod/mini schemas): every body
-// schema is put in one registry under a name and the registry is converted in a single pass, so a
-// schema inside another becomes a $ref into components/schemas rather than a copy. io 'input'
-// describes what the server accepts (optional keys stay optional, no additionalProperties:false,
-// which is also the lenient reading for responses); unrepresentable 'any' keeps a schema zod cannot
-// express (none today) from failing the whole document.
+// Builds the OpenAPI 3.1 document from the route declarations (http/route.ts) the app registers.
+// Schemas come from the shared zod/mini schemas through zod's own converter (z.toJSONSchema, which
+// takes zod/mini schemas): every body schema is put in one registry under a name and the registry
+// is converted in a single pass, so a schema inside another becomes a $ref into components/schemas
+// rather than a copy. io 'input' describes what the server accepts (optional keys stay optional,
+// no additionalProperties:false, which is also the lenient reading for responses); unrepresentable
+// 'any' keeps a schema zod cannot express (none today) from failing the whole document.
 import * as z from 'zod/mini';
 import { SESSION_COOKIE } from '../auth/sessions';
+import type { ApiRoute, Body, JsonSchema, Method, Tag } from '../http/route';
 import { APP_VERSION } from '../version';
 import { NAMED_SCHEMAS } from './components';
-import type { Body, JsonSchema, RouteDoc } from './doc-types';
-import { ROUTES, TAGS } from './routes-doc';
 
 const SCHEMA_REF = '#/components/schemas/';
 const ERROR_RESPONSE_REF = '#/components/responses/Error';
 const SECURITY_SCHEME = 'sessionCookie';
-const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
+const MUTATING = new Set<Method>(['post', 'put', 'patch', 'delete']);
 const CONVERT = { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' } as const;
+
+export const TAGS: Record<Tag, string> = {
+  meta: 'Service health and this document',
+  session: 'Signing in and out (the session cookie)',
+  sync: 'Reference data for offline use',
+  records: 'Visit, observation and audit records, and their review',
+  attachments: 'Photos and signatures, stored under their SHA-256',
+  actions: 'The action tracker and deadlines',
+  providers: 'The provider register, intelligence and briefings',
+  assignments: 'Visit assignments and pinned providers',
+  admin: 'People and templates (QA manager)',
+  reports: 'Office reports: the quarterly QA report and provider histories',
+};
 
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
+/** Hono's `/api/submissions/:id` in OpenAPI form, `/api/submissions/{id}`. */
+export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
 /** `put /api/submissions/{id}` → putSubmissionsById. */
-export function operationId(route: Pick<RouteDoc, 'method' | 'path'>): string {
-  const words = route.path
+export function operationId(method: Method, path: string): string {
+  const words = path
     .replace(/^\/api\//, '')
     .split(/[/.]/)
     .filter(Boolean)
@@ -30,7 +45,7 @@ export function operationId(route: Pick<RouteDoc, 'method' | 'path'>): string {
       const param = /^\{(.+)\}$/.exec(segment);
       return (param ? `by-${param[1]}` : segment).split('-').map(capital).join('');
     });
-  return route.method + words.join('');
+  return method + words.join('');
 }
 
 /** Names each body schema once; unnamed ones get a name from their route. */
@@ -67,27 +82,33 @@ function content(body: Body, registry: SchemaRegistry, fallbackName: string): Re
   return Object.fromEntries(Object.entries(body.media).map(([type, schema]) => [type, { schema }]));
 }
 
-function parameters(route: RouteDoc): JsonSchema[] {
-  const out: JsonSchema[] = [...route.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({
+/** An object schema's keys as JSON Schema, and which are required. */
+function fields(schema: z.ZodMiniObject | undefined): { properties: Record<string, JsonSchema>; required: string[] } {
+  if (schema === undefined) return { properties: {}, required: [] };
+  const converted = z.toJSONSchema(schema, CONVERT) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return { properties: converted.properties ?? {}, required: converted.required ?? [] };
+}
+
+function parameters(route: ApiRoute): JsonSchema[] {
+  const names = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => name!);
+  const params = fields(route.params);
+  const stray = Object.keys(params.properties).filter((name) => !names.includes(name));
+  if (stray.length > 0) throw new Error(`OpenAPI: ${route.path} declares params not in its path: ${stray.join(', ')}`);
+  const out: JsonSchema[] = names.map((name) => ({
     name,
     in: 'path',
     required: true,
-    schema: route.params?.[name!] ?? { type: 'string' },
+    schema: params.properties[name] ?? { type: 'string' },
   }));
-  if (route.query !== undefined) {
-    const converted = z.toJSONSchema(route.query, CONVERT) as {
-      properties?: Record<string, JsonSchema>;
-      required?: string[];
-    };
-    for (const [name, schema] of Object.entries(converted.properties ?? {})) {
-      out.push({ name, in: 'query', required: converted.required?.includes(name) ?? false, schema });
-    }
+  const query = fields(route.query);
+  for (const [name, schema] of Object.entries(query.properties)) {
+    out.push({ name, in: 'query', required: query.required.includes(name), schema });
   }
   return out;
 }
 
 /** Error statuses: defaults from access and body kind, then the route's own; 403 reasons are joined. */
-function errorDescriptions(route: RouteDoc): Map<number, string> {
+function errorDescriptions(route: ApiRoute): Map<number, string> {
   const out = new Map<number, string>();
   if (route.access !== 'public') out.set(401, 'Not signed in');
   if (route.body?.kind === 'json') {
@@ -106,10 +127,10 @@ function errorDescriptions(route: RouteDoc): Map<number, string> {
   return out;
 }
 
-function operation(route: RouteDoc, registry: SchemaRegistry): JsonSchema {
-  const id = operationId(route);
+function operation(route: ApiRoute, registry: SchemaRegistry): JsonSchema {
+  const id = operationId(route.method, openApiPath(route.path));
   const responses: Record<string, JsonSchema> = {};
-  for (const [status, reply] of Object.entries(route.ok)) {
+  for (const [status, reply] of Object.entries(route.responses)) {
     responses[status] =
       reply.body === undefined
         ? { description: reply.description }
@@ -143,13 +164,14 @@ function operation(route: RouteDoc, registry: SchemaRegistry): JsonSchema {
   };
 }
 
-export function buildDocument(routes: readonly RouteDoc[] = ROUTES): JsonSchema {
+export function buildDocument(routes: readonly ApiRoute[]): JsonSchema {
   const registry = new SchemaRegistry();
   registry.ref(NAMED_SCHEMAS.ErrorBody!, 'ErrorBody');
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
-    const item = (paths[route.path] ??= {});
-    if (item[route.method] !== undefined) throw new Error(`OpenAPI: ${route.method} ${route.path} is described twice`);
+    const path = openApiPath(route.path);
+    const item = (paths[path] ??= {});
+    if (item[route.method] !== undefined) throw new Error(`OpenAPI: ${route.method} ${path} is declared twice`);
     item[route.method] = operation(route, registry);
   }
   return {

@@ -6,7 +6,7 @@ import type { IntelligenceEntry, Rag, VisitAction } from '../../shared/briefings
 import type { RagChange, ReportInput, ReportProvider, ReportRecord } from '../../shared/reports/quarterly-report';
 import type { Quarter } from '../../shared/reports/quarters';
 import { Template, type ReviewStatus, type SessionUser, type RecordBody } from '../../shared/schemas';
-import { ACTION_VISIBLE } from '../actions/routes';
+import { listActions } from '../actions/store';
 import { submitterVisible } from '../auth/access';
 import type { Queryable } from '../db';
 import type { VisitFrequencies } from '../../shared/briefings/visit-due';
@@ -84,11 +84,7 @@ export async function visibleActions(
   user: SessionUser,
   providerId: string | null = null,
 ): Promise<VisitAction[]> {
-  const rows = await q.query<{ body: VisitAction }>(
-    `SELECT a.body FROM actions a WHERE ${ACTION_VISIBLE} AND ($3::text IS NULL OR a.provider_id = $3) ORDER BY a.due_date, a.id`,
-    [user.id, user.role, providerId],
-  );
-  return rows.map((r) => r.body);
+  return listActions(q, user, providerId === null ? {} : { providerId });
 }
 
 export async function intelligenceEntries(

@@ -3,22 +3,25 @@
 //   complete quarter), computed by the shared pure function from what this person may see;
 // - GET /api/reports/quarterly.csv?quarter=...: the same figures as a CSV download;
 // - GET /api/providers/:id/timeline: one provider's history, newest first.
-import type { Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import { calendarDay } from '../../shared/calendar';
 import { providerTimeline } from '../../shared/reports/provider-timeline';
-import { quarterlyReport, type QuarterlyReport } from '../../shared/reports/quarterly-report';
-import { reportCsvRows } from '../../shared/reports/report-csv';
+import { quarterlyReport, type QuarterlyReport as Report } from '../../shared/reports/quarterly-report';
+import { REPORT_CSV_COLUMNS, reportCsvRows } from '../../shared/reports/report-csv';
+import { ProviderTimeline, QuarterlyReport } from '../../shared/reports/report-schemas';
 import { parseQuarterKey, previousQuarter, quarterOf, type Quarter } from '../../shared/reports/quarters';
-import { requireRole } from '../auth/access';
-import { requireUser } from '../auth/middleware';
+import type { AppContext, Deps } from '../http/env';
+import { badRequest, notFound } from '../http/errors';
+import { csv, defineRoute, reply, type ApiRoute, type RouteContext } from '../http/route';
+import { findProviderRow } from '../providers/store';
 import { toCsv } from './exports/csv';
 import { csvReply } from './exports/routes';
-import type { AppEnv, Deps } from '../http/env';
-import { badRequest, notFound } from '../http/errors';
-import { findProviderRow } from '../providers/store';
 import { allTemplates, intelligenceEntries, ragChanges, reportInput, reportRecords, visibleActions } from './inputs';
-import { calendarDay } from '../../shared/calendar';
 
-function chosenQuarter(c: Context<AppEnv>, today: string): Quarter {
+const QuarterQuery = z.object({ quarter: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-q[1-4]$/))) });
+const BAD_QUARTER = 'The quarter is not like 2026-27-q2';
+
+function chosenQuarter(c: AppContext, today: string): Quarter {
   const key = c.req.query('quarter');
   if (key === undefined || key === '') return previousQuarter(quarterOf(today));
   const quarter = parseQuarterKey(key);
@@ -26,48 +29,71 @@ function chosenQuarter(c: Context<AppEnv>, today: string): Quarter {
   return quarter;
 }
 
-export function registerReportRoutes(app: Hono<AppEnv>, deps: Deps): void {
-  const office = [requireUser(deps), requireRole('manager', 'qa')] as const;
-
-  const report = async (c: Context<AppEnv>): Promise<QuarterlyReport> => {
-    const today = calendarDay(deps.now());
-    const input = await reportInput(
-      deps.db,
-      c.get('user'),
-      chosenQuarter(c, today),
-      today,
-      deps.config.visitFrequencyMonths,
-    );
-    return quarterlyReport(input);
-  };
-
-  app.get('/api/reports/quarterly', ...office, async (c) => c.json(await report(c)));
-
-  app.get('/api/reports/quarterly.csv', ...office, async (c) => {
-    const figures = await report(c);
-    return csvReply(c, deps, `report-${figures.quarter.key}`, toCsv(reportCsvRows(figures)));
-  });
-
-  app.get('/api/providers/:id/timeline', ...office, async (c) => {
-    const id = c.req.param('id');
-    const row = await findProviderRow(deps.db, id, true);
-    if (row === null) throw notFound('No such provider');
-    const user = c.get('user');
-    const templates = await allTemplates(deps.db);
-    const visits = await reportRecords(deps.db, user, new Map([[id, row.body.name]]), id);
-    const ratingLabel = (r: { templateId: string; templateVersion: number; overallRating: string | null }) =>
-      templates
-        .find((t) => t.id === r.templateId && t.version === r.templateVersion)
-        ?.ratingScale.find((o) => o.value === r.overallRating)?.label ??
-      r.overallRating ??
-      '';
-    const events = providerTimeline({
-      visits,
-      ratingLabel,
-      ragChanges: await ragChanges(deps.db, id),
-      intelligence: await intelligenceEntries(deps.db, id),
-      actions: await visibleActions(deps.db, user, id),
-    });
-    return c.json({ providerId: id, events });
-  });
+async function report(c: AppContext, deps: Deps): Promise<Report> {
+  const today = calendarDay(deps.now());
+  const quarter = chosenQuarter(c, today);
+  return quarterlyReport(await reportInput(deps.db, c.get('user'), quarter, today, deps.config.visitFrequencyMonths));
 }
+
+async function timeline(c: RouteContext<'/api/providers/:id/timeline'>, deps: Deps): Promise<Response> {
+  const id = c.req.param('id');
+  const row = await findProviderRow(deps.db, id, true);
+  if (row === null) throw notFound('No such provider');
+  const user = c.get('user');
+  const templates = await allTemplates(deps.db);
+  const visits = await reportRecords(deps.db, user, new Map([[id, row.body.name]]), id);
+  const ratingLabel = (r: { templateId: string; templateVersion: number; overallRating: string | null }) =>
+    templates
+      .find((t) => t.id === r.templateId && t.version === r.templateVersion)
+      ?.ratingScale.find((o) => o.value === r.overallRating)?.label ??
+    r.overallRating ??
+    '';
+  const events = providerTimeline({
+    visits,
+    ratingLabel,
+    ragChanges: await ragChanges(deps.db, id),
+    intelligence: await intelligenceEntries(deps.db, id),
+    actions: await visibleActions(deps.db, user, id),
+  });
+  return c.json({ providerId: id, events } satisfies ProviderTimeline);
+}
+
+export const reportRoutes: readonly ApiRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/reports/quarterly',
+    tag: 'reports',
+    access: ['manager', 'qa'],
+    summary: 'The quarterly QA report',
+    description: 'For a financial-year quarter (default: the last complete one), over the records this person may see.',
+    query: QuarterQuery,
+    responses: { 200: reply('The figures', QuarterlyReport) },
+    errors: { 400: BAD_QUARTER },
+    handler: async (c, deps) => c.json(await report(c, deps)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/reports/quarterly.csv',
+    tag: 'reports',
+    access: ['manager', 'qa'],
+    summary: 'The quarterly QA report as CSV',
+    query: QuarterQuery,
+    responses: { 200: { description: 'One row per figure', body: csv(REPORT_CSV_COLUMNS, 'The figures') } },
+    errors: { 400: BAD_QUARTER },
+    handler: async (c, deps) => {
+      const figures = await report(c, deps);
+      return csvReply(c, deps, `report-${figures.quarter.key}`, toCsv(reportCsvRows(figures)));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/providers/:id/timeline',
+    tag: 'reports',
+    access: ['manager', 'qa'],
+    summary: 'A provider\u2019s history, newest first',
+    description: 'Visits and results, RAG changes with reasons, intelligence, and actions raised and closed.',
+    responses: { 200: reply('The timeline', ProviderTimeline) },
+    errors: { 404: 'No such provider' },
+    handler: timeline,
+  }),
+];

@@ -1,41 +1,28 @@
-// GET /api/sync/pull (DESIGN.md §4, issue 3). Global collections (templates, providers) are
-// incremental by change_seq with removals as tombstones; a missing cursor, one ahead of this
-// database or one issued under other visit frequencies gets a full snapshot. Scoped collections
-// (briefings, assignments) send what changed since the cursor or is new to the device, and
-// `scope` lists everything the person may hold now, on every pull. Only the server's clock is read.
+// What GET /api/sync/pull answers (DESIGN.md §4, issue 3; the route is in ./routes.ts). Global
+// collections (templates, providers) are incremental by change_seq with removals as tombstones; a
+// missing cursor, one ahead of this database or one issued under other visit frequencies gets a
+// full snapshot. Scoped collections (briefings, assignments) send what changed since the cursor or
+// is new to the device, and `scope` lists everything the person may hold now, on every pull. Only
+// the server's clock is read.
 import { createHash } from 'node:crypto';
-import type { Hono } from 'hono';
 import type { Assignment, Briefing } from '../../shared/briefings/register';
 import type { PullResponse, SessionUser, Template } from '../../shared/schemas';
-import { requireUser } from '../auth/middleware';
 import { compileBriefing } from '../briefings/compile';
 import type { Config } from '../config';
 import { lockForPull } from '../db/change-seq';
-import type { AppEnv, Deps } from '../http/env';
-import { badRequest } from '../http/errors';
+import type { Deps } from '../http/env';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
-import { type Cursor, decodeCursor, encodeCursor } from './cursor';
+import { type Cursor, encodeCursor } from './cursor';
 import { loadScope, saveScope, scopeFor, scopeKey } from './scope';
 import { returnedTo } from '../records/store';
 import { calendarDay } from '../../shared/calendar';
-
-export function registerPullRoutes(app: Hono<AppEnv>, deps: Deps): void {
-  app.get('/api/sync/pull', requireUser(deps), async (c) => {
-    const raw = c.req.query('cursor');
-    let since: Cursor | null = null;
-    if (raw !== undefined && raw !== '') {
-      since = decodeCursor(raw);
-      if (since === null) throw badRequest('The sync cursor is not valid; pull again without one');
-    }
-    return c.json(await pull(deps, c.get('user'), since));
-  });
-}
 
 /** Changes when anything derived fields depend on changes, forcing a full snapshot. */
 export const configTag = (config: Pick<Config, 'visitFrequencyMonths'>): string =>
   createHash('sha256').update(JSON.stringify(config.visitFrequencyMonths)).digest('hex').slice(0, 8);
 
-async function pull(deps: Deps, user: SessionUser, since: Cursor | null): Promise<PullResponse> {
+/** One pull for this person since the cursor (null: a full snapshot), in one transaction. */
+export async function pull(deps: Deps, user: SessionUser, since: Cursor | null): Promise<PullResponse> {
   const now = deps.now();
   const today = calendarDay(now);
   const frequencies = deps.config.visitFrequencyMonths;

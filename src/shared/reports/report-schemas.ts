@@ -76,3 +76,4 @@ export const TimelineEvent = z.object({
   recordId: z.nullable(z.string()),
 });
 export const ProviderTimeline = z.object({ providerId: z.string(), events: z.array(TimelineEvent) });
+export type ProviderTimeline = z.infer<typeof ProviderTimeline>;

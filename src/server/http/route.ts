@@ -1,0 +1,142 @@
+// One /api route, declared once: method, path (Hono syntax), who may call it, the zod schemas of
+// what it takes (path parameters, query, body) and answers, and its handler. app.ts registers the
+// declarations with Hono and openapi/document.ts describes the same declarations, so a route
+// cannot be served undocumented or documented differently. Handlers validate their own input
+// (with the declared schemas) because the contract fixes the order of checks (401, 413, 400, 422);
+// the helpers at the end (validBody, validQuery, csvText, importRefused) are the checks they share.
+import type { Context, Hono } from 'hono';
+import type * as z from 'zod/mini';
+import { toIssues } from '../../shared/records/record-rules';
+import type { Role } from '../../shared/schemas';
+import { requireRole } from '../auth/access';
+import { requireUser } from '../auth/middleware';
+import { readJsonBody, readTextBody } from './body';
+import type { TableIssue } from './csv-reader';
+import type { AppContext, AppEnv, Deps } from './env';
+import { ApiError, badRequest, invalid } from './errors';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type JsonSchema = { [key: string]: unknown };
+
+/** The document's tags; their descriptions are in openapi/document.ts. */
+export type Tag =
+  | 'meta'
+  | 'session'
+  | 'sync'
+  | 'records'
+  | 'attachments'
+  | 'actions'
+  | 'providers'
+  | 'assignments'
+  | 'admin'
+  | 'reports';
+
+/** A JSON body described by a zod schema, or a non-JSON body (CSV, image bytes) by media type. */
+export type Body =
+  { kind: 'json'; schema: z.ZodMiniType } | { kind: 'raw'; description: string; media: Record<string, JsonSchema> };
+
+export interface Reply {
+  description: string;
+  body?: Body;
+}
+
+/** A handler's context: `c.req.param('id')` is typed from the route's path. */
+export type RouteContext<P extends string> = Context<AppEnv, P>;
+
+export interface ApiRoute<P extends string = string> {
+  method: Method;
+  /** Hono syntax: `/api/submissions/:id` (the document writes `{id}`). */
+  path: P;
+  summary: string;
+  tag: Tag;
+  description?: string;
+  /** 'public' needs no session; 'signed-in' any session; a role list is what requireRole lets through. */
+  access: 'public' | 'signed-in' | readonly Role[];
+  /** Path parameters, one key each; a parameter not listed is a plain string. */
+  params?: z.ZodMiniObject;
+  /** Query parameters: one per key, required unless optional. */
+  query?: z.ZodMiniObject;
+  body?: Body;
+  /** Success responses by status. */
+  responses: Record<number, Reply>;
+  /** Error responses (all with the ErrorBody), by status. 401 and 403 are added from `access`, 400/413/415/422 for JSON bodies. */
+  errors?: Record<number, string>;
+  handler: (c: RouteContext<P>, deps: Deps) => Response | Promise<Response>;
+}
+
+/** A declaration, its handler's path parameters typed from its path. */
+export const defineRoute = <P extends string>(route: ApiRoute<P>): ApiRoute => route as unknown as ApiRoute;
+
+export const json = (schema: z.ZodMiniType): Body => ({ kind: 'json', schema });
+
+export const reply = (description: string, schema?: z.ZodMiniType): Reply =>
+  schema === undefined ? { description } : { description, body: json(schema) };
+
+/** A body sent as-is: text (CSV) or bytes (images), one schema per accepted media type. */
+export function raw(description: string, types: readonly string[], schema: JsonSchema): Body {
+  return {
+    kind: 'raw',
+    description,
+    media: Object.fromEntries(types.map((type) => [type, { ...schema, contentMediaType: type }])),
+  };
+}
+
+/** A CSV body or download, documented with its columns. */
+export const csv = (columns: readonly string[], what: string): Body =>
+  raw(`${what} as CSV (UTF-8, header row first). Columns: ${columns.join(', ')}`, ['text/csv'], { type: 'string' });
+
+/** What an all-or-nothing CSV import may answer besides 401 and 403. */
+export const CSV_IMPORT_ERRORS: Record<number, string> = {
+  413: 'The file is over the size limit',
+  415: 'The body is not text/csv',
+  422: 'Nothing imported: every bad row and column is listed in issues',
+};
+
+/** Registers each declaration: the session and role checks its `access` asks for, then the handler. */
+export function registerRoutes(app: Hono<AppEnv>, deps: Deps, routes: readonly ApiRoute[]): void {
+  const signedIn = requireUser(deps);
+  for (const route of routes) {
+    const method = route.method.toUpperCase();
+    const handle = (c: AppContext) => route.handler(c, deps);
+    if (route.access === 'public') app.on(method, route.path, handle);
+    else if (route.access === 'signed-in') app.on(method, route.path, signedIn, handle);
+    else app.on(method, route.path, signedIn, requireRole(...route.access), handle);
+  }
+}
+
+/** The JSON body under `limit` bytes, parsed with `schema`: 413 / 400 / 422 (issues listed) otherwise. */
+export async function validBody<S extends z.ZodMiniType>(
+  c: AppContext,
+  schema: S,
+  limit: number,
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await readJsonBody(c, limit));
+  if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+/** The query string parsed with `schema` (the first value of each key); 400 with `message` otherwise. */
+export function validQuery<S extends z.ZodMiniType>(c: AppContext, schema: S, message: string): z.output<S> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) throw badRequest(message);
+  return parsed.data;
+}
+
+/** An imported file as text: 415 unless sent as text/csv (`what` names it: "the register"), 413 over `limit`. */
+export async function csvText(c: AppContext, limit: number, what: string): Promise<string> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'text/csv')
+    throw new ApiError(415, 'unsupported-type', `Send ${what} as CSV with Content-Type: text/csv`);
+  return readTextBody(c, limit, 'Send the CSV file as the request body');
+}
+
+/** 422 naming every bad row and column of an import (row 0: the file); nothing was imported. */
+export function importRefused(issues: readonly TableIssue[]): ApiError {
+  const path = (i: TableIssue) =>
+    i.row === 0 ? 'file' : i.column === null ? `row ${i.row}` : `row ${i.row} column ${i.column}`;
+  const rows = new Set(issues.map((i) => i.row)).size;
+  return invalid(
+    issues.map((i) => ({ path: path(i), message: i.message })),
+    `Nothing was imported: ${rows} row(s) need correcting`,
+  );
+}

@@ -1,0 +1,31 @@
+// GET /api/sync/pull: reference data for offline use since a cursor (DESIGN.md §4; see ./pull.ts).
+// No cursor, or an empty one, asks for a full snapshot; a cursor this server cannot read is 400,
+// and the device pulls again without one.
+import * as z from 'zod/mini';
+import { PullResponse } from '../../shared/schemas';
+import { badRequest } from '../http/errors';
+import { defineRoute, reply, type ApiRoute } from '../http/route';
+import { type Cursor, decodeCursor } from './cursor';
+import { pull } from './pull';
+
+export const pullRoutes: readonly ApiRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/sync/pull',
+    tag: 'sync',
+    access: 'signed-in',
+    summary: 'Pull reference data since a cursor',
+    query: z.object({ cursor: z.optional(z.string()) }),
+    responses: { 200: reply('Changes and the next cursor (no cursor: a full snapshot)', PullResponse) },
+    errors: { 400: 'The cursor is not valid; pull again without one' },
+    handler: async (c, deps) => {
+      const raw = c.req.query('cursor');
+      let since: Cursor | null = null;
+      if (raw !== undefined && raw !== '') {
+        since = decodeCursor(raw);
+        if (since === null) throw badRequest('The sync cursor is not valid; pull again without one');
+      }
+      return c.json(await pull(deps, c.get('user'), since));
+    },
+  }),
+];
