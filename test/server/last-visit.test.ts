@@ -1,5 +1,5 @@
-// A provider's derived last visit under concurrency (the one-statement fast path in
-// records/store.ts updates it incrementally): many new visits to one provider at once, from two
+// A provider's derived last visit under concurrency (the record store statement's
+// effects, records/effects.ts, update it incrementally): many new visits to one provider at once, from two
 // officers, in random order, end with the latest date (ties to the smaller id) on the provider,
 // the same answer a full recomputation gives, and the officer's open assignment marked done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

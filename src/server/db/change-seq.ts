@@ -4,7 +4,7 @@
 // exclusively and pulls take it shared, so a pull never sees a gap that is later filled.
 import type { Queryable } from './db';
 
-/** Also taken inside submissions/store.ts insertNewRecord's single statement, which cannot call nextChangeSeq. */
+/** Also taken inside the record store statement (records/effects.ts statementEffects), which cannot call nextChangeSeq. */
 export const REFERENCE_DATA_LOCK = 4_711_020_251;
 
 /** Call inside the writing transaction; the lock is held until it commits. */

@@ -1,10 +1,12 @@
 // Response hardening for every route (CSP and friends), and the request checks that back up
-// SameSite=Strict against cross-site writes: a same-origin Origin when present, and a JSON content
-// type on bodies (a cross-site HTML form cannot send application/json without a CORS preflight).
+// SameSite=Strict against cross-site writes: a same-origin Origin when present, and a content type
+// on bodies that a cross-site HTML form cannot send without a CORS preflight — JSON, CSV on the two
+// import routes, and on attachment uploads the image types their handler alone accepts.
 // An encoded NUL in the address is refused too: ids and filters go to PostgreSQL, which cannot
 // hold NUL in text, so it would otherwise surface as a 500.
 import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError, badRequest, forbidden } from './errors';
+import type { ApiRoute } from './route';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -30,12 +32,40 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   if (c.req.path === '/api' || c.req.path.startsWith('/api/')) h.set('Cache-Control', 'no-store');
 };
 
-/** Routes that take raw bytes rather than JSON (attachments, in a later issue). */
-const RAW_BODY_PREFIXES = ['/api/attachments/'];
-/** Routes that never read a body (PUT/DELETE of a pin): their handlers ignore whatever is sent. */
-const NO_BODY_PREFIXES = ['/api/pins/'];
-/** Routes whose body is a CSV file; still not a type a cross-site form can send (text/plain is refused). */
-const CSV_BODY_PATHS = new Set(['/api/providers/import', '/api/providers/intelligence/import']);
+/**
+ * What the guard asks of a write's content type at one address, from the routes declared there
+ * (http/route.ts): where a route takes CSV, text/csv as well as JSON; where no write takes JSON
+ * (attachment uploads take image bytes, whose type their handler alone checks, refusing anything
+ * else and bytes not of that type; pins take no body and ignore whatever is sent), nothing; anywhere
+ * else JSON. Every method at an address gets the same check.
+ */
+type BodyRule = 'json-or-csv' | 'handler';
+
+const takesCsv = (route: ApiRoute) => route.body?.kind === 'raw' && 'text/csv' in route.body.media;
+
+/** Hono's `/api/pins/:providerId` as a pattern for request paths (a parameter is one non-empty segment). */
+const addressPattern = (path: string) =>
+  new RegExp(
+    `^${path
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/')}$`,
+  );
+
+/** The addresses whose writes are not plain JSON, and what they take instead. */
+function bodyRules(routes: readonly ApiRoute[]): { pattern: RegExp; rule: BodyRule }[] {
+  const writes = new Map<string, ApiRoute[]>();
+  for (const route of routes) {
+    if (MUTATING.has(route.method.toUpperCase())) writes.set(route.path, [...(writes.get(route.path) ?? []), route]);
+  }
+  const rules: { pattern: RegExp; rule: BodyRule }[] = [];
+  for (const [path, declared] of writes) {
+    if (declared.some(takesCsv)) rules.push({ pattern: addressPattern(path), rule: 'json-or-csv' });
+    else if (!declared.some((r) => r.body?.kind === 'json')) rules.push({ pattern: addressPattern(path), rule: 'handler' });
+  }
+  return rules;
+}
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function hasBody(headers: Headers, method: string): boolean {
@@ -50,9 +80,11 @@ function requestHost(c: Context, trustProxy: boolean): string {
   return forwarded || new URL(c.req.url).host;
 }
 
-export const apiRequestGuard =
-  (trustProxy: boolean): MiddlewareHandler =>
-  async (c, next) => {
+/** The request checks for /api, with the body rules of `routes` (every route the app registers). */
+export function apiRequestGuard(trustProxy: boolean, routes: readonly ApiRoute[]): MiddlewareHandler {
+  const rules = bodyRules(routes);
+  const ruleAt = (path: string) => rules.find((r) => r.pattern.test(path))?.rule;
+  return async (c, next) => {
     // Before the method check: GET filters and ids reach SQL as much as bodies do.
     if (c.req.url.includes('%00')) throw badRequest('The address contains a NUL character');
     const method = c.req.method;
@@ -67,13 +99,14 @@ export const apiRequestGuard =
       }
       if (originHost !== requestHost(c, trustProxy)) throw forbidden('Cross-origin requests are not allowed');
     }
-    const raw = [...RAW_BODY_PREFIXES, ...NO_BODY_PREFIXES].some((p) => c.req.path.startsWith(p));
-    if (!raw && hasBody(c.req.raw.headers, method)) {
+    const rule = ruleAt(c.req.path);
+    if (rule !== 'handler' && hasBody(c.req.raw.headers, method)) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-      if (CSV_BODY_PATHS.has(c.req.path) && type === 'text/csv') return next();
+      if (rule === 'json-or-csv' && type === 'text/csv') return next();
       if (type !== 'application/json') {
         throw new ApiError(415, 'unsupported-type', 'Send the body as JSON with Content-Type: application/json');
       }
     }
     return next();
   };
+}

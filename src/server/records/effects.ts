@@ -1,34 +1,99 @@
-// What storing a record changes elsewhere, in the same transaction as the row:
-// - a visit refreshes its provider's derived last visit (so devices get the new lastVisitDate /
-//   nextVisitDue / briefing on their next pull) and marks done the submitter's open assignments
-//   for that provider, including the one it names;
+// What storing a record changes elsewhere, in the same transaction as the row — the one
+// implementation, whichever way the record is stored (store.ts):
+// - a visit marks done the submitter's open assignments for its provider, including the one it
+//   names, and refreshes the provider's derived last visit (so devices get the new lastVisitDate /
+//   nextVisitDue / briefing on their next pull);
 // - a visit's checks of earlier actions (verified at the next visit) update the tracker;
-// - the files a revision names are recorded, so whoever may read the record may read them;
 // - every record's raised actions are upserted into the action tracker. A later revision edits
 //   them and withdraws open ones it no longer lists; status, evidence and closure date are the
-//   tracker's, never the record's.
-// A brand-new record that raises, checks and names nothing skips this module: store.ts
-// insertNewRecord applies the same effects (last visit, assignments) in its one statement, so a
-// change to what a visit does here must be made there too.
+//   tracker's, never the record's;
+// - the files a revision names are recorded, so whoever may read the record may read them.
+// What fits in SQL — the assignments, and a first revision's last visit — is CTEs of the store
+// statement itself (statementEffects, which store-statement.ts puts in the statement both paths
+// run); the rest runs as statements of their own afterwards, in the same transaction
+// (applyRemainingEffects). A record for which needsOwnStatements is false has no effects beyond
+// the statement's, which is what lets store.ts store a new one in a single statement.
 import { attachmentHashes } from '../../shared/records/record-rules';
 import type { VisitAction } from '../../shared/briefings/register';
 import type { RecordBody } from '../../shared/schemas';
 import type { Queryable } from '../db/index';
-import { nextChangeSeq } from '../db/change-seq';
+import { nextChangeSeq, REFERENCE_DATA_LOCK } from '../db/change-seq';
 import { refreshProviderVisit, touchBriefing } from '../providers/store';
 
-export async function applyRecordEffects(
+/**
+ * The effects as data-modifying CTEs, each preceded by a comma, for a statement that has already
+ * defined `head`: one row holding the record's id when, and only when, this revision is being
+ * stored (none, so no effect, when the fast path lost its claim). They read the store statement's
+ * named parameters (store-statement.ts): $revision, $submitterId, $providerId (null for
+ * observations and audits), $visitDate and $assignmentId.
+ *
+ * A first revision's last visit is updated incrementally rather than recomputed: it adds one
+ * current revision to its provider, so the latest is either the one stored or this one (greatest
+ * date, ties to the smaller id, as refreshProviderVisit orders them). The condition sits in the
+ * UPDATE's WHERE, which PostgreSQL re-checks against the newest committed row when a concurrent
+ * writer got there first, so racing visits to one provider still end on the latest. (A
+ * recomputation would read one snapshot and could overwrite a later visit committed meanwhile;
+ * it also could not see this revision, which the same statement inserts.) An amendment can move
+ * a visit earlier or to another provider, so its last visits are recomputed afterwards instead.
+ *
+ * The change_seq rule (db/change-seq.ts: the exclusive lock before the number, held to commit) is
+ * kept inside the statement: `seq` takes the lock and then nextval (the number is filtered on the
+ * lock's result, so it cannot be drawn first), and it is read only from the SET lists, which are
+ * evaluated only for rows that change — a visit that is not its provider's latest and completes no
+ * assignment takes neither.
+ */
+export function statementEffects({ firstRevision }: { firstRevision: boolean }): string {
+  const seq = `, seq AS MATERIALIZED (
+       SELECT nextval('change_seq') AS n
+         FROM (SELECT pg_advisory_xact_lock(${REFERENCE_DATA_LOCK})::text AS locked) l
+        WHERE l.locked = ''
+     )`;
+  const lastVisit = `, last_visit AS (
+       UPDATE providers p
+          SET last_visit_date = $visitDate, last_visit_ref = head.id::text || '@' || $revision,
+              change_seq = (SELECT n FROM seq), briefing_seq = (SELECT n FROM seq)
+         FROM head
+        WHERE p.id = $providerId
+          AND (p.last_visit_date IS NULL OR p.last_visit_date < $visitDate
+               OR (p.last_visit_date = $visitDate AND head.id < split_part(p.last_visit_ref, '@', 1)::uuid))
+     )`;
+  const assignments = `, assignments_done AS (
+       UPDATE assignments a
+          SET status = 'done', body = jsonb_set(a.body, '{status}', '"done"'), change_seq = (SELECT n FROM seq)
+         FROM head
+        WHERE $providerId IS NOT NULL AND a.officer_id = $submitterId AND a.status = 'open'
+          AND (a.provider_id = $providerId OR a.id = $assignmentId)
+     )`;
+  return seq + (firstRevision ? lastVisit : '') + assignments;
+}
+
+/**
+ * Whether storing this revision has effects beyond statementEffects: an amendment (last visits to
+ * recompute, earlier actions to edit or withdraw), or a record that raises or checks actions or
+ * names files. False means the store statement alone applies every effect.
+ */
+export function needsOwnStatements(body: RecordBody): boolean {
+  return (
+    body.revision > 1 ||
+    (body.actions ?? []).length > 0 ||
+    (body.actionChecks ?? []).length > 0 ||
+    attachmentHashes(body).length > 0
+  );
+}
+
+/**
+ * The effects that need statements of their own, run after the store statement in its transaction.
+ * `previousProviderId` is the provider of the revision this one replaced (null for a first one).
+ */
+export async function applyRemainingEffects(
   tx: Queryable,
   body: RecordBody,
   submitterId: string,
   previousProviderId: string | null,
 ): Promise<void> {
   const providerId = body.kind === 'visit' ? body.details.providerId : null;
-  if (providerId !== null) {
-    await refreshProviderVisit(tx, providerId);
-    await completeAssignments(tx, body, submitterId, providerId);
-    await applyActionChecks(tx, body, providerId);
-  }
+  if (body.revision > 1 && providerId !== null) await refreshProviderVisit(tx, providerId);
+  if (providerId !== null) await applyActionChecks(tx, body, providerId);
   if (previousProviderId !== null && previousProviderId !== providerId)
     await refreshProviderVisit(tx, previousProviderId);
   await upsertActions(tx, body, submitterId, providerId);
@@ -40,25 +105,6 @@ export async function applyRecordEffects(
       [body.id, body.revision, files],
     );
   }
-}
-
-async function completeAssignments(
-  tx: Queryable,
-  body: RecordBody,
-  submitterId: string,
-  providerId: string,
-): Promise<void> {
-  const open = await tx.query<{ id: string }>(
-    `SELECT id FROM assignments WHERE officer_id = $1 AND status = 'open' AND (provider_id = $2 OR id = $3)`,
-    [submitterId, providerId, body.assignmentId ?? null],
-  );
-  if (open.length === 0) return;
-  const seq = await nextChangeSeq(tx);
-  await tx.query(
-    `UPDATE assignments SET status = 'done', body = jsonb_set(body, '{status}', '"done"'), change_seq = $2
-      WHERE id = ANY($1::text[])`,
-    [open.map((r) => r.id), seq],
-  );
 }
 
 /** Earlier actions of this provider checked on the visit: their status and evidence move on. */
@@ -93,6 +139,10 @@ async function ownerName(tx: Queryable, body: RecordBody, providerId: string | n
   return row?.name ?? '';
 }
 
+/**
+ * The record's raised actions into the tracker. Only a stored revision of this id can own actions,
+ * so for a first revision that lists none this finds nothing to do (needsOwnStatements relies on it).
+ */
 async function upsertActions(
   tx: Queryable,
   body: RecordBody,
