@@ -60,7 +60,7 @@ const healthRoute = defineRoute({
 });
 
 /** Every /api route, each declared once in its feature's routes module; the OpenAPI document describes exactly these. */
-export const API_ROUTES: readonly ApiRoute[] = withOpenApi([
+const API_ROUTES: readonly ApiRoute[] = withOpenApi([
   healthRoute,
   ...sessionRoutes,
   ...pullRoutes,
@@ -99,7 +99,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.use('*', accessLog(log));
   app.use('*', securityHeaders);
-  app.use('/api/*', apiRequestGuard(options.config.trustProxy));
+  app.use('/api/*', apiRequestGuard(options.config.trustProxy, API_ROUTES));
 
   registerRoutes(app, deps, API_ROUTES);
   app.all('/api/*', () => {

@@ -4,7 +4,7 @@
 // deadlines, due visits, overdue actions, quarters, briefing ages — is a calendar day from here.
 // Invariant: nothing else turns an instant into a date (ARCHITECTURE.md, "One today").
 
-export const COUNCIL_TIME_ZONE = 'Europe/London';
+const COUNCIL_TIME_ZONE = 'Europe/London';
 
 /** The calendar date at this instant in the council's time zone (YYYY-MM-DD): "today" is `calendarDay(now)`. */
 export function calendarDay(at: Date, timeZone = COUNCIL_TIME_ZONE): string {

@@ -16,16 +16,16 @@ export function dueText(dueDate: string, today: string): string {
 
 export const isOverdue = (dueDate: string, today: string): boolean => daysBetween(today, dueDate) < 0;
 
-export type DeadlineKind = 'observation-write-up' | 'audit-feedback' | 'audit-form';
+type DeadlineKind = 'observation-write-up' | 'audit-feedback' | 'audit-form';
 
-export interface Deadline {
+interface Deadline {
   kind: DeadlineKind;
   label: string;
   dueDate: string;
 }
 
 /** Days allowed after the observation or audit date, by deadline. 48 hours is two calendar days. */
-export const DEADLINE_DAYS: Record<DeadlineKind, number> = {
+const DEADLINE_DAYS: Record<DeadlineKind, number> = {
   'observation-write-up': 5,
   'audit-feedback': 2,
   'audit-form': 5,
@@ -44,7 +44,7 @@ export function recordDeadlines(kind: RecordKind, date: string): Deadline[] {
   return kinds.map((k) => ({ kind: k, label: LABELS[k], dueDate: addDays(date, DEADLINE_DAYS[k]) }));
 }
 
-export const DEFAULT_ACTION_DUE_MONTHS = { significant: 3, routine: 6 } as const;
+const DEFAULT_ACTION_DUE_MONTHS = { significant: 3, routine: 6 } as const;
 
 /** An action's default due date: significant actions within 3 months (seed 004 §9) unless the template says otherwise. */
 export function actionDueDate(

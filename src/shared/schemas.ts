@@ -21,22 +21,12 @@ export const ChoiceOption = z.object({
 });
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
-export const ItemType = z.enum([
-  'text',
-  'long-text',
-  'yes-no',
-  'choice',
-  'multi-choice',
-  'number',
-  'date',
-  'rating',
-  'group',
-]);
-export type ItemType = z.infer<typeof ItemType>;
+const ItemType = z.enum(['text', 'long-text', 'yes-no', 'choice', 'multi-choice', 'number', 'date', 'rating', 'group']);
+type ItemType = z.infer<typeof ItemType>;
 
 /** Show the item only when another item's answer is (or, for multiple choice, includes) one of `in`. */
-export const ShowIf = z.object({ item: slug, in: z.array(slug).check(z.minLength(1)) });
-export type ShowIf = z.infer<typeof ShowIf>;
+const ShowIf = z.object({ item: slug, in: z.array(slug).check(z.minLength(1)) });
+type ShowIf = z.infer<typeof ShowIf>;
 
 const itemFields = {
   id: slug,
@@ -143,7 +133,7 @@ export type AttachmentRef = z.infer<typeof AttachmentRef>;
 const answerValue = z.nullable(z.union([shortText(20000), z.array(slug).check(z.maxLength(100))]));
 
 /** One row of a repeating group: a stable id (so edits on two devices never swap rows) and its answers. */
-export const GroupRow = z.object({
+const GroupRow = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
   answers: z.record(
     slug,
@@ -154,7 +144,7 @@ export const GroupRow = z.object({
     }),
   ),
 });
-export type GroupRow = z.infer<typeof GroupRow>;
+type GroupRow = z.infer<typeof GroupRow>;
 
 export const Answer = z.object({
   /**
@@ -178,22 +168,19 @@ export const VisitDetails = z.object({
 });
 export type VisitDetails = z.infer<typeof VisitDetails>;
 
+/** Details of a record about a practitioner's work: what identifies it, then their team and the date. */
+const practiceDetails = <S extends z.core.$ZodLooseShape>(subject: S) =>
+  z.object({ ...subject, team: nonEmpty(120), date: z.iso.date() });
+
 /** An observation of practice: whose practice, and when (seed 003 §10). The observer is the submitter. */
-export const ObservationDetails = z.object({
+export const ObservationDetails = practiceDetails({
   practitionerName: nonEmpty(120),
   practitionerRole: nonEmpty(120),
-  team: nonEmpty(120),
-  date: z.iso.date(),
 });
 export type ObservationDetails = z.infer<typeof ObservationDetails>;
 
 /** A case file audit: which case, whose work, and when (seed 003 §4). */
-export const AuditDetails = z.object({
-  caseReference: nonEmpty(64),
-  practitionerName: nonEmpty(120),
-  team: nonEmpty(120),
-  date: z.iso.date(),
-});
+export const AuditDetails = practiceDetails({ caseReference: nonEmpty(64), practitionerName: nonEmpty(120) });
 export type AuditDetails = z.infer<typeof AuditDetails>;
 
 export const RecordKind = z.enum(['visit', 'observation', 'audit']);
@@ -284,7 +271,6 @@ export type RecordBody = z.infer<typeof RecordBody>;
 export type RecordDetails = RecordBody['details'];
 export type VisitBody = Extract<RecordBody, { kind: 'visit' }>;
 export type ObservationBody = Extract<RecordBody, { kind: 'observation' }>;
-export type AuditBody = Extract<RecordBody, { kind: 'audit' }>;
 
 export const ReviewStatus = z.enum(['submitted', 'signed-off', 'returned']);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;

@@ -2,13 +2,8 @@
 // of bad cell, header, duplicate and limit reported by spreadsheet row and column.
 import { describe, it, expect } from 'vitest';
 import { ProviderRecord } from '../../src/shared/briefings/register';
-import {
-  formatCsvIssue,
-  parseProviderCsv,
-  PROVIDER_CSV_COLUMNS,
-  PROVIDER_CSV_LIMITS,
-  type ImportedProvider,
-} from '../../src/server/providers/csv';
+import { formatCsvIssue, parseProviderCsv, PROVIDER_CSV } from '../../src/server/providers/csv';
+import { PROVIDER_CSV_COLUMNS, type ImportedProvider } from '../../src/server/providers/csv-row';
 import { columnLetter, readCsv } from '../../src/server/http/csv-reader';
 
 const officers: Record<string, string> = {
@@ -322,9 +317,7 @@ describe('parseProviderCsv: headers, duplicates and the file as a whole', () => 
   });
 
   it('rejects more than 5,000 providers with one issue', () => {
-    const body = Array.from({ length: PROVIDER_CSV_LIMITS.maxRows + 1 }, (_, i) => `P${i},Care home,Green,1`).join(
-      '\n',
-    );
+    const body = Array.from({ length: PROVIDER_CSV.maxRows + 1 }, (_, i) => `P${i},Care home,Green,1`).join('\n');
     const { rows, issues } = parse(`name,service_type,rag,monitoring_level\n${body}`);
     expect(rows).toEqual([]);
     expect(issues).toEqual([
@@ -336,7 +329,7 @@ describe('parseProviderCsv: headers, duplicates and the file as a whole', () => 
   });
 
   it('rejects a file over 1 MB with one issue', () => {
-    const text = `name,service_type,rag,rag_reason,monitoring_level\nOak,Care home,Green,${'x'.repeat(PROVIDER_CSV_LIMITS.maxBytes)},1\n`;
+    const text = `name,service_type,rag,rag_reason,monitoring_level\nOak,Care home,Green,${'x'.repeat(PROVIDER_CSV.maxBytes)},1\n`;
     expect(parse(text)).toEqual({
       rows: [],
       issues: [{ row: 0, column: null, message: expect.stringMatching(/larger than 1 MB/) }],

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { ActionList } from '../../shared/actions/api-schemas';
 import { ActionStatus, ActionUpdate, VisitAction } from '../../shared/briefings/register';
-import { invalid, notFound } from '../http/errors';
+import { found, invalid } from '../http/errors';
 import { defineRoute, json, reply, validBody, validQuery, type ApiRoute } from '../http/route';
 import { listActions, updateAction } from './store';
 
@@ -44,8 +44,7 @@ export const actionRoutes: readonly ApiRoute[] = [
         throw invalid([{ path: 'evidence', message: 'Say what shows the action is complete' }]);
       }
       const action = await updateAction(deps.db, c.get('user'), c.req.param('id'), update, deps.now());
-      if (action === null) throw notFound('No such action');
-      return c.json(action);
+      return c.json(found(action, 'No such action'));
     },
   }),
 ];

@@ -7,7 +7,7 @@ import type { SessionUser } from '../../shared/schemas';
 import { recordAudit } from '../audit';
 import { submitterVisible } from '../auth/access';
 import type { Db, Queryable } from '../db';
-import { nextChangeSeq } from '../db/change-seq';
+import { saveStatusBody } from '../db/change-seq';
 import { touchBriefing } from '../providers/store';
 
 /** SQL: "the session user ($1, role $2) may see and update action a". */
@@ -51,13 +51,7 @@ export async function updateAction(
       statusChangedBy: user.name,
       closedOn: closed ? (row.body.closedOn ?? calendarDay(now)) : null,
     };
-    const seq = await nextChangeSeq(tx);
-    await tx.query('UPDATE actions SET status = $2, body = $3::jsonb, change_seq = $4 WHERE id = $1', [
-      id,
-      next.status,
-      JSON.stringify(next),
-      seq,
-    ]);
+    await saveStatusBody(tx, 'actions', id, next);
     if (row.provider_id !== null) await touchBriefing(tx, row.provider_id);
     await recordAudit(tx, now, user.id, 'action.update', `${id}:${next.status}`);
     return next;

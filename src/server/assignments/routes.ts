@@ -9,8 +9,9 @@ import { Assignment } from '../../shared/briefings/register';
 import type { Issue } from '../../shared/schemas';
 import { findUserRole } from '../auth/users';
 import type { Deps } from '../http/env';
-import { forbidden, invalid, notFound } from '../http/errors';
+import { forbidden, found, invalid } from '../http/errors';
 import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
+import { providerAt } from '../providers/routes';
 import { findProviderRow } from '../providers/store';
 import { templateExists } from '../templates/store';
 import {
@@ -81,8 +82,7 @@ export const assignmentRoutes: readonly ApiRoute[] = [
     handler: async (c, deps) => {
       const { status } = await validBody(c, AssignmentStatusChange, 4 * 1024);
       const updated = await changeAssignmentStatus(deps.db, c.get('user'), c.req.param('id'), status, deps.now());
-      if (updated === null) throw notFound('No such assignment');
-      return c.json(updated);
+      return c.json(found(updated, 'No such assignment'));
     },
   }),
   defineRoute({
@@ -95,7 +95,7 @@ export const assignmentRoutes: readonly ApiRoute[] = [
     errors: { 404: 'No such provider' },
     handler: async (c, deps) => {
       const providerId = c.req.param('providerId');
-      if ((await findProviderRow(deps.db, providerId)) === null) throw notFound('No such provider');
+      await providerAt(deps.db, providerId);
       await pinProvider(deps.db, c.get('user').id, providerId, deps.now());
       return c.body(null, 204);
     },

@@ -5,7 +5,7 @@ import type { Assignment } from '../../shared/briefings/register';
 import type { SessionUser } from '../../shared/schemas';
 import { recordAudit } from '../audit';
 import type { Db, Queryable } from '../db';
-import { nextChangeSeq } from '../db/change-seq';
+import { nextChangeSeq, saveStatusBody } from '../db/change-seq';
 
 type AssignmentRow = { body: Assignment; officer_id: string; created_by: string | null };
 
@@ -33,14 +33,25 @@ export async function visibleAssignments(q: Queryable, user: SessionUser): Promi
   return visible;
 }
 
+/** Adds an open assignment made by `createdBy` inside the caller's transaction (an id already there is left alone). */
+export async function writeAssignment(
+  tx: Queryable,
+  assignment: Assignment,
+  createdBy: string | null,
+  now: Date,
+): Promise<void> {
+  const seq = await nextChangeSeq(tx);
+  await tx.query(
+    `INSERT INTO assignments (id, provider_id, officer_id, status, body, created_by, created_at, change_seq)
+     VALUES ($1, $2, $3, 'open', $4::jsonb, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+    [assignment.id, assignment.providerId, assignment.officerId, JSON.stringify(assignment), createdBy, now, seq],
+  );
+}
+
+/** Adds an assignment made in the office, audited. */
 export async function insertAssignment(db: Db, assignment: Assignment, userId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const seq = await nextChangeSeq(tx);
-    await tx.query(
-      `INSERT INTO assignments (id, provider_id, officer_id, status, body, created_by, created_at, change_seq)
-       VALUES ($1, $2, $3, 'open', $4::jsonb, $5, $6, $7)`,
-      [assignment.id, assignment.providerId, assignment.officerId, JSON.stringify(assignment), userId, now, seq],
-    );
+    await writeAssignment(tx, assignment, userId, now);
     await recordAudit(tx, now, userId, 'assignment.create', assignment.id);
   });
 }
@@ -61,13 +72,7 @@ export async function changeAssignmentStatus(
     if (row === undefined || !(await canSee(tx, user, row))) return null;
     const next: Assignment = { ...row.body, status };
     if (next.status === row.body.status) return next;
-    const seq = await nextChangeSeq(tx);
-    await tx.query('UPDATE assignments SET status = $2, body = $3::jsonb, change_seq = $4 WHERE id = $1', [
-      id,
-      next.status,
-      JSON.stringify(next),
-      seq,
-    ]);
+    await saveStatusBody(tx, 'assignments', id, next);
     await recordAudit(tx, now, user.id, 'assignment.update', id);
     return next;
   });

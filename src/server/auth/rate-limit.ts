@@ -1,7 +1,7 @@
 // In-memory sign-in throttle: after 5 failures for one email or 20 from one address within 15
 // minutes, further attempts are refused until the oldest failure ages out. Per process: with
 // several app servers each keeps its own count, which still bounds guessing per server.
-export interface Limits {
+interface Limits {
   perEmail: number;
   perIp: number;
   windowMs: number;

@@ -15,6 +15,25 @@ export async function nextChangeSeq(tx: Queryable): Promise<number> {
   return Number(row.seq);
 }
 
+/**
+ * Saves the new body of an action or assignment (its status is also a column, for queries) under a
+ * fresh change_seq, so devices receive it. Call inside the writing transaction.
+ */
+export async function saveStatusBody(
+  tx: Queryable,
+  table: 'actions' | 'assignments',
+  id: string,
+  body: { status: string },
+): Promise<void> {
+  const seq = await nextChangeSeq(tx);
+  await tx.query(`UPDATE ${table} SET status = $2, body = $3::jsonb, change_seq = $4 WHERE id = $1`, [
+    id,
+    body.status,
+    JSON.stringify(body),
+    seq,
+  ]);
+}
+
 /** Call first inside a pull's transaction: waits for in-flight reference-data writers to commit. */
 export async function lockForPull(tx: Queryable): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock_shared(${REFERENCE_DATA_LOCK})`);

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { Db, Queryable } from './db';
 
-export interface PostgresOptions {
+interface PostgresOptions {
   connectionString: string;
   schema?: string;
   max?: number;

@@ -6,7 +6,7 @@
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 export const ALLOWED_TYPES: readonly ImageType[] = ['image/jpeg', 'image/png', 'image/webp'];
 
-export type Sniffed =
+type Sniffed =
   { type: ImageType; width: number; height: number } | { type: ImageType; width: null; height: null } | null;
 
 const startsWith = (b: Uint8Array, bytes: number[], at = 0) => bytes.every((x, i) => b[at + i] === x);

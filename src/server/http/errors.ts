@@ -28,3 +28,9 @@ export const notFound = (message = 'Not found') => new ApiError(404, 'not-found'
 export const unauthenticated = (message = 'Sign in to continue') => new ApiError(401, 'unauthenticated', message);
 export const forbidden = (message = 'You are not allowed to do that') => new ApiError(403, 'forbidden', message);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+
+/** `value` as loaded, or 404 with `message` when there is none (null: missing, or not visible to this person). */
+export function found<T>(value: T | null, message: string): T {
+  if (value === null) throw notFound(message);
+  return value;
+}

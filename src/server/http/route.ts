@@ -3,17 +3,17 @@
 // declarations with Hono and openapi/document.ts describes the same declarations, so a route
 // cannot be served undocumented or documented differently. Handlers validate their own input
 // (with the declared schemas) because the contract fixes the order of checks (401, 413, 400, 422);
-// the helpers at the end (validBody, validQuery, csvText, importRefused) are the checks they share.
+// the helpers at the end (validBody, valid, validQuery) are the checks they share. CSV imports are
+// declared through http/csv-import.ts.
 import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { toIssues } from '../../shared/records/record-rules';
 import type { Role } from '../../shared/schemas';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';
-import { readJsonBody, readTextBody } from './body';
-import type { TableIssue } from './csv-reader';
+import { readJsonBody } from './body';
 import type { AppContext, AppEnv, Deps } from './env';
-import { ApiError, badRequest, invalid } from './errors';
+import { badRequest, invalid } from './errors';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type JsonSchema = { [key: string]: unknown };
@@ -85,13 +85,6 @@ export function raw(description: string, types: readonly string[], schema: JsonS
 export const csv = (columns: readonly string[], what: string): Body =>
   raw(`${what} as CSV (UTF-8, header row first). Columns: ${columns.join(', ')}`, ['text/csv'], { type: 'string' });
 
-/** What an all-or-nothing CSV import may answer besides 401 and 403. */
-export const CSV_IMPORT_ERRORS: Record<number, string> = {
-  413: 'The file is over the size limit',
-  415: 'The body is not text/csv',
-  422: 'Nothing imported: every bad row and column is listed in issues',
-};
-
 /** Registers each declaration: the session and role checks its `access` asks for, then the handler. */
 export function registerRoutes(app: Hono<AppEnv>, deps: Deps, routes: readonly ApiRoute[]): void {
   const signedIn = requireUser(deps);
@@ -110,7 +103,12 @@ export async function validBody<S extends z.ZodMiniType>(
   schema: S,
   limit: number,
 ): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await readJsonBody(c, limit));
+  return valid(schema, await readJsonBody(c, limit));
+}
+
+/** A body already read (by a handler whose other checks come between), parsed with `schema`: 422 (issues listed) otherwise. */
+export function valid<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
   return parsed.data;
 }
@@ -120,23 +118,4 @@ export function validQuery<S extends z.ZodMiniType>(c: AppContext, schema: S, me
   const parsed = schema.safeParse(c.req.query());
   if (!parsed.success) throw badRequest(message);
   return parsed.data;
-}
-
-/** An imported file as text: 415 unless sent as text/csv (`what` names it: "the register"), 413 over `limit`. */
-export async function csvText(c: AppContext, limit: number, what: string): Promise<string> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'text/csv')
-    throw new ApiError(415, 'unsupported-type', `Send ${what} as CSV with Content-Type: text/csv`);
-  return readTextBody(c, limit, 'Send the CSV file as the request body');
-}
-
-/** 422 naming every bad row and column of an import (row 0: the file); nothing was imported. */
-export function importRefused(issues: readonly TableIssue[]): ApiError {
-  const path = (i: TableIssue) =>
-    i.row === 0 ? 'file' : i.column === null ? `row ${i.row}` : `row ${i.row} column ${i.column}`;
-  const rows = new Set(issues.map((i) => i.row)).size;
-  return invalid(
-    issues.map((i) => ({ path: path(i), message: i.message })),
-    `Nothing was imported: ${rows} row(s) need correcting`,
-  );
 }

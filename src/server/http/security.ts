@@ -1,14 +1,15 @@
 // Response hardening for every route (CSP and friends), and the request checks that back up
 // SameSite=Strict against cross-site writes: a same-origin Origin when present, and a content type
-// on bodies that a cross-site HTML form cannot send without a CORS preflight — JSON, CSV on the two
-// import routes, and on attachment uploads the image types their handler alone accepts.
+// on bodies that a cross-site HTML form cannot send without a CORS preflight — JSON, or what the
+// route declarations (http/route.ts, passed in) say an address takes instead: CSV on the imports,
+// image bytes on attachment uploads (whose type their handler alone checks), nothing on pins.
 // An encoded NUL in the address is refused too: ids and filters go to PostgreSQL, which cannot
 // hold NUL in text, so it would otherwise surface as a 500.
 import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError, badRequest, forbidden } from './errors';
 import type { ApiRoute } from './route';
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -32,6 +33,8 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   if (c.req.path === '/api' || c.req.path.startsWith('/api/')) h.set('Cache-Control', 'no-store');
 };
 
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
  * What the guard asks of a write's content type at one address, from the routes declared there
  * (http/route.ts): where a route takes CSV, text/csv as well as JSON; where no write takes JSON
@@ -43,14 +46,9 @@ type BodyRule = 'json-or-csv' | 'handler';
 
 const takesCsv = (route: ApiRoute) => route.body?.kind === 'raw' && 'text/csv' in route.body.media;
 
-/** Hono's `/api/pins/:providerId` as a pattern for request paths (a parameter is one non-empty segment). */
+/** Hono's `/api/pins/:providerId` as a pattern of request paths, as Hono matches it: a parameter is one segment. */
 const addressPattern = (path: string) =>
-  new RegExp(
-    `^${path
-      .split('/')
-      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-      .join('/')}$`,
-  );
+  new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`);
 
 /** The addresses whose writes are not plain JSON, and what they take instead. */
 function bodyRules(routes: readonly ApiRoute[]): { pattern: RegExp; rule: BodyRule }[] {
@@ -61,12 +59,11 @@ function bodyRules(routes: readonly ApiRoute[]): { pattern: RegExp; rule: BodyRu
   const rules: { pattern: RegExp; rule: BodyRule }[] = [];
   for (const [path, declared] of writes) {
     if (declared.some(takesCsv)) rules.push({ pattern: addressPattern(path), rule: 'json-or-csv' });
-    else if (!declared.some((r) => r.body?.kind === 'json')) rules.push({ pattern: addressPattern(path), rule: 'handler' });
+    else if (!declared.some((r) => r.body?.kind === 'json'))
+      rules.push({ pattern: addressPattern(path), rule: 'handler' });
   }
   return rules;
 }
-
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function hasBody(headers: Headers, method: string): boolean {
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') return true;

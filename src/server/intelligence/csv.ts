@@ -1,119 +1,53 @@
 // Provider intelligence import from CSV (issue 3, item 3): one row per entry, a `kind` column and
 // the columns that kind uses (CQC ratings, complaint status, feedback source, ...). Every problem
 // is reported by spreadsheet row and column; the caller imports nothing unless `issues` is empty.
-// Pure: no DB, no Node. Same reader, date rules and issue shape as the provider register import.
+// Pure: no DB, no Node. Same reader, date rules and issue shape as the provider register import
+// (http/csv-table.ts).
 import { IntelligenceEntry, type IntelligenceKind } from '../../shared/briefings/register';
-import { columnLetter, mapHeadings, readCsvTable } from '../http/csv-reader';
-import { type CsvIssue, parseDate } from '../providers/csv';
+import {
+  parseDate,
+  readImportTable,
+  spelled,
+  type ImportFile,
+  type TableIssue,
+  type Vocabulary,
+} from '../http/csv-table';
+import { CQC_RATINGS, KINDS, OUTCOMES, SENTIMENTS, SOURCES, STATUSES, YES_NO } from './csv-words';
 
-export const INTELLIGENCE_CSV_COLUMNS = [
+/** A CQC inspection's ratings: overall, then the five key questions. */
+const CQC_COLUMNS = ['overall', 'safe', 'effective', 'caring', 'responsive', 'well_led'] as const;
+
+const INTELLIGENCE_CSV_COLUMNS = [
   'provider_id',
   'kind',
   'date',
   'summary',
   'status',
-  'overall',
-  'safe',
-  'effective',
-  'caring',
-  'responsive',
-  'well_led',
+  ...CQC_COLUMNS,
   'notified_to_cqc',
   'source',
   'sentiment',
   'outcome',
 ] as const satisfies readonly string[];
 type Column = (typeof INTELLIGENCE_CSV_COLUMNS)[number];
-const REQUIRED_COLUMNS: readonly Column[] = ['provider_id', 'kind', 'date'];
-export const INTELLIGENCE_CSV_LIMITS = { maxRows: 5000, maxBytes: 1024 * 1024 } as const;
+export const INTELLIGENCE_CSV: ImportFile<Column> = {
+  columns: INTELLIGENCE_CSV_COLUMNS,
+  required: ['provider_id', 'kind', 'date'],
+  maxRows: 5000,
+  maxBytes: 1024 * 1024,
+  noun: 'entries',
+};
 
 /** An entry as read from the file; the server adds id, recordedBy and recordedAt. */
 export type ImportedEntry = DistributiveOmit<IntelligenceEntry, 'id' | 'recordedBy' | 'recordedAt'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export type IntelligenceCsvLookups = {
+type IntelligenceCsvLookups = {
   /** Whether the id names a provider on the register. */
   providerExists: (id: string) => boolean;
   /** Today (YYYY-MM-DD, server clock): an entry cannot be dated later. */
   today: string;
 };
-
-const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
-const CQC_COLUMNS = [
-  'overall',
-  'safe',
-  'effective',
-  'caring',
-  'responsive',
-  'well_led',
-] as const satisfies readonly Column[];
-
-/** Accepted spellings (letters only, lower case) → value, and how to say what is accepted. */
-type Vocabulary<T> = { values: Record<string, T>; help: string };
-const vocab = <T>(values: Record<string, T>, help: string): Vocabulary<T> => ({ values, help });
-
-const KINDS = vocab<IntelligenceKind>(
-  {
-    cqcinspection: 'cqc-inspection',
-    cqc: 'cqc-inspection',
-    inspection: 'cqc-inspection',
-    complaint: 'complaint',
-    complaints: 'complaint',
-    safeguardingreferral: 'safeguarding-referral',
-    safeguarding: 'safeguarding-referral',
-    incident: 'incident',
-    notification: 'incident',
-    incidentornotification: 'incident',
-    incidentnotification: 'incident',
-    feedback: 'feedback',
-    professionalfeedback: 'feedback',
-    feedbackfromaprofessional: 'feedback',
-    fireinspection: 'fire-inspection',
-    fire: 'fire-inspection',
-  },
-  'CQC inspection, Complaint, Safeguarding referral, Incident, Feedback or Fire inspection',
-);
-const CQC_RATINGS = vocab(
-  {
-    outstanding: 'outstanding',
-    good: 'good',
-    requiresimprovement: 'requires-improvement',
-    ri: 'requires-improvement',
-    inadequate: 'inadequate',
-    notrated: 'not-rated',
-    notyetrated: 'not-rated',
-  } as const,
-  'Outstanding, Good, Requires improvement, Inadequate or Not rated',
-);
-const STATUSES = vocab({ open: 'open', closed: 'closed' } as const, 'Open or Closed');
-const YES_NO = vocab({ yes: true, y: true, true: true, no: false, n: false, false: false }, 'Yes or No');
-const SOURCES = vocab(
-  {
-    socialwork: 'social-work',
-    socialworkteam: 'social-work',
-    socialworker: 'social-work',
-    continuingcare: 'continuing-care',
-    gp: 'gp',
-    districtnurse: 'district-nurse',
-    healthprofessional: 'health-professional',
-    other: 'other',
-    otherprofessional: 'other',
-  } as const,
-  'Social work, Continuing Care, GP, District nurse, Health professional or Other',
-);
-const SENTIMENTS = vocab(
-  { positive: 'positive', mixed: 'mixed', concern: 'concern', concerns: 'concern' } as const,
-  'Positive, Mixed or Concern',
-);
-const OUTCOMES = vocab(
-  {
-    satisfactory: 'satisfactory',
-    actionrequired: 'action-required',
-    enforcement: 'enforcement',
-    enforcementnotice: 'enforcement',
-  } as const,
-  'Satisfactory, Action required or Enforcement',
-);
 
 /** The columns each kind uses besides provider_id, kind, date and summary. */
 const KIND_COLUMNS: Record<IntelligenceKind, readonly Column[]> = {
@@ -143,47 +77,24 @@ export const SUMMARY_REQUIRED: ReadonlySet<IntelligenceKind> = new Set([
 export function parseIntelligenceCsv(
   text: string,
   lookups: IntelligenceCsvLookups,
-): { rows: ImportedEntry[]; issues: CsvIssue[] } {
-  const table = readCsvTable(text, { ...INTELLIGENCE_CSV_LIMITS, columns: INTELLIGENCE_CSV_COLUMNS, noun: 'entries' });
+): { rows: ImportedEntry[]; issues: TableIssue[] } {
+  const table = readImportTable(text, INTELLIGENCE_CSV);
   if ('issue' in table) return { rows: [], issues: [table.issue] };
-  const { header, data, errors } = table;
-  if (data.length === 0)
+  if (table.rows.length === 0)
     return {
       rows: [],
       issues: [{ row: 0, column: null, message: 'The file has column headings but no entries below them.' }],
     };
-
-  const { columnAt, indexOf, missing, issues } = mapHeadings(
-    header,
-    errors,
-    INTELLIGENCE_CSV_COLUMNS,
-    REQUIRED_COLUMNS,
-  );
+  const { issues, missing } = table;
   // Without a required column no row can be read; the header issues say what to fix.
   if (missing.length > 0) return { rows: [], issues };
 
   const rows: ImportedEntry[] = [];
   const firstRowByContent = new Map<string, number>();
-  for (const record of data) {
+  for (const record of table.rows) {
     const before = issues.length;
-    const cells = new Map<Column, string>();
-    for (const [column, i] of indexOf) cells.set(column, (record.fields[i] ?? '').trim());
-    record.fields.forEach((value, i) => {
-      if (value.trim() !== '' && !columnAt[i] && !header.fields[i]?.trim()) {
-        issues.push({
-          row: record.row,
-          column: null,
-          message: `has "${value.trim()}" in column ${columnLetter(i)}, which has no heading`,
-        });
-      }
-    });
-    const entry = readRow(
-      record.row,
-      (c) => cells.get(c) ?? '',
-      (c) => indexOf.has(c),
-      lookups,
-      issues,
-    );
+    const cells = table.cells(record);
+    const entry = readRow(record.row, (c) => cells[c] ?? '', table.has, lookups, issues);
     if (entry === null || issues.length > before) continue;
     const key = JSON.stringify(entry);
     const first = firstRowByContent.get(key);
@@ -203,14 +114,12 @@ function readRow(
   cell: (c: Column) => string,
   inHeader: (c: Column) => boolean,
   lookups: IntelligenceCsvLookups,
-  issues: CsvIssue[],
+  issues: TableIssue[],
 ): ImportedEntry | null {
   const bad = (column: Column, message: string) => void issues.push({ row, column, message });
   const pick = <T>(column: Column, words: Vocabulary<T>, what: string): T | undefined => {
     const raw = cell(column);
-    // Own keys only: a cell reading "constructor" must not find Object.prototype's.
-    const key = letters(raw);
-    const value = Object.hasOwn(words.values, key) ? words.values[key] : undefined;
+    const value = spelled(words, raw);
     if (value !== undefined) return value;
     if (!inHeader(column))
       bad(column, `the file has no ${column} column, and this row needs one: give ${what} (${words.help})`);

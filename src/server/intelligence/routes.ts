@@ -5,16 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { IntelligenceList, NewIntelligenceEntry } from '../../shared/briefings/api-schemas';
 import { Briefing, IntelligenceEntry } from '../../shared/briefings/register';
-import { toIssues } from '../../shared/records/record-rules';
 import { compileBriefing } from '../briefings/compile';
 import { readJsonBody } from '../http/body';
-import { badRequest, invalid, notFound } from '../http/errors';
-import { defineRoute, json, reply, type ApiRoute } from '../http/route';
-import { findProviderRow } from '../providers/store';
+import { badRequest, found } from '../http/errors';
+import { defineRoute, json, reply, valid, type ApiRoute } from '../http/route';
+import { providerAt } from '../providers/routes';
 import { listIntelligence, recordIntelligence } from './store';
-
-/** Kept for seed/, which imports it from here. */
-export { insertIntelligence } from './store';
 
 export const intelligenceRoutes: readonly ApiRoute[] = [
   defineRoute({
@@ -27,7 +23,7 @@ export const intelligenceRoutes: readonly ApiRoute[] = [
     errors: { 404: 'No such provider' },
     handler: async (c, deps) => {
       const id = c.req.param('id');
-      if ((await findProviderRow(deps.db, id)) === null) throw notFound('No such provider');
+      await providerAt(deps.db, id);
       return c.json({ entries: await listIntelligence(deps.db, id) } satisfies IntelligenceList);
     },
   }),
@@ -47,15 +43,14 @@ export const intelligenceRoutes: readonly ApiRoute[] = [
         throw badRequest('Send the entry as a JSON object');
       if ('providerId' in body && body.providerId !== providerId)
         throw badRequest('The provider id in the path does not match the body');
-      if ((await findProviderRow(deps.db, providerId)) === null) throw notFound('No such provider');
+      await providerAt(deps.db, providerId);
       const user = c.get('user');
       const now = deps.now();
       // What the server sets overrides whatever the body says.
       const server = { id: randomUUID(), providerId, recordedBy: user.name, recordedAt: now.toISOString() };
-      const parsed = IntelligenceEntry.safeParse({ ...body, ...server });
-      if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
-      await recordIntelligence(deps.db, parsed.data, user.id, now);
-      return c.json(parsed.data, 201);
+      const entry = valid(IntelligenceEntry, { ...body, ...server });
+      await recordIntelligence(deps.db, entry, user.id, now);
+      return c.json(entry, 201);
     },
   }),
   defineRoute({
@@ -67,12 +62,8 @@ export const intelligenceRoutes: readonly ApiRoute[] = [
     responses: { 200: reply('Compiled now', Briefing) },
     errors: { 404: 'No such provider' },
     handler: async (c, deps) => {
-      const briefing = await compileBriefing(deps.db, c.req.param('id'), {
-        frequencies: deps.config.visitFrequencyMonths,
-        now: deps.now(),
-      });
-      if (briefing === null) throw notFound('No such provider');
-      return c.json(briefing);
+      const options = { frequencies: deps.config.visitFrequencyMonths, now: deps.now() };
+      return c.json(found(await compileBriefing(deps.db, c.req.param('id'), options), 'No such provider'));
     },
   }),
 ];

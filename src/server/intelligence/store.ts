@@ -49,7 +49,7 @@ export async function registeredProviderIds(q: Queryable): Promise<Set<string>> 
 }
 
 /** The same row always gets the same id (at most 64 characters, as the schema allows). */
-export const importedEntryId = (entry: ImportedEntry) =>
+const importedEntryId = (entry: ImportedEntry) =>
   `csv-${createHash('sha256').update(canonicalJson(entry)).digest('hex').slice(0, 40)}`;
 
 /** Writes an import's rows, each attributed to `user` and dated `now`, skipping rows already recorded. */

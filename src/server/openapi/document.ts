@@ -17,7 +17,7 @@ const SECURITY_SCHEME = 'sessionCookie';
 const MUTATING = new Set<Method>(['post', 'put', 'patch', 'delete']);
 const CONVERT = { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' } as const;
 
-export const TAGS: Record<Tag, string> = {
+const TAGS: Record<Tag, string> = {
   meta: 'Service health and this document',
   session: 'Signing in and out (the session cookie)',
   sync: 'Reference data for offline use',
@@ -33,7 +33,7 @@ export const TAGS: Record<Tag, string> = {
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** Hono's `/api/submissions/:id` in OpenAPI form, `/api/submissions/{id}`. */
-export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 /** `put /api/submissions/{id}` → putSubmissionsById. */
 export function operationId(method: Method, path: string): string {

@@ -5,7 +5,7 @@
 import { defineRoute, raw, type ApiRoute } from '../http/route';
 import { buildDocument } from './document';
 
-export const OPENAPI_PATH = '/api/openapi.json';
+const OPENAPI_PATH = '/api/openapi.json';
 
 /** `routes` and the route serving their document, which describes itself too. */
 export function withOpenApi(routes: readonly ApiRoute[]): readonly ApiRoute[] {

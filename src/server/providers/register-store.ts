@@ -8,7 +8,7 @@ import type { SessionUser } from '../../shared/schemas';
 import { recordAudit } from '../audit';
 import type { Db, Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
-import type { ImportedProvider } from './csv';
+import type { ImportedProvider } from './csv-row';
 import { findProviderRow, recordRagChange, writeProvider, type ProviderRow, type RegisterRow } from './store';
 
 /** Adds a provider; null when the id is already on the register. */
@@ -35,7 +35,7 @@ export async function createProvider(
   });
 }
 
-export type ProviderUpdate = { kind: 'saved'; row: ProviderRow } | { kind: 'not-found' } | { kind: 'reason-needed' };
+type ProviderUpdate = { kind: 'saved'; row: ProviderRow } | { kind: 'not-found' } | { kind: 'reason-needed' };
 
 /** Replaces a provider's register row; a RAG change needs a reason. */
 export async function updateProvider(db: Db, row: RegisterRow, user: SessionUser, now: Date): Promise<ProviderUpdate> {

@@ -8,12 +8,18 @@ import type { Issue } from '../../shared/schemas';
 import { findUserRole } from '../auth/users';
 import type { Queryable } from '../db';
 import type { AppContext, Deps } from '../http/env';
-import { badRequest, conflict, invalid, notFound } from '../http/errors';
+import { badRequest, conflict, found, invalid, notFound } from '../http/errors';
 import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
 import { createProvider, removeFromRegister, updateProvider } from './register-store';
-import { findProviderRow, listProviderRows, toRecord, type RegisterRow } from './store';
+import { findProviderRow, listProviderRows, toRecord, type ProviderRow, type RegisterRow } from './store';
 
 const PROVIDER_BODY_LIMIT = 64 * 1024;
+const NO_SUCH_PROVIDER = 'No such provider';
+
+/** The provider at the path (on the register, or also a removed one), or 404: what a route about one provider loads first. */
+export async function providerAt(q: Queryable, id: string, withRemoved = false): Promise<ProviderRow> {
+  return found(await findProviderRow(q, id, withRemoved), NO_SUCH_PROVIDER);
+}
 
 async function officerIssues(q: Queryable, row: RegisterRow, path = 'allocatedOfficerId'): Promise<Issue[]> {
   if (row.allocatedOfficerId === null) return [];
@@ -68,11 +74,8 @@ export const providerRoutes: readonly ApiRoute[] = [
     summary: 'One provider',
     responses: { 200: reply('The provider', ProviderRecord) },
     errors: { 404: 'No such provider' },
-    handler: async (c, deps) => {
-      const row = await findProviderRow(deps.db, c.req.param('id'));
-      if (row === null) throw notFound('No such provider');
-      return c.json(toRecord(row, deps.config.visitFrequencyMonths));
-    },
+    handler: async (c, deps) =>
+      c.json(toRecord(await providerAt(deps.db, c.req.param('id')), deps.config.visitFrequencyMonths)),
   }),
   defineRoute({
     method: 'put',
@@ -90,7 +93,7 @@ export const providerRoutes: readonly ApiRoute[] = [
       if (result.kind === 'reason-needed') {
         throw invalid([{ path: 'ragReason', message: 'Give the reason for changing the RAG rating' }]);
       }
-      if (result.kind === 'not-found') throw notFound('No such provider');
+      if (result.kind === 'not-found') throw notFound(NO_SUCH_PROVIDER);
       return c.json(toRecord(result.row, deps.config.visitFrequencyMonths));
     },
   }),
@@ -104,7 +107,7 @@ export const providerRoutes: readonly ApiRoute[] = [
     errors: { 404: 'No such provider' },
     handler: async (c, deps) => {
       const removed = await removeFromRegister(deps.db, c.req.param('id'), c.get('user'), deps.now());
-      if (!removed) throw notFound('No such provider');
+      if (!removed) throw notFound(NO_SUCH_PROVIDER);
       return c.body(null, 204);
     },
   }),

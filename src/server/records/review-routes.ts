@@ -7,19 +7,13 @@
 // A decision on a revision that is no longer current is refused (409), so a review never lands on
 // an amendment the reviewer has not read.
 import { RevisionHistory } from '../../shared/records/api-schemas';
-import { toIssues } from '../../shared/records/record-rules';
 import { ReviewRequest, StoredSubmission } from '../../shared/schemas';
 import { readJsonBody } from '../http/body';
 import { conflict, forbidden, invalid, notFound } from '../http/errors';
-import { defineRoute, json, reply, type ApiRoute } from '../http/route';
+import { defineRoute, json, reply, valid, type ApiRoute } from '../http/route';
 import { decideReview, listReviews } from './review-store';
-import { RecordIdParams } from './routes';
+import { isRecordId, RecordIdParams } from './routes';
 import { getSubmission, listRevisions } from './store';
-
-/** Kept for seed/demo-history.ts, which imports it from here. */
-export { storeReview } from './review-store';
-
-const isRecordId = (id: string) => RecordIdParams.shape.id.safeParse(id).success;
 
 export const reviewRoutes: readonly ApiRoute[] = [
   defineRoute({
@@ -38,10 +32,9 @@ export const reviewRoutes: readonly ApiRoute[] = [
     },
     handler: async (c, deps) => {
       const id = c.req.param('id');
-      const parsed = ReviewRequest.safeParse(await readJsonBody(c, deps.config.jsonLimitBytes));
+      const body = await readJsonBody(c, deps.config.jsonLimitBytes);
       if (!isRecordId(id)) throw notFound('No such record');
-      if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
-      const request = parsed.data;
+      const request = valid(ReviewRequest, body);
       if (request.decision === 'return' && request.comment.trim() === '') {
         throw invalid([{ path: 'comment', message: 'Say what needs amending' }]);
       }

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit';
 import { submitterVisible } from '../auth/access';
 import type { Db, Queryable } from '../db';
 
-export type ReviewOutcome =
+type ReviewOutcome =
   { kind: 'done' } | { kind: 'not-found' } | { kind: 'forbidden' } | { kind: 'stale'; current: number };
 
 /** Records a decision on a record's current revision: the head holds the latest, the log every one. */

@@ -10,12 +10,13 @@ import { PutSubmissionResponse, RecordBody, StoredSubmission, type Issue } from 
 import { missingAttachments } from '../evidence/store';
 import { readJsonBody } from '../http/body';
 import type { AppContext, Deps } from '../http/env';
-import { ApiError, badRequest, conflict, forbidden, invalid, notFound } from '../http/errors';
-import { defineRoute, json, reply, validQuery, type ApiRoute, type RouteContext } from '../http/route';
+import { ApiError, badRequest, conflict, forbidden, found, invalid } from '../http/errors';
+import { defineRoute, json, reply, valid, validQuery, type ApiRoute, type RouteContext } from '../http/route';
 import { getSubmission, listSubmissions, putSubmission } from './store';
 
 export const RecordIdParams = z.object({ id: z.uuid() });
-const isRecordId = (id: string) => RecordIdParams.shape.id.safeParse(id).success;
+/** Whether a path's id is a record id (a UUID): anything else names no record. */
+export const isRecordId = (id: string) => RecordIdParams.shape.id.safeParse(id).success;
 const RevisionQuery = z.object({ revision: z.optional(z.string().check(z.regex(/^[1-9]\d{0,5}$/))) });
 
 /** The list filter in the query string (also the CSV exports'); 400 with the issues when it is not valid. */
@@ -59,9 +60,7 @@ async function putRecord(c: RouteContext<'/api/submissions/:id'>, deps: Deps): P
   if (typeof json === 'object' && json !== null && 'id' in json && json.id !== id) {
     throw badRequest('The record id in the path does not match the body');
   }
-  const parsed = RecordBody.safeParse(json);
-  if (!parsed.success) throw invalid(toIssues(parsed.error.issues));
-  const body = parsed.data;
+  const body = valid(RecordBody, json);
   if (body.id !== id) throw badRequest('The record id in the path does not match the body');
 
   const issues = await acceptanceIssues(deps, body);
@@ -150,9 +149,8 @@ export const submissionRoutes: readonly ApiRoute[] = [
       const id = c.req.param('id');
       const { revision } = validQuery(c, RevisionQuery, 'revision must be a positive whole number');
       const at = revision === undefined ? null : Number(revision);
-      const found = isRecordId(id) ? await getSubmission(deps.db, c.get('user'), id, at) : null;
-      if (found === null) throw notFound('No such record');
-      return c.json(found);
+      const record = isRecordId(id) ? await getSubmission(deps.db, c.get('user'), id, at) : null;
+      return c.json(found(record, 'No such record'));
     },
   }),
 ];

@@ -51,7 +51,7 @@ export async function reportRecords(
   }));
 }
 
-export async function reportProviders(q: Queryable): Promise<ReportProvider[]> {
+async function reportProviders(q: Queryable): Promise<ReportProvider[]> {
   const rows = await q.query<{ id: string; name: string; level: number; rag: Rag; registered_on: string | null }>(
     `SELECT id, body->>'name' AS name, (body->>'monitoringLevel')::int AS level, body->>'rag' AS rag, registered_on
        FROM providers WHERE removed_at IS NULL ORDER BY body->>'name', id`,

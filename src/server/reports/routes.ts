@@ -11,9 +11,9 @@ import { REPORT_CSV_COLUMNS, reportCsvRows } from '../../shared/reports/report-c
 import { ProviderTimeline, QuarterlyReport } from '../../shared/reports/report-schemas';
 import { parseQuarterKey, previousQuarter, quarterOf, type Quarter } from '../../shared/reports/quarters';
 import type { AppContext, Deps } from '../http/env';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest } from '../http/errors';
 import { csv, defineRoute, reply, type ApiRoute, type RouteContext } from '../http/route';
-import { findProviderRow } from '../providers/store';
+import { providerAt } from '../providers/routes';
 import { toCsv } from './exports/csv';
 import { csvReply } from './exports/routes';
 import { allTemplates, intelligenceEntries, ragChanges, reportInput, reportRecords, visibleActions } from './inputs';
@@ -37,8 +37,7 @@ async function report(c: AppContext, deps: Deps): Promise<Report> {
 
 async function timeline(c: RouteContext<'/api/providers/:id/timeline'>, deps: Deps): Promise<Response> {
   const id = c.req.param('id');
-  const row = await findProviderRow(deps.db, id, true);
-  if (row === null) throw notFound('No such provider');
+  const row = await providerAt(deps.db, id, true);
   const user = c.get('user');
   const templates = await allTemplates(deps.db);
   const visits = await reportRecords(deps.db, user, new Map([[id, row.body.name]]), id);

@@ -6,7 +6,6 @@
 // (HISTORY_ENDS) so they never change its figures.
 import type { IntelligenceKind, Rag } from '../../shared/briefings/register';
 
-export const HISTORY_QUARTER = { year: 2026, q: 2 } as const;
 /** The last day of the history: relative demo dates are never earlier than the day after. */
 export const HISTORY_ENDS = '2026-09-30';
 /** The day the demo providers joined the register. */
@@ -23,7 +22,7 @@ export type HistoryAction = {
 
 type Review = 'signed-off' | 'submitted';
 
-export type HistoryVisit = {
+type HistoryVisit = {
   provider: string;
   date: string;
   officer: 'officer@example.org' | 'officer2@example.org';
@@ -34,7 +33,7 @@ export type HistoryVisit = {
   actions?: HistoryAction[];
 };
 
-export type HistoryPractice = {
+type HistoryPractice = {
   kind: 'observation' | 'audit';
   date: string;
   practitioner: string;

@@ -9,9 +9,9 @@ import type { IntelligenceEntry } from '../../shared/briefings/register';
 import { Template, type RaisedAction, type Review, type SessionUser, type RecordBody } from '../../shared/schemas';
 import { builtInTemplates } from '../../shared/templates/index';
 import type { Db } from '../db';
-import { insertIntelligence } from '../intelligence/routes';
+import { insertIntelligence } from '../intelligence/store';
 import { recordRagChange } from '../providers/store';
-import { storeReview } from '../records/review-routes';
+import { storeReview } from '../records/review-store';
 import { putSubmission } from '../records/store';
 import {
   type HistoryAction,

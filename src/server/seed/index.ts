@@ -10,9 +10,10 @@ import { builtInTemplates } from '../../shared/templates/index';
 import { validateTemplate } from '../../shared/templates/template-rules';
 import { countUsers, ensureTeam, insertUser, setTeamManager } from '../auth/users';
 import { hashPassword } from '../auth/passwords';
+import { writeAssignment } from '../assignments/store';
 import type { Db } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
-import { insertIntelligence } from '../intelligence/routes';
+import { insertIntelligence } from '../intelligence/store';
 import { refreshProviderVisit } from '../providers/store';
 import { ensureTemplates, insertProviderIfMissing } from '../reference/store';
 import { demoProviders, demoTeamManagers, demoTeams, demoUsers } from './demo-data';
@@ -22,7 +23,7 @@ import { calendarDay } from '../../shared/calendar';
 
 const DEMO_SEED_LOCK = 4_711_020_252;
 
-export interface SeedReport {
+interface SeedReport {
   templatesAdded: number;
   demoUsersAdded: number;
   demoProvidersAdded: number;
@@ -109,12 +110,7 @@ export async function seed(db: Db, options: { demo: boolean; now?: Date }): Prom
       const officerId = userIds.get(officerEmail);
       if (officerId === undefined) continue;
       const assignment: Assignment = { ...rest, officerId };
-      const seq = await nextChangeSeq(tx);
-      await tx.query(
-        `INSERT INTO assignments (id, provider_id, officer_id, status, body, created_by, created_at, change_seq)
-         VALUES ($1, $2, $3, 'open', $4::jsonb, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-        [assignment.id, assignment.providerId, officerId, JSON.stringify(assignment), qaId, now, seq],
-      );
+      await writeAssignment(tx, assignment, qaId, now);
     }
     for (const action of demoActions(today)) {
       await tx.query(

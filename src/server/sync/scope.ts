@@ -10,9 +10,9 @@ import type { Queryable } from '../db';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
 import { addDays } from '../../shared/calendar';
 
-export const DUE_WINDOW_DAYS = 28;
+const DUE_WINDOW_DAYS = 28;
 
-export interface Scope {
+interface Scope {
   briefings: string[];
   assignments: Array<{ id: string; change_seq: number }>;
   pinned: string[];
@@ -60,7 +60,7 @@ export const scopeKey = (userId: string, scope: Scope): string =>
     .slice(0, 16);
 
 /** Scope snapshots unused for this long are deleted; a cursor naming one just gets a larger pull. */
-export const SCOPE_RETENTION_DAYS = 30;
+const SCOPE_RETENTION_DAYS = 30;
 
 /**
  * Records the scope a new cursor is issued for (created_at is when it was last issued) and

@@ -7,11 +7,11 @@ import type { ClosureFigures as ClosureFiguresSchema } from '../reports/report-s
 import { inQuarter, type Quarter } from '../reports/quarters';
 import { addMonths, calendarDay } from '../calendar';
 
-export const CLOSURE_MONTHS = 3;
+const CLOSURE_MONTHS = 3;
 
 export type ClosureFigures = z.infer<typeof ClosureFiguresSchema>;
 
-export type ClosableAction = Pick<
+type ClosableAction = Pick<
   VisitAction,
   'significance' | 'raisedOn' | 'dueDate' | 'status' | 'closedOn' | 'statusChangedAt'
 >;

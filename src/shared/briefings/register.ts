@@ -57,6 +57,19 @@ export type ProviderRecord = z.infer<typeof ProviderRecord>;
 export const CqcRating = z.enum(['outstanding', 'good', 'requires-improvement', 'inadequate', 'not-rated']);
 export type CqcRating = z.infer<typeof CqcRating>;
 
+/** A CQC inspection's ratings, overall and for each key question (in an entry and in the briefing). */
+const cqcRatings = {
+  overall: CqcRating,
+  keyQuestions: z.object({
+    safe: CqcRating,
+    effective: CqcRating,
+    caring: CqcRating,
+    responsive: CqcRating,
+    wellLed: CqcRating,
+  }),
+};
+const fireOutcome = z.enum(['satisfactory', 'action-required', 'enforcement']);
+
 const entryBase = {
   id: required(64),
   providerId: required(64),
@@ -69,18 +82,7 @@ const entryBase = {
 };
 
 export const IntelligenceEntry = z.discriminatedUnion('kind', [
-  z.object({
-    ...entryBase,
-    kind: z.literal('cqc-inspection'),
-    overall: CqcRating,
-    keyQuestions: z.object({
-      safe: CqcRating,
-      effective: CqcRating,
-      caring: CqcRating,
-      responsive: CqcRating,
-      wellLed: CqcRating,
-    }),
-  }),
+  z.object({ ...entryBase, kind: z.literal('cqc-inspection'), ...cqcRatings }),
   z.object({ ...entryBase, kind: z.literal('complaint'), status: z.enum(['open', 'closed']) }),
   z.object({ ...entryBase, kind: z.literal('safeguarding-referral'), status: z.enum(['open', 'closed']) }),
   z.object({ ...entryBase, kind: z.literal('incident'), notifiedToCqc: z.boolean() }),
@@ -90,11 +92,7 @@ export const IntelligenceEntry = z.discriminatedUnion('kind', [
     source: z.enum(['social-work', 'continuing-care', 'gp', 'district-nurse', 'health-professional', 'other']),
     sentiment: z.enum(['positive', 'mixed', 'concern']),
   }),
-  z.object({
-    ...entryBase,
-    kind: z.literal('fire-inspection'),
-    outcome: z.enum(['satisfactory', 'action-required', 'enforcement']),
-  }),
+  z.object({ ...entryBase, kind: z.literal('fire-inspection'), outcome: fireOutcome }),
 ]);
 export type IntelligenceEntry = z.infer<typeof IntelligenceEntry>;
 export type IntelligenceKind = IntelligenceEntry['kind'];
@@ -149,19 +147,7 @@ export const Briefing = z.object({
   providerId: required(64),
   compiledAt: isoDateTime,
   provider: ProviderRecord,
-  cqc: z.nullable(
-    z.object({
-      date: isoDate,
-      overall: CqcRating,
-      keyQuestions: z.object({
-        safe: CqcRating,
-        effective: CqcRating,
-        caring: CqcRating,
-        responsive: CqcRating,
-        wellLed: CqcRating,
-      }),
-    }),
-  ),
+  cqc: z.nullable(z.object({ date: isoDate, ...cqcRatings })),
   complaints: z.object({ open: z.int(), last12Months: z.int(), recent: z.array(IntelligenceEntry) }),
   safeguarding: z.object({ open: z.int(), last12Months: z.int(), recent: z.array(IntelligenceEntry) }),
   incidents: z.object({ last12Months: z.int(), recent: z.array(IntelligenceEntry) }),
@@ -170,7 +156,7 @@ export const Briefing = z.object({
   fireInspection: z.nullable(
     z.object({
       date: isoDate,
-      outcome: z.enum(['satisfactory', 'action-required', 'enforcement']),
+      outcome: fireOutcome,
       summary: text(4000),
     }),
   ),

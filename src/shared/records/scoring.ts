@@ -27,7 +27,7 @@ const NONE: Suggestion = { rating: null, percentage: null, counted: 0 };
 const topScore = (options: ChoiceOption[]) => Math.max(...options.map((o) => o.score ?? -Infinity));
 
 /** The scale rating for a score: the highest-scoring rating at or below it (so halves round down). */
-export function ratingForScore(template: Template, score: number): string {
+function ratingForScore(template: Template, score: number): string {
   const scored = template.ratingScale.filter((o) => o.score !== undefined).sort((a, b) => b.score! - a.score!);
   return (scored.find((o) => o.score! <= score + 1e-9) ?? scored[scored.length - 1]!).value;
 }
@@ -37,7 +37,7 @@ export function ratingScore(template: Template, rating: string | undefined | nul
 }
 
 /** The band for a whole percentage: the band with the highest start at or below it. */
-export function ratingForPercentage(template: Template, percentage: number): string | null {
+function ratingForPercentage(template: Template, percentage: number): string | null {
   const bands = [...(template.scoring?.bands ?? [])].sort((a, b) => b.from - a.from);
   return bands.find((b) => b.from <= percentage)?.rating ?? null;
 }

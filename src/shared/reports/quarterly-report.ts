@@ -59,7 +59,7 @@ export interface RagChange {
   to: Rag;
   reason: string;
 }
-export type ReportIntelligence = Pick<IntelligenceEntry, 'providerId' | 'kind' | 'date'> &
+type ReportIntelligence = Pick<IntelligenceEntry, 'providerId' | 'kind' | 'date'> &
   Partial<{ sentiment: string; outcome: string }>;
 
 export interface ReportInput {
@@ -78,9 +78,9 @@ export interface ReportInput {
 }
 
 /** Seed 003 §4 table: each team manager observes at least once a month and audits one case file a month. */
-export const PER_OBSERVER_PER_QUARTER = { observation: 3, audit: 3 } as const;
+const PER_OBSERVER_PER_QUARTER = { observation: 3, audit: 3 } as const;
 
-export const KIND_LABELS: Record<RecordKind, string> = {
+const KIND_LABELS: Record<RecordKind, string> = {
   visit: 'Provider monitoring visits',
   observation: 'Observations of practice',
   audit: 'Case file audits',

@@ -6,7 +6,7 @@
 import type { ChoiceOption, Template, TemplateItem, TemplateSection } from '../schemas';
 
 /** The judgement scale for each practice domain and for the practice overall. */
-export const observationScale: ChoiceOption[] = [
+const observationScale: ChoiceOption[] = [
   {
     value: 'outstanding',
     label: 'Outstanding',
@@ -34,7 +34,7 @@ export const observationScale: ChoiceOption[] = [
 ];
 
 /** The practice domains: id, label and what good looks like. */
-export const PRACTICE_DOMAINS: Array<[string, string, string]> = [
+const PRACTICE_DOMAINS: Array<[string, string, string]> = [
   [
     'planning-and-purpose',
     'Planning and purpose',
@@ -73,7 +73,7 @@ export const PRACTICE_DOMAINS: Array<[string, string, string]> = [
 ];
 
 /** The wording that differs between settings. */
-export type ObservationSetting = {
+type ObservationSetting = {
   id: string;
   title: string;
   /** What the manager observes, completing "A manager observes a practitioner ...". */

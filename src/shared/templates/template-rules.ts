@@ -4,7 +4,7 @@
 // publish a template with any of these problems, and every message names the item.
 import type { ChoiceOption, Issue, Template, TemplateItem } from '../schemas';
 
-export const YES_NO_OPTIONS: ChoiceOption[] = [
+const YES_NO_OPTIONS: ChoiceOption[] = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
 ];

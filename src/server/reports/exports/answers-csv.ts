@@ -90,7 +90,7 @@ export function* answerLines(records: Iterable<StoredSubmission>): Generator<Ans
 /** An answer as answers.csv carries it: photos by SHA-256 only, and only when there are some. */
 export type CarriedCell = { value: Answer['value']; note: string; attachments?: string[] };
 export type CarriedAnswer = CarriedCell & { rows?: Array<{ id: string; answers: Record<string, CarriedCell> }> };
-export type RecordAnswers = { recordId: string; revision: number; answers: Record<string, CarriedAnswer> };
+type RecordAnswers = { recordId: string; revision: number; answers: Record<string, CarriedAnswer> };
 
 function readValue(value: string, kind: string): Answer['value'] {
   switch (kind) {

@@ -8,7 +8,7 @@ import { readCsv } from '../../http/csv-reader';
 export type Column<T> = { readonly name: string; readonly means: string; readonly of: (row: T) => string };
 
 /** A row read back: every heading of the table, as text. */
-export type TableRow<C extends readonly Column<never>[]> = Record<C[number]['name'], string>;
+type TableRow<C extends readonly Column<never>[]> = Record<C[number]['name'], string>;
 
 const BOM = '\uFEFF';
 const NEEDS_QUOTES = /[",\r\n]/;

@@ -2,8 +2,10 @@
 // managers and QA. Rows are exactly what the same person sees through GET /api/submissions (with
 // the same filter query) and GET /api/actions. Nothing about the filter or the rows is logged: the
 // access log records the route pattern only, and a person's name can be in the filter.
+import type * as z from 'zod/mini';
 import { calendarDay } from '../../../shared/calendar';
 import { RecordFilter } from '../../../shared/records/record-filter';
+import type { StoredSubmission } from '../../../shared/schemas';
 import { recordAudit } from '../../audit';
 import type { AppContext, Deps } from '../../http/env';
 import { csv, defineRoute, type ApiRoute } from '../../http/route';
@@ -12,7 +14,7 @@ import { listSubmissions } from '../../records/store';
 import { visibleActions } from '../inputs';
 import { ACTION_COLUMNS } from './actions-csv';
 import { ANSWER_COLUMNS, answerLines } from './answers-csv';
-import { writeTable } from './csv';
+import { writeTable, type Column } from './csv';
 import { SUBMISSION_COLUMNS } from './submissions-csv';
 
 /**
@@ -29,58 +31,78 @@ export async function csvReply(c: AppContext, deps: Deps, name: string, text: st
   });
 }
 
-const download = (columns: readonly { name: string }[], what: string) => ({
-  description: 'A UTF-8 CSV file with a BOM',
-  body: csv(
-    columns.map((c) => c.name),
-    what,
-  ),
-});
-
 const FILTERED =
   "The records this person may see, with the same filter as GET /api/submissions. Cells that a spreadsheet would run as a formula start with an added '.";
 
+interface Export<T> {
+  name: string;
+  summary: string;
+  description: string;
+  columns: readonly Column<T>[];
+  /** What the rows are, for the document: "The submissions". */
+  what: string;
+  /** The query it reads, and its 400. */
+  query?: { schema: z.ZodMiniObject; invalid: string };
+  rows: (c: AppContext, deps: Deps) => Promise<Iterable<T>>;
+}
+
+/** GET /api/exports/{name}.csv, for managers and QA: a heading row and one row per item. */
+function exportRoute<T>(spec: Export<T>): ApiRoute {
+  return defineRoute({
+    method: 'get',
+    path: `/api/exports/${spec.name}.csv`,
+    tag: 'reports',
+    access: ['manager', 'qa'],
+    summary: spec.summary,
+    description: spec.description,
+    ...(spec.query === undefined ? {} : { query: spec.query.schema }),
+    responses: {
+      200: {
+        description: 'A UTF-8 CSV file with a BOM',
+        body: csv(
+          spec.columns.map((c) => c.name),
+          spec.what,
+        ),
+      },
+    },
+    ...(spec.query === undefined ? {} : { errors: { 400: spec.query.invalid } }),
+    handler: async (c, deps) => csvReply(c, deps, spec.name, writeTable(spec.columns, await spec.rows(c, deps))),
+  });
+}
+
+/** An export of the records this person may see, filtered as GET /api/submissions; `lines` makes its rows. */
+const recordsExport = <T>(
+  spec: Pick<Export<T>, 'name' | 'summary' | 'columns' | 'what'>,
+  lines: (records: StoredSubmission[]) => Iterable<T>,
+): ApiRoute =>
+  exportRoute({
+    ...spec,
+    description: FILTERED,
+    query: { schema: RecordFilter, invalid: 'The filter is not valid' },
+    rows: async (c, deps) => lines(await listSubmissions(deps.db, c.get('user'), submissionFilterOf(c))),
+  });
+
 export const exportRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/exports/submissions.csv',
-    tag: 'reports',
-    access: ['manager', 'qa'],
-    summary: 'Download submissions as CSV',
-    description: FILTERED,
-    query: RecordFilter,
-    responses: { 200: download(SUBMISSION_COLUMNS, 'The submissions') },
-    errors: { 400: 'The filter is not valid' },
-    handler: async (c, deps) => {
-      const records = await listSubmissions(deps.db, c.get('user'), submissionFilterOf(c));
-      return csvReply(c, deps, 'submissions', writeTable(SUBMISSION_COLUMNS, records));
+  recordsExport(
+    {
+      name: 'submissions',
+      summary: 'Download submissions as CSV',
+      columns: SUBMISSION_COLUMNS,
+      what: 'The submissions',
     },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/exports/answers.csv',
-    tag: 'reports',
-    access: ['manager', 'qa'],
-    summary: 'Download answers as CSV',
-    description: FILTERED,
-    query: RecordFilter,
-    responses: { 200: download(ANSWER_COLUMNS, 'The answers') },
-    errors: { 400: 'The filter is not valid' },
-    handler: async (c, deps) => {
-      const records = await listSubmissions(deps.db, c.get('user'), submissionFilterOf(c));
-      return csvReply(c, deps, 'answers', writeTable(ANSWER_COLUMNS, answerLines(records)));
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/exports/actions.csv',
-    tag: 'reports',
-    access: ['manager', 'qa'],
+    (records) => records,
+  ),
+  recordsExport(
+    { name: 'answers', summary: 'Download answers as CSV', columns: ANSWER_COLUMNS, what: 'The answers' },
+    answerLines,
+  ),
+  exportRoute({
+    name: 'actions',
     summary: 'Download actions as CSV',
     description: 'Every action this person may see, in the order of GET /api/actions.',
-    responses: { 200: download(ACTION_COLUMNS, 'The actions') },
+    columns: ACTION_COLUMNS,
+    what: 'The actions',
     // The order and visibility of GET /api/actions, without its status filter.
-    handler: async (c, deps) =>
-      csvReply(c, deps, 'actions', writeTable(ACTION_COLUMNS, await visibleActions(deps.db, c.get('user')))),
+    rows: (c, deps) => visibleActions(deps.db, c.get('user')),
   }),
 ];

@@ -6,6 +6,17 @@ import { type Column, orEmpty, orNull, readTable, toInt } from './csv';
 
 const details = (s: StoredSubmission) => s.body.details;
 
+/**
+ * A detail only some kinds of record have (a visit's provider, an audit's case): empty for the others,
+ * whose details hold only their own kind's keys (RecordBody strips any other).
+ */
+const detail =
+  (key: 'providerId' | 'practitionerName' | 'caseReference' | 'team') =>
+  (s: StoredSubmission): string => {
+    const d: Partial<Record<typeof key, string>> = details(s);
+    return d[key] ?? '';
+  };
+
 export const SUBMISSION_COLUMNS = [
   { name: 'record_id', means: 'The record id (a UUID), the same on every revision', of: (s) => s.id },
   { name: 'revision', means: 'The current revision number; amendments count up from 1', of: (s) => String(s.revision) },
@@ -13,26 +24,10 @@ export const SUBMISSION_COLUMNS = [
   { name: 'template_id', means: 'The template the record was made on', of: (s) => s.body.templateId },
   { name: 'template_version', means: 'Its version', of: (s) => String(s.body.templateVersion) },
   { name: 'record_date', means: 'The visit, observation or audit date (YYYY-MM-DD)', of: (s) => details(s).date },
-  {
-    name: 'provider_id',
-    means: 'Visits: the provider visited',
-    of: (s) => (s.body.kind === 'visit' ? s.body.details.providerId : ''),
-  },
-  {
-    name: 'practitioner_name',
-    means: 'Observations and audits: whose practice',
-    of: (s) => (s.body.kind === 'visit' ? '' : s.body.details.practitionerName),
-  },
-  {
-    name: 'case_reference',
-    means: 'Audits: the case file audited',
-    of: (s) => (s.body.kind === 'audit' ? s.body.details.caseReference : ''),
-  },
-  {
-    name: 'team',
-    means: 'Observations and audits: the practitioner’s team',
-    of: (s) => (s.body.kind === 'visit' ? '' : s.body.details.team),
-  },
+  { name: 'provider_id', means: 'Visits: the provider visited', of: detail('providerId') },
+  { name: 'practitioner_name', means: 'Observations and audits: whose practice', of: detail('practitionerName') },
+  { name: 'case_reference', means: 'Audits: the case file audited', of: detail('caseReference') },
+  { name: 'team', means: 'Observations and audits: the practitioner’s team', of: detail('team') },
   { name: 'submitter_id', means: 'Who submitted it (user id)', of: (s) => s.submitterId },
   { name: 'submitter_name', means: 'Who submitted it', of: (s) => s.submitterName },
   { name: 'received_at', means: 'When the server stored this revision (ISO 8601, UTC)', of: (s) => s.receivedAt },
