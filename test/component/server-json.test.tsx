@@ -1,7 +1,9 @@
 // Pages that show the server's copy (lib/use-server-json.ts): each outcome of the one GET worded
-// for the person, and the review page built from the council's copy of a record.
+// for the person (an answer not in the route's schema among them), and the review page built from
+// the council's copy of a record.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/preact';
+import * as z from 'zod/mini';
 import { useServerJson } from '../../src/app/lib/use-server-json';
 import { ReviewPage } from '../../src/app/records/ReviewPage';
 import type { StoredSubmission } from '../../src/shared/schemas';
@@ -17,7 +19,7 @@ function answer(status: number, body: unknown) {
 }
 
 function Probe() {
-  const loaded = useServerJson<{ n: number }>('/api/thing', 'Needs a connection.');
+  const loaded = useServerJson('/api/thing', z.object({ n: z.number() }), 'Needs a connection.');
   return (
     <p data-testid="probe">
       {loaded.state === 'ready' ? `n=${loaded.value.n}` : loaded.state === 'failed' ? loaded.message : 'loading'}
@@ -30,6 +32,11 @@ afterEach(() => vi.unstubAllGlobals());
 describe('useServerJson', () => {
   it.each([
     ['the value on 200', () => answer(200, { n: 3 }), 'n=3'],
+    [
+      'what it does not expect when the answer is not in the schema',
+      () => answer(200, { n: 'three' }),
+      /^This could not be shown: the server's answer is not in the form this version of the app expects \(n: /,
+    ],
     [
       'the server’s message on an error',
       () => answer(403, { error: 'forbidden', message: 'Not your team.' }),

@@ -2,6 +2,7 @@
 // done or verified, as the server insists). Keeps what was typed when the save fails.
 import { useId, useState } from 'preact/hooks';
 import type { ActionStatus, VisitAction } from '../../shared/briefings/register';
+import { Select, TextArea } from '../components/fields';
 import { updateAction } from '../office/api';
 
 const OPTIONS: { value: ActionStatus; label: string }[] = [
@@ -37,38 +38,24 @@ export function ActionUpdateForm(props: { action: VisitAction; onSaved: (action:
         Update<span class="visually-hidden"> {props.action.title}</span>
       </summary>
       <form onSubmit={(e) => void save(e)}>
-        <label class="label small" for={`${id}-status`}>
-          Status
-        </label>
-        <select
+        <Select
           id={`${id}-status`}
-          class="select"
+          label="Status"
+          small
+          options={OPTIONS}
           value={status}
-          onChange={(e) => setStatus(e.currentTarget.value as ActionStatus)}
-        >
-          {OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <label class="label small" for={`${id}-evidence`}>
-          Evidence
-        </label>
-        <textarea
+          onChange={(value) => setStatus(value as ActionStatus)}
+        />
+        <TextArea
           id={`${id}-evidence`}
-          class="textarea"
+          label="Evidence"
+          small
           rows={3}
           value={evidence}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onInput={(e) => setEvidence(e.currentTarget.value)}
+          error={error}
+          alert
+          onChange={setEvidence}
         />
-        {error && (
-          <p class="error-message" id={`${id}-error`} role="alert">
-            {error}
-          </p>
-        )}
         <button type="submit" class="button small" disabled={busy}>
           Save
         </button>

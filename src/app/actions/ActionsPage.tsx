@@ -5,14 +5,15 @@
 import { useState } from 'preact/hooks';
 import { actionDueDate } from '../../shared/deadlines';
 import type { RaisedAction, Template } from '../../shared/schemas';
-import { BackLink, ErrorSummary, Page } from '../components/Page';
+import { Radios } from '../components/choices';
+import { DateInput, Select, TextArea, TextInput } from '../components/fields';
+import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import { queryParams } from '../lib/router';
 import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { removeAction, saveAction } from '../records/answer-store';
-import { useTemplate } from '../records/queries';
-import { MissingTemplate } from '../records/TaskListPage';
+import { withTemplate } from '../records/with-template';
 import { recordNoun } from '../records/labels';
 import { calendarDay } from '../../shared/calendar';
 
@@ -20,16 +21,19 @@ type Significance = RaisedAction['significance'];
 type Field = 'title' | 'detail' | 'significance' | 'dueDate';
 
 /** Every item and section an action can be raised from, labelled for a select. */
-function sources(template: Template): Array<{ id: string; label: string }> {
+function sources(template: Template): Array<{ value: string; label: string }> {
   return template.sections.flatMap((s) => [
-    { id: s.id, label: s.title },
-    ...s.items.map((i) => ({ id: i.id, label: `${s.title}: ${i.label}` })),
+    { value: s.id, label: s.title },
+    ...s.items.map((i) => ({ value: i.id, label: `${s.title}: ${i.label}` })),
   ]);
 }
+const SIGNIFICANCE = [
+  { value: 'significant', label: 'Significant' },
+  { value: 'routine', label: 'Routine' },
+];
 
-export function ActionsPage(props: { visit: LocalRecord }) {
-  const { visit } = props;
-  const template = useTemplate(visit.templateId, visit.templateVersion);
+export const ActionsPage = withTemplate(function Actions(props: { visit: LocalRecord; template: Template }) {
+  const { visit, template } = props;
   const [itemId, setItemId] = useState(() => queryParams().get('item') ?? '');
   const [title, setTitle] = useState('');
   const [detail, setDetail] = useState('');
@@ -38,14 +42,12 @@ export function ActionsPage(props: { visit: LocalRecord }) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState('');
   const [added, setAdded] = useState('');
-  if (template === undefined) return <p>Loading…</p>;
-  if (template === null) return <MissingTemplate />;
   const owner = visit.kind === 'visit' ? 'provider' : 'practitioner';
   const choose = (value: Significance) => {
     setSignificance(value);
     setDueDate(actionDueDate(template, value, visit.details.date));
   };
-  const labelOf = new Map(sources(template).map((s) => [s.id, s.label]));
+  const labelOf = new Map(sources(template).map((s) => [s.value, s.label]));
 
   async function add(event: Event) {
     event.preventDefault();
@@ -80,13 +82,7 @@ export function ActionsPage(props: { visit: LocalRecord }) {
     }
   }
 
-  const summary = Object.entries(errors).map(([field, message]) => ({
-    href: `#action-${field}`,
-    message: message ?? '',
-  }));
-  const describedBy = (field: Field, hint = false) =>
-    [hint ? `action-${field}-hint` : '', errors[field] ? `action-${field}-error` : ''].filter(Boolean).join(' ') ||
-    undefined;
+  const summary = errorLinks(errors, (field) => `action-${field}`);
   return (
     <>
       <BackLink href={`/visits/${visit.id}`}>Back to the {recordNoun(visit.kind)}</BackLink>
@@ -134,106 +130,41 @@ export function ActionsPage(props: { visit: LocalRecord }) {
         )}
         <h2>Raise an action</h2>
         <form onSubmit={add} noValidate>
-          <div class="form-group">
-            <label class="label" for="action-item">
-              Raised about (optional)
-            </label>
-            <select id="action-item" class="select" value={itemId} onChange={(e) => setItemId(e.currentTarget.value)}>
-              <option value="">The {visit.kind} as a whole</option>
-              {sources(template).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class={`form-group${errors.title ? ' has-error' : ''}`}>
-            <label class="label" for="action-title">
-              Action
-            </label>
-            {errors.title && (
-              <p class="error-message" id="action-title-error">
-                {errors.title}
-              </p>
-            )}
-            <input
-              id="action-title"
-              class="input"
-              type="text"
-              value={title}
-              aria-describedby={describedBy('title')}
-              onInput={(e) => setTitle(e.currentTarget.value)}
-            />
-          </div>
-          <div class={`form-group${errors.detail ? ' has-error' : ''}`}>
-            <label class="label" for="action-detail">
-              What must change
-            </label>
-            {errors.detail && (
-              <p class="error-message" id="action-detail-error">
-                {errors.detail}
-              </p>
-            )}
-            <textarea
-              id="action-detail"
-              class="textarea"
-              rows={3}
-              value={detail}
-              aria-describedby={describedBy('detail')}
-              onInput={(e) => setDetail(e.currentTarget.value)}
-            />
-          </div>
-          <div class={`form-group${errors.significance ? ' has-error' : ''}`}>
-            <fieldset class="fieldset" aria-describedby={describedBy('significance', true)}>
-              <legend class="legend">How significant is it?</legend>
-              <p class="hint" id="action-significance-hint">
-                Significant actions are due within {template.actionDueMonths?.significant ?? 3} months; routine ones
-                within {template.actionDueMonths?.routine ?? 6}.
-              </p>
-              {errors.significance && (
-                <p class="error-message" id="action-significance-error">
-                  {errors.significance}
-                </p>
-              )}
-              <div class="radios inline">
-                {(['significant', 'routine'] as const).map((value, i) => (
-                  <div class="radio" key={value}>
-                    <input
-                      id={i === 0 ? 'action-significance' : `action-significance-${value}`}
-                      type="radio"
-                      name="significance"
-                      checked={significance === value}
-                      onChange={() => choose(value)}
-                    />
-                    <label for={i === 0 ? 'action-significance' : `action-significance-${value}`}>
-                      {value === 'significant' ? 'Significant' : 'Routine'}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
-          <div class={`form-group${errors.dueDate ? ' has-error' : ''}`}>
-            <label class="label" for="action-dueDate">
-              Due date
-            </label>
-            <p class="hint" id="action-dueDate-hint">
-              Set from the significance; change it if you agreed another date.
-            </p>
-            {errors.dueDate && (
-              <p class="error-message" id="action-dueDate-error">
-                {errors.dueDate}
-              </p>
-            )}
-            <input
-              id="action-dueDate"
-              class="input short"
-              type="date"
-              value={dueDate}
-              aria-describedby={describedBy('dueDate', true)}
-              onInput={(e) => setDueDate(e.currentTarget.value)}
-            />
-          </div>
+          <Select
+            id="action-item"
+            label="Raised about (optional)"
+            placeholder={`The ${visit.kind} as a whole`}
+            options={sources(template)}
+            value={itemId}
+            onChange={setItemId}
+          />
+          <TextInput id="action-title" label="Action" value={title} error={errors.title} onChange={setTitle} />
+          <TextArea
+            id="action-detail"
+            label="What must change"
+            rows={3}
+            value={detail}
+            error={errors.detail}
+            onChange={setDetail}
+          />
+          <Radios
+            id="action-significance"
+            inline
+            legend="How significant is it?"
+            hint={`Significant actions are due within ${template.actionDueMonths?.significant ?? 3} months; routine ones within ${template.actionDueMonths?.routine ?? 6}.`}
+            options={SIGNIFICANCE}
+            value={significance}
+            error={errors.significance}
+            onChange={(value) => choose(value as Significance)}
+          />
+          <DateInput
+            id="action-dueDate"
+            label="Due date"
+            hint="Set from the significance; change it if you agreed another date."
+            value={dueDate}
+            error={errors.dueDate}
+            onChange={setDueDate}
+          />
           <p class="hint">The {owner} owns this action.</p>
           <button type="submit" class="button">
             Add action
@@ -245,4 +176,4 @@ export function ActionsPage(props: { visit: LocalRecord }) {
       </Page>
     </>
   );
-}
+});

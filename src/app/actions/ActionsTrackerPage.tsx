@@ -9,7 +9,8 @@ import { quarterKey, quarterLabel, quarterOf, quartersEndingWith } from '../../s
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import { loadActions, loadProviders } from '../office/api';
-import { Select } from '../office/fields';
+import { Select } from '../components/fields';
+import { Table } from '../components/Table';
 import { BarChart } from '../reports/BarChart';
 import { ActionUpdateForm } from './ActionUpdateForm';
 import { recordReportPath } from '../reports/RecordReportPage';
@@ -23,6 +24,14 @@ const STATUS: Record<ActionStatus, string> = {
   done: 'Done',
   verified: 'Verified',
 };
+const CLOSURE_COLUMNS = [
+  'Raised',
+  'Closed in time',
+  'Closed late',
+  'Open after 3 months',
+  'Still within 3 months',
+  'Closed in time (%)',
+];
 const SHOW = [
   { value: 'overdue', label: 'Overdue only' },
   { value: 'significant', label: 'Significant only' },
@@ -72,49 +81,22 @@ export function ActionsTrackerPage() {
               </li>
             </ul>
             <h2>Significant actions closed within 3 months</h2>
-            <div class="table-wrap">
-              <table class="table">
-                <caption class="table-caption">
-                  Significant actions closed within 3 months, by the quarter they were raised in
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Quarter</th>
-                    <th scope="col" class="numeric">
-                      Raised
-                    </th>
-                    <th scope="col" class="numeric">
-                      Closed in time
-                    </th>
-                    <th scope="col" class="numeric">
-                      Closed late
-                    </th>
-                    <th scope="col" class="numeric">
-                      Open after 3 months
-                    </th>
-                    <th scope="col" class="numeric">
-                      Still within 3 months
-                    </th>
-                    <th scope="col" class="numeric">
-                      Closed in time (%)
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {closure.map(({ q, figures: f }) => (
-                    <tr key={quarterKey(q)}>
-                      <th scope="row">{quarterLabel(q)}</th>
-                      <td class="numeric">{f.raised}</td>
-                      <td class="numeric">{f.closedInTime}</td>
-                      <td class="numeric">{f.closedLate}</td>
-                      <td class="numeric">{f.openOverdue}</td>
-                      <td class="numeric">{f.pending}</td>
-                      <td class="numeric">{f.percent === null ? 'None due yet' : `${f.percent}%`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption="Significant actions closed within 3 months, by the quarter they were raised in"
+              columns={['Quarter', ...CLOSURE_COLUMNS.map((heading) => ({ heading, numeric: true }))]}
+              rows={closure.map(({ q, figures: f }) => ({
+                key: quarterKey(q),
+                cells: [
+                  quarterLabel(q),
+                  f.raised,
+                  f.closedInTime,
+                  f.closedLate,
+                  f.openOverdue,
+                  f.pending,
+                  f.percent === null ? 'None due yet' : `${f.percent}%`,
+                ],
+              }))}
+            />
             <BarChart
               title="Closed within 3 months (%), by quarter raised"
               suffix="%"
@@ -139,59 +121,40 @@ export function ActionsTrackerPage() {
                 onChange={setShow}
               />
             </div>
-            {open.length === 0 ? (
-              <p>No open actions{show ? ' match' : ''}.</p>
-            ) : (
-              <div class="table-wrap">
-                <table class="table">
-                  <caption class="table-caption">
-                    {open.length === 1 ? '1 open action' : `${open.length} open actions`}, overdue first
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Action</th>
-                      <th scope="col">For</th>
-                      <th scope="col">Due</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Update</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {open.map((a) => (
-                      <tr key={a.id}>
-                        <th scope="row">
-                          {a.title}
-                          <span class="hint">
-                            <br />
-                            {a.significance === 'significant' ? 'Significant' : 'Routine'}, raised{' '}
-                            {formatDate(a.raisedOn)}
-                            {a.sourceSubmissionId && (
-                              <>
-                                {' '}
-                                ·{' '}
-                                <a href={recordReportPath(a.sourceSubmissionId)}>
-                                  record<span class="visually-hidden"> for {a.title}</span>
-                                </a>
-                              </>
-                            )}
-                          </span>
-                        </th>
-                        <td>{a.providerId ? (providers.get(a.providerId) ?? a.providerId) : a.owner}</td>
-                        <td>
-                          <span class={a.dueDate < today ? 'tag red' : 'tag blue'}>{dueText(a.dueDate, today)}</span>
-                          <br />
-                          {formatDate(a.dueDate)}
-                        </td>
-                        <td>{STATUS[a.status]}</td>
-                        <td>
-                          <ActionUpdateForm action={a} onSaved={replace} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <Table
+              caption={`${open.length === 1 ? '1 open action' : `${open.length} open actions`}, overdue first`}
+              empty={`No open actions${show ? ' match' : ''}.`}
+              columns={['Action', 'For', 'Due', 'Status', 'Update']}
+              rows={open.map((a) => ({
+                key: a.id,
+                cells: [
+                  <>
+                    {a.title}
+                    <span class="hint">
+                      <br />
+                      {a.significance === 'significant' ? 'Significant' : 'Routine'}, raised {formatDate(a.raisedOn)}
+                      {a.sourceSubmissionId && (
+                        <>
+                          {' '}
+                          ·{' '}
+                          <a href={recordReportPath(a.sourceSubmissionId)}>
+                            record<span class="visually-hidden"> for {a.title}</span>
+                          </a>
+                        </>
+                      )}
+                    </span>
+                  </>,
+                  a.providerId ? (providers.get(a.providerId) ?? a.providerId) : a.owner,
+                  <>
+                    <span class={a.dueDate < today ? 'tag red' : 'tag blue'}>{dueText(a.dueDate, today)}</span>
+                    <br />
+                    {formatDate(a.dueDate)}
+                  </>,
+                  STATUS[a.status],
+                  <ActionUpdateForm action={a} onSaved={replace} />,
+                ],
+              }))}
+            />
           </>
         )}
       </Page>

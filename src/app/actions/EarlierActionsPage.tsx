@@ -4,6 +4,8 @@
 import { useState } from 'preact/hooks';
 import type { ActionStatus, VisitAction } from '../../shared/briefings/register';
 import type { ActionCheck } from '../../shared/schemas';
+import { Radios } from '../components/choices';
+import { TextArea } from '../components/fields';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import type { LocalRecord } from '../storage/database';
@@ -11,11 +13,11 @@ import { saveFailureMessage } from '../storage/errors';
 import { saveActionCheck } from '../records/answer-store';
 import { calendarDay } from '../../shared/calendar';
 
-const STATUS: Array<[ActionStatus, string]> = [
-  ['open', 'Not started'],
-  ['in-progress', 'In progress'],
-  ['done', 'Done, evidence seen'],
-  ['verified', 'Verified as done'],
+const STATUS: Array<{ value: ActionStatus; label: string }> = [
+  { value: 'open', label: 'Not started' },
+  { value: 'in-progress', label: 'In progress' },
+  { value: 'done', label: 'Done, evidence seen' },
+  { value: 'verified', label: 'Verified as done' },
 ];
 
 export function EarlierActionsPage(props: { visit: LocalRecord }) {
@@ -67,52 +69,42 @@ function ActionCheckField(props: {
   const needsEvidence = (status === 'done' || status === 'verified') && evidence.trim() === '';
   const base = `check-${action.id}`;
   return (
-    <div class={`form-group${needsEvidence ? ' has-error' : ''}`} data-testid="earlier-action">
-      <fieldset class="fieldset" aria-describedby={`${base}-hint`}>
-        <legend class="legend">{action.title}</legend>
-        <p class="hint" id={`${base}-hint`}>
+    <Radios
+      id={base}
+      testId="earlier-action"
+      legend={action.title}
+      hint={
+        <>
           {action.significance === 'significant' ? 'Significant' : 'Routine'} · due {formatDate(action.dueDate)}{' '}
           <span class={action.dueDate < calendarDay(new Date()) ? 'tag red' : 'tag blue'}>
             {dueText(action.dueDate)}
           </span>
           {action.detail ? ` · ${action.detail}` : ''}
-        </p>
-        <div class="radios">
-          {STATUS.map(([value, label], i) => (
-            <div class="radio" key={value}>
-              <input
-                id={i === 0 ? base : `${base}-${value}`}
-                type="radio"
-                name={base}
-                checked={status === value}
-                onChange={() => {
-                  setStatus(value);
-                  save({ status: value, evidence });
-                }}
-              />
-              <label for={i === 0 ? base : `${base}-${value}`}>{label}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <label class="label small" for={`${base}-evidence`}>
-        Evidence{status === 'done' || status === 'verified' ? '' : ' (optional)'}
-        <span class="visually-hidden"> for {action.title}</span>
-      </label>
-      {needsEvidence && (
-        <p class="error-message" id={`${base}-error`}>
-          Say what shows the action is complete
-        </p>
-      )}
-      <textarea
-        id={`${base}-evidence`}
-        class="textarea"
-        rows={2}
-        value={evidence}
-        aria-describedby={needsEvidence ? `${base}-error` : undefined}
-        onInput={(e) => setEvidence(e.currentTarget.value)}
-        onBlur={() => save({ status, evidence })}
-      />
-    </div>
+        </>
+      }
+      options={STATUS}
+      value={status}
+      onChange={(value) => {
+        setStatus(value as ActionStatus);
+        save({ status: value as ActionStatus, evidence });
+      }}
+      after={
+        <TextArea
+          id={`${base}-evidence`}
+          small
+          label={
+            <>
+              Evidence{status === 'done' || status === 'verified' ? '' : ' (optional)'}
+              <span class="visually-hidden"> for {action.title}</span>
+            </>
+          }
+          rows={2}
+          value={evidence}
+          error={needsEvidence && 'Say what shows the action is complete'}
+          onChange={setEvidence}
+          onBlur={() => save({ status, evidence })}
+        />
+      }
+    />
   );
 }

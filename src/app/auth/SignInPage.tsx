@@ -1,5 +1,6 @@
 // Sign in. Needs the network; afterwards the person can keep working offline on this device.
 import { useState } from 'preact/hooks';
+import { TextInput } from '../components/fields';
 import { ErrorSummary, Page } from '../components/Page';
 import { navigate } from '../lib/router';
 import { signedInAgain } from '../sync/control';
@@ -35,33 +36,23 @@ export function SignInPage(props: { returning?: string }) {
       )}
       <ErrorSummary errors={error ? [{ href: '#email', message: error }] : []} />
       <form onSubmit={onSubmit} noValidate>
-        <div class="form-group">
-          <label class="label" for="email">
-            Email address
-          </label>
-          <input
-            id="email"
-            class="input"
-            type="email"
-            autocomplete="username"
-            spellcheck={false}
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </div>
-        <div class="form-group">
-          <label class="label" for="password">
-            Password
-          </label>
-          <input
-            id="password"
-            class="input"
-            type="password"
-            autocomplete="current-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
+        <TextInput
+          id="email"
+          label="Email address"
+          type="email"
+          autocomplete="username"
+          spellcheck={false}
+          value={email}
+          onChange={setEmail}
+        />
+        <TextInput
+          id="password"
+          label="Password"
+          type="password"
+          autocomplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" class="button" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

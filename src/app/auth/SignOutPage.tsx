@@ -1,6 +1,7 @@
 // Sign out, which wipes this device (shared tablets). With unsent visits it explains what would
 // be lost and needs an explicit confirmation.
 import { useState } from 'preact/hooks';
+import { Checkbox } from '../components/choices';
 import { BackLink, Page } from '../components/Page';
 import { useLiveQuery } from '../lib/use-live-query';
 import { unsentCount, signOut } from './session';
@@ -43,15 +44,12 @@ export function SignOutPage() {
         )}
         <form onSubmit={onSubmit}>
           {unsent > 0 && (
-            <div class="checkbox form-group">
-              <input
-                id="confirm-loss"
-                type="checkbox"
-                checked={confirmed}
-                onChange={(e) => setConfirmed(e.currentTarget.checked)}
-              />
-              <label for="confirm-loss">I understand that the unsent visits will be deleted</label>
-            </div>
+            <Checkbox
+              id="confirm-loss"
+              label="I understand that the unsent visits will be deleted"
+              checked={confirmed}
+              onChange={setConfirmed}
+            />
           )}
           <button type="submit" class={`button${unsent > 0 ? ' warning' : ''}`}>
             Sign out and clear this device

@@ -3,6 +3,8 @@
 import type { Briefing, IntelligenceEntry } from '../../shared/briefings/register';
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate, formatDateTime } from '../components/format';
+import { SummaryList } from '../components/SummaryList';
+import { Table } from '../components/Table';
 import { useObservable } from '../lib/observable';
 import { settings } from '../sync/settings';
 import { PinButton } from './PinButton';
@@ -159,14 +161,7 @@ function ProviderFacts({ briefing }: { briefing: Briefing }) {
         {p.ragReason && ` — ${p.ragReason}`}
         {p.ragChangedAt && ` (since ${formatDate(p.ragChangedAt)})`}
       </p>
-      <dl class="summary-list">
-        {rows.map(([label, value]) => (
-          <div class="summary-row" key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} />
     </section>
   );
 }
@@ -195,23 +190,13 @@ function CqcSection({ briefing }: { briefing: Briefing }) {
               {cqcLabel[cqc.overall]}
             </span>
           </p>
-          <table class="table">
-            <caption class="visually-hidden">CQC key question ratings</caption>
-            <thead>
-              <tr>
-                <th scope="col">Key question</th>
-                <th scope="col">Rating</th>
-              </tr>
-            </thead>
-            <tbody>
-              {questions.map(([q, r]) => (
-                <tr key={q}>
-                  <th scope="row">{q}</th>
-                  <td>{cqcLabel[r]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="CQC key question ratings"
+            hideCaption
+            wrap={false}
+            columns={['Key question', 'Rating']}
+            rows={questions.map(([q, r]) => ({ key: q, cells: [q, cqcLabel[r]] }))}
+          />
         </>
       )}
     </section>

@@ -2,6 +2,7 @@
 // is due, open its briefing (if on the device) or pin it so the briefing comes to the device.
 // QA and managers also get each provider's office page and the CSV import (they need the network).
 import { useState } from 'preact/hooks';
+import { TextInput } from '../components/fields';
 import { BackLink, Page } from '../components/Page';
 import { dueText } from '../components/format';
 import { useObservable } from '../lib/observable';
@@ -38,18 +39,7 @@ export function ProvidersPage() {
             </a>
           </p>
         )}
-        <div class="form-group">
-          <label class="label" for="search">
-            Find a provider
-          </label>
-          <input
-            id="search"
-            class="input"
-            type="search"
-            value={search}
-            onInput={(e) => setSearch(e.currentTarget.value)}
-          />
-        </div>
+        <TextInput id="search" label="Find a provider" type="search" value={search} onChange={setSearch} />
         <p class="hint" role="status">
           {shown.length} of {providers.length} providers
         </p>

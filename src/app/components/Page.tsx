@@ -1,5 +1,6 @@
 // Page frame: sets the document title and moves focus to the page heading after navigation,
-// so screen-reader and keyboard users land at the start of the new content.
+// so screen-reader and keyboard users land at the start of the new content. Also the back link
+// and the error summary, whose links move focus to the control in error.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 
@@ -50,6 +51,10 @@ export function ErrorSummary(props: { title?: string; errors: Array<{ href: stri
     </div>
   );
 }
+
+/** A form's errors as summary links, in the order they were found, each to its control (`#` and `idOf(field)`). */
+export const errorLinks = (errors: Partial<Record<string, string>>, idOf = (field: string) => field) =>
+  Object.entries(errors).flatMap(([field, message]) => (message ? [{ href: `#${idOf(field)}`, message }] : []));
 
 /** In-page error links move focus to the field rather than navigating. */
 function focusTarget(event: MouseEvent, href: string) {

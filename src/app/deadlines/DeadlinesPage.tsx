@@ -1,27 +1,18 @@
 // "Deadlines" for managers and the QA manager (needs a connection): their team's open actions,
 // overdue first; observations and audits waiting for their sign-off; and records that reached
 // the council after their write-up deadline in the last three months.
-import type { VisitAction } from '../../shared/briefings/register';
+import { Deadlines, type DeadlineRecord } from '../../shared/actions/api-schemas';
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import { queryParams } from '../lib/router';
 import { useServerJson } from '../lib/use-server-json';
 
-type DeadlineRecord = {
-  id: string;
-  kind: 'visit' | 'observation' | 'audit';
-  subject: string;
-  submitterName: string;
-  date: string;
-  receivedAt: string;
-  dueDate: string | null;
-};
-type Deadlines = { today: string; actions: VisitAction[]; awaitingSignOff: DeadlineRecord[]; late: DeadlineRecord[] };
 const KIND = { visit: 'Visit', observation: 'Observation', audit: 'Case file audit' } as const;
 
 export function DeadlinesPage() {
-  const loaded = useServerJson<Deadlines>(
+  const loaded = useServerJson(
     '/api/deadlines',
+    Deadlines,
     'Deadlines need a connection. Try again when you are online.',
   );
   const data = loaded.state === 'ready' ? loaded.value : null;

@@ -3,6 +3,7 @@
 // space that never touches unsent work.
 import { useEffect, useState } from 'preact/hooks';
 import { BackLink, Page } from '../components/Page';
+import { SummaryList } from '../components/SummaryList';
 import { checkStorage, removeSentFiles, storageReport, type StorageReport, WARN_AT } from './storage-usage';
 
 const size = (n: number | null) =>
@@ -68,27 +69,20 @@ export function StoragePage() {
               <p data-testid="persisted">This browser does not say whether it keeps the app’s data.</p>
             )}
             <h2>Space used</h2>
-            <dl class="summary-list">
-              <div class="summary-row">
-                <dt>Drafts</dt>
-                <dd>{size(report.drafts)}</dd>
-              </div>
-              <div class="summary-row">
-                <dt>Photos and signatures</dt>
-                <dd>{size(report.files)}</dd>
-              </div>
-              <div class="summary-row">
-                <dt>Records waiting to send</dt>
-                <dd>{size(report.queued)}</dd>
-              </div>
-              <div class="summary-row">
-                <dt>All of this app’s storage</dt>
-                <dd data-testid="usage">
-                  {size(report.usage)} of {size(report.quota)}
-                  {share !== null ? ` (${Math.round(share * 100)}%)` : ''}
-                </dd>
-              </div>
-            </dl>
+            <SummaryList
+              rows={[
+                ['Drafts', size(report.drafts)],
+                ['Photos and signatures', size(report.files)],
+                ['Records waiting to send', size(report.queued)],
+                [
+                  'All of this app’s storage',
+                  <span data-testid="usage">
+                    {size(report.usage)} of {size(report.quota)}
+                    {share !== null ? ` (${Math.round(share * 100)}%)` : ''}
+                  </span>,
+                ],
+              ]}
+            />
             <h2>Free space</h2>
             <p>
               Photos and signatures of records the council has received ({size(report.sentFiles)}) can be removed from

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { Signature } from '../../shared/schemas';
 import { session } from '../auth/session';
+import { TextInput } from '../components/fields';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { formatDateTime } from '../components/format';
 import { useObservable } from '../lib/observable';
@@ -88,27 +89,16 @@ function SignatureSection(props: {
         </>
       ) : (
         <>
-          <div class={`form-group${nameError ? ' has-error' : ''}`}>
-            <label class="label" for={`${base}-name`}>
-              Name of the person signing
-            </label>
-            {nameError && (
-              <p class="error-message" id={`${base}-name-error`}>
-                {nameError}
-              </p>
-            )}
-            <input
-              id={`${base}-name`}
-              class="input"
-              type="text"
-              value={name}
-              aria-describedby={nameError ? `${base}-name-error` : undefined}
-              onInput={(e) => {
-                setName(e.currentTarget.value);
-                setNameError('');
-              }}
-            />
-          </div>
+          <TextInput
+            id={`${base}-name`}
+            label="Name of the person signing"
+            value={name}
+            error={nameError}
+            onChange={(value) => {
+              setName(value);
+              setNameError('');
+            }}
+          />
           <SignaturePad
             id={`${base}-pad`}
             label={`Signature of the ${ROLE[role].title.toLowerCase()}`}

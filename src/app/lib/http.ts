@@ -3,6 +3,9 @@
 // Invariants: a request that hangs past the timeout — headers or body ("lie-fi") — is a network
 // error; redirects are refused (our API never redirects, a captive portal does); a body is JSON
 // when it parses, else its text (null when empty); Retry-After is whole seconds from now.
+// Answers are read with the shared schema of their route (readAnswer).
+import type * as z from 'zod/mini';
+
 export type HttpResult =
   | { kind: 'response'; status: number; body: unknown; retryAfterSeconds?: number }
   | { kind: 'network-error'; message: string };
@@ -142,4 +145,23 @@ export function errorMessage(body: unknown, fallback: string): string {
     return (body as { message: string }).message;
   }
   return fallback;
+}
+
+/**
+ * A successful answer read with `schema`. One that does not match (a server newer or older than
+ * this page) is a message naming the first mismatch, rather than a page that breaks later.
+ */
+export function readAnswer<S extends z.ZodMiniType>(
+  schema: S,
+  body: unknown,
+  notDone: string,
+): { ok: true; value: z.output<S> } | { ok: false; message: string } {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const first = parsed.error.issues[0];
+  const where = first === undefined ? '' : ` (${first.path.join('.') || 'the answer'}: ${first.message})`;
+  return {
+    ok: false,
+    message: `${notDone}: the server's answer is not in the form this version of the app expects${where}. Reload the page to get the latest version; if that does not help, tell the QA manager.`,
+  };
 }

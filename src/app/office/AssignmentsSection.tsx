@@ -10,7 +10,8 @@ import { ErrorSummary } from '../components/Page';
 import { formatDate } from '../components/format';
 import { useLatestTemplates } from '../records/queries';
 import { assignVisit, cancelAssignment, type Outcome } from './api';
-import { DateInput, Radios, Select, TextArea, type Option } from './fields';
+import { DateInput, Select, TextArea, type Option } from '../components/fields';
+import { Radios } from '../components/choices';
 import { calendarDay } from '../../shared/calendar';
 
 const QMF = { value: 'qmf-care-home', label: 'Care Home Quality Monitoring Framework' };

@@ -1,10 +1,11 @@
-// One CSV upload: a labelled file input, a button, and the outcome. The server imports all or
+// One CSV upload, as a section under its heading: a labelled file input, a button, and the outcome. The server imports all or
 // nothing; when it refuses a file, every row and column it names is listed in the error summary
 // (linked to the file input), and the chosen file stays chosen so it can be sent again once
 // corrected or once the connection is back.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../shared/schemas';
+import { Field } from '../components/fields';
 import { ErrorSummary } from '../components/Page';
 import type { Outcome } from './api';
 
@@ -21,6 +22,7 @@ export function issueText(issue: Issue): string {
 
 export function CsvUploadForm<T>(props: {
   id: string;
+  heading: string;
   label: string;
   hint: ComponentChildren;
   button: string;
@@ -85,41 +87,39 @@ export function CsvUploadForm<T>(props: {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
-      <ErrorSummary
-        key={attempt}
-        title={summary?.title}
-        errors={(summary?.items ?? []).map((message) => ({ href: `#${id}`, message }))}
-      />
-      {result !== null && (
-        <div class="notification" role="status" data-testid={`${id}-result`}>
-          {props.describe(result)}
-        </div>
-      )}
-      <div class={`form-group${error ? ' has-error' : ''}`}>
-        <label class="label" for={id}>
-          {props.label}
-        </label>
-        <div class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </div>
-        {error && (
-          <p class="error-message" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-        <input
-          id={id}
-          class="input"
-          type="file"
-          accept=".csv,text/csv"
-          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{props.heading}</h2>
+      <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+        <ErrorSummary
+          key={attempt}
+          title={summary?.title}
+          errors={(summary?.items ?? []).map((message) => ({ href: `#${id}`, message }))}
         />
-      </div>
-      <button type="submit" class="button" disabled={busy}>
-        {busy ? 'Importing…' : props.button}
-      </button>
-    </form>
+        {result !== null && (
+          <div class="notification" role="status" data-testid={`${id}-result`}>
+            {props.describe(result)}
+          </div>
+        )}
+        <Field
+          id={id}
+          label={props.label}
+          hint={props.hint}
+          error={error}
+          control={(aria) => (
+            <input
+              id={id}
+              class="input"
+              type="file"
+              accept=".csv,text/csv"
+              {...aria}
+              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            />
+          )}
+        />
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? 'Importing…' : props.button}
+        </button>
+      </form>
+    </section>
   );
 }

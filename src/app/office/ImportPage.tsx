@@ -59,31 +59,27 @@ export function ImportPage(props: { user: SessionUser }) {
           Save the spreadsheet as CSV (comma separated values). If any row has a problem nothing is imported, and each
           problem is listed by row and column so you can correct it and import the file again.
         </p>
-        <section aria-labelledby="intel-csv-heading">
-          <h2 id="intel-csv-heading">Provider intelligence</h2>
-          <CsvUploadForm
-            id="intel-csv"
-            label="Intelligence CSV file"
-            button="Import intelligence"
-            upload={importIntelligence}
-            describe={describeIntelligence}
-            onImported={() => syncNow()}
-            hint={<IntelligenceColumns />}
-          />
-        </section>
+        <CsvUploadForm
+          id="intel-csv"
+          heading="Provider intelligence"
+          label="Intelligence CSV file"
+          button="Import intelligence"
+          upload={importIntelligence}
+          describe={describeIntelligence}
+          onImported={() => syncNow()}
+          hint={<IntelligenceColumns />}
+        />
         {canImportProviders(props.user.role) && (
-          <section aria-labelledby="providers-csv-heading">
-            <h2 id="providers-csv-heading">Provider register</h2>
-            <CsvUploadForm
-              id="providers-csv"
-              label="Provider register CSV file"
-              button="Import providers"
-              upload={importProviders}
-              describe={describeProviders}
-              onImported={() => syncNow()}
-              hint={<ProviderColumns />}
-            />
-          </section>
+          <CsvUploadForm
+            id="providers-csv"
+            heading="Provider register"
+            label="Provider register CSV file"
+            button="Import providers"
+            upload={importProviders}
+            describe={describeProviders}
+            onImported={() => syncNow()}
+            hint={<ProviderColumns />}
+          />
         )}
       </Page>
     </>

@@ -13,7 +13,7 @@ import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
 import { navigate } from '../lib/router';
 import { getJson, loadProviders } from './api';
-import { DateInput, optionsOf, Select } from './fields';
+import { DateInput, optionsOf, Select, TextInput } from '../components/fields';
 import { OfficeTable } from './OfficeTable';
 import { recordReportPath } from '../reports/RecordReportPage';
 
@@ -89,22 +89,13 @@ export function InboxPage(props: { query: string }) {
           {selects.map(({ key, ...select }) => (
             <Select key={select.id} {...select} value={draft[key] ?? ''} onChange={set(key)} />
           ))}
-          <div class="form-group">
-            <label class="label" for="filter-person">
-              Person
-            </label>
-            <input
-              id="filter-person"
-              class="input"
-              type="text"
-              value={draft.person ?? ''}
-              onInput={(e) => set('person')(e.currentTarget.value)}
-              aria-describedby="filter-person-hint"
-            />
-            <p class="hint" id="filter-person-hint">
-              Part of the name of who submitted it, or of the practitioner
-            </p>
-          </div>
+          <TextInput
+            id="filter-person"
+            label="Person"
+            hint="Part of the name of who submitted it, or of the practitioner"
+            value={draft.person ?? ''}
+            onChange={set('person')}
+          />
           <DateInput id="filter-from" label="From" value={draft.from ?? ''} onChange={set('from')} />
           <DateInput id="filter-to" label="To" value={draft.to ?? ''} onChange={set('to')} />
           <div class="form-group">
@@ -140,7 +131,7 @@ export function InboxPage(props: { query: string }) {
           rows={records && sorted}
           failure={failure}
           caption={records?.length === 1 ? '1 record' : `${records?.length ?? 0} records`}
-          headings={['Date', 'Kind', 'About', 'By', 'Received', 'Status', { hidden: 'Open' }]}
+          headings={['Date', 'Kind', 'About', 'By', 'Received', 'Status', { heading: 'Open', hidden: true }]}
           row={(s) => (
             <tr key={s.id}>
               <td>{formatDate(s.body.details.date)}</td>

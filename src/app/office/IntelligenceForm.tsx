@@ -8,7 +8,8 @@ import { ErrorSummary } from '../components/Page';
 import { formatDate } from '../components/format';
 import { cqcLabel, feedbackSource, fireOutcome } from '../briefings/labels';
 import type { NewIntelligence, Outcome } from './api';
-import { DateInput, Radios, Select, TextArea, type Option } from './fields';
+import { DateInput, optionsOf, Select, TextArea, type Option } from '../components/fields';
+import { Radios } from '../components/choices';
 import {
   DATE_LABEL,
   EMPTY_DRAFT,
@@ -25,9 +26,7 @@ import {
 } from './intelligence-form';
 import { calendarDay } from '../../shared/calendar';
 
-const options = (labels: Record<string, string>): Option[] =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
-const CQC_OPTIONS = options(cqcLabel);
+const CQC_OPTIONS = optionsOf(cqcLabel);
 const OPEN_CLOSED: Option[] = [
   { value: 'open', label: 'Open' },
   { value: 'closed', label: 'Closed' },
@@ -184,7 +183,7 @@ export function IntelligenceForm(props: {
                 id={fieldId('source')}
                 label="Who gave the feedback?"
                 placeholder="Choose who"
-                options={options(feedbackSource)}
+                options={optionsOf(feedbackSource)}
                 value={draft.source}
                 error={errors.source}
                 onChange={set('source')}
@@ -204,7 +203,7 @@ export function IntelligenceForm(props: {
             <Radios
               id={fieldId('outcome')}
               legend="Outcome of the fire inspection"
-              options={options(fireOutcome)}
+              options={optionsOf(fireOutcome)}
               value={draft.outcome}
               error={errors.outcome}
               onChange={set('outcome')}

@@ -1,9 +1,8 @@
 // The table an office list page (inbox, register) shows under its filters: the failure, or
-// "Loading…" until the rows come, then the rows under a caption and column headings. A heading
-// given as { hidden } is read by screen readers only (a column of links, say).
+// "Loading…" until the rows come, then the rows under a caption and column headings (a column
+// of links, say, headed for screen readers only).
 import type { ComponentChildren } from 'preact';
-
-export type Heading = string | { hidden: string };
+import { TableFrame, type Column } from '../components/Table';
 
 export function OfficeTable<T>(props: {
   /** null until loaded. */
@@ -12,7 +11,7 @@ export function OfficeTable<T>(props: {
   caption: ComponentChildren;
   /** Announce caption changes (when filters on the page change the rows shown). */
   live?: boolean;
-  headings: readonly Heading[];
+  headings: readonly Column[];
   /** One <tr>, keyed. */
   row: (item: T) => ComponentChildren;
 }) {
@@ -22,23 +21,9 @@ export function OfficeTable<T>(props: {
       {failure && <p role="alert">{failure}</p>}
       {!rows && !failure && <p>Loading…</p>}
       {rows && (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="table-caption" aria-live={props.live ? 'polite' : undefined}>
-              {props.caption}
-            </caption>
-            <thead>
-              <tr>
-                {props.headings.map((h) => (
-                  <th scope="col" key={typeof h === 'string' ? h : h.hidden}>
-                    {typeof h === 'string' ? h : <span class="visually-hidden">{h.hidden}</span>}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>{rows.map(props.row)}</tbody>
-          </table>
-        </div>
+        <TableFrame caption={props.caption} columns={props.headings} live={props.live}>
+          {rows.map(props.row)}
+        </TableFrame>
       )}
     </>
   );

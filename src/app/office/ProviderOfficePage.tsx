@@ -2,12 +2,12 @@
 // its intelligence newest first with a form to add an entry, and its visit assignments with a
 // form to assign one and a way to cancel. Everything is read from and written to the server, not
 // the device: the page says plainly when it cannot reach it, and forms keep what was typed.
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Assignment, IntelligenceEntry, ProviderRecord } from '../../shared/briefings/register';
 import type { UserSummary } from '../../shared/users/api-schemas';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
+import { SummaryList, SummaryRow } from '../components/SummaryList';
 import { cqcLabel, entryDetail, ragClass, serviceTypeLabel } from '../briefings/labels';
 import { syncNow } from '../sync/control';
 import { OFFICE_IMPORT_PATH } from './access';
@@ -97,30 +97,34 @@ export function ProviderOfficePage(props: { providerId: string }) {
         </p>
         <section aria-labelledby="register">
           <h2 id="register">Register</h2>
-          <dl class="summary-list">
-            <Row label="Register id">{provider.id}</Row>
-            <Row label="RAG rating">
+          <SummaryList>
+            <SummaryRow label="Register id">{provider.id}</SummaryRow>
+            <SummaryRow label="RAG rating">
               <span class={ragClass[provider.rag]}>{provider.rag.toUpperCase()}</span>
               {provider.ragReason ? ` ${provider.ragReason}` : ''}
               {provider.ragChangedAt ? ` (since ${formatDate(provider.ragChangedAt)})` : ''}
-            </Row>
-            <Row label="Monitoring level">{provider.monitoringLevel}</Row>
-            <Row label="Service type">{serviceTypeLabel[provider.serviceType]}</Row>
-            <Row label="CQC location id">{provider.cqcLocationId ?? 'Not recorded'}</Row>
-            <Row label="Address">{provider.address || 'Not recorded'}</Row>
-            <Row label="Registered manager">{provider.registeredManager || 'Not recorded'}</Row>
-            <Row label="Capacity">{provider.capacity === null ? 'Not recorded' : `${provider.capacity} places`}</Row>
-            <Row label="Contract">{provider.contract ? contractText(provider.contract) : 'No contract recorded'}</Row>
-            <Row label="Allocated officer">
+            </SummaryRow>
+            <SummaryRow label="Monitoring level">{provider.monitoringLevel}</SummaryRow>
+            <SummaryRow label="Service type">{serviceTypeLabel[provider.serviceType]}</SummaryRow>
+            <SummaryRow label="CQC location id">{provider.cqcLocationId ?? 'Not recorded'}</SummaryRow>
+            <SummaryRow label="Address">{provider.address || 'Not recorded'}</SummaryRow>
+            <SummaryRow label="Registered manager">{provider.registeredManager || 'Not recorded'}</SummaryRow>
+            <SummaryRow label="Capacity">
+              {provider.capacity === null ? 'Not recorded' : `${provider.capacity} places`}
+            </SummaryRow>
+            <SummaryRow label="Contract">
+              {provider.contract ? contractText(provider.contract) : 'No contract recorded'}
+            </SummaryRow>
+            <SummaryRow label="Allocated officer">
               {provider.allocatedOfficerId ? personName(provider.allocatedOfficerId) : 'None'}
-            </Row>
-            <Row label="Last visit">
+            </SummaryRow>
+            <SummaryRow label="Last visit">
               {provider.lastVisitDate ? formatDate(provider.lastVisitDate) : 'No visit recorded'}
-            </Row>
-            <Row label="Next visit due">
+            </SummaryRow>
+            <SummaryRow label="Next visit due">
               {provider.nextVisitDue ? formatDate(provider.nextVisitDue) : 'Not scheduled'}
-            </Row>
-          </dl>
+            </SummaryRow>
+          </SummaryList>
         </section>
         <section aria-labelledby="intelligence">
           <h2 id="intelligence">
@@ -161,15 +165,6 @@ export function ProviderOfficePage(props: { providerId: string }) {
         <ProviderTimeline providerId={provider.id} version={entries.length} />
       </Page>
     </>
-  );
-}
-
-function Row(props: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="summary-row">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
   );
 }
 

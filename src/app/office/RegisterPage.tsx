@@ -10,7 +10,8 @@ import { ragClass, serviceTypeLabel } from '../briefings/labels';
 import { officeProviderPath } from './access';
 import type { UserSummary } from '../../shared/users/api-schemas';
 import { loadPeople, loadProviders } from './api';
-import { optionsOf, Select } from './fields';
+import { optionsOf, Select } from '../components/fields';
+import { Checkbox } from '../components/choices';
 import { OfficeTable } from './OfficeTable';
 import { calendarDay } from '../../shared/calendar';
 
@@ -95,15 +96,7 @@ export function RegisterPage() {
           {selects.map(({ key, ...select }) => (
             <Select key={select.id} {...select} value={f[key]} onChange={set(key)} />
           ))}
-          <div class="checkbox form-group">
-            <input
-              id="reg-overdue"
-              type="checkbox"
-              checked={f.overdue}
-              onChange={(e) => set('overdue')(e.currentTarget.checked)}
-            />
-            <label for="reg-overdue">Visit overdue</label>
-          </div>
+          <Checkbox id="reg-overdue" label="Visit overdue" checked={f.overdue} onChange={set('overdue')} />
           <Select
             id="reg-sort"
             label="Sort by"

@@ -23,7 +23,7 @@ import {
 import type { Issue } from '../../shared/schemas';
 import { UserList, type UserSummary } from '../../shared/users/api-schemas';
 import { sessionExpired } from '../auth/session';
-import { errorMessage, requestJson, requestText, type HttpMethod, type HttpResult } from '../lib/http';
+import { errorMessage, readAnswer, requestJson, requestText, type HttpMethod, type HttpResult } from '../lib/http';
 
 /** `status` is the HTTP status, or null when there was no answer. */
 export type Failure = { ok: false; message: string; issues: Issue[]; status: number | null };
@@ -67,26 +67,15 @@ export function describeFailure(result: HttpResult, notDone: string, typed = tru
   return { ok: false, message, issues, status: result.status };
 }
 
-/**
- * A successful answer read with `schema`. One that does not match (a server newer or older than
- * this page) is a failure naming the first mismatch, rather than a page that breaks later.
- */
+/** A successful answer read with `schema` (readAnswer), as an office outcome. */
 export function parseAnswer<S extends z.ZodMiniType>(
   schema: S,
   body: unknown,
   notDone: string,
   status: number,
 ): Outcome<z.output<S>> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const first = parsed.error.issues[0];
-  const where = first === undefined ? '' : ` (${first.path.join('.') || 'the answer'}: ${first.message})`;
-  return {
-    ok: false,
-    message: `${notDone}: the server's answer is not in the form this version of the app expects${where}. Reload the page to get the latest version; if that does not help, tell the QA manager.`,
-    issues: [],
-    status,
-  };
+  const read = readAnswer(schema, body, notDone);
+  return read.ok ? read : { ...read, issues: [], status };
 }
 
 async function call<S extends z.ZodMiniType>(

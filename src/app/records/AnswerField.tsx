@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { itemIssues, noteRequired } from '../../shared/records/record-rules';
 import type { Answer, AttachmentRef, GroupChildItem, Template } from '../../shared/schemas';
 import { itemOptions } from '../../shared/templates/template-rules';
+import { Checkboxes, Radios } from '../components/choices';
+import { DateInput, TextArea, TextInput } from '../components/fields';
 import { PhotoField } from '../evidence/PhotoField';
 import type { PhotoPlace } from '../evidence/photo-store';
 
@@ -67,10 +69,6 @@ export function AnswerField(props: {
   }, []);
 
   const issues = props.showErrors ? itemIssues(template, item, { value, note }) : [];
-  const errorId = `${id}-error`;
-  const guidanceId = `${id}-guidance`;
-  const describedBy =
-    [item.guidance ? guidanceId : '', issues.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const context = props.context ? <span class="visually-hidden"> ({props.context})</span> : null;
   const title = (
     <>
@@ -78,16 +76,6 @@ export function AnswerField(props: {
       {item.required ? '' : ' (optional)'}
       {context}
     </>
-  );
-  const guidance = item.guidance && (
-    <p class="hint" id={guidanceId}>
-      {item.guidance}
-    </p>
-  );
-  const error = issues.length > 0 && (
-    <p class="error-message" id={errorId}>
-      {issues.join('. ')}
-    </p>
   );
   const options = itemOptions(template, item);
   const needsNote = noteRequired(item, { value, note });
@@ -119,82 +107,38 @@ export function AnswerField(props: {
       attachments={props.answer?.attachments ?? []}
     />
   );
-
-  if (options === null) {
-    const inputProps = {
-      id,
-      value: typeof value === 'string' ? value : '',
-      'aria-describedby': describedBy,
-      onBlur: flush,
-      onInput: (e: { currentTarget: { value: string } }) => typed({ value: e.currentTarget.value }),
-    };
-    return (
-      <div class={`form-group${issues.length ? ' has-error' : ''}`}>
-        <label class="label" for={id} id={`${id}-legend`}>
-          {title}
-        </label>
-        {guidance}
-        {error}
-        {item.type === 'long-text' || item.type === 'text' ? (
-          <textarea class="textarea" rows={item.type === 'long-text' ? 6 : 2} {...inputProps} />
-        ) : item.type === 'date' ? (
-          <input class="input short" type="date" {...inputProps} onChange={(e) => chosen(e.currentTarget.value)} />
-        ) : (
-          <input class="input short" type="text" inputMode="decimal" {...inputProps} />
-        )}
+  const field = {
+    id,
+    hint: item.guidance,
+    error: issues.join('. '),
+    after: (
+      <>
         {noteField}
         {photos}
-      </div>
-    );
+      </>
+    ),
+  };
+
+  if (options === null) {
+    const text = {
+      ...field,
+      label: title,
+      labelId: `${id}-legend`,
+      value: typeof value === 'string' ? value : '',
+      onBlur: flush,
+      onChange: (next: string) => typed({ value: next }),
+    };
+    if (item.type === 'long-text' || item.type === 'text')
+      return <TextArea {...text} rows={item.type === 'long-text' ? 6 : 2} />;
+    if (item.type === 'date') return <DateInput {...text} onCommit={chosen} />;
+    return <TextInput {...text} short inputMode="decimal" />;
   }
 
-  const multi = item.type === 'multi-choice';
-  const selected = Array.isArray(value) ? value : value === null ? [] : [value];
-  const inline = !multi && options.length <= 4 && options.every((o) => o.label.length <= 20 && !o.hint);
-  return (
-    <div class={`form-group item${issues.length ? ' has-error' : ''}`}>
-      <fieldset class="fieldset" aria-describedby={describedBy}>
-        <legend class="legend" id={`${id}-legend`}>
-          {title}
-        </legend>
-        {guidance}
-        {error}
-        <div class={multi ? 'checkboxes' : inline ? 'radios inline' : 'radios'}>
-          {options.map((option, i) => {
-            const optionId = i === 0 ? id : `${id}-${option.value}`;
-            const on = selected.includes(option.value);
-            return (
-              <div class={multi ? 'checkbox' : 'radio'} key={option.value}>
-                <input
-                  id={optionId}
-                  type={multi ? 'checkbox' : 'radio'}
-                  name={id}
-                  value={option.value}
-                  checked={on}
-                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                  onChange={() =>
-                    chosen(
-                      multi
-                        ? on
-                          ? selected.filter((v) => v !== option.value)
-                          : [...selected, option.value]
-                        : option.value,
-                    )
-                  }
-                />
-                <label for={optionId}>{option.label}</label>
-                {option.hint && (
-                  <p class="hint radio-hint" id={`${optionId}-hint`}>
-                    {option.hint}
-                  </p>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-      {noteField}
-      {photos}
-    </div>
-  );
+  const choices = { ...field, legend: title, legendId: `${id}-legend`, class: 'item', options };
+  if (item.type === 'multi-choice')
+    return (
+      <Checkboxes {...choices} value={Array.isArray(value) ? value : value === null ? [] : [value]} onChange={chosen} />
+    );
+  const inline = options.length <= 4 && options.every((o) => o.label.length <= 20 && !o.hint);
+  return <Radios {...choices} inline={inline} value={typeof value === 'string' ? value : null} onChange={chosen} />;
 }

@@ -10,7 +10,8 @@ import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { DifferenceTable } from './DifferenceTable';
 import { recordNoun } from './labels';
-import { useCouncilCopy, useTemplate } from './queries';
+import { useCouncilCopy } from './council-copy';
+import { useTemplate } from './queries';
 import { adoptServerCopy, rebaseAmendment } from './record-store';
 
 const OFFLINE = 'Comparing needs a connection. Try again when you are online; your version is kept.';

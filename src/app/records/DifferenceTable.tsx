@@ -1,5 +1,6 @@
 // Two versions of a record side by side, one row per difference (history and conflict views).
 import type { Difference } from '../../shared/records/record-diff';
+import { Table } from '../components/Table';
 
 export function DifferenceTable(props: {
   caption: string;
@@ -8,26 +9,14 @@ export function DifferenceTable(props: {
   rows: Difference[];
 }) {
   return (
-    <div class="table-wrap">
-      <table class="table">
-        <caption class="table-caption">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">{props.beforeLabel}</th>
-            <th scope="col">{props.afterLabel}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((d) => (
-            <tr key={d.key} data-testid="difference">
-              <th scope="row">{d.section === d.label ? d.label : `${d.section}: ${d.label}`}</th>
-              <td>{d.before}</td>
-              <td>{d.after}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={props.caption}
+      columns={['Question', props.beforeLabel, props.afterLabel]}
+      rows={props.rows.map((d) => ({
+        key: d.key,
+        testId: 'difference',
+        cells: [d.section === d.label ? d.label : `${d.section}: ${d.label}`, d.before, d.after],
+      }))}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { groupIssues } from '../../shared/records/record-rules';
 import type { Answer, Template, TemplateItem } from '../../shared/schemas';
 import { isItemVisible } from '../../shared/templates/template-rules';
+import { Fieldset } from '../components/choices';
 import { AnswerField, type LeafAnswer } from './AnswerField';
 
 type RowCallbacks = {
@@ -62,60 +63,50 @@ export function GroupAnswer(
     }
   };
   return (
-    <div class={`form-group group${issues.length ? ' has-error' : ''}`}>
-      <fieldset
-        class="fieldset"
-        id={item.id}
-        tabIndex={-1}
-        aria-describedby={item.guidance ? `${item.id}-guidance` : undefined}
-      >
-        <legend class="legend">
-          {item.label}
-          {item.required || (item.minRows ?? 0) > 0 ? '' : ' (optional)'}
-        </legend>
-        {item.guidance && (
-          <p class="hint" id={`${item.id}-guidance`}>
-            {item.guidance}
-          </p>
-        )}
-        {issues.length > 0 && <p class="error-message">{issues.map((i) => i.message).join('. ')}</p>}
-        {rows.map((row, n) => {
-          const name = `${rowLabel} ${n + 1}`;
-          return (
-            <fieldset class="fieldset group-row" key={row.id} data-row={row.id}>
-              <legend class="legend small">{name}</legend>
-              {(item.items ?? [])
-                .filter((child) => isItemVisible(child, row.answers))
-                .map((child) => (
-                  <AnswerField
-                    key={`${row.id}:${child.id}`}
-                    template={template}
-                    item={child}
-                    answer={row.answers[child.id]}
-                    showErrors={props.showErrors}
-                    idPrefix={`${item.id}-${row.id}-`}
-                    context={name}
-                    onError={props.onError}
-                    photos={
-                      props.recordId === undefined
-                        ? undefined
-                        : { recordId: props.recordId, place: { groupId: item.id, rowId: row.id, itemId: child.id } }
-                    }
-                    onSave={(answer) => props.onSaveRowAnswer(item.id, row.id, child.id, answer)}
-                  />
-                ))}
-              <button type="button" class="button secondary small" onClick={() => void remove(row.id)}>
-                Remove<span class="visually-hidden"> {name.toLowerCase()}</span>
-              </button>
-            </fieldset>
-          );
-        })}
-        <button type="button" class="button secondary" ref={addButton} disabled={full} onClick={() => void add()}>
-          {rows.length === 0 ? `Add a ${rowLabel.toLowerCase()}` : `Add another ${rowLabel.toLowerCase()}`}
-        </button>
-        {full && <p class="hint">You can add up to {item.maxRows}.</p>}
-      </fieldset>
-    </div>
+    <Fieldset
+      id={item.id}
+      focusable
+      class="group"
+      legend={`${item.label}${item.required || (item.minRows ?? 0) > 0 ? '' : ' (optional)'}`}
+      hint={item.guidance}
+      error={issues.map((i) => i.message).join('. ')}
+    >
+      {rows.map((row, n) => {
+        const name = `${rowLabel} ${n + 1}`;
+        return (
+          <fieldset class="fieldset group-row" key={row.id} data-row={row.id}>
+            <legend class="legend small">{name}</legend>
+            {(item.items ?? [])
+              .filter((child) => isItemVisible(child, row.answers))
+              .map((child) => (
+                <AnswerField
+                  key={`${row.id}:${child.id}`}
+                  template={template}
+                  item={child}
+                  answer={row.answers[child.id]}
+                  showErrors={props.showErrors}
+                  idPrefix={`${item.id}-${row.id}-`}
+                  context={name}
+                  onError={props.onError}
+                  photos={
+                    props.recordId === undefined
+                      ? undefined
+                      : { recordId: props.recordId, place: { groupId: item.id, rowId: row.id, itemId: child.id } }
+                  }
+                  onSave={(answer) => props.onSaveRowAnswer(item.id, row.id, child.id, answer)}
+                />
+              ))}
+            <button type="button" class="button secondary small" onClick={() => void remove(row.id)}>
+              Remove<span class="visually-hidden"> {name.toLowerCase()}</span>
+            </button>
+          </fieldset>
+        );
+      })}
+      <button type="button" class="button secondary" ref={addButton} disabled={full} onClick={() => void add()}>
+        {rows.length === 0 ? `Add a ${rowLabel.toLowerCase()}` : `Add another ${rowLabel.toLowerCase()}`}
+      </button>
+      {full && <p class="hint">You can add up to {item.maxRows}.</p>}
+    </Fieldset>
   );
 }
 
@@ -134,14 +125,17 @@ export function FieldFor(
 ) {
   const { item, answers } = props;
   if (!isItemVisible(item, answers)) return null;
+  const field = {
+    template: props.template,
+    answer: answers[item.id],
+    showErrors: props.showErrors,
+    onError: props.onError,
+  };
   if (item.type === 'group') {
     return (
       <GroupAnswer
-        template={props.template}
+        {...field}
         item={item}
-        answer={answers[item.id]}
-        showErrors={props.showErrors}
-        onError={props.onError}
         recordId={props.recordId}
         onAddRow={props.onAddRow}
         onRemoveRow={props.onRemoveRow}
@@ -151,11 +145,8 @@ export function FieldFor(
   }
   return (
     <AnswerField
-      template={props.template}
+      {...field}
       item={item}
-      answer={answers[item.id]}
-      showErrors={props.showErrors}
-      onError={props.onError}
       onSave={(answer) => props.onSave(item.id, answer)}
       photos={props.recordId === undefined ? undefined : { recordId: props.recordId, place: { itemId: item.id } }}
     />

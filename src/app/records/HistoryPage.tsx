@@ -1,7 +1,7 @@
 // The history of a record (needs a connection): every revision the council holds, when it was
 // received, the review decisions, and what each amendment changed from the revision before.
 import { differences } from '../../shared/records/record-diff';
-import type { Review, StoredSubmission } from '../../shared/schemas';
+import { RevisionHistory } from '../../shared/records/api-schemas';
 import { BackLink, Page } from '../components/Page';
 import { formatDateTime } from '../components/format';
 import { useServerJson } from '../lib/use-server-json';
@@ -13,8 +13,9 @@ import { useTemplate } from './queries';
 export function HistoryPage(props: { visit: LocalRecord }) {
   const { visit } = props;
   const template = useTemplate(visit.templateId, visit.templateVersion);
-  const loaded = useServerJson<{ revisions: StoredSubmission[]; reviews: Review[] }>(
+  const loaded = useServerJson(
     `/api/submissions/${visit.id}/revisions`,
+    RevisionHistory,
     'The history needs a connection. Try again when you are online.',
   );
   const noun = recordNoun(visit.kind);

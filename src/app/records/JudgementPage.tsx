@@ -3,6 +3,7 @@
 // person's own judgement, which needs a written reason when it differs.
 import { suggestOverallRating } from '../../shared/records/scoring';
 import { OVERALL, type Template } from '../../shared/schemas';
+import { SummaryList } from '../components/SummaryList';
 import type { LocalRecord } from '../storage/database';
 import { DraftStep, StepNotFound, useDraftStep } from './DraftStep';
 import { RatingField, ratingLabel } from './RatingField';
@@ -35,16 +36,11 @@ export const JudgementPage = withTemplate(function JudgementForm(props: { visit:
     >
       {template.overall.guidance && <p class="lead">{template.overall.guidance}</p>}
       <h2>Section ratings</h2>
-      <dl class="summary-list">
-        {template.sections
+      <SummaryList
+        rows={template.sections
           .filter((s) => s.rated)
-          .map((s) => (
-            <div class="summary-row" key={s.id}>
-              <dt>{s.title}</dt>
-              <dd>{ratingLabel(template, visit.sectionRatings[s.id])}</dd>
-            </div>
-          ))}
-      </dl>
+          .map((s) => [s.title, ratingLabel(template, visit.sectionRatings[s.id])] as const)}
+      />
       <form onSubmit={(e) => void step.finish(e, problemsOf, `/visits/${visit.id}`)} noValidate>
         <RatingField
           recordId={visit.id}

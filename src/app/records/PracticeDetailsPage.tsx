@@ -4,7 +4,8 @@
 import { useState } from 'preact/hooks';
 import { recordDeadlines } from '../../shared/deadlines';
 import type { AuditDetails, ObservationDetails, SessionUser } from '../../shared/schemas';
-import { BackLink, ErrorSummary, Page } from '../components/Page';
+import { DateInput, TextInput } from '../components/fields';
+import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';
 import { formatDate } from '../components/format';
 import { navigate } from '../lib/router';
 import type { LocalRecord } from '../storage/database';
@@ -50,8 +51,7 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
       </Page>
     );
   }
-  const set = (field: Field) => (e: { currentTarget: { value: string } }) =>
-    setValues({ ...values, [field]: e.currentTarget.value });
+  const set = (field: Field) => (value: string) => setValues({ ...values, [field]: value });
 
   function validate(): Partial<Record<Field, string>> {
     const found: Partial<Record<Field, string>> = {};
@@ -95,34 +95,17 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
     }
   }
 
-  const summary = Object.entries(errors).map(([field, message]) => ({ href: `#${field}`, message: message ?? '' }));
-  const text = (field: Field, label: string, hint?: string, autocomplete = 'off') => (
-    <div class={`form-group${errors[field] ? ' has-error' : ''}`}>
-      <label class="label" for={field}>
-        {label}
-      </label>
-      {hint && (
-        <p class="hint" id={`${field}-hint`}>
-          {hint}
-        </p>
-      )}
-      {errors[field] && (
-        <p class="error-message" id={`${field}-error`}>
-          {errors[field]}
-        </p>
-      )}
-      <input
-        id={field}
-        class="input"
-        type="text"
-        autocomplete={autocomplete}
-        value={values[field]}
-        onInput={set(field)}
-        aria-describedby={
-          [hint ? `${field}-hint` : '', errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined
-        }
-      />
-    </div>
+  const summary = errorLinks(errors);
+  const text = (field: Field, label: string, hint?: string) => (
+    <TextInput
+      id={field}
+      label={label}
+      hint={hint}
+      autocomplete="off"
+      value={values[field]}
+      error={errors[field]}
+      onChange={set(field)}
+    />
   );
   const deadline = /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? recordDeadlines(kind, values.date) : [];
   return (
@@ -150,24 +133,13 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
           {kind === 'observation' &&
             text('practitionerRole', 'Practitioner’s role', 'For example, social worker or senior practitioner.')}
           {text('team', 'Team')}
-          <div class={`form-group${errors.date ? ' has-error' : ''}`}>
-            <label class="label" for="date">
-              Date of the {COPY[kind].noun}
-            </label>
-            {errors.date && (
-              <p class="error-message" id="date-error">
-                {errors.date}
-              </p>
-            )}
-            <input
-              id="date"
-              class="input short"
-              type="date"
-              value={values.date}
-              onInput={set('date')}
-              aria-describedby={errors.date ? 'date-error' : undefined}
-            />
-          </div>
+          <DateInput
+            id="date"
+            label={`Date of the ${COPY[kind].noun}`}
+            value={values.date}
+            error={errors.date}
+            onChange={set('date')}
+          />
           {deadline.length > 0 && (
             <div class="inset">
               {deadline.map((d) => (

@@ -4,6 +4,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Suggestion } from '../../shared/records/scoring';
 import type { RatingOverride, Template } from '../../shared/schemas';
+import { Radios } from '../components/choices';
+import { TextArea } from '../components/fields';
 import { saveOverrideReason, saveRating } from './answer-store';
 
 const REASON_SAVE_DELAY_MS = 400;
@@ -57,85 +59,53 @@ export function RatingField(props: {
   const base = `rating-${ratingKey}`;
   const stale = differs && props.override !== undefined && props.override.suggested !== suggestion.rating;
   const missingReason = props.showErrors && differs && reason.trim() === '';
+  const suggestedId = `${base}-suggested`;
   return (
-    <div class="form-group rating">
-      <fieldset class="fieldset" aria-describedby={`${base}-suggested`}>
-        <legend class="legend large">{props.legend}</legend>
-        <p class="suggestion" id={`${base}-suggested`} data-testid={`suggested-${ratingKey}`}>
-          Suggested from {props.isOverall ? 'the section ratings' : 'your answers'}:{' '}
-          <strong>{suggestionText(template, suggestion)}</strong>
-        </p>
-        {props.showErrors && current === null && (
-          <p class="error-message" id={`${base}-error`}>
-            Give a rating
+    <Radios
+      id={base}
+      class="rating"
+      legend={props.legend}
+      large
+      intro={{
+        id: suggestedId,
+        element: (
+          <p class="suggestion" id={suggestedId} data-testid={`suggested-${ratingKey}`}>
+            Suggested from {props.isOverall ? 'the section ratings' : 'your answers'}:{' '}
+            <strong>{suggestionText(template, suggestion)}</strong>
           </p>
-        )}
-        <div class="radios">
-          {template.ratingScale.map((option, i) => {
-            const id = i === 0 ? base : `${base}-${option.value}`;
-            return (
-              <div class="radio" key={option.value}>
-                <input
-                  id={id}
-                  type="radio"
-                  name={base}
-                  value={option.value}
-                  checked={current === option.value}
-                  aria-describedby={option.hint ? `${id}-hint` : undefined}
-                  onChange={() =>
-                    void saveRating(props.recordId, ratingKey, option.value, props.isOverall).catch(props.onError)
-                  }
-                />
-                <label for={id}>
-                  {option.label}
-                  {option.value === suggestion.rating ? ' (suggested)' : ''}
-                </label>
-                {option.hint && (
-                  <p class="hint radio-hint" id={`${id}-hint`}>
-                    {option.hint}
-                  </p>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-      {differs && (
-        <div class={`form-group override${missingReason ? ' has-error' : ''}`}>
-          <label class="label" for={`${base}-reason`}>
-            Why is your rating {ratingLabel(template, current)} rather than the suggested{' '}
-            {ratingLabel(template, suggestion.rating)}?
-          </label>
-          {stale && (
-            <p class="hint" id={`${base}-stale`}>
-              The suggestion changed since you wrote this (it was {ratingLabel(template, props.override!.suggested)}).
-              Check the reason still holds, then edit it to confirm.
-            </p>
-          )}
-          {missingReason && (
-            <p class="error-message" id={`${base}-reason-error`}>
-              Give the reason for choosing a different rating
-            </p>
-          )}
-          <textarea
+        ),
+      }}
+      options={template.ratingScale.map((option) => ({
+        value: option.value,
+        label: `${option.label}${option.value === suggestion.rating ? ' (suggested)' : ''}`,
+        hint: option.hint,
+      }))}
+      value={current}
+      error={props.showErrors && current === null && 'Give a rating'}
+      onChange={(value) => void saveRating(props.recordId, ratingKey, value, props.isOverall).catch(props.onError)}
+      after={
+        differs && (
+          <TextArea
             id={`${base}-reason`}
-            class="textarea"
+            class="override"
+            label={`Why is your rating ${ratingLabel(template, current)} rather than the suggested ${ratingLabel(template, suggestion.rating)}?`}
+            hint={
+              stale &&
+              `The suggestion changed since you wrote this (it was ${ratingLabel(template, props.override!.suggested)}). Check the reason still holds, then edit it to confirm.`
+            }
             rows={3}
             value={reason}
-            aria-describedby={
-              [stale ? `${base}-stale` : '', missingReason ? `${base}-reason-error` : ''].filter(Boolean).join(' ') ||
-              undefined
-            }
-            onInput={(e) => {
-              setReason(e.currentTarget.value);
-              latest.current = e.currentTarget.value;
+            error={missingReason && 'Give the reason for choosing a different rating'}
+            onChange={(value) => {
+              setReason(value);
+              latest.current = value;
               if (pending.current !== null) clearTimeout(pending.current);
               pending.current = setTimeout(flush, REASON_SAVE_DELAY_MS);
             }}
             onBlur={flush}
           />
-        </div>
-      )}
-    </div>
+        )
+      }
+    />
   );
 }

@@ -16,6 +16,7 @@ import {
   type Template,
 } from '../../shared/schemas';
 import { dueText, formatDate, formatDateTime } from '../components/format';
+import { SummaryList, SummaryRow } from '../components/SummaryList';
 import { Thumbnail } from '../evidence/PhotoField';
 import { ratingLabel, suggestionText } from './RatingField';
 import { detailsTitle } from './labels';
@@ -45,23 +46,20 @@ export function Row(props: {
 }) {
   const photos = props.attachments ?? [];
   return (
-    <div class="summary-row" data-testid={props.testId}>
-      <dt>{props.label}</dt>
-      <dd>
-        {props.value}
-        {props.note ? <span class="note-text">{props.note}</span> : null}
-        {photos.length > 0 && (
-          <ul class="photo-list" aria-label={`Photos for ${props.label}`}>
-            {photos.map((a, i) => (
-              <li key={a.sha256}>
-                <Thumbnail attachment={a} alt={a.caption || `Photo ${i + 1} for ${props.label}`} />
-                {a.caption && <span class="hint">{a.caption}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </dd>
-    </div>
+    <SummaryRow label={props.label} testId={props.testId}>
+      {props.value}
+      {props.note ? <span class="note-text">{props.note}</span> : null}
+      {photos.length > 0 && (
+        <ul class="photo-list" aria-label={`Photos for ${props.label}`}>
+          {photos.map((a, i) => (
+            <li key={a.sha256}>
+              <Thumbnail attachment={a} alt={a.caption || `Photo ${i + 1} for ${props.label}`} />
+              {a.caption && <span class="hint">{a.caption}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </SummaryRow>
   );
 }
 
@@ -137,9 +135,9 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
   return (
     <>
       <h2>{detailsTitle(record.kind)}</h2>
-      <dl class="summary-list">
+      <SummaryList>
         <DetailsRows record={record} />
-      </dl>
+      </SummaryList>
       {props.changeLinks && (
         <p>
           <a href={`${base}/details`}>Change the details</a>
@@ -148,7 +146,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
       {template.sections.map((section) => (
         <section key={section.id} aria-labelledby={`sum-${section.id}`}>
           <h2 id={`sum-${section.id}`}>{section.title}</h2>
-          <dl class="summary-list">
+          <SummaryList>
             {section.items
               .filter((item) => isItemVisible(item, record.answers))
               .map((item) => {
@@ -188,7 +186,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
                 override={record.ratingOverrides[section.id]}
               />
             )}
-          </dl>
+          </SummaryList>
           {props.changeLinks && (
             <p>
               <a href={`${base}/areas/${section.id}`}>Change {section.title.toLowerCase()}</a>
@@ -199,7 +197,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
       {template.overall && (
         <section aria-labelledby="sum-overall">
           <h2 id="sum-overall">{template.overall.label}</h2>
-          <dl class="summary-list">
+          <SummaryList>
             <RatingRow
               template={template}
               label="Overall"
@@ -208,7 +206,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
               override={record.ratingOverrides[OVERALL]}
               testId="rating-row-overall"
             />
-          </dl>
+          </SummaryList>
           {props.changeLinks && (
             <p>
               <a href={`${base}/judgement`}>Change the overall judgement</a>
@@ -219,7 +217,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
       {(record.actionChecks?.length ?? 0) > 0 && (
         <section aria-labelledby="sum-earlier">
           <h2 id="sum-earlier">Actions from earlier visits</h2>
-          <dl class="summary-list">
+          <SummaryList>
             {record.actionChecks!.map((c) => (
               <Row
                 key={c.actionId}
@@ -228,7 +226,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
                 note={c.evidence}
               />
             ))}
-          </dl>
+          </SummaryList>
           {props.changeLinks && (
             <p>
               <a href={`${base}/earlier-actions`}>Change the checks of earlier actions</a>
@@ -239,7 +237,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
       {(record.signatures?.length ?? 0) > 0 && (
         <section aria-labelledby="sum-signatures">
           <h2 id="sum-signatures">Signatures</h2>
-          <dl class="summary-list">
+          <SummaryList>
             {record.signatures!.map((s) => (
               <Row
                 key={s.role}
@@ -248,7 +246,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
                 testId="summary-signature"
               />
             ))}
-          </dl>
+          </SummaryList>
           {props.changeLinks && (
             <p>
               <a href={`${base}/signatures`}>Change signatures</a>
@@ -263,7 +261,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
         {record.actions.length === 0 ? (
           <p>No actions raised.</p>
         ) : (
-          <dl class="summary-list">
+          <SummaryList>
             {record.actions.map((a) => (
               <Row
                 key={a.id}
@@ -273,7 +271,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
                 note={a.detail}
               />
             ))}
-          </dl>
+          </SummaryList>
         )}
         {props.changeLinks && (
           <p>

@@ -2,12 +2,14 @@
 // it, then sign it off or return it for amendment with a comment. Managers review their team's
 // observations and audits; the QA manager any record (seed 003 §4.6, §10.3).
 import { useState } from 'preact/hooks';
+import { TextArea } from '../components/fields';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { formatDateTime } from '../components/format';
 import { navigate, queryParams } from '../lib/router';
 import { errorMessage, requestJson } from '../lib/http';
 import { fromRecordBody, listedName } from './record-body';
-import { useCouncilCopy, useTemplate } from './queries';
+import { useCouncilCopy } from './council-copy';
+import { useTemplate } from './queries';
 import { RecordSummary } from './RecordSummary';
 
 const OFFLINE = 'Reviewing needs a connection. Try again when you are online.';
@@ -78,30 +80,17 @@ export function ReviewPage(props: { id: string }) {
               <p>The template of this record is not on this device yet; choose “Sync now”.</p>
             )}
             <h2>Your decision</h2>
-            <div class={`form-group${commentError ? ' has-error' : ''}`}>
-              <label class="label" for="review-comment">
-                Comment
-              </label>
-              <p class="hint" id="review-comment-hint">
-                Needed to return it: say what to amend. Optional when signing off.
-              </p>
-              {commentError && (
-                <p class="error-message" id="review-comment-error">
-                  {commentError}
-                </p>
-              )}
-              <textarea
-                id="review-comment"
-                class="textarea"
-                rows={4}
-                value={comment}
-                aria-describedby={`review-comment-hint${commentError ? ' review-comment-error' : ''}`}
-                onInput={(e) => {
-                  setComment(e.currentTarget.value);
-                  setCommentError('');
-                }}
-              />
-            </div>
+            <TextArea
+              id="review-comment"
+              label="Comment"
+              hint="Needed to return it: say what to amend. Optional when signing off."
+              value={comment}
+              error={commentError}
+              onChange={(value) => {
+                setComment(value);
+                setCommentError('');
+              }}
+            />
             <button type="button" class="button" disabled={busy} onClick={() => void decide('sign-off')}>
               Sign off
             </button>{' '}

@@ -12,9 +12,6 @@ import { signatureRoles } from '../evidence/signature-store';
 import { withTemplate } from './with-template';
 import { detailsTitle } from './labels';
 
-// actions/ActionsPage.tsx still takes it from here; its home is with-template.tsx.
-export { MissingTemplate } from './with-template';
-
 const progressLabel: Record<SectionProgress, string> = {
   'not-started': 'Not yet started',
   'in-progress': 'In progress',

@@ -2,7 +2,9 @@
 // and later editing those details on a draft. Validation messages follow the GOV.UK error pattern.
 import { useState } from 'preact/hooks';
 import type { SessionUser, Template, VisitDetails } from '../../shared/schemas';
-import { BackLink, ErrorSummary, Page } from '../components/Page';
+import { Radios } from '../components/choices';
+import { DateInput, Select, TextArea } from '../components/fields';
+import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';
 import { navigate, queryParams } from '../lib/router';
 import { useAssignment } from '../briefings/queries';
 import { useLatestTemplates, useProviders } from './queries';
@@ -16,6 +18,10 @@ import { calendarDay } from '../../shared/calendar';
 const QMF_TEMPLATE_ID = 'qmf-care-home';
 
 type Errors = Partial<Record<'template' | 'provider' | 'date' | 'announced', string>>;
+const ANNOUNCED = [
+  { value: 'yes', label: 'Announced' },
+  { value: 'no', label: 'Unannounced' },
+];
 
 /** The care-home QMF is for registered care and nursing homes; other provider templates suit any service. */
 const suits = (template: Template | undefined, serviceType: string) =>
@@ -95,7 +101,7 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
     }
   }
 
-  const summary = Object.entries(errors).map(([field, message]) => ({ href: `#${field}`, message: message ?? '' }));
+  const summary = errorLinks(errors);
   return (
     <>
       <BackLink href={existing ? `/visits/${existing.id}` : '/'}>Back</BackLink>
@@ -114,92 +120,33 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
               onChange={setTemplateId}
             />
           )}
-          <div class={`form-group${errors.provider ? ' has-error' : ''}`}>
-            <label class="label" for="provider">
-              Provider
-            </label>
-            {errors.provider && (
-              <p class="error-message" id="provider-error">
-                {errors.provider}
-              </p>
-            )}
-            <select
-              id="provider"
-              class="select"
-              value={providerId}
-              aria-describedby={errors.provider ? 'provider-error' : undefined}
-              onChange={(e) => setProviderId(e.currentTarget.value)}
-            >
-              <option value="">Choose a provider</option>
-              {providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class={`form-group${errors.date ? ' has-error' : ''}`}>
-            <label class="label" for="date">
-              Date of visit
-            </label>
-            {errors.date && (
-              <p class="error-message" id="date-error">
-                {errors.date}
-              </p>
-            )}
-            <input
-              id="date"
-              class="input short"
-              type="date"
-              value={date}
-              aria-describedby={errors.date ? 'date-error' : undefined}
-              onInput={(e) => setDate(e.currentTarget.value)}
-            />
-          </div>
-          <div class={`form-group${errors.announced ? ' has-error' : ''}`}>
-            <fieldset class="fieldset" aria-describedby={errors.announced ? 'announced-error' : undefined}>
-              <legend class="legend">Was the visit announced?</legend>
-              {errors.announced && (
-                <p class="error-message" id="announced-error">
-                  {errors.announced}
-                </p>
-              )}
-              <div class="radios inline">
-                {[
-                  ['yes', 'Announced'],
-                  ['no', 'Unannounced'],
-                ].map(([value, label], index) => (
-                  <div class="radio" key={value}>
-                    <input
-                      id={index === 0 ? 'announced' : `announced-${value}`}
-                      type="radio"
-                      name="announced"
-                      value={value}
-                      checked={announced === value}
-                      onChange={() => setAnnounced(value ?? '')}
-                    />
-                    <label for={index === 0 ? 'announced' : `announced-${value}`}>{label}</label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
-          <div class="form-group">
-            <label class="label" for="spoke-with">
-              Who did you speak to?
-            </label>
-            <p class="hint" id="spoke-with-hint">
-              Names and roles, for example the registered manager, a senior carer, residents and relatives.
-            </p>
-            <textarea
-              id="spoke-with"
-              class="textarea"
-              rows={3}
-              aria-describedby="spoke-with-hint"
-              value={spokeWith}
-              onInput={(e) => setSpokeWith(e.currentTarget.value)}
-            />
-          </div>
+          <Select
+            id="provider"
+            label="Provider"
+            placeholder="Choose a provider"
+            options={providers.map((p) => ({ value: p.id, label: p.name }))}
+            value={providerId}
+            error={errors.provider}
+            onChange={setProviderId}
+          />
+          <DateInput id="date" label="Date of visit" value={date} error={errors.date} onChange={setDate} />
+          <Radios
+            id="announced"
+            inline
+            legend="Was the visit announced?"
+            options={ANNOUNCED}
+            value={announced}
+            error={errors.announced}
+            onChange={setAnnounced}
+          />
+          <TextArea
+            id="spoke-with"
+            label="Who did you speak to?"
+            hint="Names and roles, for example the registered manager, a senior carer, residents and relatives."
+            rows={3}
+            value={spokeWith}
+            onChange={setSpokeWith}
+          />
           <button type="submit" class="button">
             {existing ? 'Save details' : 'Start visit'}
           </button>

@@ -1,9 +1,7 @@
 // Read-side hooks for records: the device's records and the reference data they need, over live
-// Dexie queries, and the council's copy of a record (which needs a connection).
-import { useState } from 'preact/hooks';
-import type { StoredSubmission, Subject, Template } from '../../shared/schemas';
+// Dexie queries. The council's copy of a record (which needs a connection) is in council-copy.ts.
+import type { Subject, Template } from '../../shared/schemas';
 import { useLiveQuery } from '../lib/use-live-query';
-import { useServerJson } from '../lib/use-server-json';
 import { db, type LocalRecord } from '../storage/database';
 
 export function useVisit(id: string): LocalRecord | null | undefined {
@@ -29,20 +27,6 @@ export function useLatestTemplates(subject: Subject) {
     for (const t of all) if (t.subject === subject && (latest.get(t.id)?.version ?? 0) < t.version) latest.set(t.id, t);
     return [...latest.values()].sort((a, b) => a.title.localeCompare(b.title));
   }, [subject]);
-}
-
-/**
- * The council's copy of a record (null until it is read), and the failure to show: one the page
- * sets when acting on the copy fails, else why the copy could not be read (`offline`: no connection).
- */
-export function useCouncilCopy(id: string, offline: string) {
-  const loaded = useServerJson<StoredSubmission>(`/api/submissions/${id}`, offline);
-  const [actionFailure, setFailure] = useState('');
-  return {
-    stored: loaded.state === 'ready' ? loaded.value : null,
-    failure: actionFailure || (loaded.state === 'failed' ? loaded.message : ''),
-    setFailure,
-  };
 }
 
 export function useProviders() {

@@ -2,6 +2,7 @@
 // (WCAG 1.1.1 and 1.4.1: the chart has a text alternative and colour is never the only cue;
 // bar colours keep 3:1 contrast against white for 1.4.11). Scales to the page and prints cleanly.
 import { useId } from 'preact/hooks';
+import { Table } from '../components/Table';
 
 export type Bar = { label: string; value: number; tone?: 'green' | 'amber' | 'red' | 'blue' | 'grey' };
 
@@ -50,25 +51,13 @@ export function BarChart(props: { title: string; bars: Bar[]; valueHeading?: str
           );
         })}
       </svg>
-      <table class="table chart-table">
-        <caption class="table-caption">{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Category</th>
-            <th scope="col" class="numeric">
-              {props.valueHeading ?? 'Number'}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.bars.map((b) => (
-            <tr key={b.label}>
-              <th scope="row">{b.label}</th>
-              <td class="numeric">{`${b.value}${suffix}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        class="chart-table"
+        wrap={false}
+        caption={props.title}
+        columns={['Category', { heading: props.valueHeading ?? 'Number', numeric: true }]}
+        rows={props.bars.map((b) => ({ key: b.label, cells: [b.label, `${b.value}${suffix}`] }))}
+      />
     </figure>
   );
 }

@@ -16,7 +16,8 @@ import {
 } from '../../shared/reports/quarters';
 import { BackLink, Page } from '../components/Page';
 import { formatDate } from '../components/format';
-import { Select } from '../office/fields';
+import { Select } from '../components/fields';
+import { Table } from '../components/Table';
 import { getJson } from '../office/api';
 import { QuarterlyReport as QuarterlyReportSchema } from '../../shared/reports/report-schemas';
 import { navigate } from '../lib/router';
@@ -109,31 +110,11 @@ function Summary({ report }: { report: QuarterlyReport }) {
   return (
     <>
       <h2>Activity against expected</h2>
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="table-caption">Activity against expected</caption>
-          <thead>
-            <tr>
-              <th scope="col">Activity</th>
-              <th scope="col" class="numeric">
-                Done
-              </th>
-              <th scope="col" class="numeric">
-                Expected
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.activity.map((a) => (
-              <tr key={a.kind}>
-                <th scope="row">{a.label}</th>
-                <td class="numeric">{a.done}</td>
-                <td class="numeric">{a.expected}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Activity against expected"
+        columns={['Activity', { heading: 'Done', numeric: true }, { heading: 'Expected', numeric: true }]}
+        rows={report.activity.map((a) => ({ key: a.kind, cells: [a.label, a.done, a.expected] }))}
+      />
       <BarChart
         title="Activity done, as a percentage of expected"
         suffix="%"
@@ -150,25 +131,11 @@ function Summary({ report }: { report: QuarterlyReport }) {
         {report.visitsDue.visited} of them were visited.
       </p>
       {report.visitsDue.notVisited.length > 0 && (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="table-caption">Providers due a visit and not visited</caption>
-            <thead>
-              <tr>
-                <th scope="col">Provider</th>
-                <th scope="col">Visit due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.visitsDue.notVisited.map((p) => (
-                <tr key={p.providerId}>
-                  <th scope="row">{p.name}</th>
-                  <td>{formatDate(p.dueDate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Providers due a visit and not visited"
+          columns={['Provider', 'Visit due']}
+          rows={report.visitsDue.notVisited.map((p) => ({ key: p.providerId, cells: [p.name, formatDate(p.dueDate)] }))}
+        />
       )}
       <ul class="figures" aria-label="Key figures">
         <li>

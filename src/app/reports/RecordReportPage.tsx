@@ -9,10 +9,13 @@ import { StoredSubmission, type Answer, type Template } from '../../shared/schem
 import { isItemVisible } from '../../shared/templates/template-rules';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
+import { SummaryList, SummaryRow } from '../components/SummaryList';
+import { Table } from '../components/Table';
 import { getJson, loadActions, loadProvider } from '../office/api';
 import { ratingLabel } from '../records/RatingField';
 import { answerText, SIGNER } from '../records/RecordSummary';
 import { useTemplate } from '../records/queries';
+import { listedName } from '../records/record-body';
 
 export const recordReportPath = (id: string) => `/office/records/${encodeURIComponent(id)}`;
 
@@ -65,12 +68,7 @@ export function RecordReportPage(props: { id: string }) {
   if (!data || template === undefined) return <p>Loading…</p>;
   const { stored, provider } = data;
   const body = stored.body;
-  const subject =
-    body.kind === 'visit'
-      ? (provider?.name ?? body.details.providerId)
-      : body.kind === 'observation'
-        ? body.details.practitionerName
-        : `Case ${body.details.caseReference}`;
+  const subject = listedName(body, provider?.name);
   return (
     <>
       <BackLink href="/office/inbox">Inbox</BackLink>
@@ -96,18 +94,15 @@ export function RecordReportPage(props: { id: string }) {
         {(body.signatures?.length ?? 0) > 0 && (
           <>
             <h2>Signatures</h2>
-            <dl class="summary-list">
+            <SummaryList>
               {body.signatures!.map((s) => (
-                <div class="summary-row" key={s.role}>
-                  <dt>{SIGNER[s.role]}</dt>
-                  <dd>
-                    {s.name}, {formatDateTime(s.signedAt)}
-                    <br />
-                    <img src={`/api/attachments/${s.sha256}`} alt={`Signature of ${s.name}`} height={60} />
-                  </dd>
-                </div>
+                <SummaryRow key={s.role} label={SIGNER[s.role]}>
+                  {s.name}, {formatDateTime(s.signedAt)}
+                  <br />
+                  <img src={`/api/attachments/${s.sha256}`} alt={`Signature of ${s.name}`} height={60} />
+                </SummaryRow>
               ))}
-            </dl>
+            </SummaryList>
           </>
         )}
         <p class="hint">
@@ -148,16 +143,7 @@ function Details({ loaded }: { loaded: Loaded }) {
   return (
     <>
       <h2>Details</h2>
-      <dl class="summary-list">
-        {rows
-          .filter(([, v]) => v !== '')
-          .map(([k, v]) => (
-            <div class="summary-row" key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-      </dl>
+      <SummaryList rows={rows.filter(([, v]) => v !== '')} />
     </>
   );
 }
@@ -240,53 +226,36 @@ function Photos({ answer, label }: { answer: Pick<Answer, 'attachments'> | undef
 
 function Actions({ loaded, owner }: { loaded: Loaded; owner: string }) {
   const actions = loaded.stored.body.actions ?? [];
-  if (actions.length === 0)
-    return (
-      <>
-        <h2>Actions</h2>
-        <p>No actions were raised.</p>
-      </>
-    );
   const status = (id: string) => loaded.tracked.find((t) => t.id === id)?.status;
   return (
     <>
       <h2>Actions</h2>
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="table-caption">Actions agreed</caption>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Significance</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map((a) => {
-              const s = status(a.id);
-              return (
-                <tr key={a.id}>
-                  <th scope="row">
-                    {a.title}
-                    {a.detail ? (
-                      <span class="hint">
-                        <br />
-                        {a.detail}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>{owner}</td>
-                  <td>{a.significance === 'significant' ? 'Significant' : 'Routine'}</td>
-                  <td>{formatDate(a.dueDate)}</td>
-                  <td>{s ? STATUS[s] : 'Open'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Actions agreed"
+        empty="No actions were raised."
+        columns={['Action', 'Owner', 'Significance', 'Due', 'Status']}
+        rows={actions.map((a) => {
+          const s = status(a.id);
+          return {
+            key: a.id,
+            cells: [
+              <>
+                {a.title}
+                {a.detail ? (
+                  <span class="hint">
+                    <br />
+                    {a.detail}
+                  </span>
+                ) : null}
+              </>,
+              owner,
+              a.significance === 'significant' ? 'Significant' : 'Routine',
+              formatDate(a.dueDate),
+              s ? STATUS[s] : 'Open',
+            ],
+          };
+        })}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@
 // overdue actions, action closure and themes. Every chart has its numbers in a table beside it.
 import type { QuarterlyReport } from '../../shared/reports/quarterly-report';
 import { formatDate } from '../components/format';
+import { Table } from '../components/Table';
 import { BarChart, type Bar } from './BarChart';
 
 const TONE: Record<string, Bar['tone']> = {
@@ -41,7 +42,7 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
       <Table
         caption="RAG changes in the quarter"
         empty="No provider's RAG rating changed in the quarter."
-        head={['Provider', 'Date', 'Change', 'Reason']}
+        columns={['Provider', 'Date', 'Change', 'Reason']}
         rows={report.ragChanges.map((r) => [
           r.providerName,
           formatDate(r.on),
@@ -54,7 +55,7 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
       <Table
         caption="Observations and audits written up late"
         empty="Every observation and audit was written up on time."
-        head={['Record', 'Subject', 'Date', 'Due', 'Received']}
+        columns={['Record', 'Subject', 'Date', 'Due', 'Received']}
         rows={report.lateWriteUps.map((r) => [
           KIND_NAMES[r.kind],
           r.subject,
@@ -66,7 +67,7 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
       <Table
         caption="Actions overdue at the end of the quarter"
         empty="No action was overdue at the end of the quarter."
-        head={['Action', 'Owner', 'Significance', 'Due']}
+        columns={['Action', 'Owner', 'Significance', 'Due']}
         rows={report.overdueActions.map((a) => [a.title, a.owner, cap(a.significance), formatDate(a.dueDate)])}
       />
 
@@ -88,35 +89,19 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
       />
 
       <h2>Themes by exception heading</h2>
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="table-caption">Exceptions by heading</caption>
-          <thead>
-            <tr>
-              <th scope="col">Heading</th>
-              <th scope="col" class="numeric">
-                Areas below standard
-              </th>
-              <th scope="col" class="numeric">
-                Actions raised
-              </th>
-              <th scope="col" class="numeric">
-                Intelligence
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.themes.map((t) => (
-              <tr key={t.heading}>
-                <th scope="row">{t.label}</th>
-                <td class="numeric">{t.belowStandard}</td>
-                <td class="numeric">{t.actions}</td>
-                <td class="numeric">{t.intelligence}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Exceptions by heading"
+        columns={[
+          'Heading',
+          { heading: 'Areas below standard', numeric: true },
+          { heading: 'Actions raised', numeric: true },
+          { heading: 'Intelligence', numeric: true },
+        ]}
+        rows={report.themes.map((t) => ({
+          key: t.heading,
+          cells: [t.label, t.belowStandard, t.actions, t.intelligence],
+        }))}
+      />
       <BarChart
         title="Areas rated below standard, by heading"
         bars={report.themes.map((t) => ({ label: t.label, value: t.belowStandard, tone: 'blue' }))}
@@ -127,41 +112,6 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
         actions raised on the insurance check.
       </p>
     </>
-  );
-}
-
-function Table(props: { caption: string; empty: string; head: string[]; rows: string[][] }) {
-  if (props.rows.length === 0) return <p>{props.empty}</p>;
-  return (
-    <div class="table-wrap">
-      <table class="table">
-        <caption class="table-caption">{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((cell, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={j}>{cell}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

@@ -1,0 +1,184 @@
+// Labelled form controls: the one way the app renders a control with its label, hint and error,
+// in the GOV.UK pattern: the group marked has-error, the hint and the message above the control
+// and tied to it with aria-describedby (and aria-invalid), the control carrying the field's id so
+// an error summary link (#id) lands on it. Radios, checkboxes and fieldsets are in choices.tsx.
+import type { ComponentChildren, JSX } from 'preact';
+
+export type Option = { value: string; label: string; hint?: string | undefined };
+
+/** Options from a value → label table, in its order. */
+export const optionsOf = (labels: Readonly<Record<string, string>>): Option[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** The ids that describe a control, space separated; undefined when there are none. */
+export const describedBy = (...ids: Array<string | false | null | undefined>) =>
+  ids.filter(Boolean).join(' ') || undefined;
+
+/** Whether there is something to show (a hint or message may be absent, false or empty). */
+export const shown = (x: ComponentChildren): boolean => x !== undefined && x !== null && x !== false && x !== '';
+
+/** A form group: its spacing, and the red bar while its field has an error. */
+export function Group(props: { error?: unknown; class?: string; testId?: string; children: ComponentChildren }) {
+  const classes = ['form-group', props.class, props.error ? 'has-error' : ''].filter(Boolean).join(' ');
+  return (
+    <div class={classes} data-testid={props.testId}>
+      {props.children}
+    </div>
+  );
+}
+
+/** A hint: a paragraph of text, or a block when it holds more than text (paragraphs, a list). */
+export function Hint(props: { id: string; children: ComponentChildren }) {
+  return typeof props.children === 'string' ? (
+    <p class="hint" id={props.id}>
+      {props.children}
+    </p>
+  ) : (
+    <div class="hint" id={props.id}>
+      {props.children}
+    </div>
+  );
+}
+
+/** The message of a field in error; `alert` announces it as it appears (a form with no error summary). */
+export function ErrorMessage(props: { id: string; alert?: boolean | undefined; children: ComponentChildren }) {
+  return (
+    <p class="error-message" id={props.id} role={props.alert ? 'alert' : undefined}>
+      {props.children}
+    </p>
+  );
+}
+
+/** What every labelled control takes besides its value. */
+export type FieldProps = {
+  /** The control's id: its hint and error are `${id}-hint` and `${id}-error`. */
+  id: string;
+  label: ComponentChildren;
+  /** A smaller label, for a field inside a list or a table row. */
+  small?: boolean;
+  /** An id for the label, for controls elsewhere that name themselves with it. */
+  labelId?: string;
+  hint?: ComponentChildren;
+  error?: string | false | undefined;
+  /** Announce the error as it appears (for a form with no error summary). */
+  alert?: boolean;
+  /** A class for the group besides form-group. */
+  class?: string;
+  testId?: string;
+  /** After the control, inside its group (a note box, photos). */
+  after?: ComponentChildren;
+};
+
+export type Aria = { 'aria-describedby': string | undefined; 'aria-invalid': true | undefined };
+
+/** A labelled control with its hint and error above it; `control` gets the ARIA it needs. */
+export function Field(props: FieldProps & { control: (aria: Aria) => JSX.Element }) {
+  const { id, error } = props;
+  const hint = shown(props.hint);
+  return (
+    <Group error={error} class={props.class} testId={props.testId}>
+      <label class={props.small ? 'label small' : 'label'} for={id} id={props.labelId}>
+        {props.label}
+      </label>
+      {hint && <Hint id={`${id}-hint`}>{props.hint}</Hint>}
+      {error && (
+        <ErrorMessage id={`${id}-error`} alert={props.alert}>
+          {error}
+        </ErrorMessage>
+      )}
+      {props.control({
+        'aria-describedby': describedBy(hint && `${id}-hint`, error && `${id}-error`),
+        'aria-invalid': error ? true : undefined,
+      })}
+      {props.after}
+    </Group>
+  );
+}
+
+type Typed = FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+};
+
+/** What a typed control takes from its field: its id and value, the ARIA, and what to do on blur. */
+const bind = (props: Typed, aria: Aria) => ({ id: props.id, value: props.value, ...aria, onBlur: props.onBlur });
+/** The handler that passes the control's new value on. */
+const changed = (props: Typed) => (e: { currentTarget: { value: string } }) => props.onChange(e.currentTarget.value);
+
+export function TextInput(
+  props: Typed & {
+    type?: 'text' | 'email' | 'password' | 'search';
+    /** A narrow box, for a number or a short code. */
+    short?: boolean;
+    inputMode?: 'decimal' | 'numeric';
+    autocomplete?: string;
+    spellcheck?: boolean;
+  },
+) {
+  return (
+    <Field
+      {...props}
+      control={(aria) => (
+        <input
+          class={props.short ? 'input short' : 'input'}
+          type={props.type ?? 'text'}
+          inputMode={props.inputMode}
+          autocomplete={props.autocomplete}
+          spellcheck={props.spellcheck}
+          {...bind(props, aria)}
+          onInput={changed(props)}
+        />
+      )}
+    />
+  );
+}
+
+/** A date; `onCommit` hears a date chosen (the change event), `onChange` every keystroke. */
+export function DateInput(props: Typed & { onCommit?: (value: string) => void }) {
+  const commit = props.onCommit;
+  return (
+    <Field
+      {...props}
+      control={(aria) => (
+        <input
+          class="input short"
+          type="date"
+          {...bind(props, aria)}
+          onInput={changed(props)}
+          onChange={commit && ((e) => commit(e.currentTarget.value))}
+        />
+      )}
+    />
+  );
+}
+
+export function TextArea(props: Typed & { rows?: number }) {
+  return (
+    <Field
+      {...props}
+      control={(aria) => (
+        <textarea class="textarea" rows={props.rows ?? 4} {...bind(props, aria)} onInput={changed(props)} />
+      )}
+    />
+  );
+}
+
+/** A drop-down; `placeholder` is the empty first choice, when the field may be left unchosen. */
+export function Select(props: Typed & { options: Option[]; placeholder?: string }) {
+  return (
+    <Field
+      {...props}
+      control={(aria) => (
+        <select class="select" {...bind(props, aria)} onChange={changed(props)}>
+          {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
