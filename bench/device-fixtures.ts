@@ -3,7 +3,8 @@
 // come from the seed's makeRecord (complete and valid, so the server accepts every submission).
 import { randomUUID } from 'node:crypto';
 import { makeRecord } from '../src/server/seed/record-maker';
-import type { GroupChildItem, Template, TemplateItem, TemplateSection, VisitDetails } from '../src/shared/schemas';
+import type { VisitDetails } from '../src/shared/records/schema';
+import type { GroupChildItem, Template, TemplateItem, TemplateSection } from '../src/shared/templates/schema';
 import { qmfCareHomeV2 } from '../src/shared/templates/index';
 import type { Briefing } from '../src/shared/briefings/register';
 import type { LocalRecord } from '../src/app/storage/database';

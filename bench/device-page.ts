@@ -5,7 +5,7 @@
 // (when a write has landed) and a MutationObserver on My visits (when the rows are in the page).
 // They do no work inside the app's transactions, so what is timed is the app's own code.
 import type { StoredOutboxEntry, LocalRecord } from '../src/app/storage/database';
-import type { RecordBody } from '../src/shared/schemas';
+import type { RecordBody } from '../src/shared/records/schema';
 
 export interface Commit {
   /** performance.now() when the transaction's 'complete' event fired: the write is in IndexedDB. */

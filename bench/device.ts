@@ -36,7 +36,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import type { RecordBody } from '../src/shared/schemas';
+import type { RecordBody } from '../src/shared/records/schema';
 import type { Briefing } from '../src/shared/briefings/register';
 import { ROOT, startServer, type RunningServer } from '../test/e2e/support/server';
 import {

@@ -1,6 +1,6 @@
 // The app shell: header, sync status, update prompt, and the routes. Signed-out people see the
 // sign-in page; a remembered person keeps working offline even when the server can't be reached.
-import type { SessionUser } from '../shared/schemas';
+import type { SessionUser } from '../shared/auth/schema';
 import { SignInPage } from './auth/SignInPage';
 import { session } from './auth/session';
 import { InstallHint } from './components/InstallHint';

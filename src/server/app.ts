@@ -17,7 +17,7 @@ import { ApiError, notFound } from './http/errors';
 import { defineRoute, registerRoutes, reply, type ApiRoute } from './http/route';
 import { apiRequestGuard, securityHeaders } from './http/security';
 import { staticApp } from './http/static';
-import { HealthResponse } from '../shared/schemas';
+import { HealthResponse } from '../shared/http';
 import { submissionRoutes } from './records/routes';
 import { reviewRoutes } from './records/review-routes';
 import { actionRoutes } from './actions/routes';

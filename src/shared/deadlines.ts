@@ -3,7 +3,8 @@
 // and its form to the QA manager within 5 days; actions fall due by significance. All arithmetic
 // is on calendar dates (./calendar.ts), so a clock change never moves a deadline, and "today" is
 // the council's day (Europe/London) on the server and on every device.
-import type { RecordKind, Template } from './schemas';
+import type { RecordKind } from './records/schema';
+import type { Template } from './templates/schema';
 import { addDays, addMonths, daysBetween } from './calendar';
 
 /** "Overdue by 3 days", "Due today", "Due in 5 days". */

@@ -2,7 +2,7 @@
 // records returned for amendment, even ones this device no longer holds; amending makes the next
 // revision on the server's base; a stale amendment is re-based or replaced by the council's copy.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Review, StoredSubmission, RecordBody } from '../../src/shared/schemas';
+import type { Review, StoredSubmission, RecordBody } from '../../src/shared/records/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { applyPull } from '../../src/app/sync/pull';
 import { db } from '../../src/app/storage/database';

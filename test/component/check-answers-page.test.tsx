@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
-import type { Problem } from '../../src/shared/schemas';
+import type { Problem } from '../../src/shared/sync/schema';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import { db } from '../../src/app/storage/database';
 import { CheckAnswersPage } from '../../src/app/records/CheckAnswersPage';

@@ -1,7 +1,8 @@
 // Shared fixtures for component tests: a clean device database, visits built with the real
 // stores, a complete QMF answer set, and a harness that feeds a page its record live (as App does).
 import type { ComponentChildren } from 'preact';
-import type { Answer, SessionUser } from '../../src/shared/schemas';
+import type { SessionUser } from '../../src/shared/auth/schema';
+import type { Answer } from '../../src/shared/records/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { db, type LocalRecord } from '../../src/app/storage/database';
 import { useVisit } from '../../src/app/records/queries';

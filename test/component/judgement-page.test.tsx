@@ -3,7 +3,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import type { Template } from '../../src/shared/schemas';
+import type { Template } from '../../src/shared/templates/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { db } from '../../src/app/storage/database';
 import { saveRating } from '../../src/app/records/answer-store';

@@ -3,9 +3,10 @@
 // (outbox-store-contract.test.tsx), so the fake cannot drift from the real thing.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxStore } from '../../src/app/sync/engine';
-import type { OutboxEntry } from '../../src/shared/schemas';
+import type { OutboxEntry } from '../../src/shared/sync/schema';
 import type { StoredOutboxEntry } from '../../src/app/storage/database';
-import type { Problem, RecordBody } from '../../src/shared/schemas';
+import type { RecordBody } from '../../src/shared/records/schema';
+import type { Problem } from '../../src/shared/sync/schema';
 import { makeBody, type RecordState } from '../unit/sync/fakes';
 
 /** An outbox under test, with what the test needs to set it up and look inside. */

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/preact';
 import type { Assignment, Briefing, ProviderRecord } from '../../src/shared/briefings/register';
-import type { PullResponse } from '../../src/shared/schemas';
+import type { PullResponse } from '../../src/shared/sync/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { applyPull } from '../../src/app/sync/pull';
 import { settings } from '../../src/app/sync/settings';

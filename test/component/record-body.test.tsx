@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRecord } from '../../src/app/storage/database';
 import { fromRecordBody, listedName, toRecordBody, type BodyFields } from '../../src/app/records/record-body';
-import type { ObservationBody, RecordBody } from '../../src/shared/schemas';
+import type { ObservationBody, RecordBody } from '../../src/shared/records/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { makeBody } from '../unit/sync/fakes';
 

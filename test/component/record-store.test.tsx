@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/app/storage/database';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
-import type { Problem } from '../../src/shared/schemas';
-import type { OutboxEntry } from '../../src/shared/schemas';
+import type { Problem } from '../../src/shared/sync/schema';
+import type { OutboxEntry } from '../../src/shared/sync/schema';
 import { NotEditableError, returnToDraft, submitRecord } from '../../src/app/records/record-store';
 import { saveAnswer, saveRating } from '../../src/app/records/answer-store';
 import { answerEverything, officer, outboxFor, record, resetDevice, startQmfVisit } from './helpers';

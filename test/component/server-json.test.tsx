@@ -6,7 +6,7 @@ import { render, screen } from '@testing-library/preact';
 import * as z from 'zod/mini';
 import { useServerJson } from '../../src/app/lib/use-server-json';
 import { ReviewPage } from '../../src/app/records/ReviewPage';
-import type { StoredSubmission } from '../../src/shared/schemas';
+import type { StoredSubmission } from '../../src/shared/records/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { makeBody } from '../unit/sync/fakes';
 import { resetDevice, storeTemplate } from './helpers';

@@ -6,7 +6,7 @@
 // the others: sync-faults.test.ts.)
 import { expect, it } from 'vitest';
 import { makeRecord } from '../../src/server/seed/record-maker';
-import { Template } from '../../src/shared/schemas';
+import { Template } from '../../src/shared/templates/schema';
 import { qmfCareHomeV2 } from '../../src/shared/templates/qmf-care-home-v2';
 import { describeWithChromium } from './support/chromium-suite';
 

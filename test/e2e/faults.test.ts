@@ -9,7 +9,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeRecord } from '../../src/server/seed/record-maker';
-import { Template } from '../../src/shared/schemas';
+import { Template } from '../../src/shared/templates/schema';
 import { qmfCareHomeV2 } from '../../src/shared/templates/qmf-care-home-v2';
 import { mulberry32 } from '../unit/sync/fakes';
 import { describeWithChromium, type ChromiumApp } from './support/chromium-suite';

@@ -6,7 +6,7 @@ import { migrate } from '../../src/server/db';
 import { migrations } from '../../src/server/db/migrations';
 import { seed } from '../../src/server/seed/index';
 import { builtInTemplates } from '../../src/shared/templates/index';
-import { Provider } from '../../src/shared/schemas';
+import { Provider } from '../../src/shared/sync/schema';
 import { type DbKind, openTestDb, type TestDb } from './helpers';
 
 function databaseSuite(kind: DbKind) {

@@ -14,7 +14,10 @@ import type { AppEnv } from '../../src/server/http/env';
 import { upsertProvider } from '../../src/server/reference/store';
 import { seed } from '../../src/server/seed/index';
 import { makeRecord } from '../../src/server/seed/record-maker';
-import type { Provider, SessionUser, RecordBody, Template, VisitBody } from '../../src/shared/schemas';
+import type { SessionUser } from '../../src/shared/auth/schema';
+import type { RecordBody, VisitBody } from '../../src/shared/records/schema';
+import type { Provider } from '../../src/shared/sync/schema';
+import type { Template } from '../../src/shared/templates/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/index';
 
 export type DbKind = 'pglite' | 'postgres';

@@ -1,7 +1,8 @@
 // The built-in Care Home QMF template: it parses, its ids are sound, and the submission rules
 // accept a complete visit and reject a "not met" answer without evidence.
 import { describe, it, expect } from 'vitest';
-import { Template, type RecordBody } from '../../src/shared/schemas';
+import { type RecordBody } from '../../src/shared/records/schema';
+import { Template } from '../../src/shared/templates/schema';
 import { optionsFor, submissionIssues } from '../../src/shared/records/record-rules';
 import { builtInTemplates, findBuiltInTemplate, qmfCareHomeV1 } from '../../src/shared/templates';
 

@@ -20,7 +20,7 @@ import {
   quartersEndingWith,
 } from '../../src/shared/reports/quarters';
 import { reportCsvRows } from '../../src/shared/reports/report-csv';
-import { Template } from '../../src/shared/schemas';
+import { Template } from '../../src/shared/templates/schema';
 import { builtInTemplates } from '../../src/shared/templates/index';
 import { DEFAULT_VISIT_FREQUENCY_MONTHS } from '../../src/shared/briefings/visit-due';
 import { demoProviders } from '../../src/server/seed/demo-data';

@@ -4,7 +4,8 @@
 // or section (`?item=`), or from the record as a whole. Saved on the device as they are added.
 import { useState } from 'preact/hooks';
 import { actionDueDate } from '../../shared/deadlines';
-import type { RaisedAction, Template } from '../../shared/schemas';
+import type { RaisedAction } from '../../shared/records/schema';
+import type { Template } from '../../shared/templates/schema';
 import { Radios } from '../components/choices';
 import { DateInput, Select, TextArea, TextInput } from '../components/fields';
 import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';

@@ -3,7 +3,7 @@
 // what shows it. Saved on the device as chosen; the tracker is updated when the visit is received.
 import { useState } from 'preact/hooks';
 import type { ActionStatus, VisitAction } from '../../shared/briefings/register';
-import type { ActionCheck } from '../../shared/schemas';
+import type { ActionCheck } from '../../shared/records/schema';
 import { Radios } from '../components/choices';
 import { TextArea } from '../components/fields';
 import { BackLink, ErrorSummary, Page } from '../components/Page';

@@ -2,7 +2,7 @@
 // they can keep working with no signal; the server session (an HttpOnly cookie) is checked
 // whenever the network allows. An expired session never blocks local work: it pauses sending.
 import { getValue, setValue, deleteKeyValues } from '../storage/device-keyval';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { observable } from '../lib/observable';
 import { errorMessage, requestJson } from '../lib/http';
 import { db, deleteDatabase } from '../storage/database';
@@ -21,7 +21,7 @@ const USER_KEY = 'last-user';
 
 /** Validates a user from the server; zod loads on demand so it is not in the first bytes. */
 async function parseUser(body: unknown): Promise<SessionUser | null> {
-  const { SessionUser } = await import('../../shared/schemas');
+  const { SessionUser } = await import('../../shared/auth/schema');
   const parsed = SessionUser.safeParse((body as { user?: unknown } | null)?.user);
   return parsed.success ? parsed.data : null;
 }

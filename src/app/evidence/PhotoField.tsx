@@ -2,7 +2,7 @@
 // (the phone offers its camera or its library). Saving happens on the device at once; the files
 // are uploaded before the record when it is sent.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AttachmentRef } from '../../shared/schemas';
+import type { AttachmentRef } from '../../shared/records/schema';
 import { useStoredFile } from './queries';
 import { saveFailureMessage } from '../storage/errors';
 import { addPhoto, MAX_PHOTOS_PER_ITEM, PhotoError, type PhotoPlace, removePhoto, saveCaption } from './photo-store';

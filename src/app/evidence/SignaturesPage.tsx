@@ -2,7 +2,7 @@
 // feedback; on an observation, the practitioner and the observer. Each is a PNG stored on the
 // device with the signer's name, role and time, and sent before the record like a photo.
 import { useState } from 'preact/hooks';
-import type { Signature } from '../../shared/schemas';
+import type { Signature } from '../../shared/records/schema';
 import { session } from '../auth/session';
 import { TextInput } from '../components/fields';
 import { BackLink, ErrorSummary, Page } from '../components/Page';

@@ -2,7 +2,7 @@
 // hashed first (never inside a database transaction), then the file and the answer's reference
 // written together in one transaction, so a record never names a file the device does not hold.
 // A full disk fails the whole write and leaves the draft as it was.
-import type { Answer, AttachmentRef } from '../../shared/schemas';
+import type { Answer, AttachmentRef } from '../../shared/records/schema';
 import { checkStorage } from '../device/storage-usage';
 import { db, type LocalRecord } from '../storage/database';
 import { NotEditableError } from '../records/record-store';

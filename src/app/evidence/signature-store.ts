@@ -1,7 +1,7 @@
 // Signatures on a draft: the drawn (or typed) signature as a PNG file and, in one transaction
 // with it, the record's reference naming the signer, their role and the time. Hashing happens
 // before the transaction, never inside it.
-import type { Signature } from '../../shared/schemas';
+import type { Signature } from '../../shared/records/schema';
 import { db } from '../storage/database';
 import { NotEditableError } from '../records/record-store';
 import { sha256Hex } from './compress';

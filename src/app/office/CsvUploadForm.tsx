@@ -4,7 +4,7 @@
 // corrected or once the connection is back.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Issue } from '../../shared/schemas';
+import type { Issue } from '../../shared/sync/schema';
 import { Field } from '../components/fields';
 import { ErrorSummary } from '../components/Page';
 import type { Outcome } from './api';

@@ -1,7 +1,7 @@
 // Importing from spreadsheets in the office: provider intelligence (QA and managers) and the
 // provider register (QA only), each a CSV the server imports all or nothing. Needs the network.
 import type { IntelligenceKind } from '../../shared/briefings/register';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { BackLink, Page } from '../components/Page';
 import { syncNow } from '../sync/control';
 import { useProviders } from '../records/queries';

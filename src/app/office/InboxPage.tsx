@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord } from '../../shared/briefings/register';
 import { SubmissionList } from '../../shared/records/api-schemas';
 import { recordSubject } from '../../shared/records/record-rules';
-import type { StoredSubmission } from '../../shared/schemas';
+import type { StoredSubmission } from '../../shared/records/schema';
 import { filterQuery, parseRecordFilter, type RecordFilter } from '../../shared/records/record-filter';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';

@@ -2,7 +2,7 @@
 // QA and managers add intelligence (one entry or a CSV) and assign visits (a manager only to their
 // own team's officers); only QA imports the provider register. Officers never see these pages.
 // Kept tiny: the app shell imports it to decide which links to show.
-import type { Role } from '../../shared/schemas';
+import type { Role } from '../../shared/auth/schema';
 
 export const canUseOffice = (role: Role) => role === 'qa' || role === 'manager';
 export const canImportProviders = (role: Role) => role === 'qa';

@@ -20,7 +20,7 @@ import {
   ProviderRecord,
   VisitAction,
 } from '../../shared/briefings/register';
-import type { Issue } from '../../shared/schemas';
+import type { Issue } from '../../shared/sync/schema';
 import { UserList, type UserSummary } from '../../shared/users/api-schemas';
 import { sessionExpired } from '../auth/session';
 import { errorMessage, readAnswer, requestJson, requestText, type HttpMethod, type HttpResult } from '../lib/http';

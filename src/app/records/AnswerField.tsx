@@ -4,7 +4,8 @@
 // 400 ms after the last keystroke, on blur, when the page is hidden and on unmount (docs/reliability-and-security.md).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { itemIssues, noteRequired } from '../../shared/records/record-rules';
-import type { Answer, AttachmentRef, GroupChildItem, Template } from '../../shared/schemas';
+import type { Answer, AttachmentRef } from '../../shared/records/schema';
+import type { GroupChildItem, Template } from '../../shared/templates/schema';
 import { itemOptions } from '../../shared/templates/template-rules';
 import { Checkboxes, Radios } from '../components/choices';
 import { DateInput, TextArea, TextInput } from '../components/fields';

@@ -6,7 +6,8 @@
 import { answerIssues } from '../../shared/records/record-rules';
 import { suggestSectionRating } from '../../shared/records/scoring';
 import { isItemVisible, itemOptions } from '../../shared/templates/template-rules';
-import type { Answer, Template, TemplateItem } from '../../shared/schemas';
+import type { Answer } from '../../shared/records/schema';
+import type { Template, TemplateItem } from '../../shared/templates/schema';
 import type { LocalRecord } from '../storage/database';
 import { addGroupRow, removeGroupRow, saveAnswer, saveRowAnswer } from './answer-store';
 import { DraftStep, StepNotFound, useDraftStep } from './DraftStep';

@@ -2,7 +2,7 @@
 // same shared rules as the server, so a record that passes here is not rejected for its answers.
 import { useState } from 'preact/hooks';
 import { submissionIssues } from '../../shared/records/record-rules';
-import type { Template } from '../../shared/schemas';
+import type { Template } from '../../shared/templates/schema';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { formatDateTime } from '../components/format';
 import { navigate } from '../lib/router';

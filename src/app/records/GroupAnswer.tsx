@@ -4,7 +4,8 @@
 // which renders any top-level item as a field, or nothing when its show-if is not met.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { groupIssues } from '../../shared/records/record-rules';
-import type { Answer, Template, TemplateItem } from '../../shared/schemas';
+import type { Answer } from '../../shared/records/schema';
+import type { Template, TemplateItem } from '../../shared/templates/schema';
 import { isItemVisible } from '../../shared/templates/template-rules';
 import { Fieldset } from '../components/choices';
 import { AnswerField, type LeafAnswer } from './AnswerField';

@@ -2,7 +2,8 @@
 // suggests from them (CQC: percentage and bands; QMF: worst area; audits: average grade), and the
 // person's own judgement, which needs a written reason when it differs.
 import { suggestOverallRating } from '../../shared/records/scoring';
-import { OVERALL, type Template } from '../../shared/schemas';
+import { OVERALL } from '../../shared/records/schema';
+import { type Template } from '../../shared/templates/schema';
 import { SummaryList } from '../components/SummaryList';
 import type { LocalRecord } from '../storage/database';
 import { DraftStep, StepNotFound, useDraftStep } from './DraftStep';

@@ -1,7 +1,7 @@
 // "My visits": the signed-in person's visits on this device, grouped by where they are —
 // needing attention first, then drafts, waiting to send, and sent.
 import { recordDeadlines } from '../../shared/deadlines';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { Page } from '../components/Page';
 import { queryParams } from '../lib/router';
 import { dueText, formatDate, formatDateTime } from '../components/format';

@@ -3,7 +3,8 @@
 // and return deadlines run. Also edits those details on a draft. Works with no signal.
 import { useState } from 'preact/hooks';
 import { recordDeadlines } from '../../shared/deadlines';
-import type { AuditDetails, ObservationDetails, SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
+import type { AuditDetails, ObservationDetails } from '../../shared/records/schema';
 import { DateInput, TextInput } from '../components/fields';
 import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';
 import { formatDate } from '../components/format';

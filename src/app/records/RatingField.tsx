@@ -3,7 +3,8 @@
 // rating asks for a written reason (autosaved like any typed answer); both are kept and shown.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Suggestion } from '../../shared/records/scoring';
-import type { RatingOverride, Template } from '../../shared/schemas';
+import type { RatingOverride } from '../../shared/records/schema';
+import type { Template } from '../../shared/templates/schema';
 import { Radios } from '../components/choices';
 import { TextArea } from '../components/fields';
 import { saveOverrideReason, saveRating } from './answer-store';

@@ -8,13 +8,12 @@ import {
   type Answer,
   type AttachmentRef,
   type Signature,
-  type GroupChildItem,
   OVERALL,
   type RaisedAction,
   type RatingOverride,
   type RecordDetails,
-  type Template,
-} from '../../shared/schemas';
+} from '../../shared/records/schema';
+import { type GroupChildItem, type Template } from '../../shared/templates/schema';
 import { dueText, formatDate, formatDateTime } from '../components/format';
 import { SummaryList, SummaryRow } from '../components/SummaryList';
 import { Thumbnail } from '../evidence/PhotoField';

@@ -4,7 +4,8 @@
 import { recordDeadlines } from '../../shared/deadlines';
 import { sectionProgress, type SectionProgress } from '../../shared/records/record-rules';
 import { ratingIssues } from '../../shared/records/scoring';
-import { OVERALL, type Template } from '../../shared/schemas';
+import { OVERALL } from '../../shared/records/schema';
+import { type Template } from '../../shared/templates/schema';
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import type { LocalRecord } from '../storage/database';

@@ -1,6 +1,6 @@
 // Choosing the template a new record starts on: radios of the newest version of each template
 // for the record's subject, each with its framework and version as the hint.
-import type { Template } from '../../shared/schemas';
+import type { Template } from '../../shared/templates/schema';
 import { Radios } from '../components/choices';
 
 export function TemplateChoice(props: {

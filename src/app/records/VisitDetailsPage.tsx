@@ -1,7 +1,9 @@
 // Starting a visit to a provider (template, provider, date, announced or not, who was spoken to),
 // and later editing those details on a draft. Validation messages follow the GOV.UK error pattern.
 import { useState } from 'preact/hooks';
-import type { SessionUser, Template, VisitDetails } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
+import type { VisitDetails } from '../../shared/records/schema';
+import type { Template } from '../../shared/templates/schema';
 import { Radios } from '../components/choices';
 import { DateInput, Select, TextArea } from '../components/fields';
 import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';

@@ -1,6 +1,6 @@
 // "Visits to do" on My visits: visits assigned to the officer and providers due a visit by their
 // monitoring level, overdue first, each with its briefing and a way to start (or continue).
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { useVisitsToDo } from '../briefings/queries';
 import { dueText, formatDate } from '../components/format';
 import type { LocalRecord } from '../storage/database';

@@ -2,7 +2,7 @@
 // ratings with their override reasons, the actions raised and the checks of earlier actions.
 // Each call is one read-change-write transaction through updateDraft (record-store.ts), so nothing
 // waits for a button and two writers never lose each other's edits.
-import type { ActionCheck, Answer, RaisedAction } from '../../shared/schemas';
+import type { ActionCheck, Answer, RaisedAction } from '../../shared/records/schema';
 import { updateDraft } from './record-store';
 
 type LeafAnswer = Pick<Answer, 'value' | 'note'>;

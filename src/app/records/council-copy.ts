@@ -1,7 +1,7 @@
 // The council's copy of a record (it needs a connection), for the review and conflict pages: read
 // with the shared StoredSubmission schema, kept out of the first load with those pages.
 import { useState } from 'preact/hooks';
-import { StoredSubmission } from '../../shared/schemas';
+import { StoredSubmission } from '../../shared/records/schema';
 import { useServerJson } from '../lib/use-server-json';
 
 /**

@@ -1,5 +1,5 @@
 // How each kind of record is named in the interface.
-import type { RecordKind } from '../../shared/schemas';
+import type { RecordKind } from '../../shared/records/schema';
 
 const NOUN: Record<RecordKind, string> = { visit: 'visit', observation: 'observation', audit: 'audit' };
 

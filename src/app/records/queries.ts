@@ -1,6 +1,6 @@
 // Read-side hooks for records: the device's records and the reference data they need, over live
 // Dexie queries. The council's copy of a record (which needs a connection) is in council-copy.ts.
-import type { Subject, Template } from '../../shared/schemas';
+import type { Subject, Template } from '../../shared/templates/schema';
 import { useLiveQuery } from '../lib/use-live-query';
 import { db, type LocalRecord } from '../storage/database';
 

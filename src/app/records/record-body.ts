@@ -4,7 +4,8 @@
 // conflict, a record under review). What a body does not carry is the device's own: who holds the
 // record, where it is in sync, when it was last touched here and how it is listed.
 import { suggestOverallRating, suggestSectionRating } from '../../shared/records/scoring';
-import { OVERALL, type RecordBody, type Template } from '../../shared/schemas';
+import { OVERALL, type RecordBody } from '../../shared/records/schema';
+import { type Template } from '../../shared/templates/schema';
 import type { LocalRecord } from '../storage/database';
 
 /** The fields of a LocalRecord that a body carries. */

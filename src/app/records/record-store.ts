@@ -5,7 +5,8 @@
 // one transaction with its file).
 // Invariants: every change is written to IndexedDB as it is made; a submit changes the record's
 // status and adds its outbox entry in the same transaction; only drafts can be edited.
-import { KIND_FOR_SUBJECT, type RecordDetails, type StoredSubmission, type Template } from '../../shared/schemas';
+import { KIND_FOR_SUBJECT, type RecordDetails, type StoredSubmission } from '../../shared/records/schema';
+import { type Template } from '../../shared/templates/schema';
 import type { Briefing } from '../../shared/briefings/register';
 import { db, type LocalRecord, type QaDatabase } from '../storage/database';
 import { fromRecordBody, toRecordBody } from './record-body';

@@ -2,7 +2,7 @@
 // device first ("Loading…" meanwhile), and when the device does not hold that template version,
 // a page saying how to fetch it instead of the page itself.
 import type { ComponentType } from 'preact';
-import type { Template } from '../../shared/schemas';
+import type { Template } from '../../shared/templates/schema';
 import { Page } from '../components/Page';
 import type { LocalRecord } from '../storage/database';
 import { useTemplate } from './queries';

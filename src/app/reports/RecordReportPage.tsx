@@ -5,7 +5,8 @@
 import './reports.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord, VisitAction } from '../../shared/briefings/register';
-import { StoredSubmission, type Answer, type Template } from '../../shared/schemas';
+import { StoredSubmission, type Answer } from '../../shared/records/schema';
+import { type Template } from '../../shared/templates/schema';
 import { isItemVisible } from '../../shared/templates/template-rules';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';

@@ -6,19 +6,17 @@
 import Dexie, { type Table } from 'dexie';
 import { observable } from '../lib/observable';
 import type {
-  OutboxEntry,
-  Problem,
   ActionCheck,
   Answer,
-  Provider,
   RaisedAction,
   Signature,
   RatingOverride,
   RecordDetails,
   RecordKind,
   Review,
-  Template,
-} from '../../shared/schemas';
+} from '../../shared/records/schema';
+import type { OutboxEntry, Problem, Provider } from '../../shared/sync/schema';
+import type { Template } from '../../shared/templates/schema';
 import type { Assignment, Briefing } from '../../shared/briefings/register';
 
 export type RecordStatus = 'draft' | 'queued' | 'sent' | 'attention';

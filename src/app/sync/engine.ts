@@ -8,7 +8,8 @@
 // server is unreachable or overloaded, so don't hammer it); a 401 touches nothing; a rejected
 // record never blocks the rest. Pure over injected store and transport; store errors propagate.
 import { attachmentHashes } from '../../shared/records/record-rules';
-import type { Issue, OutboxEntry, Problem, RecordBody } from '../../shared/schemas';
+import type { RecordBody } from '../../shared/records/schema';
+import type { Issue, OutboxEntry, Problem } from '../../shared/sync/schema';
 
 /** One queued submission as the drain sees it; the app stores it as StoredOutboxEntry (storage/database.ts). */
 export interface OutboxStore {

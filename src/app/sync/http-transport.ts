@@ -1,7 +1,7 @@
 // The engine's Transport over HTTP: `PUT /api/submissions/{id}` and `PUT /api/attachments/{sha256}`
 // (the file's bytes read from the device database) with the session cookie, through the app's one
 // request function (timeouts, no redirects, never throws).
-import type { RecordBody } from '../../shared/schemas';
+import type { RecordBody } from '../../shared/records/schema';
 import { requestBlob, requestJson, type RequestOptions } from '../lib/http';
 import { db } from '../storage/database';
 import type { Transport } from './engine';

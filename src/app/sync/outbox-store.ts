@@ -2,7 +2,7 @@
 // Invariant: an entry and its record change state in one transaction, and an entry is deleted
 // only by markSent (after the server answered 2xx).
 import { db, type StoredOutboxEntry } from '../storage/database';
-import type { OutboxEntry, Problem } from '../../shared/schemas';
+import type { OutboxEntry, Problem } from '../../shared/sync/schema';
 import type { OutboxStore } from './engine';
 
 /** The engine's view of a stored entry. */

@@ -3,7 +3,8 @@
 // given: the device clock never decides what is new. Scoped collections are trimmed to the
 // `scope` lists on every pull, so withdrawn access removes the data from the device.
 import { getValue, setValue } from '../storage/device-keyval';
-import type { PullResponse, StoredSubmission } from '../../shared/schemas';
+import type { StoredSubmission } from '../../shared/records/schema';
+import type { PullResponse } from '../../shared/sync/schema';
 import { requestJson, type HttpResult } from '../lib/http';
 import { db, type QaDatabase, type LocalRecord } from '../storage/database';
 import { fromRecordBody, listedName } from '../records/record-body';
@@ -28,7 +29,7 @@ export async function pullReferenceData(request: typeof requestJson = requestJso
   if (response.status === 401) return { result: 'auth-required' };
   if (response.status !== 200)
     return { result: 'retry', message: `The server answered ${response.status}`, status: response.status };
-  const { PullResponse } = await import('../../shared/schemas');
+  const { PullResponse } = await import('../../shared/sync/schema');
   const parsed = PullResponse.safeParse(response.body);
   if (!parsed.success)
     return { result: 'retry', message: 'The server sent reference data this version cannot read', status: 200 };

@@ -5,7 +5,7 @@
 // 'syncing'; after a 401 nothing runs until authRestored() (or an explicit syncNow()).
 // Pure over injected run, clock and timers: no DOM; the caller wires window events to trigger().
 import { retryDelayMs, type RetryDelayOptions } from './backoff';
-import type { Problem } from '../../shared/schemas';
+import type { Problem } from '../../shared/sync/schema';
 import type { DrainOutcome } from './engine';
 
 export type SyncPhase = 'idle' | 'syncing' | 'waiting-to-retry' | 'auth-required';

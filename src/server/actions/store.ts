@@ -3,7 +3,7 @@
 // QA. An update takes a fresh change_seq, refreshes the provider's briefing and is audited.
 import type { ActionStatus, ActionUpdate, VisitAction } from '../../shared/briefings/register';
 import { calendarDay } from '../../shared/calendar';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { recordAudit } from '../audit';
 import { submitterVisible } from '../auth/access';
 import type { Db, Queryable } from '../db';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AssignmentList, AssignmentStatusChange, NewAssignment } from '../../shared/briefings/api-schemas';
 import { Assignment } from '../../shared/briefings/register';
-import type { Issue } from '../../shared/schemas';
+import type { Issue } from '../../shared/sync/schema';
 import { findUserRole } from '../auth/users';
 import type { Deps } from '../http/env';
 import { forbidden, found, invalid } from '../http/errors';

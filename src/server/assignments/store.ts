@@ -2,7 +2,7 @@
 // assigned officer, who created it, and the manager of the officer's team. A change takes a fresh
 // change_seq (devices receive it) and is audited. Pins are each person's own.
 import type { Assignment } from '../../shared/briefings/register';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { recordAudit } from '../audit';
 import type { Db, Queryable } from '../db';
 import { nextChangeSeq, saveStatusBody } from '../db/change-seq';

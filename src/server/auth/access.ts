@@ -1,7 +1,7 @@
 // Role checks shared by the routes. Per-record rules live next to the queries that apply them
 // (submissions: own / managed team / all); these guard whole routes.
 import type { MiddlewareHandler } from 'hono';
-import type { Role } from '../../shared/schemas';
+import type { Role } from '../../shared/auth/schema';
 import type { AppEnv } from '../http/env';
 import { forbidden } from '../http/errors';
 

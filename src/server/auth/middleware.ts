@@ -2,7 +2,7 @@
 // unknown or expired session is 401 (the client pauses its outbox and asks the person to sign in).
 import { getCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import type { AppContext, AppEnv, Deps } from '../http/env';
 import { unauthenticated } from '../http/errors';
 import { SESSION_COOKIE, findSession } from './sessions';

@@ -2,7 +2,7 @@
 // same scrypt time, so neither the message nor the clock tells an attacker which emails exist.
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { SignInRequest } from '../../shared/schemas';
+import { SignInRequest } from '../../shared/auth/schema';
 import { SessionResponse } from '../../shared/users/api-schemas';
 import { recordAudit } from '../audit';
 import type { AppContext, Deps } from '../http/env';

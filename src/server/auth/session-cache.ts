@@ -1,7 +1,7 @@
 // A short-lived, per-process memo of token → user, so the hot path (a drain of many PUTs) does not
 // pay a session query per request. Trade-off, kept small on purpose: a sign-out or expiry seen by
 // another server takes up to TTL_MS to reach this one; sign-out on this server evicts at once.
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;

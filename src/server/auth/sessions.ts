@@ -2,7 +2,7 @@
 // leaked database cannot be replayed as cookies. A session ends after SESSION_IDLE_HOURS without use
 // or SESSION_MAX_DAYS after sign-in, whichever comes first.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role, SessionUser } from '../../shared/schemas';
+import type { Role, SessionUser } from '../../shared/auth/schema';
 import type { Config } from '../config';
 import type { Queryable } from '../db';
 

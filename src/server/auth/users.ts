@@ -1,6 +1,6 @@
 // User accounts. Emails are stored lower-case and trimmed so sign-in is case-insensitive.
 import { randomUUID } from 'node:crypto';
-import type { Role, SessionUser } from '../../shared/schemas';
+import type { Role, SessionUser } from '../../shared/auth/schema';
 import type { Queryable } from '../db';
 import { hashPassword } from './passwords';
 

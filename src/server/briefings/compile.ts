@@ -2,7 +2,7 @@
 // open actions and the latest stored visit. Pure reads; "last 12 months" and compiledAt use the
 // server's clock only, so a briefing never depends on what a device thinks the time is.
 import type { Briefing, IntelligenceEntry, VisitAction } from '../../shared/briefings/register';
-import type { RecordBody } from '../../shared/schemas';
+import type { RecordBody } from '../../shared/records/schema';
 import { type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { type ProviderRow, findProviderRow, toRecord } from '../providers/store';

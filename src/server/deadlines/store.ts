@@ -2,7 +2,8 @@
 // raised, besides provider actions) and the current revisions of observations and audits they
 // may see that reached the council since a given time.
 import type { VisitAction } from '../../shared/briefings/register';
-import type { RecordBody, ReviewStatus, SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
+import type { RecordBody, ReviewStatus } from '../../shared/records/schema';
 import { submitterVisible } from '../auth/access';
 import type { Queryable } from '../db';
 

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { AttachmentStored } from '../../shared/records/api-schemas';
-import { Sha256 } from '../../shared/schemas';
+import { Sha256 } from '../../shared/records/schema';
 import { readBodyBytes } from '../http/body';
 import type { AppContext, Deps } from '../http/env';
 import { ApiError, badRequest, invalid, notFound } from '../http/errors';

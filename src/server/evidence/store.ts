@@ -1,7 +1,7 @@
 // Attachment rows in the database: which files the server holds, who uploaded each and who may
 // read it back (the bytes themselves are in storage.ts). Attachments are never deleted, so "held"
 // is safe to check outside a record's write.
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { submitterVisible } from '../auth/access';
 import type { Db, Queryable } from '../db';
 

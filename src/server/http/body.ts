@@ -3,7 +3,7 @@
 // Text that PostgreSQL cannot store (NUL; in JSON also half a surrogate pair, which jsonb refuses) is
 // refused here, once for every route, rather than failing later as a database error (a 500).
 import type { Context } from 'hono';
-import type { Issue } from '../../shared/schemas';
+import type { Issue } from '../../shared/sync/schema';
 import { ApiError, badRequest, invalid } from './errors';
 
 const tooLarge = (limit: number) =>

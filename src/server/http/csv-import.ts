@@ -5,7 +5,7 @@
 // person and the server's clock. Feature routes supply the file's columns, the parse and the write.
 import type * as z from 'zod/mini';
 import { calendarDay } from '../../shared/calendar';
-import type { Role, SessionUser } from '../../shared/schemas';
+import type { Role, SessionUser } from '../../shared/auth/schema';
 import type { Db } from '../db';
 import { readTextBody } from './body';
 import type { ImportFile, TableIssue } from './csv-table';

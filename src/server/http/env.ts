@@ -1,6 +1,6 @@
 // What every handler can reach: the Hono environment type and the dependencies createApp wires in.
 import type { Context } from 'hono';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import type { SignInLimiter } from '../auth/rate-limit';
 import type { SessionCache } from '../auth/session-cache';
 import type { Config } from '../config';

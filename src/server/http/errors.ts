@@ -1,7 +1,8 @@
 // The contract's error body ({ error, message, issues?, missing? }) and the exception that carries
 // it out of any handler. app.onError turns ApiError into its response and anything else into 500.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody, ErrorCode, Issue } from '../../shared/schemas';
+import type { ErrorBody, ErrorCode } from '../../shared/http';
+import type { Issue } from '../../shared/sync/schema';
 
 export class ApiError extends Error {
   override name = 'ApiError';

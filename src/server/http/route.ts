@@ -8,7 +8,7 @@
 import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { toIssues } from '../../shared/records/record-rules';
-import type { Role } from '../../shared/schemas';
+import type { Role } from '../../shared/auth/schema';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/middleware';
 import { readJsonBody } from './body';

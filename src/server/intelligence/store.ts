@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { IntelligenceEntry } from '../../shared/briefings/register';
 import type { IntelligenceImportResult } from '../../shared/briefings/api-schemas';
 import { canonicalJson } from '../../shared/records/record-rules';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { recordAudit } from '../audit';
 import type { Db, Queryable } from '../db';
 import { touchBriefing } from '../providers/store';

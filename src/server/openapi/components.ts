@@ -24,20 +24,18 @@ import {
 } from '../../shared/briefings/register';
 import { AttachmentStored, RevisionHistory, SubmissionList } from '../../shared/records/api-schemas';
 import { ProviderTimeline, QuarterlyReport, TimelineEvent } from '../../shared/reports/report-schemas';
+import { SessionUser, SignInRequest } from '../../shared/auth/schema';
+import { ErrorBody, HealthResponse } from '../../shared/http';
 import {
   AttachmentRef,
-  ErrorBody,
-  HealthResponse,
-  PullResponse,
   PutSubmissionResponse,
   RecordBody,
   Review,
   ReviewRequest,
-  SessionUser,
-  SignInRequest,
   StoredSubmission,
-  Template,
-} from '../../shared/schemas';
+} from '../../shared/records/schema';
+import { PullResponse } from '../../shared/sync/schema';
+import { Template } from '../../shared/templates/schema';
 import { NewUserRequest, SessionResponse, UserList, UserSummary } from '../../shared/users/api-schemas';
 
 export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {

@@ -4,7 +4,7 @@
 // get the id in `removed.providers`. Outcomes are returned, not thrown, so the routes word them.
 import type { ProviderImportResult } from '../../shared/briefings/api-schemas';
 import { calendarDay } from '../../shared/calendar';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { recordAudit } from '../audit';
 import type { Db, Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';

@@ -4,7 +4,7 @@
 // fields in a request body are ignored; allocatedOfficerId must name an officer.
 import { ProviderList, RegisterRowBody } from '../../shared/briefings/api-schemas';
 import { ProviderRecord } from '../../shared/briefings/register';
-import type { Issue } from '../../shared/schemas';
+import type { Issue } from '../../shared/sync/schema';
 import { findUserRole } from '../auth/users';
 import type { Queryable } from '../db';
 import type { AppContext, Deps } from '../http/env';

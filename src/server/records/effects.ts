@@ -15,7 +15,7 @@
 // the statement's, which is what lets store.ts store a new one in a single statement.
 import { attachmentHashes } from '../../shared/records/record-rules';
 import type { VisitAction } from '../../shared/briefings/register';
-import type { RecordBody } from '../../shared/schemas';
+import type { RecordBody } from '../../shared/records/schema';
 import type { Queryable } from '../db/index';
 import { nextChangeSeq, REFERENCE_DATA_LOCK } from '../db/change-seq';
 import { refreshProviderVisit, touchBriefing } from '../providers/store';

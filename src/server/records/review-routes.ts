@@ -7,7 +7,7 @@
 // A decision on a revision that is no longer current is refused (409), so a review never lands on
 // an amendment the reviewer has not read.
 import { RevisionHistory } from '../../shared/records/api-schemas';
-import { ReviewRequest, StoredSubmission } from '../../shared/schemas';
+import { ReviewRequest, StoredSubmission } from '../../shared/records/schema';
 import { readJsonBody } from '../http/body';
 import { conflict, forbidden, invalid, notFound } from '../http/errors';
 import { defineRoute, json, reply, valid, type ApiRoute } from '../http/route';

@@ -2,7 +2,8 @@
 // revision only (the head row, locked, holds the latest; submission_reviews keeps every one), and
 // only from someone who may review the submitter's records (QA; a manager of their team; never
 // the submitter). Outcomes are returned, not thrown, so the route words them.
-import type { Review, ReviewRequest, SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
+import type { Review, ReviewRequest } from '../../shared/records/schema';
 import { recordAudit } from '../audit';
 import { submitterVisible } from '../auth/access';
 import type { Db, Queryable } from '../db';

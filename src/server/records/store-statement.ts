@@ -8,7 +8,8 @@
 // - 'advance', inside the transaction that holds the head's row lock: moves the head on.
 // Invariant: every CTE that writes reads `head`, so nothing is written unless the head was taken, and
 // the statement returns the stored id exactly when the revision was stored.
-import type { SessionUser, RecordBody } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
+import type { RecordBody } from '../../shared/records/schema';
 import type { AuditAction } from '../audit';
 import { statementEffects } from './effects';
 

@@ -3,7 +3,8 @@
 // its row lock serialises every write to one record, so retries and racing duplicates resolve to
 // exactly one stored row; a revision's effects (effects.ts) commit with it, by one implementation
 // whichever path stores it.
-import type { Review, ReviewStatus, SessionUser, StoredSubmission, RecordBody } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
+import type { Review, ReviewStatus, StoredSubmission, RecordBody } from '../../shared/records/schema';
 import type { Db, Queryable } from '../db/index';
 import type { RecordFilter } from '../../shared/records/record-filter';
 import { submitterVisible } from '../auth/access';

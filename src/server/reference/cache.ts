@@ -2,7 +2,7 @@
 // and both are safe to keep for the life of the process: a stored template version never changes
 // and a provider row is never deleted. A miss always goes to the database (another server may
 // have added it since).
-import type { Template } from '../../shared/schemas';
+import type { Template } from '../../shared/templates/schema';
 import type { Queryable } from '../db';
 import { findTemplate, providerExists } from './store';
 

@@ -1,7 +1,8 @@
 // Reference data the clients pull: template versions and the provider register. Every write takes
 // a fresh change_seq (see db/change-seq.ts) so incremental pulls see it; template versions are
 // insert-only, providers are upserted and "removed" by flag, never deleted.
-import type { Provider, Template } from '../../shared/schemas';
+import type { Provider } from '../../shared/sync/schema';
+import type { Template } from '../../shared/templates/schema';
 import type { Db, Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
 import { type RegisterRow, writeProvider } from '../providers/store';

@@ -5,7 +5,8 @@
 // deployment (DEMO_DATA=off) never gets demo accounts and re-running changes nothing.
 import { randomUUID } from 'node:crypto';
 import type { Assignment, IntelligenceEntry } from '../../shared/briefings/register';
-import { Provider, Template } from '../../shared/schemas';
+import { Provider } from '../../shared/sync/schema';
+import { Template } from '../../shared/templates/schema';
 import { builtInTemplates } from '../../shared/templates/index';
 import { validateTemplate } from '../../shared/templates/template-rules';
 import { countUsers, ensureTeam, insertUser, setTeamManager } from '../auth/users';

@@ -2,14 +2,8 @@
 // (groups get the rows they need) and each rated section steered to a target rating through its
 // answers, so the ratings are the ones the scoring rule suggests and need no override.
 import { randomUUID } from 'node:crypto';
-import {
-  type Answer,
-  type GroupChildItem,
-  KIND_FOR_SUBJECT,
-  type RecordBody,
-  type Template,
-  type TemplateSection,
-} from '../../shared/schemas';
+import { type Answer, KIND_FOR_SUBJECT, type RecordBody } from '../../shared/records/schema';
+import { type GroupChildItem, type Template, type TemplateSection } from '../../shared/templates/schema';
 import { ratingScore, suggestOverallRating, suggestSectionRating } from '../../shared/records/scoring';
 import { itemOptions } from '../../shared/templates/template-rules';
 

@@ -6,7 +6,9 @@
 // the server's clock is read.
 import { createHash } from 'node:crypto';
 import type { Assignment, Briefing } from '../../shared/briefings/register';
-import type { PullResponse, SessionUser, Template } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
+import type { PullResponse } from '../../shared/sync/schema';
+import type { Template } from '../../shared/templates/schema';
 import { compileBriefing } from '../briefings/compile';
 import type { Config } from '../config';
 import { lockForPull } from '../db/change-seq';

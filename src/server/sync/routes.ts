@@ -2,7 +2,7 @@
 // No cursor, or an empty one, asks for a full snapshot; a cursor this server cannot read is 400,
 // and the device pulls again without one.
 import * as z from 'zod/mini';
-import { PullResponse } from '../../shared/schemas';
+import { PullResponse } from '../../shared/sync/schema';
 import { badRequest } from '../http/errors';
 import { defineRoute, reply, type ApiRoute } from '../http/route';
 import { type Cursor, decodeCursor } from './cursor';

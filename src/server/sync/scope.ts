@@ -4,7 +4,7 @@
 // providers they pinned; managers and QA hold their pins plus any assignments they hold.
 // Snapshots of a scope are stored content-addressed so the next pull knows what is new to a device.
 import { createHash } from 'node:crypto';
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import { type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';

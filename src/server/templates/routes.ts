@@ -1,7 +1,7 @@
 // POST /api/templates: the QA manager publishes a new version of a template. Versions only go up
 // (409 for the same or a lower number) and are never changed or deleted, so a draft on an older
 // version can still be completed and submitted; devices receive the new one on their next pull.
-import { Template } from '../../shared/schemas';
+import { Template } from '../../shared/templates/schema';
 import { validateTemplate } from '../../shared/templates/template-rules';
 import { conflict, invalid } from '../http/errors';
 import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';

@@ -1,6 +1,6 @@
 // Template versions in the database: versions only go up and are never changed or deleted, so a
 // draft on an older version can still be completed; devices receive a new one by its change_seq.
-import type { Template } from '../../shared/schemas';
+import type { Template } from '../../shared/templates/schema';
 import { recordAudit } from '../audit';
 import type { Db, Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';

@@ -1,6 +1,6 @@
 // People for /api/users beyond auth/users.ts: which teams a manager manages (what they may list),
 // and adding a person with their team in one audited transaction.
-import type { SessionUser } from '../../shared/schemas';
+import type { SessionUser } from '../../shared/auth/schema';
 import type { NewUserRequest } from '../../shared/users/api-schemas';
 import { recordAudit } from '../audit';
 import { ensureTeam, insertUser, setTeamManager } from '../auth/users';

@@ -2,7 +2,7 @@
 // with these and the office pages parse the answers with them.
 import * as z from 'zod/mini';
 import { VisitAction } from '../briefings/register';
-import { RecordKind } from '../schemas';
+import { RecordKind } from '../records/schema';
 
 /** GET /api/actions: overdue first. */
 export const ActionList = z.object({ actions: z.array(VisitAction) });

@@ -1,7 +1,7 @@
 // What the record routes answer beyond a single record (zod/mini): lists, a record's history and
 // a stored attachment. The server declares its routes with these and the office pages parse with them.
 import * as z from 'zod/mini';
-import { AttachmentRef, Review, Sha256, StoredSubmission } from '../schemas';
+import { AttachmentRef, Review, Sha256, StoredSubmission } from './schema';
 
 /** GET /api/submissions: the current revisions this person may see. */
 export const SubmissionList = z.object({ submissions: z.array(StoredSubmission) });

@@ -1,8 +1,9 @@
 // What differs between two revisions of a record, item by item, as people read it: the history
 // view lists what each amendment changed, and the conflict view sets two versions side by side.
 import { canonicalJson } from './record-rules';
-import type { Answer, RecordBody, Template } from '../schemas';
-import { OVERALL } from '../schemas';
+import type { Answer, RecordBody } from './schema';
+import type { Template } from '../templates/schema';
+import { OVERALL } from './schema';
 
 export type Difference = {
   /** Where the difference is, e.g. "answers.staffing-levels", "sectionRatings.safe", "details", "actions". */

@@ -2,7 +2,7 @@
 // by kind, review status, provider, person and the date the record is about. Parsed from a URL's
 // query string on both sides, so a filtered inbox link and its CSV download ask for the same rows.
 import * as z from 'zod/mini';
-import { RecordKind, ReviewStatus } from '../schemas';
+import { RecordKind, ReviewStatus } from './schema';
 
 export const RecordFilter = z.object({
   kind: z.optional(RecordKind),

@@ -4,16 +4,9 @@
 // so the person sees exactly what the server would reject.
 import { ratingIssues } from './scoring';
 import { isItemVisible, itemOptions } from '../templates/template-rules';
-import {
-  type Answer,
-  type GroupChildItem,
-  type Issue,
-  KIND_FOR_SUBJECT,
-  type RecordBody,
-  type Template,
-  type TemplateItem,
-  type TemplateSection,
-} from '../schemas';
+import { type Answer, KIND_FOR_SUBJECT, type RecordBody } from './schema';
+import { type Issue } from '../sync/schema';
+import { type GroupChildItem, type Template, type TemplateItem, type TemplateSection } from '../templates/schema';
 
 export type SectionProgress = 'not-started' | 'in-progress' | 'completed';
 type LeafAnswer = Pick<Answer, 'value' | 'note'>;

@@ -1,17 +1,11 @@
-// Item scores to section ratings to an overall judgement, by the template's rule (schemas.ts
+// Item scores to section ratings to an overall judgement, by the template's rule (templates/schema.ts
 // `Scoring`). Pure and shared: the app shows the suggestion live, the server recomputes it and
 // refuses a record whose stated suggestion differs or whose override has no written reason.
 // Hidden items (show-if not met) and items inside repeating groups never count.
 import { isItemVisible, itemOptions } from '../templates/template-rules';
-import {
-  type Answer,
-  type ChoiceOption,
-  type Issue,
-  OVERALL,
-  type RatingOverride,
-  type Template,
-  type TemplateSection,
-} from '../schemas';
+import { type Answer, OVERALL, type RatingOverride } from './schema';
+import { type Issue } from '../sync/schema';
+import { type ChoiceOption, type Template, type TemplateSection } from '../templates/schema';
 
 export type Suggestion = {
   /** The rating the rule gives, or null when nothing scored has been answered yet. */

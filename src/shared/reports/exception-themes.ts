@@ -3,7 +3,7 @@
 // provider intelligence the office records. The table is data, so a council can re-file a section
 // by changing one line; anything not listed falls under "Delivery and performance".
 import type { IntelligenceEntry } from '../briefings/register';
-import type { Template } from '../schemas';
+import type { Template } from '../templates/schema';
 
 export const EXCEPTION_HEADINGS = [
   { id: 'delivery-performance', label: 'Delivery and performance' },

@@ -5,7 +5,8 @@
 import type * as z from 'zod/mini';
 import { recordDeadlines } from '../deadlines';
 import type { IntelligenceEntry, Rag, VisitAction } from '../briefings/register';
-import type { RecordKind, ReviewStatus, Template } from '../schemas';
+import type { RecordKind, ReviewStatus } from '../records/schema';
+import type { Template } from '../templates/schema';
 import { nextVisitDue, type VisitFrequencies } from '../briefings/visit-due';
 import { closedOn, closureFigures } from '../actions/action-closure';
 import {

@@ -1,7 +1,7 @@
 // Wire shapes of the office reports (zod/mini): the quarterly report and a provider's timeline.
 // The pure functions return these types; the OpenAPI document is generated from the schemas.
 import * as z from 'zod/mini';
-import { RecordKind } from '../schemas';
+import { RecordKind } from '../records/schema';
 
 const isoDate = z.iso.date();
 const Rag = z.enum(['green', 'amber', 'red']);

@@ -4,7 +4,7 @@
 // ungraded), and the grade of each standard and the overall grade are suggested from the average,
 // rounded toward the lower grade. Audit feedback to the worker and manager within 48 hours and the
 // form to the QA manager within 5 days (seed 003 §4.6, deadlines.ts).
-import type { ChoiceOption, Template, TemplateSection } from '../schemas';
+import type { ChoiceOption, Template, TemplateSection } from './schema';
 
 /** An Appendix 3 grade: its summary and description as the option's hint, word for word but for one slip. */
 function grade(value: string, label: string, score: number, hint: string): ChoiceOption {

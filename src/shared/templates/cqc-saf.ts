@@ -4,7 +4,7 @@
 // CQC's method: sum of scores / (statements scored x 4) as a percentage, then bands (25-38%
 // Inadequate, 39-62% Requires improvement, 63-87% Good, 88-100% Outstanding). CQC is consulting
 // on replacing this framework, so it is versioned data: a new framework is a new version.
-import type { ChoiceOption, Template, TemplateItem, TemplateSection } from '../schemas';
+import type { ChoiceOption, Template, TemplateItem, TemplateSection } from './schema';
 
 const KEY_QUESTIONS: Array<[string, string, string[]]> = [
   [

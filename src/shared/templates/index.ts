@@ -1,6 +1,6 @@
 // The templates shipped with the app, each a fixed, versioned piece of data.
 // A record names the template id and version it was started on; look both up here.
-import type { Template } from '../schemas';
+import type { Template } from './schema';
 import { caseFileAuditV1 } from './case-file-audit';
 import { cqcSafProviderV1 } from './cqc-saf';
 import { observationCaseConferenceV1 } from './observation-case-conference';

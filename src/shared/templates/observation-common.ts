@@ -3,7 +3,7 @@
 // (about the observation, evidence, practice, feedback, learning). Each setting's own template
 // file passes in its wording; everything else is the same so the quarterly QA report can collate
 // observations from both settings domain by domain.
-import type { ChoiceOption, Template, TemplateItem, TemplateSection } from '../schemas';
+import type { ChoiceOption, Template, TemplateItem, TemplateSection } from './schema';
 
 /** The judgement scale for each practice domain and for the practice overall. */
 const observationScale: ChoiceOption[] = [

@@ -3,7 +3,7 @@
 // not applicable unscored), the worst-of rule that suggests each area's RAG and the overall RAG,
 // a repeating group for the people spoken to, a follow-up item shown when safeguarding concerns
 // are not met, and the action policy of seed 004 §9 (significant actions closed within 3 months).
-import type { Template, TemplateItem, TemplateSection } from '../schemas';
+import type { Template, TemplateItem, TemplateSection } from './schema';
 import { qmfCareHomeV1 } from './qmf-care-home';
 
 const SCORES: Record<string, number> = { met: 3, 'partly-met': 2, 'not-met': 1 };

@@ -2,7 +2,8 @@
 // template, show-if conditions that name an earlier item and values it can take, ratings and
 // scores that fit the scale, groups that hold items and do not nest. The server refuses to
 // publish a template with any of these problems, and every message names the item.
-import type { ChoiceOption, Issue, Template, TemplateItem } from '../schemas';
+import type { Issue } from '../sync/schema';
+import type { ChoiceOption, Template, TemplateItem } from './schema';
 
 const YES_NO_OPTIONS: ChoiceOption[] = [
   { value: 'yes', label: 'Yes' },

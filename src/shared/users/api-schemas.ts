@@ -1,7 +1,7 @@
 // What /api/session and /api/users take and answer (zod/mini). The server declares its routes
 // with these and the office pages parse the answers with them, so both read one contract.
 import * as z from 'zod/mini';
-import { Role, SessionUser } from '../schemas';
+import { Role, SessionUser } from '../auth/schema';
 
 /** /api/session (sign in, who am I) and POST /api/users. */
 export const SessionResponse = z.object({ user: SessionUser });

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { VisitAction } from '../../../src/shared/briefings/register';
-import type { Answer, StoredSubmission, RecordBody, Template } from '../../../src/shared/schemas';
+import type { Answer, StoredSubmission, RecordBody } from '../../../src/shared/records/schema';
+import type { Template } from '../../../src/shared/templates/schema';
 import { observationHomeVisitV1 } from '../../../src/shared/templates/index';
 import { readActionsCsv } from '../../../src/server/reports/exports/actions-csv';
 import { type CarriedAnswer, type CarriedCell, readAnswersCsv } from '../../../src/server/reports/exports/answers-csv';

@@ -3,7 +3,8 @@
 // action raised on a care-home visit reaches that provider's next briefing, due 3 months on.
 import { expect, it } from 'vitest';
 import type { Briefing } from '../../../src/shared/briefings/register';
-import type { RecordBody, Template } from '../../../src/shared/schemas';
+import type { RecordBody } from '../../../src/shared/records/schema';
+import type { Template } from '../../../src/shared/templates/schema';
 import { suggestOverallRating } from '../../../src/shared/records/scoring';
 import { builtInTemplates } from '../../../src/shared/templates/index';
 import { call, recordBody } from '../helpers';

@@ -3,7 +3,7 @@
 // full pull would give it, whatever happened in between and whatever the client clock says.
 import { expect, it } from 'vitest';
 import type { Assignment, Briefing } from '../../../src/shared/briefings/register';
-import { type Provider, PullResponse } from '../../../src/shared/schemas';
+import { type Provider, PullResponse } from '../../../src/shared/sync/schema';
 import { builtInTemplates } from '../../../src/shared/templates/index';
 import { removeProvider, upsertProvider } from '../../../src/server/reference/store';
 import { encodeCursor } from '../../../src/server/sync/cursor';

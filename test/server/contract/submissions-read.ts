@@ -1,6 +1,6 @@
 // GET /api/submissions and /api/submissions/:id: current revisions, newest first, scoped by role.
 import { expect, it } from 'vitest';
-import { StoredSubmission } from '../../../src/shared/schemas';
+import { StoredSubmission } from '../../../src/shared/records/schema';
 import { call, visitBody } from '../helpers';
 import type { Ctx } from './ctx';
 

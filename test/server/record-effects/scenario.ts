@@ -7,7 +7,8 @@
 // last visit's tie-break), so a seeded run is fully deterministic.
 import fc from 'fast-check';
 import type { Assignment } from '../../../src/shared/briefings/register';
-import type { ActionCheck, RaisedAction, RecordBody, Template } from '../../../src/shared/schemas';
+import type { ActionCheck, RaisedAction, RecordBody } from '../../../src/shared/records/schema';
+import type { Template } from '../../../src/shared/templates/schema';
 import { makeRecord } from '../../../src/server/seed/record-maker';
 import { caseFileAuditV1, observationHomeVisitV1, qmfCareHomeV1 } from '../../../src/shared/templates/index';
 

@@ -4,7 +4,7 @@
 // columns cannot hold, and CSV words that name Object.prototype's properties — each of which was a
 // 500 before this suite (see the fuzzer), now a 4xx that stores nothing.
 import { expect, it } from 'vitest';
-import { ErrorBody } from '../../../src/shared/schemas';
+import { ErrorBody } from '../../../src/shared/http';
 import { qmfCareHomeV1 } from '../../../src/shared/templates/index';
 import { call, countRows, providerRow, visitBody } from '../helpers';
 import type { SecurityCtx } from './ctx';

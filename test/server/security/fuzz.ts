@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { Db } from '../../../src/server/db';
-import { ErrorBody } from '../../../src/shared/schemas';
+import { ErrorBody } from '../../../src/shared/http';
 import type { App } from '../helpers';
 import { serialise, summarise, type Payload } from './fuzz-inputs';
 import { type FuzzFixture, type FuzzRequest, type Who, fuzzRoutes } from './fuzz-routes';

@@ -4,7 +4,7 @@
 // a spoofed X-Forwarded-For does not reset the per-address limit unless the proxy is trusted; and
 // configured lifetimes end a session on every kind of route, on a server that had it cached too.
 import { expect, it } from 'vitest';
-import { ErrorBody } from '../../../src/shared/schemas';
+import { ErrorBody } from '../../../src/shared/http';
 import { PASSWORD, call, makeApp, manualClock, signIn, visitBody } from '../helpers';
 import type { SecurityCtx } from './ctx';
 

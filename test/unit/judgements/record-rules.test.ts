@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { differences } from '../../../src/shared/records/record-diff';
 import { answerIssues, itemIssues } from '../../../src/shared/records/record-rules';
-import type { Answer, Template, TemplateItem } from '../../../src/shared/schemas';
+import type { Answer } from '../../../src/shared/records/schema';
+import type { Template, TemplateItem } from '../../../src/shared/templates/schema';
 
 const template: Template = {
   id: 't',

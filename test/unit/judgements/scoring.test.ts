@@ -2,7 +2,8 @@
 // observation averages rounded toward the lower grade, and overrides that need a written reason.
 import { describe, expect, it } from 'vitest';
 import { ratingIssues, suggestOverallRating, suggestSectionRating } from '../../../src/shared/records/scoring';
-import type { Answer, Template, TemplateItem } from '../../../src/shared/schemas';
+import type { Answer } from '../../../src/shared/records/schema';
+import type { Template, TemplateItem } from '../../../src/shared/templates/schema';
 
 const scale4 = [
   { value: 'outstanding', label: 'Outstanding', score: 4 },

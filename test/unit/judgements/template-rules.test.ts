@@ -2,7 +2,7 @@
 // with a message naming the item.
 import { describe, expect, it } from 'vitest';
 import { validateTemplate } from '../../../src/shared/templates/template-rules';
-import type { Template, TemplateItem } from '../../../src/shared/schemas';
+import type { Template, TemplateItem } from '../../../src/shared/templates/schema';
 
 const base = (items: TemplateItem[], extra: Partial<Template> = {}): Template => ({
   id: 't',

@@ -2,8 +2,8 @@
 // propagation. Every case queues two entries so it also shows whether the drain stops or carries on.
 import { describe, expect, it } from 'vitest';
 import { drain, problemFromResponse, type TransportResult } from '../../../src/app/sync/engine';
-import type { OutboxEntry } from '../../../src/shared/schemas';
-import type { RecordBody } from '../../../src/shared/schemas';
+import type { OutboxEntry } from '../../../src/shared/sync/schema';
+import type { RecordBody } from '../../../src/shared/records/schema';
 import { ack, MemoryOutbox, makeBody, ScriptedTransport } from './fakes';
 
 const html = '<html><body><h1>502 Bad Gateway</h1></body></html>';

@@ -1,7 +1,8 @@
 // Test doubles for the sync engine and scheduler: an in-memory outbox, a hand-flushed clock and
 // timers, a scripted transport, a seeded PRNG, and submission bodies.
 // Invariant: nothing here touches real time; `flush()` only lets pending promise callbacks run.
-import type { OutboxEntry, Problem, RecordBody, VisitBody } from '../../../src/shared/schemas';
+import type { RecordBody, VisitBody } from '../../../src/shared/records/schema';
+import type { OutboxEntry, Problem } from '../../../src/shared/sync/schema';
 import type { OutboxStore, Transport, TransportResult } from '../../../src/app/sync/engine';
 import type { LocalRecord, StoredOutboxEntry } from '../../../src/app/storage/database';
 

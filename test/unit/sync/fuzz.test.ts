@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { drain, type Transport, type TransportResult } from '../../../src/app/sync/engine';
 import { createSyncScheduler } from '../../../src/app/sync/scheduler';
-import { RecordBody, type VisitBody } from '../../../src/shared/schemas';
+import { RecordBody, type VisitBody } from '../../../src/shared/records/schema';
 import { FakeClock, FakeTimers, flush, MemoryOutbox, makeBody, mulberry32 } from './fakes';
 
 type Reply = { status: number; body: unknown };

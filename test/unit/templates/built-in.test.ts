@@ -2,7 +2,7 @@
 // ids are unique across the whole template (group children included), every show-if names an
 // earlier item and values that item can take, and it passes the shared template rules.
 import { describe, expect, it } from 'vitest';
-import { Template, type TemplateItem } from '../../../src/shared/schemas';
+import { Template, type TemplateItem } from '../../../src/shared/templates/schema';
 import { validateTemplate } from '../../../src/shared/templates/template-rules';
 import { builtInTemplates, findBuiltInTemplate } from '../../../src/shared/templates/index';
 

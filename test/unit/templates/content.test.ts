@@ -3,7 +3,8 @@
 // the seven practice domains on both observation forms (seed 003 §10), and QMF v2 built on an
 // untouched v1. A few answers are scored to show the data fits the shared scoring rules.
 import { describe, expect, it } from 'vitest';
-import type { Answer, Template, TemplateItem } from '../../../src/shared/schemas';
+import type { Answer } from '../../../src/shared/records/schema';
+import type { Template, TemplateItem } from '../../../src/shared/templates/schema';
 import { suggestOverallRating, suggestSectionRating } from '../../../src/shared/records/scoring';
 import {
   caseFileAuditV1,

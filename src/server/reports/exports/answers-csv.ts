@@ -3,7 +3,7 @@
 // `answers` from it. What the file does not carry: attachment captions, types and sizes (only the
 // SHA-256 names), whether an empty attachment list was present at all, and a group's own value
 // (the app always keeps it null; a group's answer lives in its rows).
-import type { Answer, StoredSubmission } from '../../../shared/schemas';
+import type { Answer, StoredSubmission } from '../../../shared/records/schema';
 import { type Column, readTable, toInt } from './csv';
 
 /**

@@ -5,7 +5,7 @@
 import type * as z from 'zod/mini';
 import { calendarDay } from '../../../shared/calendar';
 import { RecordFilter } from '../../../shared/records/record-filter';
-import type { StoredSubmission } from '../../../shared/schemas';
+import type { StoredSubmission } from '../../../shared/records/schema';
 import { recordAudit } from '../../audit';
 import type { AppContext, Deps } from '../../http/env';
 import { csv, defineRoute, type ApiRoute } from '../../http/route';

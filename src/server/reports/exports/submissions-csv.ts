@@ -1,7 +1,7 @@
 // submissions.csv: one row per record (its current revision) with who, what, when and the ratings.
 // Owns the column table (stable headings: renaming one breaks the office's spreadsheets) and the
 // reader that rebuilds each row, so the round trip is tested against GET /api/submissions.
-import { RecordKind, ReviewStatus, type StoredSubmission } from '../../../shared/schemas';
+import { RecordKind, ReviewStatus, type StoredSubmission } from '../../../shared/records/schema';
 import { type Column, orEmpty, orNull, readTable, toInt } from './csv';
 
 const details = (s: StoredSubmission) => s.body.details;
