@@ -6,7 +6,7 @@ import { runBench, table } from '../../bench/run';
 import { describeWithChromium } from './support/chromium-suite';
 
 describeWithChromium('bench, quick run', () => {
-  it('produces every figure of DESIGN.md \u00a76', { timeout: 600_000 }, async () => {
+  it('produces every figure of docs/budgets-and-testing.md', { timeout: 600_000 }, async () => {
     const lines: string[] = [];
     const report = await runBench({ quick: true, log: (line) => lines.push(line) });
     const names = report.figures.map((f) => f.name).join('\n');

@@ -1,4 +1,4 @@
-// The server contract suite (DESIGN.md §4), run once against embedded PGlite and once against
+// The server contract suite (docs/sync-contract.md), run once against embedded PGlite and once against
 // PostgreSQL when DATABASE_URL is set — one suite, two databases, identical expectations.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// /api/attachments/{sha256} (DESIGN §4, issue 5):
+// /api/attachments/{sha256} (docs/sync-contract.md, issue 5):
 // - PUT takes the raw bytes of a photo or signature. Checked in this order: 401; 400 for a name
 //   that is not a SHA-256; 415 for a type that is not allowed or bytes that are not that type
 //   (magic bytes, not the declared type alone); 413 over the size limit; 422 when the bytes do not

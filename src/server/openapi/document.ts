@@ -180,7 +180,7 @@ export function buildDocument(routes: readonly ApiRoute[]): JsonSchema {
       title: 'QA Visits API',
       version: APP_VERSION,
       description:
-        'Sync contract version 1 (DESIGN.md §4). Every error body is an ErrorBody. Sign in with POST /api/session.',
+        'Sync contract version 1 (docs/sync-contract.md). Every error body is an ErrorBody. Sign in with POST /api/session.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),

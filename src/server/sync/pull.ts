@@ -1,4 +1,4 @@
-// What GET /api/sync/pull answers (DESIGN.md §4, issue 3; the route is in ./routes.ts). Global
+// What GET /api/sync/pull answers (docs/sync-contract.md, issue 3; the route is in ./routes.ts). Global
 // collections (templates, providers) are incremental by change_seq with removals as tombstones; a
 // missing cursor, one ahead of this database or one issued under other visit frequencies gets a
 // full snapshot. Scoped collections (briefings, assignments) send what changed since the cursor or

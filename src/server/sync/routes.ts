@@ -1,4 +1,4 @@
-// GET /api/sync/pull: reference data for offline use since a cursor (DESIGN.md §4; see ./pull.ts).
+// GET /api/sync/pull: reference data for offline use since a cursor (docs/sync-contract.md; see ./pull.ts).
 // No cursor, or an empty one, asks for a full snapshot; a cursor this server cannot read is 400,
 // and the device pulls again without one.
 import * as z from 'zod/mini';

@@ -1,5 +1,5 @@
 // Chromium: Debian's chromium through playwright-core, with the flags this machine needs
-// (DESIGN.md §7). One driver for every Chromium test: the cross-engine suite launches it on a
+// (docs/budgets-and-testing.md). One driver for every Chromium test: the cross-engine suite launches it on a
 // persistent profile (so a relaunch is a real cold start); the Chromium suites (support/chromium-suite.ts)
 // also run it on a plain browser context. Either way it keeps its Playwright page and context
 // reachable through `playwright`.

@@ -1,5 +1,5 @@
 // PUT/GET /api/attachments/{sha256} and the attachments-missing rule of PUT /api/submissions
-// (DESIGN §4, issue 5): types checked by magic bytes, size and pixel limits, the hash checked,
+// (docs/sync-contract.md, issue 5): types checked by magic bytes, size and pixel limits, the hash checked,
 // idempotent storage, and files readable only by their uploader or whoever may read a record
 // that names them.
 import { createHash } from 'node:crypto';

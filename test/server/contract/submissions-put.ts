@@ -1,4 +1,4 @@
-// PUT /api/submissions/:id — the idempotent ingest rules of DESIGN.md §4, status by status.
+// PUT /api/submissions/:id — the idempotent ingest rules of docs/sync-contract.md, status by status.
 import { expect, it } from 'vitest';
 import { call, countRows, visitBody } from '../helpers';
 import type { Ctx } from './ctx';
