@@ -1,6 +1,6 @@
 // AreaPage over a real draft in IndexedDB: choices and notes autosave with no button (§5),
 // the error summary names what is missing, and every field can be found by its accessible name.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
@@ -67,18 +67,27 @@ describe('autosave', () => {
   });
 
   it('stores an evidence note as soon as the field loses focus, before the pause has run out', async () => {
+    // The typing pause's timer (400 ms) never fires in this test, so only the blur can save the note:
+    // the test does not depend on how fast a loaded machine runs.
+    const realSetTimeout = globalThis.setTimeout;
+    const pauseTimer = vi
+      .spyOn(globalThis, 'setTimeout')
+      .mockImplementation(((handler: () => void, ms?: number, ...args: unknown[]) =>
+        ms === 400 ? 0 : realSetTimeout(handler, ms, ...args)) as typeof setTimeout);
     const user = userEvent.setup();
     const id = await openArea();
 
     await user.type(evidenceFor(agency.label), 'Agency profiles on file');
+    expect((await record(id))?.answers[agency.id]).toBeUndefined();
     await user.tab();
-    await waitFor(
-      async () =>
-        expect((await record(id))?.answers[agency.id]).toEqual({ value: null, note: 'Agency profiles on file' }),
-      { timeout: 250 },
+    await waitFor(async () =>
+      expect((await record(id))?.answers[agency.id]).toEqual({ value: null, note: 'Agency profiles on file' }),
     );
+    expect(pauseTimer.mock.calls.some(([, ms]) => ms === 400)).toBe(true);
   });
 });
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('finishing an area with gaps', () => {
   it('shows "This area is not complete yet" with a link naming each unanswered item, and stays on the page', async () => {
