@@ -74,17 +74,8 @@ import {
   syncNowAndWait,
 } from './device-page';
 import { type BenchContext, type BenchFigure, type BenchPart, median, percentile } from './types';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/engines/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const OFFICER = { email: 'officer@example.org', password: 'officer-demo-pass' };
 const QA = { email: 'qa@example.org', password: 'qa-demo-pass' };
 /** A demo care home the officer can visit. */
@@ -431,7 +422,7 @@ export const device: BenchPart = async (ctx) => {
     : { saves: 200, outbox: 500, records: 2000, loads: 7 };
   const staticDir = process.env.BENCH_DIST ?? join(ROOT, 'dist');
   const server = await startServer({ staticDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     await publishTemplate(server);
     const context = await browser.newContext({ baseURL: server.url });

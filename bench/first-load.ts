@@ -12,20 +12,11 @@ import { gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM } from '../test/e2e/support/browser';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/engines/chromium';
 import { freePort, ROOT, startServer } from '../test/e2e/support/server';
 import { initialFiles } from './initial-files';
 import { type BenchFigure, type BenchPart, median } from './types';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 const gzipBytes = (dist: string) =>
@@ -86,7 +77,7 @@ export const firstLoad: BenchPart = async (ctx) => {
   const bareDist = await buildBare();
   const bare = await serveStatic(bareDist);
   const app = await startServer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const appBytes = gzipBytes(dist);
     const bareBytes = gzipBytes(bareDist);
