@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { Assignment, Briefing, ProviderRecord } from '../briefings/register';
 import { RecordBody, StoredSubmission } from '../records/schema';
 import { Template } from '../templates/schema';
+import { DevicePolicy } from '../auth/schema';
 
 /** The provider register row; defined with the rest of the pre-visit data in register.ts. */
 export const Provider = ProviderRecord;
@@ -28,7 +29,11 @@ export const PullResponse = z.object({
   /** Providers this user pinned, so their briefings are kept on the device. */
   pinned: z.array(z.string()),
   /** Server configuration the app needs offline. */
-  settings: z.object({ briefingStaleDays: z.int().check(z.gte(1)) }),
+  settings: z.object({
+    briefingStaleDays: z.int().check(z.gte(1)),
+    /** The council's device rules (issue 14); optional so a device keeps working against an older server. */
+    devicePolicy: z.optional(DevicePolicy),
+  }),
   /**
    * This person's records returned for amendment, sent on every pull (a short list): the device
    * shows them with the reviewer's comment and can amend them, even after a sign-out wiped it.

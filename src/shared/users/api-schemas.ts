@@ -1,10 +1,19 @@
 // What /api/session and /api/users take and answer (zod/mini). The server declares its routes
 // with these and the office pages parse the answers with them, so both read one contract.
 import * as z from 'zod/mini';
-import { Role, SessionUser } from '../auth/schema';
+import { DevicePolicy, Role, SessionUser } from '../auth/schema';
 
 /** /api/session (sign in, who am I) and POST /api/users. */
-export const SessionResponse = z.object({ user: SessionUser });
+export const SessionResponse = z.object({
+  user: SessionUser,
+  /** The council's device rules; absent only from POST /api/users (the new person is not on a device). */
+  devicePolicy: z.optional(DevicePolicy),
+  /**
+   * Only in the answer to a password sign-in that named a deviceId: this person's unlock key for that
+   * device (32 random bytes, base64), which wraps the device's data key beside the password or PIN.
+   */
+  deviceKey: z.optional(z.string()),
+});
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 /** One person in GET /api/users. */
