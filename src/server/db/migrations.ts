@@ -219,4 +219,20 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX submission_attachments_hash_idx ON submission_attachments (sha256)`,
     ],
   },
+  {
+    version: 5,
+    name: 'device unlock keys',
+    statements: [
+      // Issue 14: one random key per person and device, answered only to a password sign-in from
+      // that device. It wraps the device's data key beside the password or PIN, so a forgotten PIN
+      // while online loses no work; on its own it opens nothing (the device holds the data).
+      `CREATE TABLE device_keys (
+        user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        device_id text NOT NULL,
+        key bytea NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, device_id)
+      )`,
+    ],
+  },
 ];
