@@ -6,6 +6,7 @@ export const ErrorCode = z.enum([
   'invalid',
   'unauthenticated',
   'forbidden',
+  'not-your-record',
   'not-found',
   'conflict',
   'attachments-missing',

@@ -3,9 +3,11 @@
 //   that is not a SHA-256; 415 for a type that is not allowed or bytes that are not that type
 //   (magic bytes, not the declared type alone); 413 over the size limit; 422 when the bytes do not
 //   hash to the name, or the image is over the pixel limit. 201 when stored, 200 when the server
-//   already held it (the bytes are not stored again). Only then is the upload recorded.
-// - GET returns the bytes to their uploader, or to anyone who may read a record that names them;
-//   404 otherwise, so a stranger cannot tell a held file from a missing one.
+//   already held it (the bytes are not stored again). Only then is the upload recorded: having sent
+//   the bytes is what lets this person name the file in a record (issue 14, store.ts).
+// - GET returns the bytes to their uploader, or to anyone who may read a record that names them by
+//   right; 404 otherwise, so a stranger cannot tell a held file from a missing one, and a hash
+//   alone (in an export, say) opens nothing.
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { AttachmentStored } from '../../shared/records/api-schemas';

@@ -1,18 +1,38 @@
-// Attachment rows in the database: which files the server holds, who uploaded each and who may
-// read it back (the bytes themselves are in storage.ts). Attachments are never deleted, so "held"
-// is safe to check outside a record's write.
+// Attachment rows in the database: which files the server holds, who uploaded each, who may name
+// one in a record and who may read it back (the bytes themselves are in storage.ts). The rule
+// (issue 14, docs/sync-contract.md): a file is reached by right, never by its hash alone. Uploading
+// the bytes proves the right (possession); a record may name a file its submitter uploaded, or one
+// an earlier revision of the same record named; a file is read by its uploader, or by whoever may
+// read a record that names it under that rule. Uploads, files and the files a revision names are
+// never deleted, so a right once proven stays proven and is safe to check outside a record's write.
 import type { SessionUser } from '../../shared/auth/schema';
 import { submitterVisible } from '../auth/access';
 import type { Db, Queryable } from '../db';
 
-/** The named files the server does not hold, in the order named. */
-export async function missingAttachments(q: Queryable, hashes: string[]): Promise<string[]> {
-  if (hashes.length === 0) return [];
-  const held = await q.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE sha256 = ANY($1::text[])', [
-    hashes,
-  ]);
-  const have = new Set(held.map((r) => r.sha256));
-  return hashes.filter((h) => !have.has(h));
+/**
+ * The files a revision names that its submitter has no right to name, in the order named: neither
+ * uploaded by them nor named by an earlier revision of this record of theirs. The answer does not
+ * depend on whether the server holds the bytes, so it tells nobody which files are held. One
+ * statement; each hash is an index lookup (attachment_uploads' and submission_attachments'
+ * primary keys, the head's).
+ */
+export async function attachmentsWithoutRight(
+  q: Queryable,
+  revision: { id: string; revision: number; hashes: readonly string[] },
+  submitterId: string,
+): Promise<string[]> {
+  if (revision.hashes.length === 0) return [];
+  const rows = await q.query<{ sha256: string }>(
+    `SELECT named.sha256 FROM unnest($1::text[]) WITH ORDINALITY AS named(sha256, position)
+      WHERE NOT EXISTS (SELECT 1 FROM attachment_uploads u WHERE u.sha256 = named.sha256 AND u.user_id = $2::uuid)
+        AND NOT EXISTS (
+          SELECT 1 FROM submission_attachments sa JOIN submission_heads h ON h.id = sa.submission_id
+           WHERE sa.submission_id = $3::uuid AND sa.revision < $4::int AND sa.sha256 = named.sha256
+             AND h.submitter_id = $2::uuid)
+      ORDER BY named.position`,
+    [revision.hashes, submitterId, revision.id, revision.revision],
+  );
+  return rows.map((r) => r.sha256);
 }
 
 /** The stored file's media type, or null when no row names it. */
@@ -21,7 +41,12 @@ export async function attachmentType(q: Queryable, sha256: string): Promise<stri
   return row?.type ?? null;
 }
 
-/** Whether this person may read the file: they uploaded it, or may see a record naming it. */
+/**
+ * Whether this person may read the file: they uploaded it, or they may see a record that names it
+ * and whose submitter uploaded it. The second join holds the rule for every row: a revision can
+ * name a file only with its submitter's upload behind it (attachmentsWithoutRight), and rows
+ * written before that rule (issue 14), by a claim on a hash alone, open nothing.
+ */
 export async function mayReadAttachment(
   q: Queryable,
   user: Pick<SessionUser, 'id' | 'role'>,
@@ -30,7 +55,9 @@ export async function mayReadAttachment(
   const rows = await q.query(
     `SELECT 1 FROM attachment_uploads u WHERE u.sha256 = $3 AND u.user_id = $1
      UNION ALL
-     SELECT 1 FROM submission_attachments sa JOIN submission_heads h ON h.id = sa.submission_id
+     SELECT 1 FROM submission_attachments sa
+       JOIN submission_heads h ON h.id = sa.submission_id
+       JOIN attachment_uploads up ON up.sha256 = sa.sha256 AND up.user_id = h.submitter_id
       WHERE sa.sha256 = $3 AND ${submitterVisible('h.submitter_id', '$1', '$2')}
      LIMIT 1`,
     [user.id, user.role, sha256],

@@ -7,7 +7,9 @@
 // - every record's raised actions are upserted into the action tracker. A later revision edits
 //   them and withdraws open ones it no longer lists; status, evidence and closure date are the
 //   tracker's, never the record's;
-// - the files a revision names are recorded, so whoever may read the record may read them.
+// - the files a revision names are recorded, so whoever may read the record may read them, and a
+//   later revision of the same record may name them again without a new upload (the route has
+//   already refused files its submitter had no right to name: evidence/store.ts).
 // What fits in SQL — the assignments, and a first revision's last visit — is CTEs of the store
 // statement itself (statementEffects, which store-statement.ts puts in the statement both paths
 // run); the rest runs as statements of their own afterwards, in the same transaction

@@ -1,6 +1,7 @@
 // /api/submissions: PUT stores one revision of a record (contract §4, in this order: 401, 413,
-// 400, 422, then one transaction deciding 201 / 200 replay / 403 / 409); GET reads back what the
-// user may see. The submitter always comes from the session; unknown body keys are stripped.
+// 400, 422, 409 attachments-missing (403 first when the record is someone else's), then one
+// transaction deciding 201 / 200 replay / 403 / 409); GET reads back what the user may see. The
+// submitter always comes from the session; unknown body keys are stripped.
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { SubmissionList } from '../../shared/records/api-schemas';
@@ -8,12 +9,12 @@ import { parseRecordFilter, RecordFilter } from '../../shared/records/record-fil
 import { attachmentHashes, canonicalJson, submissionIssues, toIssues } from '../../shared/records/record-rules';
 import { PutSubmissionResponse, RecordBody, StoredSubmission } from '../../shared/records/schema';
 import { type Issue } from '../../shared/sync/schema';
-import { missingAttachments } from '../evidence/store';
+import { attachmentsWithoutRight } from '../evidence/store';
 import { readJsonBody } from '../http/body';
 import type { AppContext, Deps } from '../http/env';
-import { ApiError, badRequest, conflict, forbidden, found, invalid } from '../http/errors';
+import { ApiError, badRequest, conflict, found, invalid } from '../http/errors';
 import { defineRoute, json, reply, valid, validQuery, type ApiRoute, type RouteContext } from '../http/route';
-import { getSubmission, listSubmissions, putSubmission } from './store';
+import { getSubmission, isSomeoneElsesRecord, listSubmissions, putSubmission } from './store';
 
 export const RecordIdParams = z.object({ id: z.uuid() });
 /** Whether a path's id is a record id (a UUID): anything else names no record. */
@@ -54,6 +55,13 @@ async function acceptanceIssues(deps: Deps, body: RecordBody): Promise<Issue[]> 
   return issues;
 }
 
+const notYourRecord = () =>
+  new ApiError(
+    403,
+    'not-your-record',
+    'This record was first submitted by someone else; only they can send its revisions',
+  );
+
 async function putRecord(c: RouteContext<'/api/submissions/:id'>, deps: Deps): Promise<Response> {
   const id = c.req.param('id');
   const json = await readJsonBody(c, deps.config.jsonLimitBytes);
@@ -66,9 +74,17 @@ async function putRecord(c: RouteContext<'/api/submissions/:id'>, deps: Deps): P
 
   const issues = await acceptanceIssues(deps, body);
   if (issues.length > 0) throw invalid(issues, 'The record cannot be accepted');
-  // Attachments are never deleted, so this is safe outside the write.
-  const missing = await missingAttachments(deps.db, attachmentHashes(body));
+  const user = c.get('user');
+  // A right to a file, once proven, is never taken back (evidence/store.ts), so this is safe
+  // outside the write. Only a refusal costs a second look: someone else's record answers 403, as
+  // it would without files, so the person is not asked to upload files for a record they cannot send.
+  const missing = await attachmentsWithoutRight(
+    deps.db,
+    { id: body.id, revision: body.revision, hashes: attachmentHashes(body) },
+    user.id,
+  );
   if (missing.length > 0) {
+    if (await isSomeoneElsesRecord(deps.db, body.id, user)) throw notYourRecord();
     throw new ApiError(
       409,
       'attachments-missing',
@@ -84,10 +100,10 @@ async function putRecord(c: RouteContext<'/api/submissions/:id'>, deps: Deps): P
     body,
     bodyHash,
     json: canonical,
-    user: c.get('user'),
+    user,
     now: deps.now(),
   });
-  if (result.kind === 'forbidden') throw forbidden('This record belongs to someone else');
+  if (result.kind === 'not-your-record') throw notYourRecord();
   if (result.kind === 'conflict') throw conflict(result.message);
   // Sent only now: putSubmission returns after COMMIT.
   const answer: PutSubmissionResponse = {
@@ -115,8 +131,8 @@ export const submissionRoutes: readonly ApiRoute[] = [
     },
     errors: {
       400: 'Malformed JSON, or the path id is not a UUID or differs from the body',
-      403: 'The record belongs to someone else',
-      409: 'conflict (another body for this revision, or a stale base revision), or attachments-missing listing the hashes in missing',
+      403: 'not-your-record: the record was first submitted by someone else, and only its author sends its revisions',
+      409: 'conflict (another body for this revision, or a stale base revision), or attachments-missing listing in missing the files this person has neither uploaded nor named in an earlier revision of this record (the same answer whether or not the server holds them)',
     },
     handler: putRecord,
   }),

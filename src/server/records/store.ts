@@ -13,8 +13,30 @@ import { storeQuery } from './store-statement';
 
 type PutResult =
   | { kind: 'stored'; created: boolean; receivedAt: string }
-  | { kind: 'forbidden' }
+  | { kind: 'not-your-record' }
   | { kind: 'conflict'; message: string };
+
+/**
+ * Who may send a revision of a record: the person who first submitted it, whatever their role, and
+ * nobody else. This is the safer of the rules the read and review rights suggest, chosen over
+ * letting a reviewer (QA, or the manager of the author's team) amend a record they may read:
+ * - a return for amendment goes back to its author (returnedTo): reviewers judge, authors write;
+ * - review rights follow the record's first submitter (review-store.ts mayReview), so a reviewer
+ *   who wrote a revision could then sign off their own words;
+ * - on a shared tablet, a person's queued revision sent under someone else's session would
+ *   otherwise be stored as that person's work (issue 14).
+ */
+export const maySendRevision = (firstSubmitterId: string, user: Pick<SessionUser, 'id'>): boolean =>
+  firstSubmitterId === user.id;
+
+/** Whether the record is stored and is someone else's: `user` may not send its revisions. */
+export async function isSomeoneElsesRecord(q: Queryable, id: string, user: Pick<SessionUser, 'id'>): Promise<boolean> {
+  const [head] = await q.query<{ submitter_id: string }>(
+    'SELECT submitter_id FROM submission_heads WHERE id = $1 AND current_revision > 0',
+    [id],
+  );
+  return head !== undefined && !maySendRevision(head.submitter_id, user);
+}
 
 /** Thrown inside the transaction to roll it back while still reporting a normal outcome. */
 class Abort extends Error {
@@ -75,7 +97,7 @@ export async function storeInTransaction(db: Db, input: PutInput): Promise<PutRe
       );
       if (head === undefined) throw new Error('submission head vanished inside its transaction');
       // Ownership first: another person's record answers 403 whatever the body, even a byte-identical replay.
-      if (head.submitter_id !== user.id) throw new Abort({ kind: 'forbidden' });
+      if (!maySendRevision(head.submitter_id, user)) throw new Abort({ kind: 'not-your-record' });
 
       if (head.body_hash !== null && head.received_at !== null) {
         if (head.body_hash !== bodyHash) {

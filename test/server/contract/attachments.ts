@@ -1,10 +1,14 @@
 // PUT/GET /api/attachments/{sha256} and the attachments-missing rule of PUT /api/submissions
-// (docs/sync-contract.md, issue 5): types checked by magic bytes, size and pixel limits, the hash checked,
-// idempotent storage, and files readable only by their uploader or whoever may read a record
-// that names them.
-import { createHash } from 'node:crypto';
+// (docs/sync-contract.md, issues 5 and 14): types checked by magic bytes, size and pixel limits, the
+// hash checked, idempotent storage; a record names a file by right (its submitter uploaded it, or an
+// earlier revision of the same record named it), never by knowing its hash, with the same 409
+// whether or not the server holds the file; files readable only by their uploader or whoever may
+// read a record that names them by right.
+import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { call, visitBody } from '../helpers';
+import { attachmentsWithoutRight, mayReadAttachment } from '../../../src/server/evidence/store';
+import type { Signature, VisitBody } from '../../../src/shared/records/schema';
+import { call, countRows, visitBody } from '../helpers';
 import type { Ctx } from './ctx';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -55,9 +59,34 @@ function jpeg(width: number, height: number, salt = ''): Uint8Array {
   );
 }
 
+/** A visit whose first answer names these files as photos. */
+function visitNaming(hashes: readonly string[], overrides: Partial<VisitBody> = {}): VisitBody {
+  const body = visitBody(overrides);
+  const firstItem = Object.keys(body.answers)[0]!;
+  body.answers[firstItem] = {
+    ...body.answers[firstItem]!,
+    attachments: hashes.map((sha256) => ({ sha256, type: 'image/png' as const, bytes: 100, caption: 'Call bell' })),
+  };
+  return body;
+}
+
 export function attachmentsContract(ctx: () => Ctx) {
   const upload = (bytes: Uint8Array, cookie: string, type = 'image/png', name = sha(bytes)) =>
     call(ctx().app, `/api/attachments/${name}`, { method: 'PUT', raw: Buffer.from(bytes), contentType: type, cookie });
+  const putRecord = (body: VisitBody, cookie: string) =>
+    call(ctx().app, `/api/submissions/${body.id}`, { method: 'PUT', body, cookie });
+  const read = async (hash: string, cookie: string) => {
+    const res = await ctx().app.request(`/api/attachments/${hash}`, { headers: { cookie } });
+    return { status: res.status, body: res.status === 200 ? null : await res.json() };
+  };
+  /** A file `cookie`'s person uploaded and named in a stored visit: the server holds it and a record names it. */
+  const heldAndNamed = async (salt: string, cookie: string) => {
+    const bytes = png(640, 480, salt);
+    expect((await upload(bytes, cookie)).status).toBe(201);
+    const record = visitNaming([sha(bytes)]);
+    expect((await putRecord(record, cookie)).status).toBe(201);
+    return { bytes, hash: sha(bytes), record };
+  };
 
   it('stores a file under its hash (201), answers an identical upload 200 without storing it again, and gives it back', async () => {
     const { app, cookies } = ctx();
@@ -131,5 +160,126 @@ export function attachmentsContract(ctx: () => Ctx) {
     expect(await read(cookies.officer2)).toBe(404); // another team's officer
     expect(await read(cookies.manager2)).toBe(404);
     expect((await app.request(`/api/attachments/${hash}`)).status).toBe(401);
+  });
+
+  it('refuses a record naming a file by its hash alone (409, then 404 on reading it), the same whether or not the server holds the file', async () => {
+    const { cookies, db } = ctx();
+    const photo = await heldAndNamed('claimed', cookies.officer);
+    const notHeld = sha(png(640, 480, 'never uploaded by anyone'));
+
+    // Officer2 (team South) knows only the hash of officer's photo, e.g. from an answers export.
+    const claim = visitNaming([photo.hash]);
+    const claimed = await putRecord(claim, cookies.officer2);
+    expect(claimed.status).toBe(409);
+    expect(claimed.json).toEqual({
+      error: 'attachments-missing',
+      message: 'Some files this record names have not been uploaded yet; upload them, then send the record again',
+      missing: [photo.hash],
+    });
+    expect(await countRows(db, claim.id)).toBe(0);
+    const unknown = await read(notHeld, cookies.officer2);
+    expect(unknown.status).toBe(404);
+    expect(await read(photo.hash, cookies.officer2)).toEqual(unknown); // as if there were no such file
+    expect((await read(photo.hash, cookies.manager2)).status).toBe(404); // officer2's manager gains nothing either
+
+    // A file the server does not hold gets the very same answer: 409/201 tells nobody what is held.
+    const guess = visitNaming([notHeld]);
+    const guessed = await putRecord(guess, cookies.officer2);
+    expect(guessed.status).toBe(claimed.status);
+    expect(guessed.json).toEqual({ ...claimed.json, missing: [notHeld] });
+
+    // The same for a signature, and for both in one record: every file without a right is listed.
+    const signature: Signature = {
+      sha256: photo.hash,
+      type: 'image/png',
+      bytes: 100,
+      role: 'provider-manager',
+      name: 'Ann Hughes',
+      signedAt: '2026-03-01T15:00:00+00:00',
+    };
+    const signed = await putRecord(visitBody({ signatures: [signature] }), cookies.officer2);
+    expect(signed.status).toBe(409);
+    expect(signed.json.missing).toEqual([photo.hash]);
+    const both = await putRecord(visitNaming([notHeld, photo.hash]), cookies.officer2);
+    expect(both.json.missing).toEqual([photo.hash, notHeld].sort());
+
+    // The uploader and whoever may read the naming record still read it.
+    expect((await read(photo.hash, cookies.officer)).status).toBe(200);
+    expect((await read(photo.hash, cookies.manager)).status).toBe(200);
+    expect((await read(photo.hash, cookies.qa)).status).toBe(200);
+  });
+
+  it('takes possession as the right: once the bytes are uploaded the same record is accepted and its file readable', async () => {
+    const { cookies } = ctx();
+    const photo = await heldAndNamed('possessed', cookies.officer);
+    const record = visitNaming([photo.hash]);
+    expect((await putRecord(record, cookies.officer2)).status).toBe(409);
+    const again = await upload(photo.bytes, cookies.officer2);
+    expect(again.status).toBe(200); // already held: not stored again, but the upload is recorded
+    expect((await putRecord(record, cookies.officer2)).status).toBe(201);
+    expect((await read(photo.hash, cookies.officer2)).status).toBe(200);
+    expect((await read(photo.hash, cookies.manager2)).status).toBe(200); // now manages a record naming it
+  });
+
+  it('accepts a later revision naming its earlier revision’s files without a new upload; to anyone else the record is 403', async () => {
+    const { cookies } = ctx();
+    const photo = await heldAndNamed('amended', cookies.officer);
+    const amendment = {
+      ...photo.record,
+      revision: 2,
+      baseRevision: 1,
+      details: { ...photo.record.details, spokeWith: 'Deputy manager' },
+    };
+    // Not 409: someone else's record is refused before its files, so the answer says nothing of them.
+    const foreign = await putRecord(amendment, cookies.officer2);
+    expect(foreign.status).toBe(403);
+    expect(foreign.json.error).toBe('not-your-record');
+    const amended = await putRecord(amendment, cookies.officer);
+    expect(amended.status).toBe(201);
+    expect(amended.json).toMatchObject({ revision: 2, created: true });
+    expect((await read(photo.hash, cookies.manager)).status).toBe(200);
+  });
+
+  it('lets an earlier revision of the same record, and only of that one, stand in for an upload', async () => {
+    // Straight against the rule's query, since over HTTP the submitter's own upload would also
+    // let the file through: here the file is named by revision 1 and uploaded by nobody.
+    const { db, cookies, users } = ctx();
+    const record = visitBody();
+    expect((await putRecord(record, cookies.officer)).status).toBe(201);
+    const hash = sha(png(10, 10, 'named, never uploaded'));
+    await db.query(
+      `INSERT INTO attachments (sha256, type, bytes, width, height, stored_at) VALUES ($1, 'image/png', 100, 10, 10, now())`,
+      [hash],
+    );
+    await db.query('INSERT INTO submission_attachments (submission_id, revision, sha256) VALUES ($1, 1, $2)', [
+      record.id,
+      hash,
+    ]);
+    const without = (id: string, revision: number, userId: string) =>
+      attachmentsWithoutRight(db, { id, revision, hashes: [hash] }, userId);
+    expect(await without(record.id, 2, users.officer.id)).toEqual([]);
+    expect(await without(record.id, 1, users.officer.id)).toEqual([hash]); // not an earlier revision
+    expect(await without(record.id, 2, users.officer2.id)).toEqual([hash]); // not their record
+    expect(await without(randomUUID(), 2, users.officer.id)).toEqual([hash]); // not this record
+
+    // A row like this one, with no upload by the record's submitter behind it, is what the old
+    // rule wrote for a hash claimed without its bytes: it opens the file to nobody.
+    expect(await mayReadAttachment(db, users.qa, hash)).toBe(false);
+    expect(await mayReadAttachment(db, users.officer, hash)).toBe(false);
+  });
+
+  it('keeps a file named under the old rule (by its hash alone) closed to the claimant and their manager', async () => {
+    const { db, cookies } = ctx();
+    const photo = await heldAndNamed('claimed before the rule', cookies.officer);
+    const claim = visitBody();
+    expect((await putRecord(claim, cookies.officer2)).status).toBe(201);
+    // What a 201 to the hash-claim used to leave behind.
+    await db.query('INSERT INTO submission_attachments (submission_id, revision, sha256) VALUES ($1, 1, $2)', [
+      claim.id,
+      photo.hash,
+    ]);
+    expect((await read(photo.hash, cookies.officer2)).status).toBe(404);
+    expect((await read(photo.hash, cookies.manager2)).status).toBe(404);
+    expect((await read(photo.hash, cookies.officer)).status).toBe(200);
   });
 }

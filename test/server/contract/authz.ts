@@ -2,8 +2,8 @@
 // other-team manager, QA, signed out) × own/other record, asserting the status. "Own" records
 // belong to officer (team North, managed by manager); officer2 and manager2 are team South.
 import { expect, it } from 'vitest';
-import { qmfCareHomeV1 } from '../../../src/shared/templates/index';
-import { call, providerRow, visitBody } from '../helpers';
+import { observationHomeVisitV1, qmfCareHomeV1 } from '../../../src/shared/templates/index';
+import { call, providerRow, recordBody, visitBody } from '../helpers';
 import type { Ctx } from './ctx';
 
 type Who = 'officer' | 'officer2' | 'manager' | 'manager2' | 'qa' | 'anon';
@@ -101,6 +101,14 @@ export function authorisationMatrix(ctx: () => Ctx) {
         path: `/api/submissions/${record.id}`,
         body: () => record,
         expect: [200, 403, 403, 403, 403, 401],
+      },
+      {
+        // Only the author sends revisions, whatever the role (records/store.ts maySendRevision).
+        route: 'amend own/other submission',
+        method: 'PUT',
+        path: `/api/submissions/${record.id}`,
+        body: () => ({ ...record, revision: 2, baseRevision: 1 }),
+        expect: [201, 403, 403, 403, 403, 401],
       },
       {
         route: 'list users (managers: their team)',
@@ -306,5 +314,23 @@ export function authorisationMatrix(ctx: () => Ctx) {
       const stored = await call(app, `/api/submissions/${body.id}`, { cookie: cookies.qa });
       expect(stored.json.submitterId).toBe(users[who].id);
     }
+  });
+
+  it('lets a manager amend an observation they submitted themselves, and nobody else, QA included', async () => {
+    const { app, cookies } = ctx();
+    const put = (body: unknown, id: string, cookie: string) =>
+      call(app, `/api/submissions/${id}`, { method: 'PUT', body, cookie });
+    const observation = recordBody(observationHomeVisitV1, {
+      practitionerName: 'Jo Bloggs',
+      practitionerRole: 'Social worker',
+      team: 'North, Children',
+      date: '2026-03-02',
+    });
+    expect((await put(observation, observation.id, cookies.manager)).status).toBe(201);
+    const next = { ...observation, revision: 2, baseRevision: 1 };
+    const byQa = await put(next, observation.id, cookies.qa);
+    expect(byQa.status).toBe(403);
+    expect(byQa.json.error).toBe('not-your-record');
+    expect((await put(next, observation.id, cookies.manager)).status).toBe(201);
   });
 }

@@ -158,15 +158,44 @@ export function submissionPutContract(ctx: () => Ctx) {
     expect(res.json).toEqual({ error: 'unauthenticated', message: 'Sign in to continue' });
   });
 
-  it("answers 403 for another person's record id, whatever the revision", async () => {
+  it("answers 403 not-your-record for another person's record id, whatever the revision", async () => {
     const body = visitBody();
     expect((await put(body, body.id)).status).toBe(201);
     const same = await put(body, body.id, ctx().cookies.officer2);
     expect(same.status).toBe(403);
-    expect(same.json).toEqual({ error: 'forbidden', message: 'This record belongs to someone else' });
+    expect(same.json).toEqual({
+      error: 'not-your-record',
+      message: 'This record was first submitted by someone else; only they can send its revisions',
+    });
     const amend = await put({ ...body, revision: 2, baseRevision: 1 }, body.id, ctx().cookies.officer2);
     expect(amend.status).toBe(403);
+    expect(amend.json.error).toBe('not-your-record');
     expect(await countRows(ctx().db, body.id)).toBe(1);
+  });
+
+  it('takes revisions of a record from its author only: reviewers who may read and return it get 403 too', async () => {
+    const { app, cookies } = ctx();
+    const v1 = visitBody();
+    expect((await put(v1, v1.id)).status).toBe(201);
+    const returned = await call(app, `/api/submissions/${v1.id}/review`, {
+      method: 'POST',
+      cookie: cookies.qa,
+      body: { decision: 'return', revision: 1, comment: 'Say who you spoke to by role.' },
+    });
+    expect(returned.status).toBe(200);
+    const v2 = { ...v1, revision: 2, baseRevision: 1, details: { ...v1.details, spokeWith: 'Deputy manager' } };
+    // The team's manager and QA may read and review it, but not write it.
+    for (const reviewer of [cookies.manager, cookies.qa]) {
+      const res = await put(v2, v1.id, reviewer);
+      expect(res.status).toBe(403);
+      expect(res.json.error).toBe('not-your-record');
+    }
+    expect(await countRows(ctx().db, v1.id)).toBe(1);
+    // The author amends the returned record.
+    const amended = await put(v2, v1.id);
+    expect(amended.status).toBe(201);
+    const stored = await call(app, `/api/submissions/${v1.id}`, { cookie: cookies.qa });
+    expect(stored.json).toMatchObject({ revision: 2, reviewStatus: 'submitted', submitterId: ctx().users.officer.id });
   });
 
   it('stores an amendment on the current revision (201) and refuses a stale one (409)', async () => {
