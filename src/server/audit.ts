@@ -6,6 +6,7 @@ export type AuditAction =
   | 'session.sign-in'
   | 'session.sign-in-failed'
   | 'session.sign-out'
+  | 'device-key.create'
   | 'submission.create'
   | 'submission.amend'
   | 'submission.sign-off'

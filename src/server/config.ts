@@ -1,7 +1,9 @@
 // Server configuration from the environment. Owns defaults and validation: a bad value stops the
 // server at start with a message naming the variable, rather than surfacing later as odd behaviour.
 import { resolve } from 'node:path';
+import type { DevicePolicy } from '../shared/auth/schema';
 import { parseVisitFrequencies, type VisitFrequencies } from '../shared/briefings/visit-due';
+import { type TrustProxy, parseTrustProxy } from './http/client-address';
 
 export interface Config {
   port: number;
@@ -11,8 +13,11 @@ export interface Config {
   databaseUrl: string | null;
   demoData: boolean;
   jsonLimitBytes: number;
-  /** Honour X-Forwarded-Proto / X-Forwarded-For from a reverse proxy we sit behind. */
-  trustProxy: boolean;
+  /**
+   * The reverse proxies in front (TRUST_PROXY): none, a number of hops, or their addresses. Decides
+   * which X-Forwarded-For entry is the client and whether X-Forwarded-Proto/-Host are believed.
+   */
+  trustProxy: TrustProxy;
   sessionIdleHours: number;
   sessionMaxDays: number;
   staticDir: string;
@@ -24,6 +29,16 @@ export interface Config {
   attachmentLimitBytes: number;
   /** Largest image accepted, in pixels (width × height): refuses decompression bombs. */
   maxImagePixels: number;
+  /** Minutes without use before the app locks on the device (LOCK_IDLE_MINUTES). */
+  lockIdleMinutes: number;
+  /** Wrong unlock tries before the device wipes its data (UNLOCK_ATTEMPTS). */
+  unlockAttempts: number;
+  /** Whether a person may unlock with a PIN instead of the password (ALLOW_PIN). */
+  allowPin: boolean;
+  /** Days a sent record and its photos stay on a device unless returned (DEVICE_SENT_RETENTION_DAYS). */
+  deviceSentRetentionDays: number;
+  /** Days briefings and reference data stay on a device without a refresh (DEVICE_REFERENCE_RETENTION_DAYS). */
+  deviceReferenceRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +85,23 @@ function frequencies(env: Env): VisitFrequencies {
   return parsed;
 }
 
+function trustProxy(env: Env): TrustProxy {
+  const parsed = parseTrustProxy(env.TRUST_PROXY);
+  if (typeof parsed === 'string') throw new ConfigError(`TRUST_PROXY: ${parsed}`);
+  return parsed;
+}
+
+/** The council's rules for data on devices, as sign-in, GET /api/session and every pull send them. */
+export function devicePolicy(config: Config): DevicePolicy {
+  return {
+    lockIdleMinutes: config.lockIdleMinutes,
+    unlockAttempts: config.unlockAttempts,
+    allowPin: config.allowPin,
+    sentRetentionDays: config.deviceSentRetentionDays,
+    referenceRetentionDays: config.deviceReferenceRetentionDays,
+  };
+}
+
 /** Reads and validates the configuration; `argv` may carry `--no-demo`. Throws ConfigError. */
 export function loadConfig(env: Env = process.env, argv: readonly string[] = []): Config {
   const dataDir = resolve(env.DATA_DIR?.trim() || './data');
@@ -84,7 +116,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = [])
     databaseUrl: databaseUrl(env),
     demoData: argv.includes('--no-demo') ? false : flag(env, 'DEMO_DATA', true),
     jsonLimitBytes: int(env, 'JSON_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     sessionIdleHours: int(env, 'SESSION_IDLE_HOURS', 72, 1, 24 * 365),
     sessionMaxDays: int(env, 'SESSION_MAX_DAYS', 14, 1, 365),
     staticDir: resolve(env.STATIC_DIR?.trim() || './dist'),
@@ -92,5 +124,12 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = [])
     briefingStaleDays: int(env, 'BRIEFING_STALE_DAYS', 7, 1, 365),
     attachmentLimitBytes: int(env, 'ATTACHMENT_LIMIT_BYTES', 15 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     maxImagePixels: int(env, 'MAX_IMAGE_PIXELS', 40_000_000, 1, 1_000_000_000),
+    lockIdleMinutes: int(env, 'LOCK_IDLE_MINUTES', 5, 1, 1440),
+    // At least 3 (the shared DevicePolicy's floor): fewer would wipe a device over a typo or two.
+    unlockAttempts: int(env, 'UNLOCK_ATTEMPTS', 10, 3, 100),
+    allowPin: flag(env, 'ALLOW_PIN', false),
+    // 0 is allowed: a council may want nothing sent kept on a tablet beyond the next start.
+    deviceSentRetentionDays: int(env, 'DEVICE_SENT_RETENTION_DAYS', 14, 0, 3650),
+    deviceReferenceRetentionDays: int(env, 'DEVICE_REFERENCE_RETENTION_DAYS', 30, 0, 3650),
   };
 }

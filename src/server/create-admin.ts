@@ -20,7 +20,7 @@ async function main(): Promise<number> {
       },
       async (config) => {
         // PGlite is single-process: refuse while a server holds the data folder.
-        if (config.databaseUrl === null) process.once('exit', lockDataDir(config.dataDir));
+        if (config.databaseUrl === null) process.once('exit', await lockDataDir(config.dataDir));
         const db = await openDb(config);
         opened.push(db);
         return db;

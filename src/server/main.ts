@@ -29,7 +29,7 @@ function banner(config: Config, db: Db, templatesAdded: number): string {
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
   await assertPortFree(config.port, config.host);
-  const unlock = config.databaseUrl === null ? lockDataDir(config.dataDir) : () => undefined;
+  const unlock = config.databaseUrl === null ? await lockDataDir(config.dataDir) : () => undefined;
   process.once('exit', unlock);
 
   let db: Db;

@@ -1,6 +1,6 @@
 // Configuration: defaults, flags, and a clear message for each bad value.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/server/config';
+import { ConfigError, devicePolicy, loadConfig } from '../../src/server/config';
 
 describe('loadConfig', () => {
   it('has working defaults: port 8080, PGlite under ./data, demo data on, 2 MB JSON', () => {
@@ -11,9 +11,14 @@ describe('loadConfig', () => {
       databaseUrl: null,
       demoData: true,
       jsonLimitBytes: 2 * 1024 * 1024,
-      trustProxy: false,
+      trustProxy: { mode: 'off' },
       sessionIdleHours: 72,
       sessionMaxDays: 14,
+      lockIdleMinutes: 5,
+      unlockAttempts: 10,
+      allowPin: false,
+      deviceSentRetentionDays: 14,
+      deviceReferenceRetentionDays: 30,
     });
     expect(c.dataDir).toMatch(/\/data$/);
     expect(c.staticDir).toMatch(/\/dist$/);
@@ -30,11 +35,45 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({
       port: 9000,
       demoData: false,
-      trustProxy: true,
+      trustProxy: { mode: 'hops', hops: 1 },
       databaseUrl: 'postgres://u@h:5432/db',
       jsonLimitBytes: 4096,
     });
     expect(loadConfig({ DEMO_DATA: 'on' }, ['--no-demo']).demoData).toBe(false);
+  });
+
+  it('reads TRUST_PROXY as off, a number of hops ("on" is one), or the proxies\' addresses', () => {
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toEqual({ mode: 'off' });
+    expect(loadConfig({ TRUST_PROXY: 'on' }).trustProxy).toEqual({ mode: 'hops', hops: 1 });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ mode: 'hops', hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy).toEqual({
+      mode: 'addresses',
+      proxies: ['10.0.0.0/8', '::1'],
+    });
+  });
+
+  it('reads the device policy and hands it on in the shape devices are sent', () => {
+    const c = loadConfig({
+      LOCK_IDLE_MINUTES: '1440',
+      UNLOCK_ATTEMPTS: '3',
+      ALLOW_PIN: 'on',
+      DEVICE_SENT_RETENTION_DAYS: '0',
+      DEVICE_REFERENCE_RETENTION_DAYS: '3650',
+    });
+    expect(devicePolicy(c)).toEqual({
+      lockIdleMinutes: 1440,
+      unlockAttempts: 3,
+      allowPin: true,
+      sentRetentionDays: 0,
+      referenceRetentionDays: 3650,
+    });
+    expect(devicePolicy(loadConfig({}))).toEqual({
+      lockIdleMinutes: 5,
+      unlockAttempts: 10,
+      allowPin: false,
+      sentRetentionDays: 14,
+      referenceRetentionDays: 30,
+    });
   });
 
   it.each([
@@ -43,6 +82,23 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA must be "on" or "off", got "maybe"'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL must start with postgres:// or postgresql://, got "mysql://"'],
     [{ SESSION_MAX_DAYS: '0' }, 'SESSION_MAX_DAYS must be between 1 and 365, got 0'],
+    [
+      { TRUST_PROXY: 'proxy.internal' },
+      'TRUST_PROXY: "proxy.internal" is not an IP address or CIDR range; expected off, a number of proxy hops, or a comma list of proxy addresses',
+    ],
+    [{ TRUST_PROXY: '99' }, 'TRUST_PROXY: a number of proxy hops must be between 0 and 20, got 99'],
+    [{ LOCK_IDLE_MINUTES: '0' }, 'LOCK_IDLE_MINUTES must be between 1 and 1440, got 0'],
+    [{ LOCK_IDLE_MINUTES: '1441' }, 'LOCK_IDLE_MINUTES must be between 1 and 1440, got 1441'],
+    [{ LOCK_IDLE_MINUTES: '2.5' }, 'LOCK_IDLE_MINUTES must be a whole number, got "2.5"'],
+    [{ UNLOCK_ATTEMPTS: '2' }, 'UNLOCK_ATTEMPTS must be between 3 and 100, got 2'],
+    [{ UNLOCK_ATTEMPTS: '101' }, 'UNLOCK_ATTEMPTS must be between 3 and 100, got 101'],
+    [{ ALLOW_PIN: 'sometimes' }, 'ALLOW_PIN must be "on" or "off", got "sometimes"'],
+    [{ DEVICE_SENT_RETENTION_DAYS: '-1' }, 'DEVICE_SENT_RETENTION_DAYS must be a whole number, got "-1"'],
+    [{ DEVICE_SENT_RETENTION_DAYS: '3651' }, 'DEVICE_SENT_RETENTION_DAYS must be between 0 and 3650, got 3651'],
+    [
+      { DEVICE_REFERENCE_RETENTION_DAYS: '3651' },
+      'DEVICE_REFERENCE_RETENTION_DAYS must be between 0 and 3650, got 3651',
+    ],
   ])('rejects %o with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });

@@ -1,13 +1,17 @@
 // /api/session: sign in, who am I, sign out. Every bad credential gets the same 401 and takes the
 // same scrypt time, so neither the message nor the clock tells an attacker which emails exist.
-import { getConnInfo } from '@hono/node-server/conninfo';
+// Sign-in and who-am-I also carry the council's device policy; a password sign-in that names its
+// device gets that device's unlock key (auth/device-keys.ts), and nothing else ever does.
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SignInRequest } from '../../shared/auth/schema';
 import { SessionResponse } from '../../shared/users/api-schemas';
 import { recordAudit } from '../audit';
+import { devicePolicy } from '../config';
 import type { AppContext, Deps } from '../http/env';
 import { ApiError, unauthenticated } from '../http/errors';
+import { isHttpsRequest, requestClientAddress } from '../http/forwarded';
 import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
+import { deviceKeyFor } from './device-keys';
 import { currentUser } from './middleware';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { SESSION_COOKIE, createSession, deleteSession } from './sessions';
@@ -16,27 +20,12 @@ import { findUserForSignIn, normaliseEmail } from './users';
 const BAD_CREDENTIALS = 'Email or password is not right';
 const SIGN_IN_BODY_LIMIT = 8 * 1024;
 
-function isHttps(c: AppContext, deps: Deps): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  return deps.config.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
-}
-
-function clientIp(c: AppContext, deps: Deps): string {
-  if (deps.config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
+const isHttps = (c: AppContext, deps: Deps) => isHttpsRequest(c, deps.config.trustProxy);
 
 async function signIn(c: AppContext, deps: Deps): Promise<Response> {
   const body = await validBody(c, SignInRequest, SIGN_IN_BODY_LIMIT);
   const email = normaliseEmail(body.email);
-  const attempt = deps.limiter.attempt(email, clientIp(c, deps));
+  const attempt = deps.limiter.attempt(email, requestClientAddress(c, deps.config.trustProxy));
   if ('retryAfter' in attempt) {
     const retryAfter = { 'Retry-After': String(attempt.retryAfter) };
     throw new ApiError(
@@ -57,6 +46,8 @@ async function signIn(c: AppContext, deps: Deps): Promise<Response> {
   attempt.succeeded();
   const token = await createSession(deps.db, user.id, deps.now(), deps.config);
   await recordAudit(deps.db, deps.now(), user.id, 'session.sign-in');
+  const deviceKey =
+    body.deviceId === undefined ? undefined : await deviceKeyFor(deps.db, user.id, body.deviceId, deps.now());
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -66,6 +57,8 @@ async function signIn(c: AppContext, deps: Deps): Promise<Response> {
   });
   return c.json({
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    devicePolicy: devicePolicy(deps.config),
+    ...(deviceKey === undefined ? {} : { deviceKey }),
   } satisfies SessionResponse);
 }
 
@@ -88,7 +81,9 @@ export const sessionRoutes: readonly ApiRoute[] = [
     tag: 'session',
     access: 'public',
     summary: 'Sign in',
-    description: 'Sets the HttpOnly, SameSite=Strict session cookie (Secure over https).',
+    description:
+      'Sets the HttpOnly, SameSite=Strict session cookie (Secure over https). Answers the device policy, and with ' +
+      "a deviceId this person's unlock key for that device (made on the first such sign-in, the same thereafter).",
     body: json(SignInRequest),
     responses: { 200: reply('Signed in', SessionResponse) },
     errors: {
@@ -103,8 +98,10 @@ export const sessionRoutes: readonly ApiRoute[] = [
     tag: 'session',
     access: 'signed-in',
     summary: 'Who am I',
+    description: 'The signed-in person and the device policy; never an unlock key, which needs the password.',
     responses: { 200: reply('The signed-in person', SessionResponse) },
-    handler: (c) => c.json({ user: c.get('user') } satisfies SessionResponse),
+    handler: (c, deps) =>
+      c.json({ user: c.get('user'), devicePolicy: devicePolicy(deps.config) } satisfies SessionResponse),
   }),
   defineRoute({
     method: 'delete',

@@ -5,8 +5,10 @@
 // image bytes on attachment uploads (whose type their handler alone checks), nothing on pins.
 // An encoded NUL in the address is refused too: ids and filters go to PostgreSQL, which cannot
 // hold NUL in text, so it would otherwise surface as a 500.
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import type { TrustProxy } from './client-address';
 import { ApiError, badRequest, forbidden } from './errors';
+import { requestHost } from './forwarded';
 import type { ApiRoute } from './route';
 
 const CONTENT_SECURITY_POLICY = [
@@ -71,14 +73,11 @@ function hasBody(headers: Headers, method: string): boolean {
   return headers.has('transfer-encoding') || (length !== null && length !== '0');
 }
 
-/** The host the browser addressed; behind a trusted proxy that may be X-Forwarded-Host. */
-function requestHost(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
-  return forwarded || new URL(c.req.url).host;
-}
-
-/** The request checks for /api, with the body rules of `routes` (every route the app registers). */
-export function apiRequestGuard(trustProxy: boolean, routes: readonly ApiRoute[]): MiddlewareHandler {
+/**
+ * The request checks for /api, with the body rules of `routes` (every route the app registers).
+ * X-Forwarded-Host counts only from a trusted proxy (TRUST_PROXY), as its nearest proxy set it.
+ */
+export function apiRequestGuard(trustProxy: TrustProxy, routes: readonly ApiRoute[]): MiddlewareHandler {
   const rules = bodyRules(routes);
   const ruleAt = (path: string) => rules.find((r) => r.pattern.test(path))?.rule;
   return async (c, next) => {

@@ -10,7 +10,7 @@ import type { SessionUser } from '../../shared/auth/schema';
 import type { PullResponse } from '../../shared/sync/schema';
 import type { Template } from '../../shared/templates/schema';
 import { compileBriefing } from '../briefings/compile';
-import type { Config } from '../config';
+import { type Config, devicePolicy } from '../config';
 import { lockForPull } from '../db/change-seq';
 import type { Deps } from '../http/env';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
@@ -100,7 +100,7 @@ export async function pull(deps: Deps, user: SessionUser, since: Cursor | null):
       removed: { providers: removed.map((r) => r.id) },
       scope: { briefings: scope.briefings, assignments: scope.assignments.map((a) => a.id) },
       pinned: scope.pinned,
-      settings: { briefingStaleDays: deps.config.briefingStaleDays },
+      settings: { briefingStaleDays: deps.config.briefingStaleDays, devicePolicy: devicePolicy(deps.config) },
       returned: await returnedTo(tx, user),
     };
   });

@@ -63,7 +63,16 @@ export function pullContract(ctx: () => Ctx) {
     );
     expect(full.providers.map((p) => p.id).sort()).toEqual(providers.map((p) => p.id).sort());
     expect(full.removed).toEqual({ providers: [] });
-    expect(full.settings).toEqual({ briefingStaleDays: 7 });
+    expect(full.settings).toEqual({
+      briefingStaleDays: 7,
+      devicePolicy: {
+        lockIdleMinutes: 5,
+        unlockAttempts: 10,
+        allowPin: false,
+        sentRetentionDays: 14,
+        referenceRetentionDays: 30,
+      },
+    });
 
     const unchanged = await pull(cookies.officer, full.cursor);
     expect(unchanged).toEqual({ ...full, full: false, templates: [], providers: [], briefings: [], assignments: [] });

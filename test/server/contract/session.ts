@@ -1,11 +1,21 @@
-// /api/session: sign-in, the one 401 for every bad credential, throttling, who-am-I, sign-out and
-// session expiry.
+// /api/session: sign-in, the one 401 for every bad credential, throttling (per address behind
+// trusted proxies too), who-am-I, sign-out and session expiry; the device policy on sign-in, who-am-I
+// and the pull; and the per-device unlock key, answered only to a password sign-in naming the device.
+import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { PASSWORD, call, makeApp, manualClock, signIn } from '../helpers';
 import type { Ctx } from './ctx';
 
 const BAD = { error: 'unauthenticated', message: 'Email or password is not right' };
 const HOUR = 3_600_000;
+const DEFAULT_POLICY = {
+  lockIdleMinutes: 5,
+  unlockAttempts: 10,
+  allowPin: false,
+  sentRetentionDays: 14,
+  referenceRetentionDays: 30,
+};
+const ONE_HOP = { mode: 'hops', hops: 1 } as const;
 
 export function sessionContract(ctx: () => Ctx) {
   it('signs in (email case and spaces ignored) and sets a strict HttpOnly cookie', async () => {
@@ -16,7 +26,7 @@ export function sessionContract(ctx: () => Ctx) {
       body: JSON.stringify({ email: '  OFFICER.ONE@example.ORG ', password: PASSWORD }),
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ user: users.officer });
+    expect(await res.json()).toEqual({ user: users.officer, devicePolicy: DEFAULT_POLICY });
     expect(users.officer.email).toBe('officer.one@example.org');
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^qa_session=[A-Za-z0-9_-]{43};/);
@@ -33,13 +43,21 @@ export function sessionContract(ctx: () => Ctx) {
       body: JSON.stringify({ email: ctx().users.qa.email, password: PASSWORD }),
     });
     expect(direct.headers.get('set-cookie')).toContain('Secure');
-    const proxied = makeApp(ctx().db, { config: { trustProxy: true } });
-    const res = await proxied.request('/api/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
-      body: JSON.stringify({ email: ctx().users.qa.email, password: PASSWORD }),
-    });
-    expect(res.headers.get('set-cookie')).toContain('Secure');
+    const viaProxy = (options: Parameters<typeof makeApp>[1], proto: string) =>
+      makeApp(ctx().db, options).request('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': proto },
+        body: JSON.stringify({ email: ctx().users.qa.email, password: PASSWORD }),
+      });
+    const cookieOf = async (res: Response | Promise<Response>) => (await res).headers.get('set-cookie') ?? '';
+    expect(await cookieOf(viaProxy({ config: { trustProxy: ONE_HOP } }, 'https'))).toContain('Secure');
+    // The nearest proxy's value counts: one that appends says "http" last, whatever the client wrote.
+    expect(await cookieOf(viaProxy({ config: { trustProxy: ONE_HOP } }, 'https, http'))).not.toContain('Secure');
+    expect(await cookieOf(viaProxy({ config: { trustProxy: ONE_HOP } }, 'http, https'))).toContain('Secure');
+    // Not believed without a trusted proxy, nor from a peer not on the list (app.request has no peer).
+    expect(await cookieOf(viaProxy({}, 'https'))).not.toContain('Secure');
+    const listed = { config: { trustProxy: { mode: 'addresses', proxies: ['10.0.0.0/8'] } as const } };
+    expect(await cookieOf(viaProxy(listed, 'https'))).not.toContain('Secure');
   });
 
   it('gives the same 401 for a wrong password and an unknown email', async () => {
@@ -104,7 +122,7 @@ export function sessionContract(ctx: () => Ctx) {
   });
 
   it('throttles after 20 failures from one address', async () => {
-    const app = makeApp(ctx().db, { config: { trustProxy: true } });
+    const app = makeApp(ctx().db, { config: { trustProxy: ONE_HOP } });
     const attempt = (email: string, password = 'wrong') =>
       call(app, '/api/session', {
         method: 'POST',
@@ -123,11 +141,34 @@ export function sessionContract(ctx: () => Ctx) {
     expect(otherAddress.status).toBe(200);
   });
 
-  it('GET /api/session says who is signed in, or 401', async () => {
+  it('does not let rotating X-Forwarded-For get round the per-address limit behind one trusted proxy', async () => {
+    const app = makeApp(ctx().db, { now: manualClock().now, config: { trustProxy: ONE_HOP } });
+    // What a client writes comes first; the proxy appends the address it saw, 203.0.113.77.
+    const attempt = (i: number, email: string, password: string) =>
+      call(app, '/api/session', {
+        method: 'POST',
+        body: { email, password },
+        headers: { 'x-forwarded-for': `192.0.2.${i}, 10.${i}.0.1, 203.0.113.77` },
+      });
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(i, `rotate${i}@example.org`, 'x')));
+    expect(guesses.map((r) => r.status)).toEqual(Array(20).fill(401));
+    const blocked = await attempt(200, ctx().users.manager.email, PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe('900');
+    // The same person from another real address is let in.
+    const elsewhere = await call(app, '/api/session', {
+      method: 'POST',
+      body: { email: ctx().users.manager.email, password: PASSWORD },
+      headers: { 'x-forwarded-for': '203.0.113.77, 198.51.100.20' },
+    });
+    expect(elsewhere.status).toBe(200);
+  });
+
+  it('GET /api/session says who is signed in, with the device policy, or 401', async () => {
     const { app, cookies, users } = ctx();
     const me = await call(app, '/api/session', { cookie: cookies.manager });
     expect(me.status).toBe(200);
-    expect(me.json).toEqual({ user: users.manager });
+    expect(me.json).toEqual({ user: users.manager, devicePolicy: DEFAULT_POLICY });
     const none = await call(app, '/api/session');
     expect(none.status).toBe(401);
     expect(none.json).toEqual({ error: 'unauthenticated', message: 'Sign in to continue' });
@@ -185,5 +226,110 @@ export function sessionContract(ctx: () => Ctx) {
     }
     clock.advance(24 * HOUR);
     expect((await call(app, '/api/session', { cookie: busy })).status).toBe(401);
+  });
+
+  it("sends the council's device policy, as configured, on sign-in, GET /api/session and every pull", async () => {
+    const app = makeApp(ctx().db, {
+      config: {
+        lockIdleMinutes: 2,
+        unlockAttempts: 4,
+        allowPin: true,
+        deviceSentRetentionDays: 0,
+        deviceReferenceRetentionDays: 90,
+      },
+    });
+    const policy = {
+      lockIdleMinutes: 2,
+      unlockAttempts: 4,
+      allowPin: true,
+      sentRetentionDays: 0,
+      referenceRetentionDays: 90,
+    };
+    const signedIn = await call(app, '/api/session', {
+      method: 'POST',
+      body: { email: ctx().users.officer.email, password: PASSWORD },
+    });
+    expect(signedIn.json.devicePolicy).toEqual(policy);
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect((await call(app, '/api/session', { cookie })).json.devicePolicy).toEqual(policy);
+    const pulled = await call(app, '/api/sync/pull', { cookie });
+    expect(pulled.status).toBe(200);
+    expect(pulled.json.settings).toEqual({ briefingStaleDays: 7, devicePolicy: policy });
+  });
+
+  it("answers a password sign-in naming a device with that person's key for it: the same every time, another for another device or person", async () => {
+    const app = makeApp(ctx().db);
+    const { db, users } = ctx();
+    const [tablet, phone] = [randomUUID(), `phone-${randomUUID().slice(0, 8)}`];
+    const keyFor = async (email: string, deviceId: string) => {
+      const res = await call(app, '/api/session', { method: 'POST', body: { email, password: PASSWORD, deviceId } });
+      expect(res.status).toBe(200);
+      expect(res.json.devicePolicy).toEqual(DEFAULT_POLICY);
+      return res.json.deviceKey as string;
+    };
+    const first = await keyFor(users.officer.email, tablet);
+    expect(first).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(Buffer.from(first, 'base64')).toHaveLength(32);
+    expect(await keyFor(users.officer.email.toUpperCase(), tablet)).toBe(first);
+    const otherDevice = await keyFor(users.officer.email, phone);
+    const otherPerson = await keyFor(users.officer2.email, tablet);
+    expect(new Set([first, otherDevice, otherPerson]).size).toBe(3);
+    expect(await keyFor(users.officer2.email, tablet)).toBe(otherPerson);
+
+    // One audit entry per key made, naming the device (an id) and never the key.
+    const made = await db.query<{ user_id: string; subject: string }>(
+      `SELECT user_id, subject FROM audit_log WHERE action = 'device-key.create' AND subject = ANY($1::text[]) ORDER BY id`,
+      [[tablet, phone]],
+    );
+    expect(made).toEqual([
+      { user_id: users.officer.id, subject: tablet },
+      { user_id: users.officer.id, subject: phone },
+      { user_id: users.officer2.id, subject: tablet },
+    ]);
+    const [stored] = await db.query<{ n: string | number }>(
+      'SELECT count(*) AS n FROM device_keys WHERE device_id = ANY($1::text[])',
+      [[tablet, phone]],
+    );
+    expect(Number(stored?.n)).toBe(3);
+  });
+
+  it('never answers a device key to GET /api/session, to a sign-in without a deviceId, or to a wrong password', async () => {
+    const app = makeApp(ctx().db);
+    const { db, users } = ctx();
+    const device = randomUUID();
+    const signedIn = await call(app, '/api/session', {
+      method: 'POST',
+      body: { email: users.manager2.email, password: PASSWORD, deviceId: device },
+    });
+    expect(typeof signedIn.json.deviceKey).toBe('string');
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const me = await call(app, '/api/session', { cookie });
+    expect(me.status).toBe(200);
+    expect(me.json).toEqual({ user: users.manager2, devicePolicy: DEFAULT_POLICY });
+
+    const withoutDevice = await call(app, '/api/session', {
+      method: 'POST',
+      body: { email: users.manager2.email, password: PASSWORD },
+    });
+    expect(withoutDevice.status).toBe(200);
+    expect(withoutDevice.json).toEqual({ user: users.manager2, devicePolicy: DEFAULT_POLICY });
+
+    const otherDevice = randomUUID();
+    for (const email of [users.manager2.email, 'nobody@example.org']) {
+      const wrong = await call(app, '/api/session', {
+        method: 'POST',
+        body: { email, password: 'not the password', deviceId: otherDevice },
+      });
+      expect(wrong.status).toBe(401);
+      expect(wrong.json).toEqual(BAD);
+    }
+    expect(await db.query('SELECT 1 FROM device_keys WHERE device_id = $1', [otherDevice])).toEqual([]);
+
+    const malformed = await call(app, '/api/session', {
+      method: 'POST',
+      body: { email: users.manager2.email, password: PASSWORD, deviceId: 'short' },
+    });
+    expect(malformed.status).toBe(422);
+    expect(malformed.json.issues.map((i: { path: string }) => i.path)).toEqual(['deviceId']);
   });
 }
