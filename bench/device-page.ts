@@ -2,9 +2,12 @@
 // page (passed to page.evaluate or addInitScript), so it refers to nothing outside its own body;
 // that is why names such as 'qa-visits' and 'bench-expect-rows' are spelt out in each.
 // The probes only watch: a 'complete' listener on the app's read-write IndexedDB transactions
-// (when a write has landed) and a MutationObserver on My visits (when the rows are in the page).
-// They do no work inside the app's transactions, so what is timed is the app's own code.
-import type { StoredOutboxEntry, LocalRecord } from '../src/app/storage/database';
+// (when a write has landed) and a MutationObserver on My visits (when the rows are in the page,
+// and when the lock screen went). They do no work inside the app's transactions, so what is timed
+// is the app's own code. What the app stores is sealed (issue 14): device.ts reads it opened,
+// through the page model's openDeviceRows, and setup writes go in the clear (as rows from before
+// encryption), which the app reads as they are and seals at its next unlock.
+import type { LocalRecord } from '../src/app/storage/database';
 import type { RecordBody } from '../src/shared/records/schema';
 
 export interface Commit {
@@ -16,8 +19,11 @@ export interface Commit {
 export interface Probe {
   commits: Commit[];
   onCommit: ((commit: Commit) => void) | null;
-  /** My visits: when `expect` list rows (and the "Sent" group) were first in the document, and the frame after. */
-  list: { expect: number; domAt: number | null; paintAt: number | null };
+  /**
+   * My visits: when `expect` list rows (and the "Sent" group) were first in the document, and the
+   * frame after; and when the lock screen, shown first on every load, went (the person unlocked).
+   */
+  list: { expect: number; domAt: number | null; paintAt: number | null; unlockedAt: number | null };
   scratch: IDBDatabase | null;
   record: LocalRecord | null;
   /** The app's saveAnswer, from the built answer-store chunk (the module instance the page already runs). */
@@ -48,7 +54,7 @@ export function installProbes(): void {
   const state: Probe = {
     commits,
     onCommit: null,
-    list: { expect: expect === null ? -1 : Number(expect), domAt: null, paintAt: null },
+    list: { expect: expect === null ? -1 : Number(expect), domAt: null, paintAt: null, unlockedAt: null },
     scratch: null,
     record: null,
     saveAnswer: null,
@@ -114,7 +120,10 @@ export function installProbes(): void {
 
   if (state.list.expect >= 0) {
     const { list } = state;
+    let locked = false;
     const observer = new MutationObserver(() => {
+      if (document.querySelector('form[data-testid="lock-screen"]')) locked = true;
+      else if (locked && list.unlockedAt === null) list.unlockedAt = performance.now();
       if (list.domAt !== null || document.getElementById('group-sent') === null) return;
       if (document.querySelectorAll('section[aria-labelledby^="group-"] li').length < list.expect) return;
       list.domAt = performance.now();
@@ -131,28 +140,24 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 500 }), 20));
 }
 
-/** Replaces a draft's answers with a complete set, straight into IndexedDB (setup, not timed). */
-export async function fillDraft(arg: {
-  id: string;
-  fill: Pick<LocalRecord, 'answers' | 'sectionRatings' | 'overallRating'>;
-}): Promise<number> {
+/** Writes a draft as given, straight into IndexedDB (setup, not timed): in the clear, as a row from before encryption. */
+export async function fillDraft(record: LocalRecord): Promise<number> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = await bench.open('qa-visits');
   const tx = db.transaction('records', 'readwrite');
-  const records = tx.objectStore('records');
-  const record = (await bench.request(records.get(arg.id))) as LocalRecord;
-  await bench.request(records.put({ ...record, ...arg.fill, updatedAt: Date.now() }));
+  await bench.request(tx.objectStore('records').put({ ...record, updatedAt: Date.now() }));
   await bench.done(tx);
   db.close();
-  return Object.keys(arg.fill.answers).length;
+  return Object.keys(record.answers).length;
 }
 
-/** The draft as stored, kept in the page; and a scratch database shaped like the app's records store. */
-export async function prepareBarePut(id: string): Promise<number> {
+/**
+ * Keeps the draft (opened: the plaintext record an app without encryption would put) in the page,
+ * and makes a scratch database shaped like the app's records store.
+ */
+export async function prepareBarePut(record: LocalRecord): Promise<number> {
   const bench = (window as unknown as ProbeWindow).__bench;
-  const device = await bench.open('qa-visits');
-  bench.record = (await bench.request(device.transaction('records').objectStore('records').get(id))) as LocalRecord;
-  device.close();
+  bench.record = record;
   await bench.request(indexedDB.deleteDatabase('bench-scratch'));
   // Same key path and indexes as the app's `records` store (Dexie: 'id, status, updatedAt, ownerId').
   bench.scratch = await bench.open('bench-scratch', (db) => {
@@ -247,33 +252,6 @@ export function storeSaveOnce(arg: { id: string; itemId: string; value: string; 
   });
 }
 
-/** The stored value of one answer (to check the last save landed). */
-export async function storedAnswer(arg: { id: string; itemId: string }): Promise<{ value: unknown; answers: number }> {
-  const bench = (window as unknown as ProbeWindow).__bench;
-  const db = await bench.open('qa-visits');
-  const record = (await bench.request(db.transaction('records').objectStore('records').get(arg.id))) as LocalRecord;
-  db.close();
-  return { value: record.answers[arg.itemId]?.value, answers: Object.keys(record.answers).length };
-}
-
-/** What the device learnt from its first sync: providers and briefings (for realistic records). */
-export async function referenceData(): Promise<{
-  providers: Array<{ id: string; name: string; serviceType: string }>;
-  briefings: unknown[];
-}> {
-  const bench = (window as unknown as ProbeWindow).__bench;
-  const db = await bench.open('qa-visits');
-  const tx = db.transaction(['providers', 'briefings']);
-  const providers = (await bench.request(tx.objectStore('providers').getAll())) as Array<{
-    id: string;
-    name: string;
-    serviceType: string;
-  }>;
-  const briefings = (await bench.request(tx.objectStore('briefings').getAll())) as unknown[];
-  db.close();
-  return { providers: providers.map((p) => ({ id: p.id, name: p.name, serviceType: p.serviceType })), briefings };
-}
-
 /**
  * Finds submitRecord among the minified exports of the imported record-store chunk: the one function
  * of one argument that queues the record and writes the outbox (the others take two arguments, or
@@ -295,13 +273,45 @@ export async function submitAll(ids: string[]): Promise<void> {
   for (const id of ids) await submit(id);
 }
 
-/** The bodies in the outbox, oldest first. */
-export async function outboxBodies(): Promise<RecordBody[]> {
+/**
+ * Makes the app look again for rows in the clear at its next unlock (it stops once it has sealed
+ * everything of a person: crypto/seal-legacy.ts), so what setup wrote is sealed like a person's.
+ */
+export async function forgetSealedMarker(): Promise<void> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const db = await bench.open('qa-visits');
-  const rows = (await bench.request(db.transaction('outbox').objectStore('outbox').getAll())) as StoredOutboxEntry[];
+  const tx = db.transaction('keyring', 'readwrite');
+  const store = tx.objectStore('keyring');
+  for (const entry of (await bench.request(store.getAll())) as Array<{ sealedAll?: boolean }>) {
+    delete entry.sealedAll;
+    store.put(entry);
+  }
+  await bench.done(tx);
   db.close();
-  return rows.map((r) => r.body);
+}
+
+/** How many records are still in the clear (written by setup; the app seals them after unlocking). */
+export async function clearRecordCount(): Promise<number> {
+  const bench = (window as unknown as ProbeWindow).__bench;
+  const db = await bench.open('qa-visits');
+  const rows = (await bench.request(db.transaction('records').objectStore('records').getAll())) as Array<{
+    head?: unknown;
+  }>;
+  db.close();
+  return rows.filter((r) => r.head === undefined).length;
+}
+
+/**
+ * Whether the sync the app starts once it has sealed what was in the clear (after unlocking) has
+ * pulled: a transaction on templates committed after the last one that wrote records alone.
+ */
+export function pulledAfterSealing(): boolean {
+  const { commits } = (window as unknown as ProbeWindow).__bench;
+  let sealing = -1;
+  commits.forEach((c, at) => {
+    if (c.stores.length === 1 && c.stores[0] === 'records') sealing = at;
+  });
+  return commits.some((c, at) => at > sealing && c.stores.includes('templates'));
 }
 
 /** Counts what the device holds: outbox rows, and records by status. */

@@ -1,5 +1,7 @@
 // The app shell: header, sync status, update prompt, and the routes. Signed-out people see the
 // sign-in page; a remembered person keeps working offline even when the server can't be reached.
+// While the app is locked (issue 14) only the lock screen is shown, or the sign-in page for
+// someone else: no other view stays mounted, so none of the person's data is in the page.
 import type { SessionUser } from '../shared/auth/schema';
 import { SignInPage } from './auth/SignInPage';
 import { session } from './auth/session';
@@ -15,6 +17,8 @@ import { databaseReplaced } from './storage/database';
 import { storageNearlyFull } from './device/storage-usage';
 import { MyVisitsPage } from './records/MyVisitsPage';
 import { useVisit } from './records/queries';
+import { vaultState } from './crypto/vault';
+import { wipedAfterTries } from './lock/lock';
 
 const AreaPage = lazy(() => import('./records/AreaPage').then((m) => m.AreaPage));
 const CheckAnswersPage = lazy(() => import('./records/CheckAnswersPage').then((m) => m.CheckAnswersPage));
@@ -31,6 +35,8 @@ const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage').then((m) =>
 const ActionsPage = lazy(() => import('./actions/ActionsPage').then((m) => m.ActionsPage));
 const PracticeDetailsPage = lazy(() => import('./records/PracticeDetailsPage').then((m) => m.PracticeDetailsPage));
 const SignOutPage = lazy(() => import('./auth/SignOutPage').then((m) => m.SignOutPage));
+const LockPage = lazy(() => import('./lock/LockPage').then((m) => m.LockPage));
+const ChoosePinPage = lazy(() => import('./lock/ChoosePinPage').then((m) => m.ChoosePinPage));
 const ProvidersPage = lazy(() => import('./briefings/ProvidersPage').then((m) => m.ProvidersPage));
 const BriefingPage = lazy(() => import('./briefings/BriefingPage').then((m) => m.BriefingPage));
 // Office pages (QA and managers, online): never preloaded, so the field app does not carry them.
@@ -54,6 +60,7 @@ export function preloadPages(): void {
     JudgementPage,
     ActionsPage,
     SignOutPage,
+    LockPage,
     ProvidersPage,
     BriefingPage,
   ])
@@ -63,9 +70,14 @@ export function preloadPages(): void {
 export function App() {
   const state = useObservable(session);
   const path = useObservable(currentPath).split('?')[0] ?? '/';
-  const user = state.status === 'signed-in' ? state.user : null;
+  const signedIn = state.status === 'signed-in' ? state.user : null;
+  const vault = useObservable(vaultState);
+  const locked = signedIn !== null && (vault.status !== 'unlocked' || vault.userId !== signedIn.id);
+  // Everything below that shows the person's data needs `user`: null while locked.
+  const user = locked ? null : signedIn;
   const replaced = useObservable(databaseReplaced);
   const nearlyFull = useObservable(storageNearlyFull);
+  const wiped = useObservable(wipedAfterTries);
   return (
     <>
       <a class="skip-link" href="#main">
@@ -113,9 +125,23 @@ export function App() {
             </button>
           </div>
         )}
+        {wiped !== null && !signedIn && (
+          <div class="notification" role="alert">
+            <p>
+              <strong>This device's QA Visits data was wiped</strong> after {wiped} wrong unlock tries. Sign in to carry
+              on; work already sent to the council is safe.
+            </p>
+          </div>
+        )}
         <main id="main" tabIndex={-1}>
           {state.status === 'loading' ? (
             <p>Loading…</p>
+          ) : signedIn && locked ? (
+            path === '/sign-in' ? (
+              <SignInPage />
+            ) : (
+              <LockPage user={signedIn} />
+            )
           ) : !user ? (
             <SignInPage />
           ) : path === '/sign-in' ? (
@@ -138,6 +164,7 @@ function Routes(props: { user: SessionUser; path: string }) {
   if (match('/observations/new', path)) return <PracticeDetailsPage user={user} kind="observation" />;
   if (match('/audits/new', path)) return <PracticeDetailsPage user={user} kind="audit" />;
   if (match('/sign-out', path)) return <SignOutPage />;
+  if (match('/choose-pin', path)) return <ChoosePinPage />;
   if (match('/deadlines', path)) return <DeadlinesPage />;
   if (match('/storage', path)) return <StoragePage />;
   const review = match('/review/:id', path);

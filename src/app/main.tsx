@@ -9,15 +9,20 @@ import { loadSettings } from './sync/settings';
 import { checkStorage } from './device/storage-usage';
 import { startSync } from './sync/control';
 import { restoreLastSync, syncState } from './sync/sync-state';
+import { startLock } from './lock/lock';
 import './styles.css';
 
 listenToHistory();
 registerServiceWorker();
+// The app lock (issue 14): every load starts locked; idle time locks again.
+startLock();
 render(<App />, document.getElementById('app') as HTMLElement);
 setTimeout(preloadPages, 500);
 
 void loadSettings();
 void checkStorage();
+// Device retention (issue 14) reads only clear fields, so it runs at start, before any unlock.
+void import('./device/retention').then((m) => m.applyRetention()).catch(() => undefined);
 void restoreLastSync();
 void loadSession().then(() => {
   if (session.get().status === 'signed-in') startSync();

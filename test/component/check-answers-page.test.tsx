@@ -10,7 +10,16 @@ import { db } from '../../src/app/storage/database';
 import { CheckAnswersPage } from '../../src/app/records/CheckAnswersPage';
 import { saveAnswer } from '../../src/app/records/answer-store';
 import { submitRecord } from '../../src/app/records/record-store';
-import { answerEverything, LiveVisit, outboxFor, record, resetDevice, startQmfVisit, storeTemplate } from './helpers';
+import {
+  answerEverything,
+  LiveVisit,
+  officer,
+  outboxFor,
+  record,
+  resetDevice,
+  startQmfVisit,
+  storeTemplate,
+} from './helpers';
 
 const medicines = qmfCareHomeV1.sections.find((s) => s.id === 'medicines')!;
 const covert = medicines.items.find((i) => i.id === 'medicines-covert')!;
@@ -25,7 +34,7 @@ async function turnedDown(problem: Problem): Promise<string> {
   const id = await startQmfVisit({ providerName: 'Birch Lodge' });
   await answerEverything(id);
   await submitRecord(id);
-  const store = createOutboxStore();
+  const store = createOutboxStore(officer.id);
   const [entry] = await store.pending();
   await store.markAttention(entry!, problem);
   return id;

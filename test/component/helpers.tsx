@@ -1,5 +1,6 @@
-// Shared fixtures for component tests: a clean device database, visits built with the real
-// stores, a complete QMF answer set, and a harness that feeds a page its record live (as App does).
+// Shared fixtures for component tests: a clean device database unlocked as the officer (records
+// are sealed under their owner's key, issue 14), visits built with the real stores, a complete QMF
+// answer set, and a harness that feeds a page its record live (as App does).
 import type { ComponentChildren } from 'preact';
 import type { SessionUser } from '../../src/shared/auth/schema';
 import type { Answer } from '../../src/shared/records/schema';
@@ -7,7 +8,10 @@ import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { db, type LocalRecord } from '../../src/app/storage/database';
 import { useVisit } from '../../src/app/records/queries';
 import { saveAnswer, saveRating } from '../../src/app/records/answer-store';
-import { startRecord } from '../../src/app/records/record-store';
+import { startRecord, storedRecord } from '../../src/app/records/record-store';
+import { forgetKeys } from '../../src/app/crypto/vault';
+import { unlockAfterSignIn } from '../../src/app/crypto/keyring';
+import { openOutboxBody } from '../../src/app/sync/outbox-body';
 
 export const officer: SessionUser = {
   id: 'officer-1',
@@ -22,11 +26,32 @@ export const otherOfficer: SessionUser = {
   role: 'officer',
 };
 
-/** Empties every table, so each test starts from a device with nothing on it. */
+/** The password every test person unlocks with; a small PBKDF2 work factor keeps tests quick (the real one is checked in vault.test.tsx). */
+export const TEST_PASSWORD = 'correct horse battery staple';
+export const TEST_ITERATIONS = 1_000;
+
+/** Unlocks the vault as `user` (making their key on first use), as a sign-in does. */
+export async function unlockAs(user: Pick<SessionUser, 'id'>): Promise<void> {
+  await unlockAfterSignIn(user.id, TEST_PASSWORD, null, { offerPin: false, iterations: TEST_ITERATIONS });
+}
+
+/** Runs `work` unlocked as `user` (another person on the same device), then unlocks as the officer again. */
+export async function asPerson<T>(user: Pick<SessionUser, 'id'>, work: () => Promise<T>): Promise<T> {
+  await unlockAs(user);
+  try {
+    return await work();
+  } finally {
+    await unlockAs(officer);
+  }
+}
+
+/** Empties every table and unlocks as the officer, so each test starts from a device with nothing on it. */
 export async function resetDevice(): Promise<void> {
+  forgetKeys();
   const database = db();
   await database.transaction('rw', database.tables, () => Promise.all(database.tables.map((t) => t.clear())));
   history.replaceState(null, '', '/');
+  await unlockAs(officer);
 }
 
 export async function storeTemplate(): Promise<void> {
@@ -60,14 +85,17 @@ export async function answerEverything(id: string): Promise<void> {
   for (const [sectionId, rating] of Object.entries(sectionRatings)) await saveRating(id, sectionId, rating, false);
 }
 
+/** The record as stored, opened. */
 export async function record(id: string): Promise<LocalRecord | undefined> {
-  return db().records.get(id);
+  return storedRecord(id);
 }
 
-export function outboxFor(id: string) {
-  return db()
+/** The outbox entries of a record, their bodies opened. */
+export async function outboxFor(id: string) {
+  const rows = await db()
     .outbox.filter((row) => row.recordId === id)
     .toArray();
+  return Promise.all(rows.map(async (row) => ({ ...row, body: await openOutboxBody(row) })));
 }
 
 /** Renders a page with the record read through the live query, so writes re-render it as in the app. */

@@ -6,9 +6,17 @@ import { db } from '../../src/app/storage/database';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import { MyVisitsPage } from '../../src/app/records/MyVisitsPage';
 import { submitRecord } from '../../src/app/records/record-store';
-import { answerEverything, officer, otherOfficer, resetDevice, startQmfVisit, storeTemplate } from './helpers';
+import {
+  answerEverything,
+  asPerson,
+  officer,
+  otherOfficer,
+  resetDevice,
+  startQmfVisit,
+  storeTemplate,
+} from './helpers';
 
-const store = createOutboxStore();
+const store = createOutboxStore(officer.id);
 const problemMessage = 'The visit was not accepted: 1 answer needs correcting.';
 
 async function submitted(providerName: string, ownerId = officer.id): Promise<string> {
@@ -78,8 +86,11 @@ describe('my visits', () => {
 
   it("never lists another officer's visits from the same device", async () => {
     await startQmfVisit({ providerName: 'Ashgrove Care Home' });
-    await startQmfVisit({ providerName: 'Someone Else Draft House', ownerId: otherOfficer.id });
-    await submitted('Someone Else Queued Lodge', otherOfficer.id);
+    // Made by the other officer on this device, sealed under their key.
+    await asPerson(otherOfficer, async () => {
+      await startQmfVisit({ providerName: 'Someone Else Draft House', ownerId: otherOfficer.id });
+      await submitted('Someone Else Queued Lodge', otherOfficer.id);
+    });
 
     render(<MyVisitsPage user={officer} />);
 

@@ -26,7 +26,7 @@ outboxContract('the in-memory outbox (engine tests)', async () => {
 outboxContract('the Dexie outbox (the app)', async () => {
   await resetDevice();
   return {
-    store: createOutboxStore(),
+    store: createOutboxStore(officer.id),
     enqueue: async (body) => {
       await db().records.add({
         ...fromRecordBody(body),

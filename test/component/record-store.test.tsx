@@ -11,7 +11,7 @@ import { saveAnswer, saveRating } from '../../src/app/records/answer-store';
 import { answerEverything, officer, outboxFor, record, resetDevice, startQmfVisit } from './helpers';
 import { invalid } from './outbox-contract';
 
-const store = createOutboxStore();
+const store = createOutboxStore(officer.id);
 const conflict: Problem = {
   status: 409,
   code: 'conflict',
@@ -65,6 +65,7 @@ describe('submitting a visit', () => {
     // An entry already holding this (id, revision) makes the outbox add fail its unique index.
     await db().outbox.add({
       recordId: id,
+      ownerId: officer.id,
       revision: 1,
       body: {} as never,
       state: 'attention',

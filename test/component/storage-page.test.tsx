@@ -28,6 +28,7 @@ it('warns at 80% full and offers to free the photos of sent records only', async
     bytes: 2048,
     thumbnail: null,
     recordId: 'r1',
+    ownerId: 'u1',
     addedAt: 1,
   });
   render(<StoragePage />);

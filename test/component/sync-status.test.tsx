@@ -47,7 +47,7 @@ describe('sync status', () => {
     render(<SyncStatus />);
     await within(status()).findByText('2 visits waiting to send');
 
-    const store = createOutboxStore();
+    const store = createOutboxStore(officer.id);
     const [first] = await store.pending();
     await store.markAttention(first!, { status: 422, code: 'invalid', message: 'Not accepted' });
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from './support/browser';
-import { describeWithChromium } from './support/chromium-suite';
+import { describeWithChromium, type ChromiumApp } from './support/chromium-suite';
 
 const PROVIDER = 'Oakfield House';
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -69,28 +69,10 @@ function withExif(jpeg: Buffer): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
 }
 
-async function storedFiles(page: Page): Promise<Array<{ sha256: string; bytes: number; base64: string }>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('qa-visits');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('files').objectStore('files').getAll();
-          all.onsuccess = async () => {
-            const out = [];
-            for (const f of all.result as Array<{ sha256: string; blob: Blob }>) {
-              const bytes = new Uint8Array(await f.blob.arrayBuffer());
-              let text = '';
-              for (const b of bytes) text += String.fromCharCode(b);
-              out.push({ sha256: f.sha256, bytes: bytes.length, base64: btoa(text) });
-            }
-            open.result.close();
-            resolve(out);
-          };
-        };
-      }),
-  );
+/** The photos and signatures the device holds, their bytes opened (sealed at rest, issue 14) as base64. */
+async function storedFiles(app: ChromiumApp): Promise<Array<{ sha256: string; bytes: number; base64: string }>> {
+  const rows = await app.rows<{ sha256: string; base64: string }>('files');
+  return rows.map((f) => ({ sha256: f.sha256, bytes: Buffer.from(f.base64, 'base64').length, base64: f.base64 }));
 }
 
 describeWithChromium('photos on the device (Chromium)', (env) => {
@@ -166,7 +148,7 @@ describeWithChromium('photos on the device (Chromium)', (env) => {
     expect(await page.getByTestId('upload-progress').textContent()).toMatch(
       /^Photos and signatures sent: 0 of 4 \(0\.0 MB of \d+\.\d MB\)$/,
     );
-    const files = await storedFiles(page);
+    const files = await storedFiles(app);
     expect(files).toHaveLength(4); // two photos on an item, one in a group row, and the signature
     for (const f of files) expect(sha(Buffer.from(f.base64, 'base64'))).toBe(f.sha256);
 
@@ -210,7 +192,7 @@ describeWithChromium('photos on the device (Chromium)', (env) => {
       .first()
       .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: original });
     await expect.poll(() => page.getByTestId('photo').count(), { timeout: 20_000 }).toBe(1);
-    const [file] = await storedFiles(page);
+    const [file] = await storedFiles(app);
     const bytes = Buffer.from(file!.base64, 'base64');
     expect(bytes.length).toBeLessThan(700 * 1024);
     expect(bytes.includes(Buffer.from('Exif', 'latin1'))).toBe(false);

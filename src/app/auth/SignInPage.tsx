@@ -26,7 +26,8 @@ export function SignInPage(props: { returning?: string }) {
       return;
     }
     signedInAgain();
-    navigate('/', { replace: true });
+    // The council allows PINs and this person has none here: offer one (issue 14).
+    navigate(result.offerPin ? '/choose-pin' : '/', { replace: true });
   }
 
   return (

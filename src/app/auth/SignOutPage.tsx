@@ -1,14 +1,16 @@
-// Sign out, which wipes this device (shared tablets). With unsent visits it explains what would
-// be lost and needs an explicit confirmation.
+// Sign out, which removes this person's data from the device (shared tablets). With unsent visits
+// it explains what would be lost and needs an explicit confirmation. Another person's unsent work
+// held on the device stays, and the page says so (issue 14).
 import { useState } from 'preact/hooks';
 import { Checkbox } from '../components/choices';
 import { BackLink, Page } from '../components/Page';
 import { useLiveQuery } from '../lib/use-live-query';
-import { unsentCount, signOut } from './session';
+import { heldCount, unsentCount, signOut } from './session';
 import { navigate } from '../lib/router';
 
 export function SignOutPage() {
   const unsent = useLiveQuery(() => unsentCount(), []);
+  const held = useLiveQuery(() => heldCount(), []) ?? 0;
   const [confirmed, setConfirmed] = useState(false);
   const [message, setMessage] = useState('');
   if (unsent === undefined) return <p>Loading…</p>;
@@ -27,7 +29,15 @@ export function SignOutPage() {
     <>
       <BackLink href="/">Back</BackLink>
       <Page title="Sign out">
-        <p>Signing out removes all QA Visits data from this device, so the next person cannot see it.</p>
+        {held === 0 ? (
+          <p>Signing out removes all QA Visits data from this device, so the next person cannot see it.</p>
+        ) : (
+          <p>
+            Signing out removes your QA Visits data from this device, so the next person cannot see it. Another person’s
+            unsent work ({held === 1 ? '1 record' : `${held} records`}) stays held on this device until they sign in
+            here.
+          </p>
+        )}
         {unsent > 0 && (
           <div class="warning-text" role="alert">
             <strong>

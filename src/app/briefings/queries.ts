@@ -1,12 +1,17 @@
 // Read-side hooks for pre-visit data on the device: briefings, assignments, and the visits this
 // officer should do next (assigned, or due by risk level), overdue first.
-import type { Assignment, Briefing, ProviderRecord } from '../../shared/briefings/register';
+// Briefings are sealed at rest (sealed-briefing.ts): read first, opened after; assignments keep
+// all but their notes in the clear, and the field app never shows the notes.
+import type { Briefing, ProviderRecord } from '../../shared/briefings/register';
 import { useLiveQuery } from '../lib/use-live-query';
-import { db } from '../storage/database';
+import { db, type StoredAssignment } from '../storage/database';
 import { calendarDay, daysBetween } from '../../shared/calendar';
+import { openBriefing } from './sealed-briefing';
+
+type Assignment = StoredAssignment;
 
 export function useBriefing(providerId: string): Briefing | null | undefined {
-  return useLiveQuery(async () => (await db().briefings.get(providerId)) ?? null, [providerId]);
+  return useLiveQuery(async () => Promise.resolve(openBriefing(await db().briefings.get(providerId))), [providerId]);
 }
 
 /** Provider ids whose briefing is on this device. */

@@ -4,12 +4,23 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 
-export function Page(props: { title: string; heading?: string; caption?: string; children: ComponentChildren }) {
+export function Page(props: {
+  title: string;
+  /**
+   * The window title when `title` names a person or a case (issue 14): browsers keep window titles
+   * in their history and session files, outside the app's encrypted storage.
+   */
+  documentTitle?: string;
+  heading?: string;
+  caption?: string;
+  children: ComponentChildren;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const windowTitle = props.documentTitle ?? props.title;
   useEffect(() => {
-    document.title = `${props.title} – QA Visits`;
+    document.title = `${windowTitle} – QA Visits`;
     heading.current?.focus();
-  }, [props.title]);
+  }, [windowTitle, props.title]);
   return (
     <>
       {props.caption && <span class="caption">{props.caption}</span>}

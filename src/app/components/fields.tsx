@@ -2,6 +2,9 @@
 // in the GOV.UK pattern: the group marked has-error, the hint and the message above the control
 // and tied to it with aria-describedby (and aria-invalid), the control carrying the field's id so
 // an error summary link (#id) lands on it. Radios, checkboxes and fieldsets are in choices.tsx.
+// Typed controls are autocomplete="off" unless told otherwise: besides keeping what people wrote
+// out of the browser's autofill, Chromium then keeps their values out of its session-restore
+// files on disk (measured in test/e2e/at-rest.test.ts; issue 14).
 import type { ComponentChildren, JSX } from 'preact';
 
 export type Option = { value: string; label: string; hint?: string | undefined };
@@ -124,7 +127,7 @@ export function TextInput(
           class={props.short ? 'input short' : 'input'}
           type={props.type ?? 'text'}
           inputMode={props.inputMode}
-          autocomplete={props.autocomplete}
+          autocomplete={props.autocomplete ?? 'off'}
           spellcheck={props.spellcheck}
           {...bind(props, aria)}
           onInput={changed(props)}
@@ -144,6 +147,7 @@ export function DateInput(props: Typed & { onCommit?: (value: string) => void })
         <input
           class="input short"
           type="date"
+          autocomplete="off"
           {...bind(props, aria)}
           onInput={changed(props)}
           onChange={commit && ((e) => commit(e.currentTarget.value))}
@@ -158,7 +162,13 @@ export function TextArea(props: Typed & { rows?: number }) {
     <Field
       {...props}
       control={(aria) => (
-        <textarea class="textarea" rows={props.rows ?? 4} {...bind(props, aria)} onInput={changed(props)} />
+        <textarea
+          class="textarea"
+          rows={props.rows ?? 4}
+          autocomplete="off"
+          {...bind(props, aria)}
+          onInput={changed(props)}
+        />
       )}
     />
   );
@@ -170,7 +180,7 @@ export function Select(props: Typed & { options: Option[]; placeholder?: string 
     <Field
       {...props}
       control={(aria) => (
-        <select class="select" {...bind(props, aria)} onChange={changed(props)}>
+        <select class="select" autocomplete="off" {...bind(props, aria)} onChange={changed(props)}>
           {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>

@@ -1,10 +1,13 @@
 // "Storage on this device": whether the browser keeps the app's data safe from eviction, how much
-// space drafts, photos and queued records take, the quota, a warning at 80%, and a way to free
-// space that never touches unsent work.
+// space drafts, photos and queued records take, the quota, a warning at 80%, a way to free space
+// that never touches unsent work, and what the council's retention policy will remove when.
 import { useEffect, useState } from 'preact/hooks';
 import { BackLink, Page } from '../components/Page';
 import { SummaryList } from '../components/SummaryList';
+import { formatDate } from '../components/format';
 import { checkStorage, removeSentFiles, storageReport, type StorageReport, WARN_AT } from './storage-usage';
+import { retentionForecast, type RetentionForecast } from './retention';
+import { calendarDay } from '../../shared/calendar';
 
 const size = (n: number | null) =>
   n === null
@@ -15,8 +18,12 @@ const size = (n: number | null) =>
 
 export function StoragePage() {
   const [report, setReport] = useState<StorageReport | null>(null);
+  const [forecast, setForecast] = useState<RetentionForecast | null>(null);
   const [freed, setFreed] = useState<string>('');
-  const refresh = () => void storageReport().then(setReport);
+  const refresh = () => {
+    void storageReport().then(setReport);
+    void retentionForecast().then(setForecast);
+  };
   useEffect(refresh, []);
 
   async function askPersistent() {
@@ -97,9 +104,58 @@ export function StoragePage() {
               Remove photos of sent records
             </button>
             {freed && <p role="status">{freed}</p>}
+            {forecast && <Retention forecast={forecast} />}
           </>
         )}
       </Page>
     </>
+  );
+}
+
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+const visits = (n: number) => (n === 1 ? '1 sent visit' : `${n} sent visits`);
+
+/** When a removal falls: on a day, or at the next start or sync when it is already due. */
+function when(at: number, now = Date.now()): string {
+  return at <= now ? 'the next time the app starts or syncs' : `on ${formatDate(calendarDay(new Date(at)))}`;
+}
+
+/** What the council's retention policy removes from this device, and when. */
+function Retention(props: { forecast: RetentionForecast }) {
+  const { policy, sent, returned, reference } = props.forecast;
+  return (
+    <section aria-labelledby="retention" data-testid="retention">
+      <h2 id="retention">What is removed from this device, and when</h2>
+      <p>
+        Sent visits, with their photos and signatures, are removed {days(policy.sentRetentionDays)} after the council
+        received them, unless they were returned for amendment. Briefings, provider details and assignments are removed
+        when the device has not updated them for {days(policy.referenceRetentionDays)}. Drafts and visits waiting to
+        send are never removed. Forms stay: they hold no personal data, and drafts need them.
+      </p>
+      {sent.length === 0 ? (
+        <p data-testid="retention-sent">No sent visits are on this device.</p>
+      ) : (
+        <ul data-testid="retention-sent">
+          {sent.map((group) => (
+            <li key={group.day}>
+              {visits(group.count)} will be removed from this device {when(group.at)}.
+            </li>
+          ))}
+        </ul>
+      )}
+      {returned > 0 && (
+        <p>
+          {returned === 1
+            ? '1 visit returned for amendment stays until it is sent again.'
+            : `${returned} visits returned for amendment stay until they are sent again.`}
+        </p>
+      )}
+      {reference.count > 0 && reference.at !== null && (
+        <p data-testid="retention-reference">
+          Briefings, provider details and assignments will be removed {when(reference.at)} unless the device syncs
+          before then.
+        </p>
+      )}
+    </section>
   );
 }

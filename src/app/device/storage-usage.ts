@@ -48,11 +48,19 @@ export async function checkStorage(): Promise<void> {
   storageNearlyFull.set(!!estimate?.quota && (estimate.usage ?? 0) / estimate.quota >= WARN_AT);
 }
 
-/** Frees space by deleting the photos and signatures of records the council has already received. */
+/**
+ * Frees space by deleting the photos and signatures of records the council has already received;
+ * a file that unsent work also names (the same bytes in a draft) stays.
+ */
 export async function removeSentFiles(): Promise<number> {
+  const { deleteUnnamedFiles } = await import('./kept-files');
   const database = db();
-  return database.transaction('rw', database.records, database.files, async () => {
+  return database.transaction('rw', database.records, database.outbox, database.files, async () => {
     const sent = new Set((await database.records.where('status').equals('sent').primaryKeys()) as string[]);
-    return database.files.filter((f) => sent.has(f.recordId)).delete();
+    return deleteUnnamedFiles(
+      database,
+      (file) => sent.has(file.recordId),
+      (record) => record.status !== 'sent',
+    );
   });
 }

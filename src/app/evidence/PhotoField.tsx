@@ -12,10 +12,9 @@ import { addPhoto, MAX_PHOTOS_PER_ITEM, PhotoError, type PhotoPlace, removePhoto
  * undefined while loading, null when the device does not hold the file.
  */
 export function useFileUrl(sha256: string, which: 'thumbnail' | 'full' = 'thumbnail'): string | null | undefined {
-  const file = useStoredFile(sha256);
+  const blob = useStoredFile(sha256, which);
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    const blob = file ? (which === 'thumbnail' ? (file.thumbnail ?? file.blob) : file.blob) : null;
     if (!blob) {
       setUrl(null);
       return undefined;
@@ -23,9 +22,9 @@ export function useFileUrl(sha256: string, which: 'thumbnail' | 'full' = 'thumbn
     const next = URL.createObjectURL(blob);
     setUrl(next);
     return () => URL.revokeObjectURL(next);
-  }, [file, which]);
-  if (file === undefined || (file !== null && url === null)) return undefined;
-  return file === null ? null : url;
+  }, [blob]);
+  if (blob === undefined || (blob !== null && url === null)) return undefined;
+  return blob === null ? null : url;
 }
 
 export function Thumbnail(props: { attachment: AttachmentRef; alt: string }) {
@@ -150,6 +149,7 @@ function CaptionInput(props: { id: string; initial: string; onSave: (caption: st
       class="input"
       type="text"
       maxLength={500}
+      autocomplete="off"
       defaultValue={props.initial}
       onBlur={flush}
       onInput={(e) => {

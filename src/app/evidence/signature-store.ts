@@ -1,10 +1,11 @@
 // Signatures on a draft: the drawn (or typed) signature as a PNG file and, in one transaction
-// with it, the record's reference naming the signer, their role and the time. Hashing happens
-// before the transaction, never inside it.
+// with it, the record's reference naming the signer, their role and the time. Hashing and sealing
+// (under the owner's key) happen before the transaction, never inside it.
 import type { Signature } from '../../shared/records/schema';
-import { db } from '../storage/database';
-import { NotEditableError } from '../records/record-store';
+import { updateDraft } from '../records/record-store';
+import { LockedError, unlockedUserId } from '../crypto/vault';
 import { sha256Hex } from './compress';
+import { sealFile } from './file-open';
 
 /** The signatures a record of this kind asks for: the registered manager on a visit; the practitioner and observer on an observation. */
 export function signatureRoles(kind: 'visit' | 'observation' | 'audit'): Array<Signature['role']> {
@@ -25,34 +26,36 @@ export async function saveSignature(
     name: signer.name,
     signedAt: new Date().toISOString(),
   };
-  const database = db();
-  await database.transaction('rw', database.records, database.files, async () => {
-    const record = await database.records.get(recordId);
-    if (!record) throw new Error('This record is no longer on this device.');
-    if (record.status !== 'draft') throw new NotEditableError();
-    await database.files.put({
-      sha256,
-      blob: png,
-      type: 'image/png',
-      bytes: png.size,
-      thumbnail: null,
-      recordId,
-      addedAt: Date.now(),
-    });
-    // One signature per role: signing again replaces the earlier one.
-    record.signatures = [...(record.signatures ?? []).filter((s) => s.role !== signer.role), signature];
-    record.updatedAt = Date.now();
-    await database.records.put(record);
-  });
+  // Only the person unlocked edits their drafts: the signature is sealed under their key.
+  const ownerId = unlockedUserId();
+  if (ownerId === null) throw new LockedError();
+  const sealed = await sealFile(ownerId, png, null);
+  await updateDraft(
+    recordId,
+    (record) => {
+      if (record.ownerId !== ownerId) throw new LockedError();
+      // One signature per role: signing again replaces the earlier one.
+      record.signatures = [...(record.signatures ?? []).filter((s) => s.role !== signer.role), signature];
+    },
+    {
+      tables: (database) => [database.files],
+      write: async (database) => {
+        await database.files.put({
+          sha256,
+          sealed,
+          type: 'image/png',
+          bytes: png.size,
+          recordId,
+          ownerId,
+          addedAt: Date.now(),
+        });
+      },
+    },
+  );
 }
 
-export async function removeSignature(recordId: string, role: Signature['role']): Promise<void> {
-  const database = db();
-  await database.transaction('rw', database.records, async () => {
-    const record = await database.records.get(recordId);
-    if (!record || record.status !== 'draft') throw new NotEditableError();
+export function removeSignature(recordId: string, role: Signature['role']): Promise<void> {
+  return updateDraft(recordId, (record) => {
     record.signatures = (record.signatures ?? []).filter((s) => s.role !== role);
-    record.updatedAt = Date.now();
-    await database.records.put(record);
   });
 }

@@ -91,6 +91,7 @@ export function AnswerField(props: {
         id={`${id}-note`}
         class="textarea"
         rows={2}
+        autocomplete="off"
         value={note}
         aria-labelledby={`${id}-note-label ${id}-legend`}
         onInput={(e) => typed({ note: e.currentTarget.value })}

@@ -61,6 +61,7 @@ export const CheckAnswersPage = withTemplate(function CheckAnswers(props: { visi
       </BackLink>
       <Page
         title={editable ? 'Check your answers' : visit.subjectName}
+        documentTitle={editable ? 'Check your answers' : template.title}
         caption={editable ? visit.subjectName : template.title}
       >
         {failure && <ErrorSummary title="Not saved" errors={[{ href: '#main', message: failure }]} />}

@@ -5,8 +5,8 @@ import type { SessionUser } from '../../shared/auth/schema';
 import { Page } from '../components/Page';
 import { queryParams } from '../lib/router';
 import { dueText, formatDate, formatDateTime } from '../components/format';
-import type { RecordStatus, LocalRecord } from '../storage/database';
-import { useUploadProgress, useVisits } from './queries';
+import type { RecordStatus } from '../storage/database';
+import { useUploadProgress, useVisits, type RecordSummary } from './queries';
 import { statusClass, statusLabel } from './status';
 import { VisitsToDo } from './VisitsToDo';
 import { calendarDay } from '../../shared/calendar';
@@ -80,7 +80,7 @@ export function MyVisitsPage(props: { user: SessionUser }) {
 }
 
 /** Records the reviewer returned for amendment, with what they asked for. */
-function ReturnedList(props: { visits: LocalRecord[] }) {
+function ReturnedList(props: { visits: RecordSummary[] }) {
   if (props.visits.length === 0) return null;
   return (
     <section aria-labelledby="group-returned">
@@ -104,7 +104,7 @@ function ReturnedList(props: { visits: LocalRecord[] }) {
 
 const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
-function VisitList(props: { visits: LocalRecord[] }) {
+function VisitList(props: { visits: RecordSummary[] }) {
   const progress = useUploadProgress();
   return (
     <ul class="visit-list">
@@ -138,7 +138,7 @@ function VisitList(props: { visits: LocalRecord[] }) {
 }
 
 /** One line saying what the record is: a visit, an observation or an audit, and when. */
-function recordSummary(v: LocalRecord): string {
+function recordSummary(v: RecordSummary): string {
   const d = v.details;
   if ('providerId' in d) return `Visit on ${formatDate(d.date)} · ${d.announced ? 'announced' : 'unannounced'}`;
   if ('caseReference' in d)

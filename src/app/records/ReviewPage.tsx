@@ -54,6 +54,7 @@ export function ReviewPage(props: { id: string }) {
       <BackLink href={back.href}>{back.label}</BackLink>
       <Page
         title={stored ? `Review: ${listedName(stored.body)}` : 'Review'}
+        documentTitle="Review"
         caption={stored ? `${KIND[stored.body.kind]}, revision ${stored.revision}` : undefined}
       >
         {failure && <ErrorSummary title="There is a problem" errors={[{ href: '#main', message: failure }]} />}

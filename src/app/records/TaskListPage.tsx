@@ -36,7 +36,11 @@ export const TaskListPage = withTemplate(function TaskList(props: { visit: Local
   return (
     <>
       <BackLink href="/">My visits</BackLink>
-      <Page title={visit.subjectName} caption={`${template.title} · ${formatDate(visit.details.date)}`}>
+      <Page
+        title={visit.subjectName}
+        documentTitle={template.title}
+        caption={`${template.title} · ${formatDate(visit.details.date)}`}
+      >
         {visit.problem && (
           <div class="warning-text" role="note">
             <strong>The server turned this visit down last time: {visit.problem.message}</strong>

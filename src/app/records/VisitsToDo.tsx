@@ -3,10 +3,10 @@
 import type { SessionUser } from '../../shared/auth/schema';
 import { useVisitsToDo } from '../briefings/queries';
 import { dueText, formatDate } from '../components/format';
-import type { LocalRecord } from '../storage/database';
+import type { RecordSummary } from './queries';
 import { calendarDay } from '../../shared/calendar';
 
-export function VisitsToDo(props: { user: SessionUser; visits: LocalRecord[] }) {
+export function VisitsToDo(props: { user: SessionUser; visits: RecordSummary[] }) {
   const todo = useVisitsToDo(props.user.id);
   if (!todo || todo.length === 0) return null;
   const today = calendarDay(new Date());

@@ -1,7 +1,8 @@
 // Autosaved edits inside a draft: answers, the rows of repeating groups, section and overall
 // ratings with their override reasons, the actions raised and the checks of earlier actions.
-// Each call is one read-change-write transaction through updateDraft (record-store.ts), so nothing
-// waits for a button and two writers never lose each other's edits.
+// Each call is one read-change-write through updateDraft (record-store.ts: changed and sealed
+// first, then written in one transaction that checks nobody wrote in between), so nothing waits
+// for a button and two writers never lose each other's edits.
 import type { ActionCheck, Answer, RaisedAction } from '../../shared/records/schema';
 import { updateDraft } from './record-store';
 

@@ -75,6 +75,7 @@ export function RecordReportPage(props: { id: string }) {
       <BackLink href="/office/inbox">Inbox</BackLink>
       <Page
         title={`${TITLES[body.kind]}: ${subject}`}
+        documentTitle={TITLES[body.kind]}
         caption={template ? `${template.title}, version ${template.version}` : undefined}
       >
         <div class="report-actions no-print">

@@ -60,14 +60,59 @@ export interface LocalRecord {
 }
 
 /**
+ * A value sealed by the vault (src/app/crypto/vault.ts): AES-GCM ciphertext and its random 96-bit
+ * IV, under the owner's data key. `plain` only ever under the browser tests' plaintext switch.
+ */
+export type Sealed = { iv: Uint8Array; data: ArrayBuffer } | { plain: string | Blob };
+
+/**
+ * A record's fields sealed as its small `head` (what lists show) and its `body` (issue 14). The
+ * reviewer's decision stays in the clear (retention and lists need it) but for its comment, which
+ * is sealed in the head.
+ */
+export type RecordHead = Pick<LocalRecord, 'subjectName' | 'details'> & { reviewComment?: string | null };
+export type RecordContent = Pick<
+  LocalRecord,
+  | 'answers'
+  | 'sectionRatings'
+  | 'overallRating'
+  | 'ratingOverrides'
+  | 'actions'
+  | 'actionChecks'
+  | 'signatures'
+  | 'briefingSnapshot'
+>;
+
+/**
+ * A record as the table holds it: the fields indexes, lists and sync need in the clear (`review`
+ * with its comment blanked), `head` and `body` sealed, and `edits`, counted up by every write, so a
+ * write prepared outside a transaction can tell inside it whether another writer got there first.
+ * Rows written before schema v6 hold every field in the clear until their owner next unlocks
+ * (records/sealed-record.ts).
+ */
+export type StoredRecord = Omit<LocalRecord, 'subjectName' | 'details' | keyof RecordContent> & {
+  edits?: number;
+  head?: Sealed;
+  body?: Sealed;
+} & Partial<Pick<LocalRecord, 'subjectName' | 'details'> & RecordContent>;
+
+/**
  * An outbox entry as the device stores it: the sync engine's OutboxEntry (sync/engine.ts; the
  * storage zone may not import the sync core, so its fields are repeated here and outbox-store.ts
  * checks the two agree) plus what only the device keeps: whether it waits or needs attention,
  * the last problem, and when it was queued.
  */
-export type StoredOutboxEntry = Omit<OutboxEntry, 'seq' | 'uploaded'> & {
+export type StoredOutboxEntry = Omit<OutboxEntry, 'seq' | 'uploaded' | 'body'> & {
   /** Given by the table when the entry is added. */
   seq?: number;
+  /** The body, sealed under its owner's key (schema v6); `body` only on entries queued before. */
+  sealedBody?: Sealed;
+  body?: OutboxEntry['body'];
+  /**
+   * The person who submitted it (its record's ownerId, schema v5): it is sent only under their
+   * server session, and held on the device, unseen and unsent, while someone else signs in.
+   */
+  ownerId: string;
   /** Absent on entries queued before schema v4. */
   uploaded?: string[];
   state: 'pending' | 'attention';
@@ -78,24 +123,62 @@ export type StoredOutboxEntry = Omit<OutboxEntry, 'seq' | 'uploaded'> & {
 /** A photo or signature held on the device, named by the SHA-256 of its bytes (issue 5). */
 export interface StoredFile {
   sha256: string;
-  blob: Blob;
+  /** The bytes and thumbnail sealed under the owner's key (schema v6; evidence/photo-store.ts opens them). */
+  sealed?: { blob: Sealed; thumbnail: Sealed | null };
+  /** Files stored before schema v6: the bytes in the clear until their owner next unlocks. */
+  blob?: Blob;
   type: 'image/jpeg' | 'image/png' | 'image/webp';
   bytes: number;
-  /** A small JPEG for lists and the form; null for signatures (small already). */
-  thumbnail: Blob | null;
+  /** A small JPEG for lists and the form; null for signatures (small already). Before v6 only. */
+  thumbnail?: Blob | null;
   /** The record that added it (files are shared when two records hold the same bytes). */
   recordId: string;
+  /** The person whose record added it (schema v5): kept with their held work, removed with their data. */
+  ownerId: string;
   addedAt: number;
 }
 
+/**
+ * A briefing as the table holds it: which provider, when the server compiled it and whose key
+ * seals it in the clear; the rest (intelligence included) sealed. Rows from before v6 are whole.
+ */
+export type StoredBriefing = Pick<Briefing, 'providerId' | 'compiledAt'> & {
+  ownerId?: string;
+  sealed?: Sealed;
+} & Partial<Briefing>;
+
+/** An assignment as the table holds it: the office's notes sealed (`notes` only before v6). */
+export type StoredAssignment = Omit<Assignment, 'notes'> & { notes?: string; ownerId?: string; sealedNotes?: Sealed };
+
+/** One way to unwrap a person's data key (crypto/vault.ts): with their password, their PIN, or the server's unlock key. */
+export type KeyWrap = {
+  kind: 'password' | 'pin' | 'server';
+  /** PBKDF2 salt and iterations (password and PIN). */
+  salt?: Uint8Array;
+  iterations?: number;
+  iv: Uint8Array;
+  data: ArrayBuffer;
+};
+
+/** A person's data key on this device, wrapped; it holds no secret in the clear. */
+export interface KeyringEntry {
+  userId: string;
+  wraps: KeyWrap[];
+  /** Wrong unlock tries since the last unlock; the device is wiped at the council's limit. */
+  failedTries: number;
+  /** Set once nothing of this person's is left in the clear from before v6 (crypto/seal-legacy.ts). */
+  sealedAll?: boolean;
+}
+
 export class QaDatabase extends Dexie {
-  records!: Table<LocalRecord, string>;
+  records!: Table<StoredRecord, string>;
   outbox!: Table<StoredOutboxEntry, number>;
   templates!: Table<Template, [string, number]>;
   providers!: Table<Provider, string>;
-  briefings!: Table<Briefing, string>;
-  assignments!: Table<Assignment, string>;
+  briefings!: Table<StoredBriefing, string>;
+  assignments!: Table<StoredAssignment, string>;
   files!: Table<StoredFile, string>;
+  keyring!: Table<KeyringEntry, string>;
 
   constructor(name = 'qa-visits') {
     super(name);
@@ -131,6 +214,34 @@ export class QaDatabase extends Dexie {
       );
     // v4: photos and signatures as Blobs next to the drafts (issue 5). Adds a table only.
     this.version(4).stores({ files: 'sha256, recordId' });
+    // v5: every outbox entry and file names its person (issue 14), copied from the record it
+    // belongs to; records are indexed by person and status (held work is counted, not read).
+    // Nothing is dropped: an entry or file whose record is gone keeps no owner unless every
+    // record on the device has the same one.
+    this.version(5)
+      .stores({
+        records: 'id, status, updatedAt, ownerId, [ownerId+status]',
+        outbox: '++seq, &[recordId+revision], state, ownerId, [ownerId+state]',
+        files: 'sha256, recordId, ownerId',
+      })
+      .upgrade(async (tx) => {
+        const owners = new Map<string, string>();
+        await tx
+          .table('records')
+          .toCollection()
+          .each((record: { id: string; ownerId: string }) => void owners.set(record.id, record.ownerId));
+        const everyone = new Set(owners.values());
+        const only = everyone.size === 1 ? [...everyone][0] : undefined;
+        const own = (row: { recordId: string; ownerId?: string }) => {
+          const owner = owners.get(row.recordId) ?? only;
+          if (row.ownerId === undefined && owner !== undefined) row.ownerId = owner;
+        };
+        await tx.table('outbox').toCollection().modify(own);
+        await tx.table('files').toCollection().modify(own);
+      });
+    // v6: the keyring of wrapped data keys (issue 14). Adds a table only: an upgrade has no key to
+    // encrypt with, so rows written in the clear are sealed when their owner next unlocks.
+    this.version(6).stores({ keyring: 'userId' });
   }
 }
 

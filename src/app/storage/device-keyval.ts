@@ -2,7 +2,7 @@
 // readable before Dexie opens, on its own idb-keyval store. The store is ours rather than
 // idb-keyval's default so sign-out can close its connection and delete the database outright —
 // a shared tablet must hold nothing of the last person afterwards.
-import { createStore, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, keys, set, setMany, type UseStore } from 'idb-keyval';
 
 const DATABASE_NAME = 'qa-visits-device';
 const STORE_NAME = 'keyval';
@@ -45,6 +45,15 @@ export async function getValue<T>(key: string): Promise<T | undefined> {
 
 export async function setValue(key: string, value: unknown): Promise<void> {
   return set(key, value, await current());
+}
+
+export async function deleteValue(key: string): Promise<void> {
+  return del(key, await current());
+}
+
+/** The keys stored now (to tell whether anything is left worth keeping the store for). */
+export async function storedKeys(): Promise<string[]> {
+  return (await keys(await current())).map(String);
 }
 
 /** Closes this store's connection and deletes its database; the next use starts an empty one. */

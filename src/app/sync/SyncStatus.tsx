@@ -1,7 +1,9 @@
 // The sync status shown on every page: connection, visits waiting to send, visits needing
 // attention, when the device last synced, and "Sync now". Announced politely to screen readers.
+// Counts are the signed-in person's; another person's unsent work held on the device is only
+// counted, in plain words (issue 14).
 import { useObservable } from '../lib/observable';
-import { useOutboxCounts } from './queries';
+import { useHeldWork, useOutboxCounts } from './queries';
 import { syncNow } from './control';
 import { online, syncState } from './sync-state';
 import { session } from '../auth/session';
@@ -11,7 +13,9 @@ export function SyncStatus() {
   const isOnline = useObservable(online);
   const state = useObservable(syncState);
   const current = useObservable(session);
-  const { waiting, attention } = useOutboxCounts();
+  const me = current.status === 'signed-in' ? current.user.id : '';
+  const { waiting, attention } = useOutboxCounts(me);
+  const held = useHeldWork(me);
   const expired = current.status === 'signed-in' && current.expired;
 
   // Tell the truth on "lie-fi": the device may say it is online while the server can't be reached.
@@ -39,6 +43,13 @@ export function SyncStatus() {
           {state.lastSuccessAt ? `Last synced ${formatDateTime(state.lastSuccessAt)}` : 'Not synced yet on this device'}
         </span>
       </p>
+      {held.records > 0 && (
+        <p class="sync-line" data-testid="held">
+          {held.people > 1 ? 'Other people’s' : 'Another person’s'} unsent work (
+          {held.records === 1 ? '1 record' : `${held.records} records`}) is held on this device and will be sent when
+          they sign in here.
+        </p>
+      )}
       {expired && (
         <p class="sync-line warning">
           Your sign-in has ended. Your work is safe on this device. <a href="/sign-in">Sign in again</a> to send it.

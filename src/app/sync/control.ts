@@ -3,6 +3,9 @@
 // engine, transport and zod schemas load on demand (see sync-service.ts), keeping them out of
 // the bytes the field app needs before its first usable input.
 import { syncState, NOT_SYNCED } from './sync-state';
+import { setOwner } from './sync-owner';
+
+export { pauseSending } from './sync-owner';
 
 let service: Promise<typeof import('./sync-service')> | null = null;
 const load = () => (service ??= import('./sync-service'));
@@ -18,6 +21,13 @@ export function syncAfterSubmit(): void {
 }
 export function signedInAgain(): void {
   void load().then((s) => s.signedInAgain());
+}
+/**
+ * Who is signed in (null: nobody). The outbox sends only this person's entries, and only after the
+ * server confirms its session is theirs; everyone else's stay held on the device (issue 14).
+ */
+export function setSyncOwner(id: string | null): void {
+  setOwner(id);
 }
 /** Stops syncing (sign-out): nothing may recreate the device database afterwards. */
 export async function stopSync(): Promise<void> {

@@ -1,27 +1,50 @@
-// The Dexie side of the outbox: implements the sync engine's OutboxStore over the device database.
+// The Dexie side of the outbox: implements the sync engine's OutboxStore over the device database,
+// for one person: pending() hands over only the entries `ownerId` submitted (issue 14), so another
+// person's held work is never sent under this session.
 // Invariant: an entry and its record change state in one transaction, and an entry is deleted
 // only by markSent (after the server answered 2xx).
 import { db, type StoredOutboxEntry } from '../storage/database';
 import type { OutboxEntry, Problem } from '../../shared/sync/schema';
 import type { OutboxStore } from './engine';
+import { openOutboxBody } from './outbox-body';
 
-/** The engine's view of a stored entry. */
-function toEntry(row: StoredOutboxEntry): OutboxEntry {
+/** The engine's view of a stored entry, its body opened (sealed at rest: outbox-body.ts). */
+function toEntry(row: StoredOutboxEntry, body: OutboxEntry['body']): OutboxEntry {
   return {
     seq: row.seq ?? 0,
     recordId: row.recordId,
     revision: row.revision,
-    body: row.body,
+    body,
     attempts: row.attempts,
     uploaded: row.uploaded ?? [],
   };
 }
 
-export function createOutboxStore(): OutboxStore {
+/**
+ * Whose entry this is: its own ownerId (schema v5), else its record's. An entry with neither is
+ * nobody's and is never sent (it could be anyone's work).
+ */
+async function authorOf(row: StoredOutboxEntry): Promise<string | undefined> {
+  const own = row.ownerId as string | undefined;
+  if (own !== undefined) return own;
+  return (await db().records.get(row.recordId))?.ownerId;
+}
+
+/** The outbox of `ownerId`, the signed-in person whose server session the sync service has just checked. */
+export function createOutboxStore(ownerId: string): OutboxStore {
   return {
     async pending(): Promise<OutboxEntry[]> {
       const rows = await db().outbox.where('state').equals('pending').sortBy('seq');
-      return rows.map(toEntry);
+      const mine: StoredOutboxEntry[] = [];
+      for (const row of rows) if ((await authorOf(row)) === ownerId) mine.push(row);
+      // Opened after reading, outside any transaction. While the app is locked no body opens, so
+      // nothing is handed over: sending pauses, and resumes when the person unlocks.
+      const entries: OutboxEntry[] = [];
+      for (const row of mine) {
+        const body = await openOutboxBody(row);
+        if (body) entries.push(toEntry(row, body));
+      }
+      return entries;
     },
 
     async markSent(entry, receipt) {

@@ -2,20 +2,29 @@
 // briefings and assignments within this person's scope. The cursor is the server's, stored as
 // given: the device clock never decides what is new. Scoped collections are trimmed to the
 // `scope` lists on every pull, so withdrawn access removes the data from the device.
+// Briefings, assignment notes and returned records are sealed under the signed-in person's key
+// (issue 14) before the one transaction that applies a pull; while the app is locked nothing is
+// pulled (the next sync after unlocking does it).
 import { getValue, setValue } from '../storage/device-keyval';
 import type { StoredSubmission } from '../../shared/records/schema';
 import type { PullResponse } from '../../shared/sync/schema';
 import { requestJson, type HttpResult } from '../lib/http';
-import { db, type QaDatabase, type LocalRecord } from '../storage/database';
+import { db, type QaDatabase, type LocalRecord, type StoredRecord } from '../storage/database';
 import { fromRecordBody, listedName } from '../records/record-body';
+import { LockedError, unlockedUserId } from '../crypto/vault';
+import { clearPart, editsOf, openRecord } from '../records/sealed-record';
+import { sealRecord } from '../records/record-seal';
+import { sealAssignment, sealBriefing } from '../briefings/briefing-seal';
 import { pulledSettings } from './settings';
 
-const CURSOR_KEY = 'pull-cursor';
+/** Exported for retention (device/retention.ts), which forgets it with the reference data it named. */
+export const CURSOR_KEY = 'pull-cursor';
 
 export type PullOutcome =
   { result: 'done' } | { result: 'auth-required' } | { result: 'retry'; message: string; status: number | null };
 
 export async function pullReferenceData(request: typeof requestJson = requestJson): Promise<PullOutcome> {
+  if (unlockedUserId() === null) return { result: 'done' }; // locked: nothing could be stored
   const cursor = (await getValue<string>(CURSOR_KEY)) ?? '';
   let response: HttpResult = await request(
     'GET',
@@ -41,6 +50,12 @@ export async function pullReferenceData(request: typeof requestJson = requestJso
 /** Applies one pull in a single transaction, so the device never holds half of one. */
 export async function applyPull(data: PullResponse): Promise<void> {
   const database = db();
+  const ownerId = unlockedUserId();
+  if (ownerId === null) throw new LockedError();
+  // Sealed first: no WebCrypto promise is awaited inside the transaction.
+  const briefings = await Promise.all(data.briefings.map((b) => sealBriefing(ownerId, b)));
+  const assignments = await Promise.all(data.assignments.map((a) => sealAssignment(ownerId, a)));
+  const returned = await prepareReturned(database, ownerId, data.returned);
   const tables = [database.templates, database.providers, database.briefings, database.assignments, database.records];
   await database.transaction('rw', tables, async () => {
     // Templates are kept even when withdrawn: a draft started on one must stay completable.
@@ -49,31 +64,44 @@ export async function applyPull(data: PullResponse): Promise<void> {
     await database.providers.bulkPut(data.providers);
     await database.providers.bulkDelete(data.removed.providers);
 
-    await database.briefings.bulkPut(data.briefings);
+    await database.briefings.bulkPut(briefings);
     const briefingScope = new Set(data.scope.briefings);
     await database.briefings.filter((b) => !briefingScope.has(b.providerId)).delete();
-    await database.assignments.bulkPut(data.assignments);
+    await database.assignments.bulkPut(assignments);
     const assignmentScope = new Set(data.scope.assignments);
     await database.assignments.filter((a) => !assignmentScope.has(a.id)).delete();
-    await applyReturned(database, data.returned);
+    await applyReturned(database, data.returned, returned);
   });
-  await pulledSettings({ pinned: data.pinned, briefingStaleDays: data.settings.briefingStaleDays });
+  await pulledSettings({
+    pinned: data.pinned,
+    briefingStaleDays: data.settings.briefingStaleDays,
+    devicePolicy: data.settings.devicePolicy,
+  });
 }
 
+/** A returned record's row, sealed before the transaction from the row it replaces (`from`: its edits, null when none). */
+type Prepared = { id: string; from: number | null; row: StoredRecord; reviewOnly: boolean };
+
 /**
- * Records returned for amendment: shown with the reviewer's comment. A record this device no
- * longer holds (a wiped shared tablet) comes back from the server's copy; a draft being amended
- * is never overwritten. Records no longer returned lose the flag.
+ * Seals what applyReturned writes: the server's copy of a record this device no longer holds (or
+ * holds as sent, older), or, for a draft being amended, only the new review (its comment sealed
+ * in the head). This person's records only: another person's key is not in memory.
  */
-async function applyReturned(database: QaDatabase, returned: StoredSubmission[]): Promise<void> {
-  const listed = new Set(returned.map((r) => r.id));
-  await database.records
-    .filter((r) => r.review !== null && r.review.status === 'returned' && !listed.has(r.id))
-    .modify({ review: null });
-  for (const stored of returned) {
-    const local = await database.records.get(stored.id);
+async function prepareReturned(
+  database: QaDatabase,
+  ownerId: string,
+  returned: StoredSubmission[],
+): Promise<Prepared[]> {
+  const mine = returned.filter((r) => r.submitterId === ownerId);
+  const locals = await database.records.bulkGet(mine.map((r) => r.id));
+  const prepared: Prepared[] = [];
+  for (const [at, stored] of mine.entries()) {
+    const local = locals[at];
+    if (local && local.ownerId !== ownerId) continue;
     if (local && (local.status !== 'sent' || local.revision > stored.revision)) {
-      await database.records.update(stored.id, { review: stored.review });
+      const record = { ...(await openRecord(local)), review: stored.review };
+      const { row } = await sealRecord(record, editsOf(local) + 1);
+      prepared.push({ id: stored.id, from: editsOf(local), row, reviewOnly: true });
       continue;
     }
     const { body } = stored;
@@ -88,6 +116,39 @@ async function applyReturned(database: QaDatabase, returned: StoredSubmission[])
       receivedAt: stored.receivedAt,
       problem: null,
     };
-    await database.records.put(record);
+    const { row } = await sealRecord(record, (local ? editsOf(local) : 0) + 1);
+    prepared.push({ id: stored.id, from: local ? editsOf(local) : null, row, reviewOnly: false });
+  }
+  return prepared;
+}
+
+/**
+ * Records returned for amendment: shown with the reviewer's comment. A record this device no
+ * longer holds (a wiped shared tablet) comes back from the server's copy; a draft being amended
+ * is never overwritten. Records no longer returned lose the flag. A record another write changed
+ * since it was prepared is left for the next pull (the list comes with every pull).
+ */
+async function applyReturned(database: QaDatabase, returned: StoredSubmission[], prepared: Prepared[]): Promise<void> {
+  const listed = new Set(returned.map((r) => r.id));
+  await database.records
+    .filter((r) => r.review !== null && r.review.status === 'returned' && !listed.has(r.id))
+    .modify((r) => {
+      r.review = null;
+      r.edits = (r.edits ?? 0) + 1; // a draft's writer prepared on the row before must see it changed
+    });
+  for (const { id, from, row, reviewOnly } of prepared) {
+    const fresh = await database.records.get(id);
+    if (from === null ? fresh !== undefined : fresh === undefined || editsOf(fresh) !== from) continue;
+    if (reviewOnly && fresh) {
+      await database.records.put({
+        ...clearPart(fresh),
+        review: row.review,
+        edits: row.edits,
+        head: row.head,
+        body: row.body,
+      });
+    } else {
+      await database.records.put(row);
+    }
   }
 }

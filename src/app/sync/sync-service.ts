@@ -1,12 +1,22 @@
 // Loaded on demand by control.ts. Wires the pure sync engine to the browser: drains the outbox and pulls reference data on start,
 // on `online`, on becoming visible, after each submit, on the backoff timer and on "Sync now".
 // Only one tab sends at a time (Web Locks where available); the Dexie outbox is the source of truth.
+// Each run first ends a signed-out person's server session if that is still owed, then checks
+// that the server session is the signed-in person's (GET /api/session), and sends only that
+// person's entries, each request only while the same person is signed in (issue 14). After each
+// pull it applies the device retention policy.
 import { setValue } from '../storage/device-keyval';
+import { requestJson, type HttpResult } from '../lib/http';
+import { endServerSession } from '../auth/server-session-end';
+import { applyRetention, referenceRefreshed } from '../device/retention';
+import type { Problem } from '../../shared/sync/schema';
 import { pullReferenceData } from './pull';
 import { drain, type DrainOutcome } from './engine';
 import { createHttpTransport } from './http-transport';
 import { createOutboxStore } from './outbox-store';
 import { createSyncScheduler } from './scheduler';
+import { rememberDevicePolicy } from './settings';
+import { maySendFor, syncOwner } from './sync-owner';
 import { LAST_SYNC_KEY, online, syncState } from './sync-state';
 
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
@@ -15,11 +25,67 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   return locks.request('qa-visits-sync', fn) as Promise<T>;
 }
 
+const NOTHING: DrainOutcome = { sent: 0, attention: 0, result: 'done' };
+const retry = (problem: Problem): DrainOutcome => ({ sent: 0, attention: 0, result: 'retry', problem });
+const PAUSED: HttpResult = { kind: 'network-error', message: 'sending paused while the person signed in changes' };
+
+/**
+ * Whether the server session is `owner`'s: 'yes', 'no' (ended, or someone else's: ask the person
+ * to sign in again, send nothing), or a problem to retry on.
+ */
+async function sessionIsOwners(owner: string): Promise<'yes' | 'no' | Problem> {
+  const result = await requestJson('GET', '/api/session', undefined, { timeoutMs: 8000 });
+  if (result.kind === 'network-error')
+    return { status: null, code: 'network', message: 'Could not reach the server. Sync will try again.' };
+  if (result.status === 401) return 'no';
+  if (result.status !== 200)
+    return { status: result.status, code: 'session-check', message: `The server answered ${result.status}.` };
+  const id = (result.body as { user?: { id?: unknown } } | null)?.user?.id;
+  if (id !== owner) return 'no';
+  await rememberDevicePolicy(result.body);
+  return 'yes';
+}
+
+/** The ids of the records a pull answer lists as returned for amendment (null: not a pull answer). */
+function returnedIds(answer: HttpResult): string[] | null {
+  if (answer.kind !== 'response' || answer.status !== 200) return null;
+  const list = (answer.body as { returned?: unknown } | null)?.returned;
+  if (!Array.isArray(list)) return null;
+  return list.flatMap((r) => {
+    const id = (r as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
 async function runOnce(): Promise<DrainOutcome> {
   return withLock(async () => {
-    const outcome = await drain(createOutboxStore(), createHttpTransport());
+    const owner = syncOwner();
+    if (owner === null) return NOTHING;
+    // A signed-out person's session is ended before any other request (issue 14).
+    if (!(await endServerSession()))
+      return retry({ status: null, code: 'network', message: 'Could not reach the server. Sync will try again.' });
+    const verdict = await sessionIsOwners(owner);
+    if (verdict === 'no') return { ...NOTHING, result: 'auth-required' };
+    if (verdict !== 'yes') return retry(verdict);
+    const maySend = () => maySendFor(owner);
+    if (!maySend()) return retry({ status: null, code: 'paused', message: 'Sync will try again.' });
+    const outcome = await drain(createOutboxStore(owner), createHttpTransport({ maySend }));
     if (outcome.result !== 'done') return outcome;
-    const pulled = await pullReferenceData();
+    // Checked again when the answer comes: another person's reference data is never stored.
+    let returned: string[] | null = null;
+    const pulled = await pullReferenceData(async (...args) => {
+      if (!maySend()) return PAUSED;
+      const answer = await requestJson(...args);
+      if (!maySend()) return PAUSED;
+      returned = returnedIds(answer);
+      return answer;
+    });
+    if (pulled.result === 'done') {
+      // Only a pull the server answered refreshes the reference data (a locked app pulls nothing).
+      // Retention keeps records returned for amendment; their ids come from here in the clear.
+      if (returned !== null) await referenceRefreshed(returned);
+      await applyRetention(Date.now(), { opened: true }).catch(() => undefined);
+    }
     if (pulled.result === 'auth-required') return { ...outcome, result: 'auth-required' };
     if (pulled.result === 'retry') {
       return {
@@ -80,8 +146,9 @@ export function syncAfterSubmit(): void {
     .catch(() => undefined);
 }
 
-export function syncNow(): void {
-  scheduler?.syncNow();
+/** Resolves when that run (and any it coalesced) has ended. */
+export function syncNow(): Promise<void> {
+  return scheduler?.syncNow() ?? Promise.resolve();
 }
 
 export function signedInAgain(): void {

@@ -6,6 +6,14 @@
 //
 // Signed-in devices come from the fixtures: support/chromium-suite.ts (`env.signedIn(role)`) and
 // engines/suite.ts (`forEachEngine(title, scenario, { as: role })`).
+//
+// The app locks on every page load (issue 14: keys live only in memory). So that a test reloading
+// or cold-starting a device goes on where it was, the model unlocks with the signed-in person's
+// password whenever the lock screen shows: on Chromium an init script in every page of the device
+// fills it in (whatever opened the page: the model, page.reload or page.goto), elsewhere
+// waitForHeading does. `app.autoUnlock = false` turns that off (the lock tests). What the device
+// stores is sealed under the person's key: record(), outbox bodies and files are opened in the
+// page with the same password (openDeviceRows below), never through the app.
 import type { BrowserContext, Page } from 'playwright-core';
 import type { EngineDriver } from './driver';
 import { playwrightDriver } from './chromium';
@@ -19,6 +27,38 @@ export const USERS = {
 };
 export type Role = keyof typeof USERS;
 export type Credentials = { email: string; password: string };
+
+/** The lock screen's heading (src/app/lock/LockPage.tsx). */
+export const LOCK_HEADING = 'QA Visits is locked';
+
+/** Every password the model knows, by email: the demo accounts and whoever signed in through it. */
+const knownPasswords = new Map<string, string>(Object.values(USERS).map((u) => [u.email, u.password]));
+/** Per Chromium context (device): whether its pages unlock by themselves. */
+const autoUnlocking = new WeakMap<BrowserContext, { on: boolean }>();
+
+/**
+ * Init script of every page of a Chromium device: when the lock screen shows, asks the test (over
+ * the exposed binding, naming the email the screen shows) for the password and unlocks, once per
+ * lock screen, so a wrong guess can never count towards a wipe more than once.
+ */
+const AUTO_UNLOCK_SCRIPT = `(() => {
+  const tried = new WeakSet();
+  const attempt = async () => {
+    const form = document.querySelector('form[data-testid="lock-screen"]');
+    if (!form || tried.has(form)) return;
+    const input = form.querySelector('input[type="password"]');
+    const button = form.querySelector('button[type="submit"]');
+    if (!input || !button || button.disabled) return;
+    tried.add(form);
+    const password = await window.__qaTestUnlockPassword(document.querySelector('main')?.textContent ?? '');
+    if (!password || !form.isConnected) return;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, password);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (form.isConnected) form.requestSubmit();
+  };
+  new MutationObserver(() => void attempt()).observe(document, { childList: true, subtree: true });
+})()`;
 
 export const QMF_AREAS = [
   'Staffing levels and recruitment',
@@ -38,6 +78,23 @@ export type DeviceRecord = {
   answers: Record<string, { value: string | null; note: string }>;
   sectionRatings: Record<string, string>;
 };
+
+/**
+ * Chromium: makes every page of this device (browser context) unlock the lock screen by itself with
+ * the password of the person it names, from the demo accounts and whoever signed in through a page
+ * model (once per context; the bench uses it too).
+ */
+export async function autoUnlockDevice(context: BrowserContext): Promise<void> {
+  if (autoUnlocking.has(context)) return;
+  const flag = { on: true };
+  autoUnlocking.set(context, flag);
+  await context.exposeBinding('__qaTestUnlockPassword', (_source, shown: string) => {
+    if (!flag.on) return null;
+    for (const [email, password] of knownPasswords) if (shown.includes(`(${email})`)) return password;
+    return null;
+  });
+  await context.addInitScript(AUTO_UNLOCK_SCRIPT);
+}
 
 /** Runs in the page: how many entries one object store of the app's IndexedDB holds. */
 function countStore(storeName: string): Promise<number> {
@@ -76,6 +133,171 @@ function readStore(storeName: string, key: string | null): Promise<unknown> {
       request.onerror = () => reject(request.error);
     };
   });
+}
+
+/**
+ * Runs in the page: rows of one object store of the app's IndexedDB (one, or all), with what the
+ * app seals (issue 14) opened as the app would: the person's data key is unwrapped from the
+ * keyring with the first of `passwords` that opens it (PBKDF2, as crypto/keyring.ts does) and kept
+ * in the page until it reloads. Rows in the clear (before encryption, or under the browser tests'
+ * plaintext switch) come as they are. A file's bytes come as base64 (`base64`, `thumbnailBase64`).
+ */
+export function openDeviceRows(storeName: string, key: string | null, passwords: string[]): Promise<unknown> {
+  type Sealed = { iv: Uint8Array; data: ArrayBuffer } | { plain: string | Blob };
+  type Row = Record<string, unknown>;
+  const request = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const encoder = new TextEncoder();
+  const base64 = (bytes: Uint8Array) => {
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  };
+  return (async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('qa-visits');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!database.objectStoreNames.contains(storeName)) return key ? null : [];
+      const store = database.transaction(storeName).objectStore(storeName);
+      const rows = (key ? [await request(store.get(key))] : await request(store.getAll())) as Array<Row | undefined>;
+      const keyring = database.objectStoreNames.contains('keyring')
+        ? ((await request(database.transaction('keyring').objectStore('keyring').getAll())) as Array<{
+            userId: string;
+            wraps: Array<{ kind: string; salt: Uint8Array; iterations: number; iv: Uint8Array; data: ArrayBuffer }>;
+          }>)
+        : [];
+      const page = window as unknown as { __qaTestKeys?: Record<string, CryptoKey> };
+      const keys = (page.__qaTestKeys ??= {});
+      const keyOf = async (owner: string): Promise<CryptoKey> => {
+        const known = keys[owner];
+        if (known) return known;
+        const wrap = keyring.find((e) => e.userId === owner)?.wraps.find((w) => w.kind === 'password');
+        if (!wrap) throw new Error(`no key of ${owner} on this device`);
+        for (const password of passwords) {
+          const base = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, ['deriveKey']);
+          const kek = await crypto.subtle.deriveKey(
+            {
+              name: 'PBKDF2',
+              hash: 'SHA-256',
+              salt: wrap.salt as Uint8Array<ArrayBuffer>,
+              iterations: wrap.iterations,
+            },
+            base,
+            { name: 'AES-GCM', length: 256 },
+            false,
+            ['decrypt'],
+          );
+          try {
+            const raw = await crypto.subtle.decrypt(
+              {
+                name: 'AES-GCM',
+                iv: wrap.iv as Uint8Array<ArrayBuffer>,
+                additionalData: encoder.encode(`qa-visits:data-key:password:${owner}`),
+              },
+              kek,
+              wrap.data,
+            );
+            return (keys[owner] = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']));
+          } catch {
+            // not this password
+          }
+        }
+        throw new Error(`none of the known passwords opens the key of ${owner}`);
+      };
+      const openBytes = async (owner: string, purpose: string, sealed: Sealed): Promise<Uint8Array> => {
+        if ('plain' in sealed)
+          return typeof sealed.plain === 'string'
+            ? encoder.encode(sealed.plain)
+            : new Uint8Array(await sealed.plain.arrayBuffer());
+        const additionalData = encoder.encode(`qa-visits:${purpose}:${owner}`);
+        const iv = sealed.iv as Uint8Array<ArrayBuffer>;
+        return new Uint8Array(
+          await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData }, await keyOf(owner), sealed.data),
+        );
+      };
+      const openJson = async (owner: string, purpose: string, sealed: Sealed) =>
+        JSON.parse(new TextDecoder().decode(await openBytes(owner, purpose, sealed))) as Row;
+      const opened = async (row: Row | undefined): Promise<Row | null> => {
+        if (!row) return null;
+        const owner = row.ownerId as string;
+        if (storeName === 'records' && row.head && row.body) {
+          const { head, body, edits: _edits, ...clear } = row;
+          const { reviewComment, ...named } = await openJson(owner, 'record-head', head as Sealed);
+          const review = clear.review ? { ...(clear.review as Row), comment: reviewComment ?? '' } : clear.review;
+          return { ...clear, ...named, review, ...(await openJson(owner, 'record-body', body as Sealed)) };
+        }
+        if (storeName === 'outbox' && row.sealedBody) {
+          const { sealedBody, ...clear } = row;
+          return { ...clear, body: await openJson(owner, 'outbox-body', sealedBody as Sealed) };
+        }
+        if (storeName === 'briefings' && row.sealed)
+          return {
+            ...(await openJson(owner, 'briefing', row.sealed as Sealed)),
+            providerId: row.providerId,
+            compiledAt: row.compiledAt,
+          };
+        if (storeName === 'files') {
+          const { sealed, blob, thumbnail, ...clear } = row as Row & {
+            sealed?: { blob: Sealed; thumbnail: Sealed | null };
+            blob?: Blob;
+            thumbnail?: Blob | null;
+          };
+          const bytes = sealed
+            ? await openBytes(owner, 'file', sealed.blob)
+            : new Uint8Array(await blob!.arrayBuffer());
+          const small = sealed
+            ? sealed.thumbnail && (await openBytes(owner, 'thumbnail', sealed.thumbnail))
+            : thumbnail && new Uint8Array(await thumbnail.arrayBuffer());
+          return { ...clear, base64: base64(bytes), thumbnailBase64: small ? base64(small) : null };
+        }
+        return row;
+      };
+      const all = await Promise.all(rows.map(opened));
+      return key ? all[0] : all;
+    } finally {
+      database.close();
+    }
+  })();
+}
+
+/** Runs in the page: how many outbox entries of the signed-in person wait to be sent (what "n visits waiting to send" counts). */
+function pendingOfSignedIn(): Promise<number> {
+  const request = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const open = (name: string) =>
+    new Promise<IDBDatabase>((resolve, reject) => {
+      const o = indexedDB.open(name);
+      o.onsuccess = () => resolve(o.result);
+      o.onerror = () => reject(o.error);
+    });
+  return (async () => {
+    const device = await open('qa-visits-device');
+    const user = device.objectStoreNames.contains('keyval')
+      ? ((await request(device.transaction('keyval').objectStore('keyval').get('last-user'))) as
+          { id: string } | undefined)
+      : undefined;
+    device.close();
+    const database = await open('qa-visits');
+    try {
+      if (!database.objectStoreNames.contains('outbox')) return 0;
+      const rows = (await request(database.transaction('outbox').objectStore('outbox').getAll())) as Array<{
+        ownerId?: string;
+        state: string;
+      }>;
+      return rows.filter((r) => r.state === 'pending' && (r.ownerId === undefined || r.ownerId === user?.id)).length;
+    } finally {
+      database.close();
+    }
+  })();
 }
 
 /** Runs in the page: puts submitted records and their pending outbox entries in one transaction, as submitVisit leaves them. */
@@ -170,11 +392,48 @@ const SECTION_TEXT = 'Seen and discussed during the visit.';
 export class FieldApp<D extends EngineDriver = EngineDriver> {
   private readonly hands: Hands;
 
+  /** The person last signed in through the model: whose password unlocks the lock screen. */
+  private credentials: Credentials = USERS.officer;
+  /** Chromium: the auto-unlocker of the current context is in place. */
+  private armed: Promise<void> = Promise.resolve();
+
   constructor(
     readonly driver: D,
     readonly baseUrl: string,
   ) {
     this.hands = driver.playwright ? new PlaywrightHands(() => this.page) : new InPageHands(driver);
+    if (driver.playwright) {
+      this.armed = this.armAutoUnlock();
+      // A restart is a new context: it needs its own auto-unlocker before anything loads in it.
+      const restart = driver.restart.bind(driver);
+      (driver as { restart: () => Promise<void> }).restart = async () => {
+        await restart();
+        this.armed = this.armAutoUnlock();
+        await this.armed;
+      };
+    }
+  }
+
+  /** Whether the lock screen is unlocked by itself with the signed-in person's password (on by default). */
+  get autoUnlock(): boolean {
+    return this.driver.playwright ? (autoUnlocking.get(this.context)?.on ?? true) : this.inPageAutoUnlock;
+  }
+  set autoUnlock(on: boolean) {
+    if (this.driver.playwright) {
+      const flag = autoUnlocking.get(this.context);
+      if (flag) flag.on = on;
+      else autoUnlocking.set(this.context, { on });
+    } else this.inPageAutoUnlock = on;
+  }
+  private inPageAutoUnlock = true;
+
+  private armAutoUnlock(): Promise<void> {
+    return autoUnlockDevice(this.context);
+  }
+
+  /** Every password worth trying for the device's keys: the signed-in person's first. */
+  private passwords(): string[] {
+    return [...new Set([this.credentials.password, ...knownPasswords.values()])];
   }
 
   // --- The escape hatch (Chromium only) ---
@@ -204,13 +463,39 @@ export class FieldApp<D extends EngineDriver = EngineDriver> {
     return until(this.driver, description, check, timeoutMs);
   }
   heading = () => this.hands.heading();
-  waitForHeading = (name: Name, timeoutMs?: number) => this.hands.waitForHeading(name, timeoutMs);
+
+  /**
+   * Waits for the page heading. Should the lock screen show meanwhile (a reload, a cold start),
+   * it is unlocked with the signed-in person's password first (Chromium: by the init script).
+   */
+  async waitForHeading(name: Name, timeoutMs?: number): Promise<void> {
+    if (this.driver.playwright || !this.autoUnlock) return this.hands.waitForHeading(name, timeoutMs);
+    const matches = (text: string) => (typeof name === 'string' ? text === name : name.test(text));
+    await this.until(
+      `heading "${String(name)}"`,
+      async () => {
+        const heading = await this.hands.heading();
+        if (matches(heading)) return true;
+        if (heading === LOCK_HEADING && !matches(LOCK_HEADING)) await this.unlock();
+        return false;
+      },
+      timeoutMs,
+    );
+  }
+
+  /** On the lock screen: unlocks with `password` (the signed-in person's unless told) and waits until it has gone. */
+  async unlock(password = this.credentials.password): Promise<void> {
+    await this.hands.fill('Password', password);
+    await this.hands.press('button', 'Unlock');
+    await this.until('the lock screen to go', async () => (await this.hands.heading()) !== LOCK_HEADING, 30_000);
+  }
   /** The text of the element with this test id, white space collapsed. */
   testId = (id: string) => this.hands.testId(id);
   /** "n visits waiting to send". */
   waitingCount = () => this.hands.testId('waiting');
 
   async open(path = '/'): Promise<void> {
+    await this.armed;
     await this.driver.goto(`${this.baseUrl}${path}`);
   }
 
@@ -229,6 +514,9 @@ export class FieldApp<D extends EngineDriver = EngineDriver> {
   /** From the sign-in page to My visits. */
   async signIn(who: Role | Credentials = 'officer'): Promise<void> {
     const { email, password } = typeof who === 'string' ? USERS[who] : who;
+    this.credentials = { email, password };
+    knownPasswords.set(email, password);
+    await this.armed;
     await this.waitForHeading('Sign in');
     await this.hands.fill('Email address', email);
     await this.hands.fill('Password', password);
@@ -327,6 +615,23 @@ export class FieldApp<D extends EngineDriver = EngineDriver> {
   async submitVisit(button = 'Submit visit'): Promise<void> {
     await this.hands.press('button', button);
     await this.waitForHeading('My visits');
+    await this.waitForWaitingCount();
+  }
+
+  /**
+   * Waits until "n visits waiting to send" shows what the device's outbox holds for the signed-in
+   * person: the count is a live query, re-read a moment after each write (more so while the
+   * newly opened page decrypts its list).
+   */
+  async waitForWaitingCount(timeoutMs = 15_000): Promise<void> {
+    await this.until(
+      'the waiting count to show the outbox',
+      async () => {
+        const n = await this.driver.evaluate(pendingOfSignedIn);
+        return (await this.waitingCount()) === `${n} ${n === 1 ? 'visit' : 'visits'} waiting to send`;
+      },
+      timeoutMs,
+    );
   }
 
   /** Starts, completes and submits a visit; returns its id. */
@@ -389,7 +694,12 @@ export class FieldApp<D extends EngineDriver = EngineDriver> {
 
   /** What the device holds for a record, read straight from IndexedDB. */
   async record(id: string): Promise<DeviceRecord | null> {
-    return (await this.driver.evaluate(readStore, 'records', id)) as DeviceRecord | null;
+    return (await this.driver.evaluate(openDeviceRows, 'records', id, this.passwords())) as DeviceRecord | null;
+  }
+
+  /** Every row of an object store of the device database, opened (see openDeviceRows). */
+  async rows<T = Record<string, unknown>>(storeName: string): Promise<T[]> {
+    return (await this.driver.evaluate(openDeviceRows, storeName, null, this.passwords())) as T[];
   }
 
   /** How many entries an object store of the device database holds. */
