@@ -66,6 +66,7 @@ describe('a record at rest', () => {
     const row = await rawRecord(id);
     expect(Object.keys(row).sort()).toEqual(
       [
+        'answerParts',
         'assignmentId',
         'baseRevision',
         'body',

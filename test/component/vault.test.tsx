@@ -11,13 +11,13 @@ import {
   lockVault,
   openBlob,
   openJson,
-  pinPending,
   unlockedUserId,
   vaultState,
 } from '../../src/app/crypto/vault';
 import { sealBlob, sealJson } from '../../src/app/crypto/seal';
 import {
   PBKDF2_ITERATIONS,
+  pinPending,
   choosePin,
   keyringEntry,
   unlockAfterSignIn,

@@ -5,18 +5,35 @@
 // (sign-in, the lock screen), so the slow derivation code is not in the first load; the key it
 // unwraps goes to the vault (vault.ts) and nowhere else.
 import { db, type KeyringEntry, type KeyWrap } from '../storage/database';
-import {
-  aad,
-  adoptKey,
-  decrypt,
-  encoder,
-  holdForPin,
-  LockedError,
-  pendingPinKey,
-  forgetPendingPin,
-  randomBytes,
-} from './vault';
+import { aad, adoptKey, decrypt, encoder, LockedError, randomBytes, unlockedUserId, vaultState } from './vault';
 import { encrypt } from './seal';
+
+/** The DK's raw bytes, kept only between a sign-in and the choice of a PIN (or skipping it). */
+let pendingPin: { userId: string; raw: Uint8Array } | null = null;
+
+/** Keeps a copy of the raw DK until a PIN is chosen or skipped (never past a lock). */
+function holdForPin(userId: string, raw: Uint8Array): void {
+  forgetPendingPin();
+  pendingPin = { userId, raw: raw.slice() };
+}
+
+function pendingPinKey(): { userId: string; raw: Uint8Array } | null {
+  return pendingPin && pendingPin.userId === unlockedUserId() ? pendingPin : null;
+}
+
+/** Whether a PIN can be chosen now: straight after a sign-in that offered one. */
+export function pinPending(): boolean {
+  return pendingPinKey() !== null;
+}
+
+export function forgetPendingPin(): void {
+  pendingPin?.raw.fill(0);
+  pendingPin = null;
+}
+
+vaultState.subscribe((state) => {
+  if (state.status !== 'unlocked') forgetPendingPin();
+});
 
 /**
  * PBKDF2-SHA-256 work factor for the password and PIN wraps. Calibrated so one derivation takes

@@ -6,7 +6,7 @@
 // entries are never lost or rolled back by it. Once a run finds nothing left, the person's
 // keyring row says so and later unlocks skip it (it reads every row of every table).
 import { db, type StoredOutboxEntry, type StoredRecord } from '../storage/database';
-import { clearPart, editsOf, isSealedRow, openRecord } from '../records/sealed-record';
+import { clearPart, editsOf, isSealedRow, openRecord, sealedPartsOf } from '../records/sealed-record';
 import { sealRecord } from '../records/record-seal';
 import { sealAssignment, sealBriefing } from '../briefings/briefing-seal';
 import { sealFile } from '../evidence/file-open';
@@ -45,8 +45,7 @@ export async function sealLegacyRows(userId: string): Promise<void> {
       for (const [at, row] of batch.entries()) {
         const fresh = await database.records.get(row.id);
         const next = sealed[at]!;
-        if (fresh && sameRow(row, fresh))
-          await database.records.put({ ...clearPart(fresh), edits: next.edits, head: next.head, body: next.body });
+        if (fresh && sameRow(row, fresh)) await database.records.put({ ...clearPart(fresh), ...sealedPartsOf(next) });
         else if (fresh && !isSealedRow(fresh)) complete = false;
       }
     });

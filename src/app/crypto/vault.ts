@@ -3,7 +3,7 @@
 // kept only wrapped, in the keyring (crypto/keyring.ts, loaded when someone signs in or unlocks).
 // Unwrapped, the DK is imported as a non-extractable CryptoKey held in this module's memory only
 // while the app is unlocked; its raw bytes are dropped (zeroed) at once, except for the few
-// moments a PIN is being chosen.
+// moments a PIN is being chosen (kept by keyring.ts, and zeroed when the app locks).
 //
 // Values are sealed (seal.ts) under their OWNER's DK with a fresh random 96-bit IV per write, the
 // additional data binding each ciphertext to its owner and purpose, and opened here. Neither ever
@@ -25,8 +25,6 @@ export class LockedError extends Error {
 }
 
 let unlocked: { userId: string; key: CryptoKey } | null = null;
-/** The DK's raw bytes, kept only between a sign-in and the choice of a PIN (or skipping it). */
-let pendingPin: { userId: string; raw: Uint8Array } | null = null;
 /** Writes that started while unlocked; lockVault lets them seal before the key goes. */
 const writing = new Set<Promise<unknown>>();
 
@@ -97,7 +95,6 @@ export async function lockVault(): Promise<void> {
   while (writing.size > 0 && Date.now() - waited < 10_000)
     await Promise.race([Promise.allSettled([...writing]), new Promise((resolve) => setTimeout(resolve, 1000))]);
   unlocked = null;
-  forgetPendingPin();
 }
 
 /** Holds the DK in memory as a non-extractable key (the keyring, after unwrapping it). */
@@ -107,29 +104,8 @@ export async function adoptKey(userId: string, raw: Uint8Array<ArrayBuffer>): Pr
   vaultState.set({ status: 'unlocked', userId });
 }
 
-/** Keeps a copy of the raw DK until a PIN is chosen or skipped (never past a lock). */
-export function holdForPin(userId: string, raw: Uint8Array): void {
-  forgetPendingPin();
-  pendingPin = { userId, raw: raw.slice() };
-}
-
-/** The raw DK held for choosing a PIN, if it is the unlocked person's. */
-export function pendingPinKey(): { userId: string; raw: Uint8Array } | null {
-  return pendingPin && pendingPin.userId === unlocked?.userId ? pendingPin : null;
-}
-
-export function pinPending(): boolean {
-  return pendingPinKey() !== null;
-}
-
-export function forgetPendingPin(): void {
-  pendingPin?.raw.fill(0);
-  pendingPin = null;
-}
-
 /** Forgets every key in memory (sign-out and wipe; the keyring itself goes with the database). */
 export function forgetKeys(): void {
   unlocked = null;
-  forgetPendingPin();
   vaultState.set({ status: 'locked' });
 }

@@ -2,7 +2,7 @@
 // records waiting to send. Also whether the browser has made the storage persistent (not evicted
 // under pressure) and the 80% warning shown across the app. Reads only; freeing space is explicit.
 import { observable } from '../lib/observable';
-import { db } from '../storage/database';
+import { db, type StoredFile } from '../storage/database';
 
 export const WARN_AT = 0.8;
 
@@ -20,7 +20,17 @@ export type StorageReport = {
 /** True when the device is at or above WARN_AT of its quota; checked at start and after photos. */
 export const storageNearlyFull = observable<boolean>(false);
 
-const jsonBytes = (value: unknown) => new Blob([JSON.stringify(value)]).size;
+/** Bytes a stored value takes, roughly: its JSON, and sealed parts (issue 14) by their ciphertext's size. */
+function storedBytes(value: unknown): number {
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value.byteLength;
+  if (typeof value !== 'object' || value === null) return value === undefined ? 0 : JSON.stringify(value).length;
+  let n = 0;
+  for (const item of Object.values(value)) n += storedBytes(item);
+  return n;
+}
+
+/** A file's thumbnail, in the clear (before v6) or sealed. */
+const thumbnailBytes = (f: StoredFile) => f.thumbnail?.size ?? storedBytes(f.sealed?.thumbnail ?? undefined);
 
 export async function storageReport(): Promise<StorageReport> {
   const database = db();
@@ -36,10 +46,10 @@ export async function storageReport(): Promise<StorageReport> {
     usage: estimate?.usage ?? null,
     quota: estimate?.quota ?? null,
     persisted: persisted ?? null,
-    drafts: records.filter((r) => r.status === 'draft').reduce((n, r) => n + jsonBytes(r), 0),
-    files: files.reduce((n, f) => n + f.bytes + (f.thumbnail?.size ?? 0), 0),
-    sentFiles: files.filter((f) => sentIds.has(f.recordId)).reduce((n, f) => n + f.bytes + (f.thumbnail?.size ?? 0), 0),
-    queued: outbox.reduce((n, row) => n + jsonBytes(row.body), 0),
+    drafts: records.filter((r) => r.status === 'draft').reduce((n, r) => n + storedBytes(r), 0),
+    files: files.reduce((n, f) => n + f.bytes + thumbnailBytes(f), 0),
+    sentFiles: files.filter((f) => sentIds.has(f.recordId)).reduce((n, f) => n + f.bytes + thumbnailBytes(f), 0),
+    queued: outbox.reduce((n, row) => n + storedBytes(row.sealedBody ?? row.body), 0),
   };
 }
 

@@ -4,8 +4,7 @@ import { useState } from 'preact/hooks';
 import { TextInput } from '../components/fields';
 import { ErrorSummary, errorLinks, Page } from '../components/Page';
 import { navigate } from '../lib/router';
-import { forgetPendingPin, pinPending } from '../crypto/vault';
-import { choosePin } from '../crypto/keyring';
+import { choosePin, forgetPendingPin, pinPending } from '../crypto/keyring';
 
 const PIN = /^\d{6,12}$/;
 

@@ -1,7 +1,8 @@
 // How a record is kept at rest (issue 14): the fields indexes, lists and sync need in the clear;
 // what the person wrote in two sealed parts under the owner's key: a small `head` (who or what it
 // is about, the details, the reviewer's comment: what lists show) and the `body` (answers, notes,
-// ratings, actions, signatures, the briefing snapshot). The reviewer's decision stays in the clear
+// ratings, actions, signatures, the briefing snapshot; the answers in parts by item id, so saving
+// one answer re-seals an eighth of them: record-seal.ts). The reviewer's decision stays in the clear
 // with its comment blanked (retention keeps returned records), the comment itself in the head. Opening and sealing happen outside any
 // Dexie transaction; the `edits` counter on the row tells a write, inside its transaction, whether
 // the row is still the one it opened.
@@ -12,6 +13,7 @@
 // writers change a copy. It is emptied when the vault locks. Opening is on the first load;
 // sealing loads with what writes.
 import { openText, vaultState } from '../crypto/vault';
+import type { Answer } from '../../shared/records/schema';
 import type { LocalRecord, RecordContent, RecordHead, Sealed, StoredRecord } from '../storage/database';
 
 export const HEAD_KEYS = ['subjectName', 'details', 'reviewComment'] as const satisfies ReadonlyArray<keyof RecordHead>;
@@ -36,7 +38,11 @@ export type Opened = {
   ownerId: string;
   head: Sealed;
   body: Sealed;
+  /** The answers' sealed parts, and what each holds (the very answer objects of `content`). */
+  parts: Sealed[];
+  partAnswers: Array<Record<string, Answer>>;
   headText: string;
+  /** The body's text, without the answers. */
   bodyText: string;
   headValue: RecordHead;
   content: RecordContent;
@@ -70,7 +76,7 @@ export const editsOf = (row: Pick<StoredRecord, 'edits'>) => row.edits ?? 0;
 /** The clear fields of a row or record: no sealed part, no edit count, no field of head or body. */
 export function clearPart(row: StoredRecord | LocalRecord): StoredRecord {
   const clear: Record<string, unknown> = { ...row };
-  for (const key of ['head', 'body', 'edits', ...HEAD_KEYS, ...CONTENT_KEYS]) delete clear[key];
+  for (const key of ['head', 'body', 'answerParts', 'edits', ...HEAD_KEYS, ...CONTENT_KEYS]) delete clear[key];
   if (row.review) clear.review = { ...row.review, comment: '' };
   return clear as StoredRecord;
 }
@@ -78,8 +84,13 @@ export function clearPart(row: StoredRecord | LocalRecord): StoredRecord {
 /** A row from before encryption: every field in the clear. */
 function legacyRecord(row: StoredRecord): LocalRecord {
   const record: Record<string, unknown> = { ...row };
-  for (const key of ['head', 'body', 'edits']) delete record[key];
+  for (const key of ['head', 'body', 'answerParts', 'edits']) delete record[key];
   return record as unknown as LocalRecord;
+}
+
+/** A sealed row's sealed parts and edit count, to write over another row's clear fields. */
+export function sealedPartsOf(row: StoredRecord): Pick<StoredRecord, 'edits' | 'head' | 'body' | 'answerParts'> {
+  return { edits: row.edits, head: row.head, body: row.body, answerParts: row.answerParts };
 }
 
 export function isSealedRow(row: StoredRecord): row is StoredRecord & { head: Sealed; body: Sealed } {
@@ -101,20 +112,30 @@ export function compose(row: StoredRecord, entry: Pick<Opened, 'headValue' | 'co
 async function openEntry(row: StoredRecord & { head: Sealed; body: Sealed }): Promise<Opened> {
   const cached = opened.get(row.id);
   if (cached && cached.edits === editsOf(row) && cached.ownerId === row.ownerId) return cached;
-  const [headText, bodyText] = await Promise.all([
+  const parts = row.answerParts ?? [];
+  const [headText, bodyText, ...partTexts] = await Promise.all([
     openText(row.ownerId, 'record-head', row.head),
     openText(row.ownerId, 'record-body', row.body),
+    ...parts.map((part) => openText(row.ownerId, 'record-answers', part)),
   ]);
+  const rest = JSON.parse(bodyText) as RecordContent;
+  // Rows sealed before answers were split keep them in the body; the next save splits them.
+  const partAnswers = partTexts.map((text) => JSON.parse(text) as Record<string, Answer>);
   const entry: Opened = {
     edits: editsOf(row),
     clear: clearPart(row),
     ownerId: row.ownerId,
     head: row.head,
     body: row.body,
+    parts,
+    partAnswers,
     headText,
     bodyText,
     headValue: JSON.parse(headText) as RecordHead,
-    content: JSON.parse(bodyText) as RecordContent,
+    content: {
+      ...rest,
+      answers: row.answerParts ? (Object.assign({}, ...partAnswers) as Record<string, Answer>) : rest.answers,
+    },
   };
   remember(row.id, entry);
   return entry;

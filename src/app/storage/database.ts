@@ -94,6 +94,8 @@ export type StoredRecord = Omit<LocalRecord, 'subjectName' | 'details' | keyof R
   edits?: number;
   head?: Sealed;
   body?: Sealed;
+  /** The answers, sealed in parts by item id (the rest of the body is in `body`). */
+  answerParts?: Sealed[];
 } & Partial<Pick<LocalRecord, 'subjectName' | 'details'> & RecordContent>;
 
 /**

@@ -12,7 +12,7 @@ import { requestJson, type HttpResult } from '../lib/http';
 import { db, type QaDatabase, type LocalRecord, type StoredRecord } from '../storage/database';
 import { fromRecordBody, listedName } from '../records/record-body';
 import { LockedError, unlockedUserId } from '../crypto/vault';
-import { clearPart, editsOf, openRecord } from '../records/sealed-record';
+import { clearPart, editsOf, openRecord, sealedPartsOf } from '../records/sealed-record';
 import { sealRecord } from '../records/record-seal';
 import { sealAssignment, sealBriefing } from '../briefings/briefing-seal';
 import { pulledSettings } from './settings';
@@ -140,13 +140,7 @@ async function applyReturned(database: QaDatabase, returned: StoredSubmission[],
     const fresh = await database.records.get(id);
     if (from === null ? fresh !== undefined : fresh === undefined || editsOf(fresh) !== from) continue;
     if (reviewOnly && fresh) {
-      await database.records.put({
-        ...clearPart(fresh),
-        review: row.review,
-        edits: row.edits,
-        head: row.head,
-        body: row.body,
-      });
+      await database.records.put({ ...clearPart(fresh), review: row.review, ...sealedPartsOf(row) });
     } else {
       await database.records.put(row);
     }

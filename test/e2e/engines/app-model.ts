@@ -227,10 +227,16 @@ export function openDeviceRows(storeName: string, key: string | null, passwords:
         if (!row) return null;
         const owner = row.ownerId as string;
         if (storeName === 'records' && row.head && row.body) {
-          const { head, body, edits: _edits, ...clear } = row;
+          const { head, body, answerParts, edits: _edits, ...clear } = row;
           const { reviewComment, ...named } = await openJson(owner, 'record-head', head as Sealed);
           const review = clear.review ? { ...(clear.review as Row), comment: reviewComment ?? '' } : clear.review;
-          return { ...clear, ...named, review, ...(await openJson(owner, 'record-body', body as Sealed)) };
+          const content = await openJson(owner, 'record-body', body as Sealed);
+          // The answers are sealed in parts by item id (records/sealed-record.ts).
+          const parts = await Promise.all(
+            ((answerParts as Sealed[] | undefined) ?? []).map((part) => openJson(owner, 'record-answers', part)),
+          );
+          const answers = answerParts ? Object.assign({}, ...parts) : content.answers;
+          return { ...clear, ...named, review, ...content, answers };
         }
         if (storeName === 'outbox' && row.sealedBody) {
           const { sealedBody, ...clear } = row;
