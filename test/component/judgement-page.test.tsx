@@ -1,13 +1,14 @@
 // The overall judgement over a real draft: the suggestion follows the section ratings, and a
 // different rating asks for a written reason that is autosaved as the override.
 import { beforeEach, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { Template } from '../../src/shared/templates/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { db } from '../../src/app/storage/database';
 import { saveRating } from '../../src/app/records/answer-store';
 import { JudgementPage } from '../../src/app/records/JudgementPage';
+import { RatingField } from '../../src/app/records/RatingField';
 import { startRecord } from '../../src/app/records/record-store';
 import { LiveVisit, officer, record, resetDevice } from './helpers';
 
@@ -58,4 +59,39 @@ it('suggests the worst area, and needs a reason to differ, saved without a butto
   // Agreeing with the suggestion needs no reason: the box goes away.
   await user.click(screen.getByRole('radio', { name: 'Amber (suggested)' }));
   await waitFor(() => expect(screen.queryByRole('textbox')).toBeNull());
+});
+
+it('keeps a chosen rating ticked when the page re-renders before the save lands', async () => {
+  const id = await startRecord({
+    ownerId: officer.id,
+    template: scored,
+    subjectName: 'Oakwood House',
+    details: { providerId: 'prov-oakwood', date: '2026-06-04', announced: true, spokeWith: '' },
+  });
+  const section = scored.sections[0]!;
+  const field = (current: string | null) => (
+    <RatingField
+      recordId={id}
+      template={scored}
+      ratingKey={section.id}
+      isOverall={false}
+      legend="Rating"
+      current={current}
+      suggestion={{ rating: null, percentage: null, counted: 0 }}
+      override={undefined}
+      showErrors={false}
+      onError={(e) => {
+        throw e;
+      }}
+    />
+  );
+  // The stored value as the page last read it: nothing yet. Another answer's save re-renders the
+  // page with it before this rating is written; the officer's tick must not disappear.
+  const { rerender } = render(field(null));
+  fireEvent.click(screen.getByRole('radio', { name: 'Amber' }));
+  rerender(field(null));
+  expect((screen.getByRole('radio', { name: 'Amber' }) as HTMLInputElement).checked).toBe(true);
+  await waitFor(async () => expect((await record(id))?.sectionRatings[section.id]).toBe('amber'));
+  rerender(field('amber'));
+  expect((screen.getByRole('radio', { name: 'Amber' }) as HTMLInputElement).checked).toBe(true);
 });

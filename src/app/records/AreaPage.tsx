@@ -107,6 +107,7 @@ export const AreaPage = withTemplate(function AreaForm(props: {
         </p>
         {section.rated && (
           <RatingField
+            key={`${visit.id}:${section.id}`}
             recordId={visit.id}
             template={template}
             ratingKey={section.id}

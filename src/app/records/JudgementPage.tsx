@@ -1,6 +1,6 @@
-// The overall judgement: each section's rating as given, the overall rating the scoring rule
-// suggests from them (CQC: percentage and bands; QMF: worst area; audits: average grade), and the
-// person's own judgement, which needs a written reason when it differs.
+// The overall judgement: each section's rating as given, the overall rating the template's rule
+// suggests from them (and from any answer that limits it, such as a breach of regulation found),
+// and the person's own judgement, which needs a written reason when it differs.
 import { suggestOverallRating } from '../../shared/records/scoring';
 import { OVERALL } from '../../shared/records/schema';
 import { type Template } from '../../shared/templates/schema';
@@ -14,10 +14,10 @@ export const JudgementPage = withTemplate(function JudgementForm(props: { visit:
   const { visit, template } = props;
   const step = useDraftStep(visit);
   if (!template.overall) return <StepNotFound visit={visit} title="No overall judgement" />;
-  const suggestion = suggestOverallRating(template, visit.sectionRatings);
+  const suggestion = suggestOverallRating(template, visit.sectionRatings, visit.answers);
   const override = visit.ratingOverrides[OVERALL];
   const problemsOf = (record: LocalRecord) => {
-    const suggested = suggestOverallRating(template, record.sectionRatings).rating;
+    const suggested = suggestOverallRating(template, record.sectionRatings, record.answers).rating;
     const differs = record.overallRating !== null && suggested !== null && record.overallRating !== suggested;
     return [
       ...(record.overallRating === null ? [{ href: `#rating-${OVERALL}`, message: 'Give the overall rating' }] : []),
@@ -44,6 +44,7 @@ export const JudgementPage = withTemplate(function JudgementForm(props: { visit:
       />
       <form onSubmit={(e) => void step.finish(e, problemsOf, `/visits/${visit.id}`)} noValidate>
         <RatingField
+          key={visit.id}
           recordId={visit.id}
           template={template}
           ratingKey={OVERALL}

@@ -34,7 +34,15 @@ export function RatingField(props: {
   showErrors: boolean;
   onError: (e: unknown) => void;
 }) {
-  const { template, ratingKey, suggestion, current } = props;
+  const { template, ratingKey, suggestion } = props;
+  // The choice made on this page is shown at once, as AnswerField does: the stored rating arrives
+  // only after the record is sealed and written, and a re-render before then (another answer's
+  // save) must not show the radio unticked again. The stored value takes over once it matches.
+  const [chosen, setChosen] = useState<string | null>(null);
+  useEffect(() => {
+    if (chosen !== null && props.current === chosen) setChosen(null);
+  }, [props.current, chosen]);
+  const current = chosen ?? props.current;
   const [reason, setReason] = useState(props.override?.reason ?? '');
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(reason);
@@ -83,7 +91,13 @@ export function RatingField(props: {
       }))}
       value={current}
       error={props.showErrors && current === null && 'Give a rating'}
-      onChange={(value) => void saveRating(props.recordId, ratingKey, value, props.isOverall).catch(props.onError)}
+      onChange={(value) => {
+        setChosen(value);
+        saveRating(props.recordId, ratingKey, value, props.isOverall).catch((e: unknown) => {
+          setChosen(null);
+          props.onError(e);
+        });
+      }}
       after={
         differs && (
           <TextArea
