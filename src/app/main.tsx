@@ -17,13 +17,26 @@ registerServiceWorker();
 // The app lock (issue 14): every load starts locked; idle time locks again.
 startLock();
 render(<App />, document.getElementById('app') as HTMLElement);
-setTimeout(preloadPages, 500);
 
 void loadSettings();
 void checkStorage();
-// Device retention (issue 14) reads only clear fields, so it runs at start, before any unlock.
-void import('./device/retention').then((m) => m.applyRetention()).catch(() => undefined);
 void restoreLastSync();
+
+/**
+ * What the first screen does not need starts once that screen is known (sign-in, lock or a
+ * page): parsing the other pages or running retention earlier holds up the remembered person's
+ * IndexedDB read on a slow phone, and with it the first usable input (docs/budgets-and-testing.md).
+ */
+function afterFirstScreen(): void {
+  setTimeout(preloadPages, 500);
+  // Device retention (issue 14) reads only clear fields, so it runs before any unlock.
+  setTimeout(() => void import('./device/retention').then((m) => m.applyRetention()).catch(() => undefined), 1000);
+}
+const stopWaiting = session.subscribe((state) => {
+  if (state.status === 'loading') return;
+  stopWaiting();
+  afterFirstScreen();
+});
 void loadSession().then(() => {
   if (session.get().status === 'signed-in') startSync();
 });

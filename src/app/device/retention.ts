@@ -13,8 +13,7 @@
 import { db } from '../storage/database';
 import { deleteValue, getValue, setValue } from '../storage/device-keyval';
 import { storedDevicePolicy } from '../sync/settings';
-import { LAST_SYNC_KEY } from '../sync/sync-state';
-import { CURSOR_KEY } from '../sync/pull';
+import { CURSOR_KEY, LAST_SYNC_KEY } from '../sync/sync-state';
 import type { DevicePolicy } from '../../shared/auth/schema';
 import { calendarDay } from '../../shared/calendar';
 import { deleteUnnamedFiles } from './kept-files';

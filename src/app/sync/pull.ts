@@ -16,9 +16,9 @@ import { clearPart, editsOf, openRecord, sealedPartsOf } from '../records/sealed
 import { sealRecord } from '../records/record-seal';
 import { sealAssignment, sealBriefing } from '../briefings/briefing-seal';
 import { pulledSettings } from './settings';
+import { CURSOR_KEY } from './sync-state';
 
 /** Exported for retention (device/retention.ts), which forgets it with the reference data it named. */
-export const CURSOR_KEY = 'pull-cursor';
 
 export type PullOutcome =
   { result: 'done' } | { result: 'auth-required' } | { result: 'retry'; message: string; status: number | null };

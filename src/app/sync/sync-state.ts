@@ -14,6 +14,8 @@ export const NOT_SYNCED: SyncState = {
 };
 export const syncState = observable<SyncState>(NOT_SYNCED);
 export const LAST_SYNC_KEY = 'last-sync-at';
+/** Where the last pull got to (sync/pull.ts); here so retention can clear it without loading pull. */
+export const CURSOR_KEY = 'pull-cursor';
 
 /** Shows when this device last synced from the first paint, before any sync has run. */
 export async function restoreLastSync(): Promise<void> {
