@@ -64,12 +64,16 @@ describeWithChromium(
 
       // The next start, still offline (so nothing is sent or pulled meanwhile).
       await coldStart(app, USERS.officer, { offline: true });
-      await expect.poll(async () => (await deviceRecords(app)).map((r) => r.id)).not.toContain(sent);
+      // Retention runs shortly after the first screen (main.tsx), not before it.
+      await expect
+        .poll(async () => (await deviceRecords(app)).map((r) => r.id), { timeout: 20_000 })
+        .not.toContain(sent);
+      await expect
+        .poll(async () => (await deviceFiles(app)).map((f) => f.sha256), { timeout: 20_000 })
+        .not.toContain(sentPhoto);
       const records = await deviceRecords(app);
       expect(records.find((r) => r.id === queued)?.status).toBe('queued');
-      const files = (await deviceFiles(app)).map((f) => f.sha256);
-      expect(files).toContain(queuedPhoto);
-      expect(files).not.toContain(sentPhoto);
+      expect((await deviceFiles(app)).map((f) => f.sha256)).toContain(queuedPhoto);
       expect((await deviceOutbox(app)).map((e) => e.recordId)).toEqual([queued]);
       expect(await app.waitingCount()).toBe('1 visit waiting to send');
 
