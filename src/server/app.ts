@@ -26,8 +26,10 @@ import { pullRoutes } from './sync/routes';
 import { assignmentRoutes } from './assignments/routes';
 import { intelligenceImportRoutes } from './intelligence/import-route';
 import { intelligenceRoutes } from './intelligence/routes';
+import { escalationRoutes } from './escalations/routes';
 import { providerImportRoutes } from './providers/import-route';
 import { providerRoutes } from './providers/routes';
+import { monitoringRoutes } from './providers/monitoring-routes';
 import { templateRoutes } from './templates/routes';
 import { reportRoutes } from './reports/routes';
 import { userRoutes } from './users/routes';
@@ -73,7 +75,9 @@ const API_ROUTES: readonly ApiRoute[] = withOpenApi([
   ...providerImportRoutes,
   ...intelligenceImportRoutes,
   ...providerRoutes,
+  ...monitoringRoutes,
   ...intelligenceRoutes,
+  ...escalationRoutes,
   ...assignmentRoutes,
   ...templateRoutes,
   ...reportRoutes,

@@ -1,8 +1,10 @@
 // Server configuration from the environment. Owns defaults and validation: a bad value stops the
 // server at start with a message naming the variable, rather than surfacing later as odd behaviour.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DevicePolicy } from '../shared/auth/schema';
 import { parseVisitFrequencies, type VisitFrequencies } from '../shared/briefings/visit-due';
+import { DEFAULT_RISK_MATRIX, parseRiskMatrix, type RiskMatrix } from '../shared/providers/risk-matrix';
 import { type TrustProxy, parseTrustProxy } from './http/client-address';
 
 export interface Config {
@@ -21,8 +23,10 @@ export interface Config {
   sessionIdleHours: number;
   sessionMaxDays: number;
   staticDir: string;
-  /** Monitoring level → months between visits (VISIT_FREQUENCY_MONTHS). */
+  /** Monitoring level (3-5) → months between visits (VISIT_FREQUENCY_MONTHS); levels 1-2 have a desk review. */
   visitFrequencyMonths: VisitFrequencies;
+  /** The council's risk matrix (RISK_MATRIX_FILE, a JSON file; the defaults when unset). */
+  riskMatrix: RiskMatrix;
   /** After this many days the app warns that a briefing may be out of date. */
   briefingStaleDays: number;
   /** Largest attachment accepted, in bytes (docs/sync-contract.md: 15 MB). */
@@ -80,8 +84,22 @@ function databaseUrl(env: Env): string | null {
 }
 
 function frequencies(env: Env): VisitFrequencies {
-  const parsed = parseVisitFrequencies(env.VISIT_FREQUENCY_MONTHS?.trim() || '1:24,2:12,3:12,4:6,5:3');
+  const parsed = parseVisitFrequencies(env.VISIT_FREQUENCY_MONTHS?.trim() || '3:12,4:6,5:3');
   if (typeof parsed === 'string') throw new ConfigError(`VISIT_FREQUENCY_MONTHS: ${parsed}`);
+  return parsed;
+}
+
+function riskMatrix(env: Env): RiskMatrix {
+  const file = env.RISK_MATRIX_FILE?.trim();
+  if (!file) return DEFAULT_RISK_MATRIX;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(resolve(file), 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`RISK_MATRIX_FILE: cannot read "${file}" as JSON (${(error as Error).message})`);
+  }
+  const parsed = parseRiskMatrix(json);
+  if (typeof parsed === 'string') throw new ConfigError(`RISK_MATRIX_FILE: ${parsed}`);
   return parsed;
 }
 
@@ -121,6 +139,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = [])
     sessionMaxDays: int(env, 'SESSION_MAX_DAYS', 14, 1, 365),
     staticDir: resolve(env.STATIC_DIR?.trim() || './dist'),
     visitFrequencyMonths: frequencies(env),
+    riskMatrix: riskMatrix(env),
     briefingStaleDays: int(env, 'BRIEFING_STALE_DAYS', 7, 1, 365),
     attachmentLimitBytes: int(env, 'ATTACHMENT_LIMIT_BYTES', 15 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     maxImagePixels: int(env, 'MAX_IMAGE_PIXELS', 40_000_000, 1, 1_000_000_000),

@@ -36,7 +36,7 @@ describeWithChromium('offline visit capture (Chromium)', (env) => {
     await app.answerArea('Met', 'Green');
     await page.getByRole('radio', { name: 'Partly met' }).first().check();
     await page.locator('.item').first().getByRole('textbox').fill('Two night shifts in October ran one carer short.');
-    // QMF v2 suggests Amber from the weakest answer; the officer agrees with it.
+    // QMF v3: the staffing rota is a critical check, so partly met suggests Amber; the officer agrees.
     await page.getByRole('radio', { name: 'Amber (suggested)' }).check();
     await app.backToVisit(PROVIDER);
 
@@ -52,7 +52,8 @@ describeWithChromium('offline visit capture (Chromium)', (env) => {
       .nth(1)
       .getByRole('textbox')
       .fill('Care Certificate not started for three new starters.');
-    await page.getByRole('radio', { name: 'Red (suggested)' }).check();
+    // One check not met (not a critical one) suggests Amber on QMF v3.
+    await page.getByRole('radio', { name: 'Amber (suggested)' }).check();
 
     // Autosave: the note reaches IndexedDB without pressing anything; then reload mid-area.
     await expect

@@ -67,7 +67,24 @@ describeWithChromium('office reports (Chromium)', (env) => {
     );
     expect(
       Object.fromEntries((await tableRows(page, 'Exceptions by heading')).map(([k, ...v]) => [k, v.map(Number)])),
-    ).toEqual(FIXTURE.themes);
+    ).toEqual(
+      // The fixture's three figures per heading, then the escalations opened under it.
+      Object.fromEntries(
+        Object.entries(FIXTURE.themes).map(([k, v]) => [
+          k,
+          [...v, FIXTURE.escalationsByHeading[k as keyof typeof FIXTURE.escalationsByHeading]],
+        ]),
+      ),
+    );
+    expect(
+      (await tableRows(page, 'Providers in escalation in the quarter')).map(([provider, trigger, heading]) => ({
+        provider,
+        trigger,
+        heading,
+      })),
+    ).toEqual(
+      FIXTURE.escalations.map((e) => ({ provider: e.providerName, trigger: e.triggerLabel, heading: e.headingLabel })),
+    );
     await page
       .getByText(`${FIXTURE.closure.percent}% of this quarter\u2019s significant actions were closed within 3 months.`)
       .waitFor();
@@ -159,7 +176,7 @@ describeWithChromium('office reports (Chromium)', (env) => {
 
     await openOffice(app, 'Provider register', 'Provider register');
     await page.getByLabel('RAG rating').selectOption('red');
-    await page.getByRole('table', { name: /^3 of 16 providers$/ }).waitFor();
+    await page.getByRole('table', { name: /^3 of 19 providers$/ }).waitFor();
     await expectAccessible(page, 'provider register');
     await page.getByRole('link', { name: 'The Beeches Residential Home' }).click();
     await app.waitForHeading('The Beeches Residential Home');

@@ -2,7 +2,7 @@
 // one: the device receives the new version for new visits, and the draft is completed and
 // accepted on the version it was started on.
 import { expect, it } from 'vitest';
-import { builtInTemplates, qmfCareHomeV2 } from '../../src/shared/templates/index';
+import { builtInTemplates, qmfCareHomeV3 } from '../../src/shared/templates/index';
 import { USERS } from './engines/app-model';
 import { describeWithChromium } from './support/chromium-suite';
 import { serverSubmissions } from './support/api';
@@ -15,8 +15,8 @@ describeWithChromium('template versions (Chromium)', (env) => {
 
     const qa = await env.api('qa');
     const next = {
-      ...qmfCareHomeV2,
-      version: qmfCareHomeV2.version + 1,
+      ...qmfCareHomeV3,
+      version: qmfCareHomeV3.version + 1,
       title: 'Care Home Quality Monitoring Framework (2027)',
     };
     expect((await qa.post('/api/templates', { data: next })).status()).toBe(201);
@@ -35,7 +35,7 @@ describeWithChromium('template versions (Chromium)', (env) => {
     const stored = (await serverSubmissions(env.server.url, USERS.officer)).find((s) => s.id === id) as unknown as {
       body: { templateVersion: number };
     };
-    expect(stored.body.templateVersion).toBe(qmfCareHomeV2.version);
+    expect(stored.body.templateVersion).toBe(qmfCareHomeV3.version);
 
     // A new visit starts on the new version.
     await page.getByRole('button', { name: 'Start a visit' }).click();

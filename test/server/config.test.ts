@@ -1,6 +1,10 @@
 // Configuration: defaults, flags, and a clear message for each bad value.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, devicePolicy, loadConfig } from '../../src/server/config';
+import { DEFAULT_RISK_MATRIX } from '../../src/shared/providers/risk-matrix';
 
 describe('loadConfig', () => {
   it('has working defaults: port 8080, PGlite under ./data, demo data on, 2 MB JSON', () => {
@@ -101,6 +105,41 @@ describe('loadConfig', () => {
     ],
   ])('rejects %o with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('schedules visits at levels 3-5 only (defaults 12, 6, 3 months) and reads the risk matrix from RISK_MATRIX_FILE', () => {
+    const c = loadConfig({});
+    expect(c.visitFrequencyMonths).toEqual({ 3: 12, 4: 6, 5: 3 });
+    expect(c.riskMatrix).toEqual(DEFAULT_RISK_MATRIX);
+    expect(loadConfig({ VISIT_FREQUENCY_MONTHS: '3:6,4:4,5:1' }).visitFrequencyMonths).toEqual({ 3: 6, 4: 4, 5: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'qa-visits-matrix-'));
+    try {
+      const file = join(dir, 'matrix.json');
+      writeFileSync(file, JSON.stringify({ openComplaints: { amber: 1 }, baseLevel: { 'day-service': 2 } }));
+      expect(loadConfig({ RISK_MATRIX_FILE: file }).riskMatrix).toEqual({
+        ...DEFAULT_RISK_MATRIX,
+        openComplaints: { amber: 1, red: null },
+        baseLevel: { ...DEFAULT_RISK_MATRIX.baseLevel, 'day-service': 2 },
+      });
+      writeFileSync(file, JSON.stringify({ ambersMakeRed: 0 }));
+      expect(() => loadConfig({ RISK_MATRIX_FILE: file })).toThrow(/^RISK_MATRIX_FILE: ambersMakeRed: /);
+      writeFileSync(file, '{ not json');
+      expect(() => loadConfig({ RISK_MATRIX_FILE: file })).toThrow(/^RISK_MATRIX_FILE: cannot read ".*" as JSON/);
+      expect(() => loadConfig({ RISK_MATRIX_FILE: join(dir, 'missing.json') })).toThrow(ConfigError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses visit frequencies for levels 1 and 2, which have a desk review', () => {
+    expect(() => loadConfig({ VISIT_FREQUENCY_MONTHS: '1:24,2:12,3:12,4:6,5:3' })).toThrow(
+      new ConfigError(
+        'VISIT_FREQUENCY_MONTHS: "1:24": levels 1 and 2 have an annual desk review and sample visits, not scheduled visits; give levels 3-5 only',
+      ),
+    );
+    expect(() => loadConfig({ VISIT_FREQUENCY_MONTHS: '3:12,4:6' })).toThrow(
+      new ConfigError('VISIT_FREQUENCY_MONTHS: no frequency for level 5'),
+    );
   });
 
   it('rejects unknown command-line arguments', () => {

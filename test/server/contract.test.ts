@@ -15,6 +15,8 @@ import { intelligenceImportContract } from './contract/intelligence-import';
 import { judgementsContract } from './contract/judgements';
 import { attachmentsContract } from './contract/attachments';
 import { exportsContract } from './contract/exports';
+import { escalationsContract } from './contract/escalations';
+import { monitoringContract } from './contract/monitoring';
 import type { Ctx } from './contract/ctx';
 import { type DbKind, makeApp, manualClock, openTestDb, prepare, signIn, type TestDb } from './helpers';
 
@@ -56,6 +58,8 @@ function contract(kind: DbKind) {
   judgementsContract(get);
   attachmentsContract(get);
   exportsContract(get);
+  escalationsContract(get);
+  monitoringContract(get);
   authorisationMatrix(get);
 }
 

@@ -62,10 +62,21 @@ function databaseSuite(kind: DbKind) {
     );
     expect(new Set(providers.map((p) => p.rag))).toEqual(new Set(['green', 'amber', 'red']));
     expect(new Set(providers.map((p) => p.monitoringLevel))).toEqual(new Set([1, 2, 3, 4, 5]));
-    expect(new Set(providers.map((p) => p.serviceType))).toEqual(new Set(['care-home', 'nursing-home', 'home-care']));
+    expect(new Set(providers.map((p) => p.serviceType))).toEqual(
+      new Set(['care-home', 'nursing-home', 'home-care', 'supported-living', 'day-service', 'advice-advocacy']),
+    );
+    // Levels as seed 004 §19 sets them: care and support at 3-5, preventative contracts at 1-2.
+    for (const p of providers)
+      expect(p.monitoringLevel >= 3, p.id).toBe(!['day-service', 'advice-advocacy'].includes(p.serviceType));
+    // Day services and advice are not registered with CQC (seed 004 §3).
     expect(
       providers.every(
-        (p) => /^1-\d{9,10}$/.test(p.cqcLocationId ?? '') && p.contract !== null && p.allocatedOfficerId !== null,
+        (p) =>
+          (['day-service', 'advice-advocacy'].includes(p.serviceType)
+            ? p.cqcLocationId === null
+            : /^1-\d{9,10}$/.test(p.cqcLocationId ?? '')) &&
+          p.contract !== null &&
+          p.allocatedOfficerId !== null,
       ),
     ).toBe(true);
 

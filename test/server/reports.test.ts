@@ -47,7 +47,32 @@ function reports(kind: DbKind) {
         ]),
       ),
     ).toEqual(FIXTURE.themes);
+    expect(
+      Object.fromEntries(report.themes.map((t: { label: string; escalations: number }) => [t.label, t.escalations])),
+    ).toEqual(FIXTURE.escalationsByHeading);
+    expect(
+      report.escalations.map((e: Record<string, unknown>) => ({
+        providerName: e.providerName,
+        triggerLabel: e.triggerLabel,
+        headingLabel: e.headingLabel,
+        openedOn: e.openedOn,
+        closedOn: e.closedOn,
+        stepsInQuarter: e.stepsInQuarter,
+      })),
+    ).toEqual(FIXTURE.escalations);
     expect(report.ragChanges.map((c: { providerName: string }) => c.providerName)).toEqual(FIXTURE.ragChanges);
+  });
+
+  it('puts The Beeches into escalation in the demo, with its two steps, on its briefing', async () => {
+    const open = await call(app, '/api/escalations?status=open', { cookie: cookies.qa });
+    expect(open.status).toBe(200);
+    expect(open.json.escalations.map((e: { providerId: string }) => e.providerId)).toEqual(['the-beeches']);
+    const briefing = await call(app, '/api/providers/the-beeches/briefing', { cookie: cookies.officer });
+    expect(briefing.json.escalation).toMatchObject({ trigger: 'safeguarding', openedOn: '2026-07-16', status: 'open' });
+    expect(briefing.json.escalation.steps.map((s: { kind: string }) => s.kind)).toEqual([
+      'placement-embargo',
+      'concerns-meeting',
+    ]);
   });
 
   it('defaults to the last complete quarter and refuses a malformed one', async () => {
@@ -65,6 +90,10 @@ function reports(kind: DbKind) {
     const text = await res.text();
     expect(text).toContain('2026-27-q2,activity,Provider monitoring visits,done,7');
     expect(text).toContain('2026-27-q2,action closure,Closed within 3 months,percent,63');
+    expect(text).toContain('2026-27-q2,themes,Safeguarding including health and safety,escalations opened,1');
+    expect(text).toContain(
+      '2026-27-q2,escalations,The Beeches Residential Home (opened 2026-07-16),Safeguarding concern,open',
+    );
   });
 
   it('lets managers and QA read reports, not officers', async () => {
@@ -85,7 +114,7 @@ function reports(kind: DbKind) {
       expect(res.status, query).toBe(200);
       return res.json.submissions.length as number;
     };
-    expect(await count('')).toBe(28);
+    expect(await count('')).toBe(29);
     expect(await count('kind=observation')).toBe(3);
     expect(await count('status=submitted')).toBe(4);
     expect(await count('providerId=the-beeches')).toBe(2);

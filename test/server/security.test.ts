@@ -79,6 +79,12 @@ function securitySuite(kind: DbKind) {
       },
     });
     expect(assignment.status).toBe(201);
+    const escalation = await call(app, `/api/providers/${providerId}/escalations`, {
+      method: 'POST',
+      cookie: cookies.qa,
+      body: { trigger: 'failed-cqc-inspection', reason: 'Rated inadequate overall', openedOn: '2020-01-01' },
+    });
+    expect(escalation.status).toBe(201);
     ctx = {
       kind,
       db,
@@ -92,6 +98,7 @@ function securitySuite(kind: DbKind) {
         assignmentId: assignment.json.id,
         officerId: users.officer.id,
         providerId,
+        escalationId: escalation.json.id,
       },
     };
   });

@@ -49,7 +49,7 @@ describe('Care Home QMF template v1', () => {
     expect(template).toMatchObject({ id: 'qmf-care-home', version: 1, framework: 'QMF', subject: 'provider' });
     expect(builtInTemplates).toContain(template);
     expect(findBuiltInTemplate('qmf-care-home', 1)).toBe(template);
-    expect(findBuiltInTemplate('qmf-care-home', 3)).toBeUndefined();
+    expect(findBuiltInTemplate('qmf-care-home', 99)).toBeUndefined();
     expect(findBuiltInTemplate('unknown', 1)).toBeUndefined();
   });
 

@@ -26,9 +26,11 @@ import { DEFAULT_VISIT_FREQUENCY_MONTHS } from '../../src/shared/briefings/visit
 import { demoProviders } from '../../src/server/seed/demo-data';
 import {
   type HistoryAction,
+  historyEscalations,
   historyIntelligence,
   historyPractice,
   historyRagChanges,
+  historyVisitTemplate,
   historyVisits,
   REGISTERED_ON,
 } from '../../src/server/seed/demo-history-data';
@@ -66,9 +68,11 @@ function demoInput(today: string): ReportInput {
       }),
     );
   };
-  const qmf = find('qmf-care-home', 2);
   historyVisits.forEach((v, i) => {
     const id = `visit-${i}`;
+    // The care home QMF, or the home care or supported living template, as the seed records it.
+    const made = historyVisitTemplate(v.provider);
+    const qmf = find(made.id, made.version);
     const sectionRatings = Object.fromEntries(
       qmf.sections.filter((s) => s.rated).map((s) => [s.id, v.areas?.[s.id] ?? 'green']),
     );
@@ -76,7 +80,7 @@ function demoInput(today: string): ReportInput {
       id,
       kind: 'visit',
       templateId: qmf.id,
-      templateVersion: 2,
+      templateVersion: qmf.version,
       date: v.date,
       providerId: v.provider,
       subject: v.provider,
@@ -130,6 +134,14 @@ function demoInput(today: string): ReportInput {
       reason: c.reason,
     })),
     intelligence: historyIntelligence.map((e) => ({ providerId: e.provider, kind: e.kind, date: e.date, ...e.extra })),
+    escalations: historyEscalations.map((e, i) => ({
+      id: `escalation-${i}`,
+      providerId: e.provider,
+      trigger: e.trigger,
+      openedOn: e.openedOn,
+      closedOn: null,
+      steps: e.steps,
+    })),
   };
 }
 
@@ -171,6 +183,22 @@ describe('quarterly report: the hand-worked demo quarter', () => {
   });
 
   it('measures significant actions closed within 3 months', () => expect(report.closure).toEqual(FIXTURE.closure));
+
+  it('counts escalations under the heading their trigger files them', () => {
+    expect(Object.fromEntries(report.themes.map((t) => [t.label, t.escalations]))).toEqual(
+      FIXTURE.escalationsByHeading,
+    );
+    expect(
+      report.escalations.map(({ providerName, triggerLabel, headingLabel, openedOn, closedOn, stepsInQuarter }) => ({
+        providerName,
+        triggerLabel,
+        headingLabel,
+        openedOn,
+        closedOn,
+        stepsInQuarter,
+      })),
+    ).toEqual(FIXTURE.escalations);
+  });
 
   it('files findings under the exception headings', () => {
     expect(
@@ -266,7 +294,8 @@ describe('report rules', () => {
         { providerId: 'willow-bank', on: '2026-10-05', from: 'amber' as const, to: 'green' as const, reason: 'x' },
       ],
     };
-    // Willow Bank is green now, but moved from amber after the quarter: it was amber at 30 September.
-    expect(counts(quarterlyReport(later).ragAtEnd)).toEqual({ Green: 6, Amber: 7, Red: 3 });
+    // Willow Bank is green now, but moved from amber after the quarter: it was amber at 30 September
+    // (the fixture's 9 green, 7 amber, 3 red becomes 8, 8, 3).
+    expect(counts(quarterlyReport(later).ragAtEnd)).toEqual({ Green: 8, Amber: 8, Red: 3 });
   });
 });

@@ -1,7 +1,9 @@
-// The visit-due rule: month arithmetic at month ends and leap years, levels, never-visited, parsing.
+// The visit-due rule: month arithmetic at month ends and leap years, levels (visits at 3-5, a desk
+// review at 1-2), never-visited, parsing.
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_VISIT_FREQUENCY_MONTHS,
+  nextDeskReviewDue,
   nextVisitDue,
   parseVisitFrequencies,
 } from '../../src/shared/briefings/visit-due';
@@ -37,13 +39,15 @@ describe('addDays', () => {
 
 describe('nextVisitDue', () => {
   it.each([
-    [1, '2026-01-31', '2028-01-31'],
-    [2, '2026-01-31', '2027-01-31'],
     [3, '2026-01-31', '2027-01-31'],
     [4, '2026-08-31', '2027-02-28'],
     [5, '2026-11-30', '2027-02-28'],
     [5, null, '2026-06-01'],
-    [1, null, '2026-06-01'],
+    [3, null, '2026-06-01'],
+    // Levels 1 and 2: an annual desk review and sample visits, never a scheduled visit (seed 004 §19a).
+    [1, '2026-01-31', null],
+    [2, '2026-01-31', null],
+    [1, null, null],
   ])('level %i, last visit %s → %s', (level, last, expected) => {
     expect(nextVisitDue(level, last, DEFAULT_VISIT_FREQUENCY_MONTHS, '2026-06-01')).toBe(expected);
   });
@@ -51,19 +55,39 @@ describe('nextVisitDue', () => {
   it('uses the configured frequencies', () => {
     expect(nextVisitDue(5, '2026-01-31', { ...DEFAULT_VISIT_FREQUENCY_MONTHS, 5: 1 }, '2026-06-01')).toBe('2026-02-28');
   });
+
+  it('defaults to 12, 6 and 3 months at levels 3, 4 and 5 (seed 004 §19b: at least annual, quarterly for very high risk)', () => {
+    expect(DEFAULT_VISIT_FREQUENCY_MONTHS).toEqual({ 3: 12, 4: 6, 5: 3 });
+  });
+});
+
+describe('nextDeskReviewDue', () => {
+  it.each([
+    [1, '2026-02-28', '2027-02-28'],
+    [2, '2028-02-29', '2029-02-28'],
+    [2, null, '2025-04-01'],
+    [3, '2026-02-28', null],
+    [5, null, null],
+  ])('level %i, last review %s → %s', (level, last, expected) => {
+    expect(nextDeskReviewDue(level, last, '2025-04-01')).toBe(expected);
+  });
 });
 
 describe('parseVisitFrequencies', () => {
   it('reads the default table', () => {
-    expect(parseVisitFrequencies('1:24,2:12,3:12,4:6,5:3')).toEqual(DEFAULT_VISIT_FREQUENCY_MONTHS);
-    expect(parseVisitFrequencies(' 5:1, 4:2 ,3:3,2:4,1:5')).toEqual({ 1: 5, 2: 4, 3: 3, 4: 2, 5: 1 });
+    expect(parseVisitFrequencies('3:12,4:6,5:3')).toEqual(DEFAULT_VISIT_FREQUENCY_MONTHS);
+    expect(parseVisitFrequencies(' 5:1, 4:2 ,3:3')).toEqual({ 3: 3, 4: 2, 5: 1 });
   });
 
   it.each([
-    ['1:24,2:12', 'no frequency for level 3, 4, 5'],
-    ['1:24,2:12,3:12,4:6,6:3', '"6:3" is not level:months (levels 1-5, months 1-999)'],
-    ['1:0,2:12,3:12,4:6,5:3', '"1:0" is not level:months (levels 1-5, months 1-999)'],
-    ['monthly', '"monthly" is not level:months (levels 1-5, months 1-999)'],
+    ['3:12,4:6', 'no frequency for level 5'],
+    ['3:12,4:6,6:3', '"6:3" is not level:months (levels 3-5, months 1-999)'],
+    ['3:0,4:6,5:3', '"3:0" is not level:months (levels 3-5, months 1-999)'],
+    ['monthly', '"monthly" is not level:months (levels 3-5, months 1-999)'],
+    [
+      '1:24,2:12,3:12,4:6,5:3',
+      '"1:24": levels 1 and 2 have an annual desk review and sample visits, not scheduled visits; give levels 3-5 only',
+    ],
   ])('rejects %s', (text, message) => {
     expect(parseVisitFrequencies(text)).toBe(message);
   });

@@ -12,6 +12,8 @@ import { session } from '../auth/session';
 import { useBriefing, useOpenAssignmentFor, useProvider } from './queries';
 import { cqcClass, cqcLabel, entryDetail, fireOutcome, ragClass, serviceTypeLabel } from './labels';
 import { calendarDay, daysBetween } from '../../shared/calendar';
+import { EscalationBriefing } from './EscalationBriefing';
+import { levelText, nextDue } from './next-due';
 
 export function BriefingPage(props: { providerId: string }) {
   const briefing = useBriefing(props.providerId);
@@ -65,6 +67,7 @@ export function BriefingPage(props: { providerId: string }) {
           </button>{' '}
           <PinButton providerId={props.providerId} pinned={pinned.includes(props.providerId)} />
         </p>
+        <EscalationBriefing escalation={briefing.escalation} />
         <ProviderFacts briefing={briefing} />
         <CqcSection briefing={briefing} />
         <EntryList
@@ -132,17 +135,15 @@ export function BriefingPage(props: { providerId: string }) {
 
 function ProviderFacts({ briefing }: { briefing: Briefing }) {
   const p = briefing.provider;
+  const due = nextDue(p);
   const rows: Array<[string, string]> = [
     ['Service', serviceTypeLabel[p.serviceType] + (p.capacity !== null ? `, ${p.capacity} places` : '')],
     ['Address', p.address || 'Not recorded'],
     ['Registered manager', p.registeredManager || 'Not recorded'],
     ['CQC location', p.cqcLocationId ?? 'Not registered'],
-    ['Monitoring level', String(p.monitoringLevel)],
+    ['Monitoring level', levelText(p.monitoringLevel)],
     ['Last visit', briefing.lastVisit ? formatDate(briefing.lastVisit.date) : 'No visit recorded'],
-    [
-      'Next visit due',
-      p.nextVisitDue ? `${formatDate(p.nextVisitDue)} (${dueText(p.nextVisitDue).toLowerCase()})` : 'Not set',
-    ],
+    [due.label, due.date ? `${formatDate(due.date)} (${dueText(due.date).toLowerCase()})` : 'Not set'],
     [
       'Contract',
       p.contract

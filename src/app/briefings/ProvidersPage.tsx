@@ -12,6 +12,7 @@ import { settings } from '../sync/settings';
 import { useProviders } from '../records/queries';
 import { useBriefingIds } from './queries';
 import { ragClass, serviceTypeLabel } from './labels';
+import { nextDue } from './next-due';
 
 export function ProvidersPage() {
   const [search, setSearch] = useState('');
@@ -55,7 +56,7 @@ export function ProvidersPage() {
               )}
               <span class="meta">
                 {serviceTypeLabel[p.serviceType]} · level {p.monitoringLevel}
-                {p.nextVisitDue ? ` · ${dueText(p.nextVisitDue).toLowerCase()}` : ''}
+                {dueLine(p)}
                 {onDevice.has(p.id) ? ' · briefing on this device' : ''}
                 {pinned.includes(p.id) ? ' · pinned' : ''}
               </span>
@@ -65,4 +66,11 @@ export function ProvidersPage() {
       </Page>
     </>
   );
+}
+
+/** " · visit due in 5 days", " · desk review overdue by 3 days", or nothing when none is set. */
+function dueLine(p: Parameters<typeof nextDue>[0]): string {
+  const due = nextDue(p);
+  if (due.date === null) return '';
+  return ` · ${due.kind === 'desk-review' ? 'desk review' : 'visit'} ${dueText(due.date).toLowerCase()}`;
 }

@@ -1,15 +1,12 @@
 // Display names for register and intelligence values.
-import type { CqcRating, IntelligenceEntry, ServiceType } from '../../shared/briefings/register';
+import {
+  SERVICE_TYPE_LABELS,
+  type CqcRating,
+  type IntelligenceEntry,
+  type ServiceType,
+} from '../../shared/briefings/register';
 
-export const serviceTypeLabel: Record<ServiceType, string> = {
-  'care-home': 'Care home',
-  'nursing-home': 'Nursing home',
-  'home-care': 'Home care',
-  'supported-living': 'Supported living',
-  'childrens-residential': "Children's residential",
-  'day-service': 'Day service',
-  other: 'Other',
-};
+export const serviceTypeLabel: Readonly<Record<ServiceType, string>> = SERVICE_TYPE_LABELS;
 
 export const cqcLabel: Record<CqcRating, string> = {
   outstanding: 'Outstanding',

@@ -1,8 +1,9 @@
 // A provider's visit assignments on its office page: the list (open first) with a way to cancel
 // an open one, and the form to assign a visit to an officer. Officers come from GET /api/users
 // (QA: everyone; a manager: their own team, the only officers the server lets them assign to);
-// templates from those on this device, or the care-home QMF when none are. Needs the network;
-// a failed send says so and keeps the form as it was.
+// templates from those on this device that suit the provider's kind of service (or, when none are
+// on the device, the built-in QMF templates that do). Needs the network; a failed send says so and
+// keeps the form as it was.
 import { useState } from 'preact/hooks';
 import type { Assignment } from '../../shared/briefings/register';
 import type { UserSummary } from '../../shared/users/api-schemas';
@@ -13,8 +14,20 @@ import { assignVisit, cancelAssignment, type Outcome } from './api';
 import { DateInput, Select, TextArea, type Option } from '../components/fields';
 import { Radios } from '../components/choices';
 import { calendarDay } from '../../shared/calendar';
+import { preferredTemplate, suitsServiceType, type TemplateForService } from '../../shared/templates/service-types';
 
-const QMF = { value: 'qmf-care-home', label: 'Care Home Quality Monitoring Framework' };
+const QMF_ID = 'qmf-care-home';
+/** Offered when no templates are on this device yet: the built-in QMF templates, by the service each is for. */
+const FALLBACK: Array<TemplateForService & { title: string }> = [
+  { id: QMF_ID, version: 2, title: 'Care Home Quality Monitoring Framework' },
+  { id: 'qmf-home-care', version: 1, serviceTypes: ['home-care'], title: 'Home care (domiciliary) quality monitoring' },
+  {
+    id: 'qmf-supported-living',
+    version: 1,
+    serviceTypes: ['supported-living'],
+    title: 'Supported living quality monitoring',
+  },
+];
 const STATUS = {
   open: ['Open', 'tag blue'],
   done: ['Done', 'tag green'],
@@ -46,10 +59,6 @@ export function validateAssignment(d: Draft, today: string): Partial<Record<Fiel
   return errors;
 }
 
-/** As when starting a visit: the care-home QMF suits registered care and nursing homes only. */
-const suits = (templateId: string, serviceType: string) =>
-  templateId !== QMF.value || serviceType === 'care-home' || serviceType === 'nursing-home';
-
 export function AssignmentsSection(props: {
   providerId: string;
   serviceType: string;
@@ -58,14 +67,15 @@ export function AssignmentsSection(props: {
   onChanged: (assignment: Assignment) => void;
 }) {
   const templates = useLatestTemplates('provider');
-  const onDevice = (templates ?? [])
-    .filter((t) => suits(t.id, props.serviceType))
-    .map((t) => ({ value: t.id, label: t.title }));
-  const templateOptions: Option[] = onDevice.length > 0 ? onDevice : [QMF];
+  // As when starting a visit: only the templates made for this kind of service, or for any.
+  const suiting = (templates !== undefined && templates.length > 0 ? templates : FALLBACK).filter((t) =>
+    suitsServiceType(t, props.serviceType),
+  );
+  const templateOptions: Option[] = suiting.map((t) => ({ value: t.id, label: t.title }));
   const people = props.people.ok ? props.people.value : [];
   const officers = people.filter((p) => p.role === 'officer');
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? 'An officer';
-  const templateName = (id: string) => templateOptions.find((t) => t.value === id)?.label ?? id;
+  const templateName = (id: string) => [...(templates ?? []), ...FALLBACK].find((t) => t.id === id)?.title ?? id;
 
   const [draft, setDraft] = useState<Draft>({ officerId: '', templateId: '', dueDate: '', announced: '', notes: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -77,7 +87,8 @@ export function AssignmentsSection(props: {
   const set = (field: Field) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const templateId =
     draft.templateId ||
-    (templateOptions.some((t) => t.value === QMF.value) ? QMF.value : (templateOptions[0]?.value ?? ''));
+    (preferredTemplate(suiting, props.serviceType) ?? suiting.find((t) => t.id === QMF_ID) ?? suiting[0])?.id ||
+    '';
 
   async function onSubmit(event: Event) {
     event.preventDefault();

@@ -1,5 +1,7 @@
 // A provider's office page (QA and managers, on a laptop with a connection): its register facts,
-// its intelligence newest first with a form to add an entry, and its visit assignments with a
+// its monitoring level and RAG against the risk matrix's suggestion (MonitoringSection), its
+// escalation with its steps, closure and history (EscalationSection), its
+// intelligence newest first with a form to add an entry, and its visit assignments with a
 // form to assign one and a way to cancel. Everything is read from and written to the server, not
 // the device: the page says plainly when it cannot reach it, and forms keep what was typed.
 import { useEffect, useState } from 'preact/hooks';
@@ -22,6 +24,9 @@ import {
 } from './api';
 import { AssignmentsSection } from './AssignmentsSection';
 import { ProviderTimeline } from './ProviderTimeline';
+import { EscalationSection } from './EscalationSection';
+import { MonitoringSection } from './MonitoringSection';
+import { levelText, nextDue } from '../briefings/next-due';
 import { IntelligenceForm } from './IntelligenceForm';
 import { KEY_QUESTIONS, KIND_OPTIONS } from './intelligence-form';
 
@@ -36,6 +41,7 @@ export function ProviderOfficePage(props: { providerId: string }) {
   const [data, setData] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<{ message: string; notFound: boolean } | null>(null);
   const [tries, setTries] = useState(0);
+  const [reviewed, setReviewed] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -75,6 +81,7 @@ export function ProviderOfficePage(props: { providerId: string }) {
   }
   if (!data) return <p>Loading…</p>;
   const { provider, entries, people } = data;
+  const due = nextDue(provider);
   const personName = (id: string) =>
     (people.ok ? people.value.find((p) => p.id === id)?.name : undefined) ?? 'An officer outside your team';
 
@@ -104,7 +111,7 @@ export function ProviderOfficePage(props: { providerId: string }) {
               {provider.ragReason ? ` ${provider.ragReason}` : ''}
               {provider.ragChangedAt ? ` (since ${formatDate(provider.ragChangedAt)})` : ''}
             </SummaryRow>
-            <SummaryRow label="Monitoring level">{provider.monitoringLevel}</SummaryRow>
+            <SummaryRow label="Monitoring level">{levelText(provider.monitoringLevel)}</SummaryRow>
             <SummaryRow label="Service type">{serviceTypeLabel[provider.serviceType]}</SummaryRow>
             <SummaryRow label="CQC location id">{provider.cqcLocationId ?? 'Not recorded'}</SummaryRow>
             <SummaryRow label="Address">{provider.address || 'Not recorded'}</SummaryRow>
@@ -121,11 +128,18 @@ export function ProviderOfficePage(props: { providerId: string }) {
             <SummaryRow label="Last visit">
               {provider.lastVisitDate ? formatDate(provider.lastVisitDate) : 'No visit recorded'}
             </SummaryRow>
-            <SummaryRow label="Next visit due">
-              {provider.nextVisitDue ? formatDate(provider.nextVisitDue) : 'Not scheduled'}
-            </SummaryRow>
+            <SummaryRow label={due.label}>{due.date ? formatDate(due.date) : 'Not scheduled'}</SummaryRow>
           </SummaryList>
         </section>
+        <MonitoringSection
+          providerId={provider.id}
+          version={entries.length}
+          onDecided={(p) => {
+            setData((d) => (d ? { ...d, provider: p } : d));
+            setReviewed((n) => n + 1);
+          }}
+        />
+        <EscalationSection providerId={provider.id} onChanged={syncNow} />
         <section aria-labelledby="intelligence">
           <h2 id="intelligence">
             Intelligence <span class="count">({entries.length})</span>
@@ -162,7 +176,7 @@ export function ProviderOfficePage(props: { providerId: string }) {
           people={people}
           onChanged={onAssignment}
         />
-        <ProviderTimeline providerId={provider.id} version={entries.length} />
+        <ProviderTimeline providerId={provider.id} version={entries.length + reviewed} />
       </Page>
     </>
   );

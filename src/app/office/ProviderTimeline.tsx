@@ -1,5 +1,6 @@
 // A provider's history on its office page (issue 6): visits and results, RAG changes with reasons,
-// intelligence, and actions raised and closed, newest first, from GET /api/providers/:id/timeline.
+// monitoring reviews, intelligence, and actions raised and closed, newest first, from
+// GET /api/providers/:id/timeline.
 // A visit opens as its report. Reloads when the page adds intelligence (`version`).
 import '../reports/reports.css';
 import { useEffect, useState } from 'preact/hooks';
@@ -12,6 +13,7 @@ import { recordReportPath } from '../reports/RecordReportPage';
 const TAG: Record<TimelineEvent['kind'], { label: string; class: string }> = {
   visit: { label: 'Visit', class: 'tag blue' },
   'rag-change': { label: 'RAG', class: 'tag yellow' },
+  'monitoring-review': { label: 'Review', class: 'tag blue' },
   intelligence: { label: 'Intelligence', class: 'tag grey' },
   'action-raised': { label: 'Action', class: 'tag grey' },
   'action-closed': { label: 'Action closed', class: 'tag green' },

@@ -1,6 +1,7 @@
 // The provider register for the office (issue 6): every provider, filtered and sorted by RAG,
 // monitoring level, service type, allocated officer and whether a visit is overdue; each opens
-// its office page with the history timeline. Read from the server.
+// its office page with the history timeline. Providers in escalation (seed 004 §22) are marked,
+// and can be shown alone (escalation-marker.tsx). Read from the server.
 import '../reports/reports.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord, Rag } from '../../shared/briefings/register';
@@ -13,7 +14,9 @@ import { loadPeople, loadProviders } from './api';
 import { optionsOf, Select } from '../components/fields';
 import { Checkbox } from '../components/choices';
 import { OfficeTable } from './OfficeTable';
+import { EscalationMarker, useOpenEscalations } from './escalation-marker';
 import { calendarDay } from '../../shared/calendar';
+import { nextDue } from '../briefings/next-due';
 
 export const REGISTER_PATH = '/office/providers';
 
@@ -21,7 +24,7 @@ const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
 const SORTS = [
   { value: 'rag', label: 'RAG rating, red first' },
   { value: 'level', label: 'Monitoring level, highest first' },
-  { value: 'due', label: 'Next visit due, soonest first' },
+  { value: 'due', label: 'Next visit or desk review due, soonest first' },
   { value: 'name', label: 'Name' },
 ];
 const RAG_LABEL: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
@@ -38,7 +41,7 @@ function compare(sort: string) {
     const byName = a.name.localeCompare(b.name);
     if (sort === 'rag') return RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || b.monitoringLevel - a.monitoringLevel || byName;
     if (sort === 'level') return b.monitoringLevel - a.monitoringLevel || RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || byName;
-    if (sort === 'due') return (a.nextVisitDue ?? '9999').localeCompare(b.nextVisitDue ?? '9999') || byName;
+    if (sort === 'due') return (nextDue(a).date ?? '9999').localeCompare(nextDue(b).date ?? '9999') || byName;
     return byName;
   };
 }
@@ -48,6 +51,8 @@ export function RegisterPage() {
   const [people, setPeople] = useState<UserSummary[]>([]);
   const [failure, setFailure] = useState('');
   const [f, setF] = useState<Filters>({ rag: '', level: '', type: '', officer: '', overdue: false, sort: 'rag' });
+  const escalations = useOpenEscalations();
+  const [escalatedOnly, setEscalatedOnly] = useState(false);
   useEffect(() => {
     void loadProviders('The register could not be loaded').then((r) =>
       r.ok ? setProviders(r.value) : setFailure(r.message),
@@ -72,7 +77,8 @@ export function RegisterPage() {
       (p) =>
         f.officer === '' || (f.officer === 'none' ? p.allocatedOfficerId === null : p.allocatedOfficerId === f.officer),
     )
-    .filter((p) => !f.overdue || (p.nextVisitDue !== null && p.nextVisitDue < today))
+    .filter((p) => !f.overdue || isOverdue(p, today))
+    .filter((p) => !escalatedOnly || escalations.byProvider.has(p.id))
     .sort(compare(f.sort));
   const officers = people.filter((p) => p.role === 'officer').map((p) => ({ value: p.id, label: p.name }));
   const selects: FilterSelect[] = [
@@ -96,7 +102,13 @@ export function RegisterPage() {
           {selects.map(({ key, ...select }) => (
             <Select key={select.id} {...select} value={f[key]} onChange={set(key)} />
           ))}
-          <Checkbox id="reg-overdue" label="Visit overdue" checked={f.overdue} onChange={set('overdue')} />
+          <Checkbox
+            id="reg-overdue"
+            label="Visit or desk review overdue"
+            checked={f.overdue}
+            onChange={set('overdue')}
+          />
+          <Checkbox id="reg-escalation" label="In escalation" checked={escalatedOnly} onChange={setEscalatedOnly} />
           <Select
             id="reg-sort"
             label="Sort by"
@@ -106,16 +118,18 @@ export function RegisterPage() {
             onChange={set('sort')}
           />
         </form>
+        {escalations.failure && <p role="alert">{escalations.failure}</p>}
         <OfficeTable
           rows={providers && shown}
           failure={failure}
           caption={`${shown.length} of ${providers?.length ?? 0} providers`}
           live
-          headings={['Provider', 'RAG', 'Level', 'Type', 'Officer', 'Last visit', 'Next visit due']}
+          headings={['Provider', 'RAG', 'Level', 'Type', 'Officer', 'Last visit', 'Next due']}
           row={(p) => (
             <tr key={p.id}>
               <th scope="row">
                 <a href={officeProviderPath(p.id)}>{p.name}</a>
+                <EscalationMarker escalation={escalations.byProvider.get(p.id)} />
               </th>
               <td>
                 <span class={ragClass[p.rag]}>{p.rag.charAt(0).toUpperCase() + p.rag.slice(1)}</span>
@@ -125,18 +139,36 @@ export function RegisterPage() {
               <td>{officerName(p.allocatedOfficerId)}</td>
               <td>{p.lastVisitDate ? formatDate(p.lastVisitDate) : 'Never'}</td>
               <td>
-                {p.nextVisitDue ? formatDate(p.nextVisitDue) : ''}
-                {p.nextVisitDue && p.nextVisitDue < today && (
-                  <>
-                    {' '}
-                    <span class="tag red">Overdue</span>
-                  </>
-                )}
+                <NextDueCell provider={p} today={today} />
               </td>
             </tr>
           )}
         />
       </Page>
+    </>
+  );
+}
+
+/** Whether the visit (levels 3-5) or the desk review (levels 1-2) is past its due date. */
+const isOverdue = (p: ProviderRecord, today: string) => {
+  const date = nextDue(p).date;
+  return date !== null && date < today;
+};
+
+/** "3 March 2027", or "Desk review, 3 March 2027" at levels 1-2; marked when overdue. */
+function NextDueCell(props: { provider: ProviderRecord; today: string }) {
+  const due = nextDue(props.provider);
+  if (due.date === null) return null;
+  return (
+    <>
+      {due.kind === 'desk-review' ? 'Desk review, ' : ''}
+      {formatDate(due.date)}
+      {due.date < props.today && (
+        <>
+          {' '}
+          <span class="tag red">Overdue</span>
+        </>
+      )}
     </>
   );
 }

@@ -130,7 +130,7 @@ const CHECK_LABEL: Record<ActionCheck['status'], string> = {
 export function RecordSummary(props: { record: SummarisedRecord; template: Template; changeLinks: boolean }) {
   const { record, template } = props;
   const base = `/visits/${record.id}`;
-  const overall = suggestOverallRating(template, record.sectionRatings);
+  const overall = suggestOverallRating(template, record.sectionRatings, record.answers);
   return (
     <>
       <h2>{detailsTitle(record.kind)}</h2>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/auth/schema';
 import type { VisitDetails } from '../../shared/records/schema';
-import type { Template } from '../../shared/templates/schema';
+import { preferredTemplate, suitsServiceType } from '../../shared/templates/service-types';
 import { Radios } from '../components/choices';
 import { DateInput, Select, TextArea } from '../components/fields';
 import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';
@@ -24,10 +24,6 @@ const ANNOUNCED = [
   { value: 'yes', label: 'Announced' },
   { value: 'no', label: 'Unannounced' },
 ];
-
-/** The care-home QMF is for registered care and nursing homes; other provider templates suit any service. */
-const suits = (template: Template | undefined, serviceType: string) =>
-  template?.id !== QMF_TEMPLATE_ID || serviceType === 'care-home' || serviceType === 'nursing-home';
 
 function validate(d: { providerId: string; date: string; announced: string }): Errors {
   const errors: Errors = {};
@@ -56,15 +52,23 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
   const [failure, setFailure] = useState('');
 
   if (!existing && announced === '' && assignment) setAnnounced(assignment.announced ? 'yes' : 'no');
-  // An assignment names its template; otherwise the QMF is the usual choice for a care home.
-  if (!existing && templateId === '' && templates && templates.length > 0) {
-    const preferred = assignment?.templateId ?? QMF_TEMPLATE_ID;
-    setTemplateId(templates.some((t) => t.id === preferred) ? preferred : templates[0]!.id);
+  const allProviders = useProviders();
+  // An assignment names its template; a provider from the link gets the template made for its kind
+  // of service; otherwise the care home QMF is the usual choice.
+  if (!existing && templateId === '' && templates && templates.length > 0 && allProviders !== undefined) {
+    const linked = allProviders.find((p) => p.id === providerId);
+    const preferred =
+      templates.find((t) => t.id === assignment?.templateId) ??
+      preferredTemplate(templates, linked?.serviceType) ??
+      templates.find((t) => t.id === QMF_TEMPLATE_ID) ??
+      templates[0]!;
+    setTemplateId(preferred.id);
   }
   const template = templates?.find((t) => t.id === templateId);
-  const providers = useProviders()?.filter((p) => p.id === providerId || suits(template, p.serviceType));
-  if (providers === undefined || templates === undefined) return <p>Loading…</p>;
-  if (!existing && (templates.length === 0 || providers.length === 0)) {
+  // Only the providers the chosen template is for (and the one already chosen, checked on submit).
+  const providers = allProviders?.filter((p) => p.id === providerId || suitsServiceType(template, p.serviceType));
+  if (providers === undefined || allProviders === undefined || templates === undefined) return <p>Loading…</p>;
+  if (!existing && (templates.length === 0 || allProviders.length === 0)) {
     return (
       <Page title="Start a visit">
         <p>The visit templates and provider list are not on this device yet.</p>
@@ -80,9 +84,11 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
     event.preventDefault();
     const found = validate({ providerId, date, announced });
     if (!existing && !template) found.template = 'Choose what kind of visit this is';
+    const provider = providers?.find((p) => p.id === providerId);
+    if (!existing && !found.provider && provider && !suitsServiceType(template, provider.serviceType))
+      found.provider = 'Select a provider this kind of visit is for, or choose a different kind of visit';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const provider = providers?.find((p) => p.id === providerId);
     const details: VisitDetails = { providerId, date, announced: announced === 'yes', spokeWith: spokeWith.trim() };
     try {
       if (existing) {
@@ -126,6 +132,11 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
             id="provider"
             label="Provider"
             placeholder="Choose a provider"
+            hint={
+              providers.length === 0
+                ? 'No provider on this device is of the kind this visit is for. Choose a different kind of visit.'
+                : undefined
+            }
             options={providers.map((p) => ({ value: p.id, label: p.name }))}
             value={providerId}
             error={errors.provider}
@@ -144,7 +155,7 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
           <TextArea
             id="spoke-with"
             label="Who did you speak to?"
-            hint="Names and roles, for example the registered manager, a senior carer, residents and relatives."
+            hint="Roles or initials only, never a full name: for example the registered manager, a senior carer, two residents and a relative."
             rows={3}
             value={spokeWith}
             onChange={setSpokeWith}

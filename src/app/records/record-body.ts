@@ -98,7 +98,7 @@ function liveOverrides(record: LocalRecord, template: Template | null): RecordBo
     const section = template.sections.find((s) => s.id === key);
     const suggestion =
       key === OVERALL
-        ? suggestOverallRating(template, record.sectionRatings)
+        ? suggestOverallRating(template, record.sectionRatings, record.answers)
         : section
           ? suggestSectionRating(template, section, record.answers)
           : null;

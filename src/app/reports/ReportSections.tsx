@@ -4,6 +4,7 @@ import type { QuarterlyReport } from '../../shared/reports/quarterly-report';
 import { formatDate } from '../components/format';
 import { Table } from '../components/Table';
 import { BarChart, type Bar } from './BarChart';
+import { EscalationReport } from './EscalationReport';
 
 const TONE: Record<string, Bar['tone']> = {
   green: 'green',
@@ -96,10 +97,11 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
           { heading: 'Areas below standard', numeric: true },
           { heading: 'Actions raised', numeric: true },
           { heading: 'Intelligence', numeric: true },
+          { heading: 'Escalations opened', numeric: true },
         ]}
         rows={report.themes.map((t) => ({
           key: t.heading,
-          cells: [t.label, t.belowStandard, t.actions, t.intelligence],
+          cells: [t.label, t.belowStandard, t.actions, t.intelligence, t.escalations],
         }))}
       />
       <BarChart
@@ -111,6 +113,7 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
         raising a concern. Nothing the app records is filed under innovation and development yet; insurance counts
         actions raised on the insurance check.
       </p>
+      <EscalationReport report={report} />
     </>
   );
 }

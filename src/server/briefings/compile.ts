@@ -7,6 +7,7 @@ import { type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { type ProviderRow, findProviderRow, toRecord } from '../providers/store';
 import { addMonths, calendarDay } from '../../shared/calendar';
+import { openEscalationOf } from '../escalations/store';
 
 const RECENT = 3;
 
@@ -70,5 +71,6 @@ export async function compileBriefing(
       visit === undefined
         ? null
         : { submissionId: visit.id, date: visit.body.details.date, ratings: visit.body.sectionRatings },
+    escalation: await openEscalationOf(q, row.id),
   };
 }

@@ -235,4 +235,54 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 6,
+    name: 'monitoring reviews',
+    statements: [
+      // Issue 15, seed 004 §18-19: each time QA confirms or overrides the risk matrix's suggested
+      // monitoring level and RAG, the decision, what was suggested and why, kept for the history.
+      `CREATE TABLE provider_monitoring_reviews (
+        id bigserial PRIMARY KEY,
+        provider_id text NOT NULL REFERENCES providers (id),
+        at timestamptz NOT NULL,
+        reviewed_on text NOT NULL,
+        user_id uuid REFERENCES users (id),
+        decision text NOT NULL CHECK (decision IN ('confirmed', 'overridden')),
+        from_level int NOT NULL,
+        to_level int NOT NULL CHECK (to_level BETWEEN 1 AND 5),
+        from_rag text NOT NULL,
+        to_rag text NOT NULL,
+        suggested_level int NOT NULL,
+        suggested_rag text NOT NULL,
+        reason text NOT NULL,
+        suggestion_reasons jsonb NOT NULL
+      )`,
+      `CREATE INDEX provider_monitoring_reviews_provider_idx ON provider_monitoring_reviews (provider_id, at)`,
+      // The day of the latest review, kept on the row (like last_visit_date) so the register and a
+      // pull derive the next desk review without reading the history.
+      `ALTER TABLE providers ADD COLUMN last_review_on text`,
+    ],
+  },
+  {
+    version: 7,
+    name: 'escalations',
+    statements: [
+      // Issue 15, seed 004 §22: a provider's escalation, its steps and closure kept in the body (they
+      // are read and written whole); status and dates as columns for the register and the report.
+      // Dates are ISO text (YYYY-MM-DD), as elsewhere, so neither driver shifts them.
+      `CREATE TABLE escalations (
+        id uuid PRIMARY KEY,
+        provider_id text NOT NULL REFERENCES providers (id),
+        status text NOT NULL CHECK (status IN ('open', 'closed')),
+        opened_on text NOT NULL,
+        closed_on text,
+        body jsonb NOT NULL,
+        opened_by uuid REFERENCES users (id),
+        updated_at timestamptz NOT NULL
+      )`,
+      // At most one open escalation per provider, whatever races past the route's own check.
+      `CREATE UNIQUE INDEX escalations_one_open_idx ON escalations (provider_id) WHERE status = 'open'`,
+      `CREATE INDEX escalations_provider_idx ON escalations (provider_id, opened_on)`,
+    ],
+  },
 ];

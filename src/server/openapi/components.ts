@@ -23,6 +23,13 @@ import {
   VisitAction,
 } from '../../shared/briefings/register';
 import { AttachmentStored, RevisionHistory, SubmissionList } from '../../shared/records/api-schemas';
+import {
+  CloseEscalation,
+  Escalation,
+  EscalationList,
+  NewEscalation,
+  NewEscalationStep,
+} from '../../shared/escalations/schema';
 import { ProviderTimeline, QuarterlyReport, TimelineEvent } from '../../shared/reports/report-schemas';
 import { SessionUser, SignInRequest } from '../../shared/auth/schema';
 import { ErrorBody, HealthResponse } from '../../shared/http';
@@ -67,6 +74,11 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   IntelligenceList,
   IntelligenceImportResult,
   Briefing,
+  Escalation,
+  EscalationList,
+  NewEscalation,
+  NewEscalationStep,
+  CloseEscalation,
   VisitAction,
   ActionUpdate,
   ActionList,

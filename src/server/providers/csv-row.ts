@@ -51,9 +51,14 @@ const SERVICE_TYPES = vocab<ServiceType>(
     dayservices: 'day-service',
     daycentre: 'day-service',
     dayopportunities: 'day-service',
+    adviceandadvocacy: 'advice-advocacy',
+    advice: 'advice-advocacy',
+    advocacy: 'advice-advocacy',
+    advicecentre: 'advice-advocacy',
+    adviceandinformation: 'advice-advocacy',
     other: 'other',
   },
-  "Care home, Nursing home, Home care (or Domiciliary care), Supported living, Children's residential, Day service or Other",
+  "Care home, Nursing home, Home care (or Domiciliary care), Supported living, Children's residential, Day service, Advice and advocacy or Other",
 );
 
 const RAGS = ['green', 'amber', 'red'] as const;

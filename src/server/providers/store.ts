@@ -1,36 +1,50 @@
 // The provider register in the database. Invariants: the body holds the register row with the
-// derived fields null; lastVisitDate comes from stored visits (kept on the row by
-// refreshProviderVisit) and nextVisitDue from it and the configured frequencies. Any change a
-// device must see takes a fresh change_seq (the row) and briefing_seq (its briefing).
+// derived fields null (or absent); lastVisitDate comes from stored visits (kept on the row by
+// refreshProviderVisit) and nextVisitDue from it and the configured frequencies; lastReviewDate
+// from the monitoring reviews (last_review_on, kept by monitoring-store.ts) and nextDeskReviewDue
+// from it at levels 1 and 2. Any change a device must see takes a fresh change_seq (the row) and
+// briefing_seq (its briefing).
 import type { ProviderRecord } from '../../shared/briefings/register';
-import { nextVisitDue, type VisitFrequencies } from '../../shared/briefings/visit-due';
+import { nextDeskReviewDue, nextVisitDue, type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
 import { calendarDay } from '../../shared/calendar';
 
-export type RegisterRow = Omit<ProviderRecord, 'lastVisitDate' | 'nextVisitDue'>;
+export type RegisterRow = Omit<
+  ProviderRecord,
+  'lastVisitDate' | 'nextVisitDue' | 'lastReviewDate' | 'nextDeskReviewDue'
+>;
 
 export interface ProviderRow {
   id: string;
   body: ProviderRecord;
   registered_on: string | null;
   last_visit_date: string | null;
+  /** Absent from rows read before migration 6's column existed in a query (tests' hand-made rows). */
+  last_review_on?: string | null;
   removed_at: Date | null;
 }
 
-export const PROVIDER_COLUMNS = 'p.id, p.body, p.registered_on, p.last_visit_date, p.removed_at';
+export const PROVIDER_COLUMNS = 'p.id, p.body, p.registered_on, p.last_visit_date, p.last_review_on, p.removed_at';
 
 export function toRecord(row: ProviderRow, frequencies: VisitFrequencies): ProviderRecord {
   const last = row.last_visit_date ?? null;
+  const reviewed = row.last_review_on ?? null;
   const registered = row.registered_on ?? calendarDay(new Date(0));
+  const level = row.body.monitoringLevel;
   return {
     ...row.body,
     lastVisitDate: last,
-    nextVisitDue: nextVisitDue(row.body.monitoringLevel, last, frequencies, registered),
+    nextVisitDue: nextVisitDue(level, last, frequencies, registered),
+    lastReviewDate: reviewed,
+    nextDeskReviewDue: nextDeskReviewDue(level, reviewed, registered),
   };
 }
 
-const stored = (p: RegisterRow | ProviderRecord): ProviderRecord => ({ ...p, lastVisitDate: null, nextVisitDue: null });
+function stored(p: RegisterRow | ProviderRecord): ProviderRecord {
+  const { lastReviewDate: _reviewed, nextDeskReviewDue: _desk, ...row } = p as ProviderRecord;
+  return { ...row, lastVisitDate: null, nextVisitDue: null };
+}
 
 export async function findProviderRow(q: Queryable, id: string, withRemoved = false): Promise<ProviderRow | null> {
   const [row] = await q.query<ProviderRow>(

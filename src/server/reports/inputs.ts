@@ -3,12 +3,19 @@
 // the day the council first received it; the register, RAG history and intelligence are shared.
 import { recordSubject } from '../../shared/records/record-rules';
 import type { IntelligenceEntry, Rag, VisitAction } from '../../shared/briefings/register';
-import type { RagChange, ReportInput, ReportProvider, ReportRecord } from '../../shared/reports/quarterly-report';
+import type {
+  RagChange,
+  ReportEscalation,
+  ReportInput,
+  ReportProvider,
+  ReportRecord,
+} from '../../shared/reports/quarterly-report';
 import type { Quarter } from '../../shared/reports/quarters';
 import { type SessionUser } from '../../shared/auth/schema';
 import { type ReviewStatus, type RecordBody } from '../../shared/records/schema';
 import { Template } from '../../shared/templates/schema';
 import { listActions } from '../actions/store';
+import { listEscalations } from '../escalations/store';
 import { submitterVisible } from '../auth/access';
 import type { Queryable } from '../db';
 import type { VisitFrequencies } from '../../shared/briefings/visit-due';
@@ -100,6 +107,18 @@ export async function intelligenceEntries(
   return rows.map((r) => r.body);
 }
 
+/** Every escalation (seed 004 §22), as the quarterly report counts them. */
+export async function reportEscalations(q: Queryable): Promise<ReportEscalation[]> {
+  return (await listEscalations(q)).map((e) => ({
+    id: e.id,
+    providerId: e.providerId,
+    trigger: e.trigger,
+    openedOn: e.openedOn,
+    closedOn: e.closure?.closedOn ?? null,
+    steps: e.steps.map((s) => ({ kind: s.kind, date: s.date })),
+  }));
+}
+
 export async function allTemplates(q: Queryable): Promise<Template[]> {
   const rows = await q.query<{ body: unknown }>('SELECT body FROM templates ORDER BY id, version');
   return rows.map((r) => Template.parse(r.body));
@@ -126,6 +145,7 @@ export async function reportInput(
     ragChanges: await ragChanges(q),
     actions: await visibleActions(q, user),
     intelligence: await intelligenceEntries(q),
+    escalations: await reportEscalations(q),
     observers: user.role === 'manager' ? 1 : Number(managers?.n ?? 0),
   };
 }

@@ -14,6 +14,7 @@ import type { AppContext, Deps } from '../http/env';
 import { badRequest } from '../http/errors';
 import { csv, defineRoute, reply, type ApiRoute, type RouteContext } from '../http/route';
 import { providerAt } from '../providers/routes';
+import { listReviews } from '../providers/monitoring-store';
 import { toCsv } from './exports/csv';
 import { csvReply } from './exports/routes';
 import { allTemplates, intelligenceEntries, ragChanges, reportInput, reportRecords, visibleActions } from './inputs';
@@ -53,6 +54,7 @@ async function timeline(c: RouteContext<'/api/providers/:id/timeline'>, deps: De
     ragChanges: await ragChanges(deps.db, id),
     intelligence: await intelligenceEntries(deps.db, id),
     actions: await visibleActions(deps.db, user, id),
+    reviews: await listReviews(deps.db, id),
   });
   return c.json({ providerId: id, events } satisfies ProviderTimeline);
 }
@@ -90,7 +92,8 @@ export const reportRoutes: readonly ApiRoute[] = [
     tag: 'reports',
     access: ['manager', 'qa'],
     summary: 'A provider\u2019s history, newest first',
-    description: 'Visits and results, RAG changes with reasons, intelligence, and actions raised and closed.',
+    description:
+      'Visits and results, RAG changes with reasons, monitoring reviews, intelligence, and actions raised and closed.',
     responses: { 200: reply('The timeline', ProviderTimeline) },
     errors: { 404: 'No such provider' },
     handler: timeline,

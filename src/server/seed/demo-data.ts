@@ -44,7 +44,7 @@ const rows: Row[] = [
     'care-home',
     '14 Mill Lane, Ashby Green, AG3 4LT',
     'green',
-    1,
+    3,
     'Margaret Ellison',
     32,
     1,
@@ -66,7 +66,7 @@ const rows: Row[] = [
     'home-care',
     'Unit 3, Station Yard, Northbrook, NB1 5QR',
     'green',
-    2,
+    3,
     'Sandra Kowalski',
     null,
     1,
@@ -99,7 +99,7 @@ const rows: Row[] = [
     'care-home',
     '7 Oakfield Avenue, Westbury Vale, WV9 1AB',
     'green',
-    2,
+    3,
     'Helen Brooks',
     28,
     1,
@@ -121,7 +121,7 @@ const rows: Row[] = [
     'nursing-home',
     "St Aidan's Close, Fenwick Marsh, FM5 7PL",
     'green',
-    1,
+    3,
     'Siobhan Walsh',
     45,
     1,
@@ -154,7 +154,7 @@ const rows: Row[] = [
     'home-care',
     'Suite 12, Enterprise House, Milltown, MT4 8BN',
     'green',
-    2,
+    3,
     'Paul Nowak',
     null,
     1,
@@ -165,7 +165,7 @@ const rows: Row[] = [
     'care-home',
     '60 Laurel Road, Brookhampton, BH3 5TS',
     'green',
-    1,
+    3,
     'Janet Moss',
     36,
     1,
@@ -198,7 +198,7 @@ const rows: Row[] = [
     'care-home',
     'Rectory Lane, Netherby Cross, NC7 3UD',
     'green',
-    2,
+    3,
     'Edward Pike',
     22,
     1,
@@ -214,7 +214,49 @@ const rows: Row[] = [
     40,
     1,
   ],
+  // Supported living (people with their own tenancies): monitored at level 3 or above, as residential care.
+  [
+    'elmstead-supported-living',
+    'Elmstead Supported Living',
+    'supported-living',
+    '2-8 Elmstead Close, Ashby Green, AG5 2NP',
+    'green',
+    3,
+    'Grace Whitfield',
+    6,
+    1,
+  ],
+  // Preventative contracts, not registered with CQC and giving no personal care: monitored at levels
+  // 1 and 2 by an annual desk review and sample visits (seed 004 §3, §19a).
+  [
+    'crossroads-day-centre',
+    'Crossroads Day Centre',
+    'day-service',
+    'The Old School, Station Road, Kingsmere, KM7 4RT',
+    'green',
+    1,
+    'Alan Tremayne',
+    30,
+    1,
+  ],
+  [
+    'northbrook-advice',
+    'Northbrook Advice and Advocacy',
+    'advice-advocacy',
+    '5 High Street, Northbrook, NB1 2AA',
+    'amber',
+    2,
+    'Rosa Delgado',
+    null,
+    2,
+  ],
 ];
+
+/** Service types CQC does not register (seed 004 §3): no CQC location id, no CQC inspection. */
+export const NOT_CQC_REGISTERED: ReadonlySet<ProviderRecord['serviceType']> = new Set([
+  'day-service',
+  'advice-advocacy',
+]);
 
 const RAG_REASONS = {
   green: 'Good CQC rating and no open concerns at the last review.',
@@ -226,8 +268,9 @@ export const demoProviders: readonly DemoProvider[] = rows.map(
   ([id, name, serviceType, address, rag, monitoringLevel, manager, capacity, officer], i) => ({
     id,
     name,
-    cqcLocationId:
-      serviceType === 'home-care'
+    cqcLocationId: NOT_CQC_REGISTERED.has(serviceType)
+      ? null
+      : serviceType === 'home-care'
         ? `1-${String(5_200_000_000 + i * 7_919_113).slice(0, 10)}`
         : `1-${String(100_000_000 + i * 53_218_771).slice(0, 9)}`,
     serviceType,

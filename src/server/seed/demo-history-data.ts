@@ -5,6 +5,11 @@
 // name is invented. Dates the rest of the demo sets relative to today are kept after this quarter
 // (HISTORY_ENDS) so they never change its figures.
 import type { IntelligenceKind, Rag } from '../../shared/briefings/register';
+import type { EscalationStepKind, EscalationTrigger } from '../../shared/escalations/schema';
+import { builtInTemplates } from '../../shared/templates/index';
+import type { Template } from '../../shared/templates/schema';
+import { preferredTemplate } from '../../shared/templates/service-types';
+import { demoProviders } from './demo-data';
 
 /** The last day of the history: relative demo dates are never earlier than the day after. */
 export const HISTORY_ENDS = '2026-09-30';
@@ -21,6 +26,23 @@ export type HistoryAction = {
 };
 
 type Review = 'signed-off' | 'submitted';
+
+/** The newest version of each built-in provider template, in the built-in order. */
+const latestProviderTemplates = builtInTemplates.filter(
+  (t) => t.subject === 'provider' && !builtInTemplates.some((o) => o.id === t.id && o.version > t.version),
+);
+
+/**
+ * The template a provider's demo visits are recorded on: the one made for its kind of service, by
+ * the same rule that offers templates on a device (home care to home care, supported living to
+ * supported living, the care home QMF to care and nursing homes).
+ */
+export function historyVisitTemplate(providerId: string): Template {
+  const serviceType = demoProviders.find((p) => p.id === providerId)?.serviceType;
+  const found = preferredTemplate(latestProviderTemplates, serviceType);
+  if (found === undefined) throw new Error(`demo history: no template for provider ${providerId}`);
+  return found;
+}
 
 type HistoryVisit = {
   provider: string;
@@ -187,6 +209,14 @@ export const historyVisits: HistoryVisit[] = [
     overall: RED,
     review: 'signed-off',
     actions: [{ title: 'Update the fire risk assessment', item: 'management-fire-safety', significance: 'routine' }],
+  },
+  // Supported living, on the supported living template: next due a year on, after the quarter.
+  {
+    provider: 'elmstead-supported-living',
+    date: '2026-06-24',
+    officer: 'officer@example.org',
+    overall: GREEN,
+    review: 'signed-off',
   },
 
   // The quarter.
@@ -459,5 +489,40 @@ export const historyIntelligence: {
     kind: 'fire-inspection',
     summary: 'No deficiencies found.',
     extra: { outcome: 'satisfactory' },
+  },
+];
+
+/**
+ * Escalations (seed 004 §22), opened by the QA manager. The Beeches went into escalation the day
+ * after the July visit found safeguarding red (a referral had come in the day before): new
+ * placements embargoed that day, a concerns meeting a week later. Still open, so it shows on the
+ * register, the provider's page and the officer's briefing.
+ */
+export const historyEscalations: {
+  provider: string;
+  trigger: EscalationTrigger;
+  reason: string;
+  openedOn: string;
+  steps: { kind: EscalationStepKind; date: string; owner: string; note: string }[];
+}[] = [
+  {
+    provider: 'the-beeches',
+    trigger: 'safeguarding',
+    reason: 'Safeguarding rated red at the visit on 15 July, after a referral about unexplained bruising on 14 July.',
+    openedOn: '2026-07-16',
+    steps: [
+      {
+        kind: 'placement-embargo',
+        date: '2026-07-16',
+        owner: 'Gareth Lloyd, QA manager',
+        note: 'No new placements until the safeguarding actions are verified.',
+      },
+      {
+        kind: 'concerns-meeting',
+        date: '2026-07-23',
+        owner: 'Priya Shah, contracts manager',
+        note: 'Provider, safeguarding team and district nurses attended; improvement plan due in four weeks.',
+      },
+    ],
   },
 ];

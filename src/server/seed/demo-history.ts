@@ -1,7 +1,7 @@
 // Seeds the demo history (demo-history-data.ts) through the same store functions the routes use:
 // records through putSubmission, received on their own dates, so their effects (last visits,
 // actions, files) are the real ones; then the actions' closure, the QA manager's sign-offs, the
-// RAG changes and the intelligence. Refuses data that the server itself would refuse.
+// RAG changes, the intelligence and the escalations. Refuses data that the server itself would refuse.
 import { createHash, randomUUID } from 'node:crypto';
 import { actionDueDate } from '../../shared/deadlines';
 import { canonicalJson, submissionIssues } from '../../shared/records/record-rules';
@@ -17,13 +17,16 @@ import { storeReview } from '../records/review-store';
 import { putSubmission } from '../records/store';
 import {
   type HistoryAction,
+  historyEscalations,
   historyIntelligence,
   historyPractice,
   historyRagChanges,
+  historyVisitTemplate,
   historyVisits,
   REGISTERED_ON,
 } from './demo-history-data';
 import { makeRecord } from './record-maker';
+import { seedEscalation } from './demo-escalations';
 import { addDays } from '../../shared/calendar';
 
 type People = Map<string, SessionUser>;
@@ -129,8 +132,10 @@ export async function seedDemoHistory(db: Db, people: People, providerIds: strin
   const manager = person('manager@example.org');
   await db.query('UPDATE providers SET registered_on = $2 WHERE id = ANY($1::text[])', [providerIds, REGISTERED_ON]);
 
-  const qmf = template('qmf-care-home', 2);
   for (const visit of historyVisits) {
+    // The care home QMF for care and nursing homes, the home care or supported living template for those services.
+    const made = historyVisitTemplate(visit.provider);
+    const qmf = template(made.id, made.version);
     const { raised: actions, closures } = raised(qmf, visit.date, 'provider', visit.actions);
     const body = makeRecord(
       qmf,
@@ -198,5 +203,6 @@ export async function seedDemoHistory(db: Db, people: People, providerIds: strin
       } as IntelligenceEntry;
       await insertIntelligence(tx, entry, qa.id);
     }
+    for (const escalation of historyEscalations) await seedEscalation(tx, escalation, qa, at);
   });
 }

@@ -2,7 +2,7 @@
 // briefings look current whenever someone tries the app. Deterministic per provider. Nothing is
 // dated inside the demo history (demo-history-data.ts), whose quarter's report is a fixture.
 import type { Assignment, CqcRating, IntelligenceEntry, VisitAction } from '../../shared/briefings/register';
-import type { DemoProvider } from './demo-data';
+import { NOT_CQC_REGISTERED, type DemoProvider } from './demo-data';
 import { HISTORY_ENDS } from './demo-history-data';
 import { addDays } from '../../shared/calendar';
 
@@ -108,7 +108,8 @@ export function demoIntelligence(p: DemoProvider, i: number, today: string): Dra
       summary: 'Resident fall resulting in a hip fracture; notified to CQC.',
     });
   }
-  return entries;
+  // Day services and advice are not registered with CQC (seed 004 §3): no inspection to report.
+  return NOT_CQC_REGISTERED.has(p.serviceType) ? entries.filter((e) => e.kind !== 'cqc-inspection') : entries;
 }
 
 /** `days` before today, but never inside the demo history. */

@@ -20,6 +20,7 @@ import { ensureTemplates, insertProviderIfMissing } from '../reference/store';
 import { demoProviders, demoTeamManagers, demoTeams, demoUsers } from './demo-data';
 import { demoActions, demoAssignments, demoIntelligence } from './demo-intelligence';
 import { seedDemoHistory } from './demo-history';
+import { seedDemoReviews } from './demo-reviews';
 import { calendarDay } from '../../shared/calendar';
 
 const DEMO_SEED_LOCK = 4_711_020_252;
@@ -105,6 +106,7 @@ export async function seed(db: Db, options: { demo: boolean; now?: Date }): Prom
     people,
     demoProviders.map((p) => p.id),
   );
+  await seedDemoReviews(db, qaId);
   await db.transaction(async (tx) => {
     for (const a of demoAssignments(today)) {
       const { officerEmail, ...rest } = a;

@@ -34,8 +34,10 @@ const scored = (template: Template, item: GroupChildItem) =>
   (itemOptions(template, item) ?? []).some((o) => o.score !== undefined);
 
 /**
- * Answers for one section. With a target rating, rating items take it; on a worst-of template the
- * first scored question takes the answer of the target's score instead.
+ * Answers for one section. With a target rating, rating items take it; scored questions take the
+ * answer of the target's score one at a time, in order (not those shown only by a condition),
+ * until the section's rule suggests the target: one is enough for worst-of, threshold counts may
+ * need several (a non-critical check not met gives Amber, three give Red).
  */
 function sectionAnswers(
   template: Template,
@@ -43,25 +45,36 @@ function sectionAnswers(
   date: string,
   target: string | undefined,
 ): Record<string, Answer> {
-  const answers: Record<string, Answer> = {};
   const targetScore = target === undefined ? null : ratingScore(template, target);
-  let steered = false;
-  for (const item of section.items) {
-    if (item.type === 'group') {
-      const count = Math.max(item.minRows ?? 0, item.required ? 1 : 0);
-      const rows = Array.from({ length: count }, (_, n) => ({
-        id: `row-${n + 1}`,
-        answers: Object.fromEntries((item.items ?? []).map((c) => [c.id, fillAnswer(template, c, date, null)])),
-      }));
-      answers[item.id] = { value: null, note: '', rows };
-      continue;
+  const steerable = section.items.filter(
+    (item) => item.type !== 'group' && item.type !== 'rating' && scored(template, item) && item.showIf === undefined,
+  ).length;
+  const answersSteering = (questions: number): Record<string, Answer> => {
+    const answers: Record<string, Answer> = {};
+    let steered = 0;
+    for (const item of section.items) {
+      if (item.type === 'group') {
+        const count = Math.max(item.minRows ?? 0, item.required ? 1 : 0);
+        const rows = Array.from({ length: count }, (_, n) => ({
+          id: `row-${n + 1}`,
+          answers: Object.fromEntries((item.items ?? []).map((c) => [c.id, fillAnswer(template, c, date, null)])),
+        }));
+        answers[item.id] = { value: null, note: '', rows };
+        continue;
+      }
+      const steer =
+        targetScore !== null &&
+        scored(template, item) &&
+        (item.type === 'rating' || (steered < questions && item.showIf === undefined));
+      answers[item.id] = fillAnswer(template, item, date, steer ? targetScore : null);
+      if (steer && item.type !== 'rating') steered += 1;
     }
-    const steer =
-      targetScore !== null &&
-      scored(template, item) &&
-      (item.type === 'rating' || (!steered && item.showIf === undefined));
-    answers[item.id] = fillAnswer(template, item, date, steer ? targetScore : null);
-    if (steer) steered = true;
+    return answers;
+  };
+  let answers = answersSteering(1);
+  for (let questions = 2; section.rated && target !== undefined && questions <= steerable; questions += 1) {
+    if (suggestSectionRating(template, section, answers).rating === target) break;
+    answers = answersSteering(questions);
   }
   return answers;
 }
@@ -85,7 +98,7 @@ export function makeRecord(
         suggestSectionRating(template, section, answers).rating ?? template.ratingScale[0]!.value;
   }
   const overallRating = template.overall
-    ? (suggestOverallRating(template, sectionRatings).rating ?? template.ratingScale[0]!.value)
+    ? (suggestOverallRating(template, sectionRatings, answers).rating ?? template.ratingScale[0]!.value)
     : null;
   return {
     id: randomUUID(),

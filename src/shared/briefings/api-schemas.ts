@@ -7,7 +7,12 @@ import { Assignment, IntelligenceEntry, ProviderRecord } from './register';
 const count = z.int().check(z.gte(0));
 
 /** POST and PUT /api/providers: a register row without the fields the server derives. */
-export const RegisterRowBody = z.omit(ProviderRecord, { lastVisitDate: true, nextVisitDue: true });
+export const RegisterRowBody = z.omit(ProviderRecord, {
+  lastVisitDate: true,
+  nextVisitDue: true,
+  lastReviewDate: true,
+  nextDeskReviewDue: true,
+});
 export type RegisterRowBody = z.infer<typeof RegisterRowBody>;
 
 /** GET /api/providers. */

@@ -3,6 +3,7 @@
 // assignments, and the pre-visit briefing the server compiles from all of them (seed 004 §14).
 // zod/mini; imports neither DOM nor Node.
 import * as z from 'zod/mini';
+import { Escalation } from '../escalations/schema';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const required = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -16,9 +17,22 @@ export const ServiceType = z.enum([
   'supported-living',
   'childrens-residential',
   'day-service',
+  'advice-advocacy',
   'other',
 ]);
 export type ServiceType = z.infer<typeof ServiceType>;
+
+/** Service types as people read them (the app's labels and the risk matrix's reasons). */
+export const SERVICE_TYPE_LABELS: Readonly<Record<ServiceType, string>> = {
+  'care-home': 'Care home',
+  'nursing-home': 'Nursing home',
+  'home-care': 'Home care',
+  'supported-living': 'Supported living',
+  'childrens-residential': "Children's residential",
+  'day-service': 'Day service',
+  'advice-advocacy': 'Advice and advocacy',
+  other: 'Other',
+};
 
 export const Rag = z.enum(['green', 'amber', 'red']);
 export type Rag = z.infer<typeof Rag>;
@@ -49,8 +63,18 @@ export const ProviderRecord = z.object({
   monitoringLevel: z.int().check(z.gte(1), z.lte(5)),
   /** Derived by the server from stored visits. */
   lastVisitDate: z.nullable(isoDate),
-  /** Derived by the server from the monitoring level and the last visit (frequencies are configuration). */
+  /**
+   * Derived by the server from the monitoring level and the last visit (frequencies are
+   * configuration); null at levels 1 and 2, which have a desk review instead (visit-due.ts).
+   */
   nextVisitDue: z.nullable(isoDate),
+  /**
+   * Derived by the server: the council's day of the last monitoring review (the level and RAG
+   * confirmed or changed against the risk matrix). Optional: a device may hold rows from before it.
+   */
+  lastReviewDate: z.optional(z.nullable(isoDate)),
+  /** Derived by the server at levels 1 and 2: when the annual desk review falls due; otherwise null. */
+  nextDeskReviewDue: z.optional(z.nullable(isoDate)),
 });
 export type ProviderRecord = z.infer<typeof ProviderRecord>;
 
@@ -164,5 +188,10 @@ export const Briefing = z.object({
   lastVisit: z.nullable(
     z.object({ submissionId: z.string(), date: isoDate, ratings: z.record(z.string(), z.string()) }),
   ),
+  /**
+   * The provider's open escalation (seed 004 §22) with its steps, or null. Optional only because
+   * briefings stored on a device before escalations existed lack it (none could be open then).
+   */
+  escalation: z.optional(z.nullable(Escalation)),
 });
 export type Briefing = z.infer<typeof Briefing>;

@@ -50,7 +50,7 @@ export const VisitDetails = z.object({
   /** The visit date as the officer records it (a calendar date, not a clock reading). */
   date: z.iso.date(),
   announced: z.boolean(),
-  /** Who the officer spoke to: names and roles, free text. */
+  /** Who the officer spoke to: roles (never full names, as the templates ask), free text. */
   spokeWith: shortText(4000),
 });
 export type VisitDetails = z.infer<typeof VisitDetails>;

@@ -1,16 +1,22 @@
 // Item scores to section ratings to an overall judgement, by the template's rule (templates/schema.ts
-// `Scoring`). Pure and shared: the app shows the suggestion live, the server recomputes it and
-// refuses a record whose stated suggestion differs or whose override has no written reason.
-// Hidden items (show-if not met) and items inside repeating groups never count.
+// `Scoring`): the methods of the first template versions (kept unchanged, since records keep the
+// version they were started on), or the named rules of rating-rules.ts. Pure and shared: the app
+// shows the suggestion live, the server recomputes it and refuses a record whose stated suggestion
+// differs or whose override has no written reason. Hidden items (show-if not met) and items inside
+// repeating groups never count.
 import { isItemVisible, itemOptions } from '../templates/template-rules';
 import { type Answer, OVERALL, type RatingOverride } from './schema';
 import { type Issue } from '../sync/schema';
 import { type ChoiceOption, type Template, type TemplateSection } from '../templates/schema';
+import { applyLimiters, applyRule, type Part, ratingForScore } from './rating-rules';
 
 export type Suggestion = {
   /** The rating the rule gives, or null when nothing scored has been answered yet. */
   rating: string | null;
-  /** For percentage scoring, the whole percentage the rating came from. */
+  /**
+   * For percentage scoring, the percentage the rating came from: whole (rounded) for the legacy
+   * method, rounded down to one decimal place for the percentage-bands rule.
+   */
   percentage: number | null;
   /** How many answers counted. */
   counted: number;
@@ -19,12 +25,6 @@ export type Suggestion = {
 const NONE: Suggestion = { rating: null, percentage: null, counted: 0 };
 
 const topScore = (options: ChoiceOption[]) => Math.max(...options.map((o) => o.score ?? -Infinity));
-
-/** The scale rating for a score: the highest-scoring rating at or below it (so halves round down). */
-function ratingForScore(template: Template, score: number): string {
-  const scored = template.ratingScale.filter((o) => o.score !== undefined).sort((a, b) => b.score! - a.score!);
-  return (scored.find((o) => o.score! <= score + 1e-9) ?? scored[scored.length - 1]!).value;
-}
 
 export function ratingScore(template: Template, rating: string | undefined | null): number | null {
   return template.ratingScale.find((o) => o.value === rating)?.score ?? null;
@@ -36,7 +36,7 @@ function ratingForPercentage(template: Template, percentage: number): string | n
   return bands.find((b) => b.from <= percentage)?.rating ?? null;
 }
 
-/** Scores and their maxima from a list of (score, best possible) pairs, by the template's rule. */
+/** Scores and their maxima from a list of (score, best possible) pairs, by the template's legacy method. */
 function combine(template: Template, scores: Array<{ score: number; max: number }>): Suggestion {
   if (scores.length === 0) return NONE;
   const method = template.scoring?.method ?? 'none';
@@ -59,6 +59,20 @@ function combine(template: Template, scores: Array<{ score: number; max: number 
   }
 }
 
+/** The section's answered, shown, scored items (groups never count). */
+function sectionParts(template: Template, section: TemplateSection, answers: Record<string, Answer>): Part[] {
+  const parts: Part[] = [];
+  for (const item of section.items) {
+    if (item.type === 'group' || !isItemVisible(item, answers)) continue;
+    const options = itemOptions(template, item);
+    const value = answers[item.id]?.value;
+    if (!options || typeof value !== 'string') continue;
+    const score = options.find((o) => o.value === value)?.score;
+    if (score !== undefined) parts.push({ id: item.id, value, score, max: topScore(options) });
+  }
+  return parts;
+}
+
 /** What the section's answers suggest its rating should be. */
 export function suggestSectionRating(
   template: Template,
@@ -66,27 +80,46 @@ export function suggestSectionRating(
   answers: Record<string, Answer>,
 ): Suggestion {
   if (!section.rated) return NONE;
-  const scores: Array<{ score: number; max: number }> = [];
-  for (const item of section.items) {
-    if (item.type === 'group' || !isItemVisible(item, answers)) continue;
-    const options = itemOptions(template, item);
-    const value = answers[item.id]?.value;
-    if (!options || typeof value !== 'string') continue;
-    const score = options.find((o) => o.value === value)?.score;
-    if (score !== undefined) scores.push({ score, max: topScore(options) });
+  const parts = sectionParts(template, section, answers);
+  const scoring = template.scoring;
+  if (scoring?.method === 'rules') {
+    return scoring.section ? applyRule(template, scoring.section, parts, parts.length) : NONE;
   }
-  return combine(template, scores);
+  return combine(template, parts);
 }
 
-/** What the section ratings given (overrides included) suggest the overall judgement should be. */
-export function suggestOverallRating(template: Template, sectionRatings: Record<string, string>): Suggestion {
+/** An item's answer when the item is shown, else null. */
+function shownAnswer(template: Template, answers: Record<string, Answer>, itemId: string): string | string[] | null {
+  const item = template.sections.flatMap((s) => s.items).find((i) => i.id === itemId);
+  if (!item || !isItemVisible(item, answers)) return null;
+  return answers[itemId]?.value ?? null;
+}
+
+/**
+ * What the section ratings given (overrides included) suggest the overall judgement should be.
+ * `answers` are the record's answers, for templates whose limiters cap the overall by an answer
+ * (CQC: a breach of regulation found); pass them wherever the record has them.
+ */
+export function suggestOverallRating(
+  template: Template,
+  sectionRatings: Record<string, string>,
+  answers: Record<string, Answer> = {},
+): Suggestion {
   if (!template.overall) return NONE;
   const top = topScore(template.ratingScale);
-  const scores = template.sections.flatMap((s) => {
-    const score = s.rated ? ratingScore(template, sectionRatings[s.id]) : null;
-    return score === null ? [] : [{ score, max: top }];
+  const rated = template.sections.filter((s) => s.rated);
+  const parts = rated.flatMap((s): Part[] => {
+    const value = sectionRatings[s.id];
+    const score = ratingScore(template, value);
+    return score === null || value === undefined ? [] : [{ id: s.id, value, score, max: top }];
   });
-  return combine(template, scores);
+  const scoring = template.scoring;
+  if (scoring?.method === 'rules') {
+    if (!scoring.overall) return NONE;
+    const result = applyRule(template, scoring.overall, parts, rated.length);
+    return applyLimiters(template, result, scoring.limiters ?? [], (id) => shownAnswer(template, answers, id));
+  }
+  return combine(template, parts);
 }
 
 /**
@@ -127,7 +160,12 @@ export function ratingIssues(
       );
   }
   if (template.overall)
-    check(OVERALL, template.overall.label, body.overallRating, suggestOverallRating(template, body.sectionRatings));
+    check(
+      OVERALL,
+      template.overall.label,
+      body.overallRating,
+      suggestOverallRating(template, body.sectionRatings, body.answers),
+    );
   for (const key of Object.keys(overrides)) {
     if (key !== OVERALL && !template.sections.some((s) => s.id === key && s.rated)) {
       issues.push({ path: `ratingOverrides.${key}`, message: `No rated section "${key}" in this template version` });

@@ -4,6 +4,7 @@
 // by changing one line; anything not listed falls under "Delivery and performance".
 import type { IntelligenceEntry } from '../briefings/register';
 import type { Template } from '../templates/schema';
+import type { EscalationTrigger } from '../escalations/schema';
 
 export const EXCEPTION_HEADINGS = [
   { id: 'delivery-performance', label: 'Delivery and performance' },
@@ -45,6 +46,33 @@ const SECTION_HEADINGS: Record<string, Record<string, HeadingId>> = {
     equality: 'delivery-performance',
     resources: 'finance',
   },
+  // Home care and supported living: staffing and supervision are people; safeguarding, medicines
+  // and restrictive practice are safeguarding; what people and families say is quality; the
+  // service's running (calls, plans, governance) is delivery and performance.
+  'qmf-home-care': {
+    calls: 'delivery-performance',
+    continuity: 'delivery-performance',
+    travel: 'delivery-performance',
+    supervision: 'people',
+    medicines: 'safeguarding-health-safety',
+    'care-plans': 'delivery-performance',
+    safeguarding: 'safeguarding-health-safety',
+    staffing: 'people',
+    management: 'delivery-performance',
+    feedback: 'quality-complaints',
+  },
+  'qmf-supported-living': {
+    'tenancy-choice': 'quality-complaints',
+    'support-plans': 'delivery-performance',
+    'behaviour-support': 'safeguarding-health-safety',
+    community: 'delivery-performance',
+    staffing: 'people',
+    supervision: 'people',
+    medicines: 'safeguarding-health-safety',
+    safeguarding: 'safeguarding-health-safety',
+    management: 'delivery-performance',
+    feedback: 'quality-complaints',
+  },
 };
 
 /** Items filed apart from their section (the QMF's management area holds insurance, complaints and fire safety). */
@@ -55,6 +83,8 @@ const ITEM_HEADINGS: Record<string, Record<string, HeadingId>> = {
     'management-fire-safety': 'safeguarding-health-safety',
     'management-incidents': 'safeguarding-health-safety',
   },
+  'qmf-home-care': { 'management-insurance': 'insurance', 'management-complaints': 'quality-complaints' },
+  'qmf-supported-living': { 'management-insurance': 'insurance', 'management-complaints': 'quality-complaints' },
 };
 
 export function sectionHeading(templateId: string, sectionId: string): HeadingId {
@@ -92,3 +122,25 @@ export function intelligenceHeading(
       return null;
   }
 }
+
+/**
+ * The heading an escalation (seed 004 §22) is reported under, by what triggered it. Seed 002 §8
+ * lists the headings ("Delivery and performance; Quality, compliment and complaints; Safeguarding
+ * including health and safety; People (staffing and volunteers); ..."); the two triggers seed 004
+ * §22 names fall under:
+ * - a significant incident or a safeguarding concern: harm, or the risk of it, to the people using
+ *   the service, i.e. "Safeguarding including health and safety" (where an incident recorded as
+ *   intelligence is filed too);
+ * - a failed CQC inspection, a monitoring visit result or other intelligence (complaints, concerns
+ *   from professionals): a judgement that the care falls short, i.e. "Quality, compliment and
+ *   complaints".
+ */
+const ESCALATION_HEADINGS: Readonly<Record<EscalationTrigger, HeadingId>> = {
+  'significant-incident': 'safeguarding-health-safety',
+  safeguarding: 'safeguarding-health-safety',
+  'failed-cqc-inspection': 'quality-complaints',
+  'visit-result': 'quality-complaints',
+  intelligence: 'quality-complaints',
+};
+
+export const escalationHeading = (trigger: EscalationTrigger): HeadingId => ESCALATION_HEADINGS[trigger];

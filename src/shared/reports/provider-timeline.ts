@@ -1,10 +1,12 @@
 // A provider's history as one timeline (issue 6): visits and their results, RAG changes with
-// reasons, intelligence entries, and actions raised and closed, newest first. Pure.
+// reasons, monitoring reviews (the level and RAG confirmed or overridden against the risk matrix,
+// issue 15), intelligence entries, and actions raised and closed, newest first. Pure.
 import type * as z from 'zod/mini';
 import type { IntelligenceEntry, VisitAction } from '../briefings/register';
 import type { TimelineEvent as TimelineEventSchema } from './report-schemas';
 import { closedOn } from '../actions/action-closure';
 import type { RagChange, ReportRecord } from './quarterly-report';
+import type { MonitoringReview } from '../providers/api-schemas';
 
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
@@ -20,10 +22,17 @@ const INTELLIGENCE_TITLES: Record<IntelligenceEntry['kind'], string> = {
 const ORDER: Record<TimelineEvent['kind'], number> = {
   'action-closed': 0,
   'rag-change': 1,
+  'monitoring-review': 1.5,
   'action-raised': 2,
   visit: 3,
   intelligence: 4,
 };
+
+/** A monitoring review as the timeline tells it (the wire shape's fields it needs). */
+export type TimelineReview = Pick<
+  MonitoringReview,
+  'on' | 'by' | 'decision' | 'fromLevel' | 'toLevel' | 'fromRag' | 'toRag' | 'reason' | 'suggestionReasons'
+>;
 
 export function providerTimeline(input: {
   visits: readonly ReportRecord[];
@@ -31,8 +40,10 @@ export function providerTimeline(input: {
   ragChanges: readonly RagChange[];
   intelligence: readonly IntelligenceEntry[];
   actions: readonly VisitAction[];
+  reviews?: readonly TimelineReview[];
 }): TimelineEvent[] {
   const events: TimelineEvent[] = [];
+  for (const review of input.reviews ?? []) events.push(reviewEvent(review));
   for (const visit of input.visits) {
     events.push({
       date: visit.date,
@@ -86,3 +97,19 @@ export function providerTimeline(input: {
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function reviewEvent(review: TimelineReview): TimelineEvent {
+  const level =
+    review.fromLevel === review.toLevel ? `level ${review.toLevel}` : `level ${review.fromLevel} to ${review.toLevel}`;
+  const rag =
+    review.fromRag === review.toRag ? capital(review.toRag) : `${capital(review.fromRag)} to ${capital(review.toRag)}`;
+  const how = review.decision === 'confirmed' ? 'suggestion confirmed' : 'suggestion overridden';
+  const why = review.reason === '' ? '' : `${review.reason} `;
+  return {
+    date: review.on,
+    kind: 'monitoring-review',
+    title: `Monitoring review: ${level}, ${rag} (${how})`,
+    detail: `${why}By ${review.by}. The risk matrix said: ${review.suggestionReasons.join(' ')}`,
+    recordId: null,
+  };
+}

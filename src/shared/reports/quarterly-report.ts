@@ -1,7 +1,7 @@
 // The quarterly QA report (issue 6; seed 003 §19, seed 002 §8, seed 004 §9) as a pure function of
 // what the server holds: activity done against expected, grade and RAG distributions, RAG changes,
-// late write-ups, overdue actions, significant actions closed within 3 months, and themes under the
-// exception headings. No clock and no I/O: `today` is passed in, so a hand-worked quarter tests it.
+// late write-ups, overdue actions, significant actions closed within 3 months, and themes (escalations,
+// seed 004 §22, among them) under the exception headings. No clock and no I/O: `today` is passed in, so a hand-worked quarter tests it.
 import type * as z from 'zod/mini';
 import { recordDeadlines } from '../deadlines';
 import type { IntelligenceEntry, Rag, VisitAction } from '../briefings/register';
@@ -11,15 +11,19 @@ import { nextVisitDue, type VisitFrequencies } from '../briefings/visit-due';
 import { closedOn, closureFigures } from '../actions/action-closure';
 import {
   EXCEPTION_HEADINGS,
+  escalationHeading,
   type HeadingId,
   intelligenceHeading,
   itemHeading,
   sectionHeading,
 } from './exception-themes';
 import { inQuarter, type Quarter, quarterEnd, quarterKey, quarterLabel, quarterStart } from './quarters';
+import type { EscalationStepKind, EscalationTrigger } from '../escalations/schema';
+import { TRIGGER_LABELS } from '../escalations/labels';
 import type {
   ActivityLine as ActivityLineSchema,
   Count as CountSchema,
+  EscalationLine as EscalationLineSchema,
   LateWriteUp as LateWriteUpSchema,
   OverdueAction as OverdueActionSchema,
   QuarterlyReport as QuarterlyReportSchema,
@@ -60,6 +64,16 @@ export interface RagChange {
   to: Rag;
   reason: string;
 }
+/** An escalation (seed 004 §22) as the report needs it. */
+export interface ReportEscalation {
+  id: string;
+  providerId: string;
+  trigger: EscalationTrigger;
+  openedOn: string;
+  /** The day it was closed; null while open. */
+  closedOn: string | null;
+  steps: readonly { kind: EscalationStepKind; date: string }[];
+}
 type ReportIntelligence = Pick<IntelligenceEntry, 'providerId' | 'kind' | 'date'> &
   Partial<{ sentiment: string; outcome: string }>;
 
@@ -73,6 +87,8 @@ export interface ReportInput {
   ragChanges: readonly RagChange[];
   actions: readonly VisitAction[];
   intelligence: readonly ReportIntelligence[];
+  /** Every escalation, open or closed (all time: those opened before the quarter may still be open in it). */
+  escalations: readonly ReportEscalation[];
   /** People expected to observe practice and audit case files (team managers). */
   observers: number;
   frequencies: VisitFrequencies;
@@ -93,6 +109,7 @@ export type LateWriteUp = z.infer<typeof LateWriteUpSchema>;
 export type OverdueAction = z.infer<typeof OverdueActionSchema>;
 export type ThemeLine = z.infer<typeof ThemeLineSchema> & { heading: HeadingId };
 export type RagChangeLine = z.infer<typeof RagChangeLineSchema>;
+export type EscalationLine = z.infer<typeof EscalationLineSchema>;
 export type QuarterlyReport = z.infer<typeof QuarterlyReportSchema>;
 
 const RAGS: { key: Rag; label: string }[] = [
@@ -202,6 +219,7 @@ export function quarterlyReport(input: ReportInput): QuarterlyReport {
     overdueActions,
     closure: closureFigures(input.actions, quarter, today),
     themes: themes(input, inside, templateOf),
+    escalations: escalationLines(input, names),
   };
 }
 
@@ -230,7 +248,7 @@ function ragOn(provider: ReportProvider, changes: readonly RagChange[], day: str
   return own.find((c) => c.on > day)?.from ?? provider.rag;
 }
 
-/** Providers whose visit fell due by the quarter's end, from their last visit before it began. */
+/** Providers (levels 3-5) whose visit fell due by the quarter's end, from their last visit before it began. */
 function dueVisits(
   input: ReportInput,
   providers: readonly ReportProvider[],
@@ -250,7 +268,8 @@ function dueVisits(
         .sort()
         .at(-1) ?? null;
     const dueDate = nextVisitDue(provider.monitoringLevel, lastBefore, input.frequencies, provider.registeredOn);
-    if (dueDate > end) continue;
+    // Levels 1 and 2 have an annual desk review and sample visits: no visit is expected of them.
+    if (dueDate === null || dueDate > end) continue;
     due += 1;
     if (own.some((v) => v.date >= start && v.date <= end)) visited += 1;
     else notVisited.push({ providerId: provider.id, name: provider.name, dueDate });
@@ -267,10 +286,10 @@ function themes(
   const lines = new Map<HeadingId, ThemeLine>(
     EXCEPTION_HEADINGS.map((h) => [
       h.id,
-      { heading: h.id, label: h.label, belowStandard: 0, actions: 0, intelligence: 0 },
+      { heading: h.id, label: h.label, belowStandard: 0, actions: 0, intelligence: 0, escalations: 0 },
     ]),
   );
-  const add = (heading: HeadingId, field: 'belowStandard' | 'actions' | 'intelligence') => {
+  const add = (heading: HeadingId, field: 'belowStandard' | 'actions' | 'intelligence' | 'escalations') => {
     lines.get(heading)![field] += 1;
   };
   for (const record of inside) {
@@ -291,5 +310,33 @@ function themes(
     const heading = inQuarter(entry.date, input.quarter) ? intelligenceHeading(entry) : null;
     if (heading !== null) add(heading, 'intelligence');
   }
+  for (const escalation of input.escalations) {
+    if (inQuarter(escalation.openedOn, input.quarter)) add(escalationHeading(escalation.trigger), 'escalations');
+  }
   return [...lines.values()];
+}
+
+/** Escalations open at some time in the quarter (opened by its end, not closed before it began), oldest first. */
+function escalationLines(input: ReportInput, names: ReadonlyMap<string, string>): EscalationLine[] {
+  const start = quarterStart(input.quarter);
+  const end = quarterEnd(input.quarter);
+  const labels = new Map<string, string>(EXCEPTION_HEADINGS.map((h) => [h.id, h.label]));
+  return input.escalations
+    .filter((e) => e.openedOn <= end && (e.closedOn === null || e.closedOn >= start))
+    .sort((a, b) => a.openedOn.localeCompare(b.openedOn) || a.id.localeCompare(b.id))
+    .map((e) => {
+      const heading = escalationHeading(e.trigger);
+      return {
+        id: e.id,
+        providerId: e.providerId,
+        providerName: names.get(e.providerId) ?? e.providerId,
+        trigger: e.trigger,
+        triggerLabel: TRIGGER_LABELS[e.trigger],
+        heading,
+        headingLabel: labels.get(heading) ?? heading,
+        openedOn: e.openedOn,
+        closedOn: e.closedOn !== null && e.closedOn <= end ? e.closedOn : null,
+        stepsInQuarter: e.steps.filter((s) => inQuarter(s.date, input.quarter)).length,
+      };
+    });
 }

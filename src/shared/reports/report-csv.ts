@@ -33,6 +33,9 @@ export function reportCsvRows(report: QuarterlyReport): string[][] {
     add('themes', theme.label, 'areas below standard', theme.belowStandard);
     add('themes', theme.label, 'actions raised', theme.actions);
     add('themes', theme.label, 'intelligence', theme.intelligence);
+    add('themes', theme.label, 'escalations opened', theme.escalations);
   }
+  for (const e of report.escalations)
+    add('escalations', `${e.providerName} (opened ${e.openedOn})`, e.triggerLabel, e.closedOn ?? 'open');
   return rows;
 }

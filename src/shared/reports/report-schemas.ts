@@ -2,6 +2,7 @@
 // The pure functions return these types; the OpenAPI document is generated from the schemas.
 import * as z from 'zod/mini';
 import { RecordKind } from '../records/schema';
+import { EscalationTrigger } from '../escalations/schema';
 
 const isoDate = z.iso.date();
 const Rag = z.enum(['green', 'amber', 'red']);
@@ -30,6 +31,23 @@ export const ThemeLine = z.object({
   belowStandard: z.int(),
   actions: z.int(),
   intelligence: z.int(),
+  /** Escalations opened in the quarter (seed 004 §22), filed by what triggered them. */
+  escalations: z.int(),
+});
+/** An escalation open at some time in the quarter. */
+export const EscalationLine = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  trigger: EscalationTrigger,
+  triggerLabel: z.string(),
+  /** The exception heading it is counted under, and its label. */
+  heading: z.string(),
+  headingLabel: z.string(),
+  openedOn: isoDate,
+  /** Closed on or before the quarter's end; null when still open then. */
+  closedOn: z.nullable(isoDate),
+  stepsInQuarter: z.int(),
 });
 export const RagChangeLine = z.object({
   providerId: z.string(),
@@ -65,11 +83,12 @@ export const QuarterlyReport = z.object({
   overdueActions: z.array(OverdueAction),
   closure: ClosureFigures,
   themes: z.array(ThemeLine),
+  escalations: z.array(EscalationLine),
 });
 
 export const TimelineEvent = z.object({
   date: isoDate,
-  kind: z.enum(['visit', 'rag-change', 'intelligence', 'action-raised', 'action-closed']),
+  kind: z.enum(['visit', 'rag-change', 'monitoring-review', 'intelligence', 'action-raised', 'action-closed']),
   title: z.string(),
   detail: z.string(),
   /** The record it comes from, when there is one (opens the visit report). */

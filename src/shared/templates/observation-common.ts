@@ -73,7 +73,7 @@ const PRACTICE_DOMAINS: Array<[string, string, string]> = [
 ];
 
 /** The wording that differs between settings. */
-type ObservationSetting = {
+export type ObservationSetting = {
   id: string;
   title: string;
   /** What the manager observes, completing "A manager observes a practitioner ...". */
@@ -226,5 +226,71 @@ export function observationTemplate(s: ObservationSetting): Template {
     },
     actionDueMonths: { significant: 3, routine: 3 },
     sections: sections(s),
+  };
+}
+
+/**
+ * An observation of practice template, version 2 (issue 15), for one setting: version 1's
+ * sections and scale, which stay published and unchanged, re-rated so that one Inadequate domain
+ * cannot be averaged away (six Outstanding and one Inadequate averaged to Good in version 1). The
+ * practice rating is the limiting judgement (rating-rules.ts): the domains' average rounded down,
+ * no more than one step above the weakest domain, and Inadequate when two or more domains are.
+ * Seed 003 §10.3 asks for "an overall judgement on the quality and effectiveness of the practice
+ * observed" but gives no rule: the safer rule was chosen, mirroring CQC's rating principles (one
+ * Inadequate gives Requires improvement at best, two give Inadequate). The practice section is the
+ * only rated section, so the overall is its rating (worst-of over one). Citations stay here and in
+ * `source` fields; the guidance officers see names no seed.
+ */
+export function observationTemplateV2(s: ObservationSetting): Template {
+  const v1 = observationTemplate(s);
+  const silent =
+    'Seed 003 gives no rule for combining domain judgements; the limiting judgement was chosen as the safer rule, so an Inadequate domain is never averaged away.';
+  return {
+    ...v1,
+    version: 2,
+    description:
+      `A manager observes a practitioner ${s.observes} and records the evidence, a judgement on each practice domain ` +
+      'with its rationale, an overall judgement and any required actions. Written up within 5 days, fed back to the ' +
+      'practitioner and their service manager, and collated by the QA manager for the quarterly report.',
+    scoring: {
+      method: 'rules',
+      section: {
+        rule: 'limiting-judgement',
+        maxBandsAboveWorst: 1,
+        thresholds: [
+          {
+            answers: ['inadequate'],
+            atLeast: 2,
+            atBest: 'inadequate',
+            reason: 'Two or more domains Inadequate: the practice falls well short in more than one respect.',
+            source:
+              'seed 003 §10.3; CQC rating principles for adult social care, principle 6 (two or more Inadequate give Inadequate)',
+            note: 'Seed 003 gives no count; CQC’s two was followed as the safer rule.',
+          },
+        ],
+        source: 'seed 003 §10.2-10.3 (written up with the guidance on what good looks like; an overall judgement)',
+        note: silent,
+      },
+      overall: {
+        rule: 'worst-of',
+        source: 'seed 003 §10.3 (an overall judgement on the quality and effectiveness of the practice observed)',
+        note: 'The practice section is the only rated section, so the overall is its rating.',
+      },
+    },
+    overall: {
+      label: 'Overall judgement on the quality and effectiveness of the practice observed',
+      guidance:
+        'Suggested from the practice domains: their average rounded down, and never more than one step above the ' +
+        'weakest domain, so one Inadequate domain means Requires improvement at best and two mean Inadequate. Choose ' +
+        'another judgement only with a written reason.',
+    },
+    sections: v1.sections.map((section) =>
+      section.rated
+        ? {
+            ...section,
+            source: 'seed 003 §10.1-10.3 (direct observation of practice, judged against what good looks like)',
+          }
+        : section,
+    ),
   };
 }

@@ -3,7 +3,7 @@
 // scores that fit the scale, groups that hold items and do not nest. The server refuses to
 // publish a template with any of these problems, and every message names the item.
 import type { Issue } from '../sync/schema';
-import type { ChoiceOption, Template, TemplateItem } from './schema';
+import type { AggregationRule, ChoiceOption, CountThreshold, CriticalPart, Template, TemplateItem } from './schema';
 
 const YES_NO_OPTIONS: ChoiceOption[] = [
   { value: 'yes', label: 'Yes' },
@@ -37,6 +37,12 @@ export function validateTemplate(template: Template): Issue[] {
   const scoring = template.scoring?.method ?? 'none';
   const scale = new Set(template.ratingScale.map((o) => o.value));
   const categories = new Set((template.evidenceCategories ?? []).map((c) => c.value));
+  if (template.serviceTypes !== undefined) {
+    if (template.subject !== 'provider')
+      problem('serviceTypes', 'Only a provider template says which services it suits');
+    if (new Set(template.serviceTypes).size !== template.serviceTypes.length)
+      problem('serviceTypes', 'A service type is listed twice');
+  }
 
   for (const [name, list] of [
     ['responseOptions', template.responseOptions],
@@ -131,6 +137,114 @@ export function validateTemplate(template: Template): Issue[] {
       checkItem(item, `sections.${section.id}`, earlier, false);
       earlier.set(item.id, item);
     }
+  }
+  issues.push(...ruleIssues(template));
+  return issues;
+}
+
+/**
+ * The named rules' parameters (method "rules"): each rule fits its level, names ratings on the
+ * scale, critical parts that exist (items scored in a rated section, or rated sections), answer
+ * values the section's items can take, bands that start at 0%, and limiters on shown choices.
+ */
+function ruleIssues(template: Template): Issue[] {
+  const scoring = template.scoring;
+  if (scoring?.method !== 'rules') {
+    if (scoring?.section || scoring?.overall || scoring?.limiters)
+      return [
+        { path: 'scoring', message: `Named rules and limiters need the method "rules", not "${scoring.method}"` },
+      ];
+    return [];
+  }
+  const issues: Issue[] = [];
+  const problem = (path: string, message: string) => issues.push({ path, message });
+  const scale = template.ratingScale.map((o) => o.value);
+  const onScale = (path: string, rating: string, what: string) => {
+    if (!scale.includes(rating)) problem(path, `${what} gives "${rating}", which is not on the rating scale`);
+  };
+  const rated = template.sections.filter((s) => s.rated);
+  const scoredItems = new Map<string, ChoiceOption[]>();
+  for (const item of rated.flatMap((s) => s.items)) {
+    const options = item.type === 'group' ? null : itemOptions(template, item);
+    if (options?.some((o) => o.score !== undefined)) scoredItems.set(item.id, options);
+  }
+  const answerValues = new Set([...scoredItems.values()].flat().map((o) => o.value));
+
+  const checkThresholds = (
+    thresholds: CountThreshold[],
+    critical: CriticalPart[],
+    level: 'section' | 'overall',
+    path: string,
+  ) => {
+    const counted = level === 'section' ? answerValues : new Set(scale);
+    thresholds.forEach((t, n) => {
+      onScale(path, t.atBest, `Threshold ${n + 1}`);
+      for (const value of t.answers)
+        if (!counted.has(value))
+          problem(
+            path,
+            `Threshold ${n + 1} counts "${value}", which ${level === 'section' ? 'no scored item offers' : 'is not on the rating scale'}`,
+          );
+      if (t.criticalOnly && critical.length === 0)
+        problem(path, `Threshold ${n + 1} counts critical parts only, but the rule names none`);
+    });
+  };
+
+  const checkRule = (rule: AggregationRule, level: 'section' | 'overall') => {
+    const path = `scoring.${level}`;
+    const partName = level === 'section' ? 'a scored item in a rated section' : 'a rated section';
+    const isPart = (id: string) => (level === 'section' ? scoredItems.has(id) : rated.some((s) => s.id === id));
+    if ('critical' in rule) {
+      for (const critical of rule.critical ?? [])
+        if (!isPart(critical.id)) problem(path, `The critical part "${critical.id}" is not ${partName}`);
+    }
+    switch (rule.rule) {
+      case 'percentage-bands': {
+        for (const band of rule.bands) onScale(path, band.rating, `The band from ${band.from}%`);
+        if (!rule.bands.some((b) => b.from === 0)) problem(path, 'The lowest band must start at 0%');
+        const starts = rule.bands.map((b) => b.from);
+        if (new Set(starts).size !== starts.length) problem(path, 'Two bands start at the same percentage');
+        break;
+      }
+      case 'limiting-judgement':
+        if (rule.maxBandsAboveWorst !== undefined && rule.maxBandsAboveWorst >= scale.length)
+          problem(path, `${rule.maxBandsAboveWorst} bands above the worst part is more than the scale has`);
+        checkThresholds(rule.thresholds ?? [], rule.critical ?? [], level, path);
+        break;
+      case 'threshold-counts':
+        checkThresholds(rule.thresholds, rule.critical ?? [], level, path);
+        break;
+      case 'cqc-rating-principles': {
+        if (level !== 'overall')
+          problem(path, "CQC's rating principles combine key question ratings into the overall, not a section");
+        const { outstanding, good, requiresImprovement, inadequate } = rule.ratings;
+        const order = [outstanding, good, requiresImprovement, inadequate];
+        order.forEach((r) => onScale(path, r, "CQC's rating principles"));
+        const scores = order.map((r) => template.ratingScale.find((o) => o.value === r)?.score ?? NaN);
+        if (new Set(order).size !== 4 || !scores.every((sc, n) => n === 0 || sc < scores[n - 1]!))
+          problem(path, "CQC's four ratings must be different ratings, scored from Outstanding down to Inadequate");
+        break;
+      }
+      case 'worst-of':
+        break;
+    }
+  };
+
+  if (rated.length > 0 && !scoring.section) problem('scoring.section', 'The rules need a section rule');
+  if (scoring.section) checkRule(scoring.section, 'section');
+  if (template.overall && !scoring.overall) problem('scoring.overall', 'The rules need an overall rule');
+  if (scoring.overall) checkRule(scoring.overall, 'overall');
+  const items = template.sections.flatMap((s) => s.items);
+  for (const limiter of scoring.limiters ?? []) {
+    const path = 'scoring.limiters';
+    onScale(path, limiter.atBest, `The limiter on "${limiter.item}"`);
+    const item = items.find((i) => i.id === limiter.item);
+    const options = item && item.type !== 'group' ? itemOptions(template, item) : null;
+    if (!options) problem(path, `The limiter names "${limiter.item}", which is not an item with options`);
+    else
+      for (const value of limiter.in)
+        if (!options.some((o) => o.value === value))
+          problem(path, `The limiter's value "${value}" is not an option of "${limiter.item}"`);
   }
   return issues;
 }

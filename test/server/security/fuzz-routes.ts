@@ -18,6 +18,8 @@ export type FuzzFixture = {
   assignmentId: string;
   officerId: string;
   providerId: string;
+  /** An open escalation of that provider (seed 004 §22). */
+  escalationId?: string;
 };
 
 export type FuzzRoute = { name: string; request: fc.Arbitrary<FuzzRequest> };
@@ -259,6 +261,56 @@ export function fuzzRoutes(f: FuzzFixture): FuzzRoute[] {
       'POST',
       pathWith((s) => `/api/providers/${s}/intelligence`, f.providerId),
       intelligence,
+      64 * 1024,
+      'manager',
+    ),
+    jsonRoute(
+      'POST /api/providers/:id/monitoring-reviews',
+      'POST',
+      pathWith((s) => `/api/providers/${s}/monitoring-reviews`, f.providerId),
+      fc.record({
+        level: fc.integer({ min: 1, max: 5 }),
+        rag: fc.constantFrom('green', 'amber', 'red'),
+        reason: fc.constantFrom('', 'Agreed at the contracts meeting'),
+        suggested: fc.record({ level: fc.integer({ min: 1, max: 5 }), rag: fc.constantFrom('green', 'amber', 'red') }),
+      }),
+      16 * 1024,
+      'qa',
+    ),
+    jsonRoute(
+      'POST /api/providers/:id/escalations',
+      'POST',
+      pathWith((s) => `/api/providers/${s}/escalations`, f.providerId),
+      fc.record({
+        trigger: fc.constantFrom('significant-incident', 'failed-cqc-inspection', 'safeguarding'),
+        reason: fc.constant('Rated inadequate overall'),
+        openedOn: day,
+      }),
+      64 * 1024,
+      'manager',
+    ),
+    jsonRoute(
+      'POST /api/escalations/:id/steps',
+      'POST',
+      pathWith((s) => `/api/escalations/${s}/steps`, f.escalationId ?? ''),
+      fc.record({
+        kind: fc.constantFrom('concerns-meeting', 'placement-embargo', 'notify-cqc'),
+        date: day,
+        owner: fc.constant('QA manager'),
+        note: fc.constant('Met the provider'),
+      }),
+      64 * 1024,
+      'qa',
+    ),
+    jsonRoute(
+      'POST /api/escalations/:id/close',
+      'POST',
+      pathWith((s) => `/api/escalations/${s}/close`, f.escalationId ?? ''),
+      fc.record({
+        outcome: fc.constantFrom('concerns-resolved', 'other'),
+        summary: fc.constant('Verified'),
+        closedOn: day,
+      }),
       64 * 1024,
       'manager',
     ),

@@ -34,6 +34,7 @@ const STATE_SQL = `SELECT
   (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM providers t) AS providers,
   (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM actions t) AS actions,
   (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM assignments t) AS assignments,
+  (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM escalations t) AS escalations,
   (SELECT md5(coalesce(string_agg(t.id || ':' || t.current_revision || ':' || t.review_status, '|' ORDER BY t.id), '')) FROM submission_heads t) AS submission_heads`;
 
 async function state(db: Db): Promise<Record<string, string>> {

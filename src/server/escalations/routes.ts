@@ -1,0 +1,151 @@
+// The escalation procedure's routes (seed 004 §22; rules in src/shared/escalations/rules.ts):
+// - GET /api/escalations?status=open|closed: every provider's escalations (the register marks the open ones);
+// - GET /api/providers/:id/escalations: one provider's, newest first (its history);
+// - POST /api/providers/:id/escalations { trigger, reason, openedOn }: puts it into escalation (201);
+//   409 while another is open;
+// - POST /api/escalations/:id/steps { kind, date, owner, note? }: records a step (201, the whole
+//   escalation); 409 once it is closed;
+// - POST /api/escalations/:id/close { outcome, summary, closedOn }: closes it (200); 409 if already closed.
+// Anyone signed in reads (officers read every provider's briefing, which carries the open one);
+// QA and managers write, as they record intelligence. Who and when come from the session and the
+// server's clock; every write is audited and refreshes the provider's briefing.
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
+import { addStep, closeEscalation, type Refusal } from '../../shared/escalations/rules';
+import {
+  CloseEscalation,
+  Escalation,
+  EscalationList,
+  NewEscalation,
+  NewEscalationStep,
+} from '../../shared/escalations/schema';
+import { readJsonBody } from '../http/body';
+import { ApiError, badRequest, conflict, invalid, notFound } from '../http/errors';
+import { defineRoute, json, reply, valid, validBody, validQuery, type ApiRoute } from '../http/route';
+import { providerAt } from '../providers/routes';
+import { changeEscalation, listEscalations, openProviderEscalation } from './store';
+
+const BODY_LIMIT = 64 * 1024;
+const NO_SUCH_ESCALATION = 'No such escalation';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EscalationsQuery = z.object({ status: z.optional(z.enum(['open', 'closed'])) });
+
+const refused = (r: Refusal): ApiError => (r.reason === 'invalid' ? invalid(r.issues) : conflict(r.message));
+
+/** The escalation id at the path, or 404 (an id that is not a UUID names nothing). */
+function escalationId(id: string): string {
+  if (!UUID.test(id)) throw notFound(NO_SUCH_ESCALATION);
+  return id.toLowerCase();
+}
+
+export const escalationRoutes: readonly ApiRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/escalations',
+    tag: 'providers',
+    access: 'signed-in',
+    summary: 'Escalations of every provider',
+    description: 'Newest first; `status=open` for the providers in escalation now.',
+    query: EscalationsQuery,
+    responses: { 200: reply('Newest first', EscalationList) },
+    errors: { 400: 'Unknown status' },
+    handler: async (c, deps) => {
+      const { status } = validQuery(c, EscalationsQuery, 'status must be open or closed');
+      return c.json({ escalations: await listEscalations(deps.db, { status }) } satisfies EscalationList);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/providers/:id/escalations',
+    tag: 'providers',
+    access: 'signed-in',
+    summary: 'A provider\u2019s escalations',
+    responses: { 200: reply('Newest first', EscalationList) },
+    errors: { 404: 'No such provider' },
+    handler: async (c, deps) => {
+      const id = c.req.param('id');
+      await providerAt(deps.db, id, true);
+      return c.json({ escalations: await listEscalations(deps.db, { providerId: id }) } satisfies EscalationList);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/providers/:id/escalations',
+    tag: 'providers',
+    access: ['qa', 'manager'],
+    summary: 'Put a provider into escalation',
+    description: 'At most one escalation of a provider is open at a time. The date it opened cannot be after today.',
+    body: json(NewEscalation),
+    responses: { 201: reply('Opened', Escalation) },
+    errors: {
+      400: 'Not a JSON object, or providerId differs from the path',
+      404: 'No such provider',
+      409: 'The provider is already in escalation',
+    },
+    handler: async (c, deps) => {
+      const providerId = c.req.param('id');
+      const body = await readJsonBody(c, BODY_LIMIT);
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw badRequest('Send the escalation as a JSON object');
+      if ('providerId' in body && body.providerId !== providerId)
+        throw badRequest('The provider id in the path does not match the body');
+      const request = valid(NewEscalation, body);
+      const ruled = await openProviderEscalation(deps.db, providerId, request, c.get('user'), deps.now());
+      if (ruled === null) throw notFound('No such provider');
+      if (!ruled.ok) throw refused(ruled);
+      return c.json(ruled.value, 201);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/escalations/:id/steps',
+    tag: 'providers',
+    access: ['qa', 'manager'],
+    summary: 'Record a step of an escalation',
+    description: 'Dated no earlier than the escalation opened and no later than today.',
+    body: json(NewEscalationStep),
+    responses: { 201: reply('The escalation with the step', Escalation) },
+    errors: { 404: NO_SUCH_ESCALATION, 409: 'The escalation is closed' },
+    handler: async (c, deps) => {
+      const request = await validBody(c, NewEscalationStep, BODY_LIMIT);
+      const ruled = await changeEscalation(
+        deps.db,
+        escalationId(c.req.param('id')),
+        c.get('user'),
+        deps.now(),
+        'escalation.step',
+        (e, acting) => addStep(e, request, randomUUID(), acting),
+        (e) => `${e.id}:${request.kind}`,
+      );
+      if (ruled === null) throw notFound(NO_SUCH_ESCALATION);
+      if (!ruled.ok) throw refused(ruled);
+      return c.json(ruled.value, 201);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/escalations/:id/close',
+    tag: 'providers',
+    access: ['qa', 'manager'],
+    summary: 'Close an escalation with its outcome',
+    description: 'Dated no earlier than its last step and no later than today.',
+    body: json(CloseEscalation),
+    responses: { 200: reply('Closed', Escalation) },
+    errors: { 404: NO_SUCH_ESCALATION, 409: 'The escalation is already closed' },
+    handler: async (c, deps) => {
+      const request = await validBody(c, CloseEscalation, BODY_LIMIT);
+      const ruled = await changeEscalation(
+        deps.db,
+        escalationId(c.req.param('id')),
+        c.get('user'),
+        deps.now(),
+        'escalation.close',
+        (e, acting) => closeEscalation(e, request, acting),
+        (e) => `${e.id}:${request.outcome}`,
+      );
+      if (ruled === null) throw notFound(NO_SUCH_ESCALATION);
+      if (!ruled.ok) throw refused(ruled);
+      return c.json(ruled.value);
+    },
+  }),
+];
