@@ -41,10 +41,12 @@ function reports(kind: DbKind) {
     expect(report.lateWriteUps).toHaveLength(FIXTURE.lateWriteUps);
     expect(
       Object.fromEntries(
-        report.themes.map((t: { label: string; belowStandard: number; actions: number; intelligence: number }) => [
-          t.label,
-          [t.belowStandard, t.actions, t.intelligence],
-        ]),
+        report.themes.map(
+          (t: { label: string; belowStandard: number; atMinimum: number; actions: number; intelligence: number }) => [
+            t.label,
+            [t.belowStandard, t.atMinimum, t.actions, t.intelligence],
+          ],
+        ),
       ),
     ).toEqual(FIXTURE.themes);
     expect(

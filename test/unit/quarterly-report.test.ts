@@ -5,6 +5,7 @@ import { actionDueDate } from '../../src/shared/deadlines';
 import type { VisitAction } from '../../src/shared/briefings/register';
 import { closureFigures } from '../../src/shared/actions/action-closure';
 import {
+  atMinimumStandard,
   belowStandard,
   quarterlyReport,
   type ReportInput,
@@ -202,7 +203,9 @@ describe('quarterly report: the hand-worked demo quarter', () => {
 
   it('files findings under the exception headings', () => {
     expect(
-      Object.fromEntries(report.themes.map((t) => [t.label, [t.belowStandard, t.actions, t.intelligence]])),
+      Object.fromEntries(
+        report.themes.map((t) => [t.label, [t.belowStandard, t.atMinimum, t.actions, t.intelligence]]),
+      ),
     ).toEqual(FIXTURE.themes);
   });
 
@@ -257,10 +260,18 @@ describe('financial quarters', () => {
 });
 
 describe('report rules', () => {
-  it('counts the lower half of a scale, middle included, as below standard', () => {
+  it('counts the lower half of a scale as below standard, and Amber (seed 001) as the minimum standard', () => {
     expect(['green', 'amber', 'red'].map((r) => belowStandard(find('qmf-care-home', 2), r))).toEqual([
       false,
+      false,
       true,
+    ]);
+    expect(['green', 'amber', 'red'].map(atMinimumStandard)).toEqual([false, true, false]);
+    // The case file audit's four grades are seed 001's: Amber meets the minimum, Red does not.
+    expect(['outstanding', 'good', 'amber', 'red'].map((r) => belowStandard(find('case-file-audit', 2), r))).toEqual([
+      false,
+      false,
+      false,
       true,
     ]);
     expect(

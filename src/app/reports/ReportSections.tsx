@@ -95,13 +95,14 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
         columns={[
           'Heading',
           { heading: 'Areas below standard', numeric: true },
+          { heading: 'Areas at the minimum standard (Amber)', numeric: true },
           { heading: 'Actions raised', numeric: true },
           { heading: 'Intelligence', numeric: true },
           { heading: 'Escalations opened', numeric: true },
         ]}
         rows={report.themes.map((t) => ({
           key: t.heading,
-          cells: [t.label, t.belowStandard, t.actions, t.intelligence, t.escalations],
+          cells: [t.label, t.belowStandard, t.atMinimum, t.actions, t.intelligence, t.escalations],
         }))}
       />
       <BarChart

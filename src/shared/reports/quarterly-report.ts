@@ -120,8 +120,24 @@ const RAGS: { key: Rag; label: string }[] = [
 
 const templateKey = (id: string, version: number) => `${id}@${version}`;
 
-/** Whether a rating is in the lower half of its scale (the middle of an odd scale included): an exception. */
+/**
+ * Seed 001's grade table: Amber is "Service or practice has reached the required minimum standard";
+ * Red "has failed to reach the minimum standard". Amber is therefore reported apart, as at the
+ * minimum standard: neither an exception nor hidden among the Greens.
+ */
+const MINIMUM_STANDARD = 'amber';
+
+export function atMinimumStandard(rating: string): boolean {
+  return rating === MINIMUM_STANDARD;
+}
+
+/**
+ * Whether a rating is below the minimum standard: the lower half of its scale (the middle of an
+ * odd scale included), except Amber (above). On CQC's four-point scale Requires improvement and
+ * Inadequate both count: the safer reading, as Requires improvement is not "good".
+ */
 export function belowStandard(template: Template, rating: string): boolean {
+  if (atMinimumStandard(rating)) return false;
   const index = template.ratingScale.findIndex((o) => o.value === rating);
   return index >= Math.floor(template.ratingScale.length / 2);
 }
@@ -286,10 +302,13 @@ function themes(
   const lines = new Map<HeadingId, ThemeLine>(
     EXCEPTION_HEADINGS.map((h) => [
       h.id,
-      { heading: h.id, label: h.label, belowStandard: 0, actions: 0, intelligence: 0, escalations: 0 },
+      { heading: h.id, label: h.label, belowStandard: 0, atMinimum: 0, actions: 0, intelligence: 0, escalations: 0 },
     ]),
   );
-  const add = (heading: HeadingId, field: 'belowStandard' | 'actions' | 'intelligence' | 'escalations') => {
+  const add = (
+    heading: HeadingId,
+    field: 'belowStandard' | 'atMinimum' | 'actions' | 'intelligence' | 'escalations',
+  ) => {
     lines.get(heading)![field] += 1;
   };
   for (const record of inside) {
@@ -297,6 +316,7 @@ function themes(
     if (template === undefined) continue;
     for (const [sectionId, rating] of Object.entries(record.sectionRatings)) {
       if (belowStandard(template, rating)) add(sectionHeading(template.id, sectionId), 'belowStandard');
+      else if (atMinimumStandard(rating)) add(sectionHeading(template.id, sectionId), 'atMinimum');
     }
   }
   const records = new Map(input.records.map((r) => [r.id, r]));

@@ -31,6 +31,7 @@ export function reportCsvRows(report: QuarterlyReport): string[][] {
   add('action closure', 'Closed within 3 months', 'percent', closure.percent === null ? '' : closure.percent);
   for (const theme of report.themes) {
     add('themes', theme.label, 'areas below standard', theme.belowStandard);
+    add('themes', theme.label, 'areas at the minimum standard (amber)', theme.atMinimum);
     add('themes', theme.label, 'actions raised', theme.actions);
     add('themes', theme.label, 'intelligence', theme.intelligence);
     add('themes', theme.label, 'escalations opened', theme.escalations);

@@ -28,7 +28,10 @@ export const OverdueAction = z.object({
 export const ThemeLine = z.object({
   heading: z.string(),
   label: z.string(),
+  /** Areas rated below the minimum standard (Red, Requires improvement, Inadequate). */
   belowStandard: z.int(),
+  /** Areas rated Amber: at the minimum standard (seed 001), reported apart from the exceptions. */
+  atMinimum: z.int(),
   actions: z.int(),
   intelligence: z.int(),
   /** Escalations opened in the quarter (seed 004 §22), filed by what triggered them. */
