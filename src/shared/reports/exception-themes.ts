@@ -30,7 +30,10 @@ const SECTION_HEADINGS: Record<string, Record<string, HeadingId>> = {
     'resident-feedback': 'quality-complaints',
     safeguarding: 'safeguarding-health-safety',
     medicines: 'safeguarding-health-safety',
-    management: 'finance',
+    // "Management and finances" (seed 004 §15) is mostly leadership and governance: delivery and
+    // performance. Its items about people, money, insurance, complaints and safety are filed
+    // apart below; none of it is the provider's own finance, so nothing here is filed there.
+    management: 'delivery-performance',
   },
   'cqc-saf-provider': {
     safe: 'safeguarding-health-safety',
@@ -75,9 +78,19 @@ const SECTION_HEADINGS: Record<string, Record<string, HeadingId>> = {
   },
 };
 
-/** Items filed apart from their section (the QMF's management area holds insurance, complaints and fire safety). */
+/**
+ * Items filed apart from their section: the QMF's management area holds the registered manager,
+ * residents' money, insurance, complaints, incidents and fire safety. Each heading is one of seed
+ * 002 §8's ("Delivery and performance; Quality, compliment and complaints; Safeguarding including
+ * health and safety; People (staffing and volunteers); Innovation and development; Finance;
+ * Company insurance").
+ */
 const ITEM_HEADINGS: Record<string, Record<string, HeadingId>> = {
   'qmf-care-home': {
+    // A registered manager in post or not is a staffing matter, not finance (the error issue 15 found).
+    'management-registered-manager': 'people',
+    // Residents' money kept safely is protection from financial abuse (Regulation 13, as the item says).
+    'management-residents-money': 'safeguarding-health-safety',
     'management-insurance': 'insurance',
     'management-complaints': 'quality-complaints',
     'management-fire-safety': 'safeguarding-health-safety',
