@@ -50,8 +50,8 @@ describeWithChromium('sign-out with the network off (Chromium)', (env) => {
     await app.waitForHeading('Sign in');
     await expect.poll(() => sessionStatus(env.server.url, cookie), { timeout: 30_000 }).toBe(401);
     expect(asked[0]).toBe('DELETE');
-    // Nobody is signed back in, however long the page stays open.
-    await app.page.waitForTimeout(1000);
+    // Nobody is signed back in once the app has finished talking to the server.
+    await app.page.waitForLoadState('networkidle');
     expect(await app.heading()).toBe('Sign in');
   });
 });
