@@ -11,7 +11,7 @@
 // server's clock; every write is audited and refreshes the provider's briefing.
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
-import { addStep, closeEscalation, type Refusal } from '../../shared/escalations/rules';
+import { type Acting, addStep, closeEscalation, type Refusal, type Ruled } from '../../shared/escalations/rules';
 import {
   CloseEscalation,
   Escalation,
@@ -36,6 +36,52 @@ const refused = (r: Refusal): ApiError => (r.reason === 'invalid' ? invalid(r.is
 function escalationId(id: string): string {
   if (!UUID.test(id)) throw notFound(NO_SUCH_ESCALATION);
   return id.toLowerCase();
+}
+
+/**
+ * POST /api/escalations/:id/{verb}: changes the escalation at the path by a shared rule (a step, a
+ * closure), for QA and managers. The body is parsed with `body`; no such escalation is 404, the
+ * rule's refusal 422 or 409; otherwise the whole escalation with `status`. The audit names the
+ * escalation and `code` (an enum value, never free text).
+ */
+function changeRoute<S extends z.ZodMiniType>(route: {
+  verb: 'steps' | 'close';
+  summary: string;
+  description: string;
+  body: S;
+  status: 200 | 201;
+  replied: string;
+  closed: string;
+  audit: Parameters<typeof changeEscalation>[4];
+  change: (e: Escalation, request: z.output<S>, acting: Acting) => Ruled<Escalation>;
+  code: (request: z.output<S>) => string;
+}): ApiRoute {
+  return defineRoute({
+    method: 'post',
+    path: `/api/escalations/:id/${route.verb}`,
+    tag: 'providers',
+    access: ['qa', 'manager'],
+    summary: route.summary,
+    description: route.description,
+    body: json(route.body),
+    responses: { [route.status]: reply(route.replied, Escalation) },
+    errors: { 404: NO_SUCH_ESCALATION, 409: route.closed },
+    handler: async (c, deps) => {
+      const request = await validBody(c, route.body, BODY_LIMIT);
+      const ruled = await changeEscalation(
+        deps.db,
+        escalationId(c.req.param('id')),
+        c.get('user'),
+        deps.now(),
+        route.audit,
+        (e, acting) => route.change(e, request, acting),
+        (e) => `${e.id}:${route.code(request)}`,
+      );
+      if (ruled === null) throw notFound(NO_SUCH_ESCALATION);
+      if (!ruled.ok) throw refused(ruled);
+      return c.json(ruled.value, route.status);
+    },
+  });
 }
 
 export const escalationRoutes: readonly ApiRoute[] = [
@@ -96,56 +142,28 @@ export const escalationRoutes: readonly ApiRoute[] = [
       return c.json(ruled.value, 201);
     },
   }),
-  defineRoute({
-    method: 'post',
-    path: '/api/escalations/:id/steps',
-    tag: 'providers',
-    access: ['qa', 'manager'],
+  changeRoute({
+    verb: 'steps',
     summary: 'Record a step of an escalation',
     description: 'Dated no earlier than the escalation opened and no later than today.',
-    body: json(NewEscalationStep),
-    responses: { 201: reply('The escalation with the step', Escalation) },
-    errors: { 404: NO_SUCH_ESCALATION, 409: 'The escalation is closed' },
-    handler: async (c, deps) => {
-      const request = await validBody(c, NewEscalationStep, BODY_LIMIT);
-      const ruled = await changeEscalation(
-        deps.db,
-        escalationId(c.req.param('id')),
-        c.get('user'),
-        deps.now(),
-        'escalation.step',
-        (e, acting) => addStep(e, request, randomUUID(), acting),
-        (e) => `${e.id}:${request.kind}`,
-      );
-      if (ruled === null) throw notFound(NO_SUCH_ESCALATION);
-      if (!ruled.ok) throw refused(ruled);
-      return c.json(ruled.value, 201);
-    },
+    body: NewEscalationStep,
+    status: 201,
+    replied: 'The escalation with the step',
+    closed: 'The escalation is closed',
+    audit: 'escalation.step',
+    change: (e, request, acting) => addStep(e, request, randomUUID(), acting),
+    code: (request) => request.kind,
   }),
-  defineRoute({
-    method: 'post',
-    path: '/api/escalations/:id/close',
-    tag: 'providers',
-    access: ['qa', 'manager'],
+  changeRoute({
+    verb: 'close',
     summary: 'Close an escalation with its outcome',
     description: 'Dated no earlier than its last step and no later than today.',
-    body: json(CloseEscalation),
-    responses: { 200: reply('Closed', Escalation) },
-    errors: { 404: NO_SUCH_ESCALATION, 409: 'The escalation is already closed' },
-    handler: async (c, deps) => {
-      const request = await validBody(c, CloseEscalation, BODY_LIMIT);
-      const ruled = await changeEscalation(
-        deps.db,
-        escalationId(c.req.param('id')),
-        c.get('user'),
-        deps.now(),
-        'escalation.close',
-        (e, acting) => closeEscalation(e, request, acting),
-        (e) => `${e.id}:${request.outcome}`,
-      );
-      if (ruled === null) throw notFound(NO_SUCH_ESCALATION);
-      if (!ruled.ok) throw refused(ruled);
-      return c.json(ruled.value);
-    },
+    body: CloseEscalation,
+    status: 200,
+    replied: 'Closed',
+    closed: 'The escalation is already closed',
+    audit: 'escalation.close',
+    change: (e, request, acting) => closeEscalation(e, request, acting),
+    code: (request) => request.outcome,
   }),
 ];

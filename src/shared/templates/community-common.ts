@@ -1,8 +1,10 @@
 // What the home care and supported living quality monitoring templates share, modelled on the care
 // home QMF version 2 (qmf-care-home-v2.ts): met / partly met / not met / not applicable checks with
 // an evidence note unless met, a red / amber / green rating per area and overall, the people spoken
-// to as a repeating group (initials or a role, never a name), a safeguarding follow-up, and the
-// action policy.
+// to as a repeating group (initials or a role, never a name), a safeguarding follow-up, the checks
+// and items both ask word for word, the risk rating rules (risk-scoring.ts, worded for both), the
+// action policy, and the template's frame around its own areas (communityTemplate). Both templates
+// are published: a change to anything here changes both, so it is a new version of each.
 //
 // Sources, for the code and never shown to officers:
 // - seed 004 §15: one Quality Monitoring Framework template per visit; feedback from people who use
@@ -14,6 +16,7 @@
 //   "reached the required minimum standard" though some standards are "not met consistently",
 //   Red "failed to reach the minimum standard required and immediate action is required".
 // - seed 001 §4.1: the experience of service users, customers and families.
+import { riskScoring } from './risk-scoring';
 import type { ChoiceOption, CriticalPart, Scoring, Template, TemplateItem, TemplateSection } from './schema';
 
 /** Met 3, partly met 2, not met 1, not applicable unscored: as the care home QMF version 2. */
@@ -86,13 +89,25 @@ export function check(id: string, label: string, guidance: string): TemplateItem
   };
 }
 
+/** How an officer speaks to people on a community visit: the service is in people's own homes. */
+const SPOKEN_HOW: ChoiceOption[] = [
+  { value: 'at-home', label: 'In their home' },
+  { value: 'phone', label: 'By phone' },
+  { value: 'elsewhere', label: 'Elsewhere' },
+];
+
+/** Who else a community visit may speak to, after the people and families a template names. */
+const SPOKEN_ALSO: ChoiceOption[] = [
+  { value: 'professional', label: 'Visiting professional' },
+  { value: 'other', label: 'Someone else' },
+];
+
 /** One row per person spoken to: who (initials or a role), who they are, how, what they said, any concern. */
-export function peopleSpokenTo(options: {
+function peopleSpokenTo(options: {
   id: string;
   guidance: string;
   whoExample: string;
   relationships: ChoiceOption[];
-  how: ChoiceOption[];
 }): TemplateItem {
   return {
     id: options.id,
@@ -118,7 +133,7 @@ export function peopleSpokenTo(options: {
         label: 'Who they are',
         required: true,
         note: 'none',
-        options: options.relationships,
+        options: [...options.relationships, ...SPOKEN_ALSO],
       },
       {
         id: 'spoken-how',
@@ -126,7 +141,7 @@ export function peopleSpokenTo(options: {
         label: 'How you spoke to them',
         required: true,
         note: 'none',
-        options: options.how,
+        options: SPOKEN_HOW,
       },
       { id: 'spoken-said', type: 'long-text', label: 'What they told you', required: true, note: 'none' },
       { id: 'spoken-concern', type: 'yes-no', label: 'Did they raise a concern?', required: true, note: 'none' },
@@ -157,8 +172,66 @@ export function safeguardingFollowUp(id: string, after: string): TemplateItem {
   };
 }
 
+/**
+ * The feedback area: the template's own `checks`, then one row per person spoken to and a summary
+ * of what people told us. `spokenTo` and `toldUs` word them for whom the template hears from.
+ */
+export function feedbackSection(options: {
+  summary: string;
+  checks: TemplateItem[];
+  /** `relationships`: the people supported and those close to them; professionals and others are added. */
+  spokenTo: { guidance: string; whoExample: string; relationships: ChoiceOption[] };
+  toldUs: string;
+}): TemplateSection {
+  return {
+    id: 'feedback',
+    title: 'Feedback from people and families',
+    summary: options.summary,
+    rated: true,
+    items: [
+      ...options.checks,
+      peopleSpokenTo({ id: 'feedback-people-spoken-to', ...options.spokenTo }),
+      {
+        id: 'feedback-summary',
+        type: 'long-text',
+        label: 'What people told us',
+        guidance: options.toldUs,
+        required: false,
+        note: 'none',
+      },
+    ],
+  };
+}
+
+/**
+ * The management area: the registered manager and insurance checks, asked the same way of every
+ * community provider, around the template's own `checks`.
+ */
+export function managementSection(checks: TemplateItem[]): TemplateSection {
+  return {
+    id: 'management',
+    title: 'Management and governance',
+    summary: 'Whether the service is well led, watches its own quality and acts on what it finds.',
+    rated: true,
+    items: [
+      check(
+        'management-registered-manager',
+        'A registered manager is in post, or the provider has notified CQC of the absence and the interim arrangements',
+        'Check the CQC register and note any recent changes of manager.',
+      ),
+      ...checks,
+      check(
+        'management-insurance',
+        "Employer's liability and public liability insurance certificates are current and meet the contract requirements",
+        'Check the certificates and expiry dates. Note any sign of financial difficulty and pass it to the ' +
+          'commissioning team.',
+      ),
+    ],
+  };
+}
+
 /** The overall judgement, the rating rule and the action policy both templates use. */
-export const COMMUNITY_JUDGEMENT: Pick<Template, 'overall' | 'actionDueMonths'> = {
+const COMMUNITY_JUDGEMENT: Pick<Template, 'overall' | 'actionDueMonths'> = {
   overall: {
     label: 'Overall RAG rating',
     guidance:
@@ -172,12 +245,15 @@ export const COMMUNITY_JUDGEMENT: Pick<Template, 'overall' | 'actionDueMonths'> 
 };
 
 /** Each area with the source it comes from (a `source` field, never shown to officers). */
-export function withSources(sections: TemplateSection[], sources: Readonly<Record<string, string>>): TemplateSection[] {
-  return sections.map((s) => {
-    const source = sources[s.id];
-    if (source === undefined) throw new Error(`No source for the area "${s.id}"`);
-    return { ...s, source };
-  });
+function withSources(sections: TemplateSection[], sources: Readonly<Record<string, string>>): TemplateSection[] {
+  return sections.map((s) => ({ ...s, source: sourceOf(sources, s.id) }));
+}
+
+/** The source of the area `id`; a template that leaves one out fails as it loads, not when rated. */
+function sourceOf(sources: Readonly<Record<string, string>>, id: string): string {
+  const source = sources[id];
+  if (source === undefined) throw new Error(`No source for the area "${id}"`);
+  return source;
 }
 
 const RISK =
@@ -185,93 +261,41 @@ const RISK =
 const THRESHOLD_NOTE =
   'Seed 004 gives no counts; the lowest count that marks the pattern was chosen, the safer rule (as the care home QMF version 3).';
 
+/** The reason of a critical area unless the template gives one of its own. */
+const CRITICAL_AREA_REASON = 'A Red or Amber here is a risk to people that no other area can offset.';
+
 /**
  * The rating rules of both templates, as the care home QMF version 3 (qmf-care-home-v3.ts) rates
  * on risk. An area's RAG comes from threshold counts: a critical check not met makes it Red, two
- * checks not met make it Red (areas here have four to seven checks, so two is already a pattern),
- * a critical check partly met or any check not met makes it Amber, two checks partly met make it
- * Amber. The overall RAG is a limiting judgement: the areas' average rounded down (Green only when
- * every area is Green), never better than the worst critical area nor more than one band above the
- * worst area, and Red when two or more areas are Red.
+ * checks not met make it Red (areas here have four to seven checks, so two is already a pattern,
+ * where the care home's areas of about eight take three), a critical check partly met or any check
+ * not met makes it Amber, two checks partly met make it Amber. The overall RAG is a limiting
+ * judgement: the areas' average rounded down (Green only when every area is Green), never better
+ * than the worst critical area nor more than one band above the worst area, and Red when two or
+ * more areas are Red.
  */
-export function communityScoring(options: {
-  criticalChecks: CriticalPart[];
-  criticalAreas: Array<{ id: string; reason: string; source: string }>;
-  criticalAreasNote: string;
-}): Scoring {
-  return {
-    method: 'rules',
-    section: {
-      rule: 'threshold-counts',
-      source: RISK,
-      note: 'Seed 004 does not say how checks combine into an area RAG; these thresholds are the defaults chosen, each at the safer count.',
-      critical: options.criticalChecks,
-      thresholds: [
-        {
-          answers: ['not-met'],
-          criticalOnly: true,
-          atLeast: 1,
-          atBest: 'red',
-          reason: 'A critical check not met is a present risk of harm to people, whatever else is in place.',
-          source: RISK,
-          note: THRESHOLD_NOTE,
-        },
-        {
-          answers: ['not-met'],
-          atLeast: 2,
-          atBest: 'red',
-          reason:
-            'Two or more checks not met in one area (of four to seven) is a failure across the area, not an isolated gap.',
-          source: RISK,
-          note: THRESHOLD_NOTE,
-        },
-        {
-          answers: ['partly-met'],
-          criticalOnly: true,
-          atLeast: 1,
-          atBest: 'amber',
-          reason: 'A critical check only partly met is a risk that needs an agreed action and follow-up.',
-          source: RISK,
-          note: THRESHOLD_NOTE,
-        },
-        {
-          answers: ['not-met'],
-          atLeast: 1,
-          atBest: 'amber',
-          reason: 'Any check not met needs an improvement action, so the area is not meeting expected standards.',
-          source: `${RISK}; seed 001 Appendix 3 (Amber: some standards not met or not met consistently)`,
-          note: THRESHOLD_NOTE,
-        },
-        {
-          answers: ['partly-met'],
-          atLeast: 2,
-          atBest: 'amber',
-          reason: 'Two or more checks partly met show a pattern of gaps rather than a single point to improve.',
-          source: RISK,
-          note: THRESHOLD_NOTE,
-        },
-      ],
+function communityScoring(
+  options: Pick<CommunityTemplateOptions, 'sources' | 'criticalChecks' | 'criticalAreas' | 'criticalAreasNote'>,
+): Scoring {
+  return riskScoring({
+    risk: RISK,
+    thresholdNote: THRESHOLD_NOTE,
+    people: 'people',
+    whole: 'service',
+    redWhenNotMet: {
+      atLeast: 2,
+      reason:
+        'Two or more checks not met in one area (of four to seven) is a failure across the area, not an isolated gap.',
     },
-    overall: {
-      rule: 'limiting-judgement',
-      source: `${RISK}; seed 004 §15: the RAG status is "relative confidence to place new business or conformity with expected standards"`,
-      note:
-        'Seed 004 does not say how area ratings combine. Chosen: the average rounded down (so Green needs every area Green), ' +
-        'no better than the worst critical area, and no more than one band above the worst area: the safer rule, which cannot hide a Red.',
-      maxBandsAboveWorst: 1,
-      thresholds: [
-        {
-          answers: ['red'],
-          atLeast: 2,
-          atBest: 'red',
-          reason: 'Two or more areas Red is a failure across the service, whichever areas they are.',
-          source: `${RISK}; as CQC's rating principles (two or more Inadequate give Inadequate)`,
-          note: 'Seed 004 gives no count; two was chosen as the safer rule.',
-        },
-      ],
-      critical: options.criticalAreas.map((a) => ({ ...a, note: options.criticalAreasNote })),
-    },
-  };
+    amberSource: 'seed 001 Appendix 3 (Amber: some standards not met or not met consistently)',
+    criticalChecks: options.criticalChecks,
+    criticalAreas: options.criticalAreas.map((a) => ({
+      id: a.id,
+      reason: a.reason ?? CRITICAL_AREA_REASON,
+      source: sourceOf(options.sources, a.id),
+      note: options.criticalAreasNote,
+    })),
+  });
 }
 
 /** A check whose failure is a risk of harm in itself; the seeds never say which checks are critical. */
@@ -281,5 +305,43 @@ export function critical(id: string, reason: string, source: string): CriticalPa
     reason,
     source,
     note: 'The seeds do not say which checks are critical; this one was chosen because failing it can harm people directly, the safer choice.',
+  };
+}
+
+/** What a community template says for itself; communityTemplate puts it in the shared frame. */
+export interface CommunityTemplateOptions {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  serviceTypes: NonNullable<Template['serviceTypes']>;
+  sections: TemplateSection[];
+  sources: Readonly<Record<string, string>>;
+  criticalChecks: CriticalPart[];
+  /** The areas the overall RAG can never be better than; `reason` where the shared one does not fit. */
+  criticalAreas: Array<{ id: string; reason?: string }>;
+  /** Why these areas were chosen as critical (the seeds do not rank areas). */
+  criticalAreasNote: string;
+}
+
+/**
+ * A community template: its own id, wording, areas and critical parts in the frame both share
+ * (a provider visit rated met / partly met / not met, red / amber / green on risk, with the
+ * overall judgement and action policy above). Each area gets its source from `sources`.
+ */
+export function communityTemplate(options: CommunityTemplateOptions): Template {
+  return {
+    id: options.id,
+    version: options.version,
+    framework: 'QMF',
+    title: options.title,
+    description: options.description,
+    subject: 'provider',
+    serviceTypes: options.serviceTypes,
+    responseOptions: COMMUNITY_RESPONSE_OPTIONS,
+    ratingScale: COMMUNITY_RATING_SCALE,
+    sections: withSources(options.sections, options.sources),
+    scoring: communityScoring(options),
+    ...COMMUNITY_JUDGEMENT,
   };
 }

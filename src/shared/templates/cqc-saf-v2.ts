@@ -23,6 +23,30 @@ const REACH_A_RATING =
 const RATING_PRINCIPLES =
   'CQC, "How we aggregate ratings using the rating principles: adult social care services" (cqc.org.uk, updated 12 May 2022), principles 1-6';
 
+// Wording checked word for word against CQC's own pages (CQC's curly apostrophes written straight):
+// - the statement's page under cqc.org.uk/guidance-regulation/providers/assessment/single-assessment-framework/
+//   (safe/learning-culture, safe/safeguarding, safe/involving-people-manage-risk, safe/safe-environments,
+//   safe/safe-effective-staffing, safe/infection-prevention-control, safe/medicines-optimisation,
+//   effective/staff-teams-work-together, caring/kindness-compassion-dignity, caring/treating-people-individuals,
+//   caring/independence-choice-control, responsive/person-centred-care,
+//   responsive/care-provision-integration-continuity, responsive/listening-involving-people,
+//   responsive/equity-experiences-outcomes, responsive/planning-future, well-led/shared-direction-culture,
+//   well-led/freedom-speak-up, well-led/learning-improvement-innovation (CQC's text has no closing full stop),
+//   well-led/environmental-sustainability): 20 statements, all as below;
+// - .../assessment/mental-health-services-evidence-categories/responsive and /well-led, which quote the
+//   statements: "Providing information", "Equity in access", "Workforce equality, diversity and inclusion"
+//   and "Partnerships and communities", all as below.
+// Not checked (the framework's page for it could not be read): "Safe systems, pathways and transitions",
+// "Assessing needs", "Delivering evidence-based care and treatment", "Supporting people to live healthier
+// lives", "Monitoring and improving outcomes", "Consent to care and treatment", "Responding to people's
+// immediate needs", "Workforce wellbeing and enablement", "Capable, compassionate and inclusive leaders" and
+// "Governance, management and sustainability". For the last two, CQC's NHS trust well-led guidance and the
+// mental health evidence page give other wording ("...to lead effectively and do so with integrity, openness
+// and honesty"; "...good governance to manage and deliver good quality, sustainable care, treatment and
+// support"); the mental health page also has older wording for two statements checked above, so the text
+// below is kept until the framework pages can be read.
+// Titles: the keys are version 1's labels and match CQC's titles; CQC's page heading for "Care provision,
+// integration and continuity" has a comma before "and", which its own text on the same page leaves out.
 /** CQC's "we" statement for each quality statement, by the statement's title. */
 const WE_STATEMENTS: Record<string, string> = {
   // Safe

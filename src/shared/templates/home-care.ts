@@ -17,14 +17,11 @@
 import type { Template, TemplateSection } from './schema';
 import {
   check,
-  COMMUNITY_JUDGEMENT,
-  COMMUNITY_RATING_SCALE,
-  COMMUNITY_RESPONSE_OPTIONS,
-  communityScoring,
+  communityTemplate,
   critical,
-  peopleSpokenTo,
+  feedbackSection,
+  managementSection,
   safeguardingFollowUp,
-  withSources,
 } from './community-common';
 
 /** Where each area comes from. Not shown to officers. */
@@ -408,55 +405,35 @@ const sections: TemplateSection[] = [
       ),
     ],
   },
-  {
-    id: 'management',
-    title: 'Management and governance',
-    summary: 'Whether the service is well led, watches its own quality and acts on what it finds.',
-    rated: true,
-    items: [
-      check(
-        'management-registered-manager',
-        'A registered manager is in post, or the provider has notified CQC of the absence and the interim arrangements',
-        'Check the CQC register and note any recent changes of manager.',
-      ),
-      check(
-        'management-call-review',
-        'Managers review late, short and missed calls every week and act on what they find',
-        'Ask for the last month of reports and the actions taken. Good looks like a falling number of late and ' +
-          'missed calls, or a clear plan when it is not falling.',
-      ),
-      check(
-        'management-audits',
-        'The provider audits care plans, daily notes and medicines records, and acts on the findings',
-        'Look at the last three months of audits and the improvement plan: named actions with dates that are closed.',
-      ),
-      check(
-        'management-complaints',
-        'Complaints are logged, answered within the policy timescales and learnt from',
-        'Compare the log with complaints in the pre-visit briefing. Responses should tell people they can go to ' +
-          'the Local Government and Social Care Ombudsman.',
-      ),
-      check(
-        'management-business-continuity',
-        'A business continuity plan covers severe weather, staff shortages and failure of the call monitoring system, and says who gets their calls first',
-        'Check the plan ranks people by risk, for example people who live alone and need help to eat or take ' +
-          'medicines, and was reviewed in the last year.',
-      ),
-      check(
-        'management-insurance',
-        "Employer's liability and public liability insurance certificates are current and meet the contract requirements",
-        'Check the certificates and expiry dates. Note any sign of financial difficulty and pass it to the ' +
-          'commissioning team.',
-      ),
-    ],
-  },
-  {
-    id: 'feedback',
-    title: 'Feedback from people and families',
+  managementSection([
+    check(
+      'management-call-review',
+      'Managers review late, short and missed calls every week and act on what they find',
+      'Ask for the last month of reports and the actions taken. Good looks like a falling number of late and ' +
+        'missed calls, or a clear plan when it is not falling.',
+    ),
+    check(
+      'management-audits',
+      'The provider audits care plans, daily notes and medicines records, and acts on the findings',
+      'Look at the last three months of audits and the improvement plan: named actions with dates that are closed.',
+    ),
+    check(
+      'management-complaints',
+      'Complaints are logged, answered within the policy timescales and learnt from',
+      'Compare the log with complaints in the pre-visit briefing. Responses should tell people they can go to ' +
+        'the Local Government and Social Care Ombudsman.',
+    ),
+    check(
+      'management-business-continuity',
+      'A business continuity plan covers severe weather, staff shortages and failure of the call monitoring system, and says who gets their calls first',
+      'Check the plan ranks people by risk, for example people who live alone and need help to eat or take ' +
+        'medicines, and was reviewed in the last year.',
+    ),
+  ]),
+  feedbackSection({
     summary:
       'What people supported at home and their families tell us, in their homes or by phone, and whether the provider listens.',
-    rated: true,
-    items: [
+    checks: [
       check(
         'feedback-on-time',
         'People say their care workers arrive when expected, stay for the agreed time and do not rush',
@@ -485,42 +462,26 @@ const sections: TemplateSection[] = [
         "Look at survey results and quality calls. Good looks like 'you said, we did' examples, including from people " +
           'without a family member or advocate.',
       ),
-      peopleSpokenTo({
-        id: 'feedback-people-spoken-to',
-        guidance:
-          'One entry for each person supported, relative, carer or professional you spoke to. Record initials or a ' +
-          'role only, never a full name.',
-        whoExample: 'For example "AB, person supported" or "daughter of a person supported".',
-        relationships: [
-          { value: 'person-supported', label: 'Person supported at home' },
-          { value: 'relative', label: 'Relative, friend or unpaid carer' },
-          { value: 'professional', label: 'Visiting professional' },
-          { value: 'other', label: 'Someone else' },
-        ],
-        how: [
-          { value: 'at-home', label: 'In their home' },
-          { value: 'phone', label: 'By phone' },
-          { value: 'elsewhere', label: 'Elsewhere' },
-        ],
-      }),
-      {
-        id: 'feedback-summary',
-        type: 'long-text',
-        label: 'What people told us',
-        guidance:
-          'Summarise what people, families and any experts by experience told us, and what we saw in people’s homes. ' +
-          'Do not record names or details that identify a person.',
-        required: false,
-        note: 'none',
-      },
     ],
-  },
+    spokenTo: {
+      guidance:
+        'One entry for each person supported, relative, carer or professional you spoke to. Record initials or a ' +
+        'role only, never a full name.',
+      whoExample: 'For example "AB, person supported" or "daughter of a person supported".',
+      relationships: [
+        { value: 'person-supported', label: 'Person supported at home' },
+        { value: 'relative', label: 'Relative, friend or unpaid carer' },
+      ],
+    },
+    toldUs:
+      'Summarise what people, families and any experts by experience told us, and what we saw in people’s homes. ' +
+      'Do not record names or details that identify a person.',
+  }),
 ];
 
-export const homeCareV1: Template = {
+export const homeCareV1: Template = communityTemplate({
   id: 'qmf-home-care',
   version: 1,
-  framework: 'QMF',
   title: 'Home care (domiciliary) quality monitoring',
   description:
     'Quality monitoring of a home care (domiciliary care) provider, at its office and in the homes of people it ' +
@@ -531,84 +492,66 @@ export const homeCareV1: Template = {
     'Red, and the number of checks not met or partly met moves it to Amber or Red. The overall rating cannot be ' +
     'better than the weakest of call times, medicines, safeguarding and staffing, nor more than one step above the ' +
     'weakest area. A different rating needs a written reason.',
-  subject: 'provider',
   serviceTypes: ['home-care'],
-  responseOptions: COMMUNITY_RESPONSE_OPTIONS,
-  ratingScale: COMMUNITY_RATING_SCALE,
-  sections: withSources(sections, HOME_CARE_SOURCES),
-  // Rated on risk as the care home QMF version 3: the rules and their sources are in community-common.ts.
-  scoring: communityScoring({
-    criticalChecks: [
-      critical(
-        'calls-missed',
-        'A missed call can leave someone without food, drink, medicines or help to move: neglect in itself.',
-        'NICE NG21 1.1.3 (a reliable service people can trust) and section 1.6 (safety); seed 004 §15 (safeguarding)',
-      ),
-      critical(
-        'calls-time-critical',
-        'A late time-critical call means a medicine, insulin or meal is missed or mistimed.',
-        'NICE NG21 1.4.1; NICE NG67 (time-sensitive medicines); Regulation 12: Safe care and treatment',
-      ),
-      critical(
-        'medicines-records',
-        'Gaps in medicines records mean doses may be missed or doubled, with no one in the home to notice.',
-        'seed 004 §15 (medicine management), §17; NICE NG67; Regulation 12',
-      ),
-      critical(
-        'medicines-time-sensitive',
-        "Time-sensitive medicines given late, such as for Parkinson's or diabetes, cause avoidable harm.",
-        'seed 004 §15 (medicine management); NICE NG67; Regulation 12',
-      ),
-      critical(
-        'care-plans-risks',
-        'Unassessed moving and handling, falls or pressure risks in the home cause avoidable injury.',
-        'seed 001 Appendix 2 Standard 1 (risks and how they will be managed are clearly recorded); Regulation 12',
-      ),
-      critical(
-        'safeguarding-referrals',
-        'A concern not referred leaves someone alone at home unprotected from abuse or neglect.',
-        'seed 004 §11, §15 (safeguarding); seed 001 Appendix 2 Standard 1 (referrals made as the procedures require); Regulation 13',
-      ),
-      critical(
-        'safeguarding-no-reply',
-        'Without a no-reply procedure, someone who has fallen or is ill at home may lie undiscovered.',
-        'seed 004 §15 (safeguarding); NICE NG21 section 1.6 (safety of people using home care)',
-      ),
-      critical(
-        'staffing-capacity',
-        'Too few care workers for the hours accepted means late, short and missed calls.',
-        'seed 004 §15 (staffing levels); Regulation 18: Staffing',
-      ),
-      critical(
-        'staffing-dbs',
-        'A care worker without an enhanced DBS and barred-list check may be barred from working alone with adults.',
-        'seed 004 §15 (recruitment); seed 001 Appendix 2 Standard 1 (DBS clearance); Regulation 19',
-      ),
-    ],
-    criticalAreas: [
-      {
-        id: 'calls',
-        reason: 'Missed and late calls are the main risk of harm in home care; no other area can offset them.',
-        source: HOME_CARE_SOURCES['calls']!,
-      },
-      {
-        id: 'medicines',
-        reason: 'A Red or Amber here is a risk to people that no other area can offset.',
-        source: HOME_CARE_SOURCES['medicines']!,
-      },
-      {
-        id: 'safeguarding',
-        reason: 'A Red or Amber here is a risk to people that no other area can offset.',
-        source: HOME_CARE_SOURCES['safeguarding']!,
-      },
-      {
-        id: 'staffing',
-        reason: 'A Red or Amber here is a risk to people that no other area can offset.',
-        source: HOME_CARE_SOURCES['staffing']!,
-      },
-    ],
-    criticalAreasNote:
-      'The seeds do not rank areas; issue 15 names safeguarding, medicines and staffing levels as critical, and call times were added for home care (missed calls are neglect), the safer choice.',
-  }),
-  ...COMMUNITY_JUDGEMENT,
-};
+  sections,
+  sources: HOME_CARE_SOURCES,
+  // Rated on risk as the care home QMF version 3: the rules are in risk-scoring.ts, worded in community-common.ts.
+  criticalChecks: [
+    critical(
+      'calls-missed',
+      'A missed call can leave someone without food, drink, medicines or help to move: neglect in itself.',
+      'NICE NG21 1.1.3 (a reliable service people can trust) and section 1.6 (safety); seed 004 §15 (safeguarding)',
+    ),
+    critical(
+      'calls-time-critical',
+      'A late time-critical call means a medicine, insulin or meal is missed or mistimed.',
+      'NICE NG21 1.4.1; NICE NG67 (time-sensitive medicines); Regulation 12: Safe care and treatment',
+    ),
+    critical(
+      'medicines-records',
+      'Gaps in medicines records mean doses may be missed or doubled, with no one in the home to notice.',
+      'seed 004 §15 (medicine management), §17; NICE NG67; Regulation 12',
+    ),
+    critical(
+      'medicines-time-sensitive',
+      "Time-sensitive medicines given late, such as for Parkinson's or diabetes, cause avoidable harm.",
+      'seed 004 §15 (medicine management); NICE NG67; Regulation 12',
+    ),
+    critical(
+      'care-plans-risks',
+      'Unassessed moving and handling, falls or pressure risks in the home cause avoidable injury.',
+      'seed 001 Appendix 2 Standard 1 (risks and how they will be managed are clearly recorded); Regulation 12',
+    ),
+    critical(
+      'safeguarding-referrals',
+      'A concern not referred leaves someone alone at home unprotected from abuse or neglect.',
+      'seed 004 §11, §15 (safeguarding); seed 001 Appendix 2 Standard 1 (referrals made as the procedures require); Regulation 13',
+    ),
+    critical(
+      'safeguarding-no-reply',
+      'Without a no-reply procedure, someone who has fallen or is ill at home may lie undiscovered.',
+      'seed 004 §15 (safeguarding); NICE NG21 section 1.6 (safety of people using home care)',
+    ),
+    critical(
+      'staffing-capacity',
+      'Too few care workers for the hours accepted means late, short and missed calls.',
+      'seed 004 §15 (staffing levels); Regulation 18: Staffing',
+    ),
+    critical(
+      'staffing-dbs',
+      'A care worker without an enhanced DBS and barred-list check may be barred from working alone with adults.',
+      'seed 004 §15 (recruitment); seed 001 Appendix 2 Standard 1 (DBS clearance); Regulation 19',
+    ),
+  ],
+  criticalAreas: [
+    {
+      id: 'calls',
+      reason: 'Missed and late calls are the main risk of harm in home care; no other area can offset them.',
+    },
+    { id: 'medicines' },
+    { id: 'safeguarding' },
+    { id: 'staffing' },
+  ],
+  criticalAreasNote:
+    'The seeds do not rank areas; issue 15 names safeguarding, medicines and staffing levels as critical, and call times were added for home care (missed calls are neglect), the safer choice.',
+});

@@ -14,9 +14,11 @@
 //   under a Green overall.
 // Seed 004 names the areas but not which checks are critical nor how many shortfalls move an area:
 // where it is silent the notes say so, and the safer (lower) count was chosen. Citations stay in
-// this file and in `source` fields; the guidance officers see names no seed.
+// this file and in `source` fields; the guidance officers see names no seed. The rules are written
+// once in risk-scoring.ts, shared with the community templates; this file words them for a care home.
 import type { CriticalPart, Template, TemplateSection } from './schema';
 import { qmfCareHomeV2 } from './qmf-care-home-v2';
+import { riskScoring } from './risk-scoring';
 
 const RISK = 'seed 004 §7 (RAG rated according to the level of risk), §15 (QMF areas), §16 (risk-based monitoring)';
 const SILENT_CRITICAL =
@@ -115,84 +117,25 @@ export const qmfCareHomeV3: Template = {
     'to Amber or Red. The overall RAG cannot be better than the weakest of staffing, resident care, safeguarding ' +
     'and medicines, nor more than one step above the weakest area, and two Red areas make it Red. A different ' +
     'rating needs a written reason.',
-  scoring: {
-    method: 'rules',
-    section: {
-      rule: 'threshold-counts',
-      source: RISK,
-      note: 'Seed 004 does not say how checks combine into an area RAG; these thresholds are the defaults chosen, each at the safer count.',
-      critical: CRITICAL_CHECKS,
-      thresholds: [
-        {
-          answers: ['not-met'],
-          criticalOnly: true,
-          atLeast: 1,
-          atBest: 'red',
-          reason: 'A critical check not met is a present risk of harm to residents, whatever else is in place.',
-          source: RISK,
-          note: THRESHOLD_NOTE,
-        },
-        {
-          answers: ['not-met'],
-          atLeast: 3,
-          atBest: 'red',
-          reason:
-            'Three or more checks not met in one area (of about eight) is a failure across the area, not an isolated gap.',
-          source: RISK,
-          note: THRESHOLD_NOTE,
-        },
-        {
-          answers: ['partly-met'],
-          criticalOnly: true,
-          atLeast: 1,
-          atBest: 'amber',
-          reason: 'A critical check only partly met is a risk that needs an agreed action and follow-up.',
-          source: RISK,
-          note: THRESHOLD_NOTE,
-        },
-        {
-          answers: ['not-met'],
-          atLeast: 1,
-          atBest: 'amber',
-          reason: 'Any check not met needs an improvement action, so the area is not meeting expected standards.',
-          source: `${RISK}; the Amber rating's description (shortfalls against expected standards)`,
-          note: THRESHOLD_NOTE,
-        },
-        {
-          answers: ['partly-met'],
-          atLeast: 2,
-          atBest: 'amber',
-          reason: 'Two or more checks partly met show a pattern of gaps rather than a single point to improve.',
-          source: RISK,
-          note: THRESHOLD_NOTE,
-        },
-      ],
+  scoring: riskScoring({
+    risk: RISK,
+    thresholdNote: THRESHOLD_NOTE,
+    people: 'residents',
+    whole: 'home',
+    redWhenNotMet: {
+      atLeast: 3,
+      reason:
+        'Three or more checks not met in one area (of about eight) is a failure across the area, not an isolated gap.',
     },
-    overall: {
-      rule: 'limiting-judgement',
-      source: `${RISK}; seed 004 §15: the RAG status is "relative confidence to place new business or conformity with expected standards"`,
-      note:
-        'Seed 004 does not say how area ratings combine. Chosen: the average rounded down (so Green needs every area Green), ' +
-        'no better than the worst critical area, and no more than one band above the worst area: the safer rule, which cannot hide a Red.',
-      maxBandsAboveWorst: 1,
-      thresholds: [
-        {
-          answers: ['red'],
-          atLeast: 2,
-          atBest: 'red',
-          reason: 'Two or more areas Red is a failure across the home, whichever areas they are.',
-          source: `${RISK}; as CQC's rating principles (two or more Inadequate give Inadequate)`,
-          note: 'Seed 004 gives no count; two was chosen as the safer rule.',
-        },
-      ],
-      critical: CRITICAL_AREAS.map((id) => ({
-        id,
-        reason: 'A Red or Amber here is a risk to residents that no other area can offset.',
-        source: `${AREA_SOURCES[id]}; issue 15 (safeguarding, medicines and staffing levels are critical)`,
-        note: 'Seed 004 does not rank its areas; resident care (falls, pressure care, nutrition) was added as critical, the safer choice.',
-      })),
-    },
-  },
+    amberSource: "the Amber rating's description (shortfalls against expected standards)",
+    criticalChecks: CRITICAL_CHECKS,
+    criticalAreas: CRITICAL_AREAS.map((id) => ({
+      id,
+      reason: 'A Red or Amber here is a risk to residents that no other area can offset.',
+      source: `${AREA_SOURCES[id]}; issue 15 (safeguarding, medicines and staffing levels are critical)`,
+      note: 'Seed 004 does not rank its areas; resident care (falls, pressure care, nutrition) was added as critical, the safer choice.',
+    })),
+  }),
   overall: {
     label: 'Overall RAG rating',
     guidance:

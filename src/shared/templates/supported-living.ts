@@ -24,14 +24,11 @@
 import type { Template, TemplateSection } from './schema';
 import {
   check,
-  COMMUNITY_JUDGEMENT,
-  COMMUNITY_RATING_SCALE,
-  COMMUNITY_RESPONSE_OPTIONS,
-  communityScoring,
+  communityTemplate,
   critical,
-  peopleSpokenTo,
+  feedbackSection,
+  managementSection,
   safeguardingFollowUp,
-  withSources,
 } from './community-common';
 
 /** Where each area comes from. Not shown to officers. */
@@ -368,47 +365,27 @@ const sections: TemplateSection[] = [
       ),
     ],
   },
-  {
-    id: 'management',
-    title: 'Management and governance',
-    summary: 'Whether the service is well led, watches its own quality and acts on what it finds.',
-    rated: true,
-    items: [
-      check(
-        'management-registered-manager',
-        'A registered manager is in post, or the provider has notified CQC of the absence and the interim arrangements',
-        'Check the CQC register and note any recent changes of manager.',
-      ),
-      check(
-        'management-hours-delivered',
-        'The provider can show the support hours delivered to each person against the hours commissioned',
-        'Compare delivered and commissioned hours for two people over the last month, including shared hours.',
-      ),
-      check(
-        'management-audits',
-        'The provider audits support plans, daily notes, medicines, money and restrictive practice, and acts on the findings',
-        'Look at the last three months of audits and the improvement plan: named actions with dates that are closed.',
-      ),
-      check(
-        'management-complaints',
-        'Complaints are logged, answered within the policy timescales and learnt from, and people are helped to complain in ways they understand',
-        'Compare the log with complaints in the pre-visit briefing. Look for an easy read complaints procedure.',
-      ),
-      check(
-        'management-insurance',
-        "Employer's liability and public liability insurance certificates are current and meet the contract requirements",
-        'Check the certificates and expiry dates. Note any sign of financial difficulty and pass it to the ' +
-          'commissioning team.',
-      ),
-    ],
-  },
-  {
-    id: 'feedback',
-    title: 'Feedback from people and families',
+  managementSection([
+    check(
+      'management-hours-delivered',
+      'The provider can show the support hours delivered to each person against the hours commissioned',
+      'Compare delivered and commissioned hours for two people over the last month, including shared hours.',
+    ),
+    check(
+      'management-audits',
+      'The provider audits support plans, daily notes, medicines, money and restrictive practice, and acts on the findings',
+      'Look at the last three months of audits and the improvement plan: named actions with dates that are closed.',
+    ),
+    check(
+      'management-complaints',
+      'Complaints are logged, answered within the policy timescales and learnt from, and people are helped to complain in ways they understand',
+      'Compare the log with complaints in the pre-visit briefing. Look for an easy read complaints procedure.',
+    ),
+  ]),
+  feedbackSection({
     summary:
       'What the people supported and their families tell us, in whatever way each person communicates, and whether the provider listens.',
-    rated: true,
-    items: [
+    checks: [
       check(
         'feedback-happy-home',
         'People say, or show, that they are happy in their home and with the staff who support them',
@@ -431,43 +408,27 @@ const sections: TemplateSection[] = [
         'The provider asks people for their views in ways they understand, such as easy read surveys or tenants’ meetings, and can show what changed as a result',
         "Look at meeting notes and survey results. Good looks like 'you said, we did' examples.",
       ),
-      peopleSpokenTo({
-        id: 'feedback-people-spoken-to',
-        guidance:
-          'One entry for each person supported, relative, advocate or professional you spoke to. Record initials or ' +
-          'a role only, never a full name.',
-        whoExample: 'For example "CD, tenant" or "brother of a tenant".',
-        relationships: [
-          { value: 'person-supported', label: 'Person supported (tenant)' },
-          { value: 'relative', label: 'Relative or friend' },
-          { value: 'advocate', label: 'Advocate' },
-          { value: 'professional', label: 'Visiting professional' },
-          { value: 'other', label: 'Someone else' },
-        ],
-        how: [
-          { value: 'at-home', label: 'In their home' },
-          { value: 'phone', label: 'By phone' },
-          { value: 'elsewhere', label: 'Elsewhere' },
-        ],
-      }),
-      {
-        id: 'feedback-summary',
-        type: 'long-text',
-        label: 'What people told us',
-        guidance:
-          'Summarise what people, families, advocates and any experts by experience told us, and what we saw. Do ' +
-          'not record names or details that identify a person.',
-        required: false,
-        note: 'none',
-      },
     ],
-  },
+    spokenTo: {
+      guidance:
+        'One entry for each person supported, relative, advocate or professional you spoke to. Record initials or ' +
+        'a role only, never a full name.',
+      whoExample: 'For example "CD, tenant" or "brother of a tenant".',
+      relationships: [
+        { value: 'person-supported', label: 'Person supported (tenant)' },
+        { value: 'relative', label: 'Relative or friend' },
+        { value: 'advocate', label: 'Advocate' },
+      ],
+    },
+    toldUs:
+      'Summarise what people, families, advocates and any experts by experience told us, and what we saw. Do ' +
+      'not record names or details that identify a person.',
+  }),
 ];
 
-export const supportedLivingV1: Template = {
+export const supportedLivingV1: Template = communityTemplate({
   id: 'qmf-supported-living',
   version: 1,
-  framework: 'QMF',
   title: 'Supported living quality monitoring',
   description:
     'Quality monitoring of a supported living service, where people hold their own tenancy and are supported in ' +
@@ -478,79 +439,61 @@ export const supportedLivingV1: Template = {
     'met or partly met moves it to Amber or Red. The overall rating cannot be better than the weakest of ' +
     'safeguarding, restrictive practice, medicines and staffing, nor more than one step above the weakest area. A ' +
     'different rating needs a written reason.',
-  subject: 'provider',
   serviceTypes: ['supported-living'],
-  responseOptions: COMMUNITY_RESPONSE_OPTIONS,
-  ratingScale: COMMUNITY_RATING_SCALE,
-  sections: withSources(sections, SUPPORTED_LIVING_SOURCES),
-  // Rated on risk as the care home QMF version 3: the rules and their sources are in community-common.ts.
-  scoring: communityScoring({
-    criticalChecks: [
-      critical(
-        'behaviour-restrictions-recorded',
-        'An unrecorded or unjustified restriction may be unlawful restraint and a breach of human rights.',
-        'NICE NG11; CQC Right support, right care, right culture (human rights); Regulation 13',
-      ),
-      critical(
-        'behaviour-deprivation-of-liberty',
-        'A deprivation of liberty without Court of Protection authorisation is unlawful.',
-        'Mental Capacity Act 2005; CQC Right support, right care, right culture',
-      ),
-      critical(
-        'medicines-records',
-        'Gaps in medicines records mean doses may be missed or doubled.',
-        'seed 004 §15 (medicine management), §17; NICE NG67; Regulation 12',
-      ),
-      critical(
-        'medicines-as-needed',
-        'Medicines given for distress without a protocol can be chemical restraint.',
-        'seed 004 §15 (medicine management); NICE NG11; NHS England STOMP; Regulations 12 and 13',
-      ),
-      critical(
-        'safeguarding-referrals',
-        'A concern not referred leaves a person unprotected from abuse, neglect or exploitation.',
-        'seed 004 §11, §15 (safeguarding); seed 001 Appendix 2 Standard 1 (referrals made as the procedures require); Regulation 13',
-      ),
-      critical(
-        'safeguarding-culture',
-        'A closed culture is where abuse goes unseen and unreported.',
-        'seed 004 §15 (safeguarding); CQC Right support, right care, right culture (right culture; closed cultures)',
-      ),
-      critical(
-        'staffing-levels',
-        "Staffing below people's commissioned support means unmet needs, unsafe support and no time to go out.",
-        'seed 004 §15 (staffing levels); Regulation 18: Staffing',
-      ),
-      critical(
-        'staffing-dbs',
-        'A worker without an enhanced DBS and barred-list check may be barred from working with adults.',
-        'seed 004 §15 (recruitment); seed 001 Appendix 2 Standard 1 (DBS clearance); Regulation 19',
-      ),
-    ],
-    criticalAreas: [
-      {
-        id: 'safeguarding',
-        reason: 'A Red or Amber here is a risk to people that no other area can offset.',
-        source: SUPPORTED_LIVING_SOURCES['safeguarding']!,
-      },
-      {
-        id: 'behaviour-support',
-        reason: 'Unlawful or unreviewed restrictions harm people and their rights; no other area can offset them.',
-        source: SUPPORTED_LIVING_SOURCES['behaviour-support']!,
-      },
-      {
-        id: 'medicines',
-        reason: 'A Red or Amber here is a risk to people that no other area can offset.',
-        source: SUPPORTED_LIVING_SOURCES['medicines']!,
-      },
-      {
-        id: 'staffing',
-        reason: 'A Red or Amber here is a risk to people that no other area can offset.',
-        source: SUPPORTED_LIVING_SOURCES['staffing']!,
-      },
-    ],
-    criticalAreasNote:
-      'The seeds do not rank areas; issue 15 names safeguarding, medicines and staffing levels as critical, and restrictive practice was added for supported living, the safer choice.',
-  }),
-  ...COMMUNITY_JUDGEMENT,
-};
+  sections,
+  sources: SUPPORTED_LIVING_SOURCES,
+  // Rated on risk as the care home QMF version 3: the rules are in risk-scoring.ts, worded in community-common.ts.
+  criticalChecks: [
+    critical(
+      'behaviour-restrictions-recorded',
+      'An unrecorded or unjustified restriction may be unlawful restraint and a breach of human rights.',
+      'NICE NG11; CQC Right support, right care, right culture (human rights); Regulation 13',
+    ),
+    critical(
+      'behaviour-deprivation-of-liberty',
+      'A deprivation of liberty without Court of Protection authorisation is unlawful.',
+      'Mental Capacity Act 2005; CQC Right support, right care, right culture',
+    ),
+    critical(
+      'medicines-records',
+      'Gaps in medicines records mean doses may be missed or doubled.',
+      'seed 004 §15 (medicine management), §17; NICE NG67; Regulation 12',
+    ),
+    critical(
+      'medicines-as-needed',
+      'Medicines given for distress without a protocol can be chemical restraint.',
+      'seed 004 §15 (medicine management); NICE NG11; NHS England STOMP; Regulations 12 and 13',
+    ),
+    critical(
+      'safeguarding-referrals',
+      'A concern not referred leaves a person unprotected from abuse, neglect or exploitation.',
+      'seed 004 §11, §15 (safeguarding); seed 001 Appendix 2 Standard 1 (referrals made as the procedures require); Regulation 13',
+    ),
+    critical(
+      'safeguarding-culture',
+      'A closed culture is where abuse goes unseen and unreported.',
+      'seed 004 §15 (safeguarding); CQC Right support, right care, right culture (right culture; closed cultures)',
+    ),
+    critical(
+      'staffing-levels',
+      "Staffing below people's commissioned support means unmet needs, unsafe support and no time to go out.",
+      'seed 004 §15 (staffing levels); Regulation 18: Staffing',
+    ),
+    critical(
+      'staffing-dbs',
+      'A worker without an enhanced DBS and barred-list check may be barred from working with adults.',
+      'seed 004 §15 (recruitment); seed 001 Appendix 2 Standard 1 (DBS clearance); Regulation 19',
+    ),
+  ],
+  criticalAreas: [
+    { id: 'safeguarding' },
+    {
+      id: 'behaviour-support',
+      reason: 'Unlawful or unreviewed restrictions harm people and their rights; no other area can offset them.',
+    },
+    { id: 'medicines' },
+    { id: 'staffing' },
+  ],
+  criticalAreasNote:
+    'The seeds do not rank areas; issue 15 names safeguarding, medicines and staffing levels as critical, and restrictive practice was added for supported living, the safer choice.',
+});

@@ -21,6 +21,19 @@ export function monitoringContract(ctx: () => Ctx) {
   };
   const decide = (id: string, body: unknown, cookie = ctx().cookies.qa) =>
     call(ctx().app, path(id), { method: 'POST', body, cookie });
+  /** A decision body: a confirmation unless `suggested` (what the decider was shown) differs. */
+  const decision = (level: number, rag: string, reason = '', suggested = { level, rag }) => ({
+    level,
+    rag,
+    reason,
+    suggested,
+  });
+  /** A decision that must be accepted: the monitoring state it answers with. */
+  const decided = async (id: string, body: unknown, cookie = ctx().cookies.qa) => {
+    const res = await decide(id, body, cookie);
+    expect(res.status).toBe(200);
+    return MonitoringState.parse(res.json);
+  };
   const addProvider = async (row: Parameters<typeof providerRow>[0]) => {
     const res = await call(ctx().app, '/api/providers', {
       method: 'POST',
@@ -77,34 +90,17 @@ export function monitoringContract(ctx: () => Ctx) {
     });
 
     // A decision on the suggestion as first shown is refused, and nothing is written.
-    const stale = await decide('matrix-home', {
-      level: 3,
-      rag: 'green',
-      reason: '',
-      suggested: { level: 3, rag: 'green' },
-    });
+    const stale = await decide('matrix-home', decision(3, 'green'));
     expect(stale.status).toBe(409);
     expect(stale.json.error).toBe('conflict');
     expect((await state('matrix-home')).reviews).toEqual([]);
 
     // An override needs a reason.
-    const bare = await decide('matrix-home', {
-      level: 4,
-      rag: 'red',
-      reason: '  ',
-      suggested: { level: 5, rag: 'red' },
-    });
+    const bare = await decide('matrix-home', decision(4, 'red', '  ', { level: 5, rag: 'red' }));
     expect(bare.status).toBe(422);
     expect(bare.json.issues).toEqual([expect.objectContaining({ path: 'reason' })]);
 
-    const confirmed = await decide('matrix-home', {
-      level: 5,
-      rag: 'red',
-      reason: '',
-      suggested: { level: 5, rag: 'red' },
-    });
-    expect(confirmed.status).toBe(200);
-    const after = MonitoringState.parse(confirmed.json);
+    const after = await decided('matrix-home', decision(5, 'red'));
     expect(after.provider).toMatchObject({
       monitoringLevel: 5,
       rag: 'red',
@@ -165,12 +161,12 @@ export function monitoringContract(ctx: () => Ctx) {
     const current = await state('matrix-home', cookies.manager);
     expect(current.mayDecide).toBe(true);
     expect((await state('matrix-home', cookies.manager2)).mayDecide).toBe(false);
-    const body = {
-      level: 4,
-      rag: 'amber',
-      reason: 'Embargo lifted after the CQC re-inspection was booked; monitor six-monthly meanwhile.',
-      suggested: { level: current.suggestion.level, rag: current.suggestion.rag },
-    };
+    const body = decision(
+      4,
+      'amber',
+      'Embargo lifted after the CQC re-inspection was booked; monitor six-monthly meanwhile.',
+      { level: current.suggestion.level, rag: current.suggestion.rag },
+    );
     const refused = await decide('matrix-home', body, cookies.manager2);
     expect(refused.status).toBe(403);
     expect(refused.json.error).toBe('forbidden');
@@ -179,9 +175,7 @@ export function monitoringContract(ctx: () => Ctx) {
     expect((await call(ctx().app, path('matrix-home'))).status).toBe(401);
     expect((await call(ctx().app, path('matrix-home'), { method: 'POST', body })).status).toBe(401);
 
-    const overridden = await decide('matrix-home', body, cookies.manager);
-    expect(overridden.status).toBe(200);
-    const after = MonitoringState.parse(overridden.json);
+    const after = await decided('matrix-home', body, cookies.manager);
     expect(after.provider).toMatchObject({ monitoringLevel: 4, rag: 'amber', ragReason: body.reason });
     expect(after.reviews.map((r) => [r.decision, r.by, r.fromLevel, r.toLevel, r.reason])).toEqual([
       ['overridden', ctx().users.manager.name, 5, 4, body.reason],
@@ -203,14 +197,10 @@ export function monitoringContract(ctx: () => Ctx) {
     const before = await state('matrix-day');
     expect(before.suggestion).toMatchObject({ level: 1, rag: 'green' });
     expect(before.provider.nextVisitDue).toBe(today());
-    const res = await decide('matrix-day', {
-      level: 1,
-      rag: 'green',
-      reason: 'Desk review of the annual return and self-assessment.',
-      suggested: { level: 1, rag: 'green' },
-    });
-    expect(res.status).toBe(200);
-    const after = MonitoringState.parse(res.json);
+    const after = await decided(
+      'matrix-day',
+      decision(1, 'green', 'Desk review of the annual return and self-assessment.'),
+    );
     expect(after.reviews[0]).toMatchObject({
       decision: 'confirmed',
       reason: 'Desk review of the annual return and self-assessment.',
@@ -233,7 +223,7 @@ export function monitoringContract(ctx: () => Ctx) {
   it('answers 404 for a provider not on the register, and 422 for a malformed decision', async () => {
     const { cookies } = ctx();
     expect((await call(ctx().app, path('nobody'), { cookie: cookies.qa })).status).toBe(404);
-    const ok = { level: 3, rag: 'green', reason: '', suggested: { level: 3, rag: 'green' } };
+    const ok = decision(3, 'green');
     expect((await decide('nobody', ok)).status).toBe(404);
     const bad = await decide('matrix-day', { ...ok, level: 6, rag: 'purple' });
     expect(bad.status).toBe(422);
