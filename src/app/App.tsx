@@ -28,6 +28,7 @@ const JudgementPage = lazy(() => import('./records/JudgementPage').then((m) => m
 const HistoryPage = lazy(() => import('./records/HistoryPage').then((m) => m.HistoryPage));
 const ConflictPage = lazy(() => import('./records/ConflictPage').then((m) => m.ConflictPage));
 const SignaturesPage = lazy(() => import('./evidence/SignaturesPage').then((m) => m.SignaturesPage));
+const AuditFeedbackPage = lazy(() => import('./records/AuditFeedbackPage').then((m) => m.AuditFeedbackPage));
 const EarlierActionsPage = lazy(() => import('./actions/EarlierActionsPage').then((m) => m.EarlierActionsPage));
 const ReviewPage = lazy(() => import('./records/ReviewPage').then((m) => m.ReviewPage));
 const StoragePage = lazy(() => import('./device/StoragePage').then((m) => m.StoragePage));
@@ -182,7 +183,8 @@ function Routes(props: { user: SessionUser; path: string }) {
     match('/visits/:id/history', path) ??
     match('/visits/:id/conflict', path) ??
     match('/visits/:id/earlier-actions', path) ??
-    match('/visits/:id/signatures', path);
+    match('/visits/:id/signatures', path) ??
+    match('/visits/:id/feedback', path);
   if (visitRoute?.id) return <VisitRoutes user={user} path={path} id={visitRoute.id} section={visitRoute.section} />;
   return <NotFound />;
 }
@@ -218,6 +220,7 @@ function VisitRoutes(props: { user: SessionUser; path: string; id: string; secti
   if (props.path === `${base}/actions`) return <ActionsPage visit={visit} />;
   if (props.path === `${base}/earlier-actions`) return <EarlierActionsPage visit={visit} />;
   if (props.path === `${base}/signatures`) return <SignaturesPage visit={visit} />;
+  if (props.path === `${base}/feedback` && visit.kind === 'audit') return <AuditFeedbackPage visit={visit} />;
   if (props.path === `${base}/details`) {
     return visit.kind === 'visit' ? (
       <VisitDetailsPage user={props.user} existing={visit} />

@@ -6,6 +6,8 @@ import type { DevicePolicy } from '../shared/auth/schema';
 import { parseVisitFrequencies, type VisitFrequencies } from '../shared/briefings/visit-due';
 import { DEFAULT_RISK_MATRIX, parseRiskMatrix, type RiskMatrix } from '../shared/providers/risk-matrix';
 import { type TrustProxy, parseTrustProxy } from './http/client-address';
+import type { DeadlineRules } from '../shared/deadlines';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS, parseGovUkBankHolidays } from './deadlines/bank-holidays';
 
 export interface Config {
   port: number;
@@ -27,6 +29,11 @@ export interface Config {
   visitFrequencyMonths: VisitFrequencies;
   /** The council's risk matrix (RISK_MATRIX_FILE, a JSON file; the defaults when unset). */
   riskMatrix: RiskMatrix;
+  /**
+   * How deadline days are counted (DEADLINE_DAYS: calendar, the default, or working) and the bank
+   * holidays working days skip (the shipped England and Wales list, plus BANK_HOLIDAYS_FILE).
+   */
+  deadlineRules: DeadlineRules;
   /** After this many days the app warns that a briefing may be out of date. */
   briefingStaleDays: number;
   /** Largest attachment accepted, in bytes (docs/sync-contract.md: 15 MB). */
@@ -89,18 +96,36 @@ function frequencies(env: Env): VisitFrequencies {
   return parsed;
 }
 
+/** A configuration file named by the variable `name`, parsed as JSON; unreadable or invalid stops the start. */
+function readJsonFile(name: string, file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(resolve(file), 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${name}: cannot read "${file}" as JSON (${(error as Error).message})`);
+  }
+}
+
 function riskMatrix(env: Env): RiskMatrix {
   const file = env.RISK_MATRIX_FILE?.trim();
   if (!file) return DEFAULT_RISK_MATRIX;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(resolve(file), 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`RISK_MATRIX_FILE: cannot read "${file}" as JSON (${(error as Error).message})`);
-  }
-  const parsed = parseRiskMatrix(json);
+  const parsed = parseRiskMatrix(readJsonFile('RISK_MATRIX_FILE', file));
   if (typeof parsed === 'string') throw new ConfigError(`RISK_MATRIX_FILE: ${parsed}`);
   return parsed;
+}
+
+function deadlineRules(env: Env): DeadlineRules {
+  const dayCount = env.DEADLINE_DAYS?.trim().toLowerCase() || 'calendar';
+  if (dayCount !== 'calendar' && dayCount !== 'working')
+    throw new ConfigError(`DEADLINE_DAYS must be "calendar" or "working", got "${dayCount}"`);
+  const file = env.BANK_HOLIDAYS_FILE?.trim();
+  let added: string[] = [];
+  if (file) {
+    const parsed = parseGovUkBankHolidays(readJsonFile('BANK_HOLIDAYS_FILE', file));
+    if (typeof parsed === 'string') throw new ConfigError(`BANK_HOLIDAYS_FILE: ${parsed}`);
+    added = parsed;
+  }
+  const bankHolidays = [...new Set([...ENGLAND_AND_WALES_BANK_HOLIDAYS, ...added])].sort();
+  return { dayCount, bankHolidays };
 }
 
 function trustProxy(env: Env): TrustProxy {
@@ -140,6 +165,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = [])
     staticDir: resolve(env.STATIC_DIR?.trim() || './dist'),
     visitFrequencyMonths: frequencies(env),
     riskMatrix: riskMatrix(env),
+    deadlineRules: deadlineRules(env),
     briefingStaleDays: int(env, 'BRIEFING_STALE_DAYS', 7, 1, 365),
     attachmentLimitBytes: int(env, 'ATTACHMENT_LIMIT_BYTES', 15 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     maxImagePixels: int(env, 'MAX_IMAGE_PIXELS', 40_000_000, 1, 1_000_000_000),

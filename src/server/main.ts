@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { migrate, openDb, type Db } from './db';
 import { demoUsers } from './seed/demo-data';
 import { seed } from './seed/index';
+import { calendarDay } from '../shared/calendar';
 import { StartupError, assertPortFree, lockDataDir } from './startup';
 
 function fail(message: string): never {
@@ -19,6 +20,11 @@ function banner(config: Config, db: Db, templatesAdded: number): string {
     `Database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/db`}`,
   );
   if (templatesAdded > 0) lines.push(`Added ${templatesAdded} built-in template version(s).`);
+  const lastHoliday = config.deadlineRules.bankHolidays.at(-1) ?? '';
+  if (config.deadlineRules.dayCount === 'working' && lastHoliday < calendarDay(new Date(Date.now() + 365 * 86_400_000)))
+    lines.push(
+      `Warning: the bank holidays known end on ${lastHoliday || 'no date'}; add later ones with BANK_HOLIDAYS_FILE (GOV.UK's bank-holidays.json) or working-day deadlines will count them as working days.`,
+    );
   if (config.demoData) {
     lines.push('Demo data is on (set DEMO_DATA=off or pass --no-demo for a real deployment). Demo sign-ins:');
     for (const u of demoUsers) lines.push(`  ${u.role.padEnd(8)} ${u.email.padEnd(22)} ${u.password}`);

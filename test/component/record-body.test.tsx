@@ -47,6 +47,7 @@ const full: RecordBody = makeBody(7, {
   ],
   assignmentId: 'assignment-1',
   briefingSnapshot: null,
+  completedAt: '2025-03-13T16:00:00Z',
 });
 
 const observation: ObservationBody = {

@@ -6,7 +6,7 @@ import { db } from '../../src/app/storage/database';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import type { Problem } from '../../src/shared/sync/schema';
 import type { OutboxEntry } from '../../src/shared/sync/schema';
-import { NotEditableError, returnToDraft, submitRecord } from '../../src/app/records/record-store';
+import { amendRecord, NotEditableError, returnToDraft, submitRecord } from '../../src/app/records/record-store';
 import { saveAnswer, saveRating } from '../../src/app/records/answer-store';
 import { answerEverything, officer, outboxFor, record, resetDevice, startQmfVisit } from './helpers';
 import { invalid } from './outbox-contract';
@@ -57,6 +57,31 @@ describe('submitting a visit', () => {
       answers: { 'staffing-rota': { value: 'partly-met', note: 'Two nights short' } },
     });
     expect((await onlyPending()).recordId).toBe(id);
+  });
+
+  it('marks it complete at the first submit and keeps that moment through a reopen and an amendment', async () => {
+    const id = await submittedVisit();
+    const first = await record(id);
+    expect(first?.completedAt).toBe(first?.submittedAt);
+    expect((await outboxFor(id))[0]?.body?.completedAt).toBe(first?.submittedAt);
+
+    // Turned down (422), corrected and submitted again a minute later: still complete since the first submit.
+    await store.markAttention(await onlyPending(), invalid);
+    await returnToDraft(id);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await submitRecord(id);
+    const again = await record(id);
+    expect(again?.submittedAt).not.toBe(first?.submittedAt);
+    expect(again?.completedAt).toBe(first?.submittedAt);
+    expect((await outboxFor(id)).at(-1)?.body?.completedAt).toBe(first?.submittedAt);
+
+    // Sent, then amended as revision 2: the amendment carries the first completion too.
+    await db().outbox.clear();
+    await db().records.update(id, { status: 'sent', receivedAt: '2026-03-04T10:00:00.000Z' });
+    await amendRecord(id);
+    await submitRecord(id);
+    const amended = (await outboxFor(id)).at(-1)?.body;
+    expect(amended).toMatchObject({ revision: 2, completedAt: first?.submittedAt });
   });
 
   it('changes the status and adds the entry in one transaction: if the entry cannot be added, the record stays a draft', async () => {

@@ -61,7 +61,15 @@ describeWithChromium('office reports (Chromium)', (env) => {
       Object.fromEntries((await tableRows(page, /^Providers by RAG rating on/)).map(([k, v]) => [k, Number(v)])),
     ).toEqual(FIXTURE.ragAtEnd);
     expect((await tableRows(page, 'RAG changes in the quarter')).map((r) => r[0])).toEqual(FIXTURE.ragChanges);
-    expect(await tableRows(page, 'Observations and audits written up late')).toHaveLength(FIXTURE.lateWriteUps);
+    expect((await tableRows(page, 'Observations and audits written up late')).map((r) => r[1])).toEqual(
+      FIXTURE.lateWriteUps.map((r) => r.subject),
+    );
+    expect((await tableRows(page, 'Audits whose feedback was late or not recorded')).map((r) => r[0])).toEqual(
+      FIXTURE.auditFeedback.missed.map((a) => a.subject),
+    );
+    expect(await page.getByTestId('audit-feedback').textContent()).toContain(
+      `within 48 hours: ${FIXTURE.auditFeedback.onTime} of ${FIXTURE.auditFeedback.audits} audits`,
+    );
     expect((await tableRows(page, 'Actions overdue at the end of the quarter')).map((r) => r[0])).toEqual(
       FIXTURE.overdueActions,
     );

@@ -142,6 +142,36 @@ describe('loadConfig', () => {
     );
   });
 
+  it('counts deadlines in calendar days unless DEADLINE_DAYS says working, with the shipped bank holidays and BANK_HOLIDAYS_FILE', () => {
+    expect(loadConfig({}).deadlineRules.dayCount).toBe('calendar');
+    const working = loadConfig({ DEADLINE_DAYS: 'Working' }).deadlineRules;
+    expect(working.dayCount).toBe('working');
+    expect(working.bankHolidays).toContain('2026-12-28');
+    expect(() => loadConfig({ DEADLINE_DAYS: 'weekdays' })).toThrow(
+      new ConfigError('DEADLINE_DAYS must be "calendar" or "working", got "weekdays"'),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'qa-visits-holidays-'));
+    try {
+      const file = join(dir, 'bank-holidays.json');
+      const govUk = (dates: string[]) => ({
+        'england-and-wales': { division: 'england-and-wales', events: dates.map((date) => ({ title: 'x', date })) },
+        scotland: { division: 'scotland', events: [{ title: 'St Andrew', date: '2031-12-01' }] },
+      });
+      writeFileSync(file, JSON.stringify(govUk(['2031-01-01', '2026-12-28'])));
+      const added = loadConfig({ BANK_HOLIDAYS_FILE: file }).deadlineRules.bankHolidays;
+      expect(added.at(-1)).toBe('2031-01-01');
+      expect(added.filter((d) => d === '2026-12-28')).toHaveLength(1);
+      expect(added).not.toContain('2031-12-01');
+      writeFileSync(file, JSON.stringify({ scotland: {} }));
+      expect(() => loadConfig({ BANK_HOLIDAYS_FILE: file })).toThrow(/^BANK_HOLIDAYS_FILE: expected GOV.UK's/);
+      expect(() => loadConfig({ BANK_HOLIDAYS_FILE: join(dir, 'missing.json') })).toThrow(
+        /^BANK_HOLIDAYS_FILE: cannot read/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects unknown command-line arguments', () => {
     expect(() => loadConfig({}, ['--demo'])).toThrow('Unknown argument: --demo');
   });

@@ -38,7 +38,27 @@ function reports(kind: DbKind) {
     ).toEqual(FIXTURE.activity);
     expect(report.closure).toEqual(FIXTURE.closure);
     expect(report.overdueActions.map((a: { title: string }) => a.title)).toEqual(FIXTURE.overdueActions);
-    expect(report.lateWriteUps).toHaveLength(FIXTURE.lateWriteUps);
+    expect(
+      report.lateWriteUps.map((r: Record<string, unknown>) => ({
+        subject: r.subject,
+        dueDate: r.dueDate,
+        writtenUpOn: r.writtenUpOn,
+        receivedOn: r.receivedOn,
+      })),
+    ).toEqual(FIXTURE.lateWriteUps);
+    expect(report.auditFeedback).toMatchObject({
+      audits: FIXTURE.auditFeedback.audits,
+      onTime: FIXTURE.auditFeedback.onTime,
+      pending: FIXTURE.auditFeedback.pending,
+    });
+    expect(
+      report.auditFeedback.missed.map((a: Record<string, unknown>) => ({
+        subject: a.subject,
+        date: a.date,
+        dueDate: a.dueDate,
+        sentOn: a.sentOn,
+      })),
+    ).toEqual(FIXTURE.auditFeedback.missed);
     expect(
       Object.fromEntries(
         report.themes.map(

@@ -2,6 +2,7 @@
 // escalation per provider, steps and closure dated between opening and today, nothing more once
 // closed; the schema's bounds; the exception heading each trigger is reported under (seed 002 §8);
 // and how the quarterly report counts escalations across a quarter's edges.
+import { CALENDAR_DAYS } from '../../src/shared/deadlines';
 import { describe, expect, it } from 'vitest';
 import {
   type Acting,
@@ -257,6 +258,7 @@ describe('escalations in the quarterly report', () => {
       intelligence: [],
       observers: 0,
       frequencies: DEFAULT_VISIT_FREQUENCY_MONTHS,
+      deadlineRules: CALENDAR_DAYS,
       escalations: [
         e('before', 'significant-incident', '2026-05-01', null, ['2026-05-02', '2026-07-01']),
         e('closed-before', 'safeguarding', '2026-04-01', '2026-06-30'),

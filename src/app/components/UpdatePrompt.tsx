@@ -1,13 +1,15 @@
 // Registers the service worker and offers a waiting new version as a prompt. The page reloads
-// only after the person chooses to, so unsaved work is never thrown away by an update.
-import { Workbox } from 'workbox-window';
+// only after the person chooses to, so unsaved work is never thrown away by an update. The
+// worker's helper (workbox-window) is loaded after the first screen's code, as Workbox advises
+// registering once the page has loaded: the first screen does not wait for it.
 import { observable, useObservable } from '../lib/observable';
 
 const updateWaiting = observable<boolean>(false);
 let acceptUpdate: () => void = () => undefined;
 
-export function registerServiceWorker(): void {
+export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  const { Workbox } = await import('workbox-window');
   const wb = new Workbox('/sw.js');
   let accepted = false;
   wb.addEventListener('waiting', () => updateWaiting.set(true));

@@ -94,8 +94,9 @@ function RecordList(props: { records: DeadlineRecord[]; review?: boolean }) {
             </strong>
           )}
           <span class="meta">
-            by {r.submitterName} · on {formatDate(r.date)} · received {formatDate(r.receivedAt)}
-            {r.dueDate ? ` · due ${formatDate(r.dueDate)}` : ''}
+            by {r.submitterName} · on {formatDate(r.date)}
+            {r.dueDate ? ` · due ${formatDate(r.dueDate)}` : ''} · finished {formatDate(r.writtenUpOn)} · received{' '}
+            {formatDate(r.receivedAt)}
           </span>
         </li>
       ))}

@@ -1,6 +1,6 @@
 // "My visits": the signed-in person's visits on this device, grouped by where they are —
 // needing attention first, then drafts, waiting to send, and sent.
-import { recordDeadlines } from '../../shared/deadlines';
+import { openDeadlines } from '../../shared/deadlines';
 import type { SessionUser } from '../../shared/auth/schema';
 import { Page } from '../components/Page';
 import { queryParams } from '../lib/router';
@@ -9,6 +9,7 @@ import type { RecordStatus } from '../storage/database';
 import { useUploadProgress, useVisits, type RecordSummary } from './queries';
 import { statusClass, statusLabel } from './status';
 import { VisitsToDo } from './VisitsToDo';
+import { useDeadlineRules } from '../sync/settings';
 import { calendarDay } from '../../shared/calendar';
 
 const groups: Array<{ status: RecordStatus; title: string; empty: string }> = [
@@ -106,6 +107,7 @@ const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
 function VisitList(props: { visits: RecordSummary[] }) {
   const progress = useUploadProgress();
+  const rules = useDeadlineRules();
   return (
     <ul class="visit-list">
       {props.visits.map((v) => (
@@ -117,8 +119,8 @@ function VisitList(props: { visits: RecordSummary[] }) {
             {v.status === 'sent' && v.receivedAt ? ` · received ${formatDateTime(v.receivedAt)}` : ''}
           </span>
           {v.status === 'draft' &&
-            recordDeadlines(v.kind, v.details.date)
-              .slice(-1)
+            openDeadlines(v.kind, v.details, rules)
+              .slice(0, 1)
               .map((d) => (
                 <span key={d.kind} class={`meta${d.dueDate < calendarDay(new Date()) ? ' error-text' : ''}`}>
                   {d.label}: {dueText(d.dueDate).toLowerCase()}

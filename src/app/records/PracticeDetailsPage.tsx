@@ -16,6 +16,7 @@ import { TemplateChoice } from './TemplateChoice';
 import { detailsTitle } from './labels';
 import { saveDetails, startRecord } from './record-store';
 import { calendarDay } from '../../shared/calendar';
+import { useDeadlineRules } from '../sync/settings';
 
 type Kind = 'observation' | 'audit';
 type Field = 'template' | 'caseReference' | 'practitionerName' | 'practitionerRole' | 'team' | 'date';
@@ -38,6 +39,7 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
     date: before.date ?? calendarDay(new Date()),
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const rules = useDeadlineRules();
   const [failure, setFailure] = useState('');
   if (templates === undefined) return <p>Loading…</p>;
   if (!existing && values.template === '' && templates.length > 0) setValues({ ...values, template: templates[0]!.id });
@@ -80,7 +82,14 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
     const details: ObservationDetails | AuditDetails =
       kind === 'observation'
         ? { practitionerName: v.practitionerName, practitionerRole: v.practitionerRole, team: v.team, date: v.date }
-        : { caseReference: v.caseReference, practitionerName: v.practitionerName, team: v.team, date: v.date };
+        : {
+            caseReference: v.caseReference,
+            practitionerName: v.practitionerName,
+            team: v.team,
+            date: v.date,
+            // Recorded on its own page; editing the other details keeps it.
+            ...(before.feedbackSentOn ? { feedbackSentOn: before.feedbackSentOn } : {}),
+          };
     const subjectName = kind === 'observation' ? v.practitionerName : `Case ${v.caseReference}`;
     try {
       if (existing) {
@@ -108,7 +117,7 @@ export function PracticeDetailsPage(props: { user: SessionUser; kind: Kind; exis
       onChange={set(field)}
     />
   );
-  const deadline = /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? recordDeadlines(kind, values.date) : [];
+  const deadline = /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? recordDeadlines(kind, values.date, rules) : [];
   return (
     <>
       <BackLink href={existing ? `/visits/${existing.id}` : '/'}>Back</BackLink>

@@ -18,7 +18,7 @@ import { dueText, formatDate, formatDateTime } from '../components/format';
 import { SummaryList, SummaryRow } from '../components/SummaryList';
 import { Thumbnail } from '../evidence/PhotoField';
 import { ratingLabel, suggestionText } from './RatingField';
-import { detailsTitle } from './labels';
+import { detailsTitle, FEEDBACK_TITLE } from './labels';
 import { calendarDay } from '../../shared/calendar';
 
 export type SummarisedRecord = {
@@ -91,6 +91,12 @@ function DetailsRows(props: { record: SummarisedRecord }) {
       {'practitionerRole' in d && <Row label="Role" value={d.practitionerRole} />}
       <Row label="Team" value={d.team} />
       <Row label="Date" value={formatDate(d.date)} />
+      {'caseReference' in d && (
+        <Row
+          label={FEEDBACK_TITLE}
+          value={d.feedbackSentOn ? `Sent on ${formatDate(d.feedbackSentOn)}` : 'Not yet sent'}
+        />
+      )}
     </>
   );
 }
@@ -140,6 +146,12 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
       {props.changeLinks && (
         <p>
           <a href={`${base}/details`}>Change the details</a>
+          {record.kind === 'audit' && (
+            <>
+              {' · '}
+              <a href={`${base}/feedback`}>Record the feedback to the worker</a>
+            </>
+          )}
         </p>
       )}
       {template.sections.map((section) => (

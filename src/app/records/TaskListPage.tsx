@@ -4,14 +4,15 @@
 import { recordDeadlines } from '../../shared/deadlines';
 import { sectionProgress, type SectionProgress } from '../../shared/records/record-rules';
 import { ratingIssues } from '../../shared/records/scoring';
-import { OVERALL } from '../../shared/records/schema';
+import { OVERALL, type AuditDetails } from '../../shared/records/schema';
 import { type Template } from '../../shared/templates/schema';
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import type { LocalRecord } from '../storage/database';
 import { signatureRoles } from '../evidence/signature-store';
 import { withTemplate } from './with-template';
-import { detailsTitle } from './labels';
+import { detailsTitle, FEEDBACK_TITLE } from './labels';
+import { useDeadlineRules } from '../sync/settings';
 
 const progressLabel: Record<SectionProgress, string> = {
   'not-started': 'Not yet started',
@@ -32,7 +33,8 @@ export const TaskListPage = withTemplate(function TaskList(props: { visit: Local
   const overallIssues = ratingIssues(template, visit).filter((i) => i.path === `ratingOverrides.${OVERALL}`);
   const judgement: SectionProgress =
     visit.overallRating === null ? 'not-started' : overallIssues.length > 0 ? 'in-progress' : 'completed';
-  const deadlines = recordDeadlines(visit.kind, visit.details.date);
+  const deadlines = recordDeadlines(visit.kind, visit.details.date, useDeadlineRules());
+  const feedbackSentOn = visit.kind === 'audit' ? ((visit.details as AuditDetails).feedbackSentOn ?? null) : null;
   return (
     <>
       <BackLink href="/">My visits</BackLink>
@@ -67,7 +69,15 @@ export const TaskListPage = withTemplate(function TaskList(props: { visit: Local
         </p>
         {deadlines.map((d) => (
           <p class="body" key={d.kind} data-testid="deadline">
-            {d.label} by <strong>{formatDate(d.dueDate)}</strong> ({dueText(d.dueDate).toLowerCase()}).
+            {d.kind === 'audit-feedback' && feedbackSentOn ? (
+              <>
+                {d.label}: sent on <strong>{formatDate(feedbackSentOn)}</strong> (due {formatDate(d.dueDate)}).
+              </>
+            ) : (
+              <>
+                {d.label} by <strong>{formatDate(d.dueDate)}</strong> ({dueText(d.dueDate).toLowerCase()}).
+              </>
+            )}
           </p>
         ))}
         <ol class="task-list">
@@ -124,6 +134,16 @@ export const TaskListPage = withTemplate(function TaskList(props: { visit: Local
               </a>
               <span id="task-signatures-status" class="tag grey">
                 {(visit.signatures ?? []).length} of {signatureRoles(visit.kind).length} signed
+              </span>
+            </li>
+          )}
+          {visit.kind === 'audit' && (
+            <li class="task">
+              <a class="task-name" href={`/visits/${visit.id}/feedback`} aria-describedby="task-feedback-status">
+                {FEEDBACK_TITLE}
+              </a>
+              <span id="task-feedback-status" class={feedbackSentOn ? 'tag green' : 'tag grey'}>
+                {feedbackSentOn ? `Sent ${formatDate(feedbackSentOn)}` : 'Not yet sent'}
               </span>
             </li>
           )}

@@ -14,3 +14,6 @@ const DETAILS: Record<RecordKind, string> = {
 
 /** The heading of a record's details form and of its summary. */
 export const detailsTitle = (kind: RecordKind): string => DETAILS[kind];
+
+/** The task and page where an audit's feedback to the worker is recorded (seed 003 §4.6). */
+export const FEEDBACK_TITLE = 'Feedback to the worker and their manager';

@@ -29,6 +29,7 @@ export type BodyFields = Pick<
   | 'signatures'
   | 'startedAt'
   | 'submittedAt'
+  | 'completedAt'
 >;
 
 /** The body a record is submitted as, stamped `submittedAt`; overrides made needless by later answers are left out. */
@@ -53,6 +54,8 @@ export function toRecordBody(record: LocalRecord, submittedAt: string, template:
     briefingSnapshot: record.briefingSnapshot ?? null,
     startedAt: record.startedAt,
     submittedAt,
+    // The first submit marks it complete; an amendment keeps that moment (the write-up deadline's).
+    completedAt: record.completedAt ?? submittedAt,
   } as RecordBody;
 }
 
@@ -77,6 +80,7 @@ export function fromRecordBody(body: RecordBody): BodyFields {
     signatures: body.signatures ?? [],
     startedAt: body.startedAt,
     submittedAt: body.submittedAt,
+    completedAt: body.completedAt ?? null,
   };
 }
 

@@ -229,6 +229,7 @@ export function submitRecord(id: string): Promise<void> {
           ...fresh,
           status: 'queued',
           submittedAt,
+          completedAt: body.completedAt ?? submittedAt,
           problem: null,
           updatedAt: Date.now(),
           edits: editsOf(fresh) + 1,

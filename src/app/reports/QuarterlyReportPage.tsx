@@ -145,6 +145,12 @@ function Summary({ report }: { report: QuarterlyReport }) {
           <span class="figure">{report.lateWriteUps.length}</span> written up late
         </li>
         <li>
+          <span class="figure">
+            {report.auditFeedback.onTime} of {report.auditFeedback.audits}
+          </span>{' '}
+          audits fed back within 48 hours
+        </li>
+        <li>
           <span class="figure">{report.overdueActions.length}</span> actions overdue at quarter end
         </li>
         <li>

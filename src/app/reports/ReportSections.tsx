@@ -56,13 +56,30 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
       <Table
         caption="Observations and audits written up late"
         empty="Every observation and audit was written up on time."
-        columns={['Record', 'Subject', 'Date', 'Due', 'Received']}
+        columns={['Record', 'Subject', 'Date', 'Due', 'Finished', 'Received']}
         rows={report.lateWriteUps.map((r) => [
           KIND_NAMES[r.kind],
           r.subject,
           formatDate(r.date),
           formatDate(r.dueDate),
+          formatDate(r.writtenUpOn),
           formatDate(r.receivedOn),
+        ])}
+      />
+      <p data-testid="audit-feedback">
+        Audit feedback to the worker and their manager within 48 hours: {report.auditFeedback.onTime} of{' '}
+        {report.auditFeedback.audits} audits
+        {report.auditFeedback.pending > 0 ? ` (${report.auditFeedback.pending} not yet due)` : ''}.
+      </p>
+      <Table
+        caption="Audits whose feedback was late or not recorded"
+        empty="Every audit due feedback had it within 48 hours."
+        columns={['Case', 'Audit date', 'Due', 'Sent']}
+        rows={report.auditFeedback.missed.map((a) => [
+          a.subject,
+          formatDate(a.date),
+          formatDate(a.dueDate),
+          a.sentOn ? formatDate(a.sentOn) : 'Not recorded',
         ])}
       />
       <Table
@@ -74,7 +91,7 @@ export function ReportSections({ report }: { report: QuarterlyReport }) {
 
       <h2>Significant actions closed within 3 months</h2>
       <p>
-        Seed 004 §9: significant follow-up actions are closed within 3 months.{' '}
+        Significant follow-up actions are to be closed within 3 months.{' '}
         {c.percent === null
           ? 'None of this quarter\u2019s significant actions has reached its 3 months yet.'
           : `${c.percent}% of this quarter\u2019s significant actions were closed within 3 months.`}

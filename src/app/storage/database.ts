@@ -54,6 +54,8 @@ export interface LocalRecord {
   /** Client clock, ms; only for sorting the list on this device. */
   updatedAt: number;
   submittedAt: string | null;
+  /** When it was first submitted here or on another device (kept by amendments); absent on older rows. */
+  completedAt?: string | null;
   /** The server's receipt time, once sent. */
   receivedAt: string | null;
   problem: Problem | null;

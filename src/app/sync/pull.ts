@@ -76,6 +76,7 @@ export async function applyPull(data: PullResponse): Promise<void> {
     pinned: data.pinned,
     briefingStaleDays: data.settings.briefingStaleDays,
     devicePolicy: data.settings.devicePolicy,
+    deadlines: data.settings.deadlines,
   });
 }
 

@@ -4,10 +4,17 @@
 // sign-in and GET /api/session; the latest one received is kept, and the defaults apply until
 // the server has sent one (an older server sends none).
 import { getValue, setValue } from '../storage/device-keyval';
-import { observable } from '../lib/observable';
+import { observable, useObservable } from '../lib/observable';
 import type { DevicePolicy } from '../../shared/auth/schema';
+import type { DeadlineRules } from '../../shared/deadlines';
 
-export type PulledSettings = { pinned: string[]; briefingStaleDays: number; devicePolicy?: DevicePolicy };
+export type PulledSettings = {
+  pinned: string[];
+  briefingStaleDays: number;
+  devicePolicy?: DevicePolicy;
+  /** How the council counts deadline days; calendar days until a server says otherwise. */
+  deadlines?: DeadlineRules;
+};
 
 const KEY = 'pulled-settings';
 const DEFAULTS: PulledSettings = { pinned: [], briefingStaleDays: 7 };
@@ -43,6 +50,15 @@ export async function storedDevicePolicy(): Promise<DevicePolicy> {
 /** The device policy now in memory (defaults when none has been received). */
 export function devicePolicy(): DevicePolicy {
   return settings.get().devicePolicy ?? DEFAULT_DEVICE_POLICY;
+}
+
+/**
+ * The council's deadline rules as last received, for a view: calendar days until a server has
+ * said otherwise (shared/deadlines.ts CALENDAR_DAYS, repeated here as a value so this first-load
+ * module does not pull the deadline code into its chunk).
+ */
+export function useDeadlineRules(): DeadlineRules {
+  return useObservable(settings).deadlines ?? { dayCount: 'calendar', bankHolidays: [] };
 }
 
 /**

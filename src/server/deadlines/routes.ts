@@ -1,24 +1,30 @@
 // GET /api/deadlines: what is due or overdue for the people this person oversees (issue 4):
 // open actions they may see, overdue first; observations and audits waiting for their sign-off;
-// and records that reached the council after their deadline (written up late). "Today" is the
+// and records written up after their deadline: finished on the device after it, counted in the
+// council's calendar or working days (shared/deadlines.ts). "Today" is the
 // council's day (Europe/London), from the server's clock.
 import { Deadlines, type DeadlineRecord } from '../../shared/actions/api-schemas';
 import { calendarDay } from '../../shared/calendar';
-import { recordDeadlines } from '../../shared/deadlines';
+import { type DeadlineRules, writeUpDue, writtenUpOn } from '../../shared/deadlines';
 import { recordSubject } from '../../shared/records/record-rules';
 import { defineRoute, reply, type ApiRoute } from '../http/route';
 import { openActionsFor, recordsReceivedSince, type ReceivedRecord } from './store';
 
 const LATE_WINDOW_DAYS = 92;
 
-const toDeadlineRecord = (r: ReceivedRecord): DeadlineRecord => ({
+const toDeadlineRecord = (r: ReceivedRecord, rules: DeadlineRules): DeadlineRecord => ({
   id: r.id,
   kind: r.body.kind,
   subject: recordSubject(r.body),
   submitterName: r.submitter_name,
   date: r.body.details.date,
   receivedAt: new Date(r.received_at).toISOString(),
-  dueDate: recordDeadlines(r.body.kind, r.body.details.date).at(-1)?.dueDate ?? null,
+  dueDate: writeUpDue(r.body.kind, r.body.details.date, rules),
+  writtenUpOn: writtenUpOn({
+    date: r.body.details.date,
+    completedAt: r.body.completedAt ?? null,
+    receivedOn: calendarDay(new Date(r.first_received)),
+  }),
 });
 
 export const deadlineRoutes: readonly ApiRoute[] = [
@@ -31,6 +37,7 @@ export const deadlineRoutes: readonly ApiRoute[] = [
     responses: { 200: reply('Deadlines', Deadlines) },
     handler: async (c, deps) => {
       const user = c.get('user');
+      const rules = deps.config.deadlineRules;
       const now = deps.now();
       const since = new Date(now.getTime() - LATE_WINDOW_DAYS * 86_400_000);
       const actions = await openActionsFor(deps.db, user);
@@ -38,10 +45,13 @@ export const deadlineRoutes: readonly ApiRoute[] = [
       const awaitingSignOff =
         user.role === 'officer'
           ? []
-          : records.filter((r) => r.review_status === 'submitted' && r.submitter_id !== user.id).map(toDeadlineRecord);
+          : records
+              .filter((r) => r.review_status === 'submitted' && r.submitter_id !== user.id)
+              .map((r) => toDeadlineRecord(r, rules));
+      // Late when finished on the device after the deadline (not when it reached the council).
       const late = records
-        .map(toDeadlineRecord)
-        .filter((r) => r.dueDate !== null && calendarDay(new Date(r.receivedAt)) > r.dueDate);
+        .map((r) => toDeadlineRecord(r, rules))
+        .filter((r) => r.dueDate !== null && r.writtenUpOn > r.dueDate);
       const answer: Deadlines = {
         today: calendarDay(now),
         actions,

@@ -25,6 +25,8 @@ export interface ReceivedRecord {
   body: RecordBody;
   submitter_name: string;
   received_at: Date;
+  /** When the council first received any revision of it (the write-up is measured against this). */
+  first_received: Date;
   review_status: ReviewStatus;
   submitter_id: string;
 }
@@ -32,7 +34,8 @@ export interface ReceivedRecord {
 /** Observations and audits received after `since`, oldest first. */
 export async function recordsReceivedSince(q: Queryable, user: SessionUser, since: Date): Promise<ReceivedRecord[]> {
   return q.query<ReceivedRecord>(
-    `SELECT s.id, s.body, u.name AS submitter_name, s.received_at, h.review_status, h.submitter_id
+    `SELECT s.id, s.body, u.name AS submitter_name, s.received_at, h.review_status, h.submitter_id,
+            (SELECT min(f.received_at) FROM submissions f WHERE f.id = h.id) AS first_received
        FROM submission_heads h JOIN submissions s ON s.id = h.id AND s.revision = h.current_revision
        JOIN users u ON u.id = s.submitter_id
       WHERE s.kind IN ('observation', 'audit') AND ${submitterVisible('h.submitter_id', '$1', '$2')}

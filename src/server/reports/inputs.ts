@@ -20,6 +20,7 @@ import { submitterVisible } from '../auth/access';
 import type { Queryable } from '../db';
 import type { VisitFrequencies } from '../../shared/briefings/visit-due';
 import { calendarDay } from '../../shared/calendar';
+import type { DeadlineRules } from '../../shared/deadlines';
 
 type RecordRow = {
   id: string;
@@ -54,6 +55,8 @@ export async function reportRecords(
     subject: recordSubject(r.body, (id) => providerNames.get(id)),
     submitterName: r.submitter_name,
     receivedOn: calendarDay(new Date(r.first_received)),
+    completedAt: r.body.completedAt ?? null,
+    feedbackSentOn: r.body.kind === 'audit' ? (r.body.details.feedbackSentOn ?? null) : null,
     reviewStatus: r.review_status,
     sectionRatings: r.body.sectionRatings,
     overallRating: r.body.overallRating ?? null,
@@ -129,7 +132,7 @@ export async function reportInput(
   user: SessionUser,
   quarter: Quarter,
   today: string,
-  frequencies: VisitFrequencies,
+  config: { visitFrequencyMonths: VisitFrequencies; deadlineRules: DeadlineRules },
 ): Promise<ReportInput> {
   const providers = await reportProviders(q);
   const names = new Map(providers.map((p) => [p.id, p.name]));
@@ -138,7 +141,8 @@ export async function reportInput(
   return {
     quarter,
     today,
-    frequencies,
+    frequencies: config.visitFrequencyMonths,
+    deadlineRules: config.deadlineRules,
     providers,
     records: await reportRecords(q, user, names),
     templates: await allTemplates(q),

@@ -33,7 +33,7 @@ function chosenQuarter(c: AppContext, today: string): Quarter {
 async function report(c: AppContext, deps: Deps): Promise<Report> {
   const today = calendarDay(deps.now());
   const quarter = chosenQuarter(c, today);
-  return quarterlyReport(await reportInput(deps.db, c.get('user'), quarter, today, deps.config.visitFrequencyMonths));
+  return quarterlyReport(await reportInput(deps.db, c.get('user'), quarter, today, deps.config));
 }
 
 async function timeline(c: RouteContext<'/api/providers/:id/timeline'>, deps: Deps): Promise<Response> {

@@ -63,7 +63,11 @@ type HistoryPractice = {
   /** Rating per rated section (observation: practice; audit: the five standards). */
   ratings: Record<string, string>;
   overall: string;
+  /** The day it was marked complete on the manager's device (the write-up is measured to it). */
+  completed: string;
   received: string;
+  /** Audits: the day the summary went to the worker and their manager; absent when not recorded. */
+  feedbackSent?: string;
   review: Review;
   actions?: HistoryAction[];
 };
@@ -330,6 +334,7 @@ export const historyPractice: HistoryPractice[] = [
     practitioner: 'Sam Patel',
     ratings: { practice: 'good' },
     overall: 'good',
+    completed: '2026-07-11',
     received: '2026-07-12',
     review: 'signed-off',
   },
@@ -340,7 +345,9 @@ export const historyPractice: HistoryPractice[] = [
     caseReference: 'CF-20417',
     ratings: { safe: 'green', experience: 'green', workforce: 'green', equality: 'green', resources: 'green' },
     overall: 'green',
+    completed: '2026-07-22',
     received: '2026-07-23',
+    feedbackSent: '2026-07-21',
     review: 'signed-off',
   },
   {
@@ -349,6 +356,8 @@ export const historyPractice: HistoryPractice[] = [
     practitioner: 'Jo Evans',
     ratings: { practice: 'requires-improvement' },
     overall: 'requires-improvement',
+    // Finished on the device on 8 August, a day inside its deadline, and sent when back in signal.
+    completed: '2026-08-08',
     received: '2026-08-13',
     review: 'signed-off',
     actions: [
@@ -367,7 +376,9 @@ export const historyPractice: HistoryPractice[] = [
     caseReference: 'CF-20533',
     ratings: { safe: 'amber', experience: 'green', workforce: 'green', equality: 'green', resources: 'amber' },
     overall: 'amber',
+    completed: '2026-09-17',
     received: '2026-09-18',
+    feedbackSent: '2026-09-14',
     review: 'submitted',
     actions: [
       {
@@ -384,6 +395,7 @@ export const historyPractice: HistoryPractice[] = [
     practitioner: 'Chris Morgan',
     ratings: { practice: 'outstanding' },
     overall: 'outstanding',
+    completed: '2026-09-24',
     received: '2026-09-25',
     review: 'submitted',
   },

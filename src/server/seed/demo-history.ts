@@ -168,8 +168,12 @@ export async function seedDemoHistory(db: Db, people: People, providerIds: strin
             practitionerName: record.practitioner,
             team: 'Children North',
             date: record.date,
+            feedbackSentOn: record.feedbackSent ?? null,
           };
-    const body = makeRecord(t, details, { targets: record.ratings, overrides: { actions } });
+    const body = makeRecord(t, details, {
+      targets: record.ratings,
+      overrides: { actions, completedAt: `${record.completed}T16:40:00+01:00` },
+    });
     await store(db, t, body, record.overall, manager, record.received);
     await closeActions(db, closures, manager);
     if (record.review === 'signed-off') await signOff(db, body, qa, twoDaysAfter(record.received));

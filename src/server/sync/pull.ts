@@ -100,7 +100,11 @@ export async function pull(deps: Deps, user: SessionUser, since: Cursor | null):
       removed: { providers: removed.map((r) => r.id) },
       scope: { briefings: scope.briefings, assignments: scope.assignments.map((a) => a.id) },
       pinned: scope.pinned,
-      settings: { briefingStaleDays: deps.config.briefingStaleDays, devicePolicy: devicePolicy(deps.config) },
+      settings: {
+        briefingStaleDays: deps.config.briefingStaleDays,
+        devicePolicy: devicePolicy(deps.config),
+        deadlines: deps.config.deadlineRules,
+      },
       returned: await returnedTo(tx, user),
     };
   });

@@ -16,8 +16,10 @@ export const DeadlineRecord = z.object({
   submitterName: z.string(),
   date: z.iso.date(),
   receivedAt: z.iso.datetime(),
-  /** The last deadline the record carries (write-up, or audit form to QA). */
+  /** The write-up deadline (the observation's, or the audit form's to QA). */
   dueDate: z.nullable(z.iso.date()),
+  /** The day it was finished on the device, or first received where that cannot be believed. */
+  writtenUpOn: z.iso.date(),
 });
 export type DeadlineRecord = z.infer<typeof DeadlineRecord>;
 

@@ -218,6 +218,11 @@ export function submissionIssues(template: Template, body: RecordBody): Issue[] 
       });
     }
   }
+  if (body.kind === 'audit' && (body.details.feedbackSentOn ?? body.details.date) < body.details.date)
+    issues.push({
+      path: 'details.feedbackSentOn',
+      message: 'Feedback to the worker: the date it was sent cannot be before the audit',
+    });
   const actionIds = (body.actions ?? []).map((a) => a.id);
   if (new Set(actionIds).size !== actionIds.length)
     issues.push({ path: 'actions', message: 'Each action needs its own id' });

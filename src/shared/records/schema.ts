@@ -66,8 +66,16 @@ export const ObservationDetails = practiceDetails({
 });
 export type ObservationDetails = z.infer<typeof ObservationDetails>;
 
-/** A case file audit: which case, whose work, and when (seed 003 §4). */
-export const AuditDetails = practiceDetails({ caseReference: nonEmpty(64), practitionerName: nonEmpty(120) });
+/**
+ * A case file audit: which case, whose work, and when (seed 003 §4); and the day its summary and
+ * actions went to the worker and their manager and onto the case file, due within 48 hours (§4.6),
+ * left empty until then.
+ */
+export const AuditDetails = practiceDetails({
+  caseReference: nonEmpty(64),
+  practitionerName: nonEmpty(120),
+  feedbackSentOn: z.optional(z.nullable(z.iso.date())),
+});
 export type AuditDetails = z.infer<typeof AuditDetails>;
 
 export const RecordKind = z.enum(['visit', 'observation', 'audit']);
@@ -147,6 +155,12 @@ const bodyFields = {
   /** Client clock readings, kept for the record only; the server orders by its own clock. */
   startedAt: z.iso.datetime({ offset: true }),
   submittedAt: z.iso.datetime({ offset: true }),
+  /**
+   * When the person first marked the record complete on their device (its first submit, carried
+   * unchanged by amendments): the write-up deadline is measured to it, not to the council's receipt.
+   * Absent from releases before it was kept.
+   */
+  completedAt: z.optional(z.nullable(z.iso.datetime({ offset: true }))),
 };
 
 export const RecordBody = z.discriminatedUnion('kind', [

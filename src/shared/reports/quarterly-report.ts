@@ -1,9 +1,9 @@
 // The quarterly QA report (issue 6; seed 003 §19, seed 002 §8, seed 004 §9) as a pure function of
 // what the server holds: activity done against expected, grade and RAG distributions, RAG changes,
-// late write-ups, overdue actions, significant actions closed within 3 months, and themes (escalations,
+// write-ups and audit feedback past their deadlines, overdue actions, significant actions closed within 3 months, and themes (escalations,
 // seed 004 §22, among them) under the exception headings. No clock and no I/O: `today` is passed in, so a hand-worked quarter tests it.
 import type * as z from 'zod/mini';
-import { recordDeadlines } from '../deadlines';
+import { type DeadlineRules, recordDeadlines, writeUpDue, writtenUpOn } from '../deadlines';
 import type { IntelligenceEntry, Rag, VisitAction } from '../briefings/register';
 import type { RecordKind, ReviewStatus } from '../records/schema';
 import type { Template } from '../templates/schema';
@@ -22,6 +22,7 @@ import type { EscalationStepKind, EscalationTrigger } from '../escalations/schem
 import { TRIGGER_LABELS } from '../escalations/labels';
 import type {
   ActivityLine as ActivityLineSchema,
+  AuditFeedback as AuditFeedbackSchema,
   Count as CountSchema,
   EscalationLine as EscalationLineSchema,
   LateWriteUp as LateWriteUpSchema,
@@ -45,6 +46,10 @@ export interface ReportRecord {
   submitterName: string;
   /** The council's day the server first received it. */
   receivedOn: string;
+  /** When it was first marked complete on a device (the record's `completedAt`); null when not kept. */
+  completedAt: string | null;
+  /** Audits: the day the summary went to the worker and their manager; null until recorded. */
+  feedbackSentOn: string | null;
   reviewStatus: ReviewStatus;
   sectionRatings: Record<string, string>;
   overallRating: string | null;
@@ -92,6 +97,8 @@ export interface ReportInput {
   /** People expected to observe practice and audit case files (team managers). */
   observers: number;
   frequencies: VisitFrequencies;
+  /** How the council counts deadline days (calendar or working). */
+  deadlineRules: DeadlineRules;
 }
 
 /** Seed 003 §4 table: each team manager observes at least once a month and audits one case file a month. */
@@ -106,6 +113,7 @@ const KIND_LABELS: Record<RecordKind, string> = {
 export type Count = z.infer<typeof CountSchema>;
 export type ActivityLine = z.infer<typeof ActivityLineSchema>;
 export type LateWriteUp = z.infer<typeof LateWriteUpSchema>;
+export type AuditFeedback = z.infer<typeof AuditFeedbackSchema>;
 export type OverdueAction = z.infer<typeof OverdueActionSchema>;
 export type ThemeLine = z.infer<typeof ThemeLineSchema> & { heading: HeadingId };
 export type RagChangeLine = z.infer<typeof RagChangeLineSchema>;
@@ -201,12 +209,23 @@ export function quarterlyReport(input: ReportInput): QuarterlyReport {
     count: providers.filter((p) => ragOn(p, input.ragChanges, end) === key).length,
   }));
 
+  // Measured to the day the person finished it on their device (writtenUpOn says when that is believed).
   const lateWriteUps: LateWriteUp[] = inside
-    .filter((r) => r.kind !== 'visit')
     .flatMap((r) => {
-      const due = recordDeadlines(r.kind, r.date).at(-1)?.dueDate;
-      return due !== undefined && r.receivedOn > due
-        ? [{ id: r.id, kind: r.kind, subject: r.subject, date: r.date, dueDate: due, receivedOn: r.receivedOn }]
+      const due = writeUpDue(r.kind, r.date, input.deadlineRules);
+      const done = writtenUpOn(r);
+      return due !== null && done > due
+        ? [
+            {
+              id: r.id,
+              kind: r.kind,
+              subject: r.subject,
+              date: r.date,
+              dueDate: due,
+              writtenUpOn: done,
+              receivedOn: r.receivedOn,
+            },
+          ]
         : [];
     })
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
@@ -232,6 +251,7 @@ export function quarterlyReport(input: ReportInput): QuarterlyReport {
     ragAtEnd,
     ragChanges,
     lateWriteUps,
+    auditFeedback: auditFeedback(byKind('audit'), input.deadlineRules, today),
     overdueActions,
     closure: closureFigures(input.actions, quarter, today),
     themes: themes(input, inside, templateOf),
@@ -359,4 +379,25 @@ function escalationLines(input: ReportInput, names: ReadonlyMap<string, string>)
         stepsInQuarter: e.steps.filter((s) => inQuarter(s.date, input.quarter)).length,
       };
     });
+}
+
+/**
+ * Seed 003 §4.6: each audit's summary and actions reach the worker and their team manager, and the
+ * case file, within 48 hours. An audit with no date recorded counts as missed once its deadline has
+ * passed (the safer reading: an unrecorded feedback is not evidence of one given), and as pending
+ * before that.
+ */
+function auditFeedback(audits: readonly ReportRecord[], rules: DeadlineRules, today: string): AuditFeedback {
+  let onTime = 0;
+  let pending = 0;
+  const missed: AuditFeedback['missed'] = [];
+  for (const audit of audits) {
+    const dueDate = recordDeadlines('audit', audit.date, rules).find((d) => d.kind === 'audit-feedback')!.dueDate;
+    const sentOn = audit.feedbackSentOn;
+    if (sentOn !== null && sentOn <= dueDate) onTime += 1;
+    else if (sentOn === null && dueDate >= today) pending += 1;
+    else missed.push({ id: audit.id, subject: audit.subject, date: audit.date, dueDate, sentOn });
+  }
+  missed.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+  return { audits: audits.length, onTime, pending, missed };
 }

@@ -21,6 +21,11 @@ export function reportCsvRows(report: QuarterlyReport): string[][] {
   for (const change of report.ragChanges)
     add('RAG changes', `${change.providerName} (${change.on})`, `${change.from ?? ''} to ${change.to}`, change.reason);
   add('late write-ups', 'Observations and audits written up late', 'count', report.lateWriteUps.length);
+  const feedback = report.auditFeedback;
+  add('audit feedback', 'Audits in the quarter', 'count', feedback.audits);
+  add('audit feedback', 'Feedback within 48 hours', 'count', feedback.onTime);
+  add('audit feedback', 'Feedback late or not recorded', 'count', feedback.missed.length);
+  add('audit feedback', 'Feedback not yet due', 'count', feedback.pending);
   add('overdue actions', 'Actions overdue at quarter end', 'count', report.overdueActions.length);
   const closure = report.closure;
   add('action closure', 'Significant actions raised', 'count', closure.raised);

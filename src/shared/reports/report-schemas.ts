@@ -15,7 +15,20 @@ export const LateWriteUp = z.object({
   subject: z.string(),
   date: isoDate,
   dueDate: isoDate,
+  /** The day it was finished on the device (or received, where the device's day cannot be believed). */
+  writtenUpOn: isoDate,
   receivedOn: isoDate,
+});
+/** Audits dated in the quarter and their feedback to the worker within 48 hours (seed 003 §4.6). */
+export const AuditFeedback = z.object({
+  audits: z.int(),
+  onTime: z.int(),
+  /** Not yet recorded and not yet due. */
+  pending: z.int(),
+  /** Sent after the deadline, or not recorded by it. */
+  missed: z.array(
+    z.object({ id: z.string(), subject: z.string(), date: isoDate, dueDate: isoDate, sentOn: z.nullable(isoDate) }),
+  ),
 });
 export const OverdueAction = z.object({
   id: z.string(),
@@ -83,6 +96,7 @@ export const QuarterlyReport = z.object({
   ragAtEnd: z.array(Count),
   ragChanges: z.array(RagChangeLine),
   lateWriteUps: z.array(LateWriteUp),
+  auditFeedback: AuditFeedback,
   overdueActions: z.array(OverdueAction),
   closure: ClosureFigures,
   themes: z.array(ThemeLine),

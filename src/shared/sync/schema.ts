@@ -33,6 +33,13 @@ export const PullResponse = z.object({
     briefingStaleDays: z.int().check(z.gte(1)),
     /** The council's device rules (issue 14); optional so a device keeps working against an older server. */
     devicePolicy: z.optional(DevicePolicy),
+    /** How the council counts deadline days, and the bank holidays; calendar days when absent (an older server). */
+    deadlines: z.optional(
+      z.object({
+        dayCount: z.enum(['calendar', 'working']),
+        bankHolidays: z.array(z.iso.date()).check(z.maxLength(2000)),
+      }),
+    ),
   }),
   /**
    * This person's records returned for amendment, sent on every pull (a short list): the device

@@ -1,6 +1,7 @@
 // GET /api/sync/pull: full snapshot, incremental changes, removals, bad cursors, and the scoped
 // collections (briefings, assignments): a device that applies every pull holds exactly what a fresh
 // full pull would give it, whatever happened in between and whatever the client clock says.
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../../src/server/deadlines/bank-holidays';
 import { expect, it } from 'vitest';
 import type { Assignment, Briefing } from '../../../src/shared/briefings/register';
 import { type Provider, PullResponse } from '../../../src/shared/sync/schema';
@@ -72,6 +73,8 @@ export function pullContract(ctx: () => Ctx) {
         sentRetentionDays: 14,
         referenceRetentionDays: 30,
       },
+      // Calendar days by default; the bank holidays go too, for a council that switches to working days.
+      deadlines: { dayCount: 'calendar', bankHolidays: [...ENGLAND_AND_WALES_BANK_HOLIDAYS] },
     });
 
     const unchanged = await pull(cookies.officer, full.cursor);

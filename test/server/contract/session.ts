@@ -254,7 +254,11 @@ export function sessionContract(ctx: () => Ctx) {
     expect((await call(app, '/api/session', { cookie })).json.devicePolicy).toEqual(policy);
     const pulled = await call(app, '/api/sync/pull', { cookie });
     expect(pulled.status).toBe(200);
-    expect(pulled.json.settings).toEqual({ briefingStaleDays: 7, devicePolicy: policy });
+    expect(pulled.json.settings).toEqual({
+      briefingStaleDays: 7,
+      devicePolicy: policy,
+      deadlines: expect.objectContaining({ dayCount: 'calendar' }),
+    });
   });
 
   it("answers a password sign-in naming a device with that person's key for it: the same every time, another for another device or person", async () => {

@@ -1,7 +1,19 @@
 // Deadlines with a fixed clock: write-ups and audit returns across month ends and the UK clock
 // changes, action due dates by significance, and "today" as the council's day, not UTC's.
 import { describe, expect, it } from 'vitest';
-import { actionDueDate, dueText, isOverdue, recordDeadlines } from '../../../src/shared/deadlines';
+import {
+  actionDueDate,
+  addDeadlineDays,
+  CALENDAR_DAYS,
+  type DeadlineRules,
+  dueText,
+  isOverdue,
+  openDeadlines,
+  recordDeadlines,
+  writeUpDue,
+  writtenUpOn,
+} from '../../../src/shared/deadlines';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../../src/server/deadlines/bank-holidays';
 import { calendarDay, daysBetween } from '../../../src/shared/calendar';
 
 describe('record deadlines', () => {
@@ -35,7 +47,84 @@ describe('record deadlines', () => {
     ],
     ['a visit has none', 'visit', '2026-06-10', []],
   ] as const)('%s', (_name, kind, date, expected) => {
-    expect(recordDeadlines(kind, date).map((d) => [d.kind, d.dueDate])).toEqual(expected);
+    expect(recordDeadlines(kind, date, CALENDAR_DAYS).map((d) => [d.kind, d.dueDate])).toEqual(expected);
+  });
+});
+
+const WORKING: DeadlineRules = { dayCount: 'working', bankHolidays: [...ENGLAND_AND_WALES_BANK_HOLIDAYS] };
+
+describe('working days (DEADLINE_DAYS=working)', () => {
+  it.each([
+    ['Monday + 5 is the next Monday', '2026-06-08', 5, '2026-06-15'],
+    ['Thursday + 2 skips the weekend', '2026-09-10', 2, '2026-09-14'],
+    ['Friday + 1 is Monday', '2026-06-12', 1, '2026-06-15'],
+    ['a Saturday audit: + 2 is Tuesday', '2026-06-13', 2, '2026-06-16'],
+    [
+      'Easter: Thursday 2 April 2026 + 1 skips Good Friday to Easter Monday and on to Tuesday',
+      '2026-04-02',
+      1,
+      '2026-04-07',
+    ],
+    ['the summer bank holiday (31 August 2026)', '2026-08-28', 1, '2026-09-01'],
+    ['Christmas 2026 (25th Friday, Boxing Day substitute 28th)', '2026-12-24', 2, '2026-12-30'],
+    ['New Year 2027 (Friday 1st)', '2026-12-31', 1, '2027-01-04'],
+  ])('%s', (_name, date, days, expected) => {
+    expect(addDeadlineDays(date, days, WORKING)).toBe(expected);
+  });
+
+  it('gives the same dates as calendar days when nothing is skipped, and counts every day by default', () => {
+    expect(addDeadlineDays('2026-06-08', 4, WORKING)).toBe(addDeadlineDays('2026-06-08', 4, CALENDAR_DAYS));
+    expect(addDeadlineDays('2026-12-24', 2, CALENDAR_DAYS)).toBe('2026-12-26');
+  });
+
+  it('moves an audit form and its feedback, and an observation write-up', () => {
+    expect(recordDeadlines('audit', '2026-09-10', WORKING).map((d) => d.dueDate)).toEqual(['2026-09-14', '2026-09-17']);
+    expect(writeUpDue('observation', '2026-08-04', WORKING)).toBe('2026-08-11');
+    expect(writeUpDue('audit', '2026-09-10', CALENDAR_DAYS)).toBe('2026-09-15');
+    expect(writeUpDue('visit', '2026-09-10', CALENDAR_DAYS)).toBeNull();
+  });
+});
+
+describe('the day a record was written up', () => {
+  it.each([
+    ['finished on the device, sent days later', '2026-08-04', '2026-08-08T16:40:00+01:00', '2026-08-13', '2026-08-08'],
+    [
+      'finished late in the evening: the council’s day, not UTC’s',
+      '2026-08-04',
+      '2026-08-08T23:30:00Z',
+      '2026-08-13',
+      '2026-08-09',
+    ],
+    ['sent straight away', '2026-08-04', '2026-08-06T10:00:00Z', '2026-08-06', '2026-08-06'],
+    ['not kept (an older release): the day of receipt', '2026-08-04', null, '2026-08-13', '2026-08-13'],
+    [
+      'a device clock set before the observation: the day of receipt',
+      '2026-08-04',
+      '2025-01-01T10:00:00Z',
+      '2026-08-13',
+      '2026-08-13',
+    ],
+    [
+      'a device clock ahead of the server: the day of receipt',
+      '2026-08-04',
+      '2026-09-30T10:00:00Z',
+      '2026-08-13',
+      '2026-08-13',
+    ],
+  ])('%s', (_name, date, completedAt, receivedOn, expected) => {
+    expect(writtenUpOn({ date, completedAt, receivedOn })).toBe(expected);
+  });
+});
+
+describe('open deadlines on a draft', () => {
+  it('drops the audit feedback once it is recorded as sent, and keeps the form', () => {
+    const open = (feedbackSentOn: string | null) =>
+      openDeadlines('audit', { date: '2026-09-10', feedbackSentOn }, CALENDAR_DAYS).map((d) => d.kind);
+    expect(open(null)).toEqual(['audit-feedback', 'audit-form']);
+    expect(open('2026-09-11')).toEqual(['audit-form']);
+    expect(openDeadlines('observation', { date: '2026-09-10' }, CALENDAR_DAYS).map((d) => d.kind)).toEqual([
+      'observation-write-up',
+    ]);
   });
 });
 
