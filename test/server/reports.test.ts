@@ -37,6 +37,7 @@ function reports(kind: DbKind) {
       ),
     ).toEqual(FIXTURE.activity);
     expect(report.closure).toEqual(FIXTURE.closure);
+    expect(report.deskReviews).toEqual(FIXTURE.deskReviews);
     expect(report.overdueActions.map((a: { title: string }) => a.title)).toEqual(FIXTURE.overdueActions);
     expect(
       report.lateWriteUps.map((r: Record<string, unknown>) => ({
@@ -164,6 +165,19 @@ function reports(kind: DbKind) {
     expect(events).toContainEqual(expect.objectContaining({ date: '2026-09-30', kind: 'action-closed' }));
     expect(events).toContainEqual(
       expect.objectContaining({ date: '2026-07-14', kind: 'intelligence', title: 'Safeguarding referral' }),
+    );
+    // The escalation (seed 004 §22): opened on 16 July, its embargo that day and its concerns meeting on 23 July.
+    expect(events.filter((e) => e.kind === 'escalation').map((e) => [e.date, e.title.split(':')[0]])).toEqual([
+      ['2026-07-23', 'Escalation step'],
+      ['2026-07-16', 'Escalation opened'],
+      ['2026-07-16', 'Escalation step'],
+    ]);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        date: '2026-07-16',
+        kind: 'escalation',
+        title: 'Escalation opened: Safeguarding concern',
+      }),
     );
     expect(events.find((e) => e.kind === 'visit')?.recordId).toMatch(/^[0-9a-f-]{36}$/);
     expect((await call(app, '/api/providers/nobody/timeline', { cookie: cookies.qa })).status).toBe(404);

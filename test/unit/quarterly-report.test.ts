@@ -8,6 +8,7 @@ import { closureFigures } from '../../src/shared/actions/action-closure';
 import {
   atMinimumStandard,
   belowStandard,
+  levelsBetween,
   quarterlyReport,
   type ReportInput,
   type ReportRecord,
@@ -26,6 +27,7 @@ import { Template } from '../../src/shared/templates/schema';
 import { builtInTemplates } from '../../src/shared/templates/index';
 import { DEFAULT_VISIT_FREQUENCY_MONTHS } from '../../src/shared/briefings/visit-due';
 import { demoProviders } from '../../src/server/seed/demo-data';
+import { demoReviews } from '../../src/server/seed/demo-reviews';
 import {
   type HistoryAction,
   historyEscalations,
@@ -130,6 +132,7 @@ function demoInput(today: string): ReportInput {
       id: p.id,
       name: p.name,
       monitoringLevel: p.monitoringLevel,
+      reviewDates: demoReviews.filter((r) => r.provider === p.id).map((r) => r.on),
       registeredOn: REGISTERED_ON,
       rag: p.rag,
     })),
@@ -190,6 +193,64 @@ describe('quarterly report: the hand-worked demo quarter', () => {
       })),
     ).toEqual(FIXTURE.lateWriteUps);
     expect(report.overdueActions.map((a) => a.title)).toEqual(FIXTURE.overdueActions);
+  });
+
+  it('expects visits by the levels providers had in the quarter, the most frequent where it changed', () => {
+    const input = demoInput('2026-12-03');
+    const moved = (level: number, changes: { on: string; from: number; to: number }[]) => ({
+      ...input,
+      providers: input.providers.map((p) =>
+        p.id === 'brightside-home-care' ? { ...p, monitoringLevel: level, levelChanges: changes } : p,
+      ),
+    });
+    // Brightside (last visited 2 Oct 2025, level 3: next due 2 Oct 2026) moved to level 5 on 1 Aug:
+    // three months from its last visit it was overdue inside the quarter.
+    const raised = quarterlyReport(moved(5, [{ on: '2026-08-01', from: 3, to: 5 }]));
+    expect(raised.visitsDue.due).toBe(FIXTURE.visitsDue.due + 1);
+    expect(raised.visitsDue.notVisited).toContainEqual(
+      expect.objectContaining({ providerId: 'brightside-home-care', dueDate: '2026-01-02' }),
+    );
+    // Moved to level 5 only after the quarter: level 3 all through it, so not due (today's level is not used).
+    expect(quarterlyReport(moved(5, [{ on: '2026-10-05', from: 3, to: 5 }])).visitsDue.due).toBe(FIXTURE.visitsDue.due);
+    // Lowered from 5 to 3 in the quarter: due by level 5 still counts.
+    expect(quarterlyReport(moved(3, [{ on: '2026-09-01', from: 5, to: 3 }])).visitsDue.due).toBe(
+      FIXTURE.visitsDue.due + 1,
+    );
+  });
+
+  it('counts the annual desk reviews of levels 1-2 due and done', () => {
+    expect(report.deskReviews).toEqual(FIXTURE.deskReviews);
+    const input = demoInput('2026-12-03');
+    const withReviews = (id: string, reviewDates: string[], level?: number) =>
+      quarterlyReport({
+        ...input,
+        providers: input.providers.map((p) =>
+          p.id === id ? { ...p, reviewDates, monitoringLevel: level ?? p.monitoringLevel } : p,
+        ),
+      }).deskReviews;
+    // Crossroads last reviewed on 1 Aug 2025: due 1 Aug 2026, not done.
+    expect(withReviews('crossroads-day-centre', ['2025-08-01'])).toEqual({
+      due: 1,
+      done: 0,
+      notDone: [{ providerId: 'crossroads-day-centre', name: expect.any(String), dueDate: '2026-08-01' }],
+    });
+    // ... and reviewed on 20 Aug 2026: done.
+    expect(withReviews('crossroads-day-centre', ['2025-08-01', '2026-08-20'])).toMatchObject({ due: 1, done: 1 });
+    // A care home (level 3) has visits, not desk reviews.
+    expect(withReviews('willow-bank', [])).toEqual(FIXTURE.deskReviews);
+  });
+
+  it('reads the levels a provider had between two days from its changes', () => {
+    const provider = { id: 'p', name: 'P', monitoringLevel: 4, registeredOn: '2020-01-01', rag: 'green' as const };
+    expect(levelsBetween(provider, '2026-07-01', '2026-09-30')).toEqual([4]);
+    const changes = [
+      { on: '2026-03-01', from: 2, to: 3 },
+      { on: '2026-08-10', from: 3, to: 5 },
+      { on: '2026-11-01', from: 5, to: 4 },
+    ];
+    expect(levelsBetween({ ...provider, levelChanges: changes }, '2026-07-01', '2026-09-30')).toEqual([3, 5]);
+    expect(levelsBetween({ ...provider, levelChanges: changes }, '2026-01-01', '2026-02-28')).toEqual([2]);
+    expect(levelsBetween({ ...provider, levelChanges: changes }, '2026-12-01', '2026-12-31')).toEqual([4]);
   });
 
   it('measures the 48-hour audit feedback', () => {

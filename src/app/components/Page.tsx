@@ -1,6 +1,7 @@
 // Page frame: sets the document title and moves focus to the page heading after navigation,
-// so screen-reader and keyboard users land at the start of the new content. Also the back link
-// and the error summary, whose links move focus to the control in error.
+// so screen-reader and keyboard users land at the start of the new content. Also the back link,
+// the error summary, whose links move focus to the control in error, and the status message that
+// says what a form or button just did.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 
@@ -37,6 +38,15 @@ export function BackLink(props: { href: string; children: ComponentChildren }) {
     <a class="back-link" href={props.href}>
       {props.children}
     </a>
+  );
+}
+
+/** What just happened (saved, assigned, cancelled), read out by screen readers as it appears. */
+export function StatusMessage(props: { children: ComponentChildren }) {
+  return (
+    <div class="notification" role="status">
+      <p>{props.children}</p>
+    </div>
   );
 }
 

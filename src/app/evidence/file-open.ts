@@ -1,7 +1,7 @@
 // Photos and signatures at rest (issue 14): a file's bytes and thumbnail are sealed under its
 // owner's key; its hash, type, size, record and owner stay in the clear (uploads, retention and
 // storage figures need them). Files stored before encryption are sealed at their owner's next
-// unlock. Sealed before a transaction (photo-store.ts), opened after reading.
+// unlock. Sealed before a transaction (draft-file.ts), opened after reading.
 import type { StoredFile } from '../storage/database';
 import { LockedError, openBlob } from '../crypto/vault';
 import { sealBlob } from '../crypto/seal';

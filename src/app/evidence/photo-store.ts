@@ -1,15 +1,13 @@
-// Photos on a draft, on an item or on an item in a row of a repeating group: compressed, hashed
-// and sealed under the owner's key first (never inside a database transaction), then the file and
-// the answer's reference written together in one transaction (record-store.ts updateDraft), so a
+// Photos on a draft, on an item or on an item in a row of a repeating group: compressed and hashed,
+// then sealed and written with the answer's reference in one transaction (draft-file.ts), so a
 // record never names a file the device does not hold. A full disk fails the whole write and
 // leaves the draft as it was.
 import type { Answer, AttachmentRef } from '../../shared/records/schema';
 import { checkStorage } from '../device/storage-usage';
 import type { LocalRecord } from '../storage/database';
 import { updateDraft } from '../records/record-store';
-import { LockedError, unlockedUserId } from '../crypto/vault';
 import { compressPhoto, sha256Hex } from './compress';
-import { sealFile } from './file-open';
+import { addFileToDraft, type NewFile } from './draft-file';
 
 export const MAX_PHOTOS_PER_ITEM = 10;
 
@@ -45,42 +43,20 @@ export async function addPhoto(recordId: string, place: PhotoPlace, file: Blob):
   const { full, thumbnail } = compressed;
   const sha256 = await sha256Hex(full.blob);
   const ref: AttachmentRef = { sha256, type: 'image/jpeg', bytes: full.blob.size, caption: '' };
-  // Only the person unlocked edits their drafts: the file is sealed under their key.
-  const ownerId = unlockedUserId();
-  if (ownerId === null) throw new LockedError();
-  const sealed = await sealFile(ownerId, full.blob, thumbnail.blob);
-  let added = false;
-  await updateDraft(
-    recordId,
-    (record) => {
-      if (record.ownerId !== ownerId) throw new LockedError();
-      added = false;
-      const found = withAnswer(record, place, (answer) => {
-        const attachments = answer.attachments ?? [];
-        if (attachments.some((a) => a.sha256 === sha256)) return answer; // the same photo twice
-        if (attachments.length >= MAX_PHOTOS_PER_ITEM)
-          throw new PhotoError(`An item can have up to ${MAX_PHOTOS_PER_ITEM} photos.`);
-        added = true;
-        return { ...answer, attachments: [...attachments, ref] };
-      });
-      if (!found) throw new PhotoError('That row was removed, so the photo was not added.');
-      return added;
-    },
-    {
-      tables: (database) => [database.files],
-      write: async (database) => {
-        await database.files.put({
-          sha256,
-          sealed,
-          type: 'image/jpeg',
-          bytes: full.blob.size,
-          recordId,
-          ownerId,
-          addedAt: Date.now(),
-        });
-      },
-    },
-  );
+  const photo: NewFile = { sha256, type: 'image/jpeg', blob: full.blob, thumbnail: thumbnail.blob };
+  await addFileToDraft(recordId, photo, (record) => {
+    let added = false;
+    const found = withAnswer(record, place, (answer) => {
+      const attachments = answer.attachments ?? [];
+      if (attachments.some((a) => a.sha256 === sha256)) return answer; // the same photo twice
+      if (attachments.length >= MAX_PHOTOS_PER_ITEM)
+        throw new PhotoError(`An item can have up to ${MAX_PHOTOS_PER_ITEM} photos.`);
+      added = true;
+      return { ...answer, attachments: [...attachments, ref] };
+    });
+    if (!found) throw new PhotoError('That row was removed, so the photo was not added.');
+    return added;
+  });
   await checkStorage();
 }
 

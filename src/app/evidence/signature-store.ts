@@ -1,11 +1,9 @@
 // Signatures on a draft: the drawn (or typed) signature as a PNG file and, in one transaction
-// with it, the record's reference naming the signer, their role and the time. Hashing and sealing
-// (under the owner's key) happen before the transaction, never inside it.
+// with it, the record's reference naming the signer, their role and the time (draft-file.ts).
 import type { Signature } from '../../shared/records/schema';
 import { updateDraft } from '../records/record-store';
-import { LockedError, unlockedUserId } from '../crypto/vault';
 import { sha256Hex } from './compress';
-import { sealFile } from './file-open';
+import { addFileToDraft } from './draft-file';
 
 /** The signatures a record of this kind asks for: the registered manager on a visit; the practitioner and observer on an observation. */
 export function signatureRoles(kind: 'visit' | 'observation' | 'audit'): Array<Signature['role']> {
@@ -26,32 +24,10 @@ export async function saveSignature(
     name: signer.name,
     signedAt: new Date().toISOString(),
   };
-  // Only the person unlocked edits their drafts: the signature is sealed under their key.
-  const ownerId = unlockedUserId();
-  if (ownerId === null) throw new LockedError();
-  const sealed = await sealFile(ownerId, png, null);
-  await updateDraft(
-    recordId,
-    (record) => {
-      if (record.ownerId !== ownerId) throw new LockedError();
-      // One signature per role: signing again replaces the earlier one.
-      record.signatures = [...(record.signatures ?? []).filter((s) => s.role !== signer.role), signature];
-    },
-    {
-      tables: (database) => [database.files],
-      write: async (database) => {
-        await database.files.put({
-          sha256,
-          sealed,
-          type: 'image/png',
-          bytes: png.size,
-          recordId,
-          ownerId,
-          addedAt: Date.now(),
-        });
-      },
-    },
-  );
+  await addFileToDraft(recordId, { sha256, type: 'image/png', blob: png, thumbnail: null }, (record) => {
+    // One signature per role: signing again replaces the earlier one.
+    record.signatures = [...(record.signatures ?? []).filter((s) => s.role !== signer.role), signature];
+  });
 }
 
 export function removeSignature(recordId: string, role: Signature['role']): Promise<void> {

@@ -1,5 +1,6 @@
 // After a sign-in, when the council allows PINs (issue 14): an optional PIN of at least 6 digits
 // that unlocks this device instead of the password. Skipping it keeps the password.
+import type { ComponentProps } from 'preact';
 import { useState } from 'preact/hooks';
 import { TextInput } from '../components/fields';
 import { ErrorSummary, errorLinks, Page } from '../components/Page';
@@ -49,29 +50,8 @@ export function ChoosePinPage() {
       </p>
       <ErrorSummary errors={errorLinks(errors, (f) => `pin-${f}`)} />
       <form onSubmit={onSubmit} noValidate autocomplete="off">
-        <TextInput
-          id="pin-pin"
-          label="PIN"
-          hint="At least 6 digits"
-          type="password"
-          inputMode="numeric"
-          autocomplete="off"
-          short
-          value={pin}
-          error={errors.pin}
-          onChange={setPin}
-        />
-        <TextInput
-          id="pin-again"
-          label="Enter the PIN again"
-          type="password"
-          inputMode="numeric"
-          autocomplete="off"
-          short
-          value={again}
-          error={errors.again}
-          onChange={setAgain}
-        />
+        <PinInput id="pin-pin" label="PIN" hint="At least 6 digits" value={pin} error={errors.pin} onChange={setPin} />
+        <PinInput id="pin-again" label="Enter the PIN again" value={again} error={errors.again} onChange={setAgain} />
         <button type="submit" class="button" disabled={busy}>
           {busy ? 'Saving…' : 'Save PIN'}
         </button>{' '}
@@ -81,4 +61,9 @@ export function ChoosePinPage() {
       </form>
     </Page>
   );
+}
+
+/** A box for a PIN: digits only, hidden as typed, and never offered to the browser's autofill. */
+function PinInput(props: Omit<ComponentProps<typeof TextInput>, 'type' | 'inputMode' | 'autocomplete' | 'short'>) {
+  return <TextInput {...props} type="password" inputMode="numeric" autocomplete="off" short />;
 }

@@ -7,10 +7,11 @@
 import { useState } from 'preact/hooks';
 import type { Assignment } from '../../shared/briefings/register';
 import type { UserSummary } from '../../shared/users/api-schemas';
-import { ErrorSummary } from '../components/Page';
+import { ErrorSummary, StatusMessage } from '../components/Page';
 import { formatDate } from '../components/format';
 import { useLatestTemplates } from '../records/queries';
 import { assignVisit, cancelAssignment, type Outcome } from './api';
+import { useOfficeForm } from './office-form';
 import { DateInput, Select, TextArea, type Option } from '../components/fields';
 import { Radios } from '../components/choices';
 import { calendarDay } from '../../shared/calendar';
@@ -39,6 +40,7 @@ const NOTES_MAX = 2000;
 type Draft = { officerId: string; templateId: string; dueDate: string; announced: '' | 'yes' | 'no'; notes: string };
 type Field = keyof Draft;
 const FIELDS: Field[] = ['officerId', 'templateId', 'dueDate', 'announced', 'notes'];
+const EMPTY: Draft = { officerId: '', templateId: '', dueDate: '', announced: '', notes: '' };
 const ID: Record<Field, string> = {
   officerId: 'assign-officer',
   templateId: 'assign-template',
@@ -77,51 +79,34 @@ export function AssignmentsSection(props: {
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? 'An officer';
   const templateName = (id: string) => [...(templates ?? []), ...FALLBACK].find((t) => t.id === id)?.title ?? id;
 
-  const [draft, setDraft] = useState<Draft>({ officerId: '', templateId: '', dueDate: '', announced: '', notes: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState('');
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [cancelFailure, setCancelFailure] = useState('');
-  const set = (field: Field) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
-  const templateId =
-    draft.templateId ||
-    (preferredTemplate(suiting, props.serviceType) ?? suiting.find((t) => t.id === QMF_ID) ?? suiting[0])?.id ||
-    '';
-
-  async function onSubmit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    setStatus('');
-    setFailure('');
-    const current = { ...draft, templateId };
-    const found = validateAssignment(current, calendarDay(new Date()));
-    setErrors(found);
-    setAttempt((n) => n + 1);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    const result = await assignVisit({
-      providerId: props.providerId,
-      officerId: current.officerId,
-      templateId: current.templateId,
-      dueDate: current.dueDate,
-      announced: current.announced === 'yes',
-      notes: current.notes.trim(),
-    });
-    setBusy(false);
-    setAttempt((n) => n + 1);
-    if (!result.ok) {
-      const fromServer: Partial<Record<Field, string>> = {};
-      for (const issue of result.issues) if (issue.path in ID) fromServer[issue.path as Field] ??= issue.message;
-      setErrors(fromServer);
-      if (Object.keys(fromServer).length === 0) setFailure(result.message);
-      return;
-    }
-    setStatus(`Visit assigned to ${nameOf(result.value.officerId)}, due ${formatDate(result.value.dueDate)}.`);
-    setDraft({ officerId: '', templateId: '', dueDate: '', announced: '', notes: '' });
-    props.onChanged(result.value);
-  }
+  // Until one is chosen, the form shows (and checks and sends) the template made for this kind of service.
+  const preferredId =
+    (preferredTemplate(suiting, props.serviceType) ?? suiting.find((t) => t.id === QMF_ID) ?? suiting[0])?.id || '';
+  const withTemplate = (d: Draft): Draft => ({ ...d, templateId: d.templateId || preferredId });
+  const form = useOfficeForm<Draft, Assignment>({
+    empty: () => EMPTY,
+    idOf: (field) => ID[field],
+    submitId: 'assign-submit',
+    onStart: () => setStatus(''),
+    validate: (d) => validateAssignment(withTemplate(d), calendarDay(new Date())),
+    send: (d) => {
+      const current = withTemplate(d);
+      return assignVisit({
+        providerId: props.providerId,
+        officerId: current.officerId,
+        templateId: current.templateId,
+        dueDate: current.dueDate,
+        announced: current.announced === 'yes',
+        notes: current.notes.trim(),
+      });
+    },
+    onSaved: (assignment) => {
+      setStatus(`Visit assigned to ${nameOf(assignment.officerId)}, due ${formatDate(assignment.dueDate)}.`);
+      props.onChanged(assignment);
+    },
+  });
 
   async function cancel(a: Assignment) {
     setStatus('');
@@ -135,20 +120,12 @@ export function AssignmentsSection(props: {
   const listed = [...props.assignments].sort(
     (a, b) => ORDER[a.status] - ORDER[b.status] || a.dueDate.localeCompare(b.dueDate),
   );
-  const summary = [
-    ...(failure ? [{ href: '#assign-submit', message: failure }] : []),
-    ...FIELDS.flatMap((f) => (errors[f] ? [{ href: `#${ID[f]}`, message: errors[f]! }] : [])),
-  ];
   return (
     <section aria-labelledby="assignments">
       <h2 id="assignments">
         Assigned visits <span class="count">({listed.filter((a) => a.status === 'open').length} open)</span>
       </h2>
-      {status && (
-        <div class="notification" role="status">
-          <p>{status}</p>
-        </div>
-      )}
+      {status && <StatusMessage>{status}</StatusMessage>}
       {cancelFailure && (
         <p class="error-text" role="alert">
           {cancelFailure}
@@ -184,55 +161,34 @@ export function AssignmentsSection(props: {
       ) : officers.length === 0 ? (
         <p>There are no officers you can assign visits to.</p>
       ) : (
-        <form onSubmit={onSubmit} noValidate aria-labelledby="assign-heading">
-          <ErrorSummary key={attempt} errors={summary} />
+        <form onSubmit={form.submit} noValidate aria-labelledby="assign-heading">
+          <ErrorSummary key={form.attempt} errors={form.summary(FIELDS)} />
           <Select
-            id={ID.officerId}
+            {...form.field('officerId')}
             label="Officer"
             placeholder="Choose an officer"
-            value={draft.officerId}
-            error={errors.officerId}
-            onChange={set('officerId')}
             options={officers.map((o) => ({ value: o.id, label: o.teamName ? `${o.name} (${o.teamName})` : o.name }))}
           />
           <Select
-            id={ID.templateId}
+            {...form.field('templateId')}
+            value={form.draft.templateId || preferredId}
             label="Template"
             placeholder="Choose a template"
             options={templateOptions}
-            value={templateId}
-            error={errors.templateId}
-            onChange={set('templateId')}
           />
-          <DateInput
-            id={ID.dueDate}
-            label="Visit due by"
-            value={draft.dueDate}
-            error={errors.dueDate}
-            onChange={set('dueDate')}
-          />
+          <DateInput {...form.field('dueDate')} label="Visit due by" />
           <Radios
-            id={ID.announced}
+            {...form.field('announced')}
             inline
             legend="Will the visit be announced?"
-            value={draft.announced}
-            error={errors.announced}
-            onChange={set('announced')}
             options={[
               { value: 'yes', label: 'Announced' },
               { value: 'no', label: 'Unannounced' },
             ]}
           />
-          <TextArea
-            id={ID.notes}
-            label="Notes for the officer (optional)"
-            rows={3}
-            value={draft.notes}
-            error={errors.notes}
-            onChange={set('notes')}
-          />
-          <button id="assign-submit" type="submit" class="button" disabled={busy}>
-            {busy ? 'Assigning…' : 'Assign visit'}
+          <TextArea {...form.field('notes')} label="Notes for the officer (optional)" rows={3} />
+          <button id="assign-submit" type="submit" class="button" disabled={form.busy}>
+            {form.busy ? 'Assigning…' : 'Assign visit'}
           </button>
         </form>
       )}

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord, Rag } from '../../shared/briefings/register';
 import type { MonitoringState } from '../../shared/providers/api-schemas';
-import { ErrorSummary } from '../components/Page';
+import { ErrorSummary, StatusMessage } from '../components/Page';
 import { Radios } from '../components/choices';
 import { Select, TextArea } from '../components/fields';
 import { formatDate } from '../components/format';
@@ -15,6 +15,7 @@ import { ragClass } from '../briefings/labels';
 import { levelText, nextDue } from '../briefings/next-due';
 import { syncNow } from '../sync/control';
 import { decideMonitoring, loadMonitoring } from './monitoring-api';
+import { useOfficeForm } from './office-form';
 
 const RAG_LABEL: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red' };
 const REASON_MAX = 1000;
@@ -25,6 +26,8 @@ const ID = {
   reason: 'monitoring-reason',
 } as const;
 type Field = keyof typeof ID;
+/** In the order the form shows them. */
+const FIELDS = Object.keys(ID) as Field[];
 type Draft = { choice: '' | 'confirm' | 'override'; level: string; rag: string; reason: string };
 const EMPTY: Draft = { choice: '', level: '', rag: '', reason: '' };
 
@@ -54,11 +57,6 @@ export function MonitoringSection(props: {
   const [state, setState] = useState<MonitoringState | null>(null);
   const [loadFailure, setLoadFailure] = useState('');
   const [tries, setTries] = useState(0);
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState('');
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
@@ -72,46 +70,6 @@ export function MonitoringSection(props: {
     });
     return () => void (live = false);
   }, [props.providerId, props.version, tries]);
-
-  const set = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
-
-  async function onSubmit(event: Event) {
-    event.preventDefault();
-    if (busy || state === null) return;
-    setStatus('');
-    setFailure('');
-    const suggested = { level: state.suggestion.level, rag: state.suggestion.rag };
-    const found = validateDecision(draft, suggested);
-    setErrors(found);
-    setAttempt((n) => n + 1);
-    if (Object.keys(found).length > 0) return;
-    const confirm = draft.choice === 'confirm';
-    setBusy(true);
-    const result = await decideMonitoring(props.providerId, {
-      level: confirm ? suggested.level : Number(draft.level),
-      rag: confirm ? suggested.rag : (draft.rag as Rag),
-      reason: draft.reason.trim(),
-      suggested,
-    });
-    setBusy(false);
-    setAttempt((n) => n + 1);
-    if (!result.ok) {
-      const fromServer: Partial<Record<Field, string>> = {};
-      for (const issue of result.issues) if (issue.path in ID) fromServer[issue.path as Field] ??= issue.message;
-      setErrors(fromServer);
-      if (Object.keys(fromServer).length === 0) setFailure(result.message);
-      if (result.status === 409) setTries((n) => n + 1); // show the suggestion as it now stands
-      return;
-    }
-    const now = result.value.provider;
-    setState(result.value);
-    setDraft(EMPTY);
-    setStatus(
-      `Review recorded: ${standing(now.monitoringLevel, now.rag)}${confirm ? ', as suggested' : ''}. Devices get it with their next sync.`,
-    );
-    props.onDecided(now);
-    syncNow();
-  }
 
   const heading = (
     <h2 id="monitoring">
@@ -136,21 +94,14 @@ export function MonitoringSection(props: {
     );
 
   const { provider, suggestion, reviews } = state;
-  const last = reviews[0];
+  // A level set on the register is kept in the history but is no review of the evidence.
+  const last = reviews.find((r) => r.decision !== 'register-change');
   const due = nextDue(provider);
   const unchanged = suggestion.level === provider.monitoringLevel && suggestion.rag === provider.rag;
-  const summary = [
-    ...(failure ? [{ href: '#monitoring-submit', message: failure }] : []),
-    ...(Object.keys(ID) as Field[]).flatMap((f) => (errors[f] ? [{ href: `#${ID[f]}`, message: errors[f]! }] : [])),
-  ];
   return (
     <section aria-labelledby="monitoring">
       {heading}
-      {status && (
-        <div class="notification" role="status">
-          <p>{status}</p>
-        </div>
-      )}
+      {status && <StatusMessage>{status}</StatusMessage>}
       <SummaryList>
         <SummaryRow label="Now">
           {levelText(provider.monitoringLevel)} · RAG{' '}
@@ -179,56 +130,96 @@ export function MonitoringSection(props: {
       {!state.mayDecide ? (
         <p>Only the QA manager, or the manager of the allocated officer’s team, can confirm or change these.</p>
       ) : (
-        <form onSubmit={onSubmit} noValidate aria-labelledby="decide-heading">
-          <h3 id="decide-heading">Review the level and RAG</h3>
-          <ErrorSummary key={attempt} errors={summary} />
-          <Radios
-            id={ID.choice}
-            legend="Your decision"
-            value={draft.choice}
-            error={errors.choice}
-            onChange={set('choice')}
-            options={[
-              { value: 'confirm', label: `Confirm the suggestion: ${standing(suggestion.level, suggestion.rag)}` },
-              { value: 'override', label: 'Set a different level or RAG' },
-            ]}
-          />
-          {draft.choice === 'override' && (
-            <>
-              <Select
-                id={ID.level}
-                label="Monitoring level"
-                placeholder="Choose a level"
-                value={draft.level}
-                error={errors.level}
-                onChange={set('level')}
-                options={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: levelText(l) }))}
-              />
-              <Radios
-                id={ID.rag}
-                inline
-                legend="RAG rating"
-                value={draft.rag}
-                error={errors.rag}
-                onChange={set('rag')}
-                options={(['green', 'amber', 'red'] as const).map((r) => ({ value: r, label: RAG_LABEL[r] }))}
-              />
-            </>
-          )}
-          <TextArea
-            id={ID.reason}
-            label={draft.choice === 'override' ? 'Reason for not following the suggestion' : 'Note (optional)'}
-            hint="Kept in the provider’s history with the suggestion and its reasons."
-            rows={3}
-            value={draft.reason}
-            error={errors.reason}
-            onChange={set('reason')}
-          />
-          <button id="monitoring-submit" type="submit" class="button" disabled={busy}>
-            Record the review
-          </button>
-        </form>
+        <ReviewForm
+          providerId={props.providerId}
+          suggestion={suggestion}
+          onStart={() => setStatus('')}
+          onStale={() => setTries((n) => n + 1)}
+          onDecided={(decided, confirmed) => {
+            const now = decided.provider;
+            setState(decided);
+            setStatus(
+              `Review recorded: ${standing(now.monitoringLevel, now.rag)}${confirmed ? ', as suggested' : ''}. Devices get it with their next sync.`,
+            );
+            props.onDecided(now);
+            syncNow();
+          }}
+        />
       )}
     </section>
+  );
+}
+
+/** The decision on the risk matrix's suggestion: confirm it, or set another level or RAG with the reason. */
+function ReviewForm(props: {
+  providerId: string;
+  suggestion: MonitoringState['suggestion'];
+  /** As a decision is sent: the message about the last one goes. */
+  onStart: () => void;
+  /** The suggestion changed on the server since the page asked for it (409): ask again, to show it as it now stands. */
+  onStale: () => void;
+  onDecided: (state: MonitoringState, confirmed: boolean) => void;
+}) {
+  const { suggestion } = props;
+  const suggested = { level: suggestion.level, rag: suggestion.rag };
+  const form = useOfficeForm<Draft, MonitoringState>({
+    empty: () => EMPTY,
+    idOf: (field) => ID[field],
+    submitId: 'monitoring-submit',
+    onStart: props.onStart,
+    validate: (d) => validateDecision(d, suggested),
+    send: (d) => {
+      const confirm = d.choice === 'confirm';
+      return decideMonitoring(props.providerId, {
+        level: confirm ? suggested.level : Number(d.level),
+        rag: confirm ? suggested.rag : (d.rag as Rag),
+        reason: d.reason.trim(),
+        suggested,
+      });
+    },
+    onFailed: (failure) => {
+      if (failure.status === 409) props.onStale();
+    },
+    onSaved: (decided, sent) => props.onDecided(decided, sent.choice === 'confirm'),
+  });
+  const override = form.draft.choice === 'override';
+  return (
+    <form onSubmit={form.submit} noValidate aria-labelledby="decide-heading">
+      <h3 id="decide-heading">Review the level and RAG</h3>
+      <ErrorSummary key={form.attempt} errors={form.summary(FIELDS)} />
+      <Radios
+        {...form.field('choice')}
+        legend="Your decision"
+        options={[
+          { value: 'confirm', label: `Confirm the suggestion: ${standing(suggestion.level, suggestion.rag)}` },
+          { value: 'override', label: 'Set a different level or RAG' },
+        ]}
+      />
+      {override && (
+        <>
+          <Select
+            {...form.field('level')}
+            label="Monitoring level"
+            placeholder="Choose a level"
+            options={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: levelText(l) }))}
+          />
+          <Radios
+            {...form.field('rag')}
+            inline
+            legend="RAG rating"
+            options={(['green', 'amber', 'red'] as const).map((r) => ({ value: r, label: RAG_LABEL[r] }))}
+          />
+        </>
+      )}
+      <TextArea
+        {...form.field('reason')}
+        label={override ? 'Reason for not following the suggestion' : 'Note (optional)'}
+        hint="Kept in the provider’s history with the suggestion and its reasons."
+        rows={3}
+      />
+      <button id="monitoring-submit" type="submit" class="button" disabled={form.busy}>
+        Record the review
+      </button>
+    </form>
   );
 }

@@ -41,7 +41,8 @@ export function ProviderOfficePage(props: { providerId: string }) {
   const [data, setData] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<{ message: string; notFound: boolean } | null>(null);
   const [tries, setTries] = useState(0);
-  const [reviewed, setReviewed] = useState(0);
+  // Counts changes made on this page that the history shows (reviews, escalations), to reload it.
+  const [historyChanges, setHistoryChanges] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -136,10 +137,16 @@ export function ProviderOfficePage(props: { providerId: string }) {
           version={entries.length}
           onDecided={(p) => {
             setData((d) => (d ? { ...d, provider: p } : d));
-            setReviewed((n) => n + 1);
+            setHistoryChanges((n) => n + 1);
           }}
         />
-        <EscalationSection providerId={provider.id} onChanged={syncNow} />
+        <EscalationSection
+          providerId={provider.id}
+          onChanged={() => {
+            setHistoryChanges((n) => n + 1);
+            syncNow();
+          }}
+        />
         <section aria-labelledby="intelligence">
           <h2 id="intelligence">
             Intelligence <span class="count">({entries.length})</span>
@@ -176,7 +183,7 @@ export function ProviderOfficePage(props: { providerId: string }) {
           people={people}
           onChanged={onAssignment}
         />
-        <ProviderTimeline providerId={provider.id} version={entries.length + reviewed} />
+        <ProviderTimeline providerId={provider.id} version={entries.length + historyChanges} />
       </Page>
     </>
   );

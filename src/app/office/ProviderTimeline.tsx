@@ -1,5 +1,5 @@
 // A provider's history on its office page (issue 6): visits and results, RAG changes with reasons,
-// monitoring reviews, intelligence, and actions raised and closed, newest first, from
+// monitoring reviews, escalations, intelligence, and actions raised and closed, newest first, from
 // GET /api/providers/:id/timeline.
 // A visit opens as its report. Reloads when the page adds intelligence (`version`).
 import '../reports/reports.css';
@@ -14,6 +14,7 @@ const TAG: Record<TimelineEvent['kind'], { label: string; class: string }> = {
   visit: { label: 'Visit', class: 'tag blue' },
   'rag-change': { label: 'RAG', class: 'tag yellow' },
   'monitoring-review': { label: 'Review', class: 'tag blue' },
+  escalation: { label: 'Escalation', class: 'tag red' },
   intelligence: { label: 'Intelligence', class: 'tag grey' },
   'action-raised': { label: 'Action', class: 'tag grey' },
   'action-closed': { label: 'Action closed', class: 'tag green' },

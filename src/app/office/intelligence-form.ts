@@ -133,14 +133,6 @@ export function validateIntelligence(d: IntelligenceDraft, today: string): Draft
   return errors;
 }
 
-/** Errors in form order, as the error summary lists them. */
-export function orderedErrors(
-  d: IntelligenceDraft,
-  errors: DraftErrors,
-): Array<{ field: DraftField; message: string }> {
-  return fieldsFor(d.kind).flatMap((field) => (errors[field] ? [{ field, message: errors[field]! }] : []));
-}
-
 /** The POST body for a draft that passed validation. */
 export function toRequest(d: IntelligenceDraft): NewIntelligence {
   const base = { date: d.date, summary: d.summary.trim() };

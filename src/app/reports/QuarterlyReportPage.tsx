@@ -137,6 +137,20 @@ function Summary({ report }: { report: QuarterlyReport }) {
           rows={report.visitsDue.notVisited.map((p) => ({ key: p.providerId, cells: [p.name, formatDate(p.dueDate)] }))}
         />
       )}
+      <p data-testid="desk-reviews">
+        {report.deskReviews.due} preventative services (monitoring levels 1-2) were due their annual desk review by the
+        end of the quarter; {report.deskReviews.done} of them had it.
+      </p>
+      {report.deskReviews.notDone.length > 0 && (
+        <Table
+          caption="Providers due a desk review and not reviewed"
+          columns={['Provider', 'Desk review due']}
+          rows={report.deskReviews.notDone.map((p) => ({
+            key: p.providerId,
+            cells: [p.name, formatDate(p.dueDate)],
+          }))}
+        />
+      )}
       <ul class="figures" aria-label="Key figures">
         <li>
           <span class="figure">{report.activity.reduce((n, a) => n + a.done, 0)}</span> records in the quarter

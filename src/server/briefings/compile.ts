@@ -5,7 +5,7 @@ import type { Briefing, IntelligenceEntry, VisitAction } from '../../shared/brie
 import type { RecordBody } from '../../shared/records/schema';
 import { type VisitFrequencies } from '../../shared/briefings/visit-due';
 import type { Queryable } from '../db';
-import { type ProviderRow, findProviderRow, toRecord } from '../providers/store';
+import { type ProviderRow, findProviderRow, LAST_VISIT_JOIN, toRecord } from '../providers/store';
 import { addMonths, calendarDay } from '../../shared/calendar';
 import { openEscalationOf } from '../escalations/store';
 
@@ -44,7 +44,7 @@ export async function compileBriefing(
   ).map((r) => r.body);
 
   const [visit] = await q.query<{ id: string; body: RecordBody }>(
-    `SELECT s.id, s.body FROM providers p JOIN submissions s ON p.last_visit_ref = s.id || '@' || s.revision WHERE p.id = $1`,
+    `SELECT s.id, s.body FROM providers p JOIN submissions s ON ${LAST_VISIT_JOIN} WHERE p.id = $1`,
     [row.id],
   );
 

@@ -285,4 +285,18 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX escalations_provider_idx ON escalations (provider_id, opened_on)`,
     ],
   },
+  {
+    version: 8,
+    name: 'register level changes in the monitoring history',
+    statements: [
+      // A level changed by editing or importing the register is kept in the provider's monitoring
+      // history too (issue 15), as a 'register-change': no matrix suggestion was weighed, so the
+      // suggestion columns are empty, and it is not a desk review (last_review_on skips it).
+      `ALTER TABLE provider_monitoring_reviews DROP CONSTRAINT provider_monitoring_reviews_decision_check`,
+      `ALTER TABLE provider_monitoring_reviews ADD CONSTRAINT provider_monitoring_reviews_decision_check
+         CHECK (decision IN ('confirmed', 'overridden', 'register-change'))`,
+      `ALTER TABLE provider_monitoring_reviews ALTER COLUMN suggested_level DROP NOT NULL`,
+      `ALTER TABLE provider_monitoring_reviews ALTER COLUMN suggested_rag DROP NOT NULL`,
+    ],
+  },
 ];

@@ -5,7 +5,7 @@
 // suggested and why, and dates the provider's last review (the annual desk review at levels 1-2).
 // Outcomes are returned, not thrown, so the route words them.
 import type { SessionUser } from '../../shared/auth/schema';
-import type { IntelligenceEntry, Rag, VisitAction } from '../../shared/briefings/register';
+import type { IntelligenceEntry, ProviderRecord, Rag, VisitAction } from '../../shared/briefings/register';
 import { calendarDay } from '../../shared/calendar';
 import type { MonitoringDecision, MonitoringReview } from '../../shared/providers/api-schemas';
 import {
@@ -19,13 +19,13 @@ import type { RecordBody } from '../../shared/records/schema';
 import { managesOfficer } from '../assignments/store';
 import { recordAudit } from '../audit';
 import type { Db, Queryable } from '../db';
-import { findProviderRow, recordRagChange, writeProvider, type ProviderRow } from './store';
+import { findProviderRow, LAST_VISIT_JOIN, recordRagChange, writeProvider, type ProviderRow } from './store';
 
 /** What the matrix reads about a provider: its service type, latest visit result, actions and intelligence. */
 export async function riskEvidence(q: Queryable, row: ProviderRow): Promise<RiskEvidence> {
   const [visit] = await q.query<{ body: RecordBody; scale: Array<{ value: string }> | null }>(
     `SELECT s.body, t.body->'ratingScale' AS scale
-       FROM providers p JOIN submissions s ON p.last_visit_ref = s.id || '@' || s.revision
+       FROM providers p JOIN submissions s ON ${LAST_VISIT_JOIN}
        LEFT JOIN templates t ON t.id = s.template_id AND t.version = s.template_version
       WHERE p.id = $1`,
     [row.id],
@@ -74,8 +74,8 @@ type ReviewRow = {
   to_level: number;
   from_rag: Rag;
   to_rag: Rag;
-  suggested_level: number;
-  suggested_rag: Rag;
+  suggested_level: number | null;
+  suggested_rag: Rag | null;
   reason: string;
   suggestion_reasons: string[];
 };
@@ -98,7 +98,7 @@ export async function listReviews(q: Queryable, providerId: string): Promise<Mon
     toLevel: Number(r.to_level),
     fromRag: r.from_rag,
     toRag: r.to_rag,
-    suggestedLevel: Number(r.suggested_level),
+    suggestedLevel: r.suggested_level === null ? null : Number(r.suggested_level),
     suggestedRag: r.suggested_rag,
     reason: r.reason,
     suggestionReasons: r.suggestion_reasons,
@@ -182,6 +182,40 @@ export async function recordReview(
   });
 }
 
+/**
+ * Keeps a level set by editing or importing the register in the provider's monitoring history
+ * (the caller's transaction): the history then tells every level the provider had, and when.
+ */
+export async function recordRegisterLevelChange(
+  tx: Queryable,
+  input: {
+    before: ProviderRecord;
+    after: Pick<ProviderRecord, 'id' | 'monitoringLevel' | 'rag'>;
+    userId: string;
+    now: Date;
+    how: 'edit' | 'import';
+  },
+): Promise<void> {
+  if (input.before.monitoringLevel === input.after.monitoringLevel) return;
+  await insertMonitoringReview(tx, {
+    providerId: input.after.id,
+    at: input.now,
+    userId: input.userId,
+    review: {
+      on: calendarDay(input.now),
+      decision: 'register-change',
+      fromLevel: input.before.monitoringLevel,
+      toLevel: input.after.monitoringLevel,
+      fromRag: input.before.rag,
+      toRag: input.after.rag,
+      suggestedLevel: null,
+      suggestedRag: null,
+      reason: input.how === 'edit' ? 'Level changed by editing the register.' : 'Level changed by a register import.',
+      suggestionReasons: [],
+    },
+  });
+}
+
 /** Keeps a review in the provider's history and dates its last review (the caller's transaction). */
 export async function insertMonitoringReview(
   tx: Queryable,
@@ -208,9 +242,11 @@ export async function insertMonitoringReview(
       JSON.stringify(r.suggestionReasons),
     ],
   );
-  // The latest review's day, whatever order reviews are written in (the demo's history goes in last).
+  // The latest review's day, whatever order reviews are written in (the demo's history goes in last);
+  // a level set on the register is no review of the evidence, so it never counts as one.
   await tx.query(
-    `UPDATE providers SET last_review_on = (SELECT max(reviewed_on) FROM provider_monitoring_reviews WHERE provider_id = $1)
+    `UPDATE providers SET last_review_on = (SELECT max(reviewed_on) FROM provider_monitoring_reviews
+                                             WHERE provider_id = $1 AND decision <> 'register-change')
       WHERE id = $1`,
     [input.providerId],
   );

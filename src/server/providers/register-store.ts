@@ -1,6 +1,7 @@
 // Changes to the provider register made in the office: add, edit, remove, and a CSV import, each
 // in one transaction and audited. A RAG change is dated by the server (ragChangedAt = today unless
-// an import row gives the date) and leaves a row in provider_rag_history. Removal is soft: devices
+// an import row gives the date) and leaves a row in provider_rag_history; a level change leaves one
+// in the monitoring history (not counted as a review). Removal is soft: devices
 // get the id in `removed.providers`. Outcomes are returned, not thrown, so the routes word them.
 import type { ProviderImportResult } from '../../shared/briefings/api-schemas';
 import { calendarDay } from '../../shared/calendar';
@@ -10,6 +11,7 @@ import type { Db, Queryable } from '../db';
 import { nextChangeSeq } from '../db/change-seq';
 import type { ImportedProvider } from './csv-row';
 import { findProviderRow, recordRagChange, writeProvider, type ProviderRow, type RegisterRow } from './store';
+import { recordRegisterLevelChange } from './monitoring-store';
 
 /** Adds a provider; null when the id is already on the register. */
 export async function createProvider(
@@ -46,6 +48,7 @@ export async function updateProvider(db: Db, row: RegisterRow, user: SessionUser
     if (ragChanged && row.ragReason.trim() === '') return { kind: 'reason-needed' };
     const record = { ...row, ragChangedAt: ragChanged ? calendarDay(now) : existing.body.ragChangedAt };
     await writeProvider(tx, record, calendarDay(now));
+    await recordRegisterLevelChange(tx, { before: existing.body, after: row, userId: user.id, now, how: 'edit' });
     if (ragChanged) {
       const change = { providerId: row.id, at: now, userId: user.id, from: existing.body.rag, to: row.rag };
       await recordRagChange(tx, { ...change, reason: row.ragReason });
@@ -94,6 +97,8 @@ export async function writeRegisterImport(
       const ragChanged = existing === null || existing.body.rag !== row.rag;
       const ragChangedAt = row.ragChangedAt ?? (ragChanged ? today : existing.body.ragChangedAt);
       await writeProvider(tx, { ...row, ragChangedAt }, today);
+      if (existing !== null)
+        await recordRegisterLevelChange(tx, { before: existing.body, after: row, userId: user.id, now, how: 'import' });
       if (ragChanged) {
         const from = existing?.body.rag ?? null;
         await recordRagChange(tx, {

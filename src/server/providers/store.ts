@@ -25,6 +25,14 @@ export interface ProviderRow {
   removed_at: Date | null;
 }
 
+/**
+ * Joins a provider `p` to its last visit's revision `s` in submissions. `last_visit_ref` is
+ * "id@revision"; comparing its parts with the key columns lets the primary key index find the row
+ * (comparing the ref with `s.id || '@' || s.revision` read every submission, issue 16).
+ */
+export const LAST_VISIT_JOIN =
+  "s.id = split_part(p.last_visit_ref, '@', 1)::uuid AND s.revision = split_part(p.last_visit_ref, '@', 2)::int";
+
 export const PROVIDER_COLUMNS = 'p.id, p.body, p.registered_on, p.last_visit_date, p.last_review_on, p.removed_at';
 
 export function toRecord(row: ProviderRow, frequencies: VisitFrequencies): ProviderRecord {

@@ -68,10 +68,31 @@ async function reportProviders(q: Queryable): Promise<ReportProvider[]> {
     `SELECT id, body->>'name' AS name, (body->>'monitoringLevel')::int AS level, body->>'rag' AS rag, registered_on
        FROM providers WHERE removed_at IS NULL ORDER BY body->>'name', id`,
   );
+  // Every change of level, for the levels each provider had in a quarter (a small table: one row a review),
+  // and the days of the reviews proper (not register changes), for the desk reviews due.
+  const history = await q.query<{
+    provider_id: string;
+    reviewed_on: string;
+    from_level: number;
+    to_level: number;
+    decision: string;
+  }>(
+    `SELECT provider_id, reviewed_on, from_level, to_level, decision FROM provider_monitoring_reviews ORDER BY at, id`,
+  );
+  const changesOf = new Map<string, { on: string; from: number; to: number }[]>();
+  const reviewsOf = new Map<string, string[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+  for (const h of history) {
+    if (Number(h.from_level) !== Number(h.to_level))
+      push(changesOf, h.provider_id, { on: h.reviewed_on, from: Number(h.from_level), to: Number(h.to_level) });
+    if (h.decision !== 'register-change') push(reviewsOf, h.provider_id, h.reviewed_on);
+  }
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     monitoringLevel: Number(r.level),
+    levelChanges: changesOf.get(r.id) ?? [],
+    reviewDates: reviewsOf.get(r.id) ?? [],
     rag: r.rag,
     registeredOn: r.registered_on ?? '1970-01-01',
   }));

@@ -15,6 +15,7 @@ import { badRequest } from '../http/errors';
 import { csv, defineRoute, reply, type ApiRoute, type RouteContext } from '../http/route';
 import { providerAt } from '../providers/routes';
 import { listReviews } from '../providers/monitoring-store';
+import { listEscalations } from '../escalations/store';
 import { toCsv } from './exports/csv';
 import { csvReply } from './exports/routes';
 import { allTemplates, intelligenceEntries, ragChanges, reportInput, reportRecords, visibleActions } from './inputs';
@@ -55,6 +56,7 @@ async function timeline(c: RouteContext<'/api/providers/:id/timeline'>, deps: De
     intelligence: await intelligenceEntries(deps.db, id),
     actions: await visibleActions(deps.db, user, id),
     reviews: await listReviews(deps.db, id),
+    escalations: await listEscalations(deps.db, { providerId: id }),
   });
   return c.json({ providerId: id, events } satisfies ProviderTimeline);
 }

@@ -33,13 +33,15 @@ export const MonitoringReview = z.object({
   on: isoDate,
   at: z.iso.datetime({ offset: true }),
   by: z.string(),
-  decision: z.enum(['confirmed', 'overridden']),
+  /** QA's decision on the matrix's suggestion; or a level set by editing or importing the register, with no suggestion weighed. */
+  decision: z.enum(['confirmed', 'overridden', 'register-change']),
   fromLevel: level,
   toLevel: level,
   fromRag: Rag,
   toRag: Rag,
-  suggestedLevel: level,
-  suggestedRag: Rag,
+  /** Null for a register change. */
+  suggestedLevel: z.nullable(level),
+  suggestedRag: z.nullable(Rag),
   /** QA's written reason (required for an override) or note. */
   reason: z.string(),
   /** The matrix's reasons as they stood when QA decided. */

@@ -1,12 +1,15 @@
 // A provider's history as one timeline (issue 6): visits and their results, RAG changes with
 // reasons, monitoring reviews (the level and RAG confirmed or overridden against the risk matrix,
-// issue 15), intelligence entries, and actions raised and closed, newest first. Pure.
+// issue 15), escalations (opened, each step, closed; seed 004 §22), intelligence entries, and
+// actions raised and closed, newest first. Pure.
 import type * as z from 'zod/mini';
 import type { IntelligenceEntry, VisitAction } from '../briefings/register';
 import type { TimelineEvent as TimelineEventSchema } from './report-schemas';
 import { closedOn } from '../actions/action-closure';
 import type { RagChange, ReportRecord } from './quarterly-report';
 import type { MonitoringReview } from '../providers/api-schemas';
+import type { Escalation } from '../escalations/schema';
+import { OUTCOME_LABELS, STEP_LABELS, TRIGGER_LABELS } from '../escalations/labels';
 
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
@@ -23,6 +26,7 @@ const ORDER: Record<TimelineEvent['kind'], number> = {
   'action-closed': 0,
   'rag-change': 1,
   'monitoring-review': 1.5,
+  escalation: 1.7,
   'action-raised': 2,
   visit: 3,
   intelligence: 4,
@@ -41,9 +45,11 @@ export function providerTimeline(input: {
   intelligence: readonly IntelligenceEntry[];
   actions: readonly VisitAction[];
   reviews?: readonly TimelineReview[];
+  escalations?: readonly Escalation[];
 }): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const review of input.reviews ?? []) events.push(reviewEvent(review));
+  for (const escalation of input.escalations ?? []) events.push(...escalationEvents(escalation));
   for (const visit of input.visits) {
     events.push({
       date: visit.date,
@@ -103,6 +109,14 @@ function reviewEvent(review: TimelineReview): TimelineEvent {
     review.fromLevel === review.toLevel ? `level ${review.toLevel}` : `level ${review.fromLevel} to ${review.toLevel}`;
   const rag =
     review.fromRag === review.toRag ? capital(review.toRag) : `${capital(review.fromRag)} to ${capital(review.toRag)}`;
+  if (review.decision === 'register-change')
+    return {
+      date: review.on,
+      kind: 'monitoring-review',
+      title: `Monitoring level changed on the register: level ${review.fromLevel} to ${review.toLevel}`,
+      detail: `${review.reason} By ${review.by}.`,
+      recordId: null,
+    };
   const how = review.decision === 'confirmed' ? 'suggestion confirmed' : 'suggestion overridden';
   const why = review.reason === '' ? '' : `${review.reason} `;
   return {
@@ -112,4 +126,38 @@ function reviewEvent(review: TimelineReview): TimelineEvent {
     detail: `${why}By ${review.by}. The risk matrix said: ${review.suggestionReasons.join(' ')}`,
     recordId: null,
   };
+}
+
+/** An escalation as the timeline tells it: opened with its trigger and reason, each step, and its closure. */
+function escalationEvents(escalation: Escalation): TimelineEvent[] {
+  const event = (date: string, title: string, detail: string): TimelineEvent => ({
+    date,
+    kind: 'escalation',
+    title,
+    detail,
+    recordId: null,
+  });
+  return [
+    event(
+      escalation.openedOn,
+      `Escalation opened: ${TRIGGER_LABELS[escalation.trigger]}`,
+      `${escalation.reason} By ${escalation.openedBy}.`,
+    ),
+    ...escalation.steps.map((step) =>
+      event(
+        step.date,
+        `Escalation step: ${STEP_LABELS[step.kind]}`,
+        `Owner ${step.owner}.${step.note === '' ? '' : ` ${step.note}`}`,
+      ),
+    ),
+    ...(escalation.closure === null
+      ? []
+      : [
+          event(
+            escalation.closure.closedOn,
+            `Escalation closed: ${OUTCOME_LABELS[escalation.closure.outcome]}`,
+            `${escalation.closure.summary} By ${escalation.closure.closedBy}.`,
+          ),
+        ]),
+  ];
 }

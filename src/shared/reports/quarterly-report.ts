@@ -7,7 +7,7 @@ import { type DeadlineRules, recordDeadlines, writeUpDue, writtenUpOn } from '..
 import type { IntelligenceEntry, Rag, VisitAction } from '../briefings/register';
 import type { RecordKind, ReviewStatus } from '../records/schema';
 import type { Template } from '../templates/schema';
-import { nextVisitDue, type VisitFrequencies } from '../briefings/visit-due';
+import { isDeskReviewLevel, nextDeskReviewDue, nextVisitDue, type VisitFrequencies } from '../briefings/visit-due';
 import { closedOn, closureFigures } from '../actions/action-closure';
 import {
   EXCEPTION_HEADINGS,
@@ -58,9 +58,27 @@ export interface ReportRecord {
 export interface ReportProvider {
   id: string;
   name: string;
+  /** The level now. */
   monitoringLevel: number;
+  /** Every change of level (monitoring reviews and register changes), oldest first; absent: none. */
+  levelChanges?: readonly { on: string; from: number; to: number }[];
+  /** The days of its monitoring reviews (desk reviews at levels 1-2; not register changes); absent: none. */
+  reviewDates?: readonly string[];
   registeredOn: string;
   rag: Rag;
+}
+
+/**
+ * The levels a provider had at some time between `start` and `end`: the one in force at the start
+ * (the last change before it, else the level before the first change, else the level now) and
+ * each one it was moved to inside.
+ */
+export function levelsBetween(provider: ReportProvider, start: string, end: string): number[] {
+  const changes = provider.levelChanges ?? [];
+  const before = changes.filter((c) => c.on < start).at(-1);
+  const atStart = before?.to ?? changes[0]?.from ?? provider.monitoringLevel;
+  const inside = changes.filter((c) => c.on >= start && c.on <= end).map((c) => c.to);
+  return [...new Set([atStart, ...inside])];
 }
 export interface RagChange {
   providerId: string;
@@ -247,6 +265,7 @@ export function quarterlyReport(input: ReportInput): QuarterlyReport {
     today,
     activity,
     visitsDue,
+    deskReviews: dueDeskReviews(providers, start, end),
     grades,
     ragAtEnd,
     ragChanges,
@@ -303,8 +322,15 @@ function dueVisits(
         .map((v) => v.date)
         .sort()
         .at(-1) ?? null;
-    const dueDate = nextVisitDue(provider.monitoringLevel, lastBefore, input.frequencies, provider.registeredOn);
-    // Levels 1 and 2 have an annual desk review and sample visits: no visit is expected of them.
+    // The level each provider had during the quarter, not today's: where it had more than one, the
+    // one that makes a visit due soonest (the safer reading: a move to a less frequent level late
+    // in the quarter does not excuse a visit that fell due before it). Levels 1 and 2 have an
+    // annual desk review and sample visits: no visit is expected of them.
+    const dueDate =
+      levelsBetween(provider, start, end)
+        .map((level) => nextVisitDue(level, lastBefore, input.frequencies, provider.registeredOn))
+        .filter((d): d is string => d !== null)
+        .sort()[0] ?? null;
     if (dueDate === null || dueDate > end) continue;
     due += 1;
     if (own.some((v) => v.date >= start && v.date <= end)) visited += 1;
@@ -312,6 +338,39 @@ function dueVisits(
   }
   notVisited.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name));
   return { due, visited, notVisited };
+}
+
+/**
+ * Seed 004 §19a: services at levels 1-2 have an annual desk review of all the evidence. Due by the
+ * end of the quarter, a year after the last review before it began (never reviewed: from
+ * registration), for each provider at level 1 or 2 at some time in the quarter; done when a review
+ * is recorded inside it.
+ */
+function dueDeskReviews(
+  providers: readonly ReportProvider[],
+  start: string,
+  end: string,
+): QuarterlyReport['deskReviews'] {
+  const notDone: QuarterlyReport['deskReviews']['notDone'] = [];
+  let due = 0;
+  let done = 0;
+  for (const provider of providers) {
+    const deskLevel = levelsBetween(provider, start, end).find(isDeskReviewLevel);
+    if (deskLevel === undefined) continue;
+    const reviews = provider.reviewDates ?? [];
+    const lastBefore =
+      reviews
+        .filter((d) => d < start)
+        .sort()
+        .at(-1) ?? null;
+    const dueDate = nextDeskReviewDue(deskLevel, lastBefore, provider.registeredOn);
+    if (dueDate === null || dueDate > end) continue;
+    due += 1;
+    if (reviews.some((d) => d >= start && d <= end)) done += 1;
+    else notDone.push({ providerId: provider.id, name: provider.name, dueDate });
+  }
+  notDone.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name));
+  return { due, done, notDone };
 }
 
 function themes(

@@ -16,6 +16,9 @@ export function reportCsvRows(report: QuarterlyReport): string[][] {
   add('visits due', 'Providers due a visit', 'due', report.visitsDue.due);
   add('visits due', 'Providers due a visit', 'visited', report.visitsDue.visited);
   for (const p of report.visitsDue.notVisited) add('visits due', 'Not visited', p.name, p.dueDate);
+  add('desk reviews due', 'Providers due a desk review', 'due', report.deskReviews.due);
+  add('desk reviews due', 'Providers due a desk review', 'done', report.deskReviews.done);
+  for (const p of report.deskReviews.notDone) add('desk reviews due', 'Not reviewed', p.name, p.dueDate);
   for (const grade of report.grades) for (const c of grade.counts) add('grades', grade.label, c.label, c.count);
   for (const c of report.ragAtEnd) add('provider RAG at quarter end', 'Providers', c.label, c.count);
   for (const change of report.ragChanges)

@@ -92,6 +92,12 @@ export const QuarterlyReport = z.object({
     visited: z.int(),
     notVisited: z.array(z.object({ providerId: z.string(), name: z.string(), dueDate: isoDate })),
   }),
+  /** Annual desk reviews of providers at levels 1-2 (seed 004 §19a) due by the quarter's end, and done in it. */
+  deskReviews: z.object({
+    due: z.int(),
+    done: z.int(),
+    notDone: z.array(z.object({ providerId: z.string(), name: z.string(), dueDate: isoDate })),
+  }),
   grades: z.array(z.object({ kind: RecordKind, label: z.string(), counts: z.array(Count), total: z.int() })),
   ragAtEnd: z.array(Count),
   ragChanges: z.array(RagChangeLine),
@@ -105,7 +111,15 @@ export const QuarterlyReport = z.object({
 
 export const TimelineEvent = z.object({
   date: isoDate,
-  kind: z.enum(['visit', 'rag-change', 'monitoring-review', 'intelligence', 'action-raised', 'action-closed']),
+  kind: z.enum([
+    'visit',
+    'rag-change',
+    'monitoring-review',
+    'escalation',
+    'intelligence',
+    'action-raised',
+    'action-closed',
+  ]),
   title: z.string(),
   detail: z.string(),
   /** The record it comes from, when there is one (opens the visit report). */

@@ -220,6 +220,41 @@ export function monitoringContract(ctx: () => Ctx) {
     expect(changes).toHaveLength(0);
   });
 
+  it('keeps a level set by editing the register in the history, without counting it as a review', async () => {
+    await addProvider({ id: 'matrix-edit', name: 'Matrix Edit Home', serviceType: 'care-home', monitoringLevel: 3 });
+    await decided('matrix-edit', decision(3, 'green', 'Annual review.'));
+    const edited = await call(ctx().app, '/api/providers/matrix-edit', {
+      method: 'PUT',
+      cookie: ctx().cookies.qa,
+      body: providerRow({ id: 'matrix-edit', name: 'Matrix Edit Home', serviceType: 'care-home', monitoringLevel: 5 }),
+    });
+    expect(edited.status).toBe(200);
+    const after = await state('matrix-edit');
+    expect(after.reviews.map((r) => [r.decision, r.fromLevel, r.toLevel])).toEqual([
+      ['register-change', 3, 5],
+      ['confirmed', 3, 3],
+    ]);
+    expect(after.reviews[0]).toMatchObject({ suggestedLevel: null, suggestedRag: null, suggestionReasons: [] });
+    // Still reviewed on the day of the review, not of the edit.
+    expect(after.provider.lastReviewDate).toBe(today());
+    const timeline = await call(ctx().app, '/api/providers/matrix-edit/timeline', { cookie: ctx().cookies.qa });
+    expect(timeline.json.events.map((e: { title: string }) => e.title)).toContain(
+      'Monitoring level changed on the register: level 3 to 5',
+    );
+    // An edit that leaves the level alone adds nothing.
+    await call(ctx().app, '/api/providers/matrix-edit', {
+      method: 'PUT',
+      cookie: ctx().cookies.qa,
+      body: providerRow({
+        id: 'matrix-edit',
+        name: 'Matrix Edit Home (renamed)',
+        serviceType: 'care-home',
+        monitoringLevel: 5,
+      }),
+    });
+    expect((await state('matrix-edit')).reviews).toHaveLength(2);
+  });
+
   it('answers 404 for a provider not on the register, and 422 for a malformed decision', async () => {
     const { cookies } = ctx();
     expect((await call(ctx().app, path('nobody'), { cookie: cookies.qa })).status).toBe(404);

@@ -29,6 +29,15 @@ export function registerContract(ctx: () => Ctx) {
       ragReason: 'Two open complaints',
       ragChangedAt: ctx().clock.now().toISOString().slice(0, 10),
     });
+    // The level the file moved is kept in the monitoring history (a register change, not a review).
+    const history = await call(ctx().app, '/api/providers/willow-bank/monitoring-reviews', {
+      cookie: ctx().cookies.qa,
+    });
+    expect(history.json.reviews[0]).toMatchObject({
+      decision: 'register-change',
+      toLevel: 4,
+      reason: 'Level changed by a register import.',
+    });
   });
 
   it('imports nothing from a file with bad rows and names each bad row and column', async () => {
