@@ -1,8 +1,11 @@
 // Build of the field app: Preact, and a small injectManifest service worker that precaches the
 // app shell so the app cold-starts with no network. Updates are prompted, never auto-applied.
+// Last, every compressible file gets brotli and gzip siblings for the server to send
+// (scripts/precompress.ts); the service worker's precache list never names them.
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressPlugin } from './scripts/precompress.ts';
 
 export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
@@ -16,7 +19,11 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       includeAssets: ['icons/*.png', 'icons/*.svg'],
-      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'] },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        // The precompressed siblings are another coding of a listed file, not files to cache.
+        globIgnores: ['**/node_modules/**/*', '**/*.br', '**/*.gz'],
+      },
       manifest: {
         id: '/',
         name: 'QA Visits',
@@ -35,5 +42,6 @@ export default defineConfig({
         ],
       },
     }),
+    precompressPlugin(),
   ],
 });

@@ -15,7 +15,7 @@ const VITE = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 const APP = {
   name: 'the app',
   outputs: ['dist/index.html'],
-  sources: ['src/app', 'src/shared', 'index.html', 'public', 'vite.config.ts'],
+  sources: ['src/app', 'src/shared', 'index.html', 'public', 'vite.config.ts', 'scripts/precompress.ts'],
   viteArgs: ['build'],
 };
 const SERVER = {

@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { Db } from './db';
 import { ReferenceCache } from './reference/cache';
 import { accessLog } from './http/access-log';
+import { compressResponses } from './http/compress';
 import type { AppEnv, Deps } from './http/env';
 import { ApiError, notFound } from './http/errors';
 import { defineRoute, registerRoutes, reply, type ApiRoute } from './http/route';
@@ -103,6 +104,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.use('*', accessLog(log));
   app.use('*', securityHeaders);
+  // Static files are precompressed at build time (http/static.ts); only API answers are compressed here.
+  app.use('/api/*', compressResponses());
   app.use('/api/*', apiRequestGuard(options.config.trustProxy, API_ROUTES));
 
   registerRoutes(app, deps, API_ROUTES);

@@ -1,9 +1,11 @@
 // The field app's first load does not carry the office views (issue 6): read the production
 // build's index.html, follow every static import from its entry scripts and preloads, and check
 // that none of those files holds office-page text or styles, while the lazily loaded chunks do.
+// Also that the build precompressed them (scripts/precompress.ts): each has brotli and gzip
+// siblings holding the same bytes, and the service worker's precache list names no sibling.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { initialFiles } from '../../bench/initial-files';
 import { ROOT } from './support/server';
@@ -41,5 +43,27 @@ describe('production build', () => {
     console.log(
       `first load: ${initial.length} files, ${(bytes / 1024).toFixed(1)} kB gzip (budget and its measure: npm run bench)`,
     );
+  });
+
+  it('precompresses the first load, the shell and the service worker, and precaches no sibling', () => {
+    expect(existsSync(join(DIST, 'index.html')), 'run `vite build` first (npm test does)').toBe(true);
+    const files = [...initialFiles(DIST), 'index.html', 'sw.js'];
+    let brotliBytes = 0;
+    for (const file of files) {
+      const original = readFileSync(join(DIST, file));
+      for (const [suffix, decode] of [
+        ['.br', brotliDecompressSync],
+        ['.gz', gunzipSync],
+      ] as const) {
+        expect(existsSync(join(DIST, file + suffix)), `${file}${suffix} is missing`).toBe(true);
+        const packed = readFileSync(join(DIST, file + suffix));
+        expect(packed.length, `${file}${suffix} is no smaller`).toBeLessThan(original.length);
+        expect(decode(packed).equals(original), `${file}${suffix} holds other bytes`).toBe(true);
+        if (suffix === '.br' && file !== 'index.html' && file !== 'sw.js') brotliBytes += packed.length;
+      }
+    }
+    const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+    expect(sw).not.toMatch(/\.(?:br|gz)["']/);
+    console.log(`first load: ${(brotliBytes / 1024).toFixed(1)} kB as sent with brotli`);
   });
 });
