@@ -18,9 +18,9 @@ export default defineConfig({
       filename: 'sw.ts',
       injectRegister: false,
       registerType: 'prompt',
-      includeAssets: ['icons/*.png', 'icons/*.svg'],
+      includeAssets: ['favicon.ico', 'icons/*.png', 'icons/*.svg'],
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
         // The precompressed siblings are another coding of a listed file, not files to cache.
         globIgnores: ['**/node_modules/**/*', '**/*.br', '**/*.gz'],
       },

@@ -79,3 +79,20 @@ writeFileSync('public/icons/icon-512.png', png(512, icon(1)));
 writeFileSync('public/icons/icon-maskable-512.png', png(512, icon(0.7)));
 writeFileSync('public/icons/apple-touch-icon.png', png(180, icon(0.85)));
 console.log('icons written to public/icons');
+
+/** An ICO holding one PNG: browsers ask for /favicon.ico whatever the page links (issue 17). */
+function ico(pngBytes, size) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2); // an icon
+  header.writeUInt16LE(1, 4); // one image
+  const entry = Buffer.alloc(16);
+  entry.writeUInt8(size, 0);
+  entry.writeUInt8(size, 1);
+  entry.writeUInt16LE(1, 4); // colour planes
+  entry.writeUInt16LE(32, 6); // bits per pixel
+  entry.writeUInt32LE(pngBytes.length, 8);
+  entry.writeUInt32LE(header.length + entry.length, 12);
+  return Buffer.concat([header, entry, pngBytes]);
+}
+writeFileSync('public/favicon.ico', ico(png(48, icon(1)), 48));

@@ -16,13 +16,14 @@ const APP = {
   name: 'the app',
   outputs: ['dist/index.html'],
   sources: ['src/app', 'src/shared', 'index.html', 'public', 'vite.config.ts', 'scripts/precompress.ts'],
-  viteArgs: ['build'],
+  // Warnings and errors only: `npm start` should end with the URL and the sign-ins, not a chunk table.
+  viteArgs: ['build', '--logLevel', 'warn'],
 };
 const SERVER = {
   name: 'the server',
   outputs: ['dist-server/main.js', 'dist-server/create-admin.js'],
   sources: ['src/server', 'src/shared', 'vite.server.config.ts'],
-  viteArgs: ['build', '-c', 'vite.server.config.ts'],
+  viteArgs: ['build', '-c', 'vite.server.config.ts', '--logLevel', 'warn'],
 };
 
 /** Newest modification time under a file or folder (0 when it does not exist). */

@@ -22,6 +22,7 @@ import { wipedAfterTries } from './lock/lock';
 
 const AreaPage = lazy(() => import('./records/AreaPage').then((m) => m.AreaPage));
 const CheckAnswersPage = lazy(() => import('./records/CheckAnswersPage').then((m) => m.CheckAnswersPage));
+const SubmittedPage = lazy(() => import('./records/SubmittedPage').then((m) => m.SubmittedPage));
 const TaskListPage = lazy(() => import('./records/TaskListPage').then((m) => m.TaskListPage));
 const VisitDetailsPage = lazy(() => import('./records/VisitDetailsPage').then((m) => m.VisitDetailsPage));
 const JudgementPage = lazy(() => import('./records/JudgementPage').then((m) => m.JudgementPage));
@@ -56,6 +57,7 @@ export function preloadPages(): void {
     TaskListPage,
     AreaPage,
     CheckAnswersPage,
+    SubmittedPage,
     VisitDetailsPage,
     PracticeDetailsPage,
     JudgementPage,
@@ -177,6 +179,7 @@ function Routes(props: { user: SessionUser; path: string }) {
     match('/visits/:id', path) ??
     match('/visits/:id/details', path) ??
     match('/visits/:id/check', path) ??
+    match('/visits/:id/submitted', path) ??
     match('/visits/:id/areas/:section', path) ??
     match('/visits/:id/judgement', path) ??
     match('/visits/:id/actions', path) ??
@@ -214,6 +217,8 @@ function VisitRoutes(props: { user: SessionUser; path: string; id: string; secti
   const base = `/visits/${visit.id}`;
   if (props.path === `${base}/history`) return <HistoryPage visit={visit} />;
   if (props.path === `${base}/conflict` && visit.status === 'attention') return <ConflictPage visit={visit} />;
+  // The confirmation after submitting; a draft (amended since, or the address typed) has nothing to confirm.
+  if (props.path === `${base}/submitted` && visit.status !== 'draft') return <SubmittedPage visit={visit} />;
   if (visit.status !== 'draft' || props.path === `${base}/check`) return <CheckAnswersPage visit={visit} />;
   if (props.section) return <AreaPage visit={visit} sectionId={props.section} />;
   if (props.path === `${base}/judgement`) return <JudgementPage visit={visit} />;

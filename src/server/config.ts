@@ -148,7 +148,9 @@ export function devicePolicy(config: Config): DevicePolicy {
 /** Reads and validates the configuration; `argv` may carry `--no-demo`. Throws ConfigError. */
 export function loadConfig(env: Env = process.env, argv: readonly string[] = []): Config {
   const dataDir = resolve(env.DATA_DIR?.trim() || './data');
-  const host = env.HOST?.trim() || '0.0.0.0';
+  // This machine only, unless the council says otherwise (issue 17): demo passwords are on by
+  // default, and the network should reach the server through the HTTPS proxy in front of it.
+  const host = env.HOST?.trim() || '127.0.0.1';
   const unknownArgs = argv.filter((a) => a !== '--no-demo');
   if (unknownArgs.length > 0)
     throw new ConfigError(`Unknown argument: ${unknownArgs.join(' ')} (only --no-demo is accepted)`);

@@ -115,6 +115,24 @@ describe('finishing an area with gaps', () => {
     await user.click(within(summary).getByRole('link', { name: new RegExp(agency.label.slice(0, 30)) }));
     expect(document.activeElement).toBe(within(itemGroup(agency.label)).getByRole('radio', { name: 'Met' }));
   });
+
+  it('opens the next area clean: the same page shown for another section carries no errors over (issue 17)', async () => {
+    const user = userEvent.setup();
+    const id = await startQmfVisit();
+    const next = qmfCareHomeV1.sections[1]!;
+    const { rerender } = render(
+      <LiveVisit id={id}>{(visit) => <AreaPage visit={visit} sectionId="staffing" />}</LiveVisit>,
+    );
+    await screen.findByRole('heading', { level: 1, name: staffing.title });
+    await user.click(screen.getByRole('button', { name: 'Save and go to next area' }));
+    await screen.findByRole('alert', { name: 'This area is not complete yet' });
+
+    // As the router does on "Save and go to next area": the same component, another section.
+    rerender(<LiveVisit id={id}>{(visit) => <AreaPage visit={visit} sectionId={next.id} />}</LiveVisit>);
+    await screen.findByRole('heading', { level: 1, name: next.title });
+    expect(screen.queryByRole('alert', { name: /not complete yet/ })).toBeNull();
+    expect(document.querySelectorAll('.error-message')).toHaveLength(0);
+  });
 });
 
 describe('accessible names', () => {

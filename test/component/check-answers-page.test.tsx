@@ -8,6 +8,7 @@ import type { Problem } from '../../src/shared/sync/schema';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import { db } from '../../src/app/storage/database';
 import { CheckAnswersPage } from '../../src/app/records/CheckAnswersPage';
+import { briefly } from '../../src/app/records/CheckErrors';
 import { saveAnswer } from '../../src/app/records/answer-store';
 import { submitRecord } from '../../src/app/records/record-store';
 import {
@@ -51,9 +52,15 @@ describe('a draft that is not finished', () => {
     renderCheck(id);
 
     const summary = await screen.findByRole('alert', { name: 'Before you can submit' });
-    const itemCount = qmfCareHomeV1.sections.reduce((n, s) => n + s.items.filter((i) => i.required).length, 0);
-    const ratedCount = qmfCareHomeV1.sections.filter((s) => s.rated).length;
-    expect(within(summary).getAllByRole('link')).toHaveLength(itemCount + ratedCount);
+    // Issue 17: an area not started is one line under its heading, not a line per question.
+    const links = within(summary).getAllByRole('link');
+    expect(links).toHaveLength(qmfCareHomeV1.sections.length);
+    for (const [n, section] of qmfCareHomeV1.sections.entries()) {
+      within(summary).getByRole('heading', { level: 3, name: section.title });
+      const questions = section.items.filter((i) => i.required).length;
+      expect(links[n]!.textContent).toBe(`Not started: answer its ${questions} questions and give it a rating`);
+      expect(links[n]!.getAttribute('href')).toBe(`/visits/${id}/areas/${section.id}`);
+    }
     expect(submitButton().disabled).toBe(true);
   });
 
@@ -65,7 +72,10 @@ describe('a draft that is not finished', () => {
 
     const summary = await screen.findByRole('alert', { name: 'Before you can submit' });
     const link = within(summary).getByRole('link');
-    expect(link.textContent).toBe(`${medicines.title}: ${covert.label} — Enter the evidence for this answer`);
+    // Issue 17: under its area's heading, the question named briefly and the short message.
+    within(summary).getByRole('heading', { level: 3, name: medicines.title });
+    expect(link.textContent).toBe(`${briefly(covert.label)}: enter the evidence for this answer`);
+    expect(link.textContent!.length).toBeLessThan(90);
     expect(link.getAttribute('href')).toBe(`/visits/${id}/areas/medicines`);
     expect(submitButton().disabled).toBe(true);
 
@@ -91,7 +101,7 @@ describe('a complete draft', () => {
 
     await waitFor(async () => expect((await record(id))?.status).toBe('queued'));
     expect(await outboxFor(id)).toHaveLength(1);
-    expect(`${location.pathname}${location.search}`).toBe('/?submitted=1');
+    expect(location.pathname).toBe(`/visits/${id}/submitted`); // the confirmation page (issue 17)
     // The same page now shows the read-only view of the queued visit.
     expect((await screen.findByTestId('record-status')).textContent).toBe('Waiting to send');
     expect(screen.queryByRole('button', { name: 'Submit visit' })).toBeNull();

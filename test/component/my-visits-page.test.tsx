@@ -111,12 +111,6 @@ describe('my visits', () => {
     expect(screen.getByRole('button', { name: 'Start a visit' }).getAttribute('href')).toBe('/visits/new');
   });
 
-  it('confirms a submit when it arrives from Check your answers', async () => {
-    history.replaceState(null, '', '/?submitted=1');
-    render(<MyVisitsPage user={officer} />);
-    expect(screen.getByRole('status').textContent).toMatch(/^Visit submitted\. It is saved on this device/);
-  });
-
   it('moves a visit between groups as it is submitted, without a reload', async () => {
     const id = await startQmfVisit({ providerName: 'Ashgrove Care Home' });
     await answerEverything(id);

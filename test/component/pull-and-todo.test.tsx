@@ -9,6 +9,7 @@ import { applyPull } from '../../src/app/sync/pull';
 import { settings } from '../../src/app/sync/settings';
 import { db } from '../../src/app/storage/database';
 import { VisitsToDo } from '../../src/app/records/VisitsToDo';
+import type { RecordSummary } from '../../src/app/records/queries';
 
 import { officer, resetDevice } from './helpers';
 
@@ -159,5 +160,56 @@ describe('Visits to do', () => {
       '/visits/new?provider=soon&assignment=x1',
     );
     expect(within(items[2]!).getByText(/Due by monitoring level 5/)).toBeTruthy();
+  });
+
+  it('shows a visit submitted on this device as submitted, not as one to start again (issue 17)', async () => {
+    const assigned = provider('soon', { name: 'Willow Bank', lastVisitDate: '2025-01-10' });
+    const due = provider('due', {
+      name: 'Primrose Villa',
+      allocatedOfficerId: officer.id,
+      nextVisitDue: addDays(10),
+      lastVisitDate: '2025-06-01',
+    });
+    await applyPull(
+      pull({
+        full: true,
+        providers: [assigned, due],
+        assignments: [assignment('x1', 'soon', addDays(5))],
+        scope: { briefings: [], assignments: ['x1'] },
+      }),
+    );
+    const summary = (id: string, providerId: string, over: Partial<RecordSummary>): RecordSummary =>
+      ({
+        id,
+        ownerId: officer.id,
+        kind: 'visit',
+        status: 'queued',
+        details: { providerId, date: addDays(0), announced: true, spokeWith: '' },
+        assignmentId: null,
+        subjectName: providerId,
+        ...over,
+      }) as RecordSummary;
+    // Queued from the assignment; and an older visit to the risk-due provider, already counted by the council.
+    const visits = [
+      summary('r1', 'soon', { assignmentId: 'x1' }),
+      summary('r0', 'due', {
+        status: 'sent',
+        details: { providerId: 'due', date: '2025-06-01', announced: true, spokeWith: '' },
+      }),
+    ];
+    const { rerender } = render(<VisitsToDo user={officer} visits={visits} />);
+    let items = await screen.findAllByTestId('todo');
+    expect(within(items[0]!).getByText('Submitted, waiting to send')).toBeTruthy();
+    expect(within(items[0]!).queryByRole('link', { name: /Start a visit/ })).toBeNull();
+    expect(
+      within(items[0]!).getByRole('link', { name: 'See the visit you submitted to Willow Bank' }).getAttribute('href'),
+    ).toBe('/visits/r1/check');
+    expect(within(items[1]!).getByRole('link', { name: 'Start a visit to Primrose Villa' })).toBeTruthy();
+
+    // A visit sent (or refused) after the council's last known visit counts too, until the next pull.
+    rerender(<VisitsToDo user={officer} visits={[...visits, summary('r2', 'due', { status: 'attention' })]} />);
+    items = await screen.findAllByTestId('todo');
+    expect(within(items[1]!).getByText('Submitted, needs attention')).toBeTruthy();
+    expect(within(items[1]!).queryByRole('link', { name: /Start a visit/ })).toBeNull();
   });
 });

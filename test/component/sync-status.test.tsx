@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/preact';
 import { session } from '../../src/app/auth/session';
 import { SyncStatus } from '../../src/app/sync/SyncStatus';
-import { online } from '../../src/app/sync/sync-state';
+import { online, syncState } from '../../src/app/sync/sync-state';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
 import { submitRecord } from '../../src/app/records/record-store';
 import { answerEverything, officer, resetDevice, startQmfVisit } from './helpers';
@@ -82,5 +82,17 @@ describe('sync status', () => {
     await screen.findByText(/Your sign-in has ended\. Your work is safe on this device\./);
     expect(screen.getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toBe('/sign-in');
     expect(syncNowButton().disabled).toBe(true);
+  });
+
+  it('says a retry is being tried, not that the server cannot be reached, while it is sending (no false alarm)', async () => {
+    render(<SyncStatus />);
+    const base = { nextAttemptAt: null, lastSuccessAt: null, lastProblem: null };
+    syncState.set({ ...base, phase: 'syncing', consecutiveFailures: 2 });
+    await within(status()).findByText('Trying again…');
+    syncState.set({ ...base, phase: 'waiting-to-retry', consecutiveFailures: 2 });
+    await within(status()).findByText("Can't reach the server");
+    syncState.set({ ...base, phase: 'syncing', consecutiveFailures: 0 });
+    await within(status()).findByText('Sending…');
+    syncState.set({ ...base, phase: 'idle', consecutiveFailures: 0 });
   });
 });

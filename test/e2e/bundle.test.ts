@@ -66,4 +66,10 @@ describe('production build', () => {
     expect(sw).not.toMatch(/\.(?:br|gz)["']/);
     console.log(`first load: ${(brotliBytes / 1024).toFixed(1)} kB as sent with brotli`);
   });
+
+  it('ships a favicon, which browsers ask for whatever the page links (issue 17)', () => {
+    const icon = readFileSync(join(DIST, 'favicon.ico'));
+    expect(icon.readUInt16LE(2)).toBe(1); // an ICO of icons
+    expect(icon.subarray(22, 26).toString('latin1')).toBe('\x89PNG');
+  });
 });

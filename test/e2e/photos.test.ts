@@ -146,7 +146,7 @@ describeWithChromium('photos on the device (Chromium)', (env) => {
     await expect.poll(() => page.getByRole('img', { name: 'Call bell in room 12 not working' }).count()).toBe(1);
     await app.submitVisit();
     expect(await page.getByTestId('upload-progress').textContent()).toMatch(
-      /^Photos and signatures sent: 0 of 4 \(0\.0 MB of \d+\.\d MB\)$/,
+      /^Photos and signatures sent: 0 of 4 \(0 kB of (\d+ kB|\d+\.\d MB)\)$/,
     );
     const files = await storedFiles(app);
     expect(files).toHaveLength(4); // two photos on an item, one in a group row, and the signature
@@ -178,6 +178,32 @@ describeWithChromium('photos on the device (Chromium)', (env) => {
       expect(sha(Buffer.from(await held.body()))).toBe(f.sha256);
     }
     expect((await app.record(id))?.status).toBe('sent');
+
+    // The QA manager reviews it on a phone (issue 17): named by the provider, not its id; the
+    // decision first, within reach; every section folded under its title and rating; the photos,
+    // which this phone never held, read from the server.
+    const qa = await env.signedIn('qa', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await qa.page.goto(`/review/${id}`);
+    await qa.page.getByRole('heading', { level: 1, name: `Review: ${PROVIDER}` }).waitFor();
+    const signOff = (await qa.page.getByRole('button', { name: 'Sign off' }).boundingBox())!;
+    expect(signOff.y + signOff.height).toBeLessThan(844);
+    expect(signOff.y).toBeLessThan((await qa.page.getByTestId('summary-fold').first().boundingBox())!.y);
+    const folded = await qa.page.evaluate(() => document.documentElement.scrollHeight);
+    await qa.page.getByRole('button', { name: 'Open every section' }).click();
+    const photo = qa.page.getByRole('img', { name: 'Call bell in room 12 not working' });
+    await photo.waitFor();
+    const callBell = named.find((a) => a.caption === 'Call bell in room 12 not working')!;
+    expect(await photo.getAttribute('src')).toBe(`/api/attachments/${callBell.sha256}`);
+    await photo.scrollIntoViewIfNeeded(); // loaded lazily, as it comes into view
+    await expect
+      .poll(() =>
+        photo.evaluate((img) => ((img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0)),
+      )
+      .toBeGreaterThan(0);
+    const open = await qa.page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`review page at 390 px: ${folded} px folded, ${open} px with every section open (the layout before)`);
+    expect(folded).toBeLessThanOrEqual(open / 2);
+    await expectAccessible(qa.page, 'review on a phone');
   });
 
   it('stores a large camera photo under 1600 px, upright, with its EXIF and GPS data gone', async () => {

@@ -11,7 +11,7 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       port: 8080,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       databaseUrl: null,
       demoData: true,
       jsonLimitBytes: 2 * 1024 * 1024,

@@ -8,6 +8,7 @@ import type { RaisedAction } from '../../shared/records/schema';
 import type { Template } from '../../shared/templates/schema';
 import { Radios } from '../components/choices';
 import { DateInput, Select, TextArea, TextInput } from '../components/fields';
+import { ACTION_TITLE_MAX, DETAIL_TEXT_MAX, tooLong } from '../../shared/records/text-limits';
 import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import { queryParams } from '../lib/router';
@@ -54,7 +55,9 @@ export const ActionsPage = withTemplate(function Actions(props: { visit: LocalRe
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {};
     if (!title.trim()) found.title = 'Enter a short title for the action';
+    else if (title.trim().length > ACTION_TITLE_MAX) found.title = tooLong('Action', ACTION_TITLE_MAX);
     if (!detail.trim()) found.detail = 'Enter what must change';
+    else if (detail.trim().length > DETAIL_TEXT_MAX) found.detail = tooLong('What must change', DETAIL_TEXT_MAX);
     if (significance === '') found.significance = 'Select how significant the action is';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) found.dueDate = 'Enter the date the action is due';
     else if (dueDate < visit.details.date) found.dueDate = 'The due date must be on or after the date of the record';
@@ -146,6 +149,7 @@ export const ActionsPage = withTemplate(function Actions(props: { visit: LocalRe
             rows={3}
             value={detail}
             error={errors.detail}
+            maxLength={DETAIL_TEXT_MAX}
             onChange={setDetail}
           />
           <Radios

@@ -6,6 +6,7 @@ import type { ActionStatus, VisitAction } from '../../shared/briefings/register'
 import type { ActionCheck } from '../../shared/records/schema';
 import { Radios } from '../components/choices';
 import { TextArea } from '../components/fields';
+import { DETAIL_TEXT_MAX } from '../../shared/records/text-limits';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import type { LocalRecord } from '../storage/database';
@@ -101,6 +102,7 @@ function ActionCheckField(props: {
           rows={2}
           value={evidence}
           error={needsEvidence && 'Say what shows the action is complete'}
+          maxLength={DETAIL_TEXT_MAX}
           onChange={setEvidence}
           onBlur={() => save({ status, evidence })}
         />

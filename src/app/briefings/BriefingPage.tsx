@@ -14,13 +14,18 @@ import { cqcClass, cqcLabel, entryDetail, fireOutcome, ragClass, serviceTypeLabe
 import { calendarDay, daysBetween } from '../../shared/calendar';
 import { EscalationBriefing } from './EscalationBriefing';
 import { levelText, nextDue } from './next-due';
+import { useVisits } from '../records/queries';
+import { submittedFor } from '../records/VisitsToDo';
+import { statusLabel } from '../records/status';
 
 export function BriefingPage(props: { providerId: string }) {
   const briefing = useBriefing(props.providerId);
   const provider = useProvider(props.providerId);
   const { briefingStaleDays, pinned } = useObservable(settings);
   const current = useObservable(session);
-  const assignment = useOpenAssignmentFor(props.providerId, current.status === 'signed-in' ? current.user.id : null);
+  const userId = current.status === 'signed-in' ? current.user.id : null;
+  const assignment = useOpenAssignmentFor(props.providerId, userId);
+  const visits = useVisits(userId ?? '');
   if (briefing === undefined || provider === undefined || assignment === undefined) return <p>Loading…</p>;
   const name = briefing?.provider.name ?? provider?.name ?? 'Provider';
   // Starting from the briefing of an assigned provider fulfils that assignment, as from the list.
@@ -40,6 +45,8 @@ export function BriefingPage(props: { providerId: string }) {
     );
   }
   const age = daysBetween(calendarDay(new Date(briefing.compiledAt)), calendarDay(new Date()));
+  // A visit already submitted here for this provider: say so before offering another (issue 17).
+  const submitted = submittedFor({ provider: provider ?? briefing.provider, assignment }, visits ?? []);
   return (
     <>
       <BackLink href="/">My visits</BackLink>
@@ -58,8 +65,17 @@ export function BriefingPage(props: { providerId: string }) {
             {assignment.announced ? '' : ' · unannounced'}.
           </p>
         )}
+        {submitted && (
+          <div class="warning-text" role="note" data-testid="already-submitted">
+            <strong>
+              You have already submitted a visit to {name} ({statusLabel[submitted.status].toLowerCase()}).
+            </strong>{' '}
+            <a href={`/visits/${submitted.id}/check`}>See the visit you submitted</a>. Start another only for a new
+            visit.
+          </div>
+        )}
         <p class="no-print">
-          <a class="button" href={start}>
+          <a class={submitted ? 'button secondary' : 'button'} href={start}>
             Start a visit
           </a>{' '}
           <button type="button" class="button secondary" onClick={() => window.print()}>
@@ -68,7 +84,7 @@ export function BriefingPage(props: { providerId: string }) {
           <PinButton providerId={props.providerId} pinned={pinned.includes(props.providerId)} />
         </p>
         <EscalationBriefing escalation={briefing.escalation} />
-        <ProviderFacts briefing={briefing} />
+        <ProviderFacts briefing={briefing} assignedDue={assignment?.dueDate ?? null} />
         <CqcSection briefing={briefing} />
         <EntryList
           title="Complaints"
@@ -133,9 +149,16 @@ export function BriefingPage(props: { providerId: string }) {
   );
 }
 
-function ProviderFacts({ briefing }: { briefing: Briefing }) {
+function ProviderFacts({ briefing, assignedDue }: { briefing: Briefing; assignedDue: string | null }) {
   const p = briefing.provider;
   const due = nextDue(p);
+  // With a visit assigned, its due date is the one to work to: the schedule's date is shown as
+  // what the assignment answers, not as a second, contradicting deadline (issue 17).
+  const dueLine = !due.date
+    ? 'Not set'
+    : assignedDue !== null && due.kind === 'visit'
+      ? `${formatDate(due.date)} by the monitoring schedule; assigned for ${formatDate(assignedDue)}`
+      : `${formatDate(due.date)} (${dueText(due.date).toLowerCase()})`;
   const rows: Array<[string, string]> = [
     ['Service', serviceTypeLabel[p.serviceType] + (p.capacity !== null ? `, ${p.capacity} places` : '')],
     ['Address', p.address || 'Not recorded'],
@@ -143,7 +166,7 @@ function ProviderFacts({ briefing }: { briefing: Briefing }) {
     ['CQC location', p.cqcLocationId ?? 'Not registered'],
     ['Monitoring level', levelText(p.monitoringLevel)],
     ['Last visit', briefing.lastVisit ? formatDate(briefing.lastVisit.date) : 'No visit recorded'],
-    [due.label, due.date ? `${formatDate(due.date)} (${dueText(due.date).toLowerCase()})` : 'Not set'],
+    [due.label, dueLine],
     [
       'Contract',
       p.contract

@@ -4,8 +4,12 @@
 // an error summary link (#id) lands on it. Radios, checkboxes and fieldsets are in choices.tsx.
 // Typed controls are autocomplete="off" unless told otherwise: besides keeping what people wrote
 // out of the browser's autofill, Chromium then keeps their values out of its session-restore
-// files on disk (measured in test/e2e/at-rest.test.ts; issue 14).
+// files on disk (measured in test/e2e/at-rest.test.ts; issue 14). A box with a length limit shows
+// the GOV.UK character count (CharacterCount) and never cuts what is typed or pasted: the person
+// sees how far over they are and trims it themselves.
 import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { formatCount } from '../../shared/records/text-limits';
 
 export type Option = { value: string; label: string; hint?: string | undefined };
 
@@ -157,18 +161,75 @@ export function DateInput(props: Typed & { onCommit?: (value: string) => void })
   );
 }
 
-export function TextArea(props: Typed & { rows?: number }) {
+/** How long screen readers wait after the last keystroke before the count is read out (GOV.UK's pause). */
+const COUNT_SPEAK_DELAY_MS = 1000;
+/**
+ * The visible count appears once this share of the limit is used: our limits are far above what
+ * most people write, and a count under every evidence box would only lengthen the page (GOV.UK's
+ * "threshold" option).
+ */
+const COUNT_THRESHOLD = 0.75;
+
+/** "You have 1,200 characters remaining" or "You have 3 characters too many". */
+export function countMessage(length: number, max: number): string {
+  const left = max - length;
+  const n = Math.abs(left);
+  return `You have ${formatCount(n)} character${n === 1 ? '' : 's'} ${left >= 0 ? 'remaining' : 'too many'}`;
+}
+
+/**
+ * The GOV.UK character count for the box `id`, put after it: the limit as a hint the box is
+ * described by (`${id}-info`, always there for screen readers), the count shown from the
+ * threshold on (red when over), and the same count in a polite live region once typing pauses.
+ */
+export function CharacterCount(props: { id: string; length: number; max: number }) {
+  const { length, max } = props;
+  const message = countMessage(length, max);
+  const [spoken, setSpoken] = useState('');
+  const visible = length >= max * COUNT_THRESHOLD;
+  useEffect(() => {
+    if (!visible) return setSpoken('');
+    const timer = setTimeout(() => setSpoken(message), COUNT_SPEAK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [message, visible]);
+  return (
+    <>
+      <p class="visually-hidden" id={`${props.id}-info`}>
+        You can enter up to {formatCount(max)} characters
+      </p>
+      {visible && (
+        <p class={length > max ? 'character-count over' : 'character-count'} aria-hidden="true" data-testid="count">
+          {message}
+        </p>
+      )}
+      <p class="visually-hidden" aria-live="polite">
+        {spoken}
+      </p>
+    </>
+  );
+}
+
+/** A box of text; with `maxLength`, the character count under it (nothing typed is ever cut). */
+export function TextArea(props: Typed & { rows?: number; maxLength?: number }) {
+  const max = props.maxLength;
+  const over = max !== undefined && props.value.length > max;
   return (
     <Field
       {...props}
       control={(aria) => (
-        <textarea
-          class="textarea"
-          rows={props.rows ?? 4}
-          autocomplete="off"
-          {...bind(props, aria)}
-          onInput={changed(props)}
-        />
+        <>
+          <textarea
+            class={over ? 'textarea over' : 'textarea'}
+            rows={props.rows ?? 4}
+            autocomplete="off"
+            {...bind(props, aria)}
+            aria-describedby={
+              max === undefined ? aria['aria-describedby'] : describedBy(aria['aria-describedby'], `${props.id}-info`)
+            }
+            onInput={changed(props)}
+          />
+          {max !== undefined && <CharacterCount id={props.id} length={props.value.length} max={max} />}
+        </>
       )}
     />
   );

@@ -1,7 +1,8 @@
 // Photos on one item: thumbnails with a caption each and a remove button, and "Add a photo"
 // (the phone offers its camera or its library). Saving happens on the device at once; the files
 // are uploaded before the record when it is sent.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { AttachmentRef } from '../../shared/records/schema';
 import { useStoredFile } from './queries';
 import { saveFailureMessage } from '../storage/errors';
@@ -27,11 +28,19 @@ export function useFileUrl(sha256: string, which: 'thumbnail' | 'full' = 'thumbn
   return blob === null ? null : url;
 }
 
+/**
+ * Whether what is shown is the council's copy of a record (a review, needing a connection): its
+ * photos are then read from the server when this device does not hold them, as the person may.
+ */
+export const CouncilCopy = createContext(false);
+
 export function Thumbnail(props: { attachment: AttachmentRef; alt: string }) {
   const url = useFileUrl(props.attachment.sha256);
+  const councilCopy = useContext(CouncilCopy);
   if (url === undefined) return <span class="thumbnail missing">Loading photo…</span>;
-  return url ? (
-    <img class="thumbnail" src={url} alt={props.alt} />
+  if (url) return <img class="thumbnail" src={url} alt={props.alt} />;
+  return councilCopy ? (
+    <img class="thumbnail" src={`/api/attachments/${props.attachment.sha256}`} alt={props.alt} loading="lazy" />
   ) : (
     <span class="thumbnail missing">Photo not on this device</span>
   );

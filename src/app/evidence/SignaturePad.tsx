@@ -1,6 +1,8 @@
 // A signature pad: drawn with a finger, stylus or mouse (pointer events, one stroke per pointer),
 // or — for anyone who cannot draw on a screen — the signer's typed name rendered in its place.
-// Produces a PNG; the page stores it with the signer's name, role and the time.
+// Produces a PNG; the page stores it with the signer's name, role and the time. The drawing stays
+// on the pad until the page says it is stored: a missing name or a failed write must never make
+// the signer sign again.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 const WIDTH = 600;
@@ -9,7 +11,8 @@ const HEIGHT = 200;
 export function SignaturePad(props: {
   id: string;
   label: string;
-  onSigned: (png: Blob, typed: boolean) => Promise<void>;
+  /** Stores the signature; resolves true once stored, false when it was not (the pad keeps the drawing). */
+  onSigned: (png: Blob, typed: boolean) => Promise<boolean>;
   nameForTyped: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -62,18 +65,27 @@ export function SignaturePad(props: {
   async function save(typed: boolean) {
     const c = context();
     if (!c || !canvas.current) return;
+    let png: Blob | null;
     if (typed) {
-      clear();
-      c.fillStyle = '#0b0c0c';
-      c.font = 'italic 48px Georgia, serif';
-      c.fillText(props.nameForTyped, 20, HEIGHT / 2 + 16);
+      // The typed name is drawn on a canvas of its own, so a drawing on the pad is not lost to it.
+      const typedCanvas = document.createElement('canvas');
+      typedCanvas.width = WIDTH;
+      typedCanvas.height = HEIGHT;
+      const t = typedCanvas.getContext('2d');
+      if (!t) return;
+      t.fillStyle = '#ffffff';
+      t.fillRect(0, 0, WIDTH, HEIGHT);
+      t.fillStyle = '#0b0c0c';
+      t.font = 'italic 48px Georgia, serif';
+      t.fillText(props.nameForTyped, 20, HEIGHT / 2 + 16);
+      png = await new Promise<Blob | null>((resolve) => typedCanvas.toBlob(resolve, 'image/png'));
+    } else {
+      png = await new Promise<Blob | null>((resolve) => canvas.current!.toBlob(resolve, 'image/png'));
     }
-    const png = await new Promise<Blob | null>((resolve) => canvas.current!.toBlob(resolve, 'image/png'));
     if (!png) return;
     setBusy(true);
     try {
-      await props.onSigned(png, typed);
-      clear();
+      if (await props.onSigned(png, typed)) clear();
     } finally {
       setBusy(false);
     }

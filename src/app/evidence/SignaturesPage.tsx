@@ -104,11 +104,20 @@ function SignatureSection(props: {
             label={`Signature of the ${ROLE[role].title.toLowerCase()}`}
             nameForTyped={name}
             onSigned={async (png) => {
+              // Refused before anything is stored; the pad keeps the drawing, and focus goes to the
+              // name so the signer can carry on where the message is.
               if (name.trim() === '') {
                 setNameError('Enter the name of the person signing');
-                return;
+                document.getElementById(`${base}-name`)?.focus();
+                return false;
               }
-              await saveSignature(visit.id, png, { role, name: name.trim() }).catch(props.onError);
+              try {
+                await saveSignature(visit.id, png, { role, name: name.trim() });
+                return true;
+              } catch (e) {
+                props.onError(e);
+                return false;
+              }
             }}
           />
         </>

@@ -9,7 +9,7 @@ import { SubmissionList } from '../../shared/records/api-schemas';
 import { recordSubject } from '../../shared/records/record-rules';
 import type { StoredSubmission } from '../../shared/records/schema';
 import { filterQuery, parseRecordFilter, type RecordFilter } from '../../shared/records/record-filter';
-import { BackLink, Page } from '../components/Page';
+import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
 import { navigate } from '../lib/router';
 import { getJson, loadProviders } from './api';
@@ -28,6 +28,17 @@ const STATUS = {
 const STATUS_ORDER = { submitted: 0, returned: 1, 'signed-off': 2 } as const;
 const STATUS_CLASS = { submitted: 'tag blue', returned: 'tag yellow', 'signed-off': 'tag green' } as const;
 
+/** The first problem with each field of the filter, by its key. */
+function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? 'from');
+    errors[key] ??=
+      key === 'from' || key === 'to' ? issue.message.replace(/^Invalid.*$/, 'Enter a real date') : issue.message;
+  }
+  return errors;
+}
+
 const subject = (s: StoredSubmission, names: Map<string, string>) => recordSubject(s.body, (id) => names.get(id));
 
 export function InboxPage(props: { query: string }) {
@@ -37,6 +48,7 @@ export function InboxPage(props: { query: string }) {
   const [records, setRecords] = useState<StoredSubmission[] | null>(null);
   const [providers, setProviders] = useState<ProviderRecord[]>([]);
   const [failure, setFailure] = useState('');
+  const [filterErrors, setFilterErrors] = useState<Record<string, string>>({});
   const query = filterQuery(applied);
   const decided = new URLSearchParams(props.query).get('decided');
 
@@ -77,13 +89,18 @@ export function InboxPage(props: { query: string }) {
       <BackLink href="/office">Office</BackLink>
       <Page title="Inbox" caption="Records received">
         {!parsed.success && <p role="status">Part of the filter in the address was not understood and is ignored.</p>}
+        <ErrorSummary
+          errors={Object.entries(filterErrors).map(([key, message]) => ({ href: `#filter-${key}`, message }))}
+        />
         <form
           class="filters"
           aria-label="Filter records"
           onSubmit={(e) => {
             e.preventDefault();
             const next = parseRecordFilter(new URLSearchParams(draft));
-            navigate(`${INBOX_PATH}${filterQuery(next.success ? next.data : {})}`);
+            // The same rules as the server's: a bad filter is named here, not sent to fail there.
+            setFilterErrors(next.success ? {} : fieldErrors(next.error.issues));
+            if (next.success) navigate(`${INBOX_PATH}${filterQuery(next.data)}`);
           }}
         >
           {selects.map(({ key, ...select }) => (
@@ -96,8 +113,14 @@ export function InboxPage(props: { query: string }) {
             value={draft.person ?? ''}
             onChange={set('person')}
           />
-          <DateInput id="filter-from" label="From" value={draft.from ?? ''} onChange={set('from')} />
-          <DateInput id="filter-to" label="To" value={draft.to ?? ''} onChange={set('to')} />
+          <DateInput
+            id="filter-from"
+            label="From"
+            value={draft.from ?? ''}
+            error={filterErrors.from}
+            onChange={set('from')}
+          />
+          <DateInput id="filter-to" label="To" value={draft.to ?? ''} error={filterErrors.to} onChange={set('to')} />
           <div class="form-group">
             <button type="submit" class="button">
               Apply filters

@@ -2,17 +2,23 @@
 // and multiple choice, number, date and rating, with guidance, the error message and the evidence
 // note. Local state is the truth while the page is open; choices are saved at once, typed text
 // 400 ms after the last keystroke, on blur, when the page is hidden and on unmount (docs/reliability-and-security.md).
+// On a phone each question must stay short (issue 17): a shared scale's hints are said once per
+// area (ScaleHints.tsx), and a check's long guidance folds under "What to look for".
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { itemIssues, noteRequired } from '../../shared/records/record-rules';
 import type { Answer, AttachmentRef } from '../../shared/records/schema';
 import type { GroupChildItem, Template } from '../../shared/templates/schema';
 import { itemOptions } from '../../shared/templates/template-rules';
 import { Checkboxes, Radios } from '../components/choices';
-import { DateInput, TextArea, TextInput } from '../components/fields';
+import { CharacterCount, DateInput, TextArea, TextInput, type Option } from '../components/fields';
+import { ANSWER_TEXT_MAX } from '../../shared/records/text-limits';
 import { PhotoField } from '../evidence/PhotoField';
 import type { PhotoPlace } from '../evidence/photo-store';
+import { sharedScale } from './ScaleHints';
 
 const TEXT_SAVE_DELAY_MS = 400;
+/** Guidance longer than this, on a question answered by choosing, folds under "What to look for". */
+const FOLD_GUIDANCE_OVER = 120;
 export type LeafAnswer = Pick<Answer, 'value' | 'note'>;
 
 export function AnswerField(props: {
@@ -78,7 +84,21 @@ export function AnswerField(props: {
       {context}
     </>
   );
-  const options = itemOptions(template, item);
+  // A shared scale's hints are at the top of the area; repeated under every question they buried it.
+  const options: Option[] | null = sharedScale(template, item)
+    ? itemOptions(template, item)!.map((o) => ({ value: o.value, label: o.label }))
+    : itemOptions(template, item);
+  // A check's guidance is reference for who needs it (GOV.UK details), not read before every answer;
+  // after the choices, just above the evidence it helps to gather, and not part of the question's description.
+  const foldGuidance = options !== null && (item.guidance?.length ?? 0) > FOLD_GUIDANCE_OVER;
+  const guidance = foldGuidance && (
+    <details class="details guidance">
+      <summary>
+        What to look for<span class="visually-hidden"> for {item.label}</span>
+      </summary>
+      <p class="details-text">{item.guidance}</p>
+    </details>
+  );
   const needsNote = noteRequired(item, { value, note });
   const noteField = item.note !== 'none' && (
     <div class="note">
@@ -89,14 +109,16 @@ export function AnswerField(props: {
       {/* Named with the item's legend too: the box sits outside the fieldset, so its label alone would not say which item. */}
       <textarea
         id={`${id}-note`}
-        class="textarea"
+        class={note.length > ANSWER_TEXT_MAX ? 'textarea over' : 'textarea'}
         rows={2}
         autocomplete="off"
         value={note}
         aria-labelledby={`${id}-note-label ${id}-legend`}
+        aria-describedby={`${id}-note-info`}
         onInput={(e) => typed({ note: e.currentTarget.value })}
         onBlur={flush}
       />
+      <CharacterCount id={`${id}-note`} length={note.length} max={ANSWER_TEXT_MAX} />
     </div>
   );
 
@@ -111,10 +133,11 @@ export function AnswerField(props: {
   );
   const field = {
     id,
-    hint: item.guidance,
+    hint: foldGuidance ? undefined : item.guidance,
     error: issues.join('. '),
     after: (
       <>
+        {guidance}
         {noteField}
         {photos}
       </>
@@ -131,7 +154,7 @@ export function AnswerField(props: {
       onChange: (next: string) => typed({ value: next }),
     };
     if (item.type === 'long-text' || item.type === 'text')
-      return <TextArea {...text} rows={item.type === 'long-text' ? 6 : 2} />;
+      return <TextArea {...text} rows={item.type === 'long-text' ? 6 : 2} maxLength={ANSWER_TEXT_MAX} />;
     if (item.type === 'date') return <DateInput {...text} onCommit={chosen} />;
     return <TextInput {...text} short inputMode="decimal" />;
   }

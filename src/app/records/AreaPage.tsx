@@ -13,6 +13,7 @@ import { addGroupRow, removeGroupRow, saveAnswer, saveRowAnswer } from './answer
 import { DraftStep, StepNotFound, useDraftStep } from './DraftStep';
 import { FieldFor } from './GroupAnswer';
 import { RatingField } from './RatingField';
+import { ScaleHints } from './ScaleHints';
 import { withTemplate } from './with-template';
 import { recordNoun } from './labels';
 
@@ -22,7 +23,7 @@ export const AreaPage = withTemplate(function AreaForm(props: {
   template: Template;
 }) {
   const { visit, template } = props;
-  const step = useDraftStep(visit);
+  const step = useDraftStep(visit, props.sectionId);
   const index = template.sections.findIndex((s) => s.id === props.sectionId);
   const section = template.sections[index];
   if (!section) return <StepNotFound visit={visit} title="Section not found" />;
@@ -71,6 +72,7 @@ export const AreaPage = withTemplate(function AreaForm(props: {
       problems={problems}
     >
       {section.summary && <p class="lead">{section.summary}</p>}
+      <ScaleHints template={template} items={section.items} />
       <form onSubmit={(e) => void finish(e)} noValidate>
         {section.items.map((item) => (
           <div key={`${visit.id}:${item.id}`}>

@@ -12,6 +12,7 @@ import { syncAfterSubmit } from '../sync/control';
 import { statusClass, statusLabel } from './status';
 import { RecordSummary } from './RecordSummary';
 import { withTemplate } from './with-template';
+import { GroupedErrorSummary, groupedErrors } from './CheckErrors';
 import { amendRecord, returnToDraft, submitRecord } from './record-store';
 import { toRecordBody } from './record-body';
 import { recordNoun } from './labels';
@@ -22,14 +23,14 @@ export const CheckAnswersPage = withTemplate(function CheckAnswers(props: { visi
   const [busy, setBusy] = useState(false);
   const editable = visit.status === 'draft';
   const issues = editable ? submissionIssues(template, toRecordBody(visit, new Date().toISOString(), template)) : [];
-  const errorLinks = issues.map((i) => ({ href: fixLink(template, visit.id, i.path), message: i.message }));
+  const errorGroups = groupedErrors(template, visit, issues);
 
   async function submit() {
     setBusy(true);
     try {
       await submitRecord(visit.id);
       syncAfterSubmit();
-      navigate('/?submitted=1');
+      navigate(`/visits/${visit.id}/submitted`);
     } catch (error) {
       setFailure(saveFailureMessage(error));
       setBusy(false);
@@ -120,8 +121,15 @@ export const CheckAnswersPage = withTemplate(function CheckAnswers(props: { visi
             <a href={`/visits/${visit.id}/history`}>See the history of this {recordNoun(visit.kind)}</a>
           </p>
         )}
-        {editable && issues.length > 0 && <ErrorSummary title="Before you can submit" errors={errorLinks} />}
-        <RecordSummary record={visit} template={template} changeLinks={editable} />
+        {editable && issues.length > 0 && <GroupedErrorSummary title="Before you can submit" groups={errorGroups} />}
+        {/* While it cannot be submitted, what is missing comes first and each area's answers so far
+            fold under its title (issue 17: every question of an empty visit listed made 22,408 px on a phone). */}
+        <RecordSummary
+          record={visit}
+          template={template}
+          changeLinks={editable}
+          folded={editable && issues.length > 0 ? { open: false } : undefined}
+        />
         {editable && (
           <>
             <h2>Now send your {recordNoun(visit.kind)}</h2>
@@ -138,14 +146,3 @@ export const CheckAnswersPage = withTemplate(function CheckAnswers(props: { visi
     </>
   );
 });
-
-/** Where to go to fix a problem: the section holding the item, the judgement page, or the actions. */
-function fixLink(template: Template, recordId: string, path: string): string {
-  const [field, id] = path.split('.');
-  const base = `/visits/${recordId}`;
-  if (field === 'overallRating' || (field === 'ratingOverrides' && id === 'overall')) return `${base}/judgement`;
-  if (field === 'actions') return `${base}/actions`;
-  if (field === 'sectionRatings' || field === 'ratingOverrides') return `${base}/areas/${id ?? ''}`;
-  const section = template.sections.find((s) => s.items.some((it) => it.id === id));
-  return section ? `${base}/areas/${section.id}` : `${base}/details`;
-}

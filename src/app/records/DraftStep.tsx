@@ -2,7 +2,9 @@
 // overall judgement): the way back to the record, the record's name above the title, "Not saved"
 // when a write fails, and the problems found. Problems are judged on what is stored, not on the
 // last render (a choice made a moment ago may still be saving), and shown once: moving on again
-// leaves anyway, since everything entered is already saved.
+// leaves anyway, since everything entered is already saved. Errors belong to the step they were
+// found on: "Save and go to next area" reuses the same page component for the next area, which
+// must open clean (issue 17), so what is shown is remembered with the step's name.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
@@ -15,9 +17,13 @@ import { storedRecord } from './record-store';
 export type StepProblem = { href: string; message: string };
 export type DraftStepState = ReturnType<typeof useDraftStep>;
 
-export function useDraftStep(visit: LocalRecord) {
+/** `step` names the part being edited (a section id), when one page component edits several. */
+export function useDraftStep(visit: LocalRecord, step = '') {
   const [saveError, setSaveError] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
+  // The step whose problems are on show, or null: moving to another step shows none.
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  const showErrors = shownFor === step;
+  const setShowErrors = (show: boolean) => setShownFor(show ? step : null);
   return {
     saveError,
     showErrors,

@@ -3,7 +3,6 @@
 import { openDeadlines } from '../../shared/deadlines';
 import type { SessionUser } from '../../shared/auth/schema';
 import { Page } from '../components/Page';
-import { queryParams } from '../lib/router';
 import { dueText, formatDate, formatDateTime } from '../components/format';
 import type { RecordStatus } from '../storage/database';
 import { useUploadProgress, useVisits, type RecordSummary } from './queries';
@@ -21,17 +20,9 @@ const groups: Array<{ status: RecordStatus; title: string; empty: string }> = [
 
 export function MyVisitsPage(props: { user: SessionUser }) {
   const visits = useVisits(props.user.id);
-  const justSubmitted = queryParams().has('submitted');
+  // Submitting goes to its own confirmation page (SubmittedPage.tsx), which says what happens next.
   return (
     <Page title="My visits">
-      {justSubmitted && (
-        <div class="notification" role="status">
-          <p>
-            <strong>Visit submitted.</strong> It is saved on this device and is sent to the council automatically —
-            straight away when there is a connection, otherwise as soon as there is one.
-          </p>
-        </div>
-      )}
       <p>
         <a class="button" href="/visits/new" role="button">
           Start a visit
@@ -103,7 +94,8 @@ function ReturnedList(props: { visits: RecordSummary[] }) {
   );
 }
 
-const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+/** A size as people read it: kB under a megabyte (a typed signature is a few kB, not "0.0 MB"), else MB. */
+const size = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} kB` : `${(n / (1024 * 1024)).toFixed(1)} MB`);
 
 function VisitList(props: { visits: RecordSummary[] }) {
   const progress = useUploadProgress();
@@ -130,7 +122,7 @@ function VisitList(props: { visits: RecordSummary[] }) {
           {v.status === 'queued' && progress?.get(v.id) && (
             <span class="meta" data-testid="upload-progress">
               Photos and signatures sent: {progress.get(v.id)!.filesSent} of {progress.get(v.id)!.files} (
-              {megabytes(progress.get(v.id)!.bytesSent)} of {megabytes(progress.get(v.id)!.bytes)})
+              {size(progress.get(v.id)!.bytesSent)} of {size(progress.get(v.id)!.bytes)})
             </span>
           )}
         </li>

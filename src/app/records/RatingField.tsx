@@ -1,6 +1,8 @@
 // A rating on the template's scale — for a section or the overall judgement — with the rating the
 // scoring rule suggests shown beside it, updating live as answers change. Choosing a different
 // rating asks for a written reason (autosaved like any typed answer); both are kept and shown.
+// What each rating means folds under a details element above the choices (issue 17: a phone's
+// area page was mostly hints), so the three short choices sit together.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Suggestion } from '../../shared/records/scoring';
 import type { RatingOverride } from '../../shared/records/schema';
@@ -8,6 +10,7 @@ import type { Template } from '../../shared/templates/schema';
 import { Radios } from '../components/choices';
 import { TextArea } from '../components/fields';
 import { saveOverrideReason, saveRating } from './answer-store';
+import { ScaleDetails } from './ScaleHints';
 
 const REASON_SAVE_DELAY_MS = 400;
 
@@ -69,6 +72,10 @@ export function RatingField(props: {
   const stale = differs && props.override !== undefined && props.override.suggested !== suggestion.rating;
   const missingReason = props.showErrors && differs && reason.trim() === '';
   const suggestedId = `${base}-suggested`;
+  const options = template.ratingScale.map((option) => ({
+    value: option.value,
+    label: `${option.label}${option.value === suggestion.rating ? ' (suggested)' : ''}`,
+  }));
   return (
     <Radios
       id={base}
@@ -78,17 +85,18 @@ export function RatingField(props: {
       intro={{
         id: suggestedId,
         element: (
-          <p class="suggestion" id={suggestedId} data-testid={`suggested-${ratingKey}`}>
-            Suggested from {props.isOverall ? 'the section ratings' : 'your answers'}:{' '}
-            <strong>{suggestionText(template, suggestion)}</strong>
-          </p>
+          <>
+            <p class="suggestion" id={suggestedId} data-testid={`suggested-${ratingKey}`}>
+              Suggested from {props.isOverall ? 'the section ratings' : 'your answers'}:{' '}
+              <strong>{suggestionText(template, suggestion)}</strong>
+            </p>
+            <ScaleDetails scale={template.ratingScale} />
+          </>
         ),
       }}
-      options={template.ratingScale.map((option) => ({
-        value: option.value,
-        label: `${option.label}${option.value === suggestion.rating ? ' (suggested)' : ''}`,
-        hint: option.hint,
-      }))}
+      options={options}
+      // As AnswerField's rule: a few short choices, their meanings in the details above, sit side by side.
+      inline={options.length <= 4 && options.every((o) => o.label.length <= 20)}
       value={current}
       error={props.showErrors && current === null && 'Give a rating'}
       onChange={(value) => {

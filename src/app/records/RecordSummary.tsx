@@ -13,6 +13,7 @@ import {
   type RatingOverride,
   type RecordDetails,
 } from '../../shared/records/schema';
+import type { ComponentChildren } from 'preact';
 import { type GroupChildItem, type Template } from '../../shared/templates/schema';
 import { dueText, formatDate, formatDateTime } from '../components/format';
 import { SummaryList, SummaryRow } from '../components/SummaryList';
@@ -101,6 +102,34 @@ function DetailsRows(props: { record: SummarisedRecord }) {
   );
 }
 
+/** A section of the summary: a heading and its rows, or, folded, a details element whose summary names the section and its rating. */
+function Fold(props: {
+  id: string;
+  title: string;
+  rating: string | null;
+  folded: { open: boolean } | undefined;
+  children: ComponentChildren;
+}) {
+  if (!props.folded)
+    return (
+      <section aria-labelledby={props.id}>
+        <h2 id={props.id}>{props.title}</h2>
+        {props.children}
+      </section>
+    );
+  return (
+    <details class="fold" open={props.folded.open} data-testid="summary-fold">
+      <summary>
+        <span class="fold-title" id={props.id}>
+          {props.title}
+        </span>
+        {props.rating !== null && <span class="fold-rating">{props.rating}</span>}
+      </summary>
+      {props.children}
+    </details>
+  );
+}
+
 function RatingRow(props: {
   template: Template;
   label: string;
@@ -133,7 +162,16 @@ const CHECK_LABEL: Record<ActionCheck['status'], string> = {
   verified: 'Verified as done',
 };
 
-export function RecordSummary(props: { record: SummarisedRecord; template: Template; changeLinks: boolean }) {
+export function RecordSummary(props: {
+  record: SummarisedRecord;
+  template: Template;
+  changeLinks: boolean;
+  /**
+   * Each section folded under its title and rating (a review of a long record on a phone); opened
+   * one at a time, or all at once when `open`.
+   */
+  folded?: { open: boolean };
+}) {
   const { record, template } = props;
   const base = `/visits/${record.id}`;
   const overall = suggestOverallRating(template, record.sectionRatings, record.answers);
@@ -155,8 +193,13 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
         </p>
       )}
       {template.sections.map((section) => (
-        <section key={section.id} aria-labelledby={`sum-${section.id}`}>
-          <h2 id={`sum-${section.id}`}>{section.title}</h2>
+        <Fold
+          key={section.id}
+          id={`sum-${section.id}`}
+          title={section.title}
+          rating={section.rated ? ratingLabel(template, record.sectionRatings[section.id]) : null}
+          folded={props.folded}
+        >
           <SummaryList>
             {section.items
               .filter((item) => isItemVisible(item, record.answers))
@@ -203,7 +246,7 @@ export function RecordSummary(props: { record: SummarisedRecord; template: Templ
               <a href={`${base}/areas/${section.id}`}>Change {section.title.toLowerCase()}</a>
             </p>
           )}
-        </section>
+        </Fold>
       ))}
       {template.overall && (
         <section aria-labelledby="sum-overall">

@@ -1,6 +1,8 @@
-// Reviewing a record someone else submitted (needs a connection): the record as the council holds
-// it, then sign it off or return it for amendment with a comment. Managers review their team's
-// observations and audits; the QA manager any record (seed 003 §4.6, §10.3).
+// Reviewing a record someone else submitted (needs a connection): the decision first (sign it off,
+// or return it for amendment with a comment), where a manager on a phone can reach it, then the
+// record as the council holds it, each section folded under its title and rating, with its photos
+// read from the server. Managers review their team's observations and audits; the QA manager any
+// record (seed 003 §4.6, §10.3).
 import { useState } from 'preact/hooks';
 import { TextArea } from '../components/fields';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
@@ -10,7 +12,9 @@ import { errorMessage, requestJson } from '../lib/http';
 import { fromRecordBody, listedName } from './record-body';
 import { useCouncilCopy } from './council-copy';
 import { useTemplate } from './queries';
+import { useProvider } from '../briefings/queries';
 import { RecordSummary } from './RecordSummary';
+import { CouncilCopy } from '../evidence/PhotoField';
 
 const OFFLINE = 'Reviewing needs a connection. Try again when you are online.';
 const KIND = { visit: 'visit', observation: 'observation of practice', audit: 'case file audit' } as const;
@@ -27,7 +31,11 @@ export function ReviewPage(props: { id: string }) {
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [allOpen, setAllOpen] = useState(false);
   const template = useTemplate(stored?.body.templateId, stored?.body.templateVersion);
+  // A visit is named by the provider's name as the register has it (the id only when unknown here).
+  const provider = useProvider(stored?.body.kind === 'visit' ? stored.body.details.providerId : '');
+  const name = stored ? listedName(stored.body, provider?.name) : '';
 
   async function decide(decision: 'sign-off' | 'return') {
     if (!stored) return;
@@ -53,7 +61,7 @@ export function ReviewPage(props: { id: string }) {
     <>
       <BackLink href={back.href}>{back.label}</BackLink>
       <Page
-        title={stored ? `Review: ${listedName(stored.body)}` : 'Review'}
+        title={stored ? `Review: ${name}` : 'Review'}
         documentTitle="Review"
         caption={stored ? `${KIND[stored.body.kind]}, revision ${stored.revision}` : undefined}
       >
@@ -71,33 +79,46 @@ export function ReviewPage(props: { id: string }) {
                 {stored.review.reviewerName}.
               </p>
             )}
-            {template ? (
-              <RecordSummary
-                template={template}
-                changeLinks={false}
-                record={{ ...fromRecordBody(stored.body), subjectName: listedName(stored.body) }}
+            <section class="decision" aria-labelledby="decision-heading">
+              <h2 id="decision-heading">Your decision</h2>
+              <TextArea
+                id="review-comment"
+                label="Comment"
+                hint="Needed to return it: say what to amend. Optional when signing off."
+                rows={3}
+                value={comment}
+                error={commentError}
+                onChange={(value) => {
+                  setComment(value);
+                  setCommentError('');
+                }}
               />
+              <button type="button" class="button" disabled={busy} onClick={() => void decide('sign-off')}>
+                Sign off
+              </button>{' '}
+              <button type="button" class="button secondary" disabled={busy} onClick={() => void decide('return')}>
+                Return for amendment
+              </button>
+            </section>
+            {template ? (
+              <>
+                <p>
+                  <button type="button" class="button secondary small" onClick={() => setAllOpen(!allOpen)}>
+                    {allOpen ? 'Fold every section' : 'Open every section'}
+                  </button>
+                </p>
+                <CouncilCopy.Provider value={true}>
+                  <RecordSummary
+                    template={template}
+                    changeLinks={false}
+                    folded={{ open: allOpen }}
+                    record={{ ...fromRecordBody(stored.body), subjectName: name }}
+                  />
+                </CouncilCopy.Provider>
+              </>
             ) : (
               <p>The template of this record is not on this device yet; choose “Sync now”.</p>
             )}
-            <h2>Your decision</h2>
-            <TextArea
-              id="review-comment"
-              label="Comment"
-              hint="Needed to return it: say what to amend. Optional when signing off."
-              value={comment}
-              error={commentError}
-              onChange={(value) => {
-                setComment(value);
-                setCommentError('');
-              }}
-            />
-            <button type="button" class="button" disabled={busy} onClick={() => void decide('sign-off')}>
-              Sign off
-            </button>{' '}
-            <button type="button" class="button secondary" disabled={busy} onClick={() => void decide('return')}>
-              Return for amendment
-            </button>
           </>
         )}
       </Page>

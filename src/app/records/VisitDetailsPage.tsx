@@ -6,6 +6,7 @@ import type { VisitDetails } from '../../shared/records/schema';
 import { preferredTemplate, suitsServiceType } from '../../shared/templates/service-types';
 import { Radios } from '../components/choices';
 import { DateInput, Select, TextArea } from '../components/fields';
+import { DETAIL_TEXT_MAX, tooLong } from '../../shared/records/text-limits';
 import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';
 import { navigate, queryParams } from '../lib/router';
 import { useAssignment } from '../briefings/queries';
@@ -19,7 +20,7 @@ import { calendarDay } from '../../shared/calendar';
 
 const QMF_TEMPLATE_ID = 'qmf-care-home';
 
-type Errors = Partial<Record<'template' | 'provider' | 'date' | 'announced', string>>;
+type Errors = Partial<Record<'template' | 'provider' | 'date' | 'announced' | 'spoke-with', string>>;
 const ANNOUNCED = [
   { value: 'yes', label: 'Announced' },
   { value: 'no', label: 'Unannounced' },
@@ -84,6 +85,7 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
     event.preventDefault();
     const found = validate({ providerId, date, announced });
     if (!existing && !template) found.template = 'Choose what kind of visit this is';
+    if (spokeWith.trim().length > DETAIL_TEXT_MAX) found['spoke-with'] = tooLong('Who you spoke to', DETAIL_TEXT_MAX);
     const provider = providers?.find((p) => p.id === providerId);
     if (!existing && !found.provider && provider && !suitsServiceType(template, provider.serviceType))
       found.provider = 'Select a provider this kind of visit is for, or choose a different kind of visit';
@@ -158,6 +160,8 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
             hint="Roles or initials only, never a full name: for example the registered manager, a senior carer, two residents and a relative."
             rows={3}
             value={spokeWith}
+            error={errors['spoke-with']}
+            maxLength={DETAIL_TEXT_MAX}
             onChange={setSpokeWith}
           />
           <button type="submit" class="button">

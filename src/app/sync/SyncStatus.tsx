@@ -21,8 +21,9 @@ export function SyncStatus() {
   // Tell the truth on "lie-fi": the device may say it is online while the server can't be reached.
   let connection: string;
   if (!isOnline) connection = 'Offline';
-  else if (state.consecutiveFailures > 0 && state.phase === 'syncing')
-    connection = "Can't reach the server — trying again";
+  // A retry in progress may well succeed: say so, not "can't reach" (issue 17: a false alarm
+  // flashed while a send was going through).
+  else if (state.consecutiveFailures > 0 && state.phase === 'syncing') connection = 'Trying again…';
   else if (state.phase === 'syncing') connection = 'Sending…';
   else if (state.phase === 'waiting-to-retry') connection = "Can't reach the server";
   else connection = 'Online';

@@ -4,16 +4,24 @@
 import * as z from 'zod/mini';
 import { RecordKind, ReviewStatus } from './schema';
 
-export const RecordFilter = z.object({
-  kind: z.optional(RecordKind),
-  status: z.optional(ReviewStatus),
-  providerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  /** Part of a name: the submitter's, or the practitioner's on an observation or audit (any case). */
-  person: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
-  /** The record's own date (visit, observation or audit date), inclusive. */
-  from: z.optional(z.iso.date()),
-  to: z.optional(z.iso.date()),
-});
+export const RecordFilter = z
+  .object({
+    kind: z.optional(RecordKind),
+    status: z.optional(ReviewStatus),
+    providerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    /** Part of a name: the submitter's, or the practitioner's on an observation or audit (any case). */
+    person: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
+    /** The record's own date (visit, observation or audit date), inclusive. */
+    from: z.optional(z.iso.date()),
+    to: z.optional(z.iso.date()),
+  })
+  .check(
+    // A range that ends before it starts holds nothing: say so rather than answer "0 records" (issue 17).
+    z.refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+      message: '‘From’ must be the same as or before ‘To’',
+      path: ['to'],
+    }),
+  );
 export type RecordFilter = z.infer<typeof RecordFilter>;
 
 export const FILTER_KEYS = ['kind', 'status', 'providerId', 'person', 'from', 'to'] as const;

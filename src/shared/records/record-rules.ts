@@ -5,6 +5,7 @@
 import { ratingIssues } from './scoring';
 import { isItemVisible, itemOptions } from '../templates/template-rules';
 import { type Answer, KIND_FOR_SUBJECT, type RecordBody } from './schema';
+import { ACTION_TITLE_MAX, answerLengthIssues, DETAIL_TEXT_MAX, tooLong } from './text-limits';
 import { type Issue } from '../sync/schema';
 import { type GroupChildItem, type Template, type TemplateItem, type TemplateSection } from '../templates/schema';
 
@@ -65,11 +66,14 @@ function valueIssues(template: Template, item: GroupChildItem, value: NonNullabl
 /** The problems with one (non-group) item's answer, as messages for the person (empty when fine). */
 export function itemIssues(template: Template, item: GroupChildItem, answer: LeafAnswer | undefined): string[] {
   const value = answer?.value ?? null;
-  if (value === null || isBlank(value)) return item.required ? [EMPTY_MESSAGE[item.type] ?? 'Enter an answer'] : [];
+  // Checked even when unanswered: the schema refuses an over-long note whatever the answer.
+  const lengths = answerLengthIssues(answer, item.type === 'rating' ? 'Rationale' : 'Evidence');
+  if (value === null || isBlank(value))
+    return [...(item.required ? [EMPTY_MESSAGE[item.type] ?? 'Enter an answer'] : []), ...lengths];
   const problems = valueIssues(template, item, value);
   if (noteRequired(item, answer) && (answer?.note ?? '').trim() === '')
     problems.push('Enter the evidence for this answer');
-  return problems;
+  return [...problems, ...lengths];
 }
 
 /** Problems with a repeating group's rows, each message prefixed with the row it is about. */
@@ -223,9 +227,48 @@ export function submissionIssues(template: Template, body: RecordBody): Issue[] 
       path: 'details.feedbackSentOn',
       message: 'Feedback to the worker: the date it was sent cannot be before the audit',
     });
+  issues.push(...detailLengthIssues(template, body));
   const actionIds = (body.actions ?? []).map((a) => a.id);
   if (new Set(actionIds).size !== actionIds.length)
     issues.push({ path: 'actions', message: 'Each action needs its own id' });
+  return issues;
+}
+
+/**
+ * The record's texts outside its answers that are over the wire schema's limits, each named as
+ * the page that holds it names it, so the person is told before the record is queued.
+ */
+function detailLengthIssues(template: Template, body: RecordBody): Issue[] {
+  const issues: Issue[] = [];
+  if (body.kind === 'visit' && body.details.spokeWith.length > DETAIL_TEXT_MAX)
+    issues.push({ path: 'details.spokeWith', message: tooLong('Who you spoke to', DETAIL_TEXT_MAX) });
+  for (const [index, action] of (body.actions ?? []).entries()) {
+    if (action.title.length > ACTION_TITLE_MAX)
+      issues.push({
+        path: `actions.${index}.title`,
+        message: tooLong(`Action ${index + 1}: the title`, ACTION_TITLE_MAX),
+      });
+    if (action.detail.length > DETAIL_TEXT_MAX)
+      issues.push({
+        path: `actions.${index}.detail`,
+        message: tooLong(`Action "${action.title.slice(0, 80)}": “What must change”`, DETAIL_TEXT_MAX),
+      });
+  }
+  for (const [index, check] of (body.actionChecks ?? []).entries()) {
+    if (check.evidence.length > DETAIL_TEXT_MAX)
+      issues.push({
+        path: `actionChecks.${index}.evidence`,
+        message: tooLong('Earlier actions: the evidence', DETAIL_TEXT_MAX),
+      });
+  }
+  for (const [key, override] of Object.entries(body.ratingOverrides ?? {})) {
+    if (override.reason.length <= DETAIL_TEXT_MAX) continue;
+    const where = template.sections.find((s) => s.id === key)?.title ?? template.overall?.label ?? 'Overall rating';
+    issues.push({
+      path: `ratingOverrides.${key}`,
+      message: tooLong(`${where}: the reason for a different rating`, DETAIL_TEXT_MAX),
+    });
+  }
   return issues;
 }
 

@@ -2,6 +2,7 @@
 // observation or audit, its answers, ratings, actions and signatures; its review; the stored form.
 import * as z from 'zod/mini';
 import { nonEmpty, shortText, slug } from '../wire-fields';
+import { ACTION_TITLE_MAX, ANSWER_TEXT_MAX, DETAIL_TEXT_MAX } from './text-limits';
 import { ActionStatus, Briefing } from '../briefings/register';
 import { Subject } from '../templates/schema';
 
@@ -17,7 +18,7 @@ export const AttachmentRef = z.object({
 });
 export type AttachmentRef = z.infer<typeof AttachmentRef>;
 
-const answerValue = z.nullable(z.union([shortText(20000), z.array(slug).check(z.maxLength(100))]));
+const answerValue = z.nullable(z.union([shortText(ANSWER_TEXT_MAX), z.array(slug).check(z.maxLength(100))]));
 
 /** One row of a repeating group: a stable id (so edits on two devices never swap rows) and its answers. */
 const GroupRow = z.object({
@@ -26,7 +27,7 @@ const GroupRow = z.object({
     slug,
     z.object({
       value: answerValue,
-      note: shortText(20000),
+      note: shortText(ANSWER_TEXT_MAX),
       attachments: z.optional(z.array(AttachmentRef).check(z.maxLength(20))),
     }),
   ),
@@ -39,7 +40,7 @@ export const Answer = z.object({
    * a number or an ISO date as text; null when cleared. Groups keep their rows instead.
    */
   value: answerValue,
-  note: shortText(20000),
+  note: shortText(ANSWER_TEXT_MAX),
   rows: z.optional(z.array(GroupRow).check(z.maxLength(200))),
   attachments: z.optional(z.array(AttachmentRef).check(z.maxLength(20))),
 });
@@ -51,7 +52,7 @@ export const VisitDetails = z.object({
   date: z.iso.date(),
   announced: z.boolean(),
   /** Who the officer spoke to: roles (never full names, as the templates ask), free text. */
-  spokeWith: shortText(4000),
+  spokeWith: shortText(DETAIL_TEXT_MAX),
 });
 export type VisitDetails = z.infer<typeof VisitDetails>;
 
@@ -105,9 +106,9 @@ export const RaisedAction = z.object({
   id: z.uuid(),
   /** The item or section it was raised from; null when raised on the record as a whole. */
   itemId: z.nullable(slug),
-  title: nonEmpty(300),
+  title: nonEmpty(ACTION_TITLE_MAX),
   /** What must change. */
-  detail: shortText(4000),
+  detail: shortText(DETAIL_TEXT_MAX),
   significance: z.enum(['significant', 'routine']),
   /** Who must do it: the provider (visits) or the practitioner (observations and audits). */
   owner: z.enum(['provider', 'practitioner']),
@@ -119,12 +120,12 @@ export type RaisedAction = z.infer<typeof RaisedAction>;
 export const ActionCheck = z.object({
   actionId: z.string().check(z.minLength(1), z.maxLength(64)),
   status: ActionStatus,
-  evidence: shortText(4000),
+  evidence: shortText(DETAIL_TEXT_MAX),
 });
 export type ActionCheck = z.infer<typeof ActionCheck>;
 
 /** Where the person chose a rating other than the one the scoring rule suggests, and why. */
-export const RatingOverride = z.object({ suggested: slug, reason: nonEmpty(4000) });
+export const RatingOverride = z.object({ suggested: slug, reason: nonEmpty(DETAIL_TEXT_MAX) });
 export type RatingOverride = z.infer<typeof RatingOverride>;
 
 /** The key under which the overall judgement's override is kept in `ratingOverrides`. */

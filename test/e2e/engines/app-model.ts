@@ -617,9 +617,11 @@ export class FieldApp<D extends EngineDriver = EngineDriver> {
     await this.waitForHeading('Check your answers');
   }
 
-  /** From the check-answers page back to My visits, the record submitted. */
+  /** From the check-answers page, through the confirmation ("Visit submitted"), back to My visits. */
   async submitVisit(button = 'Submit visit'): Promise<void> {
     await this.hands.press('button', button);
+    await this.waitForHeading(/^(Visit|Observation|Audit) submitted$/);
+    await this.hands.press('link', 'Go to My visits');
     await this.waitForHeading('My visits');
     await this.waitForWaitingCount();
   }

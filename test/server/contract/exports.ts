@@ -315,6 +315,10 @@ export function exportsContract(ctx: () => Ctx) {
       const bad = await get(`/api/exports/${name}.csv?kind=party&from=2026-13-45`, cookies.qa);
       expect(bad.status).toBe(400);
       expect(bad.json.issues.map((i: { path: string }) => i.path).sort()).toEqual(['from', 'kind']);
+      // A range that ends before it starts is refused with a reason, not answered with no rows (issue 17).
+      const backwards = await get(`/api/exports/${name}.csv?from=2026-09-30&to=2026-07-01`, cookies.qa);
+      expect(backwards.status).toBe(400);
+      expect(backwards.json.issues).toEqual([{ path: 'to', message: '‘From’ must be the same as or before ‘To’' }]);
     }
   });
 }

@@ -84,6 +84,37 @@ describe('itemIssues by type', () => {
       ['Enter the evidence for this answer'],
     ],
     ['a rating off the scale', item('rating'), answer('great'), ['Select one of the listed answers']],
+    // The wire schema's limits (text-limits.ts), in words naming the box, whatever the answer.
+    [
+      'a note of exactly 20,000 characters',
+      item('yes-no', { note: 'optional' }),
+      answer('yes', 'n'.repeat(20_000)),
+      [],
+    ],
+    [
+      'a note over 20,000 characters',
+      item('yes-no', { note: 'optional' }),
+      answer('yes', 'n'.repeat(20_001)),
+      ['Evidence must be 20,000 characters or fewer'],
+    ],
+    [
+      'an over-long note on an optional item left unanswered',
+      item('yes-no', { required: false, note: 'optional' }),
+      answer(null, 'n'.repeat(20_001)),
+      ['Evidence must be 20,000 characters or fewer'],
+    ],
+    [
+      'an over-long rationale on a rating',
+      item('rating', { note: 'required' }),
+      answer('poor', 'n'.repeat(20_001)),
+      ['Rationale must be 20,000 characters or fewer'],
+    ],
+    [
+      'an over-long text answer',
+      item('long-text'),
+      answer('t'.repeat(20_001)),
+      ['Your answer must be 20,000 characters or fewer'],
+    ],
   ])('%s', (_name, it_, a, expected) => {
     expect(itemIssues(template, it_, a)).toEqual(expected);
   });
