@@ -11,7 +11,7 @@ describeWithChromium('bench, quick run', () => {
     const report = await runBench({ quick: true, log: (line) => lines.push(line) });
     const names = report.figures.map((f) => f.name).join('\n');
     for (const expected of [
-      /gzip/,
+      /brotli, as sent/,
       /cold load/,
       /saving one answer/i,
       /sync of \d+ queued/i,

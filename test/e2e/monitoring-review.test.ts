@@ -33,7 +33,7 @@ describeWithChromium('monitoring review reaches the briefing (Chromium)', (env) 
     // Assigned to this officer, so its briefing is on the device: level 3, Amber, as the register has it.
     await openBriefing();
     expect(await facts('Monitoring level').textContent()).toBe('Level 3: scheduled visits');
-    expect(await officer.page.getByTestId('rag').textContent()).toBe('AMBER');
+    expect(await officer.page.getByTestId('rag').textContent()).toBe('Amber');
 
     // The QA manager, on the provider's office page.
     const qa = await env.signedIn('qa');
@@ -61,7 +61,7 @@ describeWithChromium('monitoring review reaches the briefing (Chromium)', (env) 
     await page.getByRole('status').filter({ hasText: 'Review recorded: level 5, Red, as suggested.' }).waitFor();
     const register = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Register' }) });
     expect(await register.textContent()).toContain('Level 5: scheduled visits');
-    expect(await register.textContent()).toContain('RED');
+    expect(await register.textContent()).toContain('Red');
     const history = page.getByRole('list', { name: 'History, newest first' });
     await history.getByText('Monitoring review: level 3 to 5, Amber to Red (suggestion confirmed)').waitFor();
     await history.getByText('RAG rating changed: Amber to Red').waitFor();
@@ -95,7 +95,7 @@ describeWithChromium('monitoring review reaches the briefing (Chromium)', (env) 
         { timeout: 30_000 },
       )
       .toBe('Level 5: scheduled visits');
-    expect(await officer.page.getByTestId('rag').textContent()).toBe('RED');
+    expect(await officer.page.getByTestId('rag').textContent()).toBe('Red');
     expect(await facts('Next visit due').textContent()).toContain(longDate(due));
     await expectAccessible(officer.page, 'briefing after the review');
 
@@ -103,7 +103,7 @@ describeWithChromium('monitoring review reaches the briefing (Chromium)', (env) 
     await officer.coldStart({ offline: true });
     await openBriefing();
     expect(await facts('Monitoring level').textContent()).toBe('Level 5: scheduled visits');
-    expect(await officer.page.getByTestId('rag').textContent()).toBe('RED');
+    expect(await officer.page.getByTestId('rag').textContent()).toBe('Red');
     expect(await facts('Next visit due').textContent()).toContain(longDate(due));
   });
 });

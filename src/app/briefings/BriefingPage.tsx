@@ -10,7 +10,7 @@ import { settings } from '../sync/settings';
 import { PinButton } from './PinButton';
 import { session } from '../auth/session';
 import { useBriefing, useOpenAssignmentFor, useProvider } from './queries';
-import { cqcClass, cqcLabel, entryDetail, fireOutcome, ragClass, serviceTypeLabel } from './labels';
+import { cqcClass, cqcLabel, entryDetail, fireOutcome, ragClass, ragLabel, serviceTypeLabel } from './labels';
 import { calendarDay, daysBetween } from '../../shared/calendar';
 import { EscalationBriefing } from './EscalationBriefing';
 import { levelText, nextDue } from './next-due';
@@ -180,7 +180,7 @@ function ProviderFacts({ briefing, assignedDue }: { briefing: Briefing; assigned
       <p>
         RAG{' '}
         <span class={ragClass[p.rag]} data-testid="rag">
-          {p.rag.toUpperCase()}
+          {ragLabel[p.rag]}
         </span>
         {p.ragReason && ` — ${p.ragReason}`}
         {p.ragChangedAt && ` (since ${formatDate(p.ragChangedAt)})`}

@@ -11,7 +11,7 @@ import { canImportProviders, canUseOffice, OFFICE_IMPORT_PATH, officeProviderPat
 import { settings } from '../sync/settings';
 import { useProviders } from '../records/queries';
 import { useBriefingIds } from './queries';
-import { ragClass, serviceTypeLabel } from './labels';
+import { ragClass, ragLabel, serviceTypeLabel } from './labels';
 import { nextDue } from './next-due';
 
 export function ProvidersPage() {
@@ -48,7 +48,7 @@ export function ProvidersPage() {
           {shown.map((p) => (
             <li key={p.id}>
               <a href={`/providers/${encodeURIComponent(p.id)}/briefing`}>{p.name}</a>
-              <span class={ragClass[p.rag]}>{p.rag.toUpperCase()}</span>
+              <span class={ragClass[p.rag]}>{ragLabel[p.rag]}</span>
               {office && (
                 <a class="office-link" href={officeProviderPath(p.id)}>
                   Office page<span class="visually-hidden"> for {p.name}</span>

@@ -26,6 +26,9 @@ export const cqcClass: Record<CqcRating, string> = {
 
 export const ragClass = { green: 'tag green', amber: 'tag yellow', red: 'tag red' } as const;
 
+/** A RAG rating as every page writes it: "Green", "Amber", "Red" (one casing everywhere, issue 17). */
+export const ragLabel = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
+
 export const feedbackSource: Record<Extract<IntelligenceEntry, { kind: 'feedback' }>['source'], string> = {
   'social-work': 'Social work team',
   'continuing-care': 'Continuing Care',

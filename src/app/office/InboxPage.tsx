@@ -88,6 +88,11 @@ export function InboxPage(props: { query: string }) {
     <>
       <BackLink href="/office">Office</BackLink>
       <Page title="Inbox" caption="Records received">
+        {failure && (
+          <div class="warning-text" role="alert">
+            <strong>{failure}</strong>
+          </div>
+        )}
         {!parsed.success && <p role="status">Part of the filter in the address was not understood and is ignored.</p>}
         <ErrorSummary
           errors={Object.entries(filterErrors).map(([key, message]) => ({ href: `#filter-${key}`, message }))}

@@ -11,13 +11,12 @@ import { Radios } from '../components/choices';
 import { Select, TextArea } from '../components/fields';
 import { formatDate } from '../components/format';
 import { SummaryList, SummaryRow } from '../components/SummaryList';
-import { ragClass } from '../briefings/labels';
+import { ragClass, ragLabel } from '../briefings/labels';
 import { levelText, nextDue } from '../briefings/next-due';
 import { syncNow } from '../sync/control';
 import { decideMonitoring, loadMonitoring } from './monitoring-api';
 import { useOfficeForm } from './office-form';
 
-const RAG_LABEL: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red' };
 const REASON_MAX = 1000;
 const ID = {
   choice: 'monitoring-choice',
@@ -46,7 +45,7 @@ export function validateDecision(d: Draft, suggested: { level: number; rag: Rag 
   return errors;
 }
 
-const standing = (level: number, rag: Rag) => `level ${level}, ${RAG_LABEL[rag]}`;
+const standing = (level: number, rag: Rag) => `level ${level}, ${ragLabel[rag]}`;
 
 export function MonitoringSection(props: {
   providerId: string;
@@ -105,7 +104,7 @@ export function MonitoringSection(props: {
       <SummaryList>
         <SummaryRow label="Now">
           {levelText(provider.monitoringLevel)} · RAG{' '}
-          <span class={ragClass[provider.rag]}>{RAG_LABEL[provider.rag]}</span>
+          <span class={ragClass[provider.rag]}>{ragLabel[provider.rag]}</span>
         </SummaryRow>
         <SummaryRow label="Last review">
           {last
@@ -117,13 +116,13 @@ export function MonitoringSection(props: {
       <h3 id="suggestion-heading">Suggested by the risk matrix</h3>
       <p data-testid="suggestion">
         <strong>Level {suggestion.level}</strong>, RAG{' '}
-        <span class={ragClass[suggestion.rag]}>{RAG_LABEL[suggestion.rag]}</span>{' '}
+        <span class={ragClass[suggestion.rag]}>{ragLabel[suggestion.rag]}</span>{' '}
         {unchanged ? '(as now)' : `(now ${standing(provider.monitoringLevel, provider.rag)})`}
       </p>
       <ul class="visit-list" aria-label="Why the risk matrix suggests this" data-testid="suggestion-reasons">
         {suggestion.reasons.map((r, i) => (
           <li key={`${r.criterion}-${i}`}>
-            {r.rag && <span class={ragClass[r.rag]}>{RAG_LABEL[r.rag]}</span>} {r.text}
+            {r.rag && <span class={ragClass[r.rag]}>{ragLabel[r.rag]}</span>} {r.text}
           </li>
         ))}
       </ul>
@@ -207,7 +206,7 @@ function ReviewForm(props: {
             {...form.field('rag')}
             inline
             legend="RAG rating"
-            options={(['green', 'amber', 'red'] as const).map((r) => ({ value: r, label: RAG_LABEL[r] }))}
+            options={(['green', 'amber', 'red'] as const).map((r) => ({ value: r, label: ragLabel[r] }))}
           />
         </>
       )}

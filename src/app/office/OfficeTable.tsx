@@ -1,6 +1,7 @@
-// The table an office list page (inbox, register) shows under its filters: the failure, or
-// "Loading…" until the rows come, then the rows under a caption and column headings (a column
-// of links, say, headed for screen readers only).
+// The table an office list page (inbox, register) shows under its filters: "Loading…" until the
+// rows come, then the rows under a caption and column headings (a column of links, say, headed for
+// screen readers only). A failure (offline, say) is shown by the page above its filters, where it
+// is seen first (issue 17), so the table shows nothing then.
 import type { ComponentChildren } from 'preact';
 import { TableFrame, type Column } from '../components/Table';
 
@@ -18,7 +19,6 @@ export function OfficeTable<T>(props: {
   const { rows, failure } = props;
   return (
     <>
-      {failure && <p role="alert">{failure}</p>}
       {!rows && !failure && <p>Loading…</p>}
       {rows && (
         <TableFrame caption={props.caption} columns={props.headings} live={props.live}>

@@ -10,7 +10,7 @@ import type { UserSummary } from '../../shared/users/api-schemas';
 import { BackLink, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
 import { SummaryList, SummaryRow } from '../components/SummaryList';
-import { cqcLabel, entryDetail, ragClass, serviceTypeLabel } from '../briefings/labels';
+import { cqcLabel, entryDetail, ragClass, ragLabel, serviceTypeLabel } from '../briefings/labels';
 import { syncNow } from '../sync/control';
 import { OFFICE_IMPORT_PATH } from './access';
 import {
@@ -108,7 +108,7 @@ export function ProviderOfficePage(props: { providerId: string }) {
           <SummaryList>
             <SummaryRow label="Register id">{provider.id}</SummaryRow>
             <SummaryRow label="RAG rating">
-              <span class={ragClass[provider.rag]}>{provider.rag.toUpperCase()}</span>
+              <span class={ragClass[provider.rag]}>{ragLabel[provider.rag]}</span>
               {provider.ragReason ? ` ${provider.ragReason}` : ''}
               {provider.ragChangedAt ? ` (since ${formatDate(provider.ragChangedAt)})` : ''}
             </SummaryRow>

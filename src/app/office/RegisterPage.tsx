@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord, Rag } from '../../shared/briefings/register';
 import { BackLink, Page } from '../components/Page';
 import { formatDate } from '../components/format';
-import { ragClass, serviceTypeLabel } from '../briefings/labels';
+import { ragClass, ragLabel, serviceTypeLabel } from '../briefings/labels';
 import { officeProviderPath } from './access';
 import type { UserSummary } from '../../shared/users/api-schemas';
 import { loadPeople, loadProviders } from './api';
@@ -98,6 +98,11 @@ export function RegisterPage() {
     <>
       <BackLink href="/office">Office</BackLink>
       <Page title="Provider register">
+        {failure && (
+          <div class="warning-text" role="alert">
+            <strong>{failure}</strong>
+          </div>
+        )}
         <form class="filters" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
           {selects.map(({ key, ...select }) => (
             <Select key={select.id} {...select} value={f[key]} onChange={set(key)} />
@@ -132,7 +137,7 @@ export function RegisterPage() {
                 <EscalationMarker escalation={escalations.byProvider.get(p.id)} />
               </th>
               <td>
-                <span class={ragClass[p.rag]}>{p.rag.charAt(0).toUpperCase() + p.rag.slice(1)}</span>
+                <span class={ragClass[p.rag]}>{ragLabel[p.rag]}</span>
               </td>
               <td>{p.monitoringLevel}</td>
               <td>{serviceTypeLabel[p.serviceType]}</td>
