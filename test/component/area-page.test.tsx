@@ -80,8 +80,11 @@ describe('autosave', () => {
     await user.type(evidenceFor(agency.label), 'Agency profiles on file');
     expect((await record(id))?.answers[agency.id]).toBeUndefined();
     await user.tab();
-    await waitFor(async () =>
-      expect((await record(id))?.answers[agency.id]).toEqual({ value: null, note: 'Agency profiles on file' }),
+    // Saving seals the answers (issue 14); on a loaded machine that can outlast waitFor's 1 s default.
+    await waitFor(
+      async () =>
+        expect((await record(id))?.answers[agency.id]).toEqual({ value: null, note: 'Agency profiles on file' }),
+      { timeout: 5000 },
     );
     expect(pauseTimer.mock.calls.some(([, ms]) => ms === 400)).toBe(true);
   });
