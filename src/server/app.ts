@@ -15,7 +15,7 @@ import { accessLog } from './http/access-log';
 import { compressResponses } from './http/compress';
 import type { AppEnv, Deps } from './http/env';
 import { ApiError, notFound } from './http/errors';
-import { defineRoute, registerRoutes, reply, type ApiRoute } from './http/route';
+import { routeDeclarer, registerRoutes, reply, type ApiRoute } from './http/route';
 import { apiRequestGuard, securityHeaders } from './http/security';
 import { staticApp } from './http/static';
 import { HealthResponse } from '../shared/http';
@@ -40,6 +40,8 @@ import { attachmentRoutes } from './evidence/routes';
 import { exportRoutes } from './reports/exports/routes';
 import { withOpenApi } from './openapi/routes';
 
+const route = routeDeclarer('meta');
+
 z.config(en());
 
 export interface AppOptions {
@@ -52,11 +54,7 @@ export interface AppOptions {
   attachments?: AttachmentStorage;
 }
 
-const healthRoute = defineRoute({
-  method: 'get',
-  path: '/api/health',
-  tag: 'meta',
-  access: 'public',
+const healthRoute = route('GET /api/health', 'public', {
   summary: 'Service health',
   responses: { 200: reply('Up, with the database kind and version', HealthResponse) },
   handler: (c, deps) => c.json({ status: 'ok', database: deps.db.kind, version: APP_VERSION } satisfies HealthResponse),

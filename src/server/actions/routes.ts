@@ -8,36 +8,28 @@ import * as z from 'zod/mini';
 import { ActionList } from '../../shared/actions/api-schemas';
 import { ActionStatus, ActionUpdate, VisitAction } from '../../shared/briefings/register';
 import { found, invalid } from '../http/errors';
-import { defineRoute, json, reply, validBody, validQuery, type ApiRoute } from '../http/route';
+import { routeDeclarer, json, reply, validBody, validQuery, type ApiRoute } from '../http/route';
 import { listActions, updateAction } from './store';
+
+const route = routeDeclarer('actions');
 
 const ActionsQuery = z.object({ status: z.optional(ActionStatus) });
 
 export const actionRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/actions',
-    tag: 'actions',
-    access: 'signed-in',
+  route('GET /api/actions', 'signed-in', {
     summary: 'Actions this person may see',
     query: ActionsQuery,
-    responses: { 200: reply('Overdue first', ActionList) },
-    errors: { 400: 'Unknown status' },
+    responses: { 200: reply('Overdue first', ActionList), 400: 'Unknown status' },
     handler: async (c, deps) => {
       const { status } = validQuery(c, ActionsQuery, 'status must be open, in-progress, done or verified');
       const answer: ActionList = { actions: await listActions(deps.db, c.get('user'), { status }) };
       return c.json(answer);
     },
   }),
-  defineRoute({
-    method: 'patch',
-    path: '/api/actions/:id',
-    tag: 'actions',
-    access: 'signed-in',
+  route('PATCH /api/actions/:id', 'signed-in', {
     summary: 'Move an action on',
     body: json(ActionUpdate),
-    responses: { 200: reply('The action', VisitAction) },
-    errors: { 404: 'No such action' },
+    responses: { 200: reply('The action', VisitAction), 404: 'No such action' },
     handler: async (c, deps) => {
       const update = await validBody(c, ActionUpdate, deps.config.jsonLimitBytes);
       if ((update.status === 'done' || update.status === 'verified') && update.evidence.trim() === '') {

@@ -10,7 +10,7 @@ import type { Issue } from '../../shared/sync/schema';
 import { findUserRole } from '../auth/users';
 import type { Deps } from '../http/env';
 import { forbidden, found, invalid } from '../http/errors';
-import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
+import { routeDeclarer, json, reply, validBody, type ApiRoute } from '../http/route';
 import { providerAt } from '../providers/routes';
 import { findProviderRow } from '../providers/store';
 import { templateExists } from '../templates/store';
@@ -22,6 +22,8 @@ import {
   unpinProvider,
   visibleAssignments,
 } from './store';
+
+const route = routeDeclarer('assignments');
 
 /** Whether the officer, provider and template an assignment names exist (and the officer is one). */
 async function assignmentIssues(deps: Deps, body: NewAssignment): Promise<Issue[]> {
@@ -36,11 +38,7 @@ async function assignmentIssues(deps: Deps, body: NewAssignment): Promise<Issue[
 }
 
 export const assignmentRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/assignments',
-    tag: 'assignments',
-    access: 'signed-in',
+  route('GET /api/assignments', 'signed-in', {
     summary: 'Assignments this person may see',
     responses: { 200: reply('Assignments', AssignmentList) },
     handler: async (c, deps) => {
@@ -48,15 +46,10 @@ export const assignmentRoutes: readonly ApiRoute[] = [
       return c.json(answer);
     },
   }),
-  defineRoute({
-    method: 'post',
-    path: '/api/assignments',
-    tag: 'assignments',
-    access: ['qa', 'manager'],
+  route('POST /api/assignments', ['qa', 'manager'], {
     summary: 'Assign a visit',
     body: json(NewAssignment),
-    responses: { 201: reply('Assigned', Assignment) },
-    errors: { 403: 'A manager may assign only officers in their team' },
+    responses: { 201: reply('Assigned', Assignment), 403: 'A manager may assign only officers in their team' },
     handler: async (c, deps) => {
       const body = await validBody(c, NewAssignment, 16 * 1024);
       const issues = await assignmentIssues(deps, body);
@@ -70,29 +63,19 @@ export const assignmentRoutes: readonly ApiRoute[] = [
       return c.json(assignment, 201);
     },
   }),
-  defineRoute({
-    method: 'patch',
-    path: '/api/assignments/:id',
-    tag: 'assignments',
-    access: 'signed-in',
+  route('PATCH /api/assignments/:id', 'signed-in', {
     summary: 'Change an assignment status',
     body: json(AssignmentStatusChange),
-    responses: { 200: reply('The assignment', Assignment) },
-    errors: { 404: 'No such assignment' },
+    responses: { 200: reply('The assignment', Assignment), 404: 'No such assignment' },
     handler: async (c, deps) => {
       const { status } = await validBody(c, AssignmentStatusChange, 4 * 1024);
       const updated = await changeAssignmentStatus(deps.db, c.get('user'), c.req.param('id'), status, deps.now());
       return c.json(found(updated, 'No such assignment'));
     },
   }),
-  defineRoute({
-    method: 'put',
-    path: '/api/pins/:providerId',
-    tag: 'assignments',
-    access: 'signed-in',
+  route('PUT /api/pins/:providerId', 'signed-in', {
     summary: 'Pin a provider',
-    responses: { 204: reply('Pinned') },
-    errors: { 404: 'No such provider' },
+    responses: { 204: reply('Pinned'), 404: 'No such provider' },
     handler: async (c, deps) => {
       const providerId = c.req.param('providerId');
       await providerAt(deps.db, providerId);
@@ -100,11 +83,7 @@ export const assignmentRoutes: readonly ApiRoute[] = [
       return c.body(null, 204);
     },
   }),
-  defineRoute({
-    method: 'delete',
-    path: '/api/pins/:providerId',
-    tag: 'assignments',
-    access: 'signed-in',
+  route('DELETE /api/pins/:providerId', 'signed-in', {
     summary: 'Unpin a provider',
     responses: { 204: reply('Unpinned') },
     handler: async (c, deps) => {

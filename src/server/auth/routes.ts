@@ -10,12 +10,14 @@ import { devicePolicy } from '../config';
 import type { AppContext, Deps } from '../http/env';
 import { ApiError, unauthenticated } from '../http/errors';
 import { isHttpsRequest, requestClientAddress } from '../http/forwarded';
-import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
+import { routeDeclarer, json, reply, validBody, type ApiRoute } from '../http/route';
 import { deviceKeyFor } from './device-keys';
 import { currentUser } from './middleware';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { SESSION_COOKIE, createSession, deleteSession } from './sessions';
 import { findUserForSignIn, normaliseEmail } from './users';
+
+const route = routeDeclarer('session');
 
 const BAD_CREDENTIALS = 'Email or password is not right';
 const SIGN_IN_BODY_LIMIT = 8 * 1024;
@@ -75,39 +77,27 @@ async function signOut(c: AppContext, deps: Deps): Promise<Response> {
 }
 
 export const sessionRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'post',
-    path: '/api/session',
-    tag: 'session',
-    access: 'public',
+  route('POST /api/session', 'public', {
     summary: 'Sign in',
     description:
       'Sets the HttpOnly, SameSite=Strict session cookie (Secure over https). Answers the device policy, and with ' +
       "a deviceId this person's unlock key for that device (made on the first such sign-in, the same thereafter).",
     body: json(SignInRequest),
-    responses: { 200: reply('Signed in', SessionResponse) },
-    errors: {
+    responses: {
+      200: reply('Signed in', SessionResponse),
       401: 'Email or password is not right (one message for any bad credential)',
       429: 'Too many attempts; see Retry-After',
     },
     handler: signIn,
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/session',
-    tag: 'session',
-    access: 'signed-in',
+  route('GET /api/session', 'signed-in', {
     summary: 'Who am I',
     description: 'The signed-in person and the device policy; never an unlock key, which needs the password.',
     responses: { 200: reply('The signed-in person', SessionResponse) },
     handler: (c, deps) =>
       c.json({ user: c.get('user'), devicePolicy: devicePolicy(deps.config) } satisfies SessionResponse),
   }),
-  defineRoute({
-    method: 'delete',
-    path: '/api/session',
-    tag: 'session',
-    access: 'public',
+  route('DELETE /api/session', 'public', {
     summary: 'Sign out',
     responses: { 204: reply('Signed out; the cookie is cleared') },
     handler: signOut,

@@ -7,8 +7,10 @@ import { Deadlines, type DeadlineRecord } from '../../shared/actions/api-schemas
 import { calendarDay } from '../../shared/calendar';
 import { type DeadlineRules, writeUpDue, writtenUpOn } from '../../shared/deadlines';
 import { recordSubject } from '../../shared/records/record-rules';
-import { defineRoute, reply, type ApiRoute } from '../http/route';
+import { routeDeclarer, reply, type ApiRoute } from '../http/route';
 import { openActionsFor, recordsReceivedSince, type ReceivedRecord } from './store';
+
+const route = routeDeclarer('actions');
 
 const LATE_WINDOW_DAYS = 92;
 
@@ -28,11 +30,7 @@ const toDeadlineRecord = (r: ReceivedRecord, rules: DeadlineRules): DeadlineReco
 });
 
 export const deadlineRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/deadlines',
-    tag: 'actions',
-    access: 'signed-in',
+  route('GET /api/deadlines', 'signed-in', {
     summary: 'What is due or overdue',
     responses: { 200: reply('Deadlines', Deadlines) },
     handler: async (c, deps) => {

@@ -19,11 +19,12 @@ import {
   NewEscalation,
   NewEscalationStep,
 } from '../../shared/escalations/schema';
-import { readJsonBody } from '../http/body';
-import { ApiError, badRequest, conflict, invalid, notFound } from '../http/errors';
-import { defineRoute, json, reply, valid, validBody, validQuery, type ApiRoute } from '../http/route';
-import { providerAt } from '../providers/routes';
+import { ApiError, conflict, invalid, notFound } from '../http/errors';
+import { routeDeclarer, json, reply, valid, validBody, validQuery, type ApiRoute } from '../http/route';
+import { providerAt, providerPostBody } from '../providers/routes';
 import { changeEscalation, listEscalations, openProviderEscalation } from './store';
+
+const route = routeDeclarer('providers');
 
 const BODY_LIMIT = 64 * 1024;
 const NO_SUCH_ESCALATION = 'No such escalation';
@@ -44,7 +45,7 @@ function escalationId(id: string): string {
  * rule's refusal 422 or 409; otherwise the whole escalation with `status`. The audit names the
  * escalation and `code` (an enum value, never free text).
  */
-function changeRoute<S extends z.ZodMiniType>(route: {
+function changeRoute<S extends z.ZodMiniType>(change: {
   verb: 'steps' | 'close';
   summary: string;
   description: string;
@@ -56,85 +57,62 @@ function changeRoute<S extends z.ZodMiniType>(route: {
   change: (e: Escalation, request: z.output<S>, acting: Acting) => Ruled<Escalation>;
   code: (request: z.output<S>) => string;
 }): ApiRoute {
-  return defineRoute({
-    method: 'post',
-    path: `/api/escalations/:id/${route.verb}`,
-    tag: 'providers',
-    access: ['qa', 'manager'],
-    summary: route.summary,
-    description: route.description,
-    body: json(route.body),
-    responses: { [route.status]: reply(route.replied, Escalation) },
-    errors: { 404: NO_SUCH_ESCALATION, 409: route.closed },
+  return route(`POST /api/escalations/:id/${change.verb}`, ['qa', 'manager'], {
+    summary: change.summary,
+    description: change.description,
+    body: json(change.body),
+    responses: { [change.status]: reply(change.replied, Escalation), 404: NO_SUCH_ESCALATION, 409: change.closed },
     handler: async (c, deps) => {
-      const request = await validBody(c, route.body, BODY_LIMIT);
+      const request = await validBody(c, change.body, BODY_LIMIT);
       const ruled = await changeEscalation(
         deps.db,
         escalationId(c.req.param('id')),
         c.get('user'),
         deps.now(),
-        route.audit,
-        (e, acting) => route.change(e, request, acting),
-        (e) => `${e.id}:${route.code(request)}`,
+        change.audit,
+        (e, acting) => change.change(e, request, acting),
+        (e) => `${e.id}:${change.code(request)}`,
       );
       if (ruled === null) throw notFound(NO_SUCH_ESCALATION);
       if (!ruled.ok) throw refused(ruled);
-      return c.json(ruled.value, route.status);
+      return c.json(ruled.value, change.status);
     },
   });
 }
 
 export const escalationRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/escalations',
-    tag: 'providers',
-    access: 'signed-in',
+  route('GET /api/escalations', 'signed-in', {
     summary: 'Escalations of every provider',
     description: 'Newest first; `status=open` for the providers in escalation now.',
     query: EscalationsQuery,
-    responses: { 200: reply('Newest first', EscalationList) },
-    errors: { 400: 'Unknown status' },
+    responses: { 200: reply('Newest first', EscalationList), 400: 'Unknown status' },
     handler: async (c, deps) => {
       const { status } = validQuery(c, EscalationsQuery, 'status must be open or closed');
       return c.json({ escalations: await listEscalations(deps.db, { status }) } satisfies EscalationList);
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/providers/:id/escalations',
-    tag: 'providers',
-    access: 'signed-in',
+  route('GET /api/providers/:id/escalations', 'signed-in', {
     summary: 'A provider\u2019s escalations',
-    responses: { 200: reply('Newest first', EscalationList) },
-    errors: { 404: 'No such provider' },
+    responses: { 200: reply('Newest first', EscalationList), 404: 'No such provider' },
     handler: async (c, deps) => {
       const id = c.req.param('id');
       await providerAt(deps.db, id, true);
       return c.json({ escalations: await listEscalations(deps.db, { providerId: id }) } satisfies EscalationList);
     },
   }),
-  defineRoute({
-    method: 'post',
-    path: '/api/providers/:id/escalations',
-    tag: 'providers',
-    access: ['qa', 'manager'],
+  route('POST /api/providers/:id/escalations', ['qa', 'manager'], {
     summary: 'Put a provider into escalation',
     description: 'At most one escalation of a provider is open at a time. The date it opened cannot be after today.',
     body: json(NewEscalation),
-    responses: { 201: reply('Opened', Escalation) },
-    errors: {
+    responses: {
+      201: reply('Opened', Escalation),
       400: 'Not a JSON object, or providerId differs from the path',
       404: 'No such provider',
       409: 'The provider is already in escalation',
     },
     handler: async (c, deps) => {
       const providerId = c.req.param('id');
-      const body = await readJsonBody(c, BODY_LIMIT);
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        throw badRequest('Send the escalation as a JSON object');
-      if ('providerId' in body && body.providerId !== providerId)
-        throw badRequest('The provider id in the path does not match the body');
+      const body = await providerPostBody(c, BODY_LIMIT, 'the escalation');
       const request = valid(NewEscalation, body);
       const ruled = await openProviderEscalation(deps.db, providerId, request, c.get('user'), deps.now());
       if (ruled === null) throw notFound('No such provider');

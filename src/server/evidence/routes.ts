@@ -15,9 +15,11 @@ import { Sha256 } from '../../shared/records/schema';
 import { readBodyBytes } from '../http/body';
 import type { AppContext, Deps } from '../http/env';
 import { ApiError, badRequest, invalid, notFound } from '../http/errors';
-import { defineRoute, raw, reply, type ApiRoute } from '../http/route';
+import { routeDeclarer, raw, reply, type ApiRoute } from '../http/route';
 import { ALLOWED_TYPES, type ImageType, sniffImage } from './sniff';
 import { attachmentType, mayReadAttachment, recordUpload } from './store';
+
+const route = routeDeclarer('attachments');
 
 const Sha256Params = z.object({ sha256: Sha256.check(z.describe('SHA-256 of the file, 64 lower-case hex digits')) });
 const isSha256 = (name: string) => Sha256.safeParse(name).success;
@@ -60,16 +62,13 @@ async function checkedImage(c: AppContext, deps: Deps, sha256: string) {
 }
 
 export const attachmentRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'put',
-    path: '/api/attachments/:sha256',
-    tag: 'attachments',
-    access: 'signed-in',
+  route('PUT /api/attachments/:sha256', 'signed-in', {
     summary: 'Upload a file under its hash',
     params: Sha256Params,
     body: image,
-    responses: { 201: reply('Stored', AttachmentStored), 200: reply('Already held', AttachmentStored) },
-    errors: {
+    responses: {
+      201: reply('Stored', AttachmentStored),
+      200: reply('Already held', AttachmentStored),
       400: 'The name is not a SHA-256',
       413: 'The file is over the size limit',
       415: 'The type is not allowed or the bytes are not that type',
@@ -89,15 +88,10 @@ export const attachmentRoutes: readonly ApiRoute[] = [
       return c.json(answer, created ? 201 : 200);
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/attachments/:sha256',
-    tag: 'attachments',
-    access: 'signed-in',
+  route('GET /api/attachments/:sha256', 'signed-in', {
     summary: 'Read a file back',
     params: Sha256Params,
-    responses: { 200: { description: 'The bytes', body: image } },
-    errors: { 404: 'No such file, or not visible to this person' },
+    responses: { 200: { description: 'The bytes', body: image }, 404: 'No such file, or not visible to this person' },
     handler: async (c, deps) => {
       const sha256 = c.req.param('sha256');
       if (!isSha256(sha256) || !(await mayReadAttachment(deps.db, c.get('user'), sha256))) {

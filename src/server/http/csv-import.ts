@@ -11,7 +11,7 @@ import { readTextBody } from './body';
 import type { ImportFile, TableIssue } from './csv-table';
 import type { AppContext } from './env';
 import { ApiError, invalid } from './errors';
-import { csv, defineRoute, reply, type ApiRoute, type Tag } from './route';
+import { csv, routeDeclarer, reply, type ApiRoute, type Tag } from './route';
 
 /** What an import may answer besides 401 and 403. */
 const CSV_IMPORT_ERRORS: Record<number, string> = {
@@ -21,7 +21,7 @@ const CSV_IMPORT_ERRORS: Record<number, string> = {
 };
 
 interface CsvImport<Row, Answer extends z.ZodMiniType> {
-  path: string;
+  path: `/api/${string}`;
   tag: Tag;
   access: readonly Role[];
   summary: string;
@@ -37,15 +37,10 @@ interface CsvImport<Row, Answer extends z.ZodMiniType> {
 
 /** The declaration of one CSV import route. */
 export function csvImportRoute<Row, Answer extends z.ZodMiniType>(spec: CsvImport<Row, Answer>): ApiRoute {
-  return defineRoute({
-    method: 'post',
-    path: spec.path,
-    tag: spec.tag,
-    access: spec.access,
+  return routeDeclarer(spec.tag)(`POST ${spec.path}`, spec.access, {
     summary: spec.summary,
     body: csv(spec.file.columns, spec.file.describe),
-    responses: { 200: reply(spec.answer.description, spec.answer.schema) },
-    errors: CSV_IMPORT_ERRORS,
+    responses: { 200: reply(spec.answer.description, spec.answer.schema), ...CSV_IMPORT_ERRORS },
     handler: async (c, deps) => {
       const text = await csvText(c, spec.file.maxBytes, spec.file.called);
       const now = deps.now();

@@ -105,6 +105,9 @@ export interface ImportFile<C extends string> {
   noun: string;
 }
 
+/** What a feature's parse of an import file gives: the rows read, and every issue (nothing is written unless it is empty). */
+export type ParsedImport<Row> = { rows: Row[]; issues: TableIssue[] };
+
 /** An import file read against its columns, its data rows left for the feature to check one by one. */
 interface ImportTable<C extends string> {
   /** The non-blank data rows. */

@@ -64,8 +64,44 @@ export interface ApiRoute<P extends string = string> {
   handler: (c: RouteContext<P>, deps: Deps) => Response | Promise<Response>;
 }
 
-/** A declaration, its handler's path parameters typed from its path. */
-export const defineRoute = <P extends string>(route: ApiRoute<P>): ApiRoute => route as unknown as ApiRoute;
+export type Access = ApiRoute['access'];
+
+/** `GET /api/submissions/:id` → `/api/submissions/:id`. */
+type PathOf<K extends string> = K extends `${string} ${infer P}` ? P : string;
+
+/** What a feature writes for one route; method, path, tag and access come from the declarer's arguments. */
+export type RouteDeclaration<P extends string> = Omit<
+  ApiRoute<P>,
+  'method' | 'path' | 'tag' | 'access' | 'responses' | 'errors'
+> & {
+  /** Each status the route answers: a Reply for a success, the reason for an error (sent as the ErrorBody). */
+  responses: Record<number, Reply | string>;
+};
+
+/**
+ * The declarer of one tag's routes, as a feature's routes module writes them:
+ * `route('GET /api/actions', 'signed-in', { summary, query, responses, handler })`. The handler's
+ * path parameters are typed from the key.
+ */
+export function routeDeclarer(tag: Tag) {
+  return <K extends `${Uppercase<Method>} /api/${string}`>(
+    key: K,
+    access: Access,
+    declaration: RouteDeclaration<PathOf<K>>,
+  ): ApiRoute => {
+    const [method, path] = key.split(' ') as [Uppercase<Method>, string];
+    const { responses: statuses, ...rest } = declaration;
+    const responses: Record<number, Reply> = {};
+    const errors: Record<number, string> = {};
+    for (const [status, answer] of Object.entries(statuses)) {
+      if (typeof answer === 'string') errors[Number(status)] = answer;
+      else responses[Number(status)] = answer;
+    }
+    const route = { ...rest, method: method.toLowerCase() as Method, path, tag, access, responses };
+    // A handler typed for its own path serves any path Hono matched to it.
+    return (Object.keys(errors).length > 0 ? { ...route, errors } : route) as unknown as ApiRoute;
+  };
+}
 
 export const json = (schema: z.ZodMiniType): Body => ({ kind: 'json', schema });
 

@@ -9,6 +9,7 @@ import {
   readImportTable,
   spelled,
   type ImportFile,
+  type ParsedImport,
   type TableIssue,
   type Vocabulary,
 } from '../http/csv-table';
@@ -74,10 +75,7 @@ export const SUMMARY_REQUIRED: ReadonlySet<IntelligenceKind> = new Set([
   'feedback',
 ]);
 
-export function parseIntelligenceCsv(
-  text: string,
-  lookups: IntelligenceCsvLookups,
-): { rows: ImportedEntry[]; issues: TableIssue[] } {
+export function parseIntelligenceCsv(text: string, lookups: IntelligenceCsvLookups): ParsedImport<ImportedEntry> {
   const table = readImportTable(text, INTELLIGENCE_CSV);
   if ('issue' in table) return { rows: [], issues: [table.issue] };
   if (table.rows.length === 0)

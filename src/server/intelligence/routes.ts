@@ -6,43 +6,34 @@ import { randomUUID } from 'node:crypto';
 import { IntelligenceList, NewIntelligenceEntry } from '../../shared/briefings/api-schemas';
 import { Briefing, IntelligenceEntry } from '../../shared/briefings/register';
 import { compileBriefing } from '../briefings/compile';
-import { readJsonBody } from '../http/body';
-import { badRequest, found } from '../http/errors';
-import { defineRoute, json, reply, valid, type ApiRoute } from '../http/route';
-import { providerAt } from '../providers/routes';
+import { found } from '../http/errors';
+import { routeDeclarer, json, reply, valid, type ApiRoute } from '../http/route';
+import { providerAt, providerPostBody } from '../providers/routes';
 import { listIntelligence, recordIntelligence } from './store';
 
+const route = routeDeclarer('providers');
+
 export const intelligenceRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/providers/:id/intelligence',
-    tag: 'providers',
-    access: 'signed-in',
+  route('GET /api/providers/:id/intelligence', 'signed-in', {
     summary: 'Intelligence on a provider',
-    responses: { 200: reply('Newest first', IntelligenceList) },
-    errors: { 404: 'No such provider' },
+    responses: { 200: reply('Newest first', IntelligenceList), 404: 'No such provider' },
     handler: async (c, deps) => {
       const id = c.req.param('id');
       await providerAt(deps.db, id);
       return c.json({ entries: await listIntelligence(deps.db, id) } satisfies IntelligenceList);
     },
   }),
-  defineRoute({
-    method: 'post',
-    path: '/api/providers/:id/intelligence',
-    tag: 'providers',
-    access: ['qa', 'manager'],
+  route('POST /api/providers/:id/intelligence', ['qa', 'manager'], {
     summary: 'Record intelligence',
     body: json(NewIntelligenceEntry),
-    responses: { 201: reply('Recorded', IntelligenceEntry) },
-    errors: { 400: 'Not a JSON object, or providerId differs from the path', 404: 'No such provider' },
+    responses: {
+      201: reply('Recorded', IntelligenceEntry),
+      400: 'Not a JSON object, or providerId differs from the path',
+      404: 'No such provider',
+    },
     handler: async (c, deps) => {
       const providerId = c.req.param('id');
-      const body = await readJsonBody(c, 64 * 1024);
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        throw badRequest('Send the entry as a JSON object');
-      if ('providerId' in body && body.providerId !== providerId)
-        throw badRequest('The provider id in the path does not match the body');
+      const body = await providerPostBody(c, 64 * 1024, 'the entry');
       await providerAt(deps.db, providerId);
       const user = c.get('user');
       const now = deps.now();
@@ -53,14 +44,9 @@ export const intelligenceRoutes: readonly ApiRoute[] = [
       return c.json(entry, 201);
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/providers/:id/briefing',
-    tag: 'providers',
-    access: 'signed-in',
+  route('GET /api/providers/:id/briefing', 'signed-in', {
     summary: 'The pre-visit briefing',
-    responses: { 200: reply('Compiled now', Briefing) },
-    errors: { 404: 'No such provider' },
+    responses: { 200: reply('Compiled now', Briefing), 404: 'No such provider' },
     handler: async (c, deps) => {
       const options = { frequencies: deps.config.visitFrequencyMonths, now: deps.now() };
       return c.json(found(await compileBriefing(deps.db, c.req.param('id'), options), 'No such provider'));

@@ -2,8 +2,10 @@
 // describes shapes, never data), built from the same route declarations the app registers. The
 // document depends on nothing per app or per request, so it is built on first use and the same
 // JSON text is served from then on.
-import { defineRoute, raw, type ApiRoute } from '../http/route';
+import { routeDeclarer, raw, type ApiRoute } from '../http/route';
 import { buildDocument } from './document';
+
+const route = routeDeclarer('meta');
 
 const OPENAPI_PATH = '/api/openapi.json';
 
@@ -12,11 +14,7 @@ export function withOpenApi(routes: readonly ApiRoute[]): readonly ApiRoute[] {
   let text: string | null = null;
   const all: ApiRoute[] = [...routes];
   all.push(
-    defineRoute({
-      method: 'get',
-      path: OPENAPI_PATH,
-      tag: 'meta',
-      access: 'public',
+    route(`GET ${OPENAPI_PATH}`, 'public', {
       summary: 'This OpenAPI 3.1 document',
       responses: {
         200: { description: 'The document', body: raw('OpenAPI 3.1', ['application/json'], { type: 'object' }) },

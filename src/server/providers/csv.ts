@@ -5,7 +5,7 @@
 // intelligence import (http/csv-table.ts).
 import * as z from 'zod/mini';
 import { ProviderRecord } from '../../shared/briefings/register';
-import { readImportTable, type ImportFile, type TableIssue } from '../http/csv-table';
+import { readImportTable, type ImportFile, type ParsedImport, type TableIssue } from '../http/csv-table';
 import {
   flag,
   PROVIDER_CSV_COLUMNS,
@@ -46,10 +46,7 @@ function slugify(name: string): string {
   return slug || 'provider';
 }
 
-export function parseProviderCsv(
-  text: string,
-  lookups: ProviderCsvLookups,
-): { rows: ImportedProvider[]; issues: TableIssue[] } {
+export function parseProviderCsv(text: string, lookups: ProviderCsvLookups): ParsedImport<ImportedProvider> {
   const table = readImportTable(text, PROVIDER_CSV);
   if ('issue' in table) return { rows: [], issues: [table.issue] };
   const { issues } = table;

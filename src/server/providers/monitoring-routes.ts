@@ -9,10 +9,12 @@ import type { SessionUser } from '../../shared/auth/schema';
 import type { Queryable } from '../db';
 import type { Deps } from '../http/env';
 import { conflict, forbidden, invalid, notFound } from '../http/errors';
-import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
+import { routeDeclarer, json, reply, validBody, type ApiRoute } from '../http/route';
 import { listReviews, mayDecide, recordReview, suggestionFor } from './monitoring-store';
 import { providerAt } from './routes';
 import { toRecord, type ProviderRow } from './store';
+
+const route = routeDeclarer('providers');
 
 const DECISION_BODY_LIMIT = 16 * 1024;
 const PATH = '/api/providers/:id/monitoring-reviews';
@@ -27,31 +29,22 @@ async function state(q: Queryable, deps: Deps, user: SessionUser, row: ProviderR
 }
 
 export const monitoringRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: PATH,
-    tag: 'providers',
-    access: ['qa', 'manager'],
+  route(`GET ${PATH}`, ['qa', 'manager'], {
     summary: 'The risk matrix\u2019s suggested monitoring level and RAG, with reasons, and past reviews',
     description:
       'The suggestion is computed now from the latest visit result, open and overdue actions, complaints, ' +
       'safeguarding referrals, incidents, feedback, CQC and fire inspections, and the service type.',
-    responses: { 200: reply('Where the provider stands', MonitoringState) },
-    errors: { 404: 'No such provider' },
+    responses: { 200: reply('Where the provider stands', MonitoringState), 404: 'No such provider' },
     handler: async (c, deps) => {
       const row = await providerAt(deps.db, c.req.param('id'));
       return c.json(await state(deps.db, deps, c.get('user'), row));
     },
   }),
-  defineRoute({
-    method: 'post',
-    path: PATH,
-    tag: 'providers',
-    access: ['qa', 'manager'],
+  route(`POST ${PATH}`, ['qa', 'manager'], {
     summary: 'Confirm the suggested monitoring level and RAG, or override them with a reason',
     body: json(MonitoringDecision),
-    responses: { 200: reply('Recorded; where the provider now stands', MonitoringState) },
-    errors: {
+    responses: {
+      200: reply('Recorded; where the provider now stands', MonitoringState),
       403: 'A manager decides only for providers allocated to their team',
       404: 'No such provider',
       409: 'The suggestion has changed since it was shown',

@@ -6,12 +6,15 @@ import { ProviderList, RegisterRowBody } from '../../shared/briefings/api-schema
 import { ProviderRecord } from '../../shared/briefings/register';
 import type { Issue } from '../../shared/sync/schema';
 import { findUserRole } from '../auth/users';
+import { readJsonBody } from '../http/body';
 import type { Queryable } from '../db';
 import type { AppContext, Deps } from '../http/env';
 import { badRequest, conflict, found, invalid, notFound } from '../http/errors';
-import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
+import { routeDeclarer, json, reply, validBody, type ApiRoute } from '../http/route';
 import { createProvider, removeFromRegister, updateProvider } from './register-store';
 import { findProviderRow, listProviderRows, toRecord, type ProviderRow, type RegisterRow } from './store';
+
+const route = routeDeclarer('providers');
 
 const PROVIDER_BODY_LIMIT = 64 * 1024;
 const NO_SUCH_PROVIDER = 'No such provider';
@@ -19,6 +22,19 @@ const NO_SUCH_PROVIDER = 'No such provider';
 /** The provider at the path (on the register, or also a removed one), or 404: what a route about one provider loads first. */
 export async function providerAt(q: Queryable, id: string, withRemoved = false): Promise<ProviderRow> {
   return found(await findProviderRow(q, id, withRemoved), NO_SUCH_PROVIDER);
+}
+
+/**
+ * The JSON object posted about the provider at the path (an escalation, an intelligence entry):
+ * 400 when it is not an object or names another provider. The caller validates the rest.
+ */
+export async function providerPostBody(c: AppContext, limit: number, what: string): Promise<object> {
+  const body = await readJsonBody(c, limit);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest(`Send ${what} as a JSON object`);
+  if ('providerId' in body && body.providerId !== c.req.param('id'))
+    throw badRequest('The provider id in the path does not match the body');
+  return body;
 }
 
 async function officerIssues(q: Queryable, row: RegisterRow, path = 'allocatedOfficerId'): Promise<Issue[]> {
@@ -36,11 +52,7 @@ async function readRow(c: AppContext, deps: Deps): Promise<RegisterRow> {
 }
 
 export const providerRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/providers',
-    tag: 'providers',
-    access: 'signed-in',
+  route('GET /api/providers', 'signed-in', {
     summary: 'The provider register',
     responses: { 200: reply('Providers', ProviderList) },
     handler: async (c, deps) => {
@@ -50,15 +62,10 @@ export const providerRoutes: readonly ApiRoute[] = [
       } satisfies ProviderList);
     },
   }),
-  defineRoute({
-    method: 'post',
-    path: '/api/providers',
-    tag: 'providers',
-    access: ['qa'],
+  route('POST /api/providers', ['qa'], {
     summary: 'Add a provider',
     body: json(RegisterRowBody),
-    responses: { 201: reply('Added', ProviderRecord) },
-    errors: { 409: 'A provider with that id is already on the register' },
+    responses: { 201: reply('Added', ProviderRecord), 409: 'A provider with that id is already on the register' },
     handler: async (c, deps) => {
       const row = await readRow(c, deps);
       const saved = await createProvider(deps.db, row, c.get('user'), deps.now());
@@ -66,26 +73,20 @@ export const providerRoutes: readonly ApiRoute[] = [
       return c.json(toRecord(saved, deps.config.visitFrequencyMonths), 201);
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/providers/:id',
-    tag: 'providers',
-    access: 'signed-in',
+  route('GET /api/providers/:id', 'signed-in', {
     summary: 'One provider',
-    responses: { 200: reply('The provider', ProviderRecord) },
-    errors: { 404: 'No such provider' },
+    responses: { 200: reply('The provider', ProviderRecord), 404: 'No such provider' },
     handler: async (c, deps) =>
       c.json(toRecord(await providerAt(deps.db, c.req.param('id')), deps.config.visitFrequencyMonths)),
   }),
-  defineRoute({
-    method: 'put',
-    path: '/api/providers/:id',
-    tag: 'providers',
-    access: ['qa'],
+  route('PUT /api/providers/:id', ['qa'], {
     summary: 'Edit a provider (a RAG change needs a reason)',
     body: json(RegisterRowBody),
-    responses: { 200: reply('Saved', ProviderRecord) },
-    errors: { 400: 'The path id differs from the body', 404: 'No such provider' },
+    responses: {
+      200: reply('Saved', ProviderRecord),
+      400: 'The path id differs from the body',
+      404: 'No such provider',
+    },
     handler: async (c, deps) => {
       const row = await readRow(c, deps);
       if (row.id !== c.req.param('id')) throw badRequest('The provider id in the path does not match the body');
@@ -97,14 +98,9 @@ export const providerRoutes: readonly ApiRoute[] = [
       return c.json(toRecord(result.row, deps.config.visitFrequencyMonths));
     },
   }),
-  defineRoute({
-    method: 'delete',
-    path: '/api/providers/:id',
-    tag: 'providers',
-    access: ['qa'],
+  route('DELETE /api/providers/:id', ['qa'], {
     summary: 'Remove a provider',
-    responses: { 204: reply('Removed') },
-    errors: { 404: 'No such provider' },
+    responses: { 204: reply('Removed'), 404: 'No such provider' },
     handler: async (c, deps) => {
       const removed = await removeFromRegister(deps.db, c.req.param('id'), c.get('user'), deps.now());
       if (!removed) throw notFound(NO_SUCH_PROVIDER);

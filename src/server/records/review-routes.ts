@@ -10,22 +10,20 @@ import { RevisionHistory } from '../../shared/records/api-schemas';
 import { ReviewRequest, StoredSubmission } from '../../shared/records/schema';
 import { readJsonBody } from '../http/body';
 import { conflict, forbidden, invalid, notFound } from '../http/errors';
-import { defineRoute, json, reply, valid, type ApiRoute } from '../http/route';
+import { routeDeclarer, json, reply, valid, type ApiRoute } from '../http/route';
 import { decideReview, listReviews } from './review-store';
 import { isRecordId, RecordIdParams } from './routes';
 import { getSubmission, listRevisions } from './store';
 
+const route = routeDeclarer('records');
+
 export const reviewRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'post',
-    path: '/api/submissions/:id/review',
-    tag: 'records',
-    access: 'signed-in',
+  route('POST /api/submissions/:id/review', 'signed-in', {
     summary: 'Sign off or return a record',
     params: RecordIdParams,
     body: json(ReviewRequest),
-    responses: { 200: reply('The record with the decision', StoredSubmission) },
-    errors: {
+    responses: {
+      200: reply('The record with the decision', StoredSubmission),
       403: 'This person may not review this record',
       404: 'No such record',
       409: 'The revision reviewed is no longer current',
@@ -48,15 +46,10 @@ export const reviewRoutes: readonly ApiRoute[] = [
       return c.json(await getSubmission(deps.db, user, id, null));
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/submissions/:id/revisions',
-    tag: 'records',
-    access: 'signed-in',
+  route('GET /api/submissions/:id/revisions', 'signed-in', {
     summary: 'Every revision and decision',
     params: RecordIdParams,
-    responses: { 200: reply('The history', RevisionHistory) },
-    errors: { 404: 'No such record' },
+    responses: { 200: reply('The history', RevisionHistory), 404: 'No such record' },
     handler: async (c, deps) => {
       const id = c.req.param('id');
       const revisions = isRecordId(id) ? await listRevisions(deps.db, c.get('user'), id) : [];

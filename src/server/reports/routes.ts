@@ -12,13 +12,15 @@ import { ProviderTimeline, QuarterlyReport } from '../../shared/reports/report-s
 import { parseQuarterKey, previousQuarter, quarterOf, type Quarter } from '../../shared/reports/quarters';
 import type { AppContext, Deps } from '../http/env';
 import { badRequest } from '../http/errors';
-import { csv, defineRoute, reply, type ApiRoute, type RouteContext } from '../http/route';
+import { csv, routeDeclarer, reply, type ApiRoute, type RouteContext } from '../http/route';
 import { providerAt } from '../providers/routes';
 import { listReviews } from '../providers/monitoring-store';
 import { listEscalations } from '../escalations/store';
 import { toCsv } from './exports/csv';
 import { csvReply } from './exports/routes';
 import { allTemplates, intelligenceEntries, ragChanges, reportInput, reportRecords, visibleActions } from './inputs';
+
+const route = routeDeclarer('reports');
 
 const QuarterQuery = z.object({ quarter: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-q[1-4]$/))) });
 const BAD_QUARTER = 'The quarter is not like 2026-27-q2';
@@ -62,42 +64,30 @@ async function timeline(c: RouteContext<'/api/providers/:id/timeline'>, deps: De
 }
 
 export const reportRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/reports/quarterly',
-    tag: 'reports',
-    access: ['manager', 'qa'],
+  route('GET /api/reports/quarterly', ['manager', 'qa'], {
     summary: 'The quarterly QA report',
     description: 'For a financial-year quarter (default: the last complete one), over the records this person may see.',
     query: QuarterQuery,
-    responses: { 200: reply('The figures', QuarterlyReport) },
-    errors: { 400: BAD_QUARTER },
+    responses: { 200: reply('The figures', QuarterlyReport), 400: BAD_QUARTER },
     handler: async (c, deps) => c.json(await report(c, deps)),
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/reports/quarterly.csv',
-    tag: 'reports',
-    access: ['manager', 'qa'],
+  route('GET /api/reports/quarterly.csv', ['manager', 'qa'], {
     summary: 'The quarterly QA report as CSV',
     query: QuarterQuery,
-    responses: { 200: { description: 'One row per figure', body: csv(REPORT_CSV_COLUMNS, 'The figures') } },
-    errors: { 400: BAD_QUARTER },
+    responses: {
+      200: { description: 'One row per figure', body: csv(REPORT_CSV_COLUMNS, 'The figures') },
+      400: BAD_QUARTER,
+    },
     handler: async (c, deps) => {
       const figures = await report(c, deps);
       return csvReply(c, deps, `report-${figures.quarter.key}`, toCsv(reportCsvRows(figures)));
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/providers/:id/timeline',
-    tag: 'reports',
-    access: ['manager', 'qa'],
+  route('GET /api/providers/:id/timeline', ['manager', 'qa'], {
     summary: 'A provider\u2019s history, newest first',
     description:
       'Visits and results, RAG changes with reasons, monitoring reviews, intelligence, and actions raised and closed.',
-    responses: { 200: reply('The timeline', ProviderTimeline) },
-    errors: { 404: 'No such provider' },
+    responses: { 200: reply('The timeline', ProviderTimeline), 404: 'No such provider' },
     handler: timeline,
   }),
 ];

@@ -4,20 +4,20 @@
 import * as z from 'zod/mini';
 import { PullResponse } from '../../shared/sync/schema';
 import { badRequest } from '../http/errors';
-import { defineRoute, reply, type ApiRoute } from '../http/route';
+import { routeDeclarer, reply, type ApiRoute } from '../http/route';
 import { type Cursor, decodeCursor } from './cursor';
 import { pull } from './pull';
 
+const route = routeDeclarer('sync');
+
 export const pullRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/sync/pull',
-    tag: 'sync',
-    access: 'signed-in',
+  route('GET /api/sync/pull', 'signed-in', {
     summary: 'Pull reference data since a cursor',
     query: z.object({ cursor: z.optional(z.string()) }),
-    responses: { 200: reply('Changes and the next cursor (no cursor: a full snapshot)', PullResponse) },
-    errors: { 400: 'The cursor is not valid; pull again without one' },
+    responses: {
+      200: reply('Changes and the next cursor (no cursor: a full snapshot)', PullResponse),
+      400: 'The cursor is not valid; pull again without one',
+    },
     handler: async (c, deps) => {
       const raw = c.req.query('cursor');
       let since: Cursor | null = null;

@@ -4,20 +4,17 @@
 import { Template } from '../../shared/templates/schema';
 import { validateTemplate } from '../../shared/templates/template-rules';
 import { conflict, invalid } from '../http/errors';
-import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
+import { routeDeclarer, json, reply, validBody, type ApiRoute } from '../http/route';
 import { MAX_INT_COLUMN } from '../reference/store';
 import { publishTemplate } from './store';
 
+const route = routeDeclarer('admin');
+
 export const templateRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'post',
-    path: '/api/templates',
-    tag: 'admin',
-    access: ['qa'],
+  route('POST /api/templates', ['qa'], {
     summary: 'Publish a template version',
     body: json(Template),
-    responses: { 201: reply('Published', Template) },
-    errors: { 409: 'The version is not newer than the stored one' },
+    responses: { 201: reply('Published', Template), 409: 'The version is not newer than the stored one' },
     handler: async (c, deps) => {
       const template = await validBody(c, Template, deps.config.jsonLimitBytes);
       const problems = validateTemplate(template);

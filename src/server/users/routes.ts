@@ -7,15 +7,13 @@ import { NewUserRequest, SessionResponse, UserList } from '../../shared/users/ap
 import { hashPassword } from '../auth/passwords';
 import { emailTaken, listUsers } from '../auth/users';
 import { conflict, invalid } from '../http/errors';
-import { defineRoute, json, reply, validBody, type ApiRoute } from '../http/route';
+import { routeDeclarer, json, reply, validBody, type ApiRoute } from '../http/route';
 import { addPerson, managedTeamIds } from './store';
 
+const route = routeDeclarer('admin');
+
 export const userRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/api/users',
-    tag: 'admin',
-    access: ['qa', 'manager'],
+  route('GET /api/users', ['qa', 'manager'], {
     summary: 'List people (a manager: their teams)',
     responses: { 200: reply('People', UserList) },
     handler: async (c, deps) => {
@@ -26,15 +24,10 @@ export const userRoutes: readonly ApiRoute[] = [
       return c.json({ users: users.filter((u) => u.teamId !== null && teams.has(u.teamId)) } satisfies UserList);
     },
   }),
-  defineRoute({
-    method: 'post',
-    path: '/api/users',
-    tag: 'admin',
-    access: ['qa'],
+  route('POST /api/users', ['qa'], {
     summary: 'Add a person',
     body: json(NewUserRequest),
-    responses: { 201: reply('Added', SessionResponse) },
-    errors: { 409: 'The email already has an account' },
+    responses: { 201: reply('Added', SessionResponse), 409: 'The email already has an account' },
     handler: async (c, deps) => {
       const body = await validBody(c, NewUserRequest, 16 * 1024);
       if (body.managesTeam === true && (body.role !== 'manager' || body.team === null)) {
