@@ -25,10 +25,18 @@ const visits = (count: number, date: string) =>
 
 type Held = { id: string; revision: number };
 
+/** Every record the server lists for the day, page by page. */
 async function held(page: Page, date: string): Promise<Held[]> {
-  const res = await page.request.get(`/api/submissions?kind=visit&from=${date}&to=${date}`);
-  if (res.status() !== 200) throw new Error(`list answered ${res.status()}`);
-  return ((await res.json()) as { submissions: Held[] }).submissions;
+  const all: Held[] = [];
+  let after = '';
+  for (;;) {
+    const res = await page.request.get(`/api/submissions?kind=visit&from=${date}&to=${date}&limit=200${after}`);
+    if (res.status() !== 200) throw new Error(`list answered ${res.status()}`);
+    const listed = (await res.json()) as { submissions: Held[]; next: string | null };
+    all.push(...listed.submissions);
+    if (listed.next === null) return all;
+    after = `&after=${encodeURIComponent(listed.next)}`;
+  }
 }
 
 /** Waits until the outbox is empty, then checks the server holds exactly `records` for their date, each once (revision 1). */

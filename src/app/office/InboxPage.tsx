@@ -1,13 +1,13 @@
 // The QA manager's inbox (issue 6): every record they may see, filterable by kind, review status,
 // provider, person and date, awaiting sign-off first. Each opens as a document or for moderation
 // (sign off or return for amendment, on the review page). The filter lives in the address, so a
-// filtered inbox can be bookmarked and its CSV downloads ask for the same records.
+// filtered inbox can be bookmarked and its CSV downloads ask for the same records. The server sends
+// a page at a time, in the inbox's order; "Show more records" appends the next.
 import '../reports/reports.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord } from '../../shared/briefings/register';
-import { SubmissionList } from '../../shared/records/api-schemas';
+import { SubmissionPage, type SubmissionSummary } from '../../shared/records/api-schemas';
 import { recordSubject } from '../../shared/records/record-rules';
-import type { StoredSubmission } from '../../shared/records/schema';
 import { filterQuery, parseRecordFilter, type RecordFilter } from '../../shared/records/record-filter';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { formatDate, formatDateTime } from '../components/format';
@@ -25,7 +25,6 @@ const STATUS = {
   returned: 'Returned for amendment',
   'signed-off': 'Signed off',
 } as const;
-const STATUS_ORDER = { submitted: 0, returned: 1, 'signed-off': 2 } as const;
 const STATUS_CLASS = { submitted: 'tag blue', returned: 'tag yellow', 'signed-off': 'tag green' } as const;
 
 /** The first problem with each field of the filter, by its key. */
@@ -39,13 +38,19 @@ function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; m
   return errors;
 }
 
-const subject = (s: StoredSubmission, names: Map<string, string>) => recordSubject(s.body, (id) => names.get(id));
+const subject = (s: SubmissionSummary, names: Map<string, string>) => recordSubject(s, (id) => names.get(id));
+
+/** "3 records", or "The first 50 records" while more can be shown. */
+const caption = (shown: number, more: boolean) =>
+  more ? `The first ${shown} records` : shown === 1 ? '1 record' : `${shown} records`;
 
 export function InboxPage(props: { query: string }) {
   const parsed = parseRecordFilter(new URLSearchParams(props.query));
   const applied: RecordFilter = parsed.success ? parsed.data : {};
   const [draft, setDraft] = useState<Record<string, string>>({ ...applied });
-  const [records, setRecords] = useState<StoredSubmission[] | null>(null);
+  const [records, setRecords] = useState<SubmissionSummary[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [providers, setProviders] = useState<ProviderRecord[]>([]);
   const [failure, setFailure] = useState('');
   const [filterErrors, setFilterErrors] = useState<Record<string, string>>({});
@@ -57,13 +62,27 @@ export function InboxPage(props: { query: string }) {
     let live = true;
     setRecords(null);
     setFailure('');
-    void getJson(`/api/submissions${query}`, SubmissionList, 'The records could not be loaded').then((r) => {
+    void getJson(`/api/submissions${query}`, SubmissionPage, 'The records could not be loaded').then((r) => {
       if (!live) return;
-      if (r.ok) setRecords(r.value.submissions);
-      else setFailure(r.message);
+      if (r.ok) {
+        setRecords(r.value.submissions);
+        setNext(r.value.next);
+      } else setFailure(r.message);
     });
     return () => void (live = false);
   }, [query]);
+
+  const showMore = async (after: string) => {
+    setLoadingMore(true);
+    const joiner = query === '' ? '?' : '&';
+    const url = `/api/submissions${query}${joiner}after=${encodeURIComponent(after)}`;
+    const r = await getJson(url, SubmissionPage, 'More records could not be loaded');
+    setLoadingMore(false);
+    if (!r.ok) return setFailure(r.message);
+    setFailure('');
+    setRecords((shown) => [...(shown ?? []), ...r.value.submissions]);
+    setNext(r.value.next);
+  };
 
   const names = new Map(providers.map((p) => [p.id, p.name]));
   const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -79,11 +98,6 @@ export function InboxPage(props: { query: string }) {
       options: providerOptions,
     },
   ];
-  const sorted = [...(records ?? [])].sort(
-    (a, b) =>
-      STATUS_ORDER[a.reviewStatus] - STATUS_ORDER[b.reviewStatus] ||
-      b.body.details.date.localeCompare(a.body.details.date),
-  );
   return (
     <>
       <BackLink href="/office">Office</BackLink>
@@ -156,14 +170,15 @@ export function InboxPage(props: { query: string }) {
           </a>
         </p>
         <OfficeTable
-          rows={records && sorted}
+          rows={records}
           failure={failure}
-          caption={records?.length === 1 ? '1 record' : `${records?.length ?? 0} records`}
+          caption={caption(records?.length ?? 0, next !== null)}
+          live
           headings={['Date', 'Kind', 'About', 'By', 'Received', 'Status', { heading: 'Open', hidden: true }]}
           row={(s) => (
             <tr key={s.id}>
-              <td>{formatDate(s.body.details.date)}</td>
-              <td>{KIND[s.body.kind]}</td>
+              <td>{formatDate(s.details.date)}</td>
+              <td>{KIND[s.kind]}</td>
               <th scope="row">
                 <a href={recordReportPath(s.id)}>{subject(s, names)}</a>
               </th>
@@ -177,13 +192,18 @@ export function InboxPage(props: { query: string }) {
                   Moderate
                   <span class="visually-hidden">
                     {' '}
-                    {subject(s, names)}, {formatDate(s.body.details.date)}
+                    {subject(s, names)}, {formatDate(s.details.date)}
                   </span>
                 </a>
               </td>
             </tr>
           )}
         />
+        {next !== null && (
+          <button type="button" class="button secondary" disabled={loadingMore} onClick={() => void showMore(next)}>
+            {loadingMore ? 'Loading more records…' : 'Show more records'}
+          </button>
+        )}
       </Page>
     </>
   );

@@ -7,6 +7,13 @@ export interface Migration {
   statements: readonly string[];
 }
 
+/**
+ * The inbox's order of review statuses (awaiting sign-off, returned, signed off), as the SQL
+ * expression migration 9 indexed. Frozen with that migration: the inbox query must write the
+ * same expression for PostgreSQL to use the index, and a change would need a new migration.
+ */
+export const INBOX_RANK = `(CASE review_status WHEN 'submitted' THEN 0 WHEN 'returned' THEN 1 ELSE 2 END)`;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -297,6 +304,19 @@ export const migrations: readonly Migration[] = [
          CHECK (decision IN ('confirmed', 'overridden', 'register-change'))`,
       `ALTER TABLE provider_monitoring_reviews ALTER COLUMN suggested_level DROP NOT NULL`,
       `ALTER TABLE provider_monitoring_reviews ALTER COLUMN suggested_rag DROP NOT NULL`,
+    ],
+  },
+  {
+    version: 9,
+    name: 'the inbox in pages',
+    statements: [
+      // Issue 16: the inbox lists records a page at a time in its own order (awaiting sign-off
+      // first, then by the record's own date, newest first), through an index rather than by
+      // reading every body. The record's date is kept on its head, set with each revision.
+      `ALTER TABLE submission_heads ADD COLUMN record_date text`,
+      `UPDATE submission_heads h SET record_date = s.body->'details'->>'date'
+         FROM submissions s WHERE s.id = h.id AND s.revision = h.current_revision`,
+      `CREATE INDEX submission_heads_inbox_idx ON submission_heads (${INBOX_RANK}, record_date DESC, id)`,
     ],
   },
 ];

@@ -22,14 +22,8 @@ import {
   ProviderRecord,
   VisitAction,
 } from '../../shared/briefings/register';
-import { AttachmentStored, RevisionHistory, SubmissionList } from '../../shared/records/api-schemas';
-import {
-  CloseEscalation,
-  Escalation,
-  EscalationList,
-  NewEscalation,
-  NewEscalationStep,
-} from '../../shared/escalations/schema';
+import { AttachmentStored, RevisionHistory, SubmissionPage, SubmissionSummary } from '../../shared/records/api-schemas';
+import * as escalations from '../../shared/escalations/schema';
 import { ProviderTimeline, QuarterlyReport, TimelineEvent } from '../../shared/reports/report-schemas';
 import { SessionUser, SignInRequest } from '../../shared/auth/schema';
 import { ErrorBody, HealthResponse } from '../../shared/http';
@@ -59,7 +53,8 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   RecordBody,
   StoredSubmission,
   PutSubmissionResponse,
-  SubmissionList,
+  SubmissionSummary,
+  SubmissionPage,
   Review,
   ReviewRequest,
   RevisionHistory,
@@ -74,11 +69,11 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   IntelligenceList,
   IntelligenceImportResult,
   Briefing,
-  Escalation,
-  EscalationList,
-  NewEscalation,
-  NewEscalationStep,
-  CloseEscalation,
+  Escalation: escalations.Escalation,
+  EscalationList: escalations.EscalationList,
+  NewEscalation: escalations.NewEscalation,
+  NewEscalationStep: escalations.NewEscalationStep,
+  CloseEscalation: escalations.CloseEscalation,
   VisitAction,
   ActionUpdate,
   ActionList,

@@ -4,7 +4,7 @@
 // submitter always comes from the session; unknown body keys are stripped.
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import { SubmissionList } from '../../shared/records/api-schemas';
+import { SubmissionPage } from '../../shared/records/api-schemas';
 import { parseRecordFilter, RecordFilter } from '../../shared/records/record-filter';
 import { attachmentHashes, canonicalJson, submissionIssues, toIssues } from '../../shared/records/record-rules';
 import { PutSubmissionResponse, RecordBody, StoredSubmission } from '../../shared/records/schema';
@@ -13,12 +13,20 @@ import { attachmentsWithoutRight } from '../evidence/store';
 import { readJsonBody } from '../http/body';
 import type { AppContext, Deps } from '../http/env';
 import { ApiError, badRequest, conflict, found, invalid } from '../http/errors';
-import { defineRoute, json, reply, valid, validQuery, type ApiRoute, type RouteContext } from '../http/route';
-import { getSubmission, isSomeoneElsesRecord, listSubmissions, putSubmission } from './store';
+import { routeDeclarer, json, reply, valid, validQuery, type ApiRoute, type RouteContext } from '../http/route';
+import { inboxPage, keysetOf, PAGE_SIZE } from './list-store';
+import { getSubmission, isSomeoneElsesRecord, putSubmission } from './store';
+
+const route = routeDeclarer('records');
 
 export const RecordIdParams = z.object({ id: z.uuid() });
 /** Whether a path's id is a record id (a UUID): anything else names no record. */
 export const isRecordId = (id: string) => RecordIdParams.shape.id.safeParse(id).success;
+/** A page of the inbox: after the cursor a page gave as `next`, at most `limit` records. */
+const PageQuery = z.object({
+  after: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/))),
+});
 const RevisionQuery = z.object({ revision: z.optional(z.string().check(z.regex(/^[1-9]\d{0,5}$/))) });
 
 /** The list filter in the query string (also the CSV exports'); 400 with the issues when it is not valid. */
@@ -116,11 +124,7 @@ async function putRecord(c: RouteContext<'/api/submissions/:id'>, deps: Deps): P
 }
 
 export const submissionRoutes: readonly ApiRoute[] = [
-  defineRoute({
-    method: 'put',
-    path: '/api/submissions/:id',
-    tag: 'records',
-    access: 'signed-in',
+  route('PUT /api/submissions/:id', 'signed-in', {
     summary: 'Store one revision of a record',
     description: 'Idempotent per (id, revision): the same body again answers 200 with the same answer.',
     params: RecordIdParams,
@@ -128,40 +132,38 @@ export const submissionRoutes: readonly ApiRoute[] = [
     responses: {
       201: reply('Stored', PutSubmissionResponse),
       200: reply('Already stored with this body', PutSubmissionResponse),
-    },
-    errors: {
       400: 'Malformed JSON, or the path id is not a UUID or differs from the body',
       403: 'not-your-record: the record was first submitted by someone else, and only its author sends its revisions',
       409: 'conflict (another body for this revision, or a stale base revision), or attachments-missing listing in missing the files this person has neither uploaded nor named in an earlier revision of this record (the same answer whether or not the server holds them)',
     },
     handler: putRecord,
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/submissions',
-    tag: 'records',
-    access: 'signed-in',
-    summary: 'List the records this person may see',
-    query: RecordFilter,
-    responses: { 200: reply('Current revisions, scoped by role', SubmissionList) },
-    errors: { 400: 'The filter is not valid' },
+  route('GET /api/submissions', 'signed-in', {
+    summary: 'List the records this person may see, a page at a time',
+    description: `Awaiting sign-off first, then by the record's date (newest first). A page holds at most \`limit\` records (default ${PAGE_SIZE.default}, at most ${PAGE_SIZE.max}) as summaries, without their answers; pass \`next\` back as \`after\` for the page after.`,
+    query: z.object({ ...RecordFilter.shape, ...PageQuery.shape }),
+    responses: {
+      200: reply('Current revisions, scoped by role', SubmissionPage),
+      400: 'The filter is not valid, or after is not a cursor this server gave',
+    },
     handler: async (c, deps) => {
-      const answer: SubmissionList = {
-        submissions: await listSubmissions(deps.db, c.get('user'), submissionFilterOf(c)),
-      };
-      return c.json(answer);
+      const filter = submissionFilterOf(c);
+      const query = validQuery(c, PageQuery, 'limit must be a whole number from 1 to 200');
+      const after = query.after === undefined ? null : keysetOf(query.after);
+      if (after === null && query.after !== undefined) throw badRequest('after is not a cursor this server gave');
+      const limit = Math.min(Number(query.limit ?? PAGE_SIZE.default), PAGE_SIZE.max);
+      return c.json(await inboxPage(deps.db, c.get('user'), filter, { after, limit }));
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/submissions/:id',
-    tag: 'records',
-    access: 'signed-in',
+  route('GET /api/submissions/:id', 'signed-in', {
     summary: 'Read one record',
     params: RecordIdParams,
     query: RevisionQuery,
-    responses: { 200: reply('The record (the current revision unless one is asked for)', StoredSubmission) },
-    errors: { 400: 'revision is not a positive whole number', 404: 'No such record, or not visible to this person' },
+    responses: {
+      200: reply('The record (the current revision unless one is asked for)', StoredSubmission),
+      400: 'revision is not a positive whole number',
+      404: 'No such record, or not visible to this person',
+    },
     handler: async (c, deps) => {
       const id = c.req.param('id');
       const { revision } = validQuery(c, RevisionQuery, 'revision must be a positive whole number');

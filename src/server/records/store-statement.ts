@@ -29,6 +29,7 @@ const PARAMS = {
   subject: 'text',
   kind: 'text',
   visitDate: 'text',
+  recordDate: 'text',
   assignmentId: 'text',
 } as const;
 type Param = keyof typeof PARAMS;
@@ -58,12 +59,13 @@ function numbered(sql: string): Statement {
 }
 
 const HEAD: Record<HeadMode, string> = {
-  claim: `INSERT INTO submission_heads (id, submitter_id, current_revision, updated_at)
-       VALUES ($id, $submitterId, $revision, $receivedAt)
+  claim: `INSERT INTO submission_heads (id, submitter_id, current_revision, updated_at, record_date)
+       VALUES ($id, $submitterId, $revision, $receivedAt, $recordDate)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
   // A new revision puts the record back to 'submitted' (a claim gets the same from the defaults).
   advance: `UPDATE submission_heads
-          SET current_revision = $revision, updated_at = $receivedAt, review_status = 'submitted', review = NULL
+          SET current_revision = $revision, updated_at = $receivedAt, record_date = $recordDate,
+              review_status = 'submitted', review = NULL
         WHERE id = $id RETURNING id`,
 };
 
@@ -117,6 +119,7 @@ export function storeQuery(
     subject: `${body.id}@${body.revision}`,
     kind: body.kind,
     visitDate: body.kind === 'visit' ? body.details.date : null,
+    recordDate: body.details.date,
     assignmentId: body.assignmentId ?? null,
   };
   return { sql: statement.sql, values: statement.params.map((name) => values[name]) };

@@ -6,7 +6,6 @@
 import type { SessionUser } from '../../shared/auth/schema';
 import type { Review, ReviewStatus, StoredSubmission, RecordBody } from '../../shared/records/schema';
 import type { Db, Queryable } from '../db/index';
-import type { RecordFilter } from '../../shared/records/record-filter';
 import { submitterVisible } from '../auth/access';
 import { applyRemainingEffects, needsOwnStatements } from './effects';
 import { storeQuery } from './store-statement';
@@ -134,7 +133,7 @@ export async function storeInTransaction(db: Db, input: PutInput): Promise<PutRe
   }
 }
 
-type Row = {
+export type Row = {
   id: string;
   revision: number;
   submitter_id: string;
@@ -146,13 +145,16 @@ type Row = {
   current_revision: number;
 };
 
-const SELECT = `SELECT s.id, s.revision, s.submitter_id, u.name AS submitter_name, s.received_at, s.body,
-    h.review_status, h.review, h.current_revision
-  FROM submission_heads h
+/** A record's head (h), a revision of it (s) and its submitter (u). */
+export const RECORD_TABLES = `submission_heads h
   JOIN submissions s ON s.id = h.id
   JOIN users u ON u.id = s.submitter_id`;
+/** A whole revision, as toStored reads it. */
+export const WHOLE = `s.id, s.revision, s.submitter_id, u.name AS submitter_name, s.received_at, s.body,
+    h.review_status, h.review, h.current_revision`;
+const SELECT = `SELECT ${WHOLE} FROM ${RECORD_TABLES}`;
 
-const toStored = (r: Row): StoredSubmission => ({
+export const toStored = (r: Row): StoredSubmission => ({
   id: r.id,
   revision: Number(r.revision),
   submitterId: r.submitter_id,
@@ -165,35 +167,7 @@ const toStored = (r: Row): StoredSubmission => ({
 });
 
 /** Officers see their own records, managers also their team's, QA everyone's. */
-const VISIBLE = submitterVisible('h.submitter_id', '$1', '$2');
-
-/** The current revisions this user may see that match the filter, most recently changed first. */
-export async function listSubmissions(
-  q: Queryable,
-  user: SessionUser,
-  filter: RecordFilter = {},
-): Promise<StoredSubmission[]> {
-  const rows = await q.query<Row>(
-    `${SELECT} WHERE s.revision = h.current_revision AND ${VISIBLE}
-       AND ($3::text IS NULL OR s.kind = $3) AND ($4::text IS NULL OR h.review_status = $4)
-       AND ($5::text IS NULL OR s.provider_id = $5)
-       AND ($6::text IS NULL OR strpos(lower(u.name), lower($6)) > 0
-            OR strpos(lower(COALESCE(s.body->'details'->>'practitionerName', '')), lower($6)) > 0)
-       AND ($7::text IS NULL OR s.body->'details'->>'date' >= $7) AND ($8::text IS NULL OR s.body->'details'->>'date' <= $8)
-     ORDER BY h.updated_at DESC, h.id`,
-    [
-      user.id,
-      user.role,
-      filter.kind ?? null,
-      filter.status ?? null,
-      filter.providerId ?? null,
-      filter.person ?? null,
-      filter.from ?? null,
-      filter.to ?? null,
-    ],
-  );
-  return rows.map(toStored);
-}
+export const VISIBLE = submitterVisible('h.submitter_id', '$1', '$2');
 
 /** The current revision, or the given one; null when missing or not visible to this user. */
 export async function getSubmission(

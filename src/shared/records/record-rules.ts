@@ -299,9 +299,16 @@ export function toIssues(zodIssues: ReadonlyArray<{ path: ReadonlyArray<Property
   return zodIssues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
+/** What a record is about: its kind and details, as the full body and a list's summary both have them. */
+export type RecordHead = RecordBody extends infer B
+  ? B extends RecordBody
+    ? Pick<B, 'kind' | 'details'>
+    : never
+  : never;
+
 /** How a record is named in lists: the provider (by name when known), the practitioner, or the case and practitioner. */
 export function recordSubject(
-  body: RecordBody,
+  body: RecordHead,
   providerName: (id: string) => string | undefined = () => undefined,
 ): string {
   if (body.kind === 'observation') return body.details.practitionerName;

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { VisitAction } from '../../../src/shared/briefings/register';
+import type { SubmissionPage } from '../../../src/shared/records/api-schemas';
 import type { Answer, StoredSubmission, RecordBody } from '../../../src/shared/records/schema';
 import type { Template } from '../../../src/shared/templates/schema';
 import { observationHomeVisitV1 } from '../../../src/shared/templates/index';
@@ -148,6 +149,17 @@ const carriedAction = (a: VisitAction): VisitAction => ({
 
 export function exportsContract(ctx: () => Ctx) {
   const get = (path: string, cookie?: string) => call(ctx().app, path, cookie ? { cookie } : {});
+  /** What GET /api/submissions lists for this person, every page in its order, each record read whole. */
+  const listed = async (cookie: string): Promise<StoredSubmission[]> => {
+    const ids: string[] = [];
+    let after = '';
+    do {
+      const page = (await get(`/api/submissions?limit=200${after}`, cookie)).json as SubmissionPage;
+      ids.push(...page.submissions.map((s) => s.id));
+      after = page.next === null ? '' : `&after=${encodeURIComponent(page.next)}`;
+    } while (after !== '');
+    return Promise.all(ids.map(async (id) => (await get(`/api/submissions/${id}`, cookie)).json as StoredSubmission));
+  };
   const csv = async (path: string, cookie: string) => {
     const res = await ctx().app.request(path, { headers: { cookie } });
     expect(res.status, path).toBe(200);
@@ -256,9 +268,9 @@ export function exportsContract(ctx: () => Ctx) {
       `attachment; filename="qa-visits-submissions-${calendarDay(clock.now())}.csv"`,
     );
     expect(submissions.text.startsWith('\uFEFFrecord_id,revision,kind,')).toBe(true);
-    const listed = (await get('/api/submissions', cookies.qa)).json.submissions as StoredSubmission[];
-    expect(listed.map((s) => s.id)).toEqual(expect.arrayContaining([visit.id, observation.id]));
-    expect(readSubmissionsCsv(submissions.text)).toEqual(listed.map(summary));
+    const all = await listed(cookies.qa);
+    expect(all.map((s) => s.id)).toEqual(expect.arrayContaining([visit.id, observation.id]));
+    expect(readSubmissionsCsv(submissions.text)).toEqual(all.map(summary));
 
     const answers = await csv('/api/exports/answers.csv', cookies.qa);
     expect(answers.headers.get('content-disposition')).toBe(
@@ -266,7 +278,7 @@ export function exportsContract(ctx: () => Ctx) {
     );
     expect(answers.text).toContain(`"'=HYPERLINK(""http://example.org"",""click""), then more\nsecond line"`);
     expect(readAnswersCsv(answers.text)).toEqual(
-      listed.map((s) => ({ recordId: s.id, revision: s.revision, answers: carried(s.body.answers) })),
+      all.map((s) => ({ recordId: s.id, revision: s.revision, answers: carried(s.body.answers) })),
     );
 
     const actions = await csv('/api/exports/actions.csv', cookies.qa);
@@ -281,9 +293,8 @@ export function exportsContract(ctx: () => Ctx) {
   it('gives a manager only their team’s records, as GET /api/submissions does', async () => {
     const { cookies } = ctx();
     for (const who of ['manager', 'manager2'] as const) {
-      const listed = (await get('/api/submissions', cookies[who])).json.submissions as StoredSubmission[];
       expect(readSubmissionsCsv((await csv('/api/exports/submissions.csv', cookies[who])).text)).toEqual(
-        listed.map(summary),
+        (await listed(cookies[who])).map(summary),
       );
       const actions = (await get('/api/actions', cookies[who])).json.actions as VisitAction[];
       expect(readActionsCsv((await csv('/api/exports/actions.csv', cookies[who])).text)).toEqual(
