@@ -13,6 +13,15 @@ import { formatCount } from '../../shared/records/text-limits';
 
 export type Option = { value: string; label: string; hint?: string | undefined };
 
+/**
+ * A control's value kept in the page's own state, with the control's id: spread it into the control
+ * (`<Select {...show} label="Show" …/>`), read it as `.value`. For a form without a draft object.
+ */
+export function useField(id: string, initial: string | (() => string)) {
+  const [value, onChange] = useState(initial);
+  return { id, value, onChange };
+}
+
 /** Options from a value → label table, in its order. */
 export const optionsOf = (labels: Readonly<Record<string, string>>): Option[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
