@@ -10,6 +10,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount } from '../../shared/records/text-limits';
+import { optionsOf } from '../../shared/options';
 
 export type Option = { value: string; label: string; hint?: string | undefined };
 
@@ -22,9 +23,7 @@ export function useField(id: string, initial: string | (() => string)) {
   return { id, value, onChange };
 }
 
-/** Options from a value → label table, in its order. */
-export const optionsOf = (labels: Readonly<Record<string, string>>): Option[] =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+export { optionsOf };
 
 /** The ids that describe a control, space separated; undefined when there are none. */
 export const describedBy = (...ids: Array<string | false | null | undefined>) =>
