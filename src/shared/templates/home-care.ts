@@ -15,14 +15,8 @@
 // has domiciliary care monitored against its own guidance and service specification. The seeds say
 // nothing about call times, travel time or continuity: those areas come from NG21 and QS123.
 import type { Template, TemplateSection } from './schema';
-import {
-  check,
-  communityTemplate,
-  critical,
-  feedbackSection,
-  managementSection,
-  safeguardingFollowUp,
-} from './community-common';
+import { communityTemplate, critical, feedbackSection, managementSection } from './community-common';
+import { check, safeguardingFollowUp } from './items';
 
 /** Where each area comes from. Not shown to officers. */
 export const HOME_CARE_SOURCES: Readonly<Record<string, string>> = {

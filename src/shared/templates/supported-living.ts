@@ -22,14 +22,8 @@
 // offices. The seeds say nothing about tenancies, behaviour support or community access: those
 // areas come from the national guidance.
 import type { Template, TemplateSection } from './schema';
-import {
-  check,
-  communityTemplate,
-  critical,
-  feedbackSection,
-  managementSection,
-  safeguardingFollowUp,
-} from './community-common';
+import { communityTemplate, critical, feedbackSection, managementSection } from './community-common';
+import { check, safeguardingFollowUp } from './items';
 
 /** Where each area comes from. Not shown to officers. */
 export const SUPPORTED_LIVING_SOURCES: Readonly<Record<string, string>> = {
