@@ -99,7 +99,7 @@ export function feedbackSection(options: {
   summary: string;
   checks: TemplateItem[];
   /** `relationships`: the people supported and those close to them; professionals and others are added. */
-  spokenTo: { guidance: string; whoExample: string; relationships: ChoiceOption[] };
+  spokenTo: { whom: string; whoExample: string; relationships: Readonly<Record<string, string>> };
   toldUs: string;
 }): TemplateSection {
   return {
@@ -114,7 +114,7 @@ export function feedbackSection(options: {
         id: 'feedback-summary',
         type: 'long-text',
         label: 'What people told us',
-        guidance: options.toldUs,
+        guidance: `${options.toldUs} Do not record names or details that identify a person.`,
         required: false,
         note: 'none',
       },

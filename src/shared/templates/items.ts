@@ -3,6 +3,7 @@
 // people spoken to as a repeating group (initials or a role, never a name), and the safeguarding
 // follow-up. Every published template that uses them is built from them: a change here changes
 // each of those templates, so it is a new version of each (devices and the server hold the old).
+import { optionsOf } from '../options';
 import type { ChoiceOption, TemplateItem } from './schema';
 
 /** A met / partly met / not met check; the evidence note is required unless it is met or not applicable. */
@@ -26,14 +27,16 @@ const SPOKEN_ALSO: ChoiceOption[] = [
 
 /**
  * One row per person spoken to: who (initials or a role), who they are, what they said, any
- * concern and what was done about it. A template asks more of each person before what they said
+ * concern and what was done about it. `whom` names who the template hears from ("resident,
+ * relative or visitor"). A template asks more of each person before what they said
  * (`beforeSaid`) or after it (`afterSaid`).
  */
 export function peopleSpokenTo(options: {
   id: string;
-  guidance: string;
+  whom: string;
   whoExample: string;
-  relationships: ChoiceOption[];
+  /** Value → label: the people and families the template names; professionals and others are added. */
+  relationships: Readonly<Record<string, string>>;
   beforeSaid?: TemplateItem[];
   afterSaid?: TemplateItem[];
 }): TemplateItem {
@@ -41,7 +44,7 @@ export function peopleSpokenTo(options: {
     id: options.id,
     type: 'group',
     label: 'People spoken to',
-    guidance: options.guidance,
+    guidance: `One entry for each ${options.whom} you spoke to. Record initials or a role only, never a full name.`,
     required: false,
     note: 'none',
     rowLabel: 'Person spoken to',
@@ -61,7 +64,7 @@ export function peopleSpokenTo(options: {
         label: 'Who they are',
         required: true,
         note: 'none',
-        options: [...options.relationships, ...SPOKEN_ALSO],
+        options: [...optionsOf(options.relationships), ...SPOKEN_ALSO],
       },
       ...(options.beforeSaid ?? []),
       { id: 'spoken-said', type: 'long-text', label: 'What they told you', required: true, note: 'none' },

@@ -12,13 +12,9 @@ const RAG_SCORES: Record<string, number> = { green: 3, amber: 2, red: 1 };
 
 const residentsSpokenTo = peopleSpokenTo({
   id: 'residents-people-spoken-to',
-  guidance:
-    'One entry for each resident, relative or visitor you spoke to. Record initials or a role only, never a full name.',
+  whom: 'resident, relative or visitor',
   whoExample: 'For example "AB, resident" or "daughter of a resident".',
-  relationships: [
-    { value: 'resident', label: 'Resident' },
-    { value: 'relative', label: 'Relative or friend' },
-  ],
+  relationships: { resident: 'Resident', relative: 'Relative or friend' },
   afterSaid: [
     {
       id: 'spoken-at-meal',

@@ -404,19 +404,15 @@ const sections: TemplateSection[] = [
       ),
     ],
     spokenTo: {
-      guidance:
-        'One entry for each person supported, relative, advocate or professional you spoke to. Record initials or ' +
-        'a role only, never a full name.',
+      whom: 'person supported, relative, advocate or professional',
       whoExample: 'For example "CD, tenant" or "brother of a tenant".',
-      relationships: [
-        { value: 'person-supported', label: 'Person supported (tenant)' },
-        { value: 'relative', label: 'Relative or friend' },
-        { value: 'advocate', label: 'Advocate' },
-      ],
+      relationships: {
+        'person-supported': 'Person supported (tenant)',
+        relative: 'Relative or friend',
+        advocate: 'Advocate',
+      },
     },
-    toldUs:
-      'Summarise what people, families, advocates and any experts by experience told us, and what we saw. Do ' +
-      'not record names or details that identify a person.',
+    toldUs: 'Summarise what people, families, advocates and any experts by experience told us, and what we saw.',
   }),
 ];
 
