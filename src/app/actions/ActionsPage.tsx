@@ -17,6 +17,7 @@ import { saveFailureMessage } from '../storage/errors';
 import { removeAction, saveAction } from '../records/answer-store';
 import { withTemplate } from '../records/with-template';
 import { recordNoun } from '../records/labels';
+import { ReturnLink } from '../records/ReturnLink';
 import { calendarDay } from '../../shared/calendar';
 
 type Significance = RaisedAction['significance'];
@@ -174,9 +175,7 @@ export const ActionsPage = withTemplate(function Actions(props: { visit: LocalRe
           <button type="submit" class="button">
             Add action
           </button>{' '}
-          <a class="button secondary" href={`/visits/${visit.id}`}>
-            Return to the {recordNoun(visit.kind)}
-          </a>
+          <ReturnLink record={visit} secondary />
         </form>
       </Page>
     </>

@@ -9,7 +9,7 @@ import { quarterKey, quarterLabel, quarterOf, quartersEndingWith } from '../../s
 import { BackLink, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import { loadActions, loadProviders } from '../office/api';
-import { Select } from '../components/fields';
+import { Select, useField } from '../components/fields';
 import { Table } from '../components/Table';
 import { BarChart } from '../reports/BarChart';
 import { ActionUpdateForm } from './ActionUpdateForm';
@@ -41,7 +41,7 @@ export function ActionsTrackerPage() {
   const [actions, setActions] = useState<VisitAction[] | null>(null);
   const [providers, setProviders] = useState<Map<string, string>>(new Map());
   const [failure, setFailure] = useState('');
-  const [show, setShow] = useState('');
+  const show = useField('show', '');
   useEffect(() => {
     void loadProviders().then((r) => r.ok && setProviders(new Map(r.value.map((p) => [p.id, p.name]))));
     void loadActions().then((r) => (r.ok ? setActions(r.value) : setFailure(r.message)));
@@ -51,7 +51,11 @@ export function ActionsTrackerPage() {
   const open = (actions ?? [])
     .filter((a) => a.status === 'open' || a.status === 'in-progress')
     .filter((a) =>
-      show === 'overdue' ? a.dueDate < today : show === 'significant' ? a.significance === 'significant' : true,
+      show.value === 'overdue'
+        ? a.dueDate < today
+        : show.value === 'significant'
+          ? a.significance === 'significant'
+          : true,
     )
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
   const overdue = (actions ?? []).filter(
@@ -112,18 +116,11 @@ export function ActionsTrackerPage() {
             />
             <h2>Open actions</h2>
             <div class="filters">
-              <Select
-                id="show"
-                label="Show"
-                placeholder="All open actions"
-                value={show}
-                options={SHOW}
-                onChange={setShow}
-              />
+              <Select {...show} label="Show" placeholder="All open actions" options={SHOW} />
             </div>
             <Table
               caption={`${open.length === 1 ? '1 open action' : `${open.length} open actions`}, overdue first`}
-              empty={`No open actions${show ? ' match' : ''}.`}
+              empty={`No open actions${show.value ? ' match' : ''}.`}
               columns={['Action', 'For', 'Due', 'Status', 'Update']}
               rows={open.map((a) => ({
                 key: a.id,

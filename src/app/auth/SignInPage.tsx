@@ -1,25 +1,25 @@
 // Sign in. Needs the network; afterwards the person can keep working offline on this device.
 import { useState } from 'preact/hooks';
-import { TextInput } from '../components/fields';
+import { TextInput, useField } from '../components/fields';
 import { ErrorSummary, Page } from '../components/Page';
 import { navigate } from '../lib/router';
 import { signedInAgain } from '../sync/control';
 import { signIn } from './session';
 
 export function SignInPage(props: { returning?: string }) {
-  const [email, setEmail] = useState(props.returning ?? '');
-  const [password, setPassword] = useState('');
+  const email = useField('email', props.returning ?? '');
+  const password = useField('password', '');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: Event) {
     event.preventDefault();
-    if (!email.trim() || !password) {
-      setError(!email.trim() ? 'Enter your email address' : 'Enter your password');
+    if (!email.value.trim() || !password.value) {
+      setError(!email.value.trim() ? 'Enter your email address' : 'Enter your password');
       return;
     }
     setBusy(true);
-    const result = await signIn(email.trim(), password);
+    const result = await signIn(email.value.trim(), password.value);
     setBusy(false);
     if (!result.ok) {
       setError(result.message);
@@ -37,23 +37,8 @@ export function SignInPage(props: { returning?: string }) {
       )}
       <ErrorSummary errors={error ? [{ href: '#email', message: error }] : []} />
       <form onSubmit={onSubmit} noValidate>
-        <TextInput
-          id="email"
-          label="Email address"
-          type="email"
-          autocomplete="username"
-          spellcheck={false}
-          value={email}
-          onChange={setEmail}
-        />
-        <TextInput
-          id="password"
-          label="Password"
-          type="password"
-          autocomplete="current-password"
-          value={password}
-          onChange={setPassword}
-        />
+        <TextInput {...email} label="Email address" type="email" autocomplete="username" spellcheck={false} />
+        <TextInput {...password} label="Password" type="password" autocomplete="current-password" />
         <button type="submit" class="button" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

@@ -10,12 +10,20 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount } from '../../shared/records/text-limits';
+import { optionsOf } from '../../shared/options';
 
 export type Option = { value: string; label: string; hint?: string | undefined };
 
-/** Options from a value → label table, in its order. */
-export const optionsOf = (labels: Readonly<Record<string, string>>): Option[] =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+/**
+ * A control's value kept in the page's own state, with the control's id: spread it into the control
+ * (`<Select {...show} label="Show" …/>`), read it as `.value`. For a form without a draft object.
+ */
+export function useField(id: string, initial: string | (() => string)) {
+  const [value, onChange] = useState(initial);
+  return { id, value, onChange };
+}
+
+export { optionsOf };
 
 /** The ids that describe a control, space separated; undefined when there are none. */
 export const describedBy = (...ids: Array<string | false | null | undefined>) =>

@@ -11,6 +11,7 @@ import { useObservable } from '../lib/observable';
 import type { LocalRecord } from '../storage/database';
 import { saveFailureMessage } from '../storage/errors';
 import { recordNoun } from '../records/labels';
+import { ReturnLink } from '../records/ReturnLink';
 import { useFileUrl } from './PhotoField';
 import { SignaturePad } from './SignaturePad';
 import { removeSignature, saveSignature, signatureRoles } from './signature-store';
@@ -43,9 +44,7 @@ export function SignaturesPage(props: { visit: LocalRecord }) {
             onError={(e) => setFailure(saveFailureMessage(e))}
           />
         ))}
-        <a class="button" href={`/visits/${visit.id}`}>
-          Return to the {noun}
-        </a>
+        <ReturnLink record={visit} />
       </Page>
     </>
   );

@@ -16,12 +16,14 @@ import { OUTCOME_LABELS, STEP_LABELS, TRIGGER_LABELS } from '../../shared/escala
 import { calendarDay } from '../../shared/calendar';
 import { ErrorSummary, StatusMessage } from '../components/Page';
 import { formatDate } from '../components/format';
-import { DateInput, optionsOf, Select, TextArea, TextInput } from '../components/fields';
+import { DateInput, type Option, optionsOf, Select, TextArea, TextInput } from '../components/fields';
 import { Radios } from '../components/choices';
 import { EscalationSummary } from '../briefings/EscalationSummary';
 import { addEscalationStep, closeEscalation, loadEscalations, openEscalation } from './escalations-api';
+import type { Outcome } from './api';
 import {
   type CloseDraft,
+  type Errors,
   type OpenDraft,
   type StepDraft,
   validateClose,
@@ -63,15 +65,19 @@ export function EscalationSection(props: { providerId: string; onChanged: () => 
         <>
           <EscalationSummary escalation={open} stepsLabel="Steps taken, oldest first" />
           <StepForm escalation={open} onSaved={(e) => saved(e, 'Step recorded.')} />
-          <CloseForm
-            escalation={open}
+          <DecisionForm
+            decision={CLOSE}
+            validate={(d) => validateClose(d, open, today())}
+            send={(d) => closeEscalation(open.id, { ...d, outcome: d.outcome as EscalationOutcome })}
             onSaved={(e) => saved(e, `Escalation closed: ${OUTCOME_LABELS[e.closure?.outcome ?? 'other']}.`)}
           />
         </>
       )}
       {list && !open && (
-        <OpenForm
-          providerId={props.providerId}
+        <DecisionForm
+          decision={OPEN}
+          validate={(d) => validateOpen(d, today())}
+          send={(d) => openEscalation(props.providerId, { ...d, trigger: d.trigger as EscalationTrigger })}
           onSaved={(e) => saved(e, `In escalation since ${formatDate(e.openedOn)}.`)}
         />
       )}
@@ -136,40 +142,6 @@ function EscalationForm<D extends Record<string, string>>(props: {
   );
 }
 
-function OpenForm(props: { providerId: string; onSaved: (e: Escalation) => void }) {
-  const form = useOfficeForm<OpenDraft, Escalation>({
-    ...idsOf('open'),
-    empty: () => ({ trigger: '', reason: '', openedOn: today() }),
-    validate: (d) => validateOpen(d, today()),
-    send: (d) =>
-      openEscalation(props.providerId, {
-        trigger: d.trigger as EscalationTrigger,
-        reason: d.reason.trim(),
-        openedOn: d.openedOn,
-      }),
-    onSaved: props.onSaved,
-  });
-  return (
-    <EscalationForm
-      name="open"
-      heading="Put into escalation"
-      form={form}
-      order={['trigger', 'reason', 'openedOn']}
-      button="Put into escalation"
-      buttonClass="button warning"
-    >
-      <Radios {...form.field('trigger')} legend="What triggered it?" options={TRIGGER_OPTIONS} />
-      <TextArea
-        {...form.field('reason')}
-        label="Reason"
-        hint="What happened, and why it needs the escalation procedure."
-        rows={3}
-      />
-      <DateInput {...form.field('openedOn')} label="Date it went into escalation" />
-    </EscalationForm>
-  );
-}
-
 function StepForm(props: { escalation: Escalation; onSaved: (e: Escalation) => void }) {
   const form = useOfficeForm<StepDraft, Escalation>({
     ...idsOf('step'),
@@ -201,31 +173,68 @@ function StepForm(props: { escalation: Escalation; onSaved: (e: Escalation) => v
   );
 }
 
-function CloseForm(props: { escalation: Escalation; onSaved: (e: Escalation) => void }) {
-  const form = useOfficeForm<CloseDraft, Escalation>({
-    ...idsOf('close'),
-    empty: () => ({ outcome: '', summary: '', closedOn: today() }),
-    validate: (d) => validateClose(d, props.escalation, today()),
-    send: (d) =>
-      closeEscalation(props.escalation.id, {
-        outcome: d.outcome as EscalationOutcome,
-        summary: d.summary.trim(),
-        closedOn: d.closedOn,
-      }),
+/**
+ * What the open and close forms ask: a choice (what triggered it, how it ended), the words behind
+ * it (sent trimmed) and the day it happened (today unless changed). One form serves both.
+ */
+type Decision<K extends string> = {
+  name: 'open' | 'close';
+  heading: string;
+  /** The draft's fields in the order the form shows them: the choice, the words, the day. */
+  fields: readonly [K, K, K];
+  choice: { legend: string; options: Option[] };
+  words: { label: string; hint?: string; rows: number };
+  day: { label: string };
+  button: { label: string; class: string };
+};
+
+const OPEN: Decision<keyof OpenDraft> = {
+  name: 'open',
+  heading: 'Put into escalation',
+  fields: ['trigger', 'reason', 'openedOn'],
+  choice: { legend: 'What triggered it?', options: TRIGGER_OPTIONS },
+  words: { label: 'Reason', hint: 'What happened, and why it needs the escalation procedure.', rows: 3 },
+  day: { label: 'Date it went into escalation' },
+  button: { label: 'Put into escalation', class: 'button warning' },
+};
+
+const CLOSE: Decision<keyof CloseDraft> = {
+  name: 'close',
+  heading: 'Close the escalation',
+  fields: ['outcome', 'summary', 'closedOn'],
+  choice: { legend: 'Outcome', options: OUTCOME_OPTIONS },
+  words: { label: 'What was found and decided', rows: 3 },
+  day: { label: 'Closing date' },
+  button: { label: 'Close escalation', class: 'button secondary' },
+};
+
+function DecisionForm<K extends string>(props: {
+  decision: Decision<K>;
+  validate: (draft: Record<K, string>) => Errors<Record<K, string>>;
+  send: (draft: Record<K, string>) => Promise<Outcome<Escalation>>;
+  onSaved: (e: Escalation) => void;
+}) {
+  const { decision } = props;
+  const [choice, words, day] = decision.fields;
+  const form = useOfficeForm<Record<K, string>, Escalation>({
+    ...idsOf(decision.name),
+    empty: () => ({ [choice]: '', [words]: '', [day]: today() }) as Record<K, string>,
+    validate: props.validate,
+    send: (d) => props.send({ ...d, [words]: d[words].trim() }),
     onSaved: props.onSaved,
   });
   return (
     <EscalationForm
-      name="close"
-      heading="Close the escalation"
+      name={decision.name}
+      heading={decision.heading}
       form={form}
-      order={['outcome', 'summary', 'closedOn']}
-      button="Close escalation"
-      buttonClass="button secondary"
+      order={decision.fields}
+      button={decision.button.label}
+      buttonClass={decision.button.class}
     >
-      <Radios {...form.field('outcome')} legend="Outcome" options={OUTCOME_OPTIONS} />
-      <TextArea {...form.field('summary')} label="What was found and decided" rows={3} />
-      <DateInput {...form.field('closedOn')} label="Closing date" />
+      <Radios {...form.field(choice)} {...decision.choice} />
+      <TextArea {...form.field(words)} {...decision.words} />
+      <DateInput {...form.field(day)} {...decision.day} />
     </EscalationForm>
   );
 }

@@ -1,7 +1,8 @@
 // The intelligence form's state and rules, apart from its markup so they can be read and tested
 // alone: what each kind asks for, the GOV.UK-style messages when something is missing, the
 // request body it sends, and which field a server issue belongs to.
-import type { CqcRating, IntelligenceKind } from '../../shared/briefings/register';
+import { type CqcRating, type IntelligenceKind, KEY_QUESTION_NAMES } from '../../shared/briefings/register';
+import { optionsOf } from '../components/fields';
 import type { NewIntelligence } from './api';
 
 export type IntelligenceDraft = {
@@ -40,21 +41,19 @@ export const EMPTY_DRAFT: IntelligenceDraft = {
   outcome: '',
 };
 
-export const KIND_OPTIONS: Array<{ value: IntelligenceKind; label: string }> = [
-  { value: 'cqc-inspection', label: 'CQC inspection' },
-  { value: 'complaint', label: 'Complaint' },
-  { value: 'safeguarding-referral', label: 'Safeguarding referral' },
-  { value: 'incident', label: 'Incident or notification' },
-  { value: 'feedback', label: 'Feedback from a professional' },
-  { value: 'fire-inspection', label: 'Fire inspection' },
-];
-export const KEY_QUESTIONS = [
-  { field: 'safe', label: 'Safe' },
-  { field: 'effective', label: 'Effective' },
-  { field: 'caring', label: 'Caring' },
-  { field: 'responsive', label: 'Responsive' },
-  { field: 'wellLed', label: 'Well-led' },
-] as const;
+const KIND_LABELS: Record<IntelligenceKind, string> = {
+  'cqc-inspection': 'CQC inspection',
+  complaint: 'Complaint',
+  'safeguarding-referral': 'Safeguarding referral',
+  incident: 'Incident or notification',
+  feedback: 'Feedback from a professional',
+  'fire-inspection': 'Fire inspection',
+};
+export const KIND_OPTIONS = optionsOf(KIND_LABELS);
+/** The key questions' rating fields, each labelled with CQC's name for it. */
+export const KEY_QUESTIONS = (Object.keys(KEY_QUESTION_NAMES) as Array<keyof typeof KEY_QUESTION_NAMES>).map(
+  (field) => ({ field, label: KEY_QUESTION_NAMES[field] }),
+);
 
 /** What the date means for each kind: the label, and the noun its messages use. */
 export const DATE_LABEL: Record<IntelligenceKind, { label: string; missing: string }> = {

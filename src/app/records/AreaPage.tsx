@@ -16,6 +16,7 @@ import { RatingField } from './RatingField';
 import { ScaleHints } from './ScaleHints';
 import { withTemplate } from './with-template';
 import { recordNoun } from './labels';
+import { ReturnLink } from './ReturnLink';
 
 export const AreaPage = withTemplate(function AreaForm(props: {
   visit: LocalRecord;
@@ -128,9 +129,7 @@ export const AreaPage = withTemplate(function AreaForm(props: {
         <button type="submit" class="button">
           {next ? `Save and go to next ${noun}` : `Save and return to the ${recordNoun(visit.kind)}`}
         </button>{' '}
-        <a class="button secondary" href={`/visits/${visit.id}`}>
-          Return to the {recordNoun(visit.kind)}
-        </a>
+        <ReturnLink record={visit} secondary />
       </form>
     </DraftStep>
   );

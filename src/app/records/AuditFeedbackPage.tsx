@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { recordDeadlines } from '../../shared/deadlines';
 import { calendarDay } from '../../shared/calendar';
 import type { AuditDetails } from '../../shared/records/schema';
-import { DateInput } from '../components/fields';
+import { DateInput, useField } from '../components/fields';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
 import { dueText, formatDate } from '../components/format';
 import { navigate } from '../lib/router';
@@ -19,13 +19,13 @@ import { FEEDBACK_TITLE } from './labels';
 export function AuditFeedbackPage(props: { visit: LocalRecord }) {
   const { visit } = props;
   const details = visit.details as AuditDetails;
-  const [value, setValue] = useState(details.feedbackSentOn ?? '');
+  const sent = useField('feedbackSentOn', details.feedbackSentOn ?? '');
   const [error, setError] = useState('');
   const due = recordDeadlines('audit', details.date, useDeadlineRules()).find((d) => d.kind === 'audit-feedback');
 
   async function onSubmit(event: Event) {
     event.preventDefault();
-    const sentOn = value.trim();
+    const sentOn = sent.value.trim();
     const problem =
       sentOn !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(sentOn)
         ? 'Enter the date the summary was sent as a real date'
@@ -61,12 +61,10 @@ export function AuditFeedbackPage(props: { visit: LocalRecord }) {
         )}
         <form onSubmit={onSubmit} noValidate>
           <DateInput
-            id="feedbackSentOn"
+            {...sent}
             label="Date the summary was sent"
             hint="Leave it empty until you have sent it. You can add it later, also after submitting, by amending the audit."
-            value={value}
             error={error}
-            onChange={setValue}
           />
           <button type="submit" class="button">
             Save and return

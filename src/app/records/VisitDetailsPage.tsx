@@ -5,7 +5,7 @@ import type { SessionUser } from '../../shared/auth/schema';
 import type { VisitDetails } from '../../shared/records/schema';
 import { preferredTemplate, suitsServiceType } from '../../shared/templates/service-types';
 import { Radios } from '../components/choices';
-import { DateInput, Select, TextArea } from '../components/fields';
+import { DateInput, Select, TextArea, useField } from '../components/fields';
 import { DETAIL_TEXT_MAX, tooLong } from '../../shared/records/text-limits';
 import { BackLink, ErrorSummary, errorLinks, Page } from '../components/Page';
 import { navigate, queryParams } from '../lib/router';
@@ -46,13 +46,13 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
   const assignment = useAssignment(fromLink.assignment);
   const [templateId, setTemplateId] = useState(existing?.templateId ?? '');
   const [providerId, setProviderId] = useState(before?.providerId ?? fromLink.provider);
-  const [date, setDate] = useState(before?.date ?? calendarDay(new Date()));
-  const [announced, setAnnounced] = useState(before ? (before.announced ? 'yes' : 'no') : '');
-  const [spokeWith, setSpokeWith] = useState(before?.spokeWith ?? '');
+  const date = useField('date', before?.date ?? calendarDay(new Date()));
+  const announced = useField('announced', before ? (before.announced ? 'yes' : 'no') : '');
+  const spokeWith = useField('spoke-with', before?.spokeWith ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState('');
 
-  if (!existing && announced === '' && assignment) setAnnounced(assignment.announced ? 'yes' : 'no');
+  if (!existing && announced.value === '' && assignment) announced.onChange(assignment.announced ? 'yes' : 'no');
   const allProviders = useProviders();
   // An assignment names its template; a provider from the link gets the template made for its kind
   // of service; otherwise the care home QMF is the usual choice.
@@ -83,15 +83,21 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
 
   async function onSubmit(event: Event) {
     event.preventDefault();
-    const found = validate({ providerId, date, announced });
+    const found = validate({ providerId, date: date.value, announced: announced.value });
     if (!existing && !template) found.template = 'Choose what kind of visit this is';
-    if (spokeWith.trim().length > DETAIL_TEXT_MAX) found['spoke-with'] = tooLong('Who you spoke to', DETAIL_TEXT_MAX);
+    if (spokeWith.value.trim().length > DETAIL_TEXT_MAX)
+      found['spoke-with'] = tooLong('Who you spoke to', DETAIL_TEXT_MAX);
     const provider = providers?.find((p) => p.id === providerId);
     if (!existing && !found.provider && provider && !suitsServiceType(template, provider.serviceType))
       found.provider = 'Select a provider this kind of visit is for, or choose a different kind of visit';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const details: VisitDetails = { providerId, date, announced: announced === 'yes', spokeWith: spokeWith.trim() };
+    const details: VisitDetails = {
+      providerId,
+      date: date.value,
+      announced: announced.value === 'yes',
+      spokeWith: spokeWith.value.trim(),
+    };
     try {
       if (existing) {
         await saveDetails(existing.id, details, provider?.name ?? existing.subjectName);
@@ -144,25 +150,21 @@ export function VisitDetailsPage(props: { user: SessionUser; existing?: LocalRec
             error={errors.provider}
             onChange={setProviderId}
           />
-          <DateInput id="date" label="Date of visit" value={date} error={errors.date} onChange={setDate} />
+          <DateInput {...date} label="Date of visit" error={errors.date} />
           <Radios
-            id="announced"
+            {...announced}
             inline
             legend="Was the visit announced?"
             options={ANNOUNCED}
-            value={announced}
             error={errors.announced}
-            onChange={setAnnounced}
           />
           <TextArea
-            id="spoke-with"
+            {...spokeWith}
             label="Who did you speak to?"
             hint="Roles or initials only, never a full name: for example the registered manager, a senior carer, two residents and a relative."
             rows={3}
-            value={spokeWith}
             error={errors['spoke-with']}
             maxLength={DETAIL_TEXT_MAX}
-            onChange={setSpokeWith}
           />
           <button type="submit" class="button">
             {existing ? 'Save details' : 'Start visit'}

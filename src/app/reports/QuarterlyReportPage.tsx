@@ -16,7 +16,7 @@ import {
 } from '../../shared/reports/quarters';
 import { BackLink, Page } from '../components/Page';
 import { formatDate } from '../components/format';
-import { Select } from '../components/fields';
+import { Select, useField } from '../components/fields';
 import { Table } from '../components/Table';
 import { getJson } from '../office/api';
 import { QuarterlyReport as QuarterlyReportSchema } from '../../shared/reports/report-schemas';
@@ -31,7 +31,7 @@ export function QuarterlyReportPage(props: { quarterKey: string | null }) {
   const last = previousQuarter(quarterOf(calendarDay(new Date())));
   const chosen = (props.quarterKey && parseQuarterKey(props.quarterKey)) || last;
   const key = quarterKey(chosen);
-  const [picked, setPicked] = useState(key);
+  const picked = useField('quarter', key);
   const [report, setReport] = useState<QuarterlyReport | null>(null);
   const [failure, setFailure] = useState('');
 
@@ -60,17 +60,10 @@ export function QuarterlyReportPage(props: { quarterKey: string | null }) {
           class="filters no-print"
           onSubmit={(e) => {
             e.preventDefault();
-            navigate(`${QUARTERLY_REPORT_PATH}?quarter=${picked}`);
+            navigate(`${QUARTERLY_REPORT_PATH}?quarter=${picked.value}`);
           }}
         >
-          <Select
-            id="quarter"
-            label="Quarter"
-            placeholder="Choose a quarter"
-            value={picked}
-            options={options}
-            onChange={setPicked}
-          />
+          <Select {...picked} label="Quarter" placeholder="Choose a quarter" options={options} />
           <div class="form-group">
             <button type="submit" class="button secondary">
               Show report

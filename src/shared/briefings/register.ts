@@ -81,6 +81,15 @@ export type ProviderRecord = z.infer<typeof ProviderRecord>;
 export const CqcRating = z.enum(['outstanding', 'good', 'requires-improvement', 'inadequate', 'not-rated']);
 export type CqcRating = z.infer<typeof CqcRating>;
 
+/** CQC's five key questions by the names CQC gives them, in CQC's order (the keys of `keyQuestions`). */
+export const KEY_QUESTION_NAMES = {
+  safe: 'Safe',
+  effective: 'Effective',
+  caring: 'Caring',
+  responsive: 'Responsive',
+  wellLed: 'Well-led',
+} as const;
+
 /** A CQC inspection's ratings, overall and for each key question (in an entry and in the briefing). */
 const cqcRatings = {
   overall: CqcRating,

@@ -83,11 +83,7 @@ export const Escalation = z.object({
 export type Escalation = z.infer<typeof Escalation>;
 
 /** POST /api/providers/{id}/escalations: the server sets the id, provider (from the path), who and when. */
-export const NewEscalation = z.object({
-  trigger: EscalationTrigger,
-  reason: nonEmpty(2000),
-  openedOn: isoDate,
-});
+export const NewEscalation = z.pick(Escalation, { trigger: true, reason: true, openedOn: true });
 export type NewEscalation = z.infer<typeof NewEscalation>;
 
 /** POST /api/escalations/{id}/steps. */
@@ -99,12 +95,8 @@ export const NewEscalationStep = z.object({
 });
 export type NewEscalationStep = z.infer<typeof NewEscalationStep>;
 
-/** POST /api/escalations/{id}/close. */
-export const CloseEscalation = z.object({
-  outcome: EscalationOutcome,
-  summary: nonEmpty(2000),
-  closedOn: isoDate,
-});
+/** POST /api/escalations/{id}/close: the server sets who and when. */
+export const CloseEscalation = z.pick(EscalationClosure, { outcome: true, summary: true, closedOn: true });
 export type CloseEscalation = z.infer<typeof CloseEscalation>;
 
 /** GET /api/providers/{id}/escalations (newest first) and GET /api/escalations. */

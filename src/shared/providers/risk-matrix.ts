@@ -33,6 +33,7 @@ import * as z from 'zod/mini';
 import {
   type CqcRating,
   type IntelligenceEntry,
+  KEY_QUESTION_NAMES,
   type Rag,
   SERVICE_TYPE_LABELS,
   ServiceType,
@@ -174,13 +175,6 @@ const CQC_NAME: Record<CqcRating, string> = {
   inadequate: 'Inadequate',
   'not-rated': 'Not rated',
 };
-const KEY_QUESTION_NAME = {
-  safe: 'Safe',
-  effective: 'Effective',
-  caring: 'Caring',
-  responsive: 'Responsive',
-  wellLed: 'Well-led',
-} as const;
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** "15 July 2026", whatever the time zone it runs in. */
@@ -278,7 +272,7 @@ export function suggestMonitoring(
   const cqc = latest(evidence.intelligence, 'cqc-inspection');
   if (cqc !== null) {
     const when = dayText(cqc.date);
-    const inadequate = (Object.keys(KEY_QUESTION_NAME) as (keyof typeof KEY_QUESTION_NAME)[]).filter(
+    const inadequate = (Object.keys(KEY_QUESTION_NAMES) as (keyof typeof KEY_QUESTION_NAMES)[]).filter(
       (q) => cqc.keyQuestions[q] === 'inadequate',
     );
     criterion('cqc', [
@@ -287,7 +281,7 @@ export function suggestMonitoring(
         : inadequate.length > 0
           ? {
               rag: 'red',
-              text: `CQC rated ${inadequate.map((q) => KEY_QUESTION_NAME[q]).join(' and ')} Inadequate (${when}), ${CQC_NAME[cqc.overall]} overall.`,
+              text: `CQC rated ${inadequate.map((q) => KEY_QUESTION_NAMES[q]).join(' and ')} Inadequate (${when}), ${CQC_NAME[cqc.overall]} overall.`,
             }
           : cqc.overall === 'requires-improvement'
             ? { rag: 'amber', text: `CQC rated it Requires improvement overall (${when}).` }

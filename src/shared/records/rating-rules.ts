@@ -79,10 +79,19 @@ function capAt(template: Template, score: number, rating: string): number {
 
 const NOTHING: RuleResult = { rating: null, percentage: null, counted: 0 };
 
+/** The parameters of the rule named `K`. */
+type RuleOf<K extends AggregationRule['rule']> = Extract<AggregationRule, { rule: K }>;
+
+/** The result of a rule that ends on a score: the scale rating for it, over all the parts. */
+const byScore = (template: Template, score: number, parts: Part[]): RuleResult => ({
+  rating: ratingForScore(template, score),
+  percentage: null,
+  counted: parts.length,
+});
+
 export function worstOf(template: Template, parts: Part[]): RuleResult {
   if (parts.length === 0) return NOTHING;
-  const worst = Math.min(...parts.map((p) => p.score));
-  return { rating: ratingForScore(template, worst), percentage: null, counted: parts.length };
+  return byScore(template, Math.min(...parts.map((p) => p.score)), parts);
 }
 
 /** The band a percentage reaches: the band with the highest start at or below it (exactly, no rounding up). */
@@ -103,11 +112,7 @@ export function percentageBands(parts: Part[], bands: Array<{ from: number; rati
   };
 }
 
-export function limitingJudgement(
-  template: Template,
-  parts: Part[],
-  rule: Extract<AggregationRule, { rule: 'limiting-judgement' }>,
-): RuleResult {
+export function limitingJudgement(template: Template, parts: Part[], rule: RuleOf<'limiting-judgement'>): RuleResult {
   if (parts.length === 0) return NOTHING;
   const steps = ladder(template);
   const mean = parts.reduce((sum, p) => sum + p.score, 0) / parts.length;
@@ -121,8 +126,7 @@ export function limitingJudgement(
     const part = parts.find((p) => p.id === critical.id);
     if (part) score = Math.min(score, part.score);
   }
-  score = capByThresholds(template, score, parts, rule.thresholds ?? [], rule.critical ?? []);
-  return { rating: ratingForScore(template, score), percentage: null, counted: parts.length };
+  return byScore(template, capByThresholds(template, score, parts, rule.thresholds ?? [], rule.critical ?? []), parts);
 }
 
 /** A score capped by every threshold its parts reach. */
@@ -143,14 +147,10 @@ function capByThresholds(
   return score;
 }
 
-export function thresholdCounts(
-  template: Template,
-  parts: Part[],
-  rule: Extract<AggregationRule, { rule: 'threshold-counts' }>,
-): RuleResult {
+export function thresholdCounts(template: Template, parts: Part[], rule: RuleOf<'threshold-counts'>): RuleResult {
   if (parts.length === 0) return NOTHING;
   const score = capByThresholds(template, ladder(template).at(-1)!.score!, parts, rule.thresholds, rule.critical ?? []);
-  return { rating: ratingForScore(template, score), percentage: null, counted: parts.length };
+  return byScore(template, score, parts);
 }
 
 /**
@@ -160,7 +160,7 @@ export function thresholdCounts(
  */
 export function cqcRatingPrinciples(
   parts: Part[],
-  rule: Extract<AggregationRule, { rule: 'cqc-rating-principles' }>,
+  rule: RuleOf<'cqc-rating-principles'>,
   expected: number,
 ): RuleResult {
   if (parts.length === 0) return NOTHING;

@@ -209,10 +209,7 @@ export const StoredSubmission = z.object({
 });
 export type StoredSubmission = z.infer<typeof StoredSubmission>;
 
-export const PutSubmissionResponse = z.object({
-  id: z.uuid(),
-  revision: z.int(),
-  receivedAt: z.string(),
-  created: z.boolean(),
-});
+/** The answer to PUT /api/submissions/{id}: the stored submission's identity, and whether this PUT stored it. */
+const IDENTITY = { id: true, revision: true, receivedAt: true } as const;
+export const PutSubmissionResponse = z.extend(z.pick(StoredSubmission, IDENTITY), { created: z.boolean() });
 export type PutSubmissionResponse = z.infer<typeof PutSubmissionResponse>;

@@ -4,6 +4,8 @@
 // ungraded), and the grade of each standard and the overall grade are suggested from the average,
 // rounded toward the lower grade. Audit feedback to the worker and manager within 48 hours and the
 // form to the QA manager within 5 days (seed 003 §4.6, deadlines.ts).
+import { optionsOf } from '../options';
+import { averagedJudgement } from './people-group';
 import type { ChoiceOption, Template, TemplateSection } from './schema';
 
 /** An Appendix 3 grade: its summary and description as the option's hint, word for word but for one slip. */
@@ -199,18 +201,13 @@ export const caseFileAuditV1: Template = {
     '(seed 001). The summary and actions go to the worker and their manager within 48 hours and the audit form to the QA ' +
     'manager within 5 days; the QA manager moderates audits for consistency (seed 003 §4).',
   subject: 'case-file',
-  responseOptions: [
-    { value: 'yes', label: 'Yes' },
-    { value: 'no', label: 'No' },
-  ],
+  responseOptions: optionsOf({ yes: 'Yes', no: 'No' }),
   ratingScale: grades,
-  scoring: { method: 'average' },
-  overall: {
+  ...averagedJudgement({
     label: 'Overall grade',
     guidance:
       'Suggested from the five standards (the average grade, rounded down). Choose another grade only with a reason.',
-  },
-  actionDueMonths: { significant: 3, routine: 3 },
+  }),
   sections: [
     ...standardSections,
     {

@@ -1,8 +1,8 @@
 // What the home care and supported living quality monitoring templates share, modelled on the care
 // home QMF version 2 (qmf-care-home-v2.ts): met / partly met / not met / not applicable checks with
 // an evidence note unless met, a red / amber / green rating per area and overall, the people spoken
-// to as a repeating group (initials or a role, never a name), a safeguarding follow-up, the checks
-// and items both ask word for word, the risk rating rules (risk-scoring.ts, worded for both), the
+// to as a repeating group (initials or a role, never a name; its rows from items.ts, with how each
+// person was spoken to), the checks and items both ask word for word, the risk rating rules (risk-scoring.ts, worded for both), the
 // action policy, and the template's frame around its own areas (communityTemplate). Both templates
 // are published: a change to anything here changes both, so it is a new version of each.
 //
@@ -16,6 +16,7 @@
 //   "reached the required minimum standard" though some standards are "not met consistently",
 //   Red "failed to reach the minimum standard required and immediate action is required".
 // - seed 001 §4.1: the experience of service users, customers and families.
+import { check, peopleSpokenTo } from './items';
 import { riskScoring } from './risk-scoring';
 import type { ChoiceOption, CriticalPart, Scoring, Template, TemplateItem, TemplateSection } from './schema';
 
@@ -76,101 +77,19 @@ export const COMMUNITY_RATING_SCALE: ChoiceOption[] = [
   },
 ];
 
-/** A met / partly met / not met check; the evidence note is required unless it is met or not applicable. */
-export function check(id: string, label: string, guidance: string): TemplateItem {
-  return {
-    id,
-    type: 'choice',
-    label,
-    guidance,
-    required: true,
-    note: 'required',
-    noteOptionalFor: ['met', 'not-applicable'],
-  };
-}
-
 /** How an officer speaks to people on a community visit: the service is in people's own homes. */
-const SPOKEN_HOW: ChoiceOption[] = [
-  { value: 'at-home', label: 'In their home' },
-  { value: 'phone', label: 'By phone' },
-  { value: 'elsewhere', label: 'Elsewhere' },
-];
-
-/** Who else a community visit may speak to, after the people and families a template names. */
-const SPOKEN_ALSO: ChoiceOption[] = [
-  { value: 'professional', label: 'Visiting professional' },
-  { value: 'other', label: 'Someone else' },
-];
-
-/** One row per person spoken to: who (initials or a role), who they are, how, what they said, any concern. */
-function peopleSpokenTo(options: {
-  id: string;
-  guidance: string;
-  whoExample: string;
-  relationships: ChoiceOption[];
-}): TemplateItem {
-  return {
-    id: options.id,
-    type: 'group',
-    label: 'People spoken to',
-    guidance: options.guidance,
-    required: false,
-    note: 'none',
-    rowLabel: 'Person spoken to',
-    maxRows: 30,
-    items: [
-      {
-        id: 'spoken-who',
-        type: 'text',
-        label: 'Initials or role',
-        guidance: `${options.whoExample} Never a full name.`,
-        required: true,
-        note: 'none',
-      },
-      {
-        id: 'spoken-relationship',
-        type: 'choice',
-        label: 'Who they are',
-        required: true,
-        note: 'none',
-        options: [...options.relationships, ...SPOKEN_ALSO],
-      },
-      {
-        id: 'spoken-how',
-        type: 'choice',
-        label: 'How you spoke to them',
-        required: true,
-        note: 'none',
-        options: SPOKEN_HOW,
-      },
-      { id: 'spoken-said', type: 'long-text', label: 'What they told you', required: true, note: 'none' },
-      { id: 'spoken-concern', type: 'yes-no', label: 'Did they raise a concern?', required: true, note: 'none' },
-      {
-        id: 'spoken-concern-action',
-        type: 'long-text',
-        label: 'What you did about the concern',
-        required: true,
-        note: 'none',
-        showIf: { item: 'spoken-concern', in: ['yes'] },
-      },
-    ],
-  };
-}
-
-/** Asked when the safeguarding referrals check is not met, as on the care home QMF version 2. */
-export function safeguardingFollowUp(id: string, after: string): TemplateItem {
-  return {
-    id,
-    type: 'yes-no',
-    label: 'Did you make or discuss a safeguarding referral because of what you found?',
-    guidance:
-      'Shown because the safeguarding referrals check was not met. Any concern about abuse or neglect goes to the ' +
-      'safeguarding team the same day.',
-    required: true,
-    note: 'optional',
-    showIf: { item: after, in: ['not-met'] },
-  };
-}
+const SPOKEN_HOW: TemplateItem = {
+  id: 'spoken-how',
+  type: 'choice',
+  label: 'How you spoke to them',
+  required: true,
+  note: 'none',
+  options: [
+    { value: 'at-home', label: 'In their home' },
+    { value: 'phone', label: 'By phone' },
+    { value: 'elsewhere', label: 'Elsewhere' },
+  ],
+};
 
 /**
  * The feedback area: the template's own `checks`, then one row per person spoken to and a summary
@@ -180,7 +99,7 @@ export function feedbackSection(options: {
   summary: string;
   checks: TemplateItem[];
   /** `relationships`: the people supported and those close to them; professionals and others are added. */
-  spokenTo: { guidance: string; whoExample: string; relationships: ChoiceOption[] };
+  spokenTo: { whom: string; whoExample: string; relationships: Readonly<Record<string, string>> };
   toldUs: string;
 }): TemplateSection {
   return {
@@ -190,12 +109,12 @@ export function feedbackSection(options: {
     rated: true,
     items: [
       ...options.checks,
-      peopleSpokenTo({ id: 'feedback-people-spoken-to', ...options.spokenTo }),
+      peopleSpokenTo({ id: 'feedback-people-spoken-to', ...options.spokenTo, beforeSaid: [SPOKEN_HOW] }),
       {
         id: 'feedback-summary',
         type: 'long-text',
         label: 'What people told us',
-        guidance: options.toldUs,
+        guidance: `${options.toldUs} Do not record names or details that identify a person.`,
         required: false,
         note: 'none',
       },

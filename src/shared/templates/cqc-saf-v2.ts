@@ -15,7 +15,7 @@
 // CQC is consulting on replacing this framework, so it stays versioned data. Citations are kept
 // in this file and the `source` fields; the guidance officers see names no source.
 import type { Template, TemplateItem, TemplateSection } from './schema';
-import { cqcSafProviderV1 } from './cqc-saf';
+import { cqcSafProviderV1, PERCENTAGE_BANDS } from './cqc-saf';
 
 const FRAMEWORK = 'CQC Single Assessment Framework (2024), quality statements';
 const REACH_A_RATING =
@@ -216,12 +216,7 @@ export const cqcSafProviderV2: Template = {
     method: 'rules',
     section: {
       rule: 'percentage-bands',
-      bands: [
-        { from: 88, rating: 'outstanding' },
-        { from: 63, rating: 'good' },
-        { from: 39, rating: 'requires-improvement' },
-        { from: 0, rating: 'inadequate' },
-      ],
+      bands: PERCENTAGE_BANDS,
       source: REACH_A_RATING,
       note:
         'CQC does not say in which band a non-whole percentage between two bands falls (62.5% lies between 62 and 63); ' +

@@ -4,6 +4,7 @@
 // CQC's method: sum of scores / (statements scored x 4) as a percentage, then bands (25-38%
 // Inadequate, 39-62% Requires improvement, 63-87% Good, 88-100% Outstanding). CQC is consulting
 // on replacing this framework, so it is versioned data: a new framework is a new version.
+import { optionsOf } from '../options';
 import type { ChoiceOption, Template, TemplateItem, TemplateSection } from './schema';
 
 const KEY_QUESTIONS: Array<[string, string, string[]]> = [
@@ -73,14 +74,15 @@ const KEY_QUESTIONS: Array<[string, string, string[]]> = [
   ],
 ];
 
-const EVIDENCE: ChoiceOption[] = [
-  { value: 'people-experience', label: "People's experience" },
-  { value: 'staff-and-leaders', label: 'Feedback from staff and leaders' },
-  { value: 'partners', label: 'Feedback from partners' },
-  { value: 'observation', label: 'Observation' },
-  { value: 'processes', label: 'Processes' },
-  { value: 'outcomes', label: 'Outcomes' },
-];
+/** CQC's six evidence categories. */
+const EVIDENCE: ChoiceOption[] = optionsOf({
+  'people-experience': "People's experience",
+  'staff-and-leaders': 'Feedback from staff and leaders',
+  partners: 'Feedback from partners',
+  observation: 'Observation',
+  processes: 'Processes',
+  outcomes: 'Outcomes',
+});
 
 /** CQC's score for a quality statement; the hint repeats the number so the bands make sense. */
 const STATEMENT_SCORES: ChoiceOption[] = [
@@ -159,6 +161,14 @@ function keyQuestion([id, title, statements]: [string, string, string[]]): Templ
   };
 }
 
+/** CQC's bands for a percentage of the available score, highest first (version 2 rates key questions by them too). */
+export const PERCENTAGE_BANDS = [
+  { from: 88, rating: 'outstanding' },
+  { from: 63, rating: 'good' },
+  { from: 39, rating: 'requires-improvement' },
+  { from: 0, rating: 'inadequate' },
+];
+
 export const cqcSafProviderV1: Template = {
   id: 'cqc-saf-provider',
   version: 1,
@@ -179,12 +189,7 @@ export const cqcSafProviderV1: Template = {
   evidenceCategories: EVIDENCE,
   scoring: {
     method: 'percentage-bands',
-    bands: [
-      { from: 88, rating: 'outstanding' },
-      { from: 63, rating: 'good' },
-      { from: 39, rating: 'requires-improvement' },
-      { from: 0, rating: 'inadequate' },
-    ],
+    bands: PERCENTAGE_BANDS,
   },
   overall: {
     label: 'Overall rating',

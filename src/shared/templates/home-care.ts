@@ -15,14 +15,8 @@
 // has domiciliary care monitored against its own guidance and service specification. The seeds say
 // nothing about call times, travel time or continuity: those areas come from NG21 and QS123.
 import type { Template, TemplateSection } from './schema';
-import {
-  check,
-  communityTemplate,
-  critical,
-  feedbackSection,
-  managementSection,
-  safeguardingFollowUp,
-} from './community-common';
+import { communityTemplate, critical, feedbackSection, managementSection } from './community-common';
+import { check, safeguardingFollowUp } from './items';
 
 /** Where each area comes from. Not shown to officers. */
 export const HOME_CARE_SOURCES: Readonly<Record<string, string>> = {
@@ -464,18 +458,11 @@ const sections: TemplateSection[] = [
       ),
     ],
     spokenTo: {
-      guidance:
-        'One entry for each person supported, relative, carer or professional you spoke to. Record initials or a ' +
-        'role only, never a full name.',
+      whom: 'person supported, relative, carer or professional',
       whoExample: 'For example "AB, person supported" or "daughter of a person supported".',
-      relationships: [
-        { value: 'person-supported', label: 'Person supported at home' },
-        { value: 'relative', label: 'Relative, friend or unpaid carer' },
-      ],
+      relationships: { 'person-supported': 'Person supported at home', relative: 'Relative, friend or unpaid carer' },
     },
-    toldUs:
-      'Summarise what people, families and any experts by experience told us, and what we saw in people’s homes. ' +
-      'Do not record names or details that identify a person.',
+    toldUs: 'Summarise what people, families and any experts by experience told us, and what we saw in people’s homes.',
   }),
 ];
 

@@ -3,6 +3,8 @@
 // (about the observation, evidence, practice, feedback, learning). Each setting's own template
 // file passes in its wording; everything else is the same so the quarterly QA report can collate
 // observations from both settings domain by domain.
+import { optionsOf } from '../options';
+import { averagedJudgement } from './people-group';
 import type { ChoiceOption, Template, TemplateItem, TemplateSection } from './schema';
 
 /** The judgement scale for each practice domain and for the practice overall. */
@@ -212,19 +214,13 @@ export function observationTemplate(s: ObservationSetting): Template {
       'with its rationale, an overall judgement and any required actions. Written up within 5 days, fed back to the ' +
       'practitioner and their service manager, and collated by the QA manager for the quarterly report (seed 003 §10).',
     subject: 'practitioner',
-    responseOptions: [
-      { value: 'yes', label: 'Yes' },
-      { value: 'partly', label: 'Partly' },
-      { value: 'no', label: 'No' },
-    ],
+    responseOptions: optionsOf({ yes: 'Yes', partly: 'Partly', no: 'No' }),
     ratingScale: observationScale,
-    scoring: { method: 'average' },
-    overall: {
+    ...averagedJudgement({
       label: 'Overall judgement on the quality and effectiveness of the practice observed',
       guidance:
         'Suggested from the practice domains (the average, rounded down). Choose another judgement only with a written reason.',
-    },
-    actionDueMonths: { significant: 3, routine: 3 },
+    }),
     sections: sections(s),
   };
 }

@@ -3,45 +3,19 @@
 // not applicable unscored), the worst-of rule that suggests each area's RAG and the overall RAG,
 // a repeating group for the people spoken to, a follow-up item shown when safeguarding concerns
 // are not met, and the action policy of seed 004 §9 (significant actions closed within 3 months).
-import type { Template, TemplateItem, TemplateSection } from './schema';
+import { peopleSpokenTo, safeguardingFollowUp } from './items';
+import type { Template, TemplateSection } from './schema';
 import { qmfCareHomeV1 } from './qmf-care-home';
 
 const SCORES: Record<string, number> = { met: 3, 'partly-met': 2, 'not-met': 1 };
 const RAG_SCORES: Record<string, number> = { green: 3, amber: 2, red: 1 };
 
-const peopleSpokenTo: TemplateItem = {
+const residentsSpokenTo = peopleSpokenTo({
   id: 'residents-people-spoken-to',
-  type: 'group',
-  label: 'People spoken to',
-  guidance:
-    'One entry for each resident, relative or visitor you spoke to. Record initials or a role only, never a full name.',
-  required: false,
-  note: 'none',
-  rowLabel: 'Person spoken to',
-  maxRows: 30,
-  items: [
-    {
-      id: 'spoken-who',
-      type: 'text',
-      label: 'Initials or role',
-      guidance: 'For example "AB, resident" or "daughter of a resident". Never a full name.',
-      required: true,
-      note: 'none',
-    },
-    {
-      id: 'spoken-relationship',
-      type: 'choice',
-      label: 'Who they are',
-      required: true,
-      note: 'none',
-      options: [
-        { value: 'resident', label: 'Resident' },
-        { value: 'relative', label: 'Relative or friend' },
-        { value: 'professional', label: 'Visiting professional' },
-        { value: 'other', label: 'Someone else' },
-      ],
-    },
-    { id: 'spoken-said', type: 'long-text', label: 'What they told you', required: true, note: 'none' },
+  whom: 'resident, relative or visitor',
+  whoExample: 'For example "AB, resident" or "daughter of a resident".',
+  relationships: { resident: 'Resident', relative: 'Relative or friend' },
+  afterSaid: [
     {
       id: 'spoken-at-meal',
       type: 'yes-no',
@@ -51,36 +25,18 @@ const peopleSpokenTo: TemplateItem = {
       guidance:
         'Yes if you sat with them or watched them being helped at a mealtime; say what you saw in "What they told you".',
     },
-    { id: 'spoken-concern', type: 'yes-no', label: 'Did they raise a concern?', required: true, note: 'none' },
-    {
-      id: 'spoken-concern-action',
-      type: 'long-text',
-      label: 'What you did about the concern',
-      required: true,
-      note: 'none',
-      showIf: { item: 'spoken-concern', in: ['yes'] },
-    },
   ],
-};
+});
 
-const safeguardingFollowUp: TemplateItem = {
-  id: 'safeguarding-referral-made',
-  type: 'yes-no',
-  label: 'Did you make or discuss a safeguarding referral because of what you found?',
-  guidance:
-    'Shown because the safeguarding referrals check was not met. Any concern about abuse or neglect goes to the safeguarding team the same day.',
-  required: true,
-  note: 'optional',
-  showIf: { item: 'safeguarding-referrals', in: ['not-met'] },
-};
+const safeguardingReferral = safeguardingFollowUp('safeguarding-referral-made', 'safeguarding-referrals');
 
 function section(s: TemplateSection): TemplateSection {
-  if (s.id === 'resident-feedback') return { ...s, items: [...s.items, peopleSpokenTo] };
+  if (s.id === 'resident-feedback') return { ...s, items: [...s.items, residentsSpokenTo] };
   if (s.id === 'safeguarding') {
     const at = s.items.findIndex((i) => i.id === 'safeguarding-referrals');
     return at === -1
       ? s
-      : { ...s, items: [...s.items.slice(0, at + 1), safeguardingFollowUp, ...s.items.slice(at + 1)] };
+      : { ...s, items: [...s.items.slice(0, at + 1), safeguardingReferral, ...s.items.slice(at + 1)] };
   }
   return s;
 }

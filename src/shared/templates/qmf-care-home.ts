@@ -1,20 +1,8 @@
 // The built-in Care Home Quality Monitoring Framework template, version 1: the areas a council
 // contracts and quality monitoring officer checks on a visit to a CQC-registered care home.
 // A published version is never edited: records keep the version they started on, so any change is version 2.
-import type { Template, TemplateItem } from './schema';
-
-/** A met / partly met / not met check; the evidence note is required unless it is met or not applicable. */
-function check(id: string, label: string, guidance: string): TemplateItem {
-  return {
-    id,
-    type: 'choice',
-    label,
-    guidance,
-    required: true,
-    note: 'required',
-    noteOptionalFor: ['met', 'not-applicable'],
-  };
-}
+import { check } from './items';
+import type { Template } from './schema';
 
 export const qmfCareHomeV1: Template = {
   id: 'qmf-care-home',

@@ -22,14 +22,8 @@
 // offices. The seeds say nothing about tenancies, behaviour support or community access: those
 // areas come from the national guidance.
 import type { Template, TemplateSection } from './schema';
-import {
-  check,
-  communityTemplate,
-  critical,
-  feedbackSection,
-  managementSection,
-  safeguardingFollowUp,
-} from './community-common';
+import { communityTemplate, critical, feedbackSection, managementSection } from './community-common';
+import { check, safeguardingFollowUp } from './items';
 
 /** Where each area comes from. Not shown to officers. */
 export const SUPPORTED_LIVING_SOURCES: Readonly<Record<string, string>> = {
@@ -410,19 +404,15 @@ const sections: TemplateSection[] = [
       ),
     ],
     spokenTo: {
-      guidance:
-        'One entry for each person supported, relative, advocate or professional you spoke to. Record initials or ' +
-        'a role only, never a full name.',
+      whom: 'person supported, relative, advocate or professional',
       whoExample: 'For example "CD, tenant" or "brother of a tenant".',
-      relationships: [
-        { value: 'person-supported', label: 'Person supported (tenant)' },
-        { value: 'relative', label: 'Relative or friend' },
-        { value: 'advocate', label: 'Advocate' },
-      ],
+      relationships: {
+        'person-supported': 'Person supported (tenant)',
+        relative: 'Relative or friend',
+        advocate: 'Advocate',
+      },
     },
-    toldUs:
-      'Summarise what people, families, advocates and any experts by experience told us, and what we saw. Do ' +
-      'not record names or details that identify a person.',
+    toldUs: 'Summarise what people, families, advocates and any experts by experience told us, and what we saw.',
   }),
 ];
 
