@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Issue } from '../../shared/sync/schema';
 import { Field } from '../components/fields';
 import { ErrorSummary } from '../components/Page';
+import { syncNow } from '../sync/control';
 import type { Outcome } from './api';
 
 const MAX_BYTES = 1024 * 1024;
@@ -20,17 +21,20 @@ export function issueText(issue: Issue): string {
   return m[2] ? `Row ${m[1]}, ${m[2]}: ${issue.message}` : `Row ${m[1]}: ${issue.message}`;
 }
 
-export function CsvUploadForm<T>(props: {
-  id: string;
-  heading: string;
-  label: string;
-  hint: ComponentChildren;
-  button: string;
+/** What one kind of import is: how its file is sent, what its columns are, and how its result reads. */
+export interface CsvImportKind<T> {
   upload: (text: string) => Promise<Outcome<T>>;
-  describe: (result: T) => ComponentChildren;
-  onImported?: (result: T) => void;
-}) {
-  const { id } = props;
+  Columns: () => ComponentChildren;
+  Result: (props: { result: T }) => ComponentChildren;
+}
+
+/**
+ * The form for one kind of import, under `heading` (its file input is labelled "<heading> CSV
+ * file"). A good import changes what devices hold (the register, briefings), so this device syncs
+ * at once.
+ */
+export function CsvUploadForm<T>(props: { id: string; heading: string; button: string; kind: CsvImportKind<T> }) {
+  const { id, kind } = props;
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState('');
   const [summary, setSummary] = useState<{ title: string; items: string[] } | null>(null);
@@ -65,12 +69,12 @@ export function CsvUploadForm<T>(props: {
       return;
     }
     setBusy(true);
-    const outcome = await props.upload(text);
+    const outcome = await kind.upload(text);
     setBusy(false);
     setAttempt((n) => n + 1);
     if (outcome.ok) {
       setResult(outcome.value);
-      props.onImported?.(outcome.value);
+      syncNow();
       return;
     }
     const items = outcome.issues.length > 0 ? outcome.issues.map(issueText) : [outcome.message];
@@ -97,13 +101,13 @@ export function CsvUploadForm<T>(props: {
         />
         {result !== null && (
           <div class="notification" role="status" data-testid={`${id}-result`}>
-            {props.describe(result)}
+            <kind.Result result={result} />
           </div>
         )}
         <Field
           id={id}
-          label={props.label}
-          hint={props.hint}
+          label={`${props.heading} CSV file`}
+          hint={<kind.Columns />}
           error={error}
           control={(aria) => (
             <input

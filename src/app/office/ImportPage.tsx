@@ -3,22 +3,54 @@
 import type { IntelligenceKind } from '../../shared/briefings/register';
 import type { SessionUser } from '../../shared/auth/schema';
 import { BackLink, Page } from '../components/Page';
-import { syncNow } from '../sync/control';
 import { useProviders } from '../records/queries';
 import { canImportProviders, officeProviderPath } from './access';
 import type { IntelligenceImportResult, ProviderImportResult } from '../../shared/briefings/api-schemas';
 import { importIntelligence, importProviders } from './api';
-import { CsvUploadForm } from './CsvUploadForm';
+import { CsvUploadForm, type CsvImportKind } from './CsvUploadForm';
 import { KIND_OPTIONS } from './intelligence-form';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const kindLabel = (kind: IntelligenceKind) => KIND_OPTIONS.find((k) => k.value === kind)?.label.toLowerCase() ?? kind;
 
+const INTELLIGENCE: CsvImportKind<IntelligenceImportResult> = {
+  upload: importIntelligence,
+  Columns: IntelligenceColumns,
+  Result: IntelligenceImported,
+};
+const REGISTER: CsvImportKind<ProviderImportResult> = {
+  upload: importProviders,
+  Columns: ProviderColumns,
+  Result: RegisterImported,
+};
+
 export function ImportPage(props: { user: SessionUser }) {
+  return (
+    <>
+      <BackLink href="/providers">Providers</BackLink>
+      <Page title="Import from a CSV file" caption="Office">
+        <p>
+          Save the spreadsheet as CSV (comma separated values). If any row has a problem nothing is imported, and each
+          problem is listed by row and column so you can correct it and import the file again.
+        </p>
+        <CsvUploadForm
+          id="intel-csv"
+          heading="Provider intelligence"
+          button="Import intelligence"
+          kind={INTELLIGENCE}
+        />
+        {canImportProviders(props.user.role) && (
+          <CsvUploadForm id="providers-csv" heading="Provider register" button="Import providers" kind={REGISTER} />
+        )}
+      </Page>
+    </>
+  );
+}
+
+function IntelligenceImported({ result: r }: { result: IntelligenceImportResult }) {
   const providers = useProviders();
   const nameOf = (id: string) => providers?.find((p) => p.id === id)?.name ?? id;
-
-  const describeIntelligence = (r: IntelligenceImportResult) => (
+  return (
     <>
       <p>
         <strong>
@@ -44,45 +76,14 @@ export function ImportPage(props: { user: SessionUser }) {
       )}
     </>
   );
-  const describeProviders = (r: ProviderImportResult) => (
+}
+
+function RegisterImported({ result: r }: { result: ProviderImportResult }) {
+  return (
     <p>
       <strong>Imported the register:</strong> {plural(r.imported, 'provider')} added, {plural(r.updated, 'provider')}{' '}
       updated.
     </p>
-  );
-
-  return (
-    <>
-      <BackLink href="/providers">Providers</BackLink>
-      <Page title="Import from a CSV file" caption="Office">
-        <p>
-          Save the spreadsheet as CSV (comma separated values). If any row has a problem nothing is imported, and each
-          problem is listed by row and column so you can correct it and import the file again.
-        </p>
-        <CsvUploadForm
-          id="intel-csv"
-          heading="Provider intelligence"
-          label="Intelligence CSV file"
-          button="Import intelligence"
-          upload={importIntelligence}
-          describe={describeIntelligence}
-          onImported={() => syncNow()}
-          hint={<IntelligenceColumns />}
-        />
-        {canImportProviders(props.user.role) && (
-          <CsvUploadForm
-            id="providers-csv"
-            heading="Provider register"
-            label="Provider register CSV file"
-            button="Import providers"
-            upload={importProviders}
-            describe={describeProviders}
-            onImported={() => syncNow()}
-            hint={<ProviderColumns />}
-          />
-        )}
-      </Page>
-    </>
   );
 }
 

@@ -11,7 +11,7 @@ import { findUserRole } from '../auth/users';
 import type { Deps } from '../http/env';
 import { forbidden, found, invalid } from '../http/errors';
 import { routeDeclarer, json, reply, validBody, type ApiRoute } from '../http/route';
-import { providerAt } from '../providers/routes';
+import { NO_SUCH_PROVIDER, providerAt } from '../providers/routes';
 import { findProviderRow } from '../providers/store';
 import { templateExists } from '../templates/store';
 import {
@@ -75,7 +75,7 @@ export const assignmentRoutes: readonly ApiRoute[] = [
   }),
   route('PUT /api/pins/:providerId', 'signed-in', {
     summary: 'Pin a provider',
-    responses: { 204: reply('Pinned'), 404: 'No such provider' },
+    responses: { 204: reply('Pinned'), 404: NO_SUCH_PROVIDER },
     handler: async (c, deps) => {
       const providerId = c.req.param('providerId');
       await providerAt(deps.db, providerId);

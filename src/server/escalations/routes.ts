@@ -21,7 +21,7 @@ import {
 } from '../../shared/escalations/schema';
 import { ApiError, conflict, invalid, notFound } from '../http/errors';
 import { routeDeclarer, json, reply, valid, validBody, validQuery, type ApiRoute } from '../http/route';
-import { providerAt, providerPostBody } from '../providers/routes';
+import { NO_SUCH_PROVIDER, NOT_ABOUT_THIS_PROVIDER, providerAt, providerPostBody } from '../providers/routes';
 import { changeEscalation, listEscalations, openProviderEscalation } from './store';
 
 const route = routeDeclarer('providers');
@@ -93,7 +93,7 @@ export const escalationRoutes: readonly ApiRoute[] = [
   }),
   route('GET /api/providers/:id/escalations', 'signed-in', {
     summary: 'A provider\u2019s escalations',
-    responses: { 200: reply('Newest first', EscalationList), 404: 'No such provider' },
+    responses: { 200: reply('Newest first', EscalationList), 404: NO_SUCH_PROVIDER },
     handler: async (c, deps) => {
       const id = c.req.param('id');
       await providerAt(deps.db, id, true);
@@ -106,8 +106,8 @@ export const escalationRoutes: readonly ApiRoute[] = [
     body: json(NewEscalation),
     responses: {
       201: reply('Opened', Escalation),
-      400: 'Not a JSON object, or providerId differs from the path',
-      404: 'No such provider',
+      400: NOT_ABOUT_THIS_PROVIDER,
+      404: NO_SUCH_PROVIDER,
       409: 'The provider is already in escalation',
     },
     handler: async (c, deps) => {
@@ -115,7 +115,7 @@ export const escalationRoutes: readonly ApiRoute[] = [
       const body = await providerPostBody(c, BODY_LIMIT, 'the escalation');
       const request = valid(NewEscalation, body);
       const ruled = await openProviderEscalation(deps.db, providerId, request, c.get('user'), deps.now());
-      if (ruled === null) throw notFound('No such provider');
+      if (ruled === null) throw notFound(NO_SUCH_PROVIDER);
       if (!ruled.ok) throw refused(ruled);
       return c.json(ruled.value, 201);
     },

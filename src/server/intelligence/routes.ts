@@ -8,7 +8,7 @@ import { Briefing, IntelligenceEntry } from '../../shared/briefings/register';
 import { compileBriefing } from '../briefings/compile';
 import { found } from '../http/errors';
 import { routeDeclarer, json, reply, valid, type ApiRoute } from '../http/route';
-import { providerAt, providerPostBody } from '../providers/routes';
+import { NO_SUCH_PROVIDER, NOT_ABOUT_THIS_PROVIDER, providerAt, providerPostBody } from '../providers/routes';
 import { listIntelligence, recordIntelligence } from './store';
 
 const route = routeDeclarer('providers');
@@ -16,7 +16,7 @@ const route = routeDeclarer('providers');
 export const intelligenceRoutes: readonly ApiRoute[] = [
   route('GET /api/providers/:id/intelligence', 'signed-in', {
     summary: 'Intelligence on a provider',
-    responses: { 200: reply('Newest first', IntelligenceList), 404: 'No such provider' },
+    responses: { 200: reply('Newest first', IntelligenceList), 404: NO_SUCH_PROVIDER },
     handler: async (c, deps) => {
       const id = c.req.param('id');
       await providerAt(deps.db, id);
@@ -28,8 +28,8 @@ export const intelligenceRoutes: readonly ApiRoute[] = [
     body: json(NewIntelligenceEntry),
     responses: {
       201: reply('Recorded', IntelligenceEntry),
-      400: 'Not a JSON object, or providerId differs from the path',
-      404: 'No such provider',
+      400: NOT_ABOUT_THIS_PROVIDER,
+      404: NO_SUCH_PROVIDER,
     },
     handler: async (c, deps) => {
       const providerId = c.req.param('id');
@@ -46,10 +46,10 @@ export const intelligenceRoutes: readonly ApiRoute[] = [
   }),
   route('GET /api/providers/:id/briefing', 'signed-in', {
     summary: 'The pre-visit briefing',
-    responses: { 200: reply('Compiled now', Briefing), 404: 'No such provider' },
+    responses: { 200: reply('Compiled now', Briefing), 404: NO_SUCH_PROVIDER },
     handler: async (c, deps) => {
       const options = { frequencies: deps.config.visitFrequencyMonths, now: deps.now() };
-      return c.json(found(await compileBriefing(deps.db, c.req.param('id'), options), 'No such provider'));
+      return c.json(found(await compileBriefing(deps.db, c.req.param('id'), options), NO_SUCH_PROVIDER));
     },
   }),
 ];

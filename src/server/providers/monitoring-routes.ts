@@ -11,7 +11,7 @@ import type { Deps } from '../http/env';
 import { conflict, forbidden, invalid, notFound } from '../http/errors';
 import { routeDeclarer, json, reply, validBody, type ApiRoute } from '../http/route';
 import { listReviews, mayDecide, recordReview, suggestionFor } from './monitoring-store';
-import { providerAt } from './routes';
+import { NO_SUCH_PROVIDER, providerAt } from './routes';
 import { toRecord, type ProviderRow } from './store';
 
 const route = routeDeclarer('providers');
@@ -34,7 +34,7 @@ export const monitoringRoutes: readonly ApiRoute[] = [
     description:
       'The suggestion is computed now from the latest visit result, open and overdue actions, complaints, ' +
       'safeguarding referrals, incidents, feedback, CQC and fire inspections, and the service type.',
-    responses: { 200: reply('Where the provider stands', MonitoringState), 404: 'No such provider' },
+    responses: { 200: reply('Where the provider stands', MonitoringState), 404: NO_SUCH_PROVIDER },
     handler: async (c, deps) => {
       const row = await providerAt(deps.db, c.req.param('id'));
       return c.json(await state(deps.db, deps, c.get('user'), row));
@@ -46,7 +46,7 @@ export const monitoringRoutes: readonly ApiRoute[] = [
     responses: {
       200: reply('Recorded; where the provider now stands', MonitoringState),
       403: 'A manager decides only for providers allocated to their team',
-      404: 'No such provider',
+      404: NO_SUCH_PROVIDER,
       409: 'The suggestion has changed since it was shown',
     },
     handler: async (c, deps) => {
@@ -63,7 +63,7 @@ export const monitoringRoutes: readonly ApiRoute[] = [
         user,
         now: deps.now(),
       });
-      if (outcome.kind === 'not-found') throw notFound('No such provider');
+      if (outcome.kind === 'not-found') throw notFound(NO_SUCH_PROVIDER);
       if (outcome.kind === 'reason-needed')
         throw invalid([
           { path: 'reason', message: 'Give the reason for a level or RAG different from the suggestion' },

@@ -17,12 +17,15 @@ import { findProviderRow, listProviderRows, toRecord, type ProviderRow, type Reg
 const route = routeDeclarer('providers');
 
 const PROVIDER_BODY_LIMIT = 64 * 1024;
-const NO_SUCH_PROVIDER = 'No such provider';
+export const NO_SUCH_PROVIDER = 'No such provider';
 
 /** The provider at the path (on the register, or also a removed one), or 404: what a route about one provider loads first. */
 export async function providerAt(q: Queryable, id: string, withRemoved = false): Promise<ProviderRow> {
   return found(await findProviderRow(q, id, withRemoved), NO_SUCH_PROVIDER);
 }
+
+/** How a route's declaration documents providerPostBody's 400. */
+export const NOT_ABOUT_THIS_PROVIDER = 'Not a JSON object, or providerId differs from the path';
 
 /**
  * The JSON object posted about the provider at the path (an escalation, an intelligence entry):
@@ -75,7 +78,7 @@ export const providerRoutes: readonly ApiRoute[] = [
   }),
   route('GET /api/providers/:id', 'signed-in', {
     summary: 'One provider',
-    responses: { 200: reply('The provider', ProviderRecord), 404: 'No such provider' },
+    responses: { 200: reply('The provider', ProviderRecord), 404: NO_SUCH_PROVIDER },
     handler: async (c, deps) =>
       c.json(toRecord(await providerAt(deps.db, c.req.param('id')), deps.config.visitFrequencyMonths)),
   }),
@@ -85,7 +88,7 @@ export const providerRoutes: readonly ApiRoute[] = [
     responses: {
       200: reply('Saved', ProviderRecord),
       400: 'The path id differs from the body',
-      404: 'No such provider',
+      404: NO_SUCH_PROVIDER,
     },
     handler: async (c, deps) => {
       const row = await readRow(c, deps);
@@ -100,7 +103,7 @@ export const providerRoutes: readonly ApiRoute[] = [
   }),
   route('DELETE /api/providers/:id', ['qa'], {
     summary: 'Remove a provider',
-    responses: { 204: reply('Removed'), 404: 'No such provider' },
+    responses: { 204: reply('Removed'), 404: NO_SUCH_PROVIDER },
     handler: async (c, deps) => {
       const removed = await removeFromRegister(deps.db, c.req.param('id'), c.get('user'), deps.now());
       if (!removed) throw notFound(NO_SUCH_PROVIDER);

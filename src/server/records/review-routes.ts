@@ -12,7 +12,7 @@ import { readJsonBody } from '../http/body';
 import { conflict, forbidden, invalid, notFound } from '../http/errors';
 import { routeDeclarer, json, reply, valid, type ApiRoute } from '../http/route';
 import { decideReview, listReviews } from './review-store';
-import { isRecordId, RecordIdParams } from './routes';
+import { isRecordId, NO_SUCH_RECORD, RecordIdParams } from './routes';
 import { getSubmission, listRevisions } from './store';
 
 const route = routeDeclarer('records');
@@ -25,20 +25,20 @@ export const reviewRoutes: readonly ApiRoute[] = [
     responses: {
       200: reply('The record with the decision', StoredSubmission),
       403: 'This person may not review this record',
-      404: 'No such record',
+      404: NO_SUCH_RECORD,
       409: 'The revision reviewed is no longer current',
     },
     handler: async (c, deps) => {
       const id = c.req.param('id');
       const body = await readJsonBody(c, deps.config.jsonLimitBytes);
-      if (!isRecordId(id)) throw notFound('No such record');
+      if (!isRecordId(id)) throw notFound(NO_SUCH_RECORD);
       const request = valid(ReviewRequest, body);
       if (request.decision === 'return' && request.comment.trim() === '') {
         throw invalid([{ path: 'comment', message: 'Say what needs amending' }]);
       }
       const user = c.get('user');
       const outcome = await decideReview(deps.db, user, id, request, deps.now());
-      if (outcome.kind === 'not-found') throw notFound('No such record');
+      if (outcome.kind === 'not-found') throw notFound(NO_SUCH_RECORD);
       if (outcome.kind === 'forbidden') throw forbidden('You cannot review this record');
       if (outcome.kind === 'stale') {
         throw conflict(`Revision ${request.revision} is not the current one; revision ${outcome.current} is`);
@@ -49,11 +49,11 @@ export const reviewRoutes: readonly ApiRoute[] = [
   route('GET /api/submissions/:id/revisions', 'signed-in', {
     summary: 'Every revision and decision',
     params: RecordIdParams,
-    responses: { 200: reply('The history', RevisionHistory), 404: 'No such record' },
+    responses: { 200: reply('The history', RevisionHistory), 404: NO_SUCH_RECORD },
     handler: async (c, deps) => {
       const id = c.req.param('id');
       const revisions = isRecordId(id) ? await listRevisions(deps.db, c.get('user'), id) : [];
-      if (revisions.length === 0) throw notFound('No such record');
+      if (revisions.length === 0) throw notFound(NO_SUCH_RECORD);
       const answer: RevisionHistory = { revisions, reviews: await listReviews(deps.db, id) };
       return c.json(answer);
     },

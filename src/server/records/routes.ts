@@ -19,6 +19,8 @@ import { getSubmission, isSomeoneElsesRecord, putSubmission } from './store';
 
 const route = routeDeclarer('records');
 
+/** The 404 of a record that is missing or that this person may not see: the same words either way. */
+export const NO_SUCH_RECORD = 'No such record';
 export const RecordIdParams = z.object({ id: z.uuid() });
 /** Whether a path's id is a record id (a UUID): anything else names no record. */
 export const isRecordId = (id: string) => RecordIdParams.shape.id.safeParse(id).success;
@@ -169,7 +171,7 @@ export const submissionRoutes: readonly ApiRoute[] = [
       const { revision } = validQuery(c, RevisionQuery, 'revision must be a positive whole number');
       const at = revision === undefined ? null : Number(revision);
       const record = isRecordId(id) ? await getSubmission(deps.db, c.get('user'), id, at) : null;
-      return c.json(found(record, 'No such record'));
+      return c.json(found(record, NO_SUCH_RECORD));
     },
   }),
 ];

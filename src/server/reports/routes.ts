@@ -13,7 +13,7 @@ import { parseQuarterKey, previousQuarter, quarterOf, type Quarter } from '../..
 import type { AppContext, Deps } from '../http/env';
 import { badRequest } from '../http/errors';
 import { csv, routeDeclarer, reply, type ApiRoute, type RouteContext } from '../http/route';
-import { providerAt } from '../providers/routes';
+import { NO_SUCH_PROVIDER, providerAt } from '../providers/routes';
 import { listReviews } from '../providers/monitoring-store';
 import { listEscalations } from '../escalations/store';
 import { toCsv } from './exports/csv';
@@ -87,7 +87,7 @@ export const reportRoutes: readonly ApiRoute[] = [
     summary: 'A provider\u2019s history, newest first',
     description:
       'Visits and results, RAG changes with reasons, monitoring reviews, intelligence, and actions raised and closed.',
-    responses: { 200: reply('The timeline', ProviderTimeline), 404: 'No such provider' },
+    responses: { 200: reply('The timeline', ProviderTimeline), 404: NO_SUCH_PROVIDER },
     handler: timeline,
   }),
 ];
