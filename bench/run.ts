@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick]`: runs every part, prints one table of figures, baselines measured
+// `npm run bench [-- --quick | --scale]`: runs every part, prints one table of figures, baselines measured
 // in the same run, ratios and budgets (docs/budgets-and-testing.md), and writes it as JSON to
 // bench-results/latest.json with the machine it ran on. `--quick` is a small run that proves the
 // bench still works (CI runs it through test/e2e/bench-quick.test.ts); its figures mean nothing.
@@ -9,9 +9,16 @@ import { ROOT } from '../test/e2e/support/server';
 import { device } from './device';
 import { firstLoad } from './first-load';
 import { ingest } from './ingest';
+import { scale } from './scale';
 import type { BenchFigure, BenchPart } from './types';
 
-export const PARTS: Record<string, BenchPart> = { 'first load': firstLoad, device, 'server ingest': ingest };
+const SCALE = process.argv.includes('--scale');
+export const PARTS: Record<string, BenchPart> = {
+  'first load': firstLoad,
+  device,
+  'server ingest': ingest,
+  'office at scale': scale({ full: SCALE }),
+};
 
 export interface BenchReport {
   at: string;
@@ -66,10 +73,11 @@ export async function runBench(options: {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const quick = process.argv.includes('--quick');
-  const report = await runBench({ quick });
+  // `--scale` is a bench of its own: the office at 10k and 50k records (minutes of seeding per database).
+  const report = await runBench({ quick, only: SCALE ? ['office at scale'] : undefined });
   const dir = join(ROOT, 'bench-results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, quick ? 'quick.json' : 'latest.json');
+  const file = join(dir, quick ? 'quick.json' : SCALE ? 'scale.json' : 'latest.json');
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(
     `\n${table(report)}\n\nMachine: ${report.machine.cpus}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}. Written to ${file}.`,

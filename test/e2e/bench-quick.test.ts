@@ -17,10 +17,14 @@ describeWithChromium('bench, quick run', () => {
       /sync of \d+ queued/i,
       /My visits opens with \d+ records/,
       /ingest, PGlite/,
+      /inbox first page as QA, PGlite/,
+      /quarterly report as QA, PGlite/,
+      /pull with a cursor, PGlite/,
     ]) {
       expect(names, lines.join('\n')).toMatch(expected);
     }
     if (process.env.DATABASE_URL) expect(names).toMatch(/ingest, PostgreSQL/);
+    if (process.env.DATABASE_URL) expect(names).toMatch(/inbox first page as QA, PostgreSQL/);
     for (const figure of report.figures) {
       if (!process.env.DATABASE_URL && /not measured/.test(figure.note ?? '')) continue; // PostgreSQL, without a database to measure
       expect(Number.isFinite(figure.value), figure.name).toBe(true);
