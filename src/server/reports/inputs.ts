@@ -1,7 +1,7 @@
 // Reads what the quarterly report and the provider timeline are computed from. Records are the
 // current revisions this person may see (a manager: their team's; QA: everyone's), each dated by
 // the day the council first received it; the register, RAG history and intelligence are shared.
-import { recordSubject } from '../../shared/records/record-rules';
+import { recordSubject, type RecordHead } from '../../shared/records/record-rules';
 import type { IntelligenceEntry, Rag, VisitAction } from '../../shared/briefings/register';
 import type {
   RagChange,
@@ -10,9 +10,9 @@ import type {
   ReportProvider,
   ReportRecord,
 } from '../../shared/reports/quarterly-report';
-import type { Quarter } from '../../shared/reports/quarters';
+import { inQuarter, quarterEnd, quarterStart, type Quarter } from '../../shared/reports/quarters';
 import { type SessionUser } from '../../shared/auth/schema';
-import { type ReviewStatus, type RecordBody } from '../../shared/records/schema';
+import { type ReviewStatus } from '../../shared/records/schema';
 import { Template } from '../../shared/templates/schema';
 import { listActions } from '../actions/store';
 import { listEscalations } from '../escalations/store';
@@ -22,44 +22,74 @@ import type { VisitFrequencies } from '../../shared/briefings/visit-due';
 import { calendarDay } from '../../shared/calendar';
 import type { DeadlineRules } from '../../shared/deadlines';
 
-type RecordRow = {
+type RecordRow = RecordHead & {
   id: string;
-  body: RecordBody;
+  template_id: string;
+  template_version: number;
+  section_ratings: Record<string, string> | null;
+  overall_rating: string | null;
+  completed_at: string | null;
   submitter_name: string;
   first_received: Date;
   review_status: ReviewStatus;
 };
 
+/**
+ * Which records a report reads: one provider's (its timeline), or what a quarter's report needs —
+ * the records dated in the quarter, each provider's latest visit before it (when its next visit
+ * fell due), and the records named as the source of an action raised in it (`sources`).
+ */
+export type RecordScope = { providerId: string } | { quarter: Quarter; sources: readonly string[] };
+
+/**
+ * The records this person may see within `scope`, oldest first, as a report reads them: the
+ * fields it needs drawn out in SQL (answers and the briefing snapshot never leave the database).
+ */
 export async function reportRecords(
   q: Queryable,
   user: SessionUser,
   providerNames: ReadonlyMap<string, string>,
-  providerId: string | null = null,
+  scope: RecordScope,
 ): Promise<ReportRecord[]> {
+  const visible = `s.revision = h.current_revision AND ${submitterVisible('h.submitter_id', '$1', '$2')}`;
+  const chosen =
+    'providerId' in scope
+      ? { where: `s.provider_id = $3`, values: [scope.providerId] }
+      : {
+          // The latest visit before the quarter, per provider, through the heads' record dates (no bodies read).
+          where: `h.record_date BETWEEN $3 AND $4 OR h.id = ANY($5::uuid[]) OR h.id IN (
+            SELECT DISTINCT ON (s.provider_id) h.id
+              FROM submission_heads h JOIN submissions s ON s.id = h.id
+             WHERE ${visible} AND s.kind = 'visit' AND h.record_date < $3
+             ORDER BY s.provider_id, h.record_date DESC, h.id)`,
+          values: [quarterStart(scope.quarter), quarterEnd(scope.quarter), [...scope.sources]],
+        };
   const rows = await q.query<RecordRow>(
-    `SELECT s.id, s.body, u.name AS submitter_name, h.review_status,
+    `SELECT s.id, s.kind, s.template_id, s.template_version, s.body->'details' AS details,
+            s.body->'sectionRatings' AS section_ratings, s.body->>'overallRating' AS overall_rating,
+            s.body->>'completedAt' AS completed_at, u.name AS submitter_name, h.review_status,
             (SELECT min(f.received_at) FROM submissions f WHERE f.id = h.id) AS first_received
-       FROM submission_heads h JOIN submissions s ON s.id = h.id AND s.revision = h.current_revision
+       FROM submission_heads h JOIN submissions s ON s.id = h.id
        JOIN users u ON u.id = s.submitter_id
-      WHERE ${submitterVisible('h.submitter_id', '$1', '$2')} AND ($3::text IS NULL OR s.provider_id = $3)
-      ORDER BY s.body->'details'->>'date', s.id`,
-    [user.id, user.role, providerId],
+      WHERE ${visible} AND (${chosen.where})
+      ORDER BY h.record_date, s.id`,
+    [user.id, user.role, ...chosen.values],
   );
   return rows.map((r) => ({
     id: r.id,
-    kind: r.body.kind,
-    templateId: r.body.templateId,
-    templateVersion: r.body.templateVersion,
-    date: r.body.details.date,
-    providerId: r.body.kind === 'visit' ? r.body.details.providerId : null,
-    subject: recordSubject(r.body, (id) => providerNames.get(id)),
+    kind: r.kind,
+    templateId: r.template_id,
+    templateVersion: Number(r.template_version),
+    date: r.details.date,
+    providerId: r.kind === 'visit' ? r.details.providerId : null,
+    subject: recordSubject(r, (id) => providerNames.get(id)),
     submitterName: r.submitter_name,
     receivedOn: calendarDay(new Date(r.first_received)),
-    completedAt: r.body.completedAt ?? null,
-    feedbackSentOn: r.body.kind === 'audit' ? (r.body.details.feedbackSentOn ?? null) : null,
+    completedAt: r.completed_at ?? null,
+    feedbackSentOn: r.kind === 'audit' ? (r.details.feedbackSentOn ?? null) : null,
     reviewStatus: r.review_status,
-    sectionRatings: r.body.sectionRatings,
-    overallRating: r.body.overallRating ?? null,
+    sectionRatings: r.section_ratings ?? {},
+    overallRating: r.overall_rating ?? null,
   }));
 }
 
@@ -159,16 +189,21 @@ export async function reportInput(
   const names = new Map(providers.map((p) => [p.id, p.name]));
   // A manager's report covers their own team, so only they are expected to observe and audit for it.
   const [managers] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'manager'`);
+  const actions = await visibleActions(q, user);
+  // The records the quarter's actions were raised on, for the exception heading of each.
+  const sources = actions
+    .filter((a) => a.sourceSubmissionId && inQuarter(a.raisedOn, quarter))
+    .map((a) => a.sourceSubmissionId!);
   return {
     quarter,
     today,
     frequencies: config.visitFrequencyMonths,
     deadlineRules: config.deadlineRules,
     providers,
-    records: await reportRecords(q, user, names),
+    records: await reportRecords(q, user, names, { quarter, sources }),
     templates: await allTemplates(q),
     ragChanges: await ragChanges(q),
-    actions: await visibleActions(q, user),
+    actions,
     intelligence: await intelligenceEntries(q),
     escalations: await reportEscalations(q),
     observers: user.role === 'manager' ? 1 : Number(managers?.n ?? 0),

@@ -44,7 +44,7 @@ async function timeline(c: RouteContext<'/api/providers/:id/timeline'>, deps: De
   const row = await providerAt(deps.db, id, true);
   const user = c.get('user');
   const templates = await allTemplates(deps.db);
-  const visits = await reportRecords(deps.db, user, new Map([[id, row.body.name]]), id);
+  const visits = await reportRecords(deps.db, user, new Map([[id, row.body.name]]), { providerId: id });
   const ratingLabel = (r: { templateId: string; templateVersion: number; overallRating: string | null }) =>
     templates
       .find((t) => t.id === r.templateId && t.version === r.templateVersion)
