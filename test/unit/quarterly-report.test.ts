@@ -36,6 +36,7 @@ import {
   historyRagChanges,
   historyVisitTemplate,
   historyVisits,
+  visitOverall,
   REGISTERED_ON,
 } from '../../src/server/seed/demo-history-data';
 import { DEMO_QUARTER, DEMO_QUARTER_FIGURES as FIXTURE } from '../fixtures/demo-quarter';
@@ -92,9 +93,9 @@ function demoInput(today: string): ReportInput {
       receivedOn: v.date,
       completedAt: null,
       feedbackSentOn: null,
-      reviewStatus: v.review,
+      reviewStatus: v.review ?? 'signed-off',
       sectionRatings,
-      overallRating: v.overall,
+      overallRating: visitOverall(v),
     });
     addActions(id, qmf, v.date, 'provider', v.provider, v.actions);
   });

@@ -47,11 +47,11 @@ export function historyVisitTemplate(providerId: string): Template {
 type HistoryVisit = {
   provider: string;
   date: string;
-  officer: 'officer@example.org' | 'officer2@example.org';
-  /** Areas below green (the rest are green); the overall RAG follows the weakest area. */
+  officer: typeof OFFICER | typeof OFFICER2;
+  /** Areas below green (the rest are green); the overall RAG follows the weakest area (visitOverall). */
   areas?: Record<string, 'amber' | 'red'>;
-  overall: Rag;
-  review: Review;
+  /** Signed off unless said. */
+  review?: Review;
   actions?: HistoryAction[];
 };
 
@@ -72,94 +72,35 @@ type HistoryPractice = {
   actions?: HistoryAction[];
 };
 
-const GREEN = 'green' as const;
+const OFFICER = 'officer@example.org';
+const OFFICER2 = 'officer2@example.org';
 const AMBER = 'amber' as const;
 const RED = 'red' as const;
 
+/** A history visit's overall RAG: its weakest area's, green when every area is. */
+export const visitOverall = (visit: HistoryVisit): Rag => {
+  const areas = Object.values(visit.areas ?? {});
+  return areas.includes('red') ? 'red' : areas.includes('amber') ? 'amber' : 'green';
+};
+
 export const historyVisits: HistoryVisit[] = [
   // Before the quarter: each provider's last visit, which sets when the next one falls due.
-  {
-    provider: 'laurel-gardens',
-    date: '2024-11-12',
-    officer: 'officer@example.org',
-    overall: GREEN,
-    review: 'signed-off',
-  },
-  {
-    provider: 'st-aidans-nursing-home',
-    date: '2025-05-20',
-    officer: 'officer@example.org',
-    overall: GREEN,
-    review: 'signed-off',
-  },
-  {
-    provider: 'heathcote-manor',
-    date: '2025-06-18',
-    officer: 'officer2@example.org',
-    areas: { training: AMBER },
-    overall: AMBER,
-    review: 'signed-off',
-  },
-  {
-    provider: 'kindred-homecare',
-    date: '2025-07-03',
-    officer: 'officer@example.org',
-    overall: GREEN,
-    review: 'signed-off',
-  },
-  {
-    provider: 'oakfield-house',
-    date: '2025-08-15',
-    officer: 'officer@example.org',
-    areas: { medicines: AMBER },
-    overall: AMBER,
-    review: 'signed-off',
-  },
-  { provider: 'willow-bank', date: '2025-09-10', officer: 'officer@example.org', overall: GREEN, review: 'signed-off' },
-  {
-    provider: 'hartwell-lodge',
-    date: '2025-09-25',
-    officer: 'officer@example.org',
-    overall: GREEN,
-    review: 'signed-off',
-  },
-  {
-    provider: 'brightside-home-care',
-    date: '2025-10-02',
-    officer: 'officer@example.org',
-    overall: GREEN,
-    review: 'signed-off',
-  },
-  {
-    provider: 'riverside-care-services',
-    date: '2025-11-05',
-    officer: 'officer2@example.org',
-    areas: { staffing: AMBER },
-    overall: AMBER,
-    review: 'signed-off',
-  },
-  {
-    provider: 'the-old-rectory',
-    date: '2025-12-01',
-    officer: 'officer@example.org',
-    overall: GREEN,
-    review: 'signed-off',
-  },
-  {
-    provider: 'sunnyside-lodge',
-    date: '2026-01-20',
-    officer: 'officer@example.org',
-    areas: { 'resident-care': AMBER },
-    overall: AMBER,
-    review: 'signed-off',
-  },
+  { provider: 'laurel-gardens', date: '2024-11-12', officer: OFFICER },
+  { provider: 'st-aidans-nursing-home', date: '2025-05-20', officer: OFFICER },
+  { provider: 'heathcote-manor', date: '2025-06-18', officer: OFFICER2, areas: { training: AMBER } },
+  { provider: 'kindred-homecare', date: '2025-07-03', officer: OFFICER },
+  { provider: 'oakfield-house', date: '2025-08-15', officer: OFFICER, areas: { medicines: AMBER } },
+  { provider: 'willow-bank', date: '2025-09-10', officer: OFFICER },
+  { provider: 'hartwell-lodge', date: '2025-09-25', officer: OFFICER },
+  { provider: 'brightside-home-care', date: '2025-10-02', officer: OFFICER },
+  { provider: 'riverside-care-services', date: '2025-11-05', officer: OFFICER2, areas: { staffing: AMBER } },
+  { provider: 'the-old-rectory', date: '2025-12-01', officer: OFFICER },
+  { provider: 'sunnyside-lodge', date: '2026-01-20', officer: OFFICER, areas: { 'resident-care': AMBER } },
   {
     provider: 'meadowview-court',
     date: '2026-02-10',
-    officer: 'officer2@example.org',
+    officer: OFFICER2,
     areas: { staffing: AMBER },
-    overall: AMBER,
-    review: 'signed-off',
     actions: [
       {
         title: 'Reduce reliance on agency nurses at night',
@@ -172,10 +113,8 @@ export const historyVisits: HistoryVisit[] = [
   {
     provider: 'cornerstone-support',
     date: '2026-03-05',
-    officer: 'officer@example.org',
+    officer: OFFICER,
     areas: { supervision: AMBER },
-    overall: AMBER,
-    review: 'signed-off',
     actions: [
       { title: 'Record supervision for every care worker', item: 'supervision-frequency', significance: 'routine' },
     ],
@@ -183,19 +122,15 @@ export const historyVisits: HistoryVisit[] = [
   {
     provider: 'primrose-villa',
     date: '2026-04-22',
-    officer: 'officer@example.org',
+    officer: OFFICER,
     areas: { 'resident-care': AMBER },
-    overall: AMBER,
-    review: 'signed-off',
     actions: [{ title: 'Review care plans every month', item: 'care-plans-reviewed', significance: 'significant' }],
   },
   {
     provider: 'the-beeches',
     date: '2026-05-14',
-    officer: 'officer@example.org',
+    officer: OFFICER,
     areas: { training: AMBER },
-    overall: AMBER,
-    review: 'signed-off',
     actions: [
       {
         title: 'Moving and handling training for all care staff',
@@ -208,36 +143,20 @@ export const historyVisits: HistoryVisit[] = [
   {
     provider: 'ashdown-view',
     date: '2026-06-09',
-    officer: 'officer2@example.org',
+    officer: OFFICER2,
     areas: { management: AMBER, safeguarding: RED },
-    overall: RED,
-    review: 'signed-off',
     actions: [{ title: 'Update the fire risk assessment', item: 'management-fire-safety', significance: 'routine' }],
   },
   // Supported living, on the supported living template: next due a year on, after the quarter.
-  {
-    provider: 'elmstead-supported-living',
-    date: '2026-06-24',
-    officer: 'officer@example.org',
-    overall: GREEN,
-    review: 'signed-off',
-  },
+  { provider: 'elmstead-supported-living', date: '2026-06-24', officer: OFFICER },
 
   // The quarter.
-  {
-    provider: 'oakfield-house',
-    date: '2026-07-08',
-    officer: 'officer@example.org',
-    overall: GREEN,
-    review: 'signed-off',
-  },
+  { provider: 'oakfield-house', date: '2026-07-08', officer: OFFICER },
   {
     provider: 'the-beeches',
     date: '2026-07-15',
-    officer: 'officer@example.org',
+    officer: OFFICER,
     areas: { safeguarding: RED, medicines: AMBER, staffing: AMBER },
-    overall: RED,
-    review: 'signed-off',
     actions: [
       {
         title: 'Refer every unexplained injury to the safeguarding team',
@@ -257,10 +176,8 @@ export const historyVisits: HistoryVisit[] = [
   {
     provider: 'meadowview-court',
     date: '2026-07-22',
-    officer: 'officer2@example.org',
+    officer: OFFICER2,
     areas: { training: AMBER },
-    overall: AMBER,
-    review: 'signed-off',
     actions: [
       {
         title: 'Bring dementia training up to date',
@@ -273,10 +190,8 @@ export const historyVisits: HistoryVisit[] = [
   {
     provider: 'primrose-villa',
     date: '2026-07-27',
-    officer: 'officer@example.org',
+    officer: OFFICER,
     areas: { safeguarding: RED, management: AMBER, 'resident-feedback': AMBER },
-    overall: RED,
-    review: 'signed-off',
     actions: [
       {
         title: 'Train all staff to recognise and report abuse',
@@ -293,10 +208,8 @@ export const historyVisits: HistoryVisit[] = [
   {
     provider: 'hartwell-lodge',
     date: '2026-08-12',
-    officer: 'officer@example.org',
+    officer: OFFICER,
     areas: { supervision: AMBER, 'resident-care': AMBER },
-    overall: AMBER,
-    review: 'signed-off',
     actions: [
       {
         title: 'Complete pressure care charts on every shift',
@@ -309,21 +222,14 @@ export const historyVisits: HistoryVisit[] = [
   {
     provider: 'ashdown-view',
     date: '2026-09-01',
-    officer: 'officer2@example.org',
+    officer: OFFICER2,
     areas: { medicines: AMBER },
-    overall: AMBER,
     review: 'submitted',
     actions: [
       { title: 'Record the reason for every as-required medicine', item: 'medicines-prn', significance: 'significant' },
     ],
   },
-  {
-    provider: 'heathcote-manor',
-    date: '2026-09-17',
-    officer: 'officer2@example.org',
-    overall: GREEN,
-    review: 'submitted',
-  },
+  { provider: 'heathcote-manor', date: '2026-09-17', officer: OFFICER2, review: 'submitted' },
 ];
 
 /** By the team manager (manager@example.org), of practitioners in their team. */

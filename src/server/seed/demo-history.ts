@@ -23,6 +23,7 @@ import {
   historyRagChanges,
   historyVisitTemplate,
   historyVisits,
+  visitOverall,
   REGISTERED_ON,
 } from './demo-history-data';
 import { makeRecord } from './record-maker';
@@ -145,9 +146,9 @@ export async function seedDemoHistory(db: Db, people: People, providerIds: strin
         overrides: { actions },
       },
     );
-    await store(db, qmf, body, visit.overall, person(visit.officer), visit.date);
+    await store(db, qmf, body, visitOverall(visit), person(visit.officer), visit.date);
     await closeActions(db, closures, qa);
-    if (visit.review === 'signed-off') await signOff(db, body, qa, twoDaysAfter(visit.date));
+    if ((visit.review ?? 'signed-off') === 'signed-off') await signOff(db, body, qa, twoDaysAfter(visit.date));
   }
 
   const observation = template('observation-home-visit', 1);
