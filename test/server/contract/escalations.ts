@@ -7,8 +7,9 @@ import { Briefing } from '../../../src/shared/briefings/register';
 import { addDays, calendarDay } from '../../../src/shared/calendar';
 import { Escalation, EscalationList } from '../../../src/shared/escalations/schema';
 import { PullResponse } from '../../../src/shared/sync/schema';
-import { call, providerRow } from '../helpers';
+import { call } from '../helpers';
 import type { Ctx } from './ctx';
+import { addProvider } from './steps';
 
 const PROVIDER = 'escalation-home';
 
@@ -30,16 +31,8 @@ export function escalationsContract(ctx: () => Ctx) {
   let id = '';
 
   it('opens an escalation as QA, attributed and dated by the server, and audits it', async () => {
-    const { app, cookies, users } = ctx();
-    expect(
-      (
-        await call(app, '/api/providers', {
-          method: 'POST',
-          cookie: cookies.qa,
-          body: providerRow({ id: PROVIDER, name: 'Escalation Home' }),
-        })
-      ).status,
-    ).toBe(201);
+    const { users } = ctx();
+    await addProvider(ctx(), { id: PROVIDER, name: 'Escalation Home' });
     expect(await list()).toEqual([]);
     const res = await post(`/api/providers/${PROVIDER}/escalations`, {
       trigger: 'failed-cqc-inspection',

@@ -4,8 +4,9 @@
 // Also the people list the office assignment form reads: a manager sees only their own team.
 import { expect, it } from 'vitest';
 import { Briefing, IntelligenceEntry } from '../../../src/shared/briefings/register';
-import { call, providerRow } from '../helpers';
+import { call } from '../helpers';
 import type { Ctx } from './ctx';
+import { addProvider } from './steps';
 
 const PROVIDER = 'intel-import-home';
 
@@ -35,15 +36,7 @@ export function intelligenceImportContract(ctx: () => Ctx) {
 
   it('imports every row of a good file, attributed to the importer and dated by the server', async () => {
     const { app, cookies, clock, users } = ctx();
-    expect(
-      (
-        await call(app, '/api/providers', {
-          method: 'POST',
-          cookie: cookies.qa,
-          body: providerRow({ id: PROVIDER, name: 'Intel Import Home' }),
-        })
-      ).status,
-    ).toBe(201);
+    await addProvider(ctx(), { id: PROVIDER, name: 'Intel Import Home' });
     const res = await upload(GOOD, cookies.manager);
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
