@@ -10,7 +10,7 @@ import { observationHomeVisitV1 } from '../../../src/shared/templates/index';
 import { readActionsCsv } from '../../../src/server/reports/exports/actions-csv';
 import { type CarriedAnswer, type CarriedCell, readAnswersCsv } from '../../../src/server/reports/exports/answers-csv';
 import { readSubmissionsCsv, type SubmissionRow } from '../../../src/server/reports/exports/submissions-csv';
-import { call, recordBody } from '../helpers';
+import { call, raisedAction, recordBody } from '../helpers';
 import { png } from './attachments';
 import type { Ctx } from './ctx';
 import { calendarDay } from '../../../src/shared/calendar';
@@ -216,15 +216,13 @@ export function exportsContract(ctx: () => Ctx) {
       sectionRatings: { care: 'red' },
       overallRating: 'red',
       actions: [
-        {
-          id: crypto.randomUUID(),
-          itemId: 'staffing',
+        raisedAction({
           title: 'Fix the rota, "urgently"',
           detail: '=1+1\nthen, recruit',
           significance: 'significant',
-          owner: 'provider',
           dueDate: '2026-05-11',
-        },
+          itemId: 'staffing',
+        }),
       ],
       startedAt: '2026-02-11T09:00:00+00:00',
       submittedAt: '2026-02-11T16:00:00+00:00',
@@ -234,17 +232,7 @@ export function exportsContract(ctx: () => Ctx) {
       observationHomeVisitV1,
       { practitionerName: person, practitionerRole: 'Social worker', team: 'North, Children', date: '2026-02-12' },
       {
-        actions: [
-          {
-            id: crypto.randomUUID(),
-            itemId: null,
-            title: '-Supervision notes',
-            detail: '',
-            significance: 'routine',
-            owner: 'practitioner',
-            dueDate: '2026-08-12',
-          },
-        ],
+        actions: [raisedAction({ title: '-Supervision notes', owner: 'practitioner', dueDate: '2026-08-12' })],
       },
     );
     await store(observation, cookies.officer);
