@@ -9,7 +9,7 @@ import { Escalation, EscalationList } from '../../../src/shared/escalations/sche
 import { PullResponse } from '../../../src/shared/sync/schema';
 import { call } from '../helpers';
 import type { Ctx } from './ctx';
-import { addProvider } from './steps';
+import { addProvider, refusedPaths } from './steps';
 
 const PROVIDER = 'escalation-home';
 
@@ -75,8 +75,7 @@ export function escalationsContract(ctx: () => Ctx) {
   it('refuses bad input with a clear 4xx', async () => {
     const open = (body: unknown, provider = PROVIDER) => post(`/api/providers/${provider}/escalations`, body);
     const bad = await open({ trigger: 'rumour', reason: '', openedOn: '7 July' });
-    expect(bad.status).toBe(422);
-    expect(bad.json.issues.map((i: { path: string }) => i.path).sort()).toEqual(['openedOn', 'reason', 'trigger']);
+    expect(refusedPaths(bad).sort()).toEqual(['openedOn', 'reason', 'trigger']);
     const future = await open({ trigger: 'safeguarding', reason: 'x', openedOn: addDays(today(), 1) }, 'willow-bank');
     expect(future.status).toBe(422);
     expect(future.json.issues).toEqual([{ path: 'openedOn', message: expect.stringMatching(/after today/) }]);

@@ -13,6 +13,7 @@ import { readSubmissionsCsv, type SubmissionRow } from '../../../src/server/repo
 import { call, raisedAction, recordBody } from '../helpers';
 import { png } from './attachments';
 import type { Ctx } from './ctx';
+import { refusedPaths } from './steps';
 import { calendarDay } from '../../../src/shared/calendar';
 
 const options = (...values: string[]) => values.map((value) => ({ value, label: value.toUpperCase() }));
@@ -301,8 +302,7 @@ export function exportsContract(ctx: () => Ctx) {
     }
     for (const name of ['submissions', 'answers']) {
       const bad = await get(`/api/exports/${name}.csv?kind=party&from=2026-13-45`, cookies.qa);
-      expect(bad.status).toBe(400);
-      expect(bad.json.issues.map((i: { path: string }) => i.path).sort()).toEqual(['from', 'kind']);
+      expect(refusedPaths(bad, 400).sort()).toEqual(['from', 'kind']);
       // A range that ends before it starts is refused with a reason, not answered with no rows (issue 17).
       const backwards = await get(`/api/exports/${name}.csv?from=2026-09-30&to=2026-07-01`, cookies.qa);
       expect(backwards.status).toBe(400);

@@ -9,6 +9,7 @@ import { suggestOverallRating } from '../../../src/shared/records/scoring';
 import { builtInTemplates } from '../../../src/shared/templates/index';
 import { call, raisedAction, recordBody } from '../helpers';
 import type { Ctx } from './ctx';
+import { refusedPaths } from './steps';
 
 const latest = (id: string): Template => {
   const found = builtInTemplates.filter((t) => t.id === id).sort((a, b) => b.version - a.version)[0];
@@ -57,8 +58,7 @@ export function judgementsContract(ctx: () => Ctx) {
     }
     const wrong = recordBody(latest('case-file-audit'), observation, { kind: 'observation' });
     const refused = await put(wrong, cookies.manager);
-    expect(refused.status).toBe(422);
-    expect(refused.json.issues.map((i: { path: string }) => i.path)).toContain('kind');
+    expect(refusedPaths(refused)).toContain('kind');
   });
 
   it('needs a written reason for a rating other than the suggested one, and refuses a suggestion the rules did not make', async () => {
@@ -73,8 +73,7 @@ export function judgementsContract(ctx: () => Ctx) {
       { ...body, sectionRatings: { ...body.sectionRatings, [section.id]: other } },
       cookies.manager,
     );
-    expect(noReason.status).toBe(422);
-    expect(noReason.json.issues.map((i: { path: string }) => i.path)).toContain(`ratingOverrides.${section.id}`);
+    expect(refusedPaths(noReason)).toContain(`ratingOverrides.${section.id}`);
 
     const wrongSuggestion = await put(
       {

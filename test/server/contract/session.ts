@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { PASSWORD, call, makeApp, manualClock, signIn, signInThrough } from '../helpers';
 import type { Ctx } from './ctx';
+import { refusedPaths } from './steps';
 
 const BAD = { error: 'unauthenticated', message: 'Email or password is not right' };
 const HOUR = 3_600_000;
@@ -316,7 +317,6 @@ export function sessionContract(ctx: () => Ctx) {
       method: 'POST',
       body: { email: users.manager2.email, password: PASSWORD, deviceId: 'short' },
     });
-    expect(malformed.status).toBe(422);
-    expect(malformed.json.issues.map((i: { path: string }) => i.path)).toEqual(['deviceId']);
+    expect(refusedPaths(malformed)).toEqual(['deviceId']);
   });
 }

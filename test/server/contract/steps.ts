@@ -32,3 +32,9 @@ export async function assigned(ctx: Ctx, fields: AssignmentFields, cookie = ctx.
   expect(res.status, `assigning ${fields.providerId ?? 'willow-bank'} due ${fields.dueDate}`).toBe(201);
   return res.json.id as string;
 }
+
+/** The fields a refusal names (its issues' paths, in the server's order), once its status is checked (422 unless told). */
+export function refusedPaths(res: Awaited<ReturnType<typeof call>>, status = 422): string[] {
+  expect(res.status, JSON.stringify(res.json)).toBe(status);
+  return (res.json.issues as Array<{ path: string }>).map((i) => i.path);
+}
