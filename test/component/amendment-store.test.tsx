@@ -9,7 +9,7 @@ import { db } from '../../src/app/storage/database';
 import { saveAnswer } from '../../src/app/records/answer-store';
 import { adoptServerCopy, amendRecord, rebaseAmendment } from '../../src/app/records/record-store';
 import { toRecordBody } from '../../src/app/records/record-body';
-import { officer, record, resetDevice, startQmfVisit } from './helpers';
+import { officer, pullOf, record, resetDevice, startQmfVisit } from './helpers';
 
 const review: Review = {
   status: 'returned',
@@ -33,20 +33,7 @@ function stored(body: RecordBody, over: Partial<StoredSubmission> = {}): StoredS
     ...over,
   };
 }
-const pullWith = (returned: StoredSubmission[]) =>
-  applyPull({
-    cursor: 'c',
-    full: false,
-    templates: [qmfCareHomeV1],
-    providers: [],
-    briefings: [],
-    assignments: [],
-    removed: { providers: [] },
-    scope: { briefings: [], assignments: [] },
-    pinned: [],
-    settings: { briefingStaleDays: 7 },
-    returned,
-  });
+const pullWith = (returned: StoredSubmission[]) => applyPull(pullOf({ templates: [qmfCareHomeV1], returned }));
 
 async function sentVisit(): Promise<RecordBody> {
   const id = await startQmfVisit();

@@ -1,20 +1,11 @@
 // The device database upgrade from v2 (issue 3) to the current version keeps every draft and
 // outbox entry: a v2 record gains its kind, the kind-neutral listed name and the judgement fields.
 import { expect, it } from 'vitest';
-import Dexie from 'dexie';
-import { db, deleteDatabase } from '../../src/app/storage/database';
+import { db } from '../../src/app/storage/database';
+import { openOldDevice } from './old-device';
 
 it('upgrades a v2 draft and its outbox entry to v3 without losing anything', async () => {
-  await deleteDatabase();
-  const old = new Dexie('qa-visits');
-  old.version(1).stores({
-    records: 'id, status, updatedAt, ownerId',
-    outbox: '++seq, &[recordId+revision], state',
-    templates: '[id+version], id',
-    providers: 'id, name',
-  });
-  old.version(2).stores({ briefings: 'providerId', assignments: 'id, providerId, dueDate' });
-  await old.open();
+  const old = await openOldDevice(2);
   const answers = { 'staffing-rota': { value: 'partly-met', note: 'Two night shifts short' } };
   await old.table('records').add({
     id: 'r1',

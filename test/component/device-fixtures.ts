@@ -1,9 +1,10 @@
 // Rows for the device-ownership, sign-out and retention tests (issue 14), written straight into
 // the device database in the clear (as rows from before encryption are), so these tests check
-// who keeps what without depending on how a record is sealed.
+// who keeps what without depending on how a record is sealed (rows shaped by old-device.ts).
 import { db, type LocalRecord, type StoredFile, type StoredOutboxEntry } from '../../src/app/storage/database';
 import type { AttachmentRef, RecordBody, Signature } from '../../src/shared/records/schema';
 import { toRecordBody } from '../../src/app/records/record-body';
+import { clearEntry, clearFile, clearRecord } from './old-device';
 
 export const A = 'person-a';
 export const B = 'person-b';
@@ -35,33 +36,18 @@ export async function putRecord(id: string, ownerId: string, options: Options = 
     name: 'Jane Smith',
     signedAt: '2026-06-04T10:00:00.000Z',
   }));
-  const record: LocalRecord = {
-    id,
-    ownerId,
-    status,
-    revision: 1,
-    baseRevision: null,
-    templateId: 'qmf-care-home',
-    templateVersion: 1,
-    kind: 'visit',
+  const record = clearRecord(id, ownerId, status, {
     details: { providerId: 'prov-oakwood', date: '2026-06-04', announced: true, spokeWith: 'Manager' },
     subjectName: `Visit ${id}`,
     assignmentId: null,
     briefingSnapshot: null,
     answers: { 'staffing-rota': { value: 'met', note: 'Seen', attachments: photos } },
-    sectionRatings: {},
-    overallRating: null,
-    ratingOverrides: {},
-    actions: [],
-    actionChecks: [],
     signatures,
     review: options.review ?? null,
     startedAt: '2026-06-04T09:00:00.000Z',
-    updatedAt: 1,
     submittedAt: status === 'draft' ? null : '2026-06-04T12:00:00.000Z',
     receivedAt: options.receivedAt ?? (status === 'sent' ? '2026-06-04T12:00:05.000Z' : null),
-    problem: null,
-  };
+  });
   await db().records.put(record as never);
   if (status === 'queued' || status === 'attention')
     await putEntry(record, status === 'queued' ? 'pending' : 'attention');
@@ -76,33 +62,15 @@ export async function putEntry(
   ownerId: string | false = record.ownerId,
 ): Promise<void> {
   const body: RecordBody = toRecordBody(record, record.submittedAt ?? '2026-06-04T12:00:00.000Z', null);
-  const row: Record<string, unknown> = {
-    recordId: record.id,
-    revision: record.revision,
-    body,
-    state,
-    attempts: 0,
-    lastProblem: null,
-    enqueuedAt: 1,
-    uploaded: [],
-  };
+  const row = clearEntry(record.id, { revision: record.revision, body, state });
   if (ownerId !== false) row.ownerId = ownerId;
   await db().outbox.add(row as unknown as StoredOutboxEntry);
 }
 
 /** A file the record added (the same bytes added again by another record replace the row, as on a device). */
 export async function putFile(sha256: string, record: Pick<LocalRecord, 'id' | 'ownerId'>): Promise<void> {
-  const file: StoredFile = {
-    sha256,
-    blob: new Blob([sha256]),
-    type: 'image/jpeg',
-    bytes: 64,
-    thumbnail: null,
-    recordId: record.id,
-    ownerId: record.ownerId,
-    addedAt: 1,
-  };
-  await db().files.put(file);
+  const file = clearFile(sha256, record.id, { blob: new Blob([sha256]), bytes: 64, ownerId: record.ownerId });
+  await db().files.put(file as StoredFile);
 }
 
 /** Reference data as a pull leaves it: one provider, its briefing and an assignment. */

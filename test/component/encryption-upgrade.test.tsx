@@ -3,10 +3,9 @@
 // in the clear keeps them all readable, and seals them when their owner first unlocks — without
 // losing a draft or an outbox entry, or an edit made meanwhile.
 import { beforeEach, expect, it } from 'vitest';
-import Dexie from 'dexie';
 // Node's Blob: fake-indexeddb stores it through structuredClone, as a browser stores its own.
 import { Blob as NodeBlob } from 'node:buffer';
-import { db, deleteDatabase, type StoredRecord } from '../../src/app/storage/database';
+import { db, type StoredRecord } from '../../src/app/storage/database';
 import { forgetKeys } from '../../src/app/crypto/vault';
 import { sealLegacyRows } from '../../src/app/crypto/seal-legacy';
 import { createOutboxStore } from '../../src/app/sync/outbox-store';
@@ -14,6 +13,7 @@ import { openFile } from '../../src/app/evidence/file-open';
 import { openBriefing } from '../../src/app/briefings/sealed-briefing';
 import { saveAnswer } from '../../src/app/records/answer-store';
 import { record, unlockAs } from './helpers';
+import { clearEntry, clearFile, clearRecord, openOldDevice } from './old-device';
 
 const OWNER = { id: 'u1' };
 const NOTE = 'Two night shifts short SENTINEL-legacy';
@@ -28,72 +28,26 @@ function asText(value: unknown): string {
 
 /** A device as release v5 left it: every field in the clear. */
 async function v5Device(): Promise<void> {
-  await deleteDatabase();
-  const old = new Dexie('qa-visits');
-  old.version(1).stores({
-    records: 'id, status, updatedAt, ownerId',
-    outbox: '++seq, &[recordId+revision], state',
-    templates: '[id+version], id',
-    providers: 'id, name',
-  });
-  old.version(2).stores({ briefings: 'providerId', assignments: 'id, providerId, dueDate' });
-  old.version(4).stores({ files: 'sha256, recordId' });
-  old.version(5).stores({
-    outbox: '++seq, &[recordId+revision], state, ownerId, [ownerId+state]',
-    files: 'sha256, recordId, ownerId',
-  });
-  await old.open();
-  const base = {
-    ownerId: OWNER.id,
-    revision: 1,
-    baseRevision: null,
-    templateId: 'qmf-care-home',
-    templateVersion: 1,
-    kind: 'visit',
-    details: { providerId: 'p1', date: '2026-06-04', announced: true, spokeWith: '' },
-    subjectName: 'Oakwood House',
-    sectionRatings: {},
-    overallRating: null,
-    ratingOverrides: {},
-    actions: [],
-    actionChecks: [],
-    review: null,
-    startedAt: '2026-06-04T09:00:00Z',
-    updatedAt: 1,
-    receivedAt: null,
-    problem: null,
-  };
-  await old.table('records').bulkAdd([
-    {
-      ...base,
-      id: 'draft-1',
-      status: 'draft',
-      submittedAt: null,
-      answers: { 'staffing-rota': { value: 'partly-met', note: NOTE } },
-    },
-    { ...base, id: 'queued-1', status: 'queued', submittedAt: '2026-06-04T10:00:00Z', answers: {} },
-  ]);
-  await old.table('outbox').add({
-    recordId: 'queued-1',
-    revision: 1,
-    ownerId: OWNER.id,
-    body: { id: 'queued-1', answers: { x: { value: 'met', note: NOTE } } },
-    state: 'pending',
-    attempts: 0,
-    lastProblem: null,
-    enqueuedAt: 1,
-    uploaded: [],
-  });
-  await old.table('files').add({
-    sha256: 'ab'.repeat(32),
-    blob: new NodeBlob([NOTE], { type: 'image/jpeg' }),
-    type: 'image/jpeg',
-    bytes: NOTE.length,
-    thumbnail: null,
-    recordId: 'draft-1',
-    ownerId: OWNER.id,
-    addedAt: 1,
-  });
+  const old = await openOldDevice(5);
+  await old
+    .table('records')
+    .bulkAdd([
+      clearRecord('draft-1', OWNER.id, 'draft', { answers: { 'staffing-rota': { value: 'partly-met', note: NOTE } } }),
+      clearRecord('queued-1', OWNER.id, 'queued', { submittedAt: '2026-06-04T10:00:00Z', answers: {} }),
+    ]);
+  await old.table('outbox').add(
+    clearEntry('queued-1', {
+      ownerId: OWNER.id,
+      body: { id: 'queued-1', answers: { x: { value: 'met', note: NOTE } } },
+    }),
+  );
+  await old.table('files').add(
+    clearFile('ab'.repeat(32), 'draft-1', {
+      blob: new NodeBlob([NOTE], { type: 'image/jpeg' }) as unknown as Blob,
+      bytes: NOTE.length,
+      ownerId: OWNER.id,
+    }),
+  );
   await old.table('briefings').add({ providerId: 'p1', compiledAt: '2026-06-01T00:00:00Z', summary: NOTE });
   old.close();
 }

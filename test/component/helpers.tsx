@@ -1,9 +1,10 @@
 // Shared fixtures for component tests: a clean device database unlocked as the officer (records
 // are sealed under their owner's key, issue 14), visits built with the real stores, a complete QMF
-// answer set, and a harness that feeds a page its record live (as App does).
+// answer set, an empty pull to build on, and a harness that feeds a page its record live (as App does).
 import type { ComponentChildren } from 'preact';
 import type { SessionUser } from '../../src/shared/auth/schema';
 import type { Answer } from '../../src/shared/records/schema';
+import type { PullResponse } from '../../src/shared/sync/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { db, type LocalRecord } from '../../src/app/storage/database';
 import { useVisit } from '../../src/app/records/queries';
@@ -96,6 +97,24 @@ export async function outboxFor(id: string) {
     .outbox.filter((row) => row.recordId === id)
     .toArray();
   return Promise.all(rows.map(async (row) => ({ ...row, body: await openOutboxBody(row) })));
+}
+
+/** An incremental pull that changes nothing, `over` replacing any part: what a test's pull starts from. */
+export function pullOf(over: Partial<PullResponse> = {}): PullResponse {
+  return {
+    cursor: 'c',
+    full: false,
+    templates: [],
+    providers: [],
+    briefings: [],
+    assignments: [],
+    removed: { providers: [] },
+    scope: { briefings: [], assignments: [] },
+    pinned: [],
+    settings: { briefingStaleDays: 7 },
+    returned: [],
+    ...over,
+  };
 }
 
 /** Renders a page with the record read through the live query, so writes re-render it as in the app. */

@@ -36,6 +36,13 @@ function expectLinked(messages: Array<[message: string, fieldId: string]>) {
   }
 }
 
+/** Submits the entry and expects the summary to show exactly `messages`, each linked to its field. */
+async function submitRefused(user: ReturnType<typeof userEvent.setup>, messages: Array<[string, string]>) {
+  await submit(user);
+  await screen.findByRole('alert', { name: 'There is a problem' });
+  expectLinked(messages);
+}
+
 describe('intelligence form validation', () => {
   it('asks for the kind first, moves focus to the error summary, and sends nothing', async () => {
     const { user, onSave } = setUp();
@@ -53,9 +60,7 @@ describe('intelligence form validation', () => {
     const { user, onSave } = setUp();
     await user.click(screen.getByRole('radio', { name: 'CQC inspection' }));
     expect(screen.getByRole('textbox', { name: 'Summary (optional)' })).toBeTruthy();
-    await submit(user);
-    await screen.findByRole('alert', { name: 'There is a problem' });
-    expectLinked([
+    await submitRefused(user, [
       ['Enter the date of the inspection', 'intel-date'],
       ['Select the overall rating', 'intel-overall'],
       ['Select the rating for Safe', 'intel-safe'],
@@ -71,9 +76,7 @@ describe('intelligence form validation', () => {
     const { user } = setUp();
     await user.click(screen.getByRole('radio', { name: 'Complaint' }));
     setDate('Date received', '2026-06-11');
-    await submit(user);
-    await screen.findByRole('alert', { name: 'There is a problem' });
-    expectLinked([
+    await submitRefused(user, [
       ['The date must be today or in the past', 'intel-date'],
       ['Select whether the complaint is open or closed', 'intel-status'],
       ['Enter a summary of the complaint', 'intel-summary'],
@@ -116,9 +119,7 @@ describe('intelligence form validation', () => {
   ] as Array<[string, Array<[string, string]>]>)('names what is missing from a %s', async (kind, messages) => {
     const { user } = setUp();
     await user.click(screen.getByRole('radio', { name: kind }));
-    await submit(user);
-    await screen.findByRole('alert', { name: 'There is a problem' });
-    expectLinked(messages);
+    await submitRefused(user, messages);
   });
 
   it('sends a complete entry and clears the form for the next one', async () => {
@@ -188,9 +189,7 @@ describe('intelligence form validation', () => {
     for (const label of ['Overall rating', 'Safe', 'Effective', 'Caring', 'Responsive', 'Well-led']) {
       await user.selectOptions(screen.getByRole('combobox', { name: label }), 'Good');
     }
-    await submit(user);
-    await screen.findByRole('alert', { name: 'There is a problem' });
-    expectLinked([['Invalid option: expected one of "outstanding"|"good"', 'intel-safe']]);
+    await submitRefused(user, [['Invalid option: expected one of "outstanding"|"good"', 'intel-safe']]);
     expect((screen.getByRole('combobox', { name: 'Overall rating' }) as HTMLSelectElement).value).toBe('good');
   });
 });

@@ -3,7 +3,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/preact';
 import type { Assignment, Briefing, ProviderRecord } from '../../src/shared/briefings/register';
-import type { PullResponse } from '../../src/shared/sync/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/qmf-care-home';
 import { applyPull } from '../../src/app/sync/pull';
 import { settings } from '../../src/app/sync/settings';
@@ -11,7 +10,7 @@ import { db } from '../../src/app/storage/database';
 import { VisitsToDo } from '../../src/app/records/VisitsToDo';
 import type { RecordSummary } from '../../src/app/records/queries';
 
-import { officer, resetDevice } from './helpers';
+import { officer, pullOf as pull, resetDevice } from './helpers';
 
 const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -60,22 +59,6 @@ function assignment(id: string, providerId: string, dueDate: string): Assignment
     announced: true,
     notes: '',
     status: 'open',
-  };
-}
-function pull(over: Partial<PullResponse>): PullResponse {
-  return {
-    cursor: 'c',
-    full: false,
-    templates: [],
-    providers: [],
-    briefings: [],
-    assignments: [],
-    removed: { providers: [] },
-    scope: { briefings: [], assignments: [] },
-    pinned: [],
-    settings: { briefingStaleDays: 7 },
-    returned: [],
-    ...over,
   };
 }
 

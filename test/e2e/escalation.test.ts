@@ -5,30 +5,14 @@
 // it. The register marks providers in escalation (the demo's The Beeches among them). axe on each
 // page that changed.
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { calendarDay } from '../../src/shared/calendar';
 import { quarterLabel, quarterOf } from '../../src/shared/reports/quarters';
 import { expectAccessible } from './support/browser';
-import { describeWithChromium, type ChromiumApp } from './support/chromium-suite';
+import { describeWithChromium } from './support/chromium-suite';
+import { openOffice, tableRows } from './support/office';
 
 const PROVIDER = 'Hartwell Lodge Nursing Home';
 const REASON = 'CQC rated the home inadequate overall, with safe and well-led inadequate.';
-
-async function openOffice(app: ChromiumApp, link: string, heading: string): Promise<void> {
-  await app.page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Office' }).click();
-  await app.waitForHeading('Office');
-  await app.page.getByRole('link', { name: link }).click();
-  await app.waitForHeading(heading);
-}
-
-/** A table's body rows as cell texts (header cell first), found by its caption. */
-async function tableRows(page: Page, caption: string | RegExp): Promise<string[][]> {
-  const table = page.getByRole('table', { name: caption });
-  await table.waitFor();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
-}
 
 describeWithChromium('escalation procedure (Chromium)', (env) => {
   it('opens an escalation in the office, shows it in the officer\u2019s offline briefing and counts it in the report', async () => {

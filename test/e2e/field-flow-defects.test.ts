@@ -43,15 +43,8 @@ describeWithChromium('field flow defects of issue 17 (Chromium)', (env) => {
     const app = await env.signedIn('officer');
     const { page } = app;
     await app.startVisit(PROVIDER);
-    await page.getByRole('link', { name: 'Signatures' }).click();
-    await app.waitForHeading('Signatures');
-    const pad = page.getByRole('img', { name: /draw the signature here/ });
-    const box = (await pad.boundingBox())!;
-    await page.mouse.move(box.x + 20, box.y + box.height / 2);
-    await page.mouse.down();
-    for (let i = 1; i <= 20; i++)
-      await page.mouse.move(box.x + 20 + i * 12, box.y + box.height / 2 + (i % 2 ? -15 : 15));
-    await page.mouse.up();
+    await app.openSignatures();
+    await app.drawSignature();
     expect(await padHasInk(page)).toBe(true);
 
     await page.getByRole('button', { name: 'Save the signature' }).click();

@@ -16,11 +16,8 @@ const MISSED_NOTE = 'Two missed calls in October were logged but not reported to
 
 describeWithChromium('home care visit offline (Chromium)', (env) => {
   it('starts a home care visit on the home care template offline and syncs it exactly once', async () => {
-    const app = await env.newApp({ profile: true });
+    const app = await env.signedIn('officer', { profile: true });
     let page = app.page;
-    await page.goto('/');
-    await app.signIn('officer');
-    await app.waitForSynced();
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
     // No signal from here on: a cold start from the service worker.

@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import { expectAccessible } from './support/browser';
 import { describeWithChromium } from './support/chromium-suite';
+import { openOffice } from './support/office';
 
 const PROVIDER = 'Willow Bank Care Home';
 
@@ -81,10 +82,7 @@ describeWithChromium('office pages (Chromium)', (env) => {
     expect(await assigned.textContent()).toContain('Cancelled');
 
     // Import intelligence: a file with a bad row imports nothing and names it; then a good one.
-    await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Office' }).click();
-    await app.waitForHeading('Office');
-    await page.getByRole('link', { name: 'Import CSV' }).click();
-    await app.waitForHeading('Import from a CSV file');
+    await openOffice(app, 'Import CSV', 'Import from a CSV file');
     await expectAccessible(page, 'import page');
     const file = page.getByLabel('Intelligence CSV file');
     const header = 'provider_id,kind,date,summary,status,source,sentiment\n';

@@ -124,16 +124,9 @@ describeWithChromium('photos on the device (Chromium)', (env) => {
     await app.backToVisit(PROVIDER);
 
     // The registered manager signs for the feedback, with a finger on the pad.
-    await page.getByRole('link', { name: 'Signatures' }).click();
-    await app.waitForHeading('Signatures');
+    await app.openSignatures();
     await page.getByLabel('Name of the person signing').fill('Ann Hughes');
-    const pad = page.getByRole('img', { name: /draw the signature here/ });
-    const box = (await pad.boundingBox())!;
-    await page.mouse.move(box.x + 20, box.y + box.height / 2);
-    await page.mouse.down();
-    for (let i = 1; i <= 20; i++)
-      await page.mouse.move(box.x + 20 + i * 12, box.y + box.height / 2 + (i % 2 ? -15 : 15));
-    await page.mouse.up();
+    await app.drawSignature();
     await page.getByRole('button', { name: 'Save the signature' }).click();
     await page.getByText('Signed by Ann Hughes').waitFor();
     await expectAccessible(page, 'signatures');

@@ -5,30 +5,12 @@
 // actions tracker, the register and a provider's history work; axe on every new page; officers
 // are kept out.
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { qmfCareHomeV2 } from '../../src/shared/templates/qmf-care-home-v2';
 import { DEMO_QUARTER, DEMO_QUARTER_FIGURES as FIXTURE } from '../fixtures/demo-quarter';
 import { expectAccessible } from './support/browser';
-import { describeWithChromium, type ChromiumApp } from './support/chromium-suite';
+import { describeWithChromium } from './support/chromium-suite';
+import { openOffice, tableRows } from './support/office';
 import { printedText } from './support/pdf';
-
-/** A table's body rows as cell texts (header cell first), found by its caption. */
-async function tableRows(page: Page, caption: string | RegExp): Promise<string[][]> {
-  const table = page.getByRole('table', { name: caption });
-  await table.waitFor();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
-}
-
-async function openOffice(app: ChromiumApp, link: string, heading: string | RegExp, checkHome = false): Promise<void> {
-  const { page } = app;
-  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Office' }).click();
-  await app.waitForHeading('Office');
-  if (checkHome) await expectAccessible(page, 'office home');
-  await page.getByRole('link', { name: link }).click();
-  await app.waitForHeading(heading);
-}
 
 describeWithChromium('office reports (Chromium)', (env) => {
   it('shows the demo quarter as worked out by hand, and prints it', async () => {

@@ -122,10 +122,8 @@ describeWithChromium('security in the browser (Chromium)', (env) => {
     await expect.poll(async () => Object.values(await cached()).flat()).toContain('/index.html');
     expect(await sessionCookie()).toBe(1);
 
-    await page.getByRole('link', { name: 'Sign out' }).click();
-    await app.waitForHeading('Sign out');
-    await page.getByRole('button', { name: 'Sign out and clear this device' }).click();
-    await app.waitForHeading('Sign in');
+    await app.openSignOut();
+    await app.signOutAndClear();
 
     await expect.poll(databases).toEqual([]);
     expect(await storage()).toEqual({ local: [], session: [] });

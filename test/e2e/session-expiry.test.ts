@@ -15,8 +15,7 @@ describeWithChromium('expired sign-in with queued work (Chromium)', (env) => {
     expect(await app.waitingCount()).toBe('1 visit waiting to send');
 
     // Signing out with a visit not yet sent asks first and does nothing without the tick.
-    await page.getByRole('link', { name: 'Sign out' }).click();
-    await app.waitForHeading('Sign out');
+    await app.openSignOut();
     await page.getByText('1 visit on this device has not been sent to the council.').waitFor();
     await page.getByRole('button', { name: 'Sign out and clear this device' }).click();
     await page.getByText('Tick the box to confirm').waitFor();
@@ -46,11 +45,9 @@ describeWithChromium('expired sign-in with queued work (Chromium)', (env) => {
     const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
     expect(await databases()).toEqual(['qa-visits', 'qa-visits-device']);
     // Nothing is left unsent, so signing out clears the device without asking twice.
-    await page.getByRole('link', { name: 'Sign out' }).click();
-    await app.waitForHeading('Sign out');
+    await app.openSignOut();
     await expectAccessible(page, 'sign out');
-    await page.getByRole('button', { name: 'Sign out and clear this device' }).click();
-    await app.waitForHeading('Sign in');
+    await app.signOutAndClear();
     // No IndexedDB database at all is left for the origin: visits, reference data and settings.
     await expect.poll(databases).toEqual([]);
   });

@@ -61,11 +61,9 @@ describeWithChromium('a shared tablet: held work (Chromium)', (env) => {
     expect(await arrivedRecords(qa)).toEqual([]);
 
     // B signs out (nothing of B's is unsent): A's held work stays on the device.
-    await page.getByRole('link', { name: 'Sign out' }).click();
-    await app.waitForHeading('Sign out');
+    await app.openSignOut();
     await page.getByText('Another person’s unsent work (2 records) stays held on this device').waitFor();
-    await page.getByRole('button', { name: 'Sign out and clear this device' }).click();
-    await app.waitForHeading('Sign in');
+    await app.signOutAndClear();
     expect((await deviceOutbox(app)).map((e) => e.recordId).sort()).toEqual([first, second].sort());
 
     // A signs in again: the visits are A's again, and go, under A, once each.

@@ -13,10 +13,8 @@ describeWithChromium('sign-out with the network off (Chromium)', (env) => {
     const cookie = await sessionCookie(app);
 
     await context.setOffline(true);
-    await page.getByRole('link', { name: 'Sign out' }).click();
-    await app.waitForHeading('Sign out');
-    await page.getByRole('button', { name: 'Sign out and clear this device' }).click();
-    await app.waitForHeading('Sign in');
+    await app.openSignOut();
+    await app.signOutAndClear();
     // The server could not be told yet: the cookie still opens the session there.
     expect(await sessionStatus(env.server.url, cookie)).toBe(200);
 
@@ -30,15 +28,13 @@ describeWithChromium('sign-out with the network off (Chromium)', (env) => {
 
   it('ends it at the next start, before the app asks who is signed in', async () => {
     const app = await env.signedIn('officer', { profile: true });
-    const { page, context } = app;
+    const { context } = app;
     const cookie = await sessionCookie(app);
     const asked: string[] = [];
 
     await context.setOffline(true);
-    await page.getByRole('link', { name: 'Sign out' }).click();
-    await app.waitForHeading('Sign out');
-    await page.getByRole('button', { name: 'Sign out and clear this device' }).click();
-    await app.waitForHeading('Sign in');
+    await app.openSignOut();
+    await app.signOutAndClear();
     expect(await sessionStatus(env.server.url, cookie)).toBe(200);
 
     // The browser is closed offline and started again online, the old cookie still in its jar.

@@ -4,10 +4,9 @@
 // siblings written here with zlib as the build writes them (scripts/precompress.ts); the API is
 // the real app on PGlite, and one test goes over a real socket to see the bytes on the wire.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
@@ -16,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressResponses } from '../../src/server/http/compress';
 import { acceptedCodings } from '../../src/server/http/encoding';
 import { png } from './contract/attachments';
+import { fakeBuild } from './fake-build';
 import { type App, type Fixture, makeApp, openTestDb, prepare, signIn, type TestDb, visitBody } from './helpers';
 
 const JS = `export function greet(name) {\n  return 'Hello, ' + name;\n}\n`.repeat(80);
@@ -52,15 +52,14 @@ describe('compressed responses', () => {
   let manager: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'qa-compress-'));
-    mkdirSync(join(dir, 'assets'));
-    mkdirSync(join(dir, 'icons'));
+    // Each file with its brotli and gzip siblings, as scripts/precompress.ts leaves them, and an icon.
+    const built: Record<string, string | Uint8Array> = { 'icons/icon-192.png': png(192, 192, 'x'.repeat(4000)) };
     for (const [path, { text }] of Object.entries(FILES)) {
-      writeFileSync(join(dir, path), text);
-      writeFileSync(join(dir, `${path}.br`), brotliCompressSync(text));
-      writeFileSync(join(dir, `${path}.gz`), gzipSync(text, { level: 9 }));
+      built[path] = text;
+      built[`${path}.br`] = brotliCompressSync(text);
+      built[`${path}.gz`] = gzipSync(text, { level: 9 });
     }
-    writeFileSync(join(dir, 'icons', 'icon-192.png'), png(192, 192, 'x'.repeat(4000)));
+    dir = fakeBuild(built, 'qa-compress-');
     testDb = await openTestDb('pglite');
     fixture = await prepare(testDb.db);
     app = makeApp(testDb.db, { config: { staticDir: dir }, attachmentsDir: join(dir, 'attachments-store') });

@@ -15,7 +15,7 @@ import { upsertProvider } from '../../src/server/reference/store';
 import { seed } from '../../src/server/seed/index';
 import { makeRecord } from '../../src/server/seed/record-maker';
 import type { SessionUser } from '../../src/shared/auth/schema';
-import type { RecordBody, VisitBody } from '../../src/shared/records/schema';
+import type { RaisedAction, RecordBody, VisitBody } from '../../src/shared/records/schema';
 import type { Provider } from '../../src/shared/sync/schema';
 import type { Template } from '../../src/shared/templates/schema';
 import { qmfCareHomeV1 } from '../../src/shared/templates/index';
@@ -200,6 +200,23 @@ export async function call(app: App, path: string, opts: Call = {}) {
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary fields
   return { status: res.status, headers: res.headers, json: json as any };
+}
+
+/**
+ * An action raised on a record: a new id, raised on the record as a whole, routine, for the provider
+ * and with no detail unless `fields` says otherwise.
+ */
+export function raisedAction(fields: Partial<RaisedAction> & Pick<RaisedAction, 'title' | 'dueDate'>): RaisedAction {
+  return { id: randomUUID(), itemId: null, detail: '', significance: 'routine', owner: 'provider', ...fields };
+}
+
+/** A password sign-in as it arrives through a proxy that names `forwardedFor`; the answer unchecked. */
+export function signInThrough(app: App, forwardedFor: string, email: string, password: string) {
+  return call(app, '/api/session', {
+    method: 'POST',
+    body: { email, password },
+    headers: { 'x-forwarded-for': forwardedFor },
+  });
 }
 
 /** Signs in and returns the Cookie header value to send back. */

@@ -4,7 +4,6 @@
 // response, and the abuse cases the contract suite does not already cover (claimed submitters,
 // deep nesting, sign-in throttling across addresses, session lifetimes on every kind of route).
 // Cross-user and cross-role access of every route is the contract suite's matrix (contract/authz.ts).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { abuseSuite } from './security/abuse';
 import { fuzzSuite } from './security/fuzz';
@@ -18,6 +17,7 @@ import {
   openTestDb,
   prepare,
   providerRow,
+  raisedAction,
   signIn,
   visitBody,
   type TestDb,
@@ -39,17 +39,7 @@ function securitySuite(kind: DbKind) {
 
     // Something for the id-taking routes to aim at: a record with a provider action, a provider, an assignment.
     const record = visitBody({
-      actions: [
-        {
-          id: randomUUID(),
-          itemId: null,
-          title: 'Update the staff rota',
-          detail: 'Weekend cover',
-          significance: 'routine',
-          owner: 'provider',
-          dueDate: '2026-06-01',
-        },
-      ],
+      actions: [raisedAction({ title: 'Update the staff rota', detail: 'Weekend cover', dueDate: '2026-06-01' })],
     });
     expect(
       (await call(app, `/api/submissions/${record.id}`, { method: 'PUT', body: record, cookie: cookies.officer }))

@@ -1,11 +1,11 @@
 // Serving the built app: cache rules per kind of file, the SPA fallback, and the same security
 // headers as the API. Uses a throw-away folder standing in for dist/.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db';
 import { openPglite } from '../../src/server/db/pglite';
+import { fakeBuild, SHELL } from './fake-build';
 import { type App, makeApp } from './helpers';
 
 describe('static app', () => {
@@ -13,12 +13,7 @@ describe('static app', () => {
   let db: Db;
   let app: App;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'qa-static-'));
-    mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>QA Visits</title>');
-    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
-    writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"QA Visits"}');
-    writeFileSync(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
+    dir = fakeBuild(SHELL, 'qa-static-');
     db = await openPglite();
     app = makeApp(db, { config: { staticDir: dir } });
   });

@@ -586,6 +586,36 @@ export class FieldApp<D extends EngineDriver = EngineDriver> {
     await this.hands.rateAsSuggested(rating);
   }
 
+  /** From the task list to the signatures page. */
+  async openSignatures(): Promise<void> {
+    await this.hands.press('link', 'Signatures');
+    await this.waitForHeading('Signatures');
+  }
+
+  /** Chromium, on the signatures page: signs on the pad with the mouse, a zigzag stroke as a finger draws. */
+  async drawSignature(): Promise<void> {
+    const { page } = this;
+    const box = await page.getByRole('img', { name: /draw the signature here/ }).boundingBox();
+    if (!box) throw new Error('no signature pad on the page');
+    const middle = box.y + box.height / 2;
+    await page.mouse.move(box.x + 20, middle);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 20 + i * 12, middle + (i % 2 ? -15 : 15));
+    await page.mouse.up();
+  }
+
+  /** From any page with the account links to the sign-out page. */
+  async openSignOut(): Promise<void> {
+    await this.hands.press('link', 'Sign out');
+    await this.waitForHeading('Sign out');
+  }
+
+  /** On the sign-out page: signs out and clears the device (nothing unsent, or already confirmed), to Sign in. */
+  async signOutAndClear(): Promise<void> {
+    await this.hands.press('button', 'Sign out and clear this device');
+    await this.waitForHeading('Sign in');
+  }
+
   async backToVisit(provider: string): Promise<void> {
     await this.hands.press('link', 'Return to the visit');
     await this.waitForHeading(provider);
@@ -713,9 +743,12 @@ export class FieldApp<D extends EngineDriver = EngineDriver> {
   /** How many entries an object store of the device database holds. */
   count = (storeName: string) => this.driver.evaluate(countStore, storeName);
 
-  async outbox(): Promise<Array<{ recordId: string; state: string }>> {
-    return (await this.driver.evaluate(readStore, 'outbox', null)) as Array<{ recordId: string; state: string }>;
+  /** Every row of an object store as the device keeps it, sealed fields unopened (empty when there is no such store). */
+  async storedRows<T = Record<string, unknown>>(storeName: string): Promise<T[]> {
+    return (await this.driver.evaluate(readStore, storeName, null)) as T[];
   }
+
+  outbox = () => this.storedRows<{ recordId: string; state: string }>('outbox');
 
   /**
    * Puts submitted records straight into the device database, as submitVisit leaves them (a queued

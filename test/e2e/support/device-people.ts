@@ -9,59 +9,23 @@ import { AFTER_DEMO_HISTORY } from './api';
 
 export const LOCKED = 'QA Visits is locked';
 
-/** Runs in the page: every row of one object store of the app's IndexedDB (empty when it has none). */
-function allRows(storeName: string): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('qa-visits');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const database = open.result;
-      if (!database.objectStoreNames.contains(storeName)) {
-        database.close();
-        resolve([]);
-        return;
-      }
-      const request = database.transaction(storeName).objectStore(storeName).getAll();
-      request.onsuccess = () => {
-        database.close();
-        resolve(request.result);
-      };
-      request.onerror = () => reject(request.error);
-    };
-  });
+/** The given clear fields of every row of one object store, as the device stores it. */
+async function clearFields<K extends string>(app: ChromiumApp, storeName: string, fields: K[]) {
+  const rows = await app.storedRows<Record<K, string>>(storeName);
+  return rows.map((row) => Object.fromEntries(fields.map((field) => [field, row[field]])) as Record<K, string>);
 }
 
 export type RowSummary = { id: string; ownerId: string; status: string };
 
 /** The device's records by their clear fields. */
-export async function deviceRecords(app: ChromiumApp): Promise<RowSummary[]> {
-  const rows = (await app.page.evaluate(allRows, 'records')) as RowSummary[];
-  return rows.map(({ id, ownerId, status }) => ({ id, ownerId, status }));
-}
+export const deviceRecords = (app: ChromiumApp): Promise<RowSummary[]> =>
+  clearFields(app, 'records', ['id', 'ownerId', 'status']);
 
 /** The device's files: hash, the record that added it, and its person. */
-export async function deviceFiles(
-  app: ChromiumApp,
-): Promise<Array<{ sha256: string; recordId: string; ownerId: string }>> {
-  const rows = (await app.page.evaluate(allRows, 'files')) as Array<{
-    sha256: string;
-    recordId: string;
-    ownerId: string;
-  }>;
-  return rows.map(({ sha256, recordId, ownerId }) => ({ sha256, recordId, ownerId }));
-}
+export const deviceFiles = (app: ChromiumApp) => clearFields(app, 'files', ['sha256', 'recordId', 'ownerId']);
 
 /** The device's outbox entries: which record, whose, and whether waiting or needing attention. */
-export async function deviceOutbox(
-  app: ChromiumApp,
-): Promise<Array<{ recordId: string; ownerId: string; state: string }>> {
-  const rows = (await app.page.evaluate(allRows, 'outbox')) as Array<{
-    recordId: string;
-    ownerId: string;
-    state: string;
-  }>;
-  return rows.map(({ recordId, ownerId, state }) => ({ recordId, ownerId, state }));
-}
+export const deviceOutbox = (app: ChromiumApp) => clearFields(app, 'outbox', ['recordId', 'ownerId', 'state']);
 
 /** The value of this device's session cookie (throws when there is none). */
 export async function sessionCookie(app: ChromiumApp): Promise<string> {

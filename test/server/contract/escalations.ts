@@ -7,8 +7,9 @@ import { Briefing } from '../../../src/shared/briefings/register';
 import { addDays, calendarDay } from '../../../src/shared/calendar';
 import { Escalation, EscalationList } from '../../../src/shared/escalations/schema';
 import { PullResponse } from '../../../src/shared/sync/schema';
-import { call, providerRow } from '../helpers';
+import { call } from '../helpers';
 import type { Ctx } from './ctx';
+import { addProvider, refusedPaths } from './steps';
 
 const PROVIDER = 'escalation-home';
 
@@ -30,16 +31,8 @@ export function escalationsContract(ctx: () => Ctx) {
   let id = '';
 
   it('opens an escalation as QA, attributed and dated by the server, and audits it', async () => {
-    const { app, cookies, users } = ctx();
-    expect(
-      (
-        await call(app, '/api/providers', {
-          method: 'POST',
-          cookie: cookies.qa,
-          body: providerRow({ id: PROVIDER, name: 'Escalation Home' }),
-        })
-      ).status,
-    ).toBe(201);
+    const { users } = ctx();
+    await addProvider(ctx(), { id: PROVIDER, name: 'Escalation Home' });
     expect(await list()).toEqual([]);
     const res = await post(`/api/providers/${PROVIDER}/escalations`, {
       trigger: 'failed-cqc-inspection',
@@ -82,8 +75,7 @@ export function escalationsContract(ctx: () => Ctx) {
   it('refuses bad input with a clear 4xx', async () => {
     const open = (body: unknown, provider = PROVIDER) => post(`/api/providers/${provider}/escalations`, body);
     const bad = await open({ trigger: 'rumour', reason: '', openedOn: '7 July' });
-    expect(bad.status).toBe(422);
-    expect(bad.json.issues.map((i: { path: string }) => i.path).sort()).toEqual(['openedOn', 'reason', 'trigger']);
+    expect(refusedPaths(bad).sort()).toEqual(['openedOn', 'reason', 'trigger']);
     const future = await open({ trigger: 'safeguarding', reason: 'x', openedOn: addDays(today(), 1) }, 'willow-bank');
     expect(future.status).toBe(422);
     expect(future.json.issues).toEqual([{ path: 'openedOn', message: expect.stringMatching(/after today/) }]);

@@ -9,6 +9,7 @@ import { MonitoringState } from '../../../src/shared/providers/api-schemas';
 import { PullResponse } from '../../../src/shared/sync/schema';
 import { call, providerRow } from '../helpers';
 import type { Ctx } from './ctx';
+import { refusedPaths } from './steps';
 
 const path = (id: string) => `/api/providers/${id}/monitoring-reviews`;
 
@@ -261,7 +262,6 @@ export function monitoringContract(ctx: () => Ctx) {
     const ok = decision(3, 'green');
     expect((await decide('nobody', ok)).status).toBe(404);
     const bad = await decide('matrix-day', { ...ok, level: 6, rag: 'purple' });
-    expect(bad.status).toBe(422);
-    expect(bad.json.issues.map((i: { path: string }) => i.path).sort()).toEqual(['level', 'rag']);
+    expect(refusedPaths(bad).sort()).toEqual(['level', 'rag']);
   });
 }

@@ -10,6 +10,7 @@ import { removeProvider, upsertProvider } from '../../../src/server/reference/st
 import { encodeCursor } from '../../../src/server/sync/cursor';
 import { call, providerRow, providers, visitBody } from '../helpers';
 import type { Ctx } from './ctx';
+import { assigned } from './steps';
 
 /** What a device holds, applying pulls by the contract's rules. */
 class Device {
@@ -137,23 +138,16 @@ export function pullContract(ctx: () => Ctx) {
     expect(first.scope).toEqual({ briefings: [], assignments: [] });
 
     // Assignment added → its briefing and the assignment arrive.
-    const created = await call(app, '/api/assignments', {
-      method: 'POST',
-      cookie: cookies.qa,
-      body: {
-        providerId: 'hartwell-lodge',
-        officerId: users.officer.id,
-        templateId: 'qmf-care-home',
-        dueDate: '2030-01-10',
-        announced: false,
-        notes: '',
-      },
+    const created = await assigned(ctx(), {
+      providerId: 'hartwell-lodge',
+      officerId: users.officer.id,
+      dueDate: '2030-01-10',
+      announced: false,
     });
-    expect(created.status).toBe(201);
     let p = await sync(device, cookies.officer);
-    expect(p.scope).toEqual({ briefings: ['hartwell-lodge'], assignments: [created.json.id] });
+    expect(p.scope).toEqual({ briefings: ['hartwell-lodge'], assignments: [created] });
     expect(p.briefings.map((b) => b.providerId)).toEqual(['hartwell-lodge']);
-    expect(p.assignments.map((a) => a.id)).toEqual([created.json.id]);
+    expect(p.assignments.map((a) => a.id)).toEqual([created]);
     // officer2 and the manager see none of it.
     expect((await pull(cookies.officer2)).scope).toEqual({ briefings: [], assignments: [] });
     expect((await pull(cookies.manager)).scope).toEqual({ briefings: [], assignments: [] });
@@ -184,7 +178,7 @@ export function pullContract(ctx: () => Ctx) {
     clock.advance(1000);
     const visit = visitBody({
       details: { ...visitBody().details, providerId: 'hartwell-lodge', date: '2026-03-02' },
-      assignmentId: created.json.id,
+      assignmentId: created,
     });
     expect(
       (await call(app, `/api/submissions/${visit.id}`, { method: 'PUT', body: visit, cookie: cookies.officer })).status,
@@ -216,24 +210,16 @@ export function pullContract(ctx: () => Ctx) {
     expect(device.briefings.size).toBe(0);
 
     // Cancelling an assignment takes it off the device.
-    const second = await call(app, '/api/assignments', {
-      method: 'POST',
-      cookie: cookies.manager,
-      body: {
-        providerId: 'willow-bank',
-        officerId: users.officer.id,
-        templateId: 'qmf-care-home',
-        dueDate: '2030-02-01',
-        announced: true,
-        notes: 'x',
-      },
-    });
-    expect(second.status).toBe(201);
+    const second = await assigned(
+      ctx(),
+      { officerId: users.officer.id, dueDate: '2030-02-01', notes: 'x' },
+      cookies.manager,
+    );
     p = await sync(device, cookies.officer);
-    expect(p.scope).toEqual({ briefings: ['willow-bank'], assignments: [second.json.id] });
+    expect(p.scope).toEqual({ briefings: ['willow-bank'], assignments: [second] });
     expect(
       (
-        await call(app, `/api/assignments/${second.json.id}`, {
+        await call(app, `/api/assignments/${second}`, {
           method: 'PATCH',
           cookie: cookies.qa,
           body: { status: 'cancelled' },
@@ -247,19 +233,7 @@ export function pullContract(ctx: () => Ctx) {
 
   it('gives identical answers whatever the client clock says, and resends briefings on a new server day', async () => {
     const { app, cookies, users, clock } = ctx();
-    const created = await call(app, '/api/assignments', {
-      method: 'POST',
-      cookie: cookies.qa,
-      body: {
-        providerId: 'willow-bank',
-        officerId: users.officer2.id,
-        templateId: 'qmf-care-home',
-        dueDate: '2030-01-10',
-        announced: false,
-        notes: '',
-      },
-    });
-    expect(created.status).toBe(201);
+    const created = await assigned(ctx(), { officerId: users.officer2.id, dueDate: '2030-01-10', announced: false });
     const base = await pull(cookies.officer2);
     const skews = [-86_400_000, 86_400_000].map((ms) => new Date(clock.now().getTime() + ms).toUTCString());
     for (const date of skews) {
@@ -281,7 +255,7 @@ export function pullContract(ctx: () => Ctx) {
     const nextDay = await pull(cookies.officer2, same.cursor);
     expect(nextDay.briefings.map((b) => b.providerId)).toEqual(['willow-bank']);
     expect(nextDay.briefings[0]!.compiledAt).toBe(clock.now().toISOString());
-    await call(app, `/api/assignments/${created.json.id}`, {
+    await call(app, `/api/assignments/${created}`, {
       method: 'PATCH',
       cookie: cookies.qa,
       body: { status: 'cancelled' },
@@ -290,22 +264,7 @@ export function pullContract(ctx: () => Ctx) {
 
   it('forgets scope snapshots no cursor has named for 30 days; a cursor whose snapshot is gone gets its whole scope', async () => {
     const { app, cookies, users, clock, db } = ctx();
-    const assign = async (dueDate: string) => {
-      const res = await call(app, '/api/assignments', {
-        method: 'POST',
-        cookie: cookies.qa,
-        body: {
-          providerId: 'willow-bank',
-          officerId: users.officer2.id,
-          templateId: 'qmf-care-home',
-          dueDate,
-          announced: false,
-          notes: '',
-        },
-      });
-      expect(res.status).toBe(201);
-      return res.json.id as string;
-    };
+    const assign = (dueDate: string) => assigned(ctx(), { officerId: users.officer2.id, dueDate, announced: false });
     const keys = async () =>
       (
         await db.query<{ key: string }>('SELECT key FROM pull_scopes WHERE user_id = $1 ORDER BY key', [

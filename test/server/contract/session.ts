@@ -3,8 +3,9 @@
 // and the pull; and the per-device unlock key, answered only to a password sign-in naming the device.
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { PASSWORD, call, makeApp, manualClock, signIn } from '../helpers';
+import { PASSWORD, call, makeApp, manualClock, signIn, signInThrough } from '../helpers';
 import type { Ctx } from './ctx';
+import { refusedPaths } from './steps';
 
 const BAD = { error: 'unauthenticated', message: 'Email or password is not right' };
 const HOUR = 3_600_000;
@@ -123,21 +124,12 @@ export function sessionContract(ctx: () => Ctx) {
 
   it('throttles after 20 failures from one address', async () => {
     const app = makeApp(ctx().db, { config: { trustProxy: ONE_HOP } });
-    const attempt = (email: string, password = 'wrong') =>
-      call(app, '/api/session', {
-        method: 'POST',
-        body: { email, password },
-        headers: { 'x-forwarded-for': '203.0.113.9' },
-      });
+    const attempt = (email: string, password = 'wrong') => signInThrough(app, '203.0.113.9', email, password);
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(`nobody${i}@example.org`)));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(401));
     const blocked = await attempt(ctx().users.manager.email, PASSWORD);
     expect(blocked.status).toBe(429);
-    const otherAddress = await call(app, '/api/session', {
-      method: 'POST',
-      body: { email: ctx().users.manager.email, password: PASSWORD },
-      headers: { 'x-forwarded-for': '198.51.100.7' },
-    });
+    const otherAddress = await signInThrough(app, '198.51.100.7', ctx().users.manager.email, PASSWORD);
     expect(otherAddress.status).toBe(200);
   });
 
@@ -145,22 +137,14 @@ export function sessionContract(ctx: () => Ctx) {
     const app = makeApp(ctx().db, { now: manualClock().now, config: { trustProxy: ONE_HOP } });
     // What a client writes comes first; the proxy appends the address it saw, 203.0.113.77.
     const attempt = (i: number, email: string, password: string) =>
-      call(app, '/api/session', {
-        method: 'POST',
-        body: { email, password },
-        headers: { 'x-forwarded-for': `192.0.2.${i}, 10.${i}.0.1, 203.0.113.77` },
-      });
+      signInThrough(app, `192.0.2.${i}, 10.${i}.0.1, 203.0.113.77`, email, password);
     const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(i, `rotate${i}@example.org`, 'x')));
     expect(guesses.map((r) => r.status)).toEqual(Array(20).fill(401));
     const blocked = await attempt(200, ctx().users.manager.email, PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toBe('900');
     // The same person from another real address is let in.
-    const elsewhere = await call(app, '/api/session', {
-      method: 'POST',
-      body: { email: ctx().users.manager.email, password: PASSWORD },
-      headers: { 'x-forwarded-for': '203.0.113.77, 198.51.100.20' },
-    });
+    const elsewhere = await signInThrough(app, '203.0.113.77, 198.51.100.20', ctx().users.manager.email, PASSWORD);
     expect(elsewhere.status).toBe(200);
   });
 
@@ -333,7 +317,6 @@ export function sessionContract(ctx: () => Ctx) {
       method: 'POST',
       body: { email: users.manager2.email, password: PASSWORD, deviceId: 'short' },
     });
-    expect(malformed.status).toBe(422);
-    expect(malformed.json.issues.map((i: { path: string }) => i.path)).toEqual(['deviceId']);
+    expect(refusedPaths(malformed)).toEqual(['deviceId']);
   });
 }

@@ -2,11 +2,11 @@
 // checks: API 2xx/204, each API error status (400 to 500, the 404 catch-all included), HEAD, the
 // static shell, a client route, an asset, the service worker, static 404s, and a server with no
 // build. The CSP is read directive by directive, so a loosened policy fails with its name.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../../src/server/db';
+import { fakeBuild, SHELL } from '../fake-build';
 import { type App, makeApp, visitBody } from '../helpers';
 import type { SecurityCtx } from './ctx';
 
@@ -55,15 +55,7 @@ export function headersSuite(ctx: () => SecurityCtx) {
   let broken: App;
   let throttled: App;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'qa-security-static-'));
-    mkdirSync(join(dir, 'assets'));
-    writeFileSync(
-      join(dir, 'index.html'),
-      '<!doctype html><title>QA Visits</title><script type="module" src="/assets/index-AbC123.js"></script>',
-    );
-    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
-    writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"QA Visits"}');
-    writeFileSync(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
+    dir = fakeBuild(SHELL, 'qa-security-static-');
     site = makeApp(ctx().db, { config: { staticDir: dir } });
     bare = makeApp(ctx().db, { config: { staticDir: join(dir, 'missing') } });
     const failing: Db = { ...ctx().db, query: async () => Promise.reject(new Error('database gone')) };

@@ -5,7 +5,7 @@
 // configured lifetimes end a session on every kind of route, on a server that had it cached too.
 import { expect, it } from 'vitest';
 import { ErrorBody } from '../../../src/shared/http';
-import { PASSWORD, call, makeApp, manualClock, signIn, visitBody } from '../helpers';
+import { PASSWORD, call, makeApp, manualClock, signIn, signInThrough, visitBody } from '../helpers';
 import type { SecurityCtx } from './ctx';
 
 const MINUTE = 60_000;
@@ -18,31 +18,24 @@ export function sessionAbuseSuite(ctx: () => SecurityCtx) {
     const app = makeApp(ctx().db, { now: clock.now, config: { trustProxy: { mode: 'hops', hops: 1 } } });
     const email = ctx().users.officer2.email;
     const spellings = [email, email.toUpperCase(), ` ${email} `, email.replace('officer', 'OFFICER'), `\t${email}`];
-    const from = (ip: string, body: unknown) =>
-      call(app, '/api/session', { method: 'POST', body, headers: { 'x-forwarded-for': ip } });
     for (const [i, spelling] of spellings.entries()) {
-      expect((await from(`198.51.100.${i + 1}`, { email: spelling, password: `guess-${i}` })).status).toBe(401);
+      expect((await signInThrough(app, `198.51.100.${i + 1}`, spelling, `guess-${i}`)).status).toBe(401);
     }
-    const blocked = await from('203.0.113.50', { email, password: PASSWORD });
+    const blocked = await signInThrough(app, '203.0.113.50', email, PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.json).toEqual(RATE_LIMITED);
     expect(blocked.headers.get('retry-after')).toBe('900');
     expect(blocked.headers.get('set-cookie')).toBeNull();
     // Other people signing in from those addresses are not affected.
-    expect((await from('198.51.100.1', { email: ctx().users.manager2.email, password: PASSWORD })).status).toBe(200);
+    expect((await signInThrough(app, '198.51.100.1', ctx().users.manager2.email, PASSWORD)).status).toBe(200);
     clock.advance(15 * MINUTE);
-    expect((await from('203.0.113.50', { email, password: PASSWORD })).status).toBe(200);
+    expect((await signInThrough(app, '203.0.113.50', email, PASSWORD)).status).toBe(200);
   });
 
   it('ignores X-Forwarded-For unless the proxy is trusted, so rotating it does not reset the per-address limit', async () => {
     const clock = manualClock();
     const app = makeApp(ctx().db, { now: clock.now });
-    const attempt = (i: number, email: string, password: string) =>
-      call(app, '/api/session', {
-        method: 'POST',
-        body: { email, password },
-        headers: { 'x-forwarded-for': `192.0.2.${i}` },
-      });
+    const attempt = (i: number, email: string, password: string) => signInThrough(app, `192.0.2.${i}`, email, password);
     const guesses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => attempt(i, `spray-${i}@example.org`, 'Winter2026!')),
     );

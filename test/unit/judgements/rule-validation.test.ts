@@ -5,45 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { validateTemplate } from '../../../src/shared/templates/template-rules';
 import type { AggregationRule, Scoring, Template } from '../../../src/shared/templates/schema';
 import { builtInTemplates } from '../../../src/shared/templates/index';
+import { choice, testTemplate } from './template-fixture';
 
-const RAG = [
-  { value: 'green', label: 'Green', score: 3 },
-  { value: 'amber', label: 'Amber', score: 2 },
-  { value: 'red', label: 'Red', score: 1 },
-];
-
-const base = (scoring: Scoring): Template => ({
-  id: 't',
-  version: 1,
-  framework: 'T',
-  title: 'T',
-  description: '',
-  subject: 'provider',
-  responseOptions: [
-    { value: 'met', label: 'Met', score: 3 },
-    { value: 'not-met', label: 'Not met', score: 1 },
-  ],
-  ratingScale: RAG,
-  scoring,
-  overall: { label: 'Overall' },
-  sections: [
-    {
-      id: 'a',
-      title: 'A',
-      rated: true,
-      items: [
-        { id: 'a1', type: 'choice', label: 'a1', required: true, note: 'none' },
-        { id: 'a2', type: 'choice', label: 'a2', required: true, note: 'none' },
-      ],
-    },
-    {
-      id: 'b',
-      title: 'B',
-      rated: false,
-      items: [{ id: 'breach', type: 'yes-no', label: 'Breach?', required: true, note: 'none' }],
-    },
-  ],
-});
+const base = (scoring: Scoring): Template =>
+  testTemplate({
+    scoring,
+    overall: { label: 'Overall' },
+    sections: [
+      { id: 'a', title: 'A', rated: true, items: [choice('a1'), choice('a2')] },
+      { id: 'b', title: 'B', rated: false, items: [choice('breach', { type: 'yes-no', label: 'Breach?' })] },
+    ],
+  });
 
 const worst: AggregationRule = { rule: 'worst-of', source: 'test' };
 const rules = (section: AggregationRule, overall: AggregationRule = worst, extra: Partial<Scoring> = {}): Scoring => ({

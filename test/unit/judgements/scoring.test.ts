@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ratingIssues, suggestOverallRating, suggestSectionRating } from '../../../src/shared/records/scoring';
 import type { Answer } from '../../../src/shared/records/schema';
 import type { Template, TemplateItem } from '../../../src/shared/templates/schema';
+import { choice, RAG, testTemplate } from './template-fixture';
 
 const scale4 = [
   { value: 'outstanding', label: 'Outstanding', score: 4 },
@@ -26,13 +27,7 @@ function template(
   items: TemplateItem[],
   extra: Partial<Template> = {},
 ): Template {
-  return {
-    id: 'test',
-    version: 1,
-    framework: 'Test',
-    title: 'Test',
-    description: '',
-    subject: 'provider',
+  return testTemplate({
     responseOptions: [
       { value: 'met', label: 'Met', score: 3 },
       { value: 'partly-met', label: 'Partly met', score: 2 },
@@ -52,7 +47,22 @@ function template(
     overall: { label: 'Overall' },
     sections: [{ id: 'safe', title: 'Safe', rated: true, items }],
     ...extra,
-  };
+  });
+}
+
+/** The rating suggested for one section with an item per value (made by `itemFor`), answered with those values. */
+function sectionRatingOf(
+  method: 'worst' | 'average',
+  ratingScale: Template['ratingScale'],
+  itemFor: (id: string) => TemplateItem,
+  values: Array<string | null>,
+): string | null {
+  const t = template(
+    method,
+    values.map((_, i) => itemFor(`s${i}`)),
+    { ratingScale },
+  );
+  return suggestSectionRating(t, t.sections[0]!, answersOf(values)).rating;
 }
 
 const answersOf = (values: Array<string | null>): Record<string, Answer> =>
@@ -117,12 +127,6 @@ describe('CQC percentage bands', () => {
 });
 
 describe('QMF worst-of RAG', () => {
-  const rag = [
-    { value: 'green', label: 'Green', score: 3 },
-    { value: 'amber', label: 'Amber', score: 2 },
-    { value: 'red', label: 'Red', score: 1 },
-  ];
-  const check = (id: string): TemplateItem => ({ id, type: 'choice', label: id, required: true, note: 'none' });
   const cases: Array<[Array<string | null>, string | null]> = [
     [['met', 'met', 'met'], 'green'],
     [['met', 'partly-met', 'met'], 'amber'],
@@ -131,17 +135,12 @@ describe('QMF worst-of RAG', () => {
     [['not-applicable', 'not-applicable', null], null],
   ];
   it.each(cases)('%j → %s', (values, expected) => {
-    const t = template(
-      'worst',
-      values.map((_, i) => check(`s${i}`)),
-      { ratingScale: rag },
-    );
-    expect(suggestSectionRating(t, t.sections[0]!, answersOf(values)).rating).toBe(expected);
+    expect(sectionRatingOf('worst', RAG, choice, values)).toBe(expected);
   });
   it('takes the worst area for the overall RAG', () => {
-    const t = template('worst', [check('a')], {
-      ratingScale: rag,
-      sections: ['one', 'two', 'three'].map((id) => ({ id, title: id, rated: true, items: [check(`${id}-a`)] })),
+    const t = template('worst', [choice('a')], {
+      ratingScale: RAG,
+      sections: ['one', 'two', 'three'].map((id) => ({ id, title: id, rated: true, items: [choice(`${id}-a`)] })),
     });
     expect(suggestOverallRating(t, { one: 'green', two: 'amber', three: 'green' }).rating).toBe('amber');
     expect(suggestOverallRating(t, { one: 'green', two: 'green', three: 'green' }).rating).toBe('green');
@@ -165,12 +164,7 @@ describe('audit and observation averages', () => {
     [['red'], 'red'],
   ];
   it.each(cases)('%j → %s', (values, expected) => {
-    const t = template(
-      'average',
-      values.map((_, i) => rated(`s${i}`)),
-      { ratingScale: grades },
-    );
-    expect(suggestSectionRating(t, t.sections[0]!, answersOf(values)).rating).toBe(expected);
+    expect(sectionRatingOf('average', grades, rated, values)).toBe(expected);
   });
   it('skips items hidden by show-if', () => {
     const t = template(

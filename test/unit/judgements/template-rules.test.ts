@@ -3,34 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { validateTemplate } from '../../../src/shared/templates/template-rules';
 import type { Template, TemplateItem } from '../../../src/shared/templates/schema';
+import { choice, testTemplate } from './template-fixture';
 
-const base = (items: TemplateItem[], extra: Partial<Template> = {}): Template => ({
-  id: 't',
-  version: 1,
-  framework: 'T',
-  title: 'T',
-  description: '',
-  subject: 'provider',
-  responseOptions: [
-    { value: 'met', label: 'Met', score: 3 },
-    { value: 'not-met', label: 'Not met', score: 1 },
-  ],
-  ratingScale: [
-    { value: 'green', label: 'Green', score: 3 },
-    { value: 'red', label: 'Red', score: 1 },
-  ],
-  scoring: { method: 'worst' },
-  sections: [{ id: 'a', title: 'A', rated: true, items }],
-  ...extra,
-});
-const item = (id: string, more: Partial<TemplateItem> = {}): TemplateItem => ({
-  id,
-  type: 'choice',
-  label: id,
-  required: true,
-  note: 'none',
-  ...more,
-});
+const base = (items: TemplateItem[], extra: Partial<Template> = {}): Template =>
+  testTemplate({
+    ratingScale: [
+      { value: 'green', label: 'Green', score: 3 },
+      { value: 'red', label: 'Red', score: 1 },
+    ],
+    scoring: { method: 'worst' },
+    sections: [{ id: 'a', title: 'A', rated: true, items }],
+    ...extra,
+  });
+const item = choice;
 
 describe('validateTemplate', () => {
   it('accepts a sound template', () => {

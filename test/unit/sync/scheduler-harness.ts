@@ -46,5 +46,12 @@ export function harness() {
     else run.resolve(outcome);
     await flush();
   }
-  return { clock, timers, runs, states, scheduler, finish, maxActive: () => maxActive };
+  /** Fails `times` runs in a row (network), each next one started by the backoff timer; the last retry is left waiting. */
+  async function failRuns(times: number): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      if (i > 0) timers.runNext();
+      await finish(retry());
+    }
+  }
+  return { clock, timers, runs, states, scheduler, finish, failRuns, maxActive: () => maxActive };
 }

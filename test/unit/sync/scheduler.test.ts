@@ -46,10 +46,8 @@ describe('sync scheduler', () => {
   it('a success resets the failures, and the next failure starts again at 1 s', async () => {
     const h = harness();
     h.scheduler.trigger('start');
-    for (let i = 0; i < 3; i++) {
-      await h.finish(retry());
-      h.timers.runNext();
-    }
+    await h.failRuns(3);
+    h.timers.runNext();
     await h.finish(done);
     expect(h.scheduler.state()).toMatchObject({
       phase: 'idle',
@@ -65,10 +63,7 @@ describe('sync scheduler', () => {
   it('syncNow resets the backoff and runs at once, even while waiting to retry', async () => {
     const h = harness();
     h.scheduler.trigger('start');
-    for (let i = 0; i < 5; i++) {
-      await h.finish(retry());
-      if (i < 4) h.timers.runNext();
-    }
+    await h.failRuns(5);
     expect(h.timers.pending()).toEqual([16_000]);
     const finished = h.scheduler.syncNow();
     expect(h.scheduler.state()).toMatchObject({ phase: 'syncing', consecutiveFailures: 0, nextAttemptAt: null });

@@ -19,6 +19,7 @@ import {
   qmfCareHomeV2,
   supportedLivingV1,
 } from '../../../src/shared/templates/index';
+import { QMF_ANSWER_SCORES, RAG_SCORES, scoresOf } from './qmf-scales';
 import { HOME_CARE_SOURCES } from '../../../src/shared/templates/home-care';
 import { SUPPORTED_LIVING_SOURCES } from '../../../src/shared/templates/supported-living';
 import { preferredTemplate, suitsServiceType, templateServiceTypes } from '../../../src/shared/templates/service-types';
@@ -131,17 +132,8 @@ describe.each(cases)('$name template', ({ template, sources, serviceType, areas,
   });
 
   it('uses the QMF v2 item shapes: met / partly met / not met / n/a, evidence unless met, RAG per area and overall', () => {
-    expect(template.responseOptions.map((o) => [o.value, o.score])).toEqual([
-      ['met', 3],
-      ['partly-met', 2],
-      ['not-met', 1],
-      ['not-applicable', undefined],
-    ]);
-    expect(template.ratingScale.map((o) => [o.value, o.score])).toEqual([
-      ['green', 3],
-      ['amber', 2],
-      ['red', 1],
-    ]);
+    expect(scoresOf(template.responseOptions)).toEqual(QMF_ANSWER_SCORES);
+    expect(scoresOf(template.ratingScale)).toEqual(RAG_SCORES);
     expect(template.ratingScale.find((r) => r.value === 'amber')!.hint).toMatch(/minimum standard/);
     for (const item of template.sections.flatMap((s) => s.items).filter((i) => i.type === 'choice')) {
       expect(item).toMatchObject({ required: true, note: 'required', noteOptionalFor: ['met', 'not-applicable'] });

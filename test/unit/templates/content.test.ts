@@ -14,6 +14,7 @@ import {
   qmfCareHomeV1,
   qmfCareHomeV2,
 } from '../../../src/shared/templates/index';
+import { QMF_ANSWER_SCORES, RAG_SCORES, scoresOf } from './qmf-scales';
 
 const section = (t: Template, id: string) => t.sections.find((s) => s.id === id)!;
 const item = (t: Template, id: string) => t.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
@@ -239,17 +240,8 @@ describe('care home QMF version 2', () => {
   });
 
   it('scores met 3, partly met 2, not met 1, not applicable unscored, and suggests RAG by the worst answer', () => {
-    expect(qmfCareHomeV2.responseOptions.map((o) => [o.value, o.score])).toEqual([
-      ['met', 3],
-      ['partly-met', 2],
-      ['not-met', 1],
-      ['not-applicable', undefined],
-    ]);
-    expect(qmfCareHomeV2.ratingScale.map((o) => [o.value, o.score])).toEqual([
-      ['green', 3],
-      ['amber', 2],
-      ['red', 1],
-    ]);
+    expect(scoresOf(qmfCareHomeV2.responseOptions)).toEqual(QMF_ANSWER_SCORES);
+    expect(scoresOf(qmfCareHomeV2.ratingScale)).toEqual(RAG_SCORES);
     expect(qmfCareHomeV2).toMatchObject({
       scoring: { method: 'worst' },
       overall: { label: 'Overall RAG rating' },
