@@ -2,6 +2,7 @@
 // records the tests made, not the demo history the server starts with.
 import { HISTORY_ENDS } from '../../../src/server/seed/demo-history-data';
 import { addDays } from '../../../src/shared/calendar';
+import type { SubmissionPage } from '../../../src/shared/records/api-schemas';
 export type StoredSubmission = {
   id: string;
   revision: number;
@@ -15,6 +16,7 @@ export type StoredSubmission = {
 /** Records dated after the demo history (which the server seeds), i.e. the ones a test made today. */
 export const AFTER_DEMO_HISTORY = `?from=${addDays(HISTORY_ENDS, 1)}`;
 
+/** Every record the server lists for `who` after the demo history, page by page, each read whole. */
 export async function serverSubmissions(
   baseUrl: string,
   who: { email: string; password: string },
@@ -26,6 +28,18 @@ export async function serverSubmissions(
   });
   if (signIn.status !== 200) throw new Error(`sign-in for the API check failed: ${signIn.status}`);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const list = await fetch(`${baseUrl}/api/submissions${AFTER_DEMO_HISTORY}`, { headers: { Cookie: cookie } });
-  return ((await list.json()) as { submissions: StoredSubmission[] }).submissions;
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } });
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    return (await res.json()) as T;
+  };
+  const ids: string[] = [];
+  let after = '';
+  for (;;) {
+    const page = await get<SubmissionPage>(`/api/submissions${AFTER_DEMO_HISTORY}&limit=200${after}`);
+    ids.push(...page.submissions.map((s) => s.id));
+    if (page.next === null) break;
+    after = `&after=${encodeURIComponent(page.next)}`;
+  }
+  return Promise.all(ids.map((id) => get<StoredSubmission>(`/api/submissions/${id}`)));
 }

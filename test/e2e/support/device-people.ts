@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { APIRequestContext } from 'playwright-core';
 import { USERS, type Credentials } from '../engines/app-model';
 import type { ChromiumApp } from './chromium-suite';
+import type { SubmissionPage } from '../../../src/shared/records/api-schemas';
 import { AFTER_DEMO_HISTORY } from './api';
 
 export const LOCKED = 'QA Visits is locked';
@@ -77,10 +78,11 @@ export async function signInAsSomeoneElse(app: ChromiumApp, who: Credentials): P
 export async function arrivedRecords(
   qa: APIRequestContext,
 ): Promise<Array<{ id: string; revision: number; submitterId: string }>> {
-  const res = await qa.get(`/api/submissions${AFTER_DEMO_HISTORY}`);
+  const res = await qa.get(`/api/submissions${AFTER_DEMO_HISTORY}&limit=200`);
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { submissions: Array<{ id: string; revision: number; submitterId: string }> })
-    .submissions;
+  const page = (await res.json()) as SubmissionPage;
+  expect(page.next, 'more records than one page holds').toBeNull();
+  return page.submissions;
 }
 
 /** The user id of a demo account, as the server knows it. */
