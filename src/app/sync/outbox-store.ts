@@ -39,11 +39,13 @@ export function createOutboxStore(ownerId: string): OutboxStore {
       for (const row of rows) if ((await authorOf(row)) === ownerId) mine.push(row);
       // Opened after reading, outside any transaction. While the app is locked no body opens, so
       // nothing is handed over: sending pauses, and resumes when the person unlocks.
+      // Opened together, not one after another: a long queue is handed over at once (issue 16).
+      const bodies = await Promise.all(mine.map((row) => openOutboxBody(row)));
       const entries: OutboxEntry[] = [];
-      for (const row of mine) {
-        const body = await openOutboxBody(row);
+      mine.forEach((row, at) => {
+        const body = bodies[at];
         if (body) entries.push(toEntry(row, body));
-      }
+      });
       return entries;
     },
 
