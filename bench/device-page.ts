@@ -20,8 +20,8 @@ export interface Probe {
   commits: Commit[];
   onCommit: ((commit: Commit) => void) | null;
   /**
-   * My visits: when `expect` list rows (and the "Sent" group) were first in the document, and the
-   * frame after; and when the lock screen, shown first on every load, went (the person unlocked).
+   * My visits: when the groups counting `expect` records (and the "Sent" group) were first in the
+   * document, each with its rows or its first page and a "Show more" button, and the frame after; and when the lock screen, shown first on every load, went (the person unlocked).
    */
   list: { expect: number; domAt: number | null; paintAt: number | null; unlockedAt: number | null };
   scratch: IDBDatabase | null;
@@ -125,7 +125,17 @@ export function installProbes(): void {
       if (document.querySelector('form[data-testid="lock-screen"]')) locked = true;
       else if (locked && list.unlockedAt === null) list.unlockedAt = performance.now();
       if (list.domAt !== null || document.getElementById('group-sent') === null) return;
-      if (document.querySelectorAll('section[aria-labelledby^="group-"] li').length < list.expect) return;
+      // Every group's heading counts all its records, and shows its rows or its first page of them
+      // with a "Show more" button for the rest (issue 16): the list is open, every record reachable.
+      const sections = Array.from(document.querySelectorAll('section[aria-labelledby^="group-"]'));
+      let counted = 0;
+      for (const section of sections) {
+        const count = Number(/\((\d+)\)/.exec(section.querySelector('h2')?.textContent ?? '')?.[1] ?? 0);
+        counted += count;
+        const rows = section.querySelectorAll('li').length;
+        if (rows < count && section.querySelector('button') === null) return;
+      }
+      if (counted < list.expect) return;
       list.domAt = performance.now();
       observer.disconnect();
       // A frame later the rows have been laid out and painted: that is "visible".
@@ -409,4 +419,25 @@ export function expectRows(n: number | null): void {
 
 export function listTimes(): Probe['list'] {
   return (window as unknown as ProbeWindow).__bench.list;
+}
+
+/**
+ * Presses every "Show more" on My visits until each group lists all its rows; the rows then in the
+ * page (every record reachable, issue 16). Not timed.
+ */
+export async function revealAll(): Promise<number> {
+  for (;;) {
+    const button = Array.from(
+      document.querySelectorAll<HTMLButtonElement>('section[aria-labelledby^="group-"] button'),
+    ).find((b) => b.textContent?.startsWith('Show '));
+    if (!button) break;
+    const before = document.querySelectorAll('section[aria-labelledby^="group-"] li').length;
+    button.click();
+    const deadline = performance.now() + 10_000;
+    while (document.querySelectorAll('section[aria-labelledby^="group-"] li').length === before) {
+      if (performance.now() > deadline) throw new Error('"Show more" added no rows within 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  return document.querySelectorAll('section[aria-labelledby^="group-"] li').length;
 }

@@ -29,8 +29,10 @@
 //     sent), in the shape the app stores them, each with its briefing snapshot (written in the
 //     clear; the app seals them after its next unlock, before the timed loads). My visits is loaded
 //     several times; every load starts locked (issue 14) and the officer's password unlocks it; the
-//     list is timed from the moment the lock screen goes to the frame after every row of the list
-//     is in the document; median. Context: the same load with no records on the device.
+//     list is timed from the moment the lock screen goes to the frame after every group of the list
+//     is in the document with its count and its rows, or its first page of them and a "Show more"
+//     button (issue 16); median. After the timed loads every record is reached through "Show more"
+//     (checked, not timed). Context: the same load with no records on the device.
 //
 // Run alone with `npx tsx bench/device.ts [--quick]`; BENCH_DEVICE=save (or sync, list, comma-separated)
 // runs only those parts. BENCH_DIST=<folder> serves another build
@@ -70,6 +72,7 @@ import {
   prepareBarePut,
   pulledAfterSealing,
   putRecords,
+  revealAll,
   saveOnce,
   serverIds,
   settle,
@@ -452,6 +455,9 @@ async function measureList(
   const full: number[] = [];
   for (let i = 0; i < loads; i++) full.push(await loadList(page, count));
   await page.evaluate(expectRows, null);
+  // Every record reachable: "Show more" until each group lists all its rows (not timed).
+  const reachable = await page.evaluate(revealAll);
+  if (reachable < count) throw new Error(`Only ${reachable} of ${count} records could be reached on My visits`);
   ctx.log(
     `My visits loads (ms) with ${count} records: ${full.map((t) => Math.round(t)).join(', ')}; with none: ${empty.map((t) => Math.round(t)).join(', ')}`,
   );
@@ -465,7 +471,7 @@ async function measureList(
     ratio: value / median(empty),
     budget: '≤ 300 ms',
     holds: value <= 300,
-    note: 'from unlocking (every load starts locked) to the frame after every row is in the page',
+    note: 'from unlocking (every load starts locked) to the frame after every group is in the page, counted in full, with its first rows and "Show more" for the rest; every record then reached through "Show more"',
   };
 }
 
@@ -476,7 +482,12 @@ export const device: BenchPart = async (ctx) => {
   const staticDir = process.env.BENCH_DIST ?? join(ROOT, 'dist');
   // The list bench holds sent records from years back: the device's retention (issue 14) would
   // remove those older than the council's 14 days at start, so this council keeps them ten years.
-  const server = await startServer({ staticDir, env: { DEVICE_SENT_RETENTION_DAYS: '3650' } });
+  // Setup drives the page without input for minutes on a busy machine: the app would lock after
+  // the default 5 idle minutes mid-setup (and a locked app sends nothing), so it allows a day.
+  const server = await startServer({
+    staticDir,
+    env: { DEVICE_SENT_RETENTION_DAYS: '3650', LOCK_IDLE_MINUTES: '1440' },
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     await publishTemplate(server);

@@ -1,11 +1,15 @@
 // "My visits": the signed-in person's visits on this device, grouped by where they are —
-// needing attention first, then drafts, waiting to send, and sent.
+// needing attention first, then drafts, waiting to send, and sent. Read from the records'
+// summaries (issue 16); each group shows its newest rows first and the rest a page at a time
+// ("Show more", which moves the focus to the first row it added), so a device with thousands of
+// records opens at once and every record is reachable by keyboard and screen reader.
 import { openDeadlines } from '../../shared/deadlines';
 import type { SessionUser } from '../../shared/auth/schema';
 import { Page } from '../components/Page';
 import { dueText, formatDate, formatDateTime } from '../components/format';
 import type { RecordStatus } from '../storage/database';
-import { useUploadProgress, useVisits, type RecordSummary } from './queries';
+import { useRef, useState } from 'preact/hooks';
+import { useVisits, type ListedRecord, type RecordSummary } from './queries';
 import { statusClass, statusLabel } from './status';
 import { VisitsToDo } from './VisitsToDo';
 import { useDeadlineRules } from '../sync/settings';
@@ -59,7 +63,7 @@ export function MyVisitsPage(props: { user: SessionUser }) {
               <h2 id={`group-${group.status}`}>
                 {group.title} <span class="count">({rows.length})</span>
               </h2>
-              {rows.length === 0 ? <p class="hint">{group.empty}</p> : <VisitList visits={rows} />}
+              {rows.length === 0 ? <p class="hint">{group.empty}</p> : <VisitList visits={rows} title={group.title} />}
             </section>
           );
         })
@@ -97,37 +101,58 @@ function ReturnedList(props: { visits: RecordSummary[] }) {
 /** A size as people read it: kB under a megabyte (a typed signature is a few kB, not "0.0 MB"), else MB. */
 const size = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} kB` : `${(n / (1024 * 1024)).toFixed(1)} MB`);
 
-function VisitList(props: { visits: RecordSummary[] }) {
-  const progress = useUploadProgress();
+/** Rows a group shows at first, and how many more each "Show more" adds. */
+export const PAGE_ROWS = 50;
+
+function VisitList(props: { visits: ListedRecord[]; title: string }) {
   const rules = useDeadlineRules();
+  const [shown, setShown] = useState(PAGE_ROWS);
+  const list = useRef<HTMLUListElement>(null);
+  const visible = props.visits.slice(0, shown);
+  const more = () => {
+    const first = shown;
+    setShown(shown + PAGE_ROWS);
+    // The first row added takes the focus, so keyboard and screen reader users carry on from there.
+    requestAnimationFrame(() => list.current?.querySelectorAll<HTMLAnchorElement>(':scope > li > a')[first]?.focus());
+  };
   return (
-    <ul class="visit-list">
-      {props.visits.map((v) => (
-        <li key={v.id}>
-          <a href={v.status === 'draft' ? `/visits/${v.id}` : `/visits/${v.id}/check`}>{v.subjectName}</a>
-          <span class={statusClass[v.status]}>{statusLabel[v.status]}</span>
-          <span class="meta">
-            {recordSummary(v)}
-            {v.status === 'sent' && v.receivedAt ? ` · received ${formatDateTime(v.receivedAt)}` : ''}
-          </span>
-          {v.status === 'draft' &&
-            openDeadlines(v.kind, v.details, rules)
-              .slice(0, 1)
-              .map((d) => (
-                <span key={d.kind} class={`meta${d.dueDate < calendarDay(new Date()) ? ' error-text' : ''}`}>
-                  {d.label}: {dueText(d.dueDate).toLowerCase()}
-                </span>
-              ))}
-          {v.status === 'attention' && v.problem && <span class="meta error-text">{v.problem.message}</span>}
-          {v.status === 'queued' && progress?.get(v.id) && (
-            <span class="meta" data-testid="upload-progress">
-              Photos and signatures sent: {progress.get(v.id)!.filesSent} of {progress.get(v.id)!.files} (
-              {size(progress.get(v.id)!.bytesSent)} of {size(progress.get(v.id)!.bytes)})
+    <>
+      <ul class="visit-list" ref={list}>
+        {visible.map((v) => (
+          <li key={v.id}>
+            <a href={v.status === 'draft' ? `/visits/${v.id}` : `/visits/${v.id}/check`}>{v.subjectName}</a>
+            <span class={statusClass[v.status]}>{statusLabel[v.status]}</span>
+            <span class="meta">
+              {recordSummary(v)}
+              {v.status === 'sent' && v.receivedAt ? ` · received ${formatDateTime(v.receivedAt)}` : ''}
             </span>
-          )}
-        </li>
-      ))}
-    </ul>
+            {v.status === 'draft' &&
+              openDeadlines(v.kind, v.details, rules)
+                .slice(0, 1)
+                .map((d) => (
+                  <span key={d.kind} class={`meta${d.dueDate < calendarDay(new Date()) ? ' error-text' : ''}`}>
+                    {d.label}: {dueText(d.dueDate).toLowerCase()}
+                  </span>
+                ))}
+            {v.status === 'attention' && v.problem && <span class="meta error-text">{v.problem.message}</span>}
+            {v.status === 'queued' && v.progress && (
+              <span class="meta" data-testid="upload-progress">
+                Photos and signatures sent: {v.progress.filesSent} of {v.progress.files} ({size(v.progress.bytesSent)}{' '}
+                of {size(v.progress.bytes)})
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {props.visits.length > shown && (
+        <p>
+          <button type="button" class="button secondary" onClick={more}>
+            Show {Math.min(PAGE_ROWS, props.visits.length - shown)} more in “{props.title}” ({shown} of{' '}
+            {props.visits.length} shown)
+          </button>
+        </p>
+      )}
+    </>
   );
 }
 

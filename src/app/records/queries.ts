@@ -2,14 +2,18 @@
 // Dexie queries. The council's copy of a record (which needs a connection) is in council-copy.ts.
 // Records are sealed at rest (sealed-record.ts): each querier reads through Dexie first and only
 // then opens what it read, so every read is observed before any WebCrypto promise is awaited.
+// Lists read records' summaries (storage/summaries.ts, issue 16), never whole records.
+import Dexie from 'dexie';
 import type { Subject, Template } from '../../shared/templates/schema';
 import { unlockedUserId, vaultState } from '../crypto/vault';
-import { useLiveQuery } from '../lib/use-live-query';
-import { db, type LocalRecord, type StoredOutboxEntry, type StoredRecord } from '../storage/database';
-import { openOutboxBody } from '../sync/outbox-body';
-import { isSealedRow, openRecord, openSummary, type RecordSummary } from './sealed-record';
+import { useLiveQuery, useThrottledQuery } from '../lib/use-live-query';
+import { db, summaryOf, type LocalRecord, type StoredOutboxEntry, type StoredRecord } from '../storage/database';
+import { attachmentSizes, openOutboxBody, progressOf } from '../sync/outbox-body';
+import { isSealedRow, openListed, openRecord, type ListedRecord } from './sealed-record';
+import { repairSummaries } from './record-store';
 
-export type { RecordSummary } from './sealed-record';
+export type { ListedRecord, RecordSummary } from './sealed-record';
+export type { UploadProgress } from '../storage/database';
 
 /** Whether this tab can open the row: in the clear, or sealed under the key in memory. */
 const openable = (row: StoredRecord) => !isSealedRow(row) || row.ownerId === unlockedUserId();
@@ -22,12 +26,54 @@ export function useVisit(id: string): LocalRecord | null | undefined {
   }, [id]);
 }
 
-/** This person's records, newest first, as lists show them (their heads opened, not their answers). */
-export function useVisits(ownerId: string): RecordSummary[] | undefined {
-  return useLiveQuery(async () => {
-    const rows = await db().records.where('ownerId').equals(ownerId).reverse().sortBy('updatedAt');
-    return Promise.resolve(Promise.all(rows.filter(openable).map(openSummary)));
-  }, [ownerId]);
+/** How often, at most, a long list re-reads while the device writes (a sync commits a record at a time). */
+const LIST_EVERY_MS = 250;
+
+/**
+ * This person's records, newest first, as lists show them: from their summaries (storage/
+ * summaries.ts; their heads opened, nothing else), with the upload progress of those queued.
+ * Re-read at most a few times a second (a long sync commits one record at a time).
+ */
+export function useVisits(ownerId: string): ListedRecord[] | undefined {
+  return useThrottledQuery(() => listVisits(ownerId), [ownerId], {
+    tables: ['summaries', 'records'],
+    everyMs: LIST_EVERY_MS,
+  });
+}
+
+/**
+ * Reads this person's summaries and their record keys (keys only, from an index). A record put
+ * behind Dexie's back has no summary yet, and a summary may outlive a record so deleted: both are
+ * put right (repairSummaries), and meanwhile listed from the record.
+ */
+export async function listVisits(ownerId: string): Promise<ListedRecord[]> {
+  const database = db();
+  const [summaries, keys] = await Promise.all([
+    database.summaries.where('[ownerId+updatedAt]').between([ownerId, Dexie.minKey], [ownerId, Dexie.maxKey]).toArray(),
+    database.records.where('ownerId').equals(ownerId).primaryKeys() as Promise<string[]>,
+  ]);
+  summaries.reverse();
+  const held = new Set(keys);
+  const listed = summaries.filter((s) => held.has(s.id));
+  const have = new Set(listed.map((s) => s.id));
+  const missing = keys.filter((id) => !have.has(id));
+  if (missing.length > 0 || listed.length !== summaries.length) {
+    const orphans = summaries.filter((s) => !held.has(s.id)).map((s) => s.id);
+    setTimeout(() => void repairSummaries(missing, orphans).catch(() => undefined), 0);
+  }
+  // Rows from before encryption (and those without a summary yet) are read whole: rare.
+  const whole = [...missing, ...listed.filter((s) => s.head === undefined).map((s) => s.id)];
+  const rows = new Map<string, StoredRecord>();
+  if (whole.length > 0) for (const row of await database.records.bulkGet(whole)) if (row) rows.set(row.id, row);
+  for (const id of missing) {
+    const row = rows.get(id);
+    if (row) listed.push(summaryOf(row));
+  }
+  if (missing.length > 0) listed.sort((a, b) => b.updatedAt - a.updatedAt);
+  const mine = listed.filter((s) => (s.head === undefined ? rows.has(s.id) : s.ownerId === unlockedUserId()));
+  const opened = await Promise.resolve(Promise.all(mine.map((s) => openListed(s, rows.get(s.id)))));
+  await progressOfOlderEntries(opened);
+  return opened;
 }
 
 export function useTemplate(id: string | undefined, version: number | undefined) {
@@ -51,12 +97,10 @@ export function useProviders() {
   return useLiveQuery(() => db().providers.orderBy('name').toArray(), []);
 }
 
-export type UploadProgress = { filesSent: number; files: number; bytesSent: number; bytes: number };
-
 /**
- * The files an outbox entry's body names, hash → bytes; null when it cannot be opened here. An
- * entry's body never changes, so each is opened once (not again on every change the outbox sees
- * while a long queue drains); forgotten when the app locks.
+ * The files an outbox entry's body names, hash → bytes; null when it cannot be opened here. Only
+ * for entries queued before summaries (schema v7) held their upload progress. An entry's body never
+ * changes, so each is opened once; forgotten when the app locks.
  */
 const entryFiles = new Map<number, Map<string, number> | null>();
 vaultState.subscribe((state) => {
@@ -67,38 +111,29 @@ async function fileSizes(row: StoredOutboxEntry): Promise<Map<string, number> | 
   const known = row.seq === undefined ? undefined : entryFiles.get(row.seq);
   if (known !== undefined) return known;
   const body = await openOutboxBody(row);
-  const sizes = body && new Map<string, number>();
-  if (body && sizes) {
-    for (const answer of Object.values(body.answers)) {
-      for (const a of answer.attachments ?? []) sizes.set(a.sha256, a.bytes);
-      for (const r of answer.rows ?? [])
-        for (const cell of Object.values(r.answers))
-          for (const a of cell.attachments ?? []) sizes.set(a.sha256, a.bytes);
-    }
-    for (const s of body.signatures ?? []) sizes.set(s.sha256, s.bytes);
-  }
+  const sizes = body && new Map<string, number>(attachmentSizes(body));
   if (row.seq !== undefined && sizes) entryFiles.set(row.seq, sizes);
   if (entryFiles.size > 5000) entryFiles.clear();
   return sizes;
 }
 
-/** For each queued record with files: how many of its files (and bytes) the server has acknowledged. */
-export function useUploadProgress(): Map<string, UploadProgress> | undefined {
-  return useLiveQuery(async () => {
-    const progress = new Map<string, UploadProgress>();
-    const rows = await db().outbox.toArray();
-    const sizes = await Promise.resolve(Promise.all(rows.map(fileSizes)));
-    rows.forEach((row, at) => {
-      const files = sizes[at];
-      if (!files || files.size === 0) return;
-      const sent = (row.uploaded ?? []).filter((h) => files.has(h));
-      progress.set(row.recordId, {
-        filesSent: sent.length,
-        files: files.size,
-        bytesSent: sent.reduce((n, h) => n + (files.get(h) ?? 0), 0),
-        bytes: [...files.values()].reduce((n, b) => n + b, 0),
-      });
-    });
-    return progress;
-  }, []);
+/**
+ * Upload progress of queued records whose summary does not know it (queued before schema v7):
+ * worked out from their outbox entries, as before summaries, for those records only.
+ */
+async function progressOfOlderEntries(listed: ListedRecord[]): Promise<void> {
+  const unknown = listed.filter((v) => v.status === 'queued' && v.progress === undefined);
+  if (unknown.length === 0) return;
+  const rows = await db()
+    .outbox.where('[recordId+revision]')
+    .anyOf(unknown.map((v) => [v.id, v.revision]))
+    .toArray();
+  const sizes = await Promise.resolve(Promise.all(rows.map(fileSizes)));
+  const byId = new Map(unknown.map((v) => [v.id, v]));
+  rows.forEach((row, at) => {
+    const files = sizes[at];
+    const listedRecord = byId.get(row.recordId);
+    if (!files || !listedRecord) return;
+    listedRecord.progress = progressOf(files, row.uploaded ?? []);
+  });
 }

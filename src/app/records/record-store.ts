@@ -17,7 +17,8 @@ import type { Table } from 'dexie';
 import { holdWhileWriting, unlockedUserId } from '../crypto/vault';
 import { sealJson } from '../crypto/seal';
 import { openBriefing } from '../briefings/sealed-briefing';
-import { db, type LocalRecord, type QaDatabase, type StoredRecord } from '../storage/database';
+import { db, summaryOf, type LocalRecord, type QaDatabase, type StoredRecord } from '../storage/database';
+import { attachmentSizes, progressOf } from '../sync/outbox-body';
 import { fromRecordBody, toRecordBody } from './record-body';
 import { editsOf, openRecord } from './sealed-record';
 import { forgetOpened, lastOpened, sealRecord } from './record-seal';
@@ -220,7 +221,10 @@ export function submitRecord(id: string): Promise<void> {
       const body = toRecordBody(record, submittedAt, template ?? null);
       // The entry's body, sealed under the same person's key as the record.
       const sealedBody = await sealJson(record.ownerId, 'outbox-body', body);
-      const landed = await database.transaction('rw', database.records, database.outbox, async () => {
+      // Upload progress lives in the summary only (nothing on the queued record changes as it is sent).
+      const progress = progressOf(attachmentSizes(body), []);
+      const tables = [database.records, database.outbox, database.summaries];
+      const landed = await database.transaction('rw', tables, async () => {
         const fresh = await database.records.get(id);
         if (!fresh) throw new Error(GONE);
         if (fresh.status !== 'draft') throw new NotEditableError();
@@ -244,6 +248,7 @@ export function submitRecord(id: string): Promise<void> {
           lastProblem: null,
           enqueuedAt: Date.now(),
         });
+        await database.summaries.update(id, { progress });
         return true;
       });
       forgetOpened(id);
@@ -376,4 +381,22 @@ async function resolveAttentionNow<T>(
   });
   forgetOpened(id);
   return result;
+}
+
+/**
+ * Puts summaries right where records were written behind Dexie's back (storage/summaries.ts keeps
+ * them in step otherwise): builds those of `missing` records, and deletes those of `orphans` whose
+ * record is gone. Each checked again inside the transaction.
+ */
+export async function repairSummaries(missing: string[], orphans: string[]): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.records, database.summaries, async () => {
+    const [rows, known, gone] = await Promise.all([
+      database.records.bulkGet(missing),
+      database.summaries.bulkGet(missing),
+      database.records.bulkGet(orphans),
+    ]);
+    await database.summaries.bulkPut(rows.flatMap((row, at) => (row && !known[at] ? [summaryOf(row)] : [])));
+    await database.summaries.bulkDelete(orphans.filter((_, at) => gone[at] === undefined));
+  });
 }

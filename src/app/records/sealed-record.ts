@@ -14,7 +14,15 @@
 // sealing loads with what writes.
 import { openText, vaultState } from '../crypto/vault';
 import type { Answer } from '../../shared/records/schema';
-import type { LocalRecord, RecordContent, RecordHead, Sealed, StoredRecord } from '../storage/database';
+import type {
+  LocalRecord,
+  RecordContent,
+  RecordHead,
+  Sealed,
+  StoredRecord,
+  StoredSummary,
+  UploadProgress,
+} from '../storage/database';
 
 export const HEAD_KEYS = ['subjectName', 'details', 'reviewComment'] as const satisfies ReadonlyArray<keyof RecordHead>;
 export const CONTENT_KEYS = [
@@ -30,6 +38,9 @@ export const CONTENT_KEYS = [
 
 /** What lists need of a record: everything but the sealed body. */
 export type RecordSummary = Omit<LocalRecord, keyof RecordContent>;
+
+/** A record as My visits lists it: its summary opened, and its upload progress while queued (null: no files). */
+export type ListedRecord = RecordSummary & { progress?: UploadProgress | null };
 
 export type Opened = {
   edits: number;
@@ -76,7 +87,8 @@ export const editsOf = (row: Pick<StoredRecord, 'edits'>) => row.edits ?? 0;
 /** The clear fields of a row or record: no sealed part, no edit count, no field of head or body. */
 export function clearPart(row: StoredRecord | LocalRecord): StoredRecord {
   const clear: Record<string, unknown> = { ...row };
-  for (const key of ['head', 'body', 'answerParts', 'edits', ...HEAD_KEYS, ...CONTENT_KEYS]) delete clear[key];
+  for (const key of ['head', 'body', 'answerParts', 'edits', 'legacy', 'progress', ...HEAD_KEYS, ...CONTENT_KEYS])
+    delete clear[key];
   if (row.review) clear.review = { ...row.review, comment: '' };
   return clear as StoredRecord;
 }
@@ -157,4 +169,28 @@ export async function openSummary(row: StoredRecord): Promise<RecordSummary> {
     heads.set(row.id, { edits: editsOf(row), ownerId: row.ownerId, value });
   }
   return withHead(row, value);
+}
+
+/** The head a summary (storage/summaries.ts) carries, opened once per (id, edits). */
+async function headOf(row: StoredSummary & { head: Sealed }): Promise<RecordHead> {
+  const known = heads.get(row.id);
+  if (known && known.edits === editsOf(row) && known.ownerId === row.ownerId) return known.value;
+  const value = JSON.parse(await openText(row.ownerId, 'record-head', row.head)) as RecordHead;
+  heads.set(row.id, { edits: editsOf(row), ownerId: row.ownerId, value });
+  return value;
+}
+
+/**
+ * What lists show of a record, from its summary (sealed head opened with its owner's key), or, for
+ * a row from before encryption (`legacy`: its name and details only on the record, in the clear),
+ * from the record itself, which the caller read (`record`).
+ */
+export async function openListed(summary: StoredSummary, record?: StoredRecord): Promise<ListedRecord> {
+  const { head, progress } = summary;
+  let listed: ListedRecord;
+  if (head !== undefined) listed = withHead(summary as StoredRecord, await headOf({ ...summary, head }));
+  else if (record) listed = legacyRecord(record);
+  else throw new Error(`Record ${summary.id} has no head to list`);
+  if (progress !== undefined) listed.progress = progress;
+  return listed;
 }

@@ -18,6 +18,9 @@ import type {
 import type { OutboxEntry, Problem, Provider } from '../../shared/sync/schema';
 import type { Template } from '../../shared/templates/schema';
 import type { Assignment, Briefing } from '../../shared/briefings/register';
+import { summariesMiddleware, summaryFields, type UploadProgress } from './summaries';
+
+export type { UploadProgress } from './summaries';
 
 export type RecordStatus = 'draft' | 'queued' | 'sent' | 'attention';
 
@@ -99,6 +102,46 @@ export type StoredRecord = Omit<LocalRecord, 'subjectName' | 'details' | keyof R
   /** The answers, sealed in parts by item id (the rest of the body is in `body`). */
   answerParts?: Sealed[];
 } & Partial<Pick<LocalRecord, 'subjectName' | 'details'> & RecordContent>;
+
+/**
+ * A record's summary (issue 16, storage/summaries.ts): what lists, upload progress and pull read
+ * instead of the whole record. Its clear fields, edit count and the same sealed head, written with
+ * the record in one transaction by every writer.
+ */
+export type StoredSummary = Pick<
+  StoredRecord,
+  | 'id'
+  | 'ownerId'
+  | 'status'
+  | 'revision'
+  | 'baseRevision'
+  | 'templateId'
+  | 'templateVersion'
+  | 'kind'
+  | 'assignmentId'
+  | 'review'
+  | 'startedAt'
+  | 'updatedAt'
+  | 'submittedAt'
+  | 'completedAt'
+  | 'receivedAt'
+  | 'problem'
+  | 'edits'
+> & {
+  /** The record's sealed head (who or what it is about, the details): the same ciphertext. */
+  head?: Sealed;
+  /**
+   * A row from before encryption holds its name and details in the clear on the record only:
+   * lists read that record whole until its owner next unlocks and it is sealed.
+   */
+  legacy?: true;
+  /** While queued: files and bytes its body names, and those acknowledged; absent when not known (queued before v7). */
+  progress?: UploadProgress | null;
+};
+
+/** The summary of a stored record; `previous` (the one it replaces) keeps the upload progress of the same revision. */
+export const summaryOf = (row: StoredRecord, previous?: StoredSummary | null): StoredSummary =>
+  summaryFields(row as unknown as Record<string, unknown>, previous) as unknown as StoredSummary;
 
 /**
  * An outbox entry as the device stores it: the sync engine's OutboxEntry (sync/engine.ts; the
@@ -183,6 +226,7 @@ export class QaDatabase extends Dexie {
   assignments!: Table<StoredAssignment, string>;
   files!: Table<StoredFile, string>;
   keyring!: Table<KeyringEntry, string>;
+  summaries!: Table<StoredSummary, string>;
 
   constructor(name = 'qa-visits') {
     super(name);
@@ -246,6 +290,22 @@ export class QaDatabase extends Dexie {
     // v6: the keyring of wrapped data keys (issue 14). Adds a table only: an upgrade has no key to
     // encrypt with, so rows written in the clear are sealed when their owner next unlocks.
     this.version(6).stores({ keyring: 'userId' });
+    // v7: a summary per record (issue 16, storage/summaries.ts), what lists, upload progress and
+    // pull read instead of whole records; kept in step with its record by a middleware, in the
+    // same transaction. Built here for every record on the device (adds a table; records untouched).
+    // Upload progress of entries queued before is not known (their bodies are sealed): lists work
+    // it out from the entry, as before.
+    this.version(7)
+      .stores({ summaries: 'id, ownerId, [ownerId+status], [ownerId+updatedAt]' })
+      .upgrade(async (tx) => {
+        const summaries: StoredSummary[] = [];
+        await tx
+          .table('records')
+          .toCollection()
+          .each((row: StoredRecord) => void summaries.push(summaryOf(row)));
+        await tx.table('summaries').bulkPut(summaries);
+      });
+    this.use(summariesMiddleware);
   }
 }
 

@@ -7,6 +7,10 @@
 // 2xx whose body acknowledges that exact (id, revision); a retryable failure stops the drain (the
 // server is unreachable or overloaded, so don't hammer it); a 401 touches nothing; a rejected
 // record never blocks the rest. Pure over injected store and transport; store errors propagate.
+// Overlap (issue 16): the commit of a record's markSent runs while the next record's files and
+// body are sent; it is awaited before any other store call, before the outbox is read again and
+// before the drain returns, so a store error still rejects the drain (the next record, already
+// sent, stays queued and is answered 200 as a replay next time: nothing is lost or doubled).
 import { attachmentHashes } from '../../shared/records/record-rules';
 import type { RecordBody } from '../../shared/records/schema';
 import type { Issue, OutboxEntry, Problem } from '../../shared/sync/schema';
@@ -61,73 +65,102 @@ function classifyStatus(status: number): Verdict {
 export async function drain(store: OutboxStore, transport: Transport): Promise<DrainOutcome> {
   let sent = 0;
   let attention = 0;
-  // Each entry is tried at most once per drain, so a store that fails to remove or flag an
-  // entry cannot spin this loop; entries queued while we drain are picked up by the re-read.
-  const tried = new Set<number>();
-  for (;;) {
-    const next = (await store.pending()).filter((e) => !tried.has(e.seq)).sort((a, b) => a.seq - b.seq);
-    if (next.length === 0) return { sent, attention, result: 'done' };
-    for (const entry of next) {
-      tried.add(entry.seq);
-      const files = attachmentHashes(entry.body).filter((h) => !entry.uploaded.includes(h));
-      const stop = await uploadFiles(store, transport, entry, files);
-      if (stop === 'attention') {
-        attention++;
-        continue;
-      }
-      if (stop) return { sent, attention, ...stop };
-      let res = await transport.putSubmission(entry.body);
-      if (
-        res.kind === 'response' &&
-        res.status === 409 &&
-        problemFromResponse(409, res.body).code === 'attachments-missing'
-      ) {
-        // The server does not hold files it should (or we never sent them): send them, retry once.
-        const again = await uploadFiles(store, transport, entry, problemFromResponse(409, res.body).missing ?? []);
-        if (again === 'attention') {
+  // The markSent still committing (at most one), and a way to wait for it.
+  let committing: Promise<void> | null = null;
+  const settled = async (): Promise<void> => {
+    if (!committing) return;
+    const commit = committing;
+    committing = null;
+    await commit;
+    sent++;
+  };
+  const done = async (outcome: Omit<DrainOutcome, 'sent' | 'attention'>): Promise<DrainOutcome> => {
+    await settled();
+    return { sent, attention, ...outcome };
+  };
+  // A store that waits for the commit in flight before anything else it is asked to do.
+  const inOrder: OutboxStore = {
+    pending: async () => (await settled(), store.pending()),
+    markSent: async (entry, receipt) => (await settled(), store.markSent(entry, receipt)),
+    markAttention: async (entry, problem) => (await settled(), store.markAttention(entry, problem)),
+    recordFailure: async (entry, problem) => (await settled(), store.recordFailure(entry, problem)),
+    markUploaded: async (entry, sha256) => (await settled(), store.markUploaded(entry, sha256)),
+  };
+  try {
+    // Each entry is tried at most once per drain, so a store that fails to remove or flag an
+    // entry cannot spin this loop; entries queued while we drain are picked up by the re-read.
+    const tried = new Set<number>();
+    for (;;) {
+      const next = (await inOrder.pending()).filter((e) => !tried.has(e.seq)).sort((a, b) => a.seq - b.seq);
+      if (next.length === 0) return await done({ result: 'done' });
+      for (const entry of next) {
+        tried.add(entry.seq);
+        const files = attachmentHashes(entry.body).filter((h) => !entry.uploaded.includes(h));
+        const stop = await uploadFiles(inOrder, transport, entry, files);
+        if (stop === 'attention') {
           attention++;
           continue;
         }
-        if (again) return { sent, attention, ...again };
-        res = await transport.putSubmission(entry.body);
-      }
-      if (res.kind === 'network-error') {
-        const problem: Problem = { status: null, code: 'network', message: networkMessage(res.message) };
-        await store.recordFailure(entry, problem);
-        return { sent, attention, result: 'retry', problem };
-      }
-      const verdict = classifyStatus(res.status);
-      if (verdict === 'sent') {
-        const receivedAt = acknowledgement(res.body, entry);
-        if (receivedAt === undefined) {
-          // A 2xx that doesn't acknowledge this (id, revision) is not proof of storage (a portal
-          // page, a mangling proxy). Keep the entry: a replay of the same body is answered 200.
-          const problem: Problem = {
-            status: res.status,
-            code: 'unexpected-response',
-            message: 'The server’s reply could not be understood. The record will be sent again.',
-          };
-          await store.recordFailure(entry, problem);
-          return { sent, attention, result: 'retry', problem };
+        if (stop) return await done(stop);
+        let res = await transport.putSubmission(entry.body);
+        if (
+          res.kind === 'response' &&
+          res.status === 409 &&
+          problemFromResponse(409, res.body).code === 'attachments-missing'
+        ) {
+          // The server does not hold files it should (or we never sent them): send them, retry once.
+          const again = await uploadFiles(inOrder, transport, entry, problemFromResponse(409, res.body).missing ?? []);
+          if (again === 'attention') {
+            attention++;
+            continue;
+          }
+          if (again) return await done(again);
+          res = await transport.putSubmission(entry.body);
         }
-        await store.markSent(entry, { status: res.status, receivedAt });
-        sent++;
-        continue;
+        if (res.kind === 'network-error') {
+          const problem: Problem = { status: null, code: 'network', message: networkMessage(res.message) };
+          await inOrder.recordFailure(entry, problem);
+          return await done({ result: 'retry', problem });
+        }
+        const verdict = classifyStatus(res.status);
+        if (verdict === 'sent') {
+          const receivedAt = acknowledgement(res.body, entry);
+          if (receivedAt === undefined) {
+            // A 2xx that doesn't acknowledge this (id, revision) is not proof of storage (a portal
+            // page, a mangling proxy). Keep the entry: a replay of the same body is answered 200.
+            const problem: Problem = {
+              status: res.status,
+              code: 'unexpected-response',
+              message: 'The server’s reply could not be understood. The record will be sent again.',
+            };
+            await inOrder.recordFailure(entry, problem);
+            return await done({ result: 'retry', problem });
+          }
+          // Committed while the next record goes out; awaited before anything else (see above).
+          await settled();
+          committing = store.markSent(entry, { status: res.status, receivedAt });
+          committing.catch(() => undefined); // observed by settled(); this only keeps it from being "unhandled"
+          continue;
+        }
+        const problem = problemFromResponse(res.status, res.body);
+        if (verdict === 'auth-required') {
+          // Nothing is recorded against the entry: it was not the record's fault.
+          return await done({ result: 'auth-required', problem });
+        }
+        if (verdict === 'retry') {
+          await inOrder.recordFailure(entry, problem);
+          const outcome: Omit<DrainOutcome, 'sent' | 'attention'> = { result: 'retry', problem };
+          if (res.retryAfterSeconds !== undefined) outcome.retryAfterSeconds = res.retryAfterSeconds;
+          return await done(outcome);
+        }
+        await inOrder.markAttention(entry, problem);
+        attention++;
       }
-      const problem = problemFromResponse(res.status, res.body);
-      if (verdict === 'auth-required') {
-        // Nothing is recorded against the entry: it was not the record's fault.
-        return { sent, attention, result: 'auth-required', problem };
-      }
-      if (verdict === 'retry') {
-        await store.recordFailure(entry, problem);
-        const outcome: DrainOutcome = { sent, attention, result: 'retry', problem };
-        if (res.retryAfterSeconds !== undefined) outcome.retryAfterSeconds = res.retryAfterSeconds;
-        return outcome;
-      }
-      await store.markAttention(entry, problem);
-      attention++;
     }
+  } finally {
+    // Thrown out of the loop with a commit in flight: wait for it (its own error, if any, is lost
+    // to the one already thrown; the entry stays queued and is re-sent as a replay).
+    if (committing) await (committing as Promise<void>).catch(() => undefined);
   }
 }
 

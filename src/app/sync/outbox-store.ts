@@ -6,7 +6,7 @@
 import { db, type StoredOutboxEntry } from '../storage/database';
 import type { OutboxEntry, Problem } from '../../shared/sync/schema';
 import type { OutboxStore } from './engine';
-import { openOutboxBody } from './outbox-body';
+import { attachmentSizes, openOutboxBody, progressOf } from './outbox-body';
 
 /** The engine's view of a stored entry, its body opened (sealed at rest: outbox-body.ts). */
 function toEntry(row: StoredOutboxEntry, body: OutboxEntry['body']): OutboxEntry {
@@ -39,11 +39,13 @@ export function createOutboxStore(ownerId: string): OutboxStore {
       for (const row of rows) if ((await authorOf(row)) === ownerId) mine.push(row);
       // Opened after reading, outside any transaction. While the app is locked no body opens, so
       // nothing is handed over: sending pauses, and resumes when the person unlocks.
+      // Opened together, not one after another: a long queue is handed over at once (issue 16).
+      const bodies = await Promise.all(mine.map((row) => openOutboxBody(row)));
       const entries: OutboxEntry[] = [];
-      for (const row of mine) {
-        const body = await openOutboxBody(row);
+      mine.forEach((row, at) => {
+        const body = bodies[at];
         if (body) entries.push(toEntry(row, body));
-      }
+      });
       return entries;
     },
 
@@ -51,14 +53,15 @@ export function createOutboxStore(ownerId: string): OutboxStore {
       const database = db();
       await database.transaction('rw', database.records, database.outbox, async () => {
         await database.outbox.delete(entry.seq);
-        const record = await database.records.get(entry.recordId);
-        if (record && record.revision === entry.revision) {
-          await database.records.update(entry.recordId, {
-            status: 'sent',
-            receivedAt: receipt.receivedAt,
-            problem: null,
+        await database.records
+          .where('id')
+          .equals(entry.recordId)
+          .modify((record) => {
+            if (record.revision !== entry.revision) return false;
+            record.status = 'sent';
+            record.receivedAt = receipt.receivedAt;
+            record.problem = null;
           });
-        }
       });
     },
 
@@ -70,19 +73,31 @@ export function createOutboxStore(ownerId: string): OutboxStore {
           lastProblem: problem,
           attempts: entry.attempts + 1,
         });
-        const record = await database.records.get(entry.recordId);
-        if (record && record.revision === entry.revision) {
-          await database.records.update(entry.recordId, { status: 'attention', problem });
-        }
+        await database.records
+          .where('id')
+          .equals(entry.recordId)
+          .modify((record) => {
+            if (record.revision !== entry.revision) return false;
+            record.status = 'attention';
+            record.problem = problem;
+          });
       });
     },
 
     async markUploaded(entry, sha256) {
       const database = db();
-      await database.transaction('rw', database.outbox, async () => {
+      // The entry remembers what is stored (a cut connection resumes from it); the record's summary
+      // shows the progress (the queued record itself is not rewritten).
+      await database.transaction('rw', database.outbox, database.summaries, async () => {
         const row = await database.outbox.get(entry.seq);
-        if (row && !(row.uploaded ?? []).includes(sha256))
-          await database.outbox.update(entry.seq, { uploaded: [...(row.uploaded ?? []), sha256] });
+        if (!row || (row.uploaded ?? []).includes(sha256)) return;
+        const uploaded = [...(row.uploaded ?? []), sha256];
+        await database.outbox.update(entry.seq, { uploaded });
+        const summary = await database.summaries.get(entry.recordId);
+        if (summary && summary.revision === entry.revision)
+          await database.summaries.update(entry.recordId, {
+            progress: progressOf(attachmentSizes(entry.body), uploaded),
+          });
       });
     },
 

@@ -56,7 +56,14 @@ export async function applyPull(data: PullResponse): Promise<void> {
   const briefings = await Promise.all(data.briefings.map((b) => sealBriefing(ownerId, b)));
   const assignments = await Promise.all(data.assignments.map((a) => sealAssignment(ownerId, a)));
   const returned = await prepareReturned(database, ownerId, data.returned);
-  const tables = [database.templates, database.providers, database.briefings, database.assignments, database.records];
+  const tables = [
+    database.templates,
+    database.providers,
+    database.briefings,
+    database.assignments,
+    database.records,
+    database.summaries,
+  ];
   await database.transaction('rw', tables, async () => {
     // Templates are kept even when withdrawn: a draft started on one must stay completable.
     await database.templates.bulkPut(data.templates);
@@ -131,8 +138,14 @@ async function prepareReturned(
  */
 async function applyReturned(database: QaDatabase, returned: StoredSubmission[], prepared: Prepared[]): Promise<void> {
   const listed = new Set(returned.map((r) => r.id));
-  await database.records
+  // Found from the summaries (small rows), not by reading every whole record on every pull.
+  const unflagged = (await database.summaries
     .filter((r) => r.review !== null && r.review.status === 'returned' && !listed.has(r.id))
+    .primaryKeys()) as string[];
+  await database.records
+    .where('id')
+    .anyOf(unflagged)
+    .filter((r) => r.review !== null && r.review.status === 'returned')
     .modify((r) => {
       r.review = null;
       r.edits = (r.edits ?? 0) + 1; // a draft's writer prepared on the row before must see it changed

@@ -25,9 +25,10 @@ export function useHeldWork(ownerId: string): { records: number; people: number 
   return (
     useLiveQuery(async () => {
       const records = db().records;
-      // Every key, made unique here: WebKitGTK cannot open the 'nextunique' cursor uniqueKeys() needs.
-      const everyone = new Set((await records.orderBy('ownerId').keys()) as string[]);
-      const others = [...everyone].filter((o) => o !== ownerId);
+      // Other people's keys only, made unique here (WebKitGTK cannot open the 'nextunique' cursor
+      // uniqueKeys() needs): this person's own records are neither read nor watched, so a sync that
+      // marks thousands of them sent does not re-run this (issue 16).
+      const others = [...new Set((await records.where('ownerId').noneOf([ownerId]).keys()) as string[])];
       let count = 0;
       let people = 0;
       for (const other of others) {
