@@ -6,11 +6,12 @@
 import { suggestOverallRating, suggestSectionRating } from '../../shared/records/scoring';
 import { OVERALL, type RecordBody } from '../../shared/records/schema';
 import { type Template } from '../../shared/templates/schema';
-import type { LocalRecord } from '../storage/database';
+import type { LocalRecord, RecordContent } from '../storage/database';
 
-/** The fields of a LocalRecord that a body carries. */
+/** The fields of a LocalRecord that a body carries: its content (what is sealed at rest) and what identifies and dates it. */
 export type BodyFields = Pick<
   LocalRecord,
+  | keyof RecordContent
   | 'id'
   | 'revision'
   | 'baseRevision'
@@ -19,14 +20,6 @@ export type BodyFields = Pick<
   | 'templateId'
   | 'templateVersion'
   | 'assignmentId'
-  | 'briefingSnapshot'
-  | 'answers'
-  | 'sectionRatings'
-  | 'overallRating'
-  | 'ratingOverrides'
-  | 'actions'
-  | 'actionChecks'
-  | 'signatures'
   | 'startedAt'
   | 'submittedAt'
   | 'completedAt'

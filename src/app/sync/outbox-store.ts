@@ -3,7 +3,7 @@
 // person's held work is never sent under this session.
 // Invariant: an entry and its record change state in one transaction, and an entry is deleted
 // only by markSent (after the server answered 2xx).
-import { db, type StoredOutboxEntry } from '../storage/database';
+import { db, type StoredOutboxEntry, type StoredRecord } from '../storage/database';
 import type { OutboxEntry, Problem } from '../../shared/sync/schema';
 import type { OutboxStore } from './engine';
 import { attachmentSizes, openOutboxBody, progressOf } from './outbox-body';
@@ -31,6 +31,17 @@ async function authorOf(row: StoredOutboxEntry): Promise<string | undefined> {
 }
 
 /** The outbox of `ownerId`, the signed-in person whose server session the sync service has just checked. */
+/** Writes where the sent revision stands onto its record, in the caller's transaction; a newer revision is left alone. */
+function settleRecord(entry: OutboxEntry, change: Partial<Pick<StoredRecord, 'status' | 'receivedAt' | 'problem'>>) {
+  return db()
+    .records.where('id')
+    .equals(entry.recordId)
+    .modify((record) => {
+      if (record.revision !== entry.revision) return false;
+      Object.assign(record, change);
+    });
+}
+
 export function createOutboxStore(ownerId: string): OutboxStore {
   return {
     async pending(): Promise<OutboxEntry[]> {
@@ -53,15 +64,7 @@ export function createOutboxStore(ownerId: string): OutboxStore {
       const database = db();
       await database.transaction('rw', database.records, database.outbox, async () => {
         await database.outbox.delete(entry.seq);
-        await database.records
-          .where('id')
-          .equals(entry.recordId)
-          .modify((record) => {
-            if (record.revision !== entry.revision) return false;
-            record.status = 'sent';
-            record.receivedAt = receipt.receivedAt;
-            record.problem = null;
-          });
+        await settleRecord(entry, { status: 'sent', receivedAt: receipt.receivedAt, problem: null });
       });
     },
 
@@ -73,14 +76,7 @@ export function createOutboxStore(ownerId: string): OutboxStore {
           lastProblem: problem,
           attempts: entry.attempts + 1,
         });
-        await database.records
-          .where('id')
-          .equals(entry.recordId)
-          .modify((record) => {
-            if (record.revision !== entry.revision) return false;
-            record.status = 'attention';
-            record.problem = problem;
-          });
+        await settleRecord(entry, { status: 'attention', problem });
       });
     },
 
