@@ -52,28 +52,31 @@ export async function reportRecords(
   scope: RecordScope,
 ): Promise<ReportRecord[]> {
   const visible = `s.revision = h.current_revision AND ${submitterVisible('h.submitter_id', '$1', '$2')}`;
-  const chosen =
+  const current = `submission_heads h JOIN submissions s ON s.id = h.id`;
+  // Each part picks ids on its own (the planner gets three plain queries, not one OR), then the
+  // fields are drawn out for the picked records only.
+  const picked =
     'providerId' in scope
-      ? { where: `s.provider_id = $3`, values: [scope.providerId] }
+      ? { sql: `SELECT h.id FROM ${current} WHERE ${visible} AND s.provider_id = $3`, values: [scope.providerId] }
       : {
-          // The latest visit before the quarter, per provider, through the heads' record dates (no bodies read).
-          where: `h.record_date BETWEEN $3 AND $4 OR h.id = ANY($5::uuid[]) OR h.id IN (
-            SELECT DISTINCT ON (s.provider_id) h.id
-              FROM submission_heads h JOIN submissions s ON s.id = h.id
-             WHERE ${visible} AND s.kind = 'visit' AND h.record_date < $3
-             ORDER BY s.provider_id, h.record_date DESC, h.id)`,
+          sql: `SELECT h.id FROM ${current} WHERE ${visible} AND h.record_date BETWEEN $3 AND $4
+                UNION SELECT h.id FROM ${current} WHERE ${visible} AND h.id = ANY($5::uuid[])
+                UNION (SELECT DISTINCT ON (s.provider_id) h.id FROM ${current}
+                        WHERE ${visible} AND s.kind = 'visit' AND h.record_date < $3
+                        ORDER BY s.provider_id, h.record_date DESC, h.id)`,
           values: [quarterStart(scope.quarter), quarterEnd(scope.quarter), [...scope.sources]],
         };
   const rows = await q.query<RecordRow>(
-    `SELECT s.id, s.kind, s.template_id, s.template_version, s.body->'details' AS details,
+    `WITH picked AS (${picked.sql})
+     SELECT s.id, s.kind, s.template_id, s.template_version, s.body->'details' AS details,
             s.body->'sectionRatings' AS section_ratings, s.body->>'overallRating' AS overall_rating,
             s.body->>'completedAt' AS completed_at, u.name AS submitter_name, h.review_status,
             (SELECT min(f.received_at) FROM submissions f WHERE f.id = h.id) AS first_received
-       FROM submission_heads h JOIN submissions s ON s.id = h.id
+       FROM picked p JOIN submission_heads h ON h.id = p.id
+       JOIN submissions s ON s.id = h.id AND s.revision = h.current_revision
        JOIN users u ON u.id = s.submitter_id
-      WHERE ${visible} AND (${chosen.where})
       ORDER BY h.record_date, s.id`,
-    [user.id, user.role, ...chosen.values],
+    [user.id, user.role, ...picked.values],
   );
   return rows.map((r) => ({
     id: r.id,
