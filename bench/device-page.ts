@@ -342,23 +342,32 @@ export async function deviceCounts(): Promise<{ outbox: number; byStatus: Record
  * Clicks "Sync now" and resolves with the ms until the `n`-th entry has left the outbox (the
  * commit of the transaction that removes it and marks its record sent).
  */
-export function syncNowAndWait(n: number): Promise<number> {
+export async function syncNowAndWait(n: number): Promise<number> {
   const bench = (window as unknown as ProbeWindow).__bench;
   const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Sync now');
-  if (!button || button.disabled) return Promise.reject(new Error('No enabled "Sync now" button'));
-  return new Promise((resolve, reject) => {
-    let sent = 0;
-    const timer = setTimeout(
-      () => reject(new Error(`Only ${sent} of ${n} outbox entries were sent within 10 minutes`)),
-      600_000,
-    );
+  if (!button || button.disabled) throw new Error('No enabled "Sync now" button');
+  // The engine marks records sent in batches (a commit may mark several): after each commit that
+  // marks some, the outbox is counted, and the drain ends at the commit that left it empty.
+  const db = await bench.open('qa-visits');
+  const left = () => bench.request(db.transaction('outbox').objectStore('outbox').count());
+  return new Promise<number>((resolve, reject) => {
+    let finished = false;
+    const finish = (value: number | Error) => {
+      if (finished) return;
+      finished = true;
+      bench.onCommit = null;
+      clearTimeout(timer);
+      db.close();
+      if (typeof value === 'number') resolve(value);
+      else reject(value);
+    };
+    const timer = setTimeout(async () => {
+      finish(new Error(`${await left()} of ${n} outbox entries were still waiting after 10 minutes`));
+    }, 600_000);
     let started = 0;
     bench.onCommit = (commit) => {
       if (!(commit.stores.includes('outbox') && commit.stores.includes('records'))) return;
-      if (++sent < n) return;
-      bench.onCommit = null;
-      clearTimeout(timer);
-      resolve(commit.at - started);
+      void left().then((count) => count === 0 && finish(commit.at - started), finish);
     };
     started = performance.now();
     button.click();

@@ -38,7 +38,7 @@
 // runs only those parts. BENCH_DIST=<folder> serves another build
 // than dist/ (to try a change to the app without replacing the build others test against).
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
@@ -335,7 +335,9 @@ async function drainOnce(
   const half = Math.floor(count / 2);
   const plainFirst = await page.evaluate(plainPuts, fresh.slice(0, half));
   await page.evaluate(settle);
+  const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
   const engineMs = await page.evaluate(syncNowAndWait, count);
+  if (profiler) await profiler.stop(`${process.env.BENCH_PROFILE}-${onMyVisits ? 'my-visits' : 'storage'}.cpuprofile`);
   await idle(page);
   await page.evaluate(settle);
   const plainSecond = await page.evaluate(plainPuts, fresh.slice(half));
@@ -348,6 +350,43 @@ async function drainOnce(
   const missing = [...bodies, ...fresh].filter((body) => !held.has(body.id));
   if (missing.length > 0) throw new Error(`The server is missing ${missing.length} of the ${2 * count} records`);
   return { engineMs, plainMs: plainFirst + plainSecond };
+}
+
+/**
+ * BENCH_PROFILE=<path prefix> writes a CPU profile of the page during each engine drain (for
+ * finding where a drain's time goes; open it in Chrome's DevTools). Not a figure.
+ */
+async function startProfile(page: Page): Promise<{ stop(file: string): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.evaluate(() => {
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(10_000);
+  });
+  const started = await page.evaluate(() => performance.now());
+  return {
+    async stop(file) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      // Where the drain's time went between the record PUTs: the first PUT's start, the PUTs
+      // themselves, and the gaps between one answer and the next request.
+      const puts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/api/submissions/'))
+          .map((e) => [e.startTime, (e as PerformanceResourceTiming).responseEnd]),
+      );
+      const gaps = puts.slice(1).map(([start], at) => start! - puts[at]![1]!);
+      const inPut = puts.reduce((sum, [start, end]) => sum + end! - start!, 0);
+      gaps.sort((a, b) => a - b);
+      console.log(
+        `${file}: ${puts.length} PUTs; first at ${round(puts[0]![0]! - started)} ms; in PUTs ${round(inPut)} ms; gaps total ${round(gaps.reduce((a, b) => a + b, 0))} ms, median ${round(gaps[gaps.length >> 1]!, 2)}, p90 ${round(gaps[Math.floor(gaps.length * 0.9)]!, 2)}, max ${round(gaps[gaps.length - 1]!)}`,
+      );
+      await cdp.detach();
+    },
+  };
 }
 
 /** (b) */

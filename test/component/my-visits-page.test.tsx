@@ -29,7 +29,8 @@ async function submitted(providerName: string, ownerId = officer.id): Promise<st
 /** Sends or turns down the one pending outbox entry, as the sync engine would. */
 async function answerPending(outcome: 'sent' | 'attention'): Promise<void> {
   const [entry] = await store.pending();
-  if (outcome === 'sent') await store.markSent(entry!, { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' });
+  if (outcome === 'sent')
+    await store.markSent([{ entry: entry!, receipt: { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' } }]);
   else await store.markAttention(entry!, { status: 422, code: 'invalid', message: problemMessage });
 }
 

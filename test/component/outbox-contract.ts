@@ -66,9 +66,25 @@ export function outboxContract(name: string, open: () => Promise<OutboxHarness>)
       expect(await onlyPending()).toMatchObject({ attempts: 0, uploaded: [] });
     });
 
+    it('markSent marks a batch at once, each record with its own receipt', async () => {
+      const [one, two] = [makeBody(1), makeBody(2)];
+      await h.enqueue(one);
+      await h.enqueue(two);
+      const [first, second] = await store.pending();
+      await store.markSent([
+        { entry: first!, receipt: { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' } },
+        { entry: second!, receipt: { status: 200, receivedAt: null } },
+      ]);
+      expect(await store.pending()).toEqual([]);
+      expect(await h.record(one.id)).toMatchObject({ status: 'sent', receivedAt: '2026-06-04T14:05:00.000Z' });
+      expect(await h.record(two.id)).toMatchObject({ status: 'sent', receivedAt: null });
+    });
+
     it('markSent removes the entry and marks the record sent with the receipt time', async () => {
       await h.enqueue(makeBody(1));
-      await store.markSent(await onlyPending(), { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' });
+      await store.markSent([
+        { entry: await onlyPending(), receipt: { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' } },
+      ]);
 
       expect(await h.entries(id)).toEqual([]);
       expect(await h.record(id)).toMatchObject({
@@ -130,7 +146,7 @@ export function outboxContract(name: string, open: () => Promise<OutboxHarness>)
       await h.reviseRecord(sent!.recordId);
       await h.reviseRecord(flagged!.recordId);
 
-      await store.markSent(sent!, { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' });
+      await store.markSent([{ entry: sent!, receipt: { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' } }]);
       await store.markAttention(flagged!, invalid);
 
       expect(await h.entries(sent!.recordId)).toEqual([]);

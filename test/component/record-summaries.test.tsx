@@ -45,7 +45,7 @@ describe('record summaries', () => {
     await returnToDraft(id);
     await submitRecord(id);
     const [again] = await store.pending();
-    await store.markSent(again!, { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' });
+    await store.markSent([{ entry: again!, receipt: { status: 201, receivedAt: '2026-06-04T14:05:00.000Z' } }]);
     expect(await summary(id)).toMatchObject({ status: 'sent', receivedAt: '2026-06-04T14:05:00.000Z' });
 
     await amendRecord(id);

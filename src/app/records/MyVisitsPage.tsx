@@ -8,11 +8,13 @@ import type { SessionUser } from '../../shared/auth/schema';
 import { Page } from '../components/Page';
 import { dueText, formatDate, formatDateTime } from '../components/format';
 import type { RecordStatus } from '../storage/database';
+import { Component } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useVisits, type ListedRecord, type RecordSummary } from './queries';
 import { statusClass, statusLabel } from './status';
 import { VisitsToDo } from './VisitsToDo';
 import { useDeadlineRules } from '../sync/settings';
+import type { DeadlineRules } from '../../shared/deadlines';
 import { calendarDay } from '../../shared/calendar';
 
 const groups: Array<{ status: RecordStatus; title: string; empty: string }> = [
@@ -119,29 +121,7 @@ function VisitList(props: { visits: ListedRecord[]; title: string }) {
     <>
       <ul class="visit-list" ref={list}>
         {visible.map((v) => (
-          <li key={v.id}>
-            <a href={v.status === 'draft' ? `/visits/${v.id}` : `/visits/${v.id}/check`}>{v.subjectName}</a>
-            <span class={statusClass[v.status]}>{statusLabel[v.status]}</span>
-            <span class="meta">
-              {recordSummary(v)}
-              {v.status === 'sent' && v.receivedAt ? ` · received ${formatDateTime(v.receivedAt)}` : ''}
-            </span>
-            {v.status === 'draft' &&
-              openDeadlines(v.kind, v.details, rules)
-                .slice(0, 1)
-                .map((d) => (
-                  <span key={d.kind} class={`meta${d.dueDate < calendarDay(new Date()) ? ' error-text' : ''}`}>
-                    {d.label}: {dueText(d.dueDate).toLowerCase()}
-                  </span>
-                ))}
-            {v.status === 'attention' && v.problem && <span class="meta error-text">{v.problem.message}</span>}
-            {v.status === 'queued' && v.progress && (
-              <span class="meta" data-testid="upload-progress">
-                Photos and signatures sent: {v.progress.filesSent} of {v.progress.files} ({size(v.progress.bytesSent)}{' '}
-                of {size(v.progress.bytes)})
-              </span>
-            )}
-          </li>
+          <VisitRow key={v.id} visit={v} rules={rules} />
         ))}
       </ul>
       {props.visits.length > shown && (
@@ -154,6 +134,62 @@ function VisitList(props: { visits: ListedRecord[]; title: string }) {
       )}
     </>
   );
+}
+
+/** Whether a row shows the same thing: lists re-read as a sync commits, and most rows are unchanged. */
+function sameRow(a: ListedRecord, b: ListedRecord): boolean {
+  return (
+    a.id === b.id &&
+    a.subjectName === b.subjectName &&
+    a.revision === b.revision &&
+    a.status === b.status &&
+    a.updatedAt === b.updatedAt &&
+    a.receivedAt === b.receivedAt &&
+    a.problem?.message === b.problem?.message &&
+    a.progress?.filesSent === b.progress?.filesSent &&
+    a.progress?.bytesSent === b.progress?.bytesSent &&
+    a.progress?.files === b.progress?.files
+  );
+}
+
+/**
+ * One record in a group. Rendered again only when what it shows changed (sameRow): a long sync
+ * re-reads the list while it sends, and re-rendering every row each time delayed the sends.
+ */
+class VisitRow extends Component<{ visit: ListedRecord; rules: DeadlineRules }> {
+  override shouldComponentUpdate(next: { visit: ListedRecord; rules: DeadlineRules }): boolean {
+    return next.rules !== this.props.rules || !sameRow(next.visit, this.props.visit);
+  }
+
+  override render() {
+    const v = this.props.visit;
+    const rules = this.props.rules;
+    return (
+      <li>
+        <a href={v.status === 'draft' ? `/visits/${v.id}` : `/visits/${v.id}/check`}>{v.subjectName}</a>
+        <span class={statusClass[v.status]}>{statusLabel[v.status]}</span>
+        <span class="meta">
+          {recordSummary(v)}
+          {v.status === 'sent' && v.receivedAt ? ` · received ${formatDateTime(v.receivedAt)}` : ''}
+        </span>
+        {v.status === 'draft' &&
+          openDeadlines(v.kind, v.details, rules)
+            .slice(0, 1)
+            .map((d) => (
+              <span key={d.kind} class={`meta${d.dueDate < calendarDay(new Date()) ? ' error-text' : ''}`}>
+                {d.label}: {dueText(d.dueDate).toLowerCase()}
+              </span>
+            ))}
+        {v.status === 'attention' && v.problem && <span class="meta error-text">{v.problem.message}</span>}
+        {v.status === 'queued' && v.progress && (
+          <span class="meta" data-testid="upload-progress">
+            Photos and signatures sent: {v.progress.filesSent} of {v.progress.files} ({size(v.progress.bytesSent)} of{' '}
+            {size(v.progress.bytes)})
+          </span>
+        )}
+      </li>
+    );
+  }
 }
 
 /** One line saying what the record is: a visit, an observation or an audit, and when. */

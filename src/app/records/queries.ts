@@ -26,13 +26,18 @@ export function useVisit(id: string): LocalRecord | null | undefined {
   }, [id]);
 }
 
-/** How often, at most, a long list re-reads while the device writes (a sync commits a record at a time). */
-const LIST_EVERY_MS = 250;
+/**
+ * How often, at most, a long list re-reads while the device keeps writing (a sync commits a record
+ * at a time). A change after a quiet second is read at once; a long sync moves the list once a
+ * second, which keeps the page's work off the sync's path (issue 16: each re-read and re-render of
+ * a 500-record list delayed the next send).
+ */
+const LIST_EVERY_MS = 1000;
 
 /**
  * This person's records, newest first, as lists show them: from their summaries (storage/
  * summaries.ts; their heads opened, nothing else), with the upload progress of those queued.
- * Re-read at most a few times a second (a long sync commits one record at a time).
+ * Re-read at most once a second while writes keep coming (a long sync commits one record at a time).
  */
 export function useVisits(ownerId: string): ListedRecord[] | undefined {
   return useThrottledQuery(() => listVisits(ownerId), [ownerId], {

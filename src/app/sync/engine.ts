@@ -7,10 +7,12 @@
 // 2xx whose body acknowledges that exact (id, revision); a retryable failure stops the drain (the
 // server is unreachable or overloaded, so don't hammer it); a 401 touches nothing; a rejected
 // record never blocks the rest. Pure over injected store and transport; store errors propagate.
-// Overlap (issue 16): the commit of a record's markSent runs while the next record's files and
-// body are sent; it is awaited before any other store call, before the outbox is read again and
-// before the drain returns, so a store error still rejects the drain (the next record, already
-// sent, stays queued and is answered 200 as a replay next time: nothing is lost or doubled).
+// Group commit (issue 16): acknowledged records are marked sent by a commit that runs while the
+// next records go out; those acknowledged while a commit is in flight are marked together by the
+// next one, so a slow device database never holds up sending (at most MAX_UNCOMMITTED wait). Every
+// commit is awaited before any other store call, before the outbox is read again and before the
+// drain returns, so a store error still rejects the drain (records acknowledged but not yet
+// marked stay queued and are answered 200 as replays next time: nothing is lost or doubled).
 import { attachmentHashes } from '../../shared/records/record-rules';
 import type { RecordBody } from '../../shared/records/schema';
 import type { Issue, OutboxEntry, Problem } from '../../shared/sync/schema';
@@ -19,8 +21,8 @@ import type { Issue, OutboxEntry, Problem } from '../../shared/sync/schema';
 export interface OutboxStore {
   /** Entries waiting to send (not those needing attention), oldest first (by seq). */
   pending(): Promise<OutboxEntry[]>;
-  /** After a 2xx: remove the entry and mark the record sent, atomically. */
-  markSent(entry: OutboxEntry, receipt: { status: number; receivedAt: string | null }): Promise<void>;
+  /** After 2xx answers: remove these entries and mark their records sent, atomically. */
+  markSent(sent: readonly SentEntry[]): Promise<void>;
   /** After 409/422/403/413 (or any other non-retryable 4xx): keep the entry and the record, flag both as needing attention. */
   markAttention(entry: OutboxEntry, problem: Problem): Promise<void>;
   /** After a retryable failure: count the attempt and remember the last problem. */
@@ -28,6 +30,15 @@ export interface OutboxStore {
   /** After a 2xx for one of the entry's files. */
   markUploaded(entry: OutboxEntry, sha256: string): Promise<void>;
 }
+
+/** An entry the server acknowledged, with its receipt. */
+export type SentEntry = { entry: OutboxEntry; receipt: { status: number; receivedAt: string | null } };
+
+/**
+ * Records acknowledged but not yet marked sent, at most: past this the drain waits for the commit
+ * before sending more, so a tab closed mid-drain leaves only a few replays to send again.
+ */
+export const MAX_UNCOMMITTED = 50;
 
 export type TransportResult =
   | { kind: 'response'; status: number; body: unknown; retryAfterSeconds?: number }
@@ -65,23 +76,38 @@ function classifyStatus(status: number): Verdict {
 export async function drain(store: OutboxStore, transport: Transport): Promise<DrainOutcome> {
   let sent = 0;
   let attention = 0;
-  // The markSent still committing (at most one), and a way to wait for it.
+  // Acknowledged entries not yet in a commit, the commit in flight, and the first commit error.
+  let acked: SentEntry[] = [];
   let committing: Promise<void> | null = null;
+  let failed: { error: unknown } | null = null;
+  const commit = (): void => {
+    if (committing || acked.length === 0 || failed) return;
+    const batch = acked;
+    acked = [];
+    committing = store.markSent(batch).then(
+      () => {
+        sent += batch.length;
+        committing = null;
+        commit();
+      },
+      (error: unknown) => {
+        failed = { error };
+        committing = null;
+      },
+    );
+  };
+  /** Waits until every acknowledged entry is committed; rethrows a commit's error. */
   const settled = async (): Promise<void> => {
-    if (!committing) return;
-    const commit = committing;
-    committing = null;
-    await commit;
-    sent++;
+    while (committing) await committing;
+    if (failed) throw failed.error;
   };
   const done = async (outcome: Omit<DrainOutcome, 'sent' | 'attention'>): Promise<DrainOutcome> => {
     await settled();
     return { sent, attention, ...outcome };
   };
-  // A store that waits for the commit in flight before anything else it is asked to do.
-  const inOrder: OutboxStore = {
+  // A store that waits for the commits in flight before anything else it is asked to do.
+  const inOrder: Omit<OutboxStore, 'markSent'> = {
     pending: async () => (await settled(), store.pending()),
-    markSent: async (entry, receipt) => (await settled(), store.markSent(entry, receipt)),
     markAttention: async (entry, problem) => (await settled(), store.markAttention(entry, problem)),
     recordFailure: async (entry, problem) => (await settled(), store.recordFailure(entry, problem)),
     markUploaded: async (entry, sha256) => (await settled(), store.markUploaded(entry, sha256)),
@@ -136,10 +162,11 @@ export async function drain(store: OutboxStore, transport: Transport): Promise<D
             await inOrder.recordFailure(entry, problem);
             return await done({ result: 'retry', problem });
           }
-          // Committed while the next record goes out; awaited before anything else (see above).
-          await settled();
-          committing = store.markSent(entry, { status: res.status, receivedAt });
-          committing.catch(() => undefined); // observed by settled(); this only keeps it from being "unhandled"
+          // Committed while the next records go out (see above); a failed commit stops the drain.
+          if (failed) throw (failed as { error: unknown }).error;
+          acked.push({ entry, receipt: { status: res.status, receivedAt } });
+          commit();
+          if (acked.length >= MAX_UNCOMMITTED) await settled();
           continue;
         }
         const problem = problemFromResponse(res.status, res.body);
@@ -159,8 +186,8 @@ export async function drain(store: OutboxStore, transport: Transport): Promise<D
     }
   } finally {
     // Thrown out of the loop with a commit in flight: wait for it (its own error, if any, is lost
-    // to the one already thrown; the entry stays queued and is re-sent as a replay).
-    if (committing) await (committing as Promise<void>).catch(() => undefined);
+    // to the one already thrown; entries not committed stay queued and are re-sent as replays).
+    while (committing) await (committing as Promise<void>);
   }
 }
 
@@ -171,7 +198,7 @@ type Stop = Pick<DrainOutcome, 'result' | 'problem' | 'retryAfterSeconds'>;
  * was refused or is gone from the device (the entry is flagged), or why the drain must stop.
  */
 async function uploadFiles(
-  store: OutboxStore,
+  store: Omit<OutboxStore, 'markSent'>,
   transport: Transport,
   entry: OutboxEntry,
   hashes: string[],

@@ -2,7 +2,7 @@
 // for one person: pending() hands over only the entries `ownerId` submitted (issue 14), so another
 // person's held work is never sent under this session.
 // Invariant: an entry and its record change state in one transaction, and an entry is deleted
-// only by markSent (after the server answered 2xx).
+// only by markSent (after the server answered 2xx; a batch of them in one transaction).
 import { db, type StoredOutboxEntry, type StoredRecord } from '../storage/database';
 import type { OutboxEntry, Problem } from '../../shared/sync/schema';
 import type { OutboxStore } from './engine';
@@ -30,18 +30,26 @@ async function authorOf(row: StoredOutboxEntry): Promise<string | undefined> {
   return (await db().records.get(row.recordId))?.ownerId;
 }
 
-/** The outbox of `ownerId`, the signed-in person whose server session the sync service has just checked. */
-/** Writes where the sent revision stands onto its record, in the caller's transaction; a newer revision is left alone. */
-function settleRecord(entry: OutboxEntry, change: Partial<Pick<StoredRecord, 'status' | 'receivedAt' | 'problem'>>) {
+/**
+ * Writes where each sent revision stands onto its record, in the caller's transaction; a newer
+ * revision is left alone. One pass over the records, however many entries.
+ */
+function settleRecords(
+  entries: readonly OutboxEntry[],
+  change: (entry: OutboxEntry) => Partial<Pick<StoredRecord, 'status' | 'receivedAt' | 'problem'>>,
+) {
+  const byRecord = new Map(entries.map((entry) => [entry.recordId, entry]));
   return db()
     .records.where('id')
-    .equals(entry.recordId)
+    .anyOf([...byRecord.keys()])
     .modify((record) => {
-      if (record.revision !== entry.revision) return false;
-      Object.assign(record, change);
+      const entry = byRecord.get(record.id);
+      if (!entry || record.revision !== entry.revision) return false;
+      Object.assign(record, change(entry));
     });
 }
 
+/** The outbox of `ownerId`, the signed-in person whose server session the sync service has just checked. */
 export function createOutboxStore(ownerId: string): OutboxStore {
   return {
     async pending(): Promise<OutboxEntry[]> {
@@ -60,11 +68,15 @@ export function createOutboxStore(ownerId: string): OutboxStore {
       return entries;
     },
 
-    async markSent(entry, receipt) {
+    async markSent(sent) {
       const database = db();
+      const receipts = new Map(sent.map(({ entry, receipt }) => [entry.seq, receipt]));
       await database.transaction('rw', database.records, database.outbox, async () => {
-        await database.outbox.delete(entry.seq);
-        await settleRecord(entry, { status: 'sent', receivedAt: receipt.receivedAt, problem: null });
+        await database.outbox.bulkDelete([...receipts.keys()]);
+        await settleRecords(
+          sent.map(({ entry }) => entry),
+          (entry) => ({ status: 'sent', receivedAt: receipts.get(entry.seq)?.receivedAt ?? null, problem: null }),
+        );
       });
     },
 
@@ -76,7 +88,7 @@ export function createOutboxStore(ownerId: string): OutboxStore {
           lastProblem: problem,
           attempts: entry.attempts + 1,
         });
-        await settleRecord(entry, { status: 'attention', problem });
+        await settleRecords([entry], () => ({ status: 'attention', problem }));
       });
     },
 

@@ -6,7 +6,7 @@
 import { getValue, setValue } from '../storage/device-keyval';
 import { observable, useObservable } from '../lib/observable';
 import type { DevicePolicy } from '../../shared/auth/schema';
-import type { DeadlineRules } from '../../shared/deadlines';
+import { CALENDAR_DAYS, type DeadlineRules } from '../../shared/deadlines';
 
 export type PulledSettings = {
   pinned: string[];
@@ -58,7 +58,8 @@ export function devicePolicy(): DevicePolicy {
  * module does not pull the deadline code into its chunk).
  */
 export function useDeadlineRules(): DeadlineRules {
-  return useObservable(settings).deadlines ?? { dayCount: 'calendar', bankHolidays: [] };
+  // One object for the default, so components comparing rules by identity see no change.
+  return useObservable(settings).deadlines ?? CALENDAR_DAYS;
 }
 
 /**

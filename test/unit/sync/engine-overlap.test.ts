@@ -1,21 +1,23 @@
-// The drain overlaps sending record N+1 with committing record N (issue 16): markSent(N) is still
-// in flight while N+1 goes out, and is awaited before any other store call, before the outbox is
-// read again and before the drain returns. Driven by hand: each commit waits for the test to let it land.
+// The drain commits acknowledged records while it sends the next ones (group commit, issue 16):
+// markSent is still in flight while later records go out, the records acknowledged meanwhile are
+// marked together by the next commit, and every commit is awaited before any other store call,
+// before the outbox is read again and before the drain returns. Driven by hand: each commit waits
+// for the test to let it land.
 import { describe, expect, it } from 'vitest';
-import { drain, type TransportResult } from '../../../src/app/sync/engine';
-import type { OutboxEntry } from '../../../src/shared/sync/schema';
+import { drain, MAX_UNCOMMITTED, type SentEntry, type TransportResult } from '../../../src/app/sync/engine';
 import type { RecordBody } from '../../../src/shared/records/schema';
 import { ack, flush, makeBody, MemoryOutbox, ScriptedTransport } from './fakes';
 
-/** A MemoryOutbox whose markSent commits only when the test says so; logs 'commit:N' when it lands. */
+/** A MemoryOutbox whose markSent commits only when the test says so; logs 'commit:1,2' when it lands. */
 class GatedOutbox extends MemoryOutbox {
-  gates: Array<{ seq: number; land: () => void; fail: (e: Error) => void }> = [];
-  override markSent(entry: OutboxEntry, receipt: { status: number; receivedAt: string | null }): Promise<void> {
-    this.log.push(`commit-start:${entry.seq}`);
+  gates: Array<{ seqs: string; land: () => void; fail: (e: Error) => void }> = [];
+  override markSent(sent: readonly SentEntry[]): Promise<void> {
+    const seqs = sent.map(({ entry }) => entry.seq).join(',');
+    this.log.push(`commit-start:${seqs}`);
     return new Promise((resolve, reject) => {
       this.gates.push({
-        seq: entry.seq,
-        land: () => void super.markSent(entry, receipt).then(() => (this.log.push(`commit:${entry.seq}`), resolve())),
+        seqs,
+        land: () => void super.markSent(sent).then(() => (this.log.push(`commit:${seqs}`), resolve())),
         fail: reject,
       });
     });
@@ -37,7 +39,7 @@ class LoggingTransport extends ScriptedTransport {
 }
 
 describe('the drain overlaps sending with committing', () => {
-  it('sends record 2 while record 1 commits, and returns only once every commit has landed', async () => {
+  it('sends on while record 1 commits, marks those answered meanwhile in one commit, and returns only once every commit has landed', async () => {
     const store = new GatedOutbox();
     for (const n of [1, 2, 3]) store.add(makeBody(n));
     const transport = new LoggingTransport(store.log);
@@ -45,19 +47,40 @@ describe('the drain overlaps sending with committing', () => {
     const running = drain(store, transport).then((o) => (outcome = o));
 
     await flush();
-    expect(store.log).toEqual(['put:1', 'commit-start:1', 'put:2']);
-    // Record 2's answer is in, but its commit waits for record 1's to land first.
+    // Records 2 and 3 were answered while record 1's commit was in flight; the outbox is not read
+    // again until it lands.
+    expect(store.log).toEqual(['put:1', 'commit-start:1', 'put:2', 'put:3']);
     store.gates.shift()!.land();
     await flush();
-    expect(store.log).toEqual(['put:1', 'commit-start:1', 'put:2', 'sent:1', 'commit:1', 'commit-start:2', 'put:3']);
-    store.gates.shift()!.land();
-    await flush();
+    expect(store.log).toEqual(['put:1', 'commit-start:1', 'put:2', 'put:3', 'sent:1', 'commit:1', 'commit-start:2,3']);
     expect(outcome).toBeUndefined();
     store.gates.shift()!.land();
-    await flush();
-    expect(store.log.slice(-3)).toEqual(['commit-start:3', 'sent:3', 'commit:3']);
     await running;
+    expect(store.log.slice(-3)).toEqual(['sent:2', 'sent:3', 'commit:2,3']);
     expect(outcome).toEqual({ sent: 3, attention: 0, result: 'done' });
+    expect(store.pendingRows()).toEqual([]);
+  });
+
+  it(`waits for the commit once ${MAX_UNCOMMITTED} answered records are not yet marked`, async () => {
+    const store = new GatedOutbox();
+    const count = MAX_UNCOMMITTED + 5;
+    for (let n = 1; n <= count; n++) store.add(makeBody(n));
+    const transport = new LoggingTransport(store.log);
+    const running = drain(store, transport);
+    await flush();
+    // Record 1 is committing; the next MAX_UNCOMMITTED went out and wait to be marked; no more.
+    expect(store.log.filter((line) => line.startsWith('put:'))).toHaveLength(1 + MAX_UNCOMMITTED);
+    store.gates.shift()!.land();
+    await flush();
+    expect(store.gates.map((g) => g.seqs.split(',').length)).toEqual([MAX_UNCOMMITTED]);
+    expect(store.log.filter((line) => line.startsWith('put:'))).toHaveLength(1 + MAX_UNCOMMITTED);
+    // Once those are marked, the last five go out.
+    while (store.gates.length > 0) {
+      store.gates.shift()!.land();
+      await flush();
+    }
+    expect(store.log.filter((line) => line.startsWith('put:'))).toHaveLength(count);
+    expect(await running).toEqual({ sent: count, attention: 0, result: 'done' });
     expect(store.pendingRows()).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 // Invariant: nothing here touches real time; `flush()` only lets pending promise callbacks run.
 import type { RecordBody, VisitBody } from '../../../src/shared/records/schema';
 import type { OutboxEntry, Problem } from '../../../src/shared/sync/schema';
-import type { OutboxStore, Transport, TransportResult } from '../../../src/app/sync/engine';
+import type { OutboxStore, SentEntry, Transport, TransportResult } from '../../../src/app/sync/engine';
 import type { LocalRecord, StoredOutboxEntry } from '../../../src/app/storage/database';
 
 /** Lets every queued promise callback run (the fakes resolve in microtasks, never on timers). */
@@ -95,11 +95,13 @@ export class MemoryOutbox implements OutboxStore {
       .map((r) => structuredClone(entryOf(r)));
   }
 
-  async markSent(entry: OutboxEntry, receipt: { status: number; receivedAt: string | null }): Promise<void> {
-    this.log.push(`sent:${entry.seq}`);
-    this.receipts.push({ seq: entry.seq, ...receipt });
-    this.rows = this.rows.filter((r) => r.seq !== entry.seq);
-    this.updateRecord(entry, { status: 'sent', receivedAt: receipt.receivedAt, problem: null });
+  async markSent(sent: readonly SentEntry[]): Promise<void> {
+    for (const { entry, receipt } of sent) {
+      this.log.push(`sent:${entry.seq}`);
+      this.receipts.push({ seq: entry.seq, ...receipt });
+      this.rows = this.rows.filter((r) => r.seq !== entry.seq);
+      this.updateRecord(entry, { status: 'sent', receivedAt: receipt.receivedAt, problem: null });
+    }
   }
 
   async markAttention(entry: OutboxEntry, problem: Problem): Promise<void> {
