@@ -125,6 +125,17 @@ it('leaves the mark unchanged when the server cannot be asked, so the next sync 
   expect((await reconcileReceipts(officer.id, 's1', server.request)).kind).toBe('done');
 });
 
+it('asks a server from before receipts (404) again only an hour later', async () => {
+  const server = fakeServer();
+  await sentVisit(server);
+  const now = Date.now();
+  let asked = 0;
+  const older: Request = async () => (asked++, { kind: 'response', status: 404, body: null });
+  expect((await reconcileReceipts(officer.id, null, older, now)).kind).toBe('failed');
+  expect(await reconcileReceipts(officer.id, null, older, now + 60_000)).toEqual({ kind: 'not-due' });
+  expect(asked).toBe(1);
+});
+
 it("re-queues nothing that is not the person's sent revision, nor twice", async () => {
   const server = fakeServer();
   const id = await sentVisit(server);

@@ -59,6 +59,8 @@ export async function reconcileReceipts(
   for (const chunk of receiptChunks(keys)) {
     const answer = await request('POST', '/api/sync/receipts', { person, records: chunk });
     if (answer.kind !== 'response') return { kind: 'failed', message: answer.message };
+    // A server from before receipts: asked again in an hour, not on every sync.
+    if (answer.status === 404) await setValue(RECONCILE_KEY, { person, server, at: now } satisfies ReconcileMark);
     if (answer.status !== 200) return { kind: 'failed', message: `The server answered ${answer.status}.` };
     const parsed = ReceiptsResponse.safeParse(answer.body);
     if (!parsed.success) return { kind: 'failed', message: 'The server’s answer could not be understood.' };
