@@ -72,5 +72,6 @@ describeWithChromium('durable acknowledgement: a server restored from a backup (
     } finally {
       rmSync(backup, { recursive: true, force: true });
     }
-  });
+    // Two visits typed, three server restarts: about 70 s alone, more on a busy machine.
+  }, 240_000);
 });
