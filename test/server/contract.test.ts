@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { httpContract } from './contract/http';
 import { pullContract } from './contract/pull';
+import { receiptsContract } from './contract/receipts';
 import { sessionContract } from './contract/session';
 import { submissionPutContract } from './contract/submissions-put';
 import { submissionReadContract } from './contract/submissions-read';
@@ -51,6 +52,7 @@ function contract(kind: DbKind) {
   httpContract(get);
   sessionContract(get);
   pullContract(get);
+  receiptsContract(get);
   submissionPutContract(get);
   submissionReadContract(get);
   registerContract(get);

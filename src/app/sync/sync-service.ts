@@ -4,13 +4,15 @@
 // Each run first ends a signed-out person's server session if that is still owed, then checks
 // that the server session is the signed-in person's (GET /api/session), and sends only that
 // person's entries, each request only while the same person is signed in (issue 14). After each
-// pull it applies the device retention policy.
+// pull it applies the device retention policy, then, when due, asks the server which sent records
+// it no longer holds and sends those again (reconcile.ts, issue 16 item 5).
 import { setValue } from '../storage/device-keyval';
 import { requestJson, type HttpResult } from '../lib/http';
 import { endServerSession } from '../auth/server-session-end';
 import { applyRetention, referenceRefreshed } from '../device/retention';
 import type { Problem } from '../../shared/sync/schema';
 import { pullReferenceData } from './pull';
+import { reconcileReceipts } from './reconcile';
 import { drain, type DrainOutcome } from './engine';
 import { createHttpTransport } from './http-transport';
 import { createOutboxStore } from './outbox-store';
@@ -46,6 +48,13 @@ async function sessionIsOwners(owner: string): Promise<'yes' | 'no' | Problem> {
   return 'yes';
 }
 
+/** The server process a pull answer names (null: none, an older server). */
+function serverOf(answer: HttpResult): string | null {
+  if (answer.kind !== 'response' || answer.status !== 200) return null;
+  const server = (answer.body as { server?: unknown } | null)?.server;
+  return typeof server === 'string' ? server : null;
+}
+
 /** The ids of the records a pull answer lists as returned for amendment (null: not a pull answer). */
 function returnedIds(answer: HttpResult): string[] | null {
   if (answer.kind !== 'response' || answer.status !== 200) return null;
@@ -73,11 +82,13 @@ async function runOnce(): Promise<DrainOutcome> {
     if (outcome.result !== 'done') return outcome;
     // Checked again when the answer comes: another person's reference data is never stored.
     let returned: string[] | null = null;
+    let server: string | null = null;
     const pulled = await pullReferenceData(async (...args) => {
       if (!maySend()) return PAUSED;
       const answer = await requestJson(...args);
       if (!maySend()) return PAUSED;
       returned = returnedIds(answer);
+      server = serverOf(answer);
       return answer;
     });
     if (pulled.result === 'done') {
@@ -85,6 +96,16 @@ async function runOnce(): Promise<DrainOutcome> {
       // Retention keeps records returned for amendment; their ids come from here in the clear.
       if (returned !== null) await referenceRefreshed(returned);
       await applyRetention(Date.now(), { opened: true }).catch(() => undefined);
+      // Sent records the server no longer holds go back in the outbox and out again now.
+      const reconciled = await reconcileReceipts(owner, server, async (method, url, body) => {
+        if (!maySend()) return PAUSED;
+        const answer = await requestJson(method, url, body);
+        return maySend() ? answer : PAUSED;
+      }).catch(() => null);
+      if (reconciled?.kind === 'done' && reconciled.requeued > 0) {
+        const again = await drain(createOutboxStore(owner), createHttpTransport({ maySend }));
+        return { ...again, sent: outcome.sent + again.sent, attention: outcome.attention + again.attention };
+      }
     }
     if (pulled.result === 'auth-required') return { ...outcome, result: 'auth-required' };
     if (pulled.result === 'retry') {

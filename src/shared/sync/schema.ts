@@ -46,6 +46,12 @@ export const PullResponse = z.object({
    * shows them with the reviewer's comment and can amend them, even after a sign-out wiped it.
    */
   returned: z.array(StoredSubmission),
+  /**
+   * This server process, new after every start (a crash, a restore from backup): a device that
+   * sees it change asks which of its sent records the server still holds (POST /api/sync/receipts).
+   * Optional so a device keeps working against an older server.
+   */
+  server: z.optional(z.string()),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

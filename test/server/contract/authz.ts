@@ -69,6 +69,15 @@ export function authorisationMatrix(ctx: () => Ctx) {
     return [
       get('session', '/api/session', anyone(200)),
       get('pull', '/api/sync/pull', anyone(200)),
+      // Anyone may ask about their own sent records (never about someone else's: 403).
+      send('POST', 'receipts of own records', '/api/sync/receipts', anyone(200), (who) => ({
+        person: who === 'anon' ? users.officer.id : users[who].id,
+        records: [{ id: record.id, revision: 1 }],
+      })),
+      send('POST', "receipts of officer's records", '/api/sync/receipts', [200, 403, 403, 403, 403, 401], () => ({
+        person: users.officer.id,
+        records: [{ id: record.id, revision: 1 }],
+      })),
       get('list submissions', '/api/submissions', anyone(200)),
       get('read own/other submission', submission, northSees(200)),
       get('revisions of own/other submission', `${submission}/revisions`, northSees(200)),

@@ -249,6 +249,14 @@ export function fuzzRoutes(f: FuzzFixture): FuzzRoute[] {
     ),
     jsonRoute('POST /api/providers', 'POST', fc.constant('/api/providers'), provider, 64 * 1024, 'qa'),
     jsonRoute(
+      'POST /api/sync/receipts',
+      'POST',
+      fc.constant('/api/sync/receipts'),
+      fc.constant({ person: f.officerId, records: [{ id: f.recordId, revision: 1 }] }),
+      64 * 1024,
+      'officer',
+    ),
+    jsonRoute(
       'PUT /api/providers/:id',
       'PUT',
       pathWith((s) => `/api/providers/${s}`, f.providerId),
