@@ -7,6 +7,7 @@ import {
   encodeCell,
   readCsvRows,
   readTable,
+  streamTable,
   toCsv,
   writeTable,
 } from '../../src/server/reports/exports/csv';
@@ -105,6 +106,24 @@ describe('tables of named columns', () => {
       { id: 'b', note: '' },
     ]);
   });
+
+  it.each([0, 1, 199, 200, 201, 450])(
+    'streams exactly the text writeTable writes (%i rows), in chunks',
+    async (count) => {
+      const things: Thing[] = Array.from({ length: count }, (_, n) => ({
+        id: `t${n}`,
+        note: n % 3 ? `=n, "${n}"\n` : null,
+      }));
+      async function* arriving() {
+        for (const thing of things) yield thing;
+      }
+      const chunks: string[] = [];
+      for await (const chunk of streamTable(COLUMNS, arriving())) chunks.push(chunk);
+      expect(chunks.join('')).toBe(writeTable(COLUMNS, things));
+      // The headings go with the first rows; a chunk every 200 rows.
+    expect(chunks).toHaveLength(Math.max(1, Math.ceil(count / 200)));
+    },
+  );
 
   it.each([
     ['renamed heading', '\uFEFFid,notes\r\na,b\r\n', /headings/],

@@ -14,19 +14,47 @@ import { everyListed } from '../../records/list-store';
 import { visibleActions } from '../inputs';
 import { ACTION_COLUMNS } from './actions-csv';
 import { ANSWER_COLUMNS, answerLines } from './answers-csv';
-import { writeTable, type Column } from './csv';
+import { streamTable, type Column } from './csv';
 import { SUBMISSION_COLUMNS } from './submissions-csv';
 
 const route = routeDeclarer('reports');
 
 /**
- * A download, never cached (it holds personal data), named by what it is and the council's day.
- * Who downloaded what goes in the audit log (the export's name only, never the filter).
+ * A streamed body from chunks of text. The first chunk is made before the answer starts, so a
+ * failure reading the first rows is still an error answer; a failure later ends the connection
+ * mid-file, which the browser reports as a failed download (never a short file that looks whole).
  */
-export async function csvReply(c: AppContext, deps: Deps, name: string, text: string): Promise<Response> {
+async function streamed(chunks: AsyncIterator<string>): Promise<ReadableStream<Uint8Array>> {
+  const encoder = new TextEncoder();
+  let first: IteratorResult<string> | null = await chunks.next();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = first ?? (await chunks.next());
+      first = null;
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return?.(undefined);
+    },
+  });
+}
+
+/**
+ * A download, never cached (it holds personal data), named by what it is and the council's day.
+ * Who downloaded what goes in the audit log (the export's name only, never the filter). `text` is
+ * the whole file, or its chunks as they are made (streamTable).
+ */
+export async function csvReply(
+  c: AppContext,
+  deps: Deps,
+  name: string,
+  text: string | AsyncGenerator<string>,
+): Promise<Response> {
   const now = deps.now();
+  const body = typeof text === 'string' ? text : await streamed(text);
   await recordAudit(deps.db, now, c.get('user').id, 'export.download', name);
-  return c.body(text, 200, {
+  return c.body(body, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="qa-visits-${name}-${calendarDay(now)}.csv"`,
     'Cache-Control': 'no-store',
@@ -45,7 +73,8 @@ interface Export<T> {
   what: string;
   /** The query it reads, and its 400. */
   query?: { schema: z.ZodMiniObject; invalid: string };
-  rows: (c: AppContext, deps: Deps) => Promise<Iterable<T>>;
+  /** The rows, as they are read (the file is streamed: streamTable). */
+  rows: (c: AppContext, deps: Deps) => Promise<Iterable<T>> | AsyncIterable<T>;
 }
 
 /** GET /api/exports/{name}.csv, for managers and QA: a heading row and one row per item. */
@@ -62,7 +91,7 @@ function exportRoute<T>(spec: Export<T>): ApiRoute {
     description: spec.description,
     ...(spec.query && { query: spec.query.schema }),
     responses: spec.query ? { 200: file, 400: spec.query.invalid } : { 200: file },
-    handler: async (c, deps) => csvReply(c, deps, spec.name, writeTable(spec.columns, await spec.rows(c, deps))),
+    handler: async (c, deps) => csvReply(c, deps, spec.name, streamTable(spec.columns, await spec.rows(c, deps))),
   });
 }
 
@@ -75,13 +104,16 @@ const recordsExport = <T>(
     ...spec,
     description: FILTERED,
     query: { schema: RecordFilter, invalid: 'The filter is not valid' },
-    rows: async (c, deps) => {
-      // Read in keyset batches; the file itself is still assembled in memory (README: not done yet).
-      const records: StoredSubmission[] = [];
-      for await (const record of everyListed(deps.db, c.get('user'), submissionFilterOf(c))) records.push(record);
-      return lines(records);
-    },
+    // Read in keyset batches and written as they come: at most a batch of records is held.
+    rows: (c, deps) => linesOf(everyListed(deps.db, c.get('user'), submissionFilterOf(c)), lines),
   });
+
+async function* linesOf<T>(
+  records: AsyncIterable<StoredSubmission>,
+  lines: (records: StoredSubmission[]) => Iterable<T>,
+): AsyncGenerator<T> {
+  for await (const record of records) yield* lines([record]);
+}
 
 export const exportRoutes: readonly ApiRoute[] = [
   recordsExport(
