@@ -7,6 +7,7 @@ import type { SessionUser } from '../../shared/auth/schema';
 import type { Review, ReviewStatus, StoredSubmission, RecordBody } from '../../shared/records/schema';
 import type { Db, Queryable } from '../db/index';
 import { submitterVisible } from '../auth/access';
+import { lockForChanges } from '../db/change-seq';
 import { applyRemainingEffects, needsOwnStatements } from './effects';
 import { storeQuery } from './store-statement';
 
@@ -58,8 +59,8 @@ export async function putSubmission(db: Db, input: PutInput): Promise<PutResult>
   const json = input.json ?? JSON.stringify(input.body);
   const { body, bodyHash, user, now } = input;
   if (body.revision === 1 && !needsOwnStatements(body)) {
-    const { sql, values } = storeQuery('claim', { body, json, bodyHash, user, now });
-    if ((await db.query(sql, values)).length === 1)
+    const { sql, values, name } = storeQuery('claim', { body, json, bodyHash, user, now });
+    if ((await db.query(sql, values, name)).length === 1)
       return { kind: 'stored', created: true, receivedAt: now.toISOString() };
   }
   return storeInTransaction(db, { ...input, json });
@@ -121,8 +122,12 @@ export async function storeInTransaction(db: Db, input: PutInput): Promise<PutRe
               : `Revision ${body.revision} amends revision ${body.baseRevision}, but the current revision is ${current}`,
         });
       }
-      const { sql, values } = storeQuery('advance', { body, json, bodyHash, user, now });
-      if ((await tx.query(sql, values)).length !== 1)
+      // The exclusive change lock before the statement, whose own effects take it shared: the
+      // remaining effects take it exclusively (nextChangeSeq), and a shared holder that asks for
+      // the exclusive lock can deadlock with another doing the same (db/change-seq.ts).
+      await lockForChanges(tx);
+      const { sql, values, name } = storeQuery('advance', { body, json, bodyHash, user, now });
+      if ((await tx.query(sql, values, name)).length !== 1)
         throw new Error('the store statement did not store the locked revision');
       await applyRemainingEffects(tx, body, user.id, previous?.provider_id ?? null);
       return { kind: 'stored', created: true, receivedAt: now.toISOString() };

@@ -11,7 +11,7 @@ import type { PullResponse } from '../../shared/sync/schema';
 import type { Template } from '../../shared/templates/schema';
 import { compileBriefing } from '../briefings/compile';
 import { type Config, devicePolicy } from '../config';
-import { lockForPull } from '../db/change-seq';
+import { readHighWater } from '../db/change-seq';
 import type { Deps } from '../http/env';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
 import { type Cursor, encodeCursor } from './cursor';
@@ -29,14 +29,11 @@ export async function pull(deps: Deps, user: SessionUser, since: Cursor | null):
   const today = calendarDay(now);
   const frequencies = deps.config.visitFrequencyMonths;
   const tag = configTag(deps.config);
+  // Every change numbered at or below `high` has committed (db/change-seq.ts), so the reads below,
+  // each seeing what was committed before it began, hold all of them; later changes they may also
+  // see are sent again after this cursor.
+  const high = await readHighWater(deps.db);
   return deps.db.transaction(async (tx) => {
-    await lockForPull(tx);
-    // Every writer takes its number under the exclusive lock we now hold shared, so nothing at or
-    // below last_value can still commit.
-    const [top] = await tx.query<{ last_value: string | number; is_called: boolean }>(
-      'SELECT last_value, is_called FROM change_seq',
-    );
-    const high = top?.is_called ? Number(top.last_value) : 0;
     const full = since === null || since.seq > high || since.configTag !== tag;
     const after = full || since === null ? 0 : since.seq;
 
