@@ -198,11 +198,28 @@ export async function listRevisions(q: Queryable, user: SessionUser, id: string)
   return rows.map(toStored);
 }
 
-/** The current revisions of this person's own records that were returned for amendment. */
-export async function returnedTo(q: Queryable, user: SessionUser): Promise<StoredSubmission[]> {
+/**
+ * The current revisions of this person's own records that were returned for amendment; with
+ * `after`, only those whose decision took a change_seq after it (review-store.ts storeReview).
+ */
+export async function returnedTo(
+  q: Queryable,
+  user: SessionUser,
+  after: number | null = null,
+): Promise<StoredSubmission[]> {
   const rows = await q.query<Row>(
-    `${SELECT} WHERE h.submitter_id = $1 AND h.review_status = 'returned' AND s.revision = h.current_revision ORDER BY h.updated_at, h.id`,
-    [user.id],
+    `${SELECT} WHERE h.submitter_id = $1 AND h.review_status = 'returned' AND s.revision = h.current_revision
+        AND h.review_seq > $2 ORDER BY h.updated_at, h.id`,
+    [user.id, after ?? -1],
   );
   return rows.map(toStored);
+}
+
+/** The ids of every record of this person's now returned for amendment, in returnedTo's order. */
+export async function returnedIds(q: Queryable, user: SessionUser): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `SELECT id FROM submission_heads WHERE submitter_id = $1 AND review_status = 'returned' ORDER BY updated_at, id`,
+    [user.id],
+  );
+  return rows.map((r) => r.id);
 }

@@ -2,8 +2,10 @@
 // collections (templates, providers) are incremental by change_seq with removals as tombstones; a
 // missing cursor, one ahead of this database or one issued under other visit frequencies gets a
 // full snapshot. Scoped collections (briefings, assignments) send what changed since the cursor or
-// is new to the device, and `scope` lists everything the person may hold now, on every pull. Only
-// the server's clock is read.
+// is new to the device, and `scope` lists everything the person may hold now, on every pull.
+// Records returned for amendment are sent whole after each decision on them (their review_seq is
+// after the cursor), and listed by id in `scope.returned` on every pull. Only the server's clock
+// is read.
 import { createHash } from 'node:crypto';
 import type { Assignment, Briefing } from '../../shared/briefings/register';
 import type { SessionUser } from '../../shared/auth/schema';
@@ -16,7 +18,7 @@ import type { Deps } from '../http/env';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
 import { type Cursor, encodeCursor } from './cursor';
 import { loadScope, saveScope, scopeFor, scopeKey } from './scope';
-import { returnedTo } from '../records/store';
+import { returnedIds, returnedTo } from '../records/store';
 import { calendarDay } from '../../shared/calendar';
 
 /** Changes when anything derived fields depend on changes, forcing a full snapshot. */
@@ -95,14 +97,19 @@ export async function pull(deps: Deps, user: SessionUser, since: Cursor | null):
       briefings,
       assignments: assignments.map((r) => r.body),
       removed: { providers: removed.map((r) => r.id) },
-      scope: { briefings: scope.briefings, assignments: scope.assignments.map((a) => a.id) },
+      scope: {
+        briefings: scope.briefings,
+        assignments: scope.assignments.map((a) => a.id),
+        returned: await returnedIds(tx, user),
+      },
       pinned: scope.pinned,
       settings: {
         briefingStaleDays: deps.config.briefingStaleDays,
         devicePolicy: devicePolicy(deps.config),
         deadlines: deps.config.deadlineRules,
       },
-      returned: await returnedTo(tx, user),
+      // Whole records only when new to this cursor; `scope.returned` lists every one, on every pull.
+      returned: await returnedTo(tx, user, full ? null : after),
     };
   });
 }

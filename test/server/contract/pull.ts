@@ -108,6 +108,51 @@ export function pullContract(ctx: () => Ctx) {
     await upsertProvider(db, providers[1]!);
   });
 
+  it('sends a record returned for amendment whole once after each decision, and lists every returned id on every pull', async () => {
+    const { app, cookies } = ctx();
+    const body = visitBody({
+      details: { providerId: 'willow-bank', date: '2026-03-02', announced: true, spokeWith: 'Manager' },
+    });
+    const put = (b: typeof body) =>
+      call(app, `/api/submissions/${b.id}`, { method: 'PUT', cookie: cookies.officer, body: b });
+    const decide = (decision: string, revision: number, comment: string) =>
+      call(app, `/api/submissions/${body.id}/review`, {
+        method: 'POST',
+        cookie: cookies.qa,
+        body: { decision, revision, comment },
+      });
+    expect((await put(body)).status).toBe(201);
+    const before = await pull(cookies.officer);
+    expect(before.returned).toEqual([]);
+    expect(before.scope.returned).toEqual([]);
+
+    expect((await decide('return', 1, 'Add the fire drill dates.')).status).toBe(200);
+    const returned = await pull(cookies.officer, before.cursor);
+    expect(returned.returned.map((r) => [r.id, r.review?.comment])).toEqual([[body.id, 'Add the fire drill dates.']]);
+    expect(returned.scope.returned).toEqual([body.id]);
+
+    // Unchanged since the cursor: listed, not sent again; a full pull still sends it whole.
+    const unchanged = await pull(cookies.officer, returned.cursor);
+    expect(unchanged.returned).toEqual([]);
+    expect(unchanged.scope.returned).toEqual([body.id]);
+    expect((await pull(cookies.officer)).returned.map((r) => r.id)).toEqual([body.id]);
+    // Nor to another person: only the author is sent their returned records.
+    expect((await pull(cookies.manager)).scope.returned).toEqual([]);
+
+    // Amended, it is no longer returned; returned again, it is sent again, with the new decision.
+    expect((await put({ ...body, revision: 2, baseRevision: 1 })).status).toBe(201);
+    const amended = await pull(cookies.officer, unchanged.cursor);
+    expect(amended.returned).toEqual([]);
+    expect(amended.scope.returned).toEqual([]);
+    expect((await decide('return', 2, 'And the staffing rota.')).status).toBe(200);
+    const again = await pull(cookies.officer, amended.cursor);
+    expect(again.returned.map((r) => [r.id, r.revision, r.review?.comment])).toEqual([
+      [body.id, 2, 'And the staffing rota.'],
+    ]);
+    expect(again.scope.returned).toEqual([body.id]);
+    expect((await pull(cookies.officer, again.cursor)).returned).toEqual([]);
+  });
+
   it('answers a cursor from ahead of this database, or an old-format one, with a full snapshot', async () => {
     const ahead = encodeCursor({ seq: 9_999_999, day: '20260101', scopeKey: 'a'.repeat(16), configTag: 'b'.repeat(8) });
     for (const cursor of [ahead, Buffer.from('c1.3').toString('base64url')]) {
