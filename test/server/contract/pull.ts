@@ -4,12 +4,11 @@
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../../src/server/deadlines/bank-holidays';
 import { expect, it } from 'vitest';
 import type { Assignment, Briefing } from '../../../src/shared/briefings/register';
-import type { RecordBody } from '../../../src/shared/records/schema';
 import { type Provider, PullResponse } from '../../../src/shared/sync/schema';
 import { builtInTemplates } from '../../../src/shared/templates/index';
 import { removeProvider, upsertProvider } from '../../../src/server/reference/store';
 import { encodeCursor } from '../../../src/server/sync/cursor';
-import { call, providerRow, providers, recordBody, visitBody } from '../helpers';
+import { call, providerRow, providers, visitBody } from '../helpers';
 import type { Ctx } from './ctx';
 import { assigned } from './steps';
 
@@ -107,62 +106,6 @@ export function pullContract(ctx: () => Ctx) {
     const again = await pull(cookies.officer);
     expect(again.providers.map((p) => p.id)).not.toContain('brightside');
     await upsertProvider(db, providers[1]!);
-  });
-
-  it('sends a record returned for amendment whole once after each decision, and lists every returned id on every pull', async () => {
-    const { app, cookies } = ctx();
-    // The manager's observation: no provider or assignment changes, so other tests' scopes are untouched.
-    const template = builtInTemplates
-      .filter((t) => t.id === 'observation-home-visit')
-      .sort((a, b) => b.version - a.version)[0]!;
-    const body = recordBody(template, {
-      practitionerName: 'Sam Lee',
-      practitionerRole: 'Social worker',
-      team: 'South Children in Need',
-      date: '2026-03-05',
-    });
-    const put = (b: RecordBody) =>
-      call(app, `/api/submissions/${b.id}`, { method: 'PUT', cookie: cookies.manager, body: b });
-    const decide = (decision: string, revision: number, comment: string) =>
-      call(app, `/api/submissions/${body.id}/review`, {
-        method: 'POST',
-        cookie: cookies.qa,
-        body: { decision, revision, comment },
-      });
-    expect((await put(body)).status).toBe(201);
-    const before = await pull(cookies.manager);
-    expect(before.returned).toEqual([]);
-    expect(before.scope.returned).toEqual([]);
-
-    expect((await decide('return', 1, 'Add the family’s feedback.')).status).toBe(200);
-    const returned = await pull(cookies.manager, before.cursor);
-    expect(returned.returned.map((r) => [r.id, r.review?.comment])).toEqual([[body.id, 'Add the family’s feedback.']]);
-    expect(returned.scope.returned).toEqual([body.id]);
-
-    // Unchanged since the cursor: listed, not sent again; a full pull still sends it whole.
-    const unchanged = await pull(cookies.manager, returned.cursor);
-    expect(unchanged.returned).toEqual([]);
-    expect(unchanged.scope.returned).toEqual([body.id]);
-    expect((await pull(cookies.manager)).returned.map((r) => r.id)).toEqual([body.id]);
-    // Only its author is sent it.
-    expect((await pull(cookies.officer)).scope.returned).toEqual([]);
-
-    // Amended, it is no longer returned; returned again, it is sent again, with the new decision.
-    expect((await put({ ...body, revision: 2, baseRevision: 1 })).status).toBe(201);
-    const amended = await pull(cookies.manager, unchanged.cursor);
-    expect(amended.returned).toEqual([]);
-    expect(amended.scope.returned).toEqual([]);
-    expect((await decide('return', 2, 'And the consent details.')).status).toBe(200);
-    const again = await pull(cookies.manager, amended.cursor);
-    expect(again.returned.map((r) => [r.id, r.revision, r.review?.comment])).toEqual([
-      [body.id, 2, 'And the consent details.'],
-    ]);
-    expect(again.scope.returned).toEqual([body.id]);
-    expect((await pull(cookies.manager, again.cursor)).returned).toEqual([]);
-
-    // Left as it was found: nothing of the manager's returned.
-    expect((await put({ ...body, revision: 3, baseRevision: 2 })).status).toBe(201);
-    expect((await pull(cookies.manager)).scope.returned).toEqual([]);
   });
 
   it('answers a cursor from ahead of this database, or an old-format one, with a full snapshot', async () => {
