@@ -29,7 +29,7 @@ function databaseSuite(kind: DbKind) {
     open = await openTestDb(kind);
     const results = await Promise.all([migrate(open.db), migrate(open.db), migrate(open.db)]);
     expect(results.filter((r) => r.length > 0)).toHaveLength(1);
-    expect(results.flat().sort()).toEqual(migrations.map((m) => m.version));
+    expect(results.flat().sort((a, b) => a - b)).toEqual(migrations.map((m) => m.version));
   });
 
   it('seeds templates always, demo people and providers only when asked, and only once', async () => {

@@ -42,13 +42,17 @@ export async function pullReferenceData(request: typeof requestJson = requestJso
   const parsed = PullResponse.safeParse(response.body);
   if (!parsed.success)
     return { result: 'retry', message: 'The server sent reference data this version cannot read', status: 200 };
-  await applyPull(parsed.data);
-  await setValue(CURSOR_KEY, parsed.data.cursor);
+  // A returned record left out of this pull (another write changed it meanwhile) is sent again
+  // only from the cursor before this one, so the cursor moves on only when none was.
+  if (await applyPull(parsed.data)) await setValue(CURSOR_KEY, parsed.data.cursor);
   return { result: 'done' };
 }
 
-/** Applies one pull in a single transaction, so the device never holds half of one. */
-export async function applyPull(data: PullResponse): Promise<void> {
+/**
+ * Applies one pull in a single transaction, so the device never holds half of one. False when a
+ * returned record was left for the next pull (applyReturned); the pull's cursor must then not be kept.
+ */
+export async function applyPull(data: PullResponse): Promise<boolean> {
   const database = db();
   const ownerId = unlockedUserId();
   if (ownerId === null) throw new LockedError();
@@ -64,6 +68,7 @@ export async function applyPull(data: PullResponse): Promise<void> {
     database.records,
     database.summaries,
   ];
+  let complete = true;
   await database.transaction('rw', tables, async () => {
     // Templates are kept even when withdrawn: a draft started on one must stay completable.
     await database.templates.bulkPut(data.templates);
@@ -77,7 +82,7 @@ export async function applyPull(data: PullResponse): Promise<void> {
     await database.assignments.bulkPut(assignments);
     const assignmentScope = new Set(data.scope.assignments);
     await database.assignments.filter((a) => !assignmentScope.has(a.id)).delete();
-    await applyReturned(database, data.returned, returned);
+    complete = await applyReturned(database, data.scope.returned ?? data.returned.map((r) => r.id), returned);
   });
   await pulledSettings({
     pinned: data.pinned,
@@ -85,6 +90,7 @@ export async function applyPull(data: PullResponse): Promise<void> {
     devicePolicy: data.settings.devicePolicy,
     deadlines: data.settings.deadlines,
   });
+  return complete;
 }
 
 /** A returned record's row, sealed before the transaction from the row it replaces (`from`: its edits, null when none). */
@@ -133,11 +139,12 @@ async function prepareReturned(
 /**
  * Records returned for amendment: shown with the reviewer's comment. A record this device no
  * longer holds (a wiped shared tablet) comes back from the server's copy; a draft being amended
- * is never overwritten. Records no longer returned lose the flag. A record another write changed
- * since it was prepared is left for the next pull (the list comes with every pull).
+ * is never overwritten. Records not in `returnedNow` (every id returned now; the server sends a
+ * whole record only after a new decision on it) lose the flag. A record another write changed
+ * since it was prepared is left for the next pull: false then, and the caller keeps the old cursor.
  */
-async function applyReturned(database: QaDatabase, returned: StoredSubmission[], prepared: Prepared[]): Promise<void> {
-  const listed = new Set(returned.map((r) => r.id));
+async function applyReturned(database: QaDatabase, returnedNow: string[], prepared: Prepared[]): Promise<boolean> {
+  const listed = new Set(returnedNow);
   // Found from the summaries (small rows), not by reading every whole record on every pull.
   const unflagged = (await database.summaries
     .filter((r) => r.review !== null && r.review.status === 'returned' && !listed.has(r.id))
@@ -150,13 +157,18 @@ async function applyReturned(database: QaDatabase, returned: StoredSubmission[],
       r.review = null;
       r.edits = (r.edits ?? 0) + 1; // a draft's writer prepared on the row before must see it changed
     });
+  let complete = true;
   for (const { id, from, row, reviewOnly } of prepared) {
     const fresh = await database.records.get(id);
-    if (from === null ? fresh !== undefined : fresh === undefined || editsOf(fresh) !== from) continue;
+    if (from === null ? fresh !== undefined : fresh === undefined || editsOf(fresh) !== from) {
+      complete = false;
+      continue;
+    }
     if (reviewOnly && fresh) {
       await database.records.put({ ...clearPart(fresh), review: row.review, ...sealedPartsOf(row) });
     } else {
       await database.records.put(row);
     }
   }
+  return complete;
 }

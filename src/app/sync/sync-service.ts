@@ -55,10 +55,17 @@ function serverOf(answer: HttpResult): string | null {
   return typeof server === 'string' ? server : null;
 }
 
-/** The ids of the records a pull answer lists as returned for amendment (null: not a pull answer). */
+/**
+ * The ids of the records a pull answer lists as returned for amendment (null: not a pull answer):
+ * every one in `scope.returned` (the records themselves come only after a new decision), or, from
+ * a server before that list, the records it sent.
+ */
 function returnedIds(answer: HttpResult): string[] | null {
   if (answer.kind !== 'response' || answer.status !== 200) return null;
-  const list = (answer.body as { returned?: unknown } | null)?.returned;
+  const body = answer.body as { returned?: unknown; scope?: { returned?: unknown } } | null;
+  const ids = body?.scope?.returned;
+  if (Array.isArray(ids)) return ids.filter((id): id is string => typeof id === 'string');
+  const list = body?.returned;
   if (!Array.isArray(list)) return null;
   return list.flatMap((r) => {
     const id = (r as { id?: unknown } | null)?.id;

@@ -3,7 +3,12 @@
 // dialect both engines share; a transaction runs on one connection and rolls back on any throw.
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * `name` asks for a prepared statement where the engine keeps them (PostgreSQL: planned once per
+   * connection, then only bound and run); give it only to a fixed SQL text on a hot path, one name
+   * per text. PGlite ignores it.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], name?: string): Promise<T[]>;
 }
 
 export interface Db extends Queryable {

@@ -319,4 +319,15 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX submission_heads_inbox_idx ON submission_heads (${INBOX_RANK}, record_date DESC, id)`,
     ],
   },
+  {
+    version: 10,
+    name: 'returned records in a pull only when changed',
+    statements: [
+      // Issue 16: the change_seq of a record's latest review decision (db/change-seq.ts), so a pull
+      // sends a record returned for amendment once after each decision rather than on every pull.
+      // Records already returned get one number now, so every device receives them once more.
+      `ALTER TABLE submission_heads ADD COLUMN review_seq bigint NOT NULL DEFAULT 0`,
+      `UPDATE submission_heads SET review_seq = (SELECT nextval('change_seq')) WHERE review_status = 'returned'`,
+    ],
+  },
 ];

@@ -25,8 +25,11 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   else await pool.query('SELECT 1');
 
   const run = (client: { query: pg.Pool['query'] }): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query(sql, [...params]);
+    async query<T>(sql: string, params: readonly unknown[] = [], name?: string) {
+      const result =
+        name === undefined
+          ? await client.query(sql, [...params])
+          : await client.query({ name, text: sql, values: [...params] });
       return result.rows as T[];
     },
   });

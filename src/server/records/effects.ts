@@ -38,16 +38,18 @@ import { refreshProviderVisit, touchBriefing } from '../providers/store';
  * it also could not see this revision, which the same statement inserts.) An amendment can move
  * a visit earlier or to another provider, so its last visits are recomputed afterwards instead.
  *
- * The change_seq rule (db/change-seq.ts: the exclusive lock before the number, held to commit) is
- * kept inside the statement: `seq` takes the lock and then nextval (the number is filtered on the
+ * The change_seq rule (db/change-seq.ts: the lock before the number, held to commit) is kept inside
+ * the statement: `seq` takes the lock, shared, and then nextval (the number is filtered on the
  * lock's result, so it cannot be drawn first), and it is read only from the SET lists, which are
  * evaluated only for rows that change — a visit that is not its provider's latest and completes no
- * assignment takes neither.
+ * assignment takes neither. Shared, because concurrent records do not need each other to wait:
+ * each UPDATE here is re-checked against the newest committed row; a pull's exclusive lock still
+ * waits for every one in flight.
  */
 export function statementEffects({ firstRevision }: { firstRevision: boolean }): string {
   const seq = `, seq AS MATERIALIZED (
        SELECT nextval('change_seq') AS n
-         FROM (SELECT pg_advisory_xact_lock(${REFERENCE_DATA_LOCK})::text AS locked) l
+         FROM (SELECT pg_advisory_xact_lock_shared(${REFERENCE_DATA_LOCK})::text AS locked) l
         WHERE l.locked = ''
      )`;
   const lastVisit = `, last_visit AS (

@@ -7,18 +7,21 @@ import type { Review, ReviewRequest } from '../../shared/records/schema';
 import { recordAudit } from '../audit';
 import { submitterVisible } from '../auth/access';
 import type { Db, Queryable } from '../db';
+import { nextChangeSeq } from '../db/change-seq';
 
 type ReviewOutcome =
   { kind: 'done' } | { kind: 'not-found' } | { kind: 'forbidden' } | { kind: 'stale'; current: number };
 
-/** Records a decision on a record's current revision: the head holds the latest, the log every one. */
+/**
+ * Records a decision on a record's current revision: the head holds the latest, the log every one.
+ * The head takes a change_seq with it, so a pull sends a returned record once after each decision.
+ */
 export async function storeReview(tx: Queryable, id: string, review: Review, at: Date): Promise<void> {
-  await tx.query('UPDATE submission_heads SET review_status = $2, review = $3::jsonb, updated_at = $4 WHERE id = $1', [
-    id,
-    review.status,
-    JSON.stringify(review),
-    at,
-  ]);
+  const seq = await nextChangeSeq(tx);
+  await tx.query(
+    'UPDATE submission_heads SET review_status = $2, review = $3::jsonb, updated_at = $4, review_seq = $5 WHERE id = $1',
+    [id, review.status, JSON.stringify(review), at, seq],
+  );
   await tx.query('INSERT INTO submission_reviews (submission_id, revision, body) VALUES ($1, $2, $3::jsonb)', [
     id,
     review.revision,

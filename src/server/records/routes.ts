@@ -122,7 +122,14 @@ async function putRecord(c: RouteContext<'/api/submissions/:id'>, deps: Deps): P
     receivedAt: result.receivedAt,
     created: result.created,
   };
-  return c.json(answer, result.created ? 201 : 200);
+  // With its length declared, the small answer passes the compression middleware untouched
+  // (http/compress.ts reads a body of unknown length to learn its size, and that turns it into a
+  // stream), so @hono/node-server writes it in one go.
+  const text = JSON.stringify(answer);
+  return c.body(text, result.created ? 201 : 200, {
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
 }
 
 export const submissionRoutes: readonly ApiRoute[] = [

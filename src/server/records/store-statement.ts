@@ -85,10 +85,12 @@ function build(mode: HeadMode, firstRevision: boolean): Statement {
      SELECT id FROM stored`);
 }
 
+// Each is a fixed text, so PostgreSQL prepares it once per connection under its name (db.ts): the
+// statement is large (a dozen CTEs and their checks) and planning it cost more than running it.
 const STATEMENTS = {
-  claim: build('claim', true),
-  advanceFirst: build('advance', true),
-  advanceLater: build('advance', false),
+  claim: { ...build('claim', true), name: 'records-store-claim' },
+  advanceFirst: { ...build('advance', true), name: 'records-store-advance-first' },
+  advanceLater: { ...build('advance', false), name: 'records-store-advance-later' },
 };
 
 /**
@@ -98,7 +100,7 @@ const STATEMENTS = {
 export function storeQuery(
   mode: HeadMode,
   input: { body: RecordBody; json: string; bodyHash: string; user: SessionUser; now: Date },
-): { sql: string; values: unknown[] } {
+): { sql: string; values: unknown[]; name: string } {
   const { body, json, bodyHash, user, now } = input;
   if (mode === 'claim' && body.revision !== 1) throw new Error('only a first revision can claim a new head');
   const statement =
@@ -122,5 +124,5 @@ export function storeQuery(
     recordDate: body.details.date,
     assignmentId: body.assignmentId ?? null,
   };
-  return { sql: statement.sql, values: statement.params.map((name) => values[name]) };
+  return { sql: statement.sql, values: statement.params.map((param) => values[param]), name: statement.name };
 }

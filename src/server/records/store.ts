@@ -7,6 +7,7 @@ import type { SessionUser } from '../../shared/auth/schema';
 import type { Review, ReviewStatus, StoredSubmission, RecordBody } from '../../shared/records/schema';
 import type { Db, Queryable } from '../db/index';
 import { submitterVisible } from '../auth/access';
+import { lockForChanges } from '../db/change-seq';
 import { applyRemainingEffects, needsOwnStatements } from './effects';
 import { storeQuery } from './store-statement';
 
@@ -58,8 +59,8 @@ export async function putSubmission(db: Db, input: PutInput): Promise<PutResult>
   const json = input.json ?? JSON.stringify(input.body);
   const { body, bodyHash, user, now } = input;
   if (body.revision === 1 && !needsOwnStatements(body)) {
-    const { sql, values } = storeQuery('claim', { body, json, bodyHash, user, now });
-    if ((await db.query(sql, values)).length === 1)
+    const { sql, values, name } = storeQuery('claim', { body, json, bodyHash, user, now });
+    if ((await db.query(sql, values, name)).length === 1)
       return { kind: 'stored', created: true, receivedAt: now.toISOString() };
   }
   return storeInTransaction(db, { ...input, json });
@@ -121,8 +122,12 @@ export async function storeInTransaction(db: Db, input: PutInput): Promise<PutRe
               : `Revision ${body.revision} amends revision ${body.baseRevision}, but the current revision is ${current}`,
         });
       }
-      const { sql, values } = storeQuery('advance', { body, json, bodyHash, user, now });
-      if ((await tx.query(sql, values)).length !== 1)
+      // The exclusive change lock before the statement, whose own effects take it shared: the
+      // remaining effects take it exclusively (nextChangeSeq), and a shared holder that asks for
+      // the exclusive lock can deadlock with another doing the same (db/change-seq.ts).
+      await lockForChanges(tx);
+      const { sql, values, name } = storeQuery('advance', { body, json, bodyHash, user, now });
+      if ((await tx.query(sql, values, name)).length !== 1)
         throw new Error('the store statement did not store the locked revision');
       await applyRemainingEffects(tx, body, user.id, previous?.provider_id ?? null);
       return { kind: 'stored', created: true, receivedAt: now.toISOString() };
@@ -193,11 +198,28 @@ export async function listRevisions(q: Queryable, user: SessionUser, id: string)
   return rows.map(toStored);
 }
 
-/** The current revisions of this person's own records that were returned for amendment. */
-export async function returnedTo(q: Queryable, user: SessionUser): Promise<StoredSubmission[]> {
+/**
+ * The current revisions of this person's own records that were returned for amendment; with
+ * `after`, only those whose decision took a change_seq after it (review-store.ts storeReview).
+ */
+export async function returnedTo(
+  q: Queryable,
+  user: SessionUser,
+  after: number | null = null,
+): Promise<StoredSubmission[]> {
   const rows = await q.query<Row>(
-    `${SELECT} WHERE h.submitter_id = $1 AND h.review_status = 'returned' AND s.revision = h.current_revision ORDER BY h.updated_at, h.id`,
-    [user.id],
+    `${SELECT} WHERE h.submitter_id = $1 AND h.review_status = 'returned' AND s.revision = h.current_revision
+        AND h.review_seq > $2 ORDER BY h.updated_at, h.id`,
+    [user.id, after ?? -1],
   );
   return rows.map(toStored);
+}
+
+/** The ids of every record of this person's now returned for amendment, in returnedTo's order. */
+export async function returnedIds(q: Queryable, user: SessionUser): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `SELECT id FROM submission_heads WHERE submitter_id = $1 AND review_status = 'returned' ORDER BY updated_at, id`,
+    [user.id],
+  );
+  return rows.map((r) => r.id);
 }

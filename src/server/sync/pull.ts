@@ -2,8 +2,10 @@
 // collections (templates, providers) are incremental by change_seq with removals as tombstones; a
 // missing cursor, one ahead of this database or one issued under other visit frequencies gets a
 // full snapshot. Scoped collections (briefings, assignments) send what changed since the cursor or
-// is new to the device, and `scope` lists everything the person may hold now, on every pull. Only
-// the server's clock is read.
+// is new to the device, and `scope` lists everything the person may hold now, on every pull.
+// Records returned for amendment are sent whole after each decision on them (their review_seq is
+// after the cursor), and listed by id in `scope.returned` on every pull. Only the server's clock
+// is read.
 import { createHash } from 'node:crypto';
 import type { Assignment, Briefing } from '../../shared/briefings/register';
 import type { SessionUser } from '../../shared/auth/schema';
@@ -11,12 +13,12 @@ import type { PullResponse } from '../../shared/sync/schema';
 import type { Template } from '../../shared/templates/schema';
 import { compileBriefing } from '../briefings/compile';
 import { type Config, devicePolicy } from '../config';
-import { lockForPull } from '../db/change-seq';
+import { readHighWater } from '../db/change-seq';
 import type { Deps } from '../http/env';
 import { PROVIDER_COLUMNS, type ProviderRow, toRecord } from '../providers/store';
 import { type Cursor, encodeCursor } from './cursor';
 import { loadScope, saveScope, scopeFor, scopeKey } from './scope';
-import { returnedTo } from '../records/store';
+import { returnedIds, returnedTo } from '../records/store';
 import { calendarDay } from '../../shared/calendar';
 
 /** Changes when anything derived fields depend on changes, forcing a full snapshot. */
@@ -29,14 +31,11 @@ export async function pull(deps: Deps, user: SessionUser, since: Cursor | null):
   const today = calendarDay(now);
   const frequencies = deps.config.visitFrequencyMonths;
   const tag = configTag(deps.config);
+  // Every change numbered at or below `high` has committed (db/change-seq.ts), so the reads below,
+  // each seeing what was committed before it began, hold all of them; later changes they may also
+  // see are sent again after this cursor.
+  const high = await readHighWater(deps.db);
   return deps.db.transaction(async (tx) => {
-    await lockForPull(tx);
-    // Every writer takes its number under the exclusive lock we now hold shared, so nothing at or
-    // below last_value can still commit.
-    const [top] = await tx.query<{ last_value: string | number; is_called: boolean }>(
-      'SELECT last_value, is_called FROM change_seq',
-    );
-    const high = top?.is_called ? Number(top.last_value) : 0;
     const full = since === null || since.seq > high || since.configTag !== tag;
     const after = full || since === null ? 0 : since.seq;
 
@@ -98,14 +97,19 @@ export async function pull(deps: Deps, user: SessionUser, since: Cursor | null):
       briefings,
       assignments: assignments.map((r) => r.body),
       removed: { providers: removed.map((r) => r.id) },
-      scope: { briefings: scope.briefings, assignments: scope.assignments.map((a) => a.id) },
+      scope: {
+        briefings: scope.briefings,
+        assignments: scope.assignments.map((a) => a.id),
+        returned: await returnedIds(tx, user),
+      },
       pinned: scope.pinned,
       settings: {
         briefingStaleDays: deps.config.briefingStaleDays,
         devicePolicy: devicePolicy(deps.config),
         deadlines: deps.config.deadlineRules,
       },
-      returned: await returnedTo(tx, user),
+      // Whole records only when new to this cursor; `scope.returned` lists every one, on every pull.
+      returned: await returnedTo(tx, user, full ? null : after),
     };
   });
 }

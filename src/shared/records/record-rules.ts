@@ -284,14 +284,32 @@ export function attachmentHashes(body: Pick<RecordBody, 'answers' | 'signatures'
   return [...hashes].sort();
 }
 
-/** JSON with object keys sorted, so equal bodies compare equal whatever order they were built in. */
+/**
+ * JSON with object keys sorted, so equal bodies compare equal whatever order they were built in.
+ * Written as loops over sorted keys (not entries, filters and template strings): the server hashes
+ * every received record through it, so it is on the ingest path. Keys whose value is undefined are
+ * left out, as JSON.stringify leaves them out.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      if (i > 0) text += ',';
+      text += canonicalJson(value[i]) ?? '';
+    }
+    return `${text}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  let text = '{';
+  for (const key of keys) {
+    const item = object[key];
+    if (item === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${canonicalJson(item)}`;
+  }
+  return `${text}}`;
 }
 
 /** Turns zod issues into the contract's `{ path, message }` list. */

@@ -25,7 +25,16 @@ export const PullResponse = z.object({
    * Every id of the scoped collections this user may hold now, sent on every pull: the device
    * deletes what is not listed, so withdrawn access removes the data whatever the cursor.
    */
-  scope: z.object({ briefings: z.array(z.string()), assignments: z.array(z.string()) }),
+  scope: z.object({
+    briefings: z.array(z.string()),
+    assignments: z.array(z.string()),
+    /**
+     * The ids of every record of this person's now returned for amendment (`returned` carries only
+     * those decided since the cursor); a record not listed is no longer returned. Optional so a
+     * device keeps working against an older server, which sends every returned record each time.
+     */
+    returned: z.optional(z.array(z.string())),
+  }),
   /** Providers this user pinned, so their briefings are kept on the device. */
   pinned: z.array(z.string()),
   /** Server configuration the app needs offline. */
@@ -42,8 +51,9 @@ export const PullResponse = z.object({
     ),
   }),
   /**
-   * This person's records returned for amendment, sent on every pull (a short list): the device
-   * shows them with the reviewer's comment and can amend them, even after a sign-out wiped it.
+   * This person's records returned for amendment whose decision came after the cursor (all of them
+   * without one): the device shows them with the reviewer's comment and can amend them, even
+   * after a sign-out wiped it. `scope.returned` lists which are returned now.
    */
   returned: z.array(StoredSubmission),
   /**

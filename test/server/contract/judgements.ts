@@ -4,6 +4,7 @@
 import { expect, it } from 'vitest';
 import type { Briefing } from '../../../src/shared/briefings/register';
 import type { RaisedAction, RecordBody } from '../../../src/shared/records/schema';
+import { PullResponse } from '../../../src/shared/sync/schema';
 import type { Template } from '../../../src/shared/templates/schema';
 import { suggestOverallRating } from '../../../src/shared/records/scoring';
 import { builtInTemplates } from '../../../src/shared/templates/index';
@@ -191,6 +192,54 @@ export function judgementsContract(ctx: () => Ctx) {
       [1, 'returned'],
       [2, 'signed-off'],
     ]);
+  });
+
+  it('sends a returned record whole in a pull once after each decision, and lists every returned id on every pull', async () => {
+    const { app, cookies } = ctx();
+    const pull = async (cookie: string, cursor: string | null = null) => {
+      const res = await call(app, `/api/sync/pull${cursor ? `?cursor=${cursor}` : ''}`, { cookie });
+      expect(res.status).toBe(200);
+      return PullResponse.parse(res.json);
+    };
+    const body = recordBody(latest('observation-home-visit'), { ...observation, practitionerName: 'Sam Lee' });
+    const decide = (decision: string, revision: number, comment: string) =>
+      call(app, `/api/submissions/${body.id}/review`, {
+        method: 'POST',
+        cookie: cookies.qa,
+        body: { decision, revision, comment },
+      });
+    expect((await put(body, cookies.manager)).status).toBe(201);
+    const before = await pull(cookies.manager);
+    expect(before.scope.returned).toEqual([]);
+
+    expect((await decide('return', 1, 'Add the family’s feedback.')).status).toBe(200);
+    const returned = await pull(cookies.manager, before.cursor);
+    expect(returned.returned.map((r) => [r.id, r.review?.comment])).toEqual([[body.id, 'Add the family’s feedback.']]);
+    expect(returned.scope.returned).toEqual([body.id]);
+
+    // Unchanged since the cursor: listed, not sent again; a full pull still sends it whole.
+    const unchanged = await pull(cookies.manager, returned.cursor);
+    expect(unchanged.returned).toEqual([]);
+    expect(unchanged.scope.returned).toEqual([body.id]);
+    expect((await pull(cookies.manager)).returned.map((r) => r.id)).toEqual([body.id]);
+    expect((await pull(cookies.officer)).scope.returned).toEqual([]); // only its author is sent it
+
+    // Amended, it is no longer returned; returned again, it is sent again, with the new decision.
+    expect((await put({ ...body, revision: 2, baseRevision: 1 }, cookies.manager)).status).toBe(201);
+    const amended = await pull(cookies.manager, unchanged.cursor);
+    expect(amended.returned).toEqual([]);
+    expect(amended.scope.returned).toEqual([]);
+    expect((await decide('return', 2, 'And the consent details.')).status).toBe(200);
+    const again = await pull(cookies.manager, amended.cursor);
+    expect(again.returned.map((r) => [r.id, r.revision, r.review?.comment])).toEqual([
+      [body.id, 2, 'And the consent details.'],
+    ]);
+    expect(again.scope.returned).toEqual([body.id]);
+    expect((await pull(cookies.manager, again.cursor)).returned).toEqual([]);
+
+    // Left with nothing of the manager's returned, as the other tests expect.
+    expect((await put({ ...body, revision: 3, baseRevision: 2 }, cookies.manager)).status).toBe(201);
+    expect((await pull(cookies.manager)).scope.returned).toEqual([]);
   });
 
   it('moves an action on with evidence, and the briefing shows only open ones', async () => {

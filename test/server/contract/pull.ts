@@ -135,7 +135,7 @@ export function pullContract(ctx: () => Ctx) {
     const { app, cookies, users, clock } = ctx();
     const device = new Device();
     const first = await sync(device, cookies.officer);
-    expect(first.scope).toEqual({ briefings: [], assignments: [] });
+    expect(first.scope).toEqual({ briefings: [], assignments: [], returned: [] });
 
     // Assignment added → its briefing and the assignment arrive.
     const created = await assigned(ctx(), {
@@ -145,12 +145,12 @@ export function pullContract(ctx: () => Ctx) {
       announced: false,
     });
     let p = await sync(device, cookies.officer);
-    expect(p.scope).toEqual({ briefings: ['hartwell-lodge'], assignments: [created] });
+    expect(p.scope).toEqual({ briefings: ['hartwell-lodge'], assignments: [created], returned: [] });
     expect(p.briefings.map((b) => b.providerId)).toEqual(['hartwell-lodge']);
     expect(p.assignments.map((a) => a.id)).toEqual([created]);
     // officer2 and the manager see none of it.
-    expect((await pull(cookies.officer2)).scope).toEqual({ briefings: [], assignments: [] });
-    expect((await pull(cookies.manager)).scope).toEqual({ briefings: [], assignments: [] });
+    expect((await pull(cookies.officer2)).scope).toEqual({ briefings: [], assignments: [], returned: [] });
+    expect((await pull(cookies.manager)).scope).toEqual({ briefings: [], assignments: [], returned: [] });
 
     // Nothing changed → nothing sent; intelligence added → only that briefing again.
     p = await sync(device, cookies.officer);
@@ -216,7 +216,7 @@ export function pullContract(ctx: () => Ctx) {
       cookies.manager,
     );
     p = await sync(device, cookies.officer);
-    expect(p.scope).toEqual({ briefings: ['willow-bank'], assignments: [second] });
+    expect(p.scope).toEqual({ briefings: ['willow-bank'], assignments: [second], returned: [] });
     expect(
       (
         await call(app, `/api/assignments/${second}`, {
@@ -227,7 +227,7 @@ export function pullContract(ctx: () => Ctx) {
       ).status,
     ).toBe(200);
     p = await sync(device, cookies.officer);
-    expect(p.scope).toEqual({ briefings: [], assignments: [] });
+    expect(p.scope).toEqual({ briefings: [], assignments: [], returned: [] });
     expect(device.briefings.size + device.assignments.size).toBe(0);
   });
 
