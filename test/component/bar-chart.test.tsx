@@ -24,7 +24,7 @@ describe('BarChart', () => {
       .slice(1)
       .map((r) => r.textContent);
     expect(rows).toEqual(['Green7', 'Amber6', 'Red3']);
-    const widths = [...image.querySelectorAll('rect')].map((r) => Number(r.getAttribute('width')));
+    const widths = [...image.querySelectorAll('rect')].map((r) => parseFloat(r.getAttribute('width')!));
     expect(widths[0]).toBeGreaterThan(widths[1]!);
     expect(widths[1]).toBeGreaterThan(widths[2]!);
   });
@@ -42,7 +42,7 @@ describe('BarChart', () => {
       />,
     );
     const image = screen.getByRole('img', { name: /Done/ });
-    const [half, full] = [...image.querySelectorAll('rect')].map((r) => Number(r.getAttribute('width')));
+    const [half, full] = [...image.querySelectorAll('rect')].map((r) => parseFloat(r.getAttribute('width')!));
     expect(half! * 2).toBe(full);
     expect(screen.getByRole('table', { name: 'Done' }).textContent).toContain('50%');
   });

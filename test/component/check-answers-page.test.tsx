@@ -76,7 +76,8 @@ describe('a draft that is not finished', () => {
     within(summary).getByRole('heading', { level: 3, name: medicines.title });
     expect(link.textContent).toBe(`${briefly(covert.label)}: enter the evidence for this answer`);
     expect(link.textContent!.length).toBeLessThan(90);
-    expect(link.getAttribute('href')).toBe(`/visits/${id}/areas/medicines`);
+    // The link lands on the question itself: its area, with the field's id as the fragment.
+    expect(link.getAttribute('href')).toBe(`/visits/${id}/areas/medicines#${covert.id}`);
     expect(submitButton().disabled).toBe(true);
 
     // Adding the evidence (here through the store) clears the summary and enables Submit.

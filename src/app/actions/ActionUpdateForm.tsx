@@ -33,7 +33,7 @@ export function ActionUpdateForm(props: { action: VisitAction; onSaved: (action:
   }
 
   return (
-    <details>
+    <details class="details">
       <summary>
         Update<span class="visually-hidden"> {props.action.title}</span>
       </summary>

@@ -7,7 +7,7 @@ import type { ActionStatus, VisitAction } from '../../shared/briefings/register'
 import { closureFigures } from '../../shared/actions/action-closure';
 import { quarterKey, quarterLabel, quarterOf, quartersEndingWith } from '../../shared/reports/quarters';
 import { BackLink, Page } from '../components/Page';
-import { dueText, formatDate } from '../components/format';
+import { dueText, formatShortDate } from '../components/format';
 import { loadActions, loadProviders } from '../office/api';
 import { Select, useField } from '../components/fields';
 import { Table } from '../components/Table';
@@ -121,7 +121,7 @@ export function ActionsTrackerPage() {
             <Table
               caption={`${open.length === 1 ? '1 open action' : `${open.length} open actions`}, overdue first`}
               empty={`No open actions${show.value ? ' match' : ''}.`}
-              columns={['Action', 'For', 'Due', 'Status', 'Update']}
+              columns={['Action', 'For', 'Due', 'Status', { heading: 'Update', unlabelled: true }]}
               rows={open.map((a) => ({
                 key: a.id,
                 cells: [
@@ -129,7 +129,8 @@ export function ActionsTrackerPage() {
                     {a.title}
                     <span class="hint">
                       <br />
-                      {a.significance === 'significant' ? 'Significant' : 'Routine'}, raised {formatDate(a.raisedOn)}
+                      {a.significance === 'significant' ? 'Significant' : 'Routine'}, raised{' '}
+                      <span class="nowrap">{formatShortDate(a.raisedOn)}</span>
                       {a.sourceSubmissionId && (
                         <>
                           {' '}
@@ -145,7 +146,7 @@ export function ActionsTrackerPage() {
                   <>
                     <span class={a.dueDate < today ? 'tag red' : 'tag blue'}>{dueText(a.dueDate, today)}</span>
                     <br />
-                    {formatDate(a.dueDate)}
+                    <span class="nowrap">{formatShortDate(a.dueDate)}</span>
                   </>,
                   STATUS[a.status],
                   <ActionUpdateForm action={a} onSaved={replace} />,

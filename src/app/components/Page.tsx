@@ -20,7 +20,8 @@ export function Page(props: {
   const windowTitle = props.documentTitle ?? props.title;
   useEffect(() => {
     document.title = `${windowTitle} – QA Visits`;
-    heading.current?.focus();
+    // Arriving by a link to one field (an error on check answers), focus that field, not the heading.
+    if (!focusFragment()) heading.current?.focus();
   }, [windowTitle, props.title]);
   return (
     <>
@@ -31,6 +32,16 @@ export function Page(props: {
       {props.children}
     </>
   );
+}
+
+/** Focuses and shows the control the address's fragment names, if it is on the page; whether it was. */
+function focusFragment(): boolean {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id && id !== 'main' ? document.getElementById(id) : null;
+  if (!target) return false;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'center' });
+  return document.activeElement === target;
 }
 
 export function BackLink(props: { href: string; children: ComponentChildren }) {

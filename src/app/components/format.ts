@@ -13,7 +13,21 @@ export function formatDate(value: string | number | Date): string {
 
 export function formatDateTime(value: string | number | Date): string {
   const date = new Date(value);
-  return `${dateFormat.format(date)}, ${timeFormat.format(date).replace(' ', '').toLowerCase()}`;
+  return `${dateFormat.format(date)}, ${formatTime(date)}`;
+}
+
+/** "2:05pm". */
+export const formatTime = (value: string | number | Date) =>
+  timeFormat.format(new Date(value)).replace(' ', '').toLowerCase();
+
+/** GOV.UK's short months, for tables where space is short ("Sept", not "Sep"). */
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/** "4 Jun 2026": a date in a table column, where the full month made it wrap (issue 17). */
+export function formatShortDate(value: string | number | Date): string {
+  const date =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+  return `${date.getDate()} ${SHORT_MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
 /** "Overdue by 3 days", "Due today", "Due in 5 days", counted from the council's today (shared/calendar.ts). */

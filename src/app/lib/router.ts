@@ -7,8 +7,12 @@ const here = () => location.pathname + location.search;
 /** The current path and query string, e.g. "/visits/new?provider=willow-bank". */
 export const currentPath = observable<string>(typeof location === 'undefined' ? '/' : here());
 
+/**
+ * Goes to `path`, which may end in a fragment naming a field (`/visits/1/areas/staffing#rota`):
+ * the fragment stays in the address for the page to focus that field (components/Page.tsx).
+ */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === here()) return;
+  if (path === here() || path === here() + location.hash) return;
   if (options.replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   currentPath.set(here());
@@ -35,8 +39,10 @@ export function listenToHistory(): void {
     if (!link || link.target || link.hasAttribute('download')) return;
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+    // A link within this page (the skip link) is the browser's to follow.
+    if (url.hash && url.pathname + url.search === here()) return;
     event.preventDefault();
-    navigate(url.pathname + url.search);
+    navigate(url.pathname + url.search + url.hash);
   });
 }
 

@@ -10,7 +10,7 @@ import { SubmissionPage, type SubmissionSummary } from '../../shared/records/api
 import { recordSubject } from '../../shared/records/record-rules';
 import { filterQuery, parseRecordFilter, type RecordFilter } from '../../shared/records/record-filter';
 import { BackLink, ErrorSummary, Page } from '../components/Page';
-import { formatDate, formatDateTime } from '../components/format';
+import { formatDate, formatShortDate, formatTime } from '../components/format';
 import { navigate } from '../lib/router';
 import { getJson, loadProviders } from './api';
 import { DateInput, optionsOf, Select, TextInput } from '../components/fields';
@@ -175,29 +175,28 @@ export function InboxPage(props: { query: string }) {
           caption={caption(records?.length ?? 0, next !== null)}
           live
           headings={['Date', 'Kind', 'About', 'By', 'Received', 'Status', { heading: 'Open', hidden: true }]}
-          row={(s) => (
-            <tr key={s.id}>
-              <td>{formatDate(s.details.date)}</td>
-              <td>{KIND[s.kind]}</td>
-              <th scope="row">
-                <a href={recordReportPath(s.id)}>{subject(s, names)}</a>
-              </th>
-              <td>{s.submitterName}</td>
-              <td>{formatDateTime(s.receivedAt)}</td>
-              <td>
-                <span class={STATUS_CLASS[s.reviewStatus]}>{STATUS[s.reviewStatus]}</span>
-              </td>
-              <td>
-                <a href={`/review/${s.id}?from=inbox`}>
-                  Moderate
-                  <span class="visually-hidden">
-                    {' '}
-                    {subject(s, names)}, {formatDate(s.details.date)}
-                  </span>
-                </a>
-              </td>
-            </tr>
-          )}
+          header={2}
+          row={(s) => ({
+            key: s.id,
+            cells: [
+              <span class="nowrap">{formatShortDate(s.details.date)}</span>,
+              KIND[s.kind],
+              <a href={recordReportPath(s.id)}>{subject(s, names)}</a>,
+              s.submitterName,
+              <>
+                <span class="nowrap">{formatShortDate(s.receivedAt)},</span>{' '}
+                <span class="nowrap">{formatTime(s.receivedAt)}</span>
+              </>,
+              <span class={STATUS_CLASS[s.reviewStatus]}>{STATUS[s.reviewStatus]}</span>,
+              <a href={`/review/${s.id}?from=inbox`}>
+                Moderate
+                <span class="visually-hidden">
+                  {' '}
+                  {subject(s, names)}, {formatDate(s.details.date)}
+                </span>
+              </a>,
+            ],
+          })}
         />
         {next !== null && (
           <button type="button" class="button secondary" disabled={loadingMore} onClick={() => void showMore(next)}>

@@ -1,9 +1,10 @@
 // The table an office list page (inbox, register) shows under its filters: "Loading…" until the
 // rows come, then the rows under a caption and column headings (a column of links, say, headed for
-// screen readers only). A failure (offline, say) is shown by the page above its filters, where it
+// screen readers only), stacked on a phone as every table of more than three columns is
+// (components/Table.tsx). A failure (offline, say) is shown by the page above its filters, where it
 // is seen first (issue 17), so the table shows nothing then.
 import type { ComponentChildren } from 'preact';
-import { TableFrame, type Column } from '../components/Table';
+import { TableFrame, TableRow, type Column } from '../components/Table';
 
 export function OfficeTable<T>(props: {
   /** null until loaded. */
@@ -13,8 +14,10 @@ export function OfficeTable<T>(props: {
   /** Announce caption changes (when filters on the page change the rows shown). */
   live?: boolean;
   headings: readonly Column[];
-  /** One <tr>, keyed. */
-  row: (item: T) => ComponentChildren;
+  /** Which cell heads each row (the first unless told). */
+  header?: number;
+  /** One row: its key and its cells, one per heading. */
+  row: (item: T) => { key: string; cells: ComponentChildren[] };
 }) {
   const { rows, failure } = props;
   return (
@@ -22,7 +25,10 @@ export function OfficeTable<T>(props: {
       {!rows && !failure && <p>Loading…</p>}
       {rows && (
         <TableFrame caption={props.caption} columns={props.headings} live={props.live}>
-          {rows.map(props.row)}
+          {rows.map((item) => {
+            const { key, cells } = props.row(item);
+            return <TableRow key={key} columns={props.headings} cells={cells} header={props.header} />;
+          })}
         </TableFrame>
       )}
     </>

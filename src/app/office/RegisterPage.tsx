@@ -6,7 +6,7 @@ import '../reports/reports.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { ProviderRecord, Rag } from '../../shared/briefings/register';
 import { BackLink, Page } from '../components/Page';
-import { formatDate } from '../components/format';
+import { formatShortDate } from '../components/format';
 import { ragClass, ragLabel, serviceTypeLabel } from '../briefings/labels';
 import { officeProviderPath } from './access';
 import type { UserSummary } from '../../shared/users/api-schemas';
@@ -130,24 +130,21 @@ export function RegisterPage() {
           caption={`${shown.length} of ${providers?.length ?? 0} providers`}
           live
           headings={['Provider', 'RAG', 'Level', 'Type', 'Officer', 'Last visit', 'Next due']}
-          row={(p) => (
-            <tr key={p.id}>
-              <th scope="row">
+          row={(p) => ({
+            key: p.id,
+            cells: [
+              <>
                 <a href={officeProviderPath(p.id)}>{p.name}</a>
                 <EscalationMarker escalation={escalations.byProvider.get(p.id)} />
-              </th>
-              <td>
-                <span class={ragClass[p.rag]}>{ragLabel[p.rag]}</span>
-              </td>
-              <td>{p.monitoringLevel}</td>
-              <td>{serviceTypeLabel[p.serviceType]}</td>
-              <td>{officerName(p.allocatedOfficerId)}</td>
-              <td>{p.lastVisitDate ? formatDate(p.lastVisitDate) : 'Never'}</td>
-              <td>
-                <NextDueCell provider={p} today={today} />
-              </td>
-            </tr>
-          )}
+              </>,
+              <span class={ragClass[p.rag]}>{ragLabel[p.rag]}</span>,
+              p.monitoringLevel,
+              serviceTypeLabel[p.serviceType],
+              officerName(p.allocatedOfficerId),
+              p.lastVisitDate ? <span class="nowrap">{formatShortDate(p.lastVisitDate)}</span> : 'Never',
+              <NextDueCell provider={p} today={today} />,
+            ],
+          })}
         />
       </Page>
     </>
@@ -167,7 +164,7 @@ function NextDueCell(props: { provider: ProviderRecord; today: string }) {
   return (
     <>
       {due.kind === 'desk-review' ? 'Desk review, ' : ''}
-      {formatDate(due.date)}
+      <span class="nowrap">{formatShortDate(due.date)}</span>
       {due.date < props.today && (
         <>
           {' '}

@@ -5,7 +5,7 @@
 // 10,069 px of a phone. The problems are the shared rules' (submissionIssues), as the server's.
 import { useEffect, useRef } from 'preact/hooks';
 import { sectionProgress } from '../../shared/records/record-rules';
-import type { Answer } from '../../shared/records/schema';
+import { OVERALL, type Answer } from '../../shared/records/schema';
 import type { Issue } from '../../shared/sync/schema';
 import type { Template, TemplateSection } from '../../shared/templates/schema';
 import { detailsTitle, recordNoun } from './labels';
@@ -14,16 +14,24 @@ import type { LocalRecord } from '../storage/database';
 type Link = { href: string; message: string };
 type Group = { id: string; title: string; errors: Link[] };
 
-/** Where to go to fix a problem: the section holding the item, the judgement page, the actions or the details. */
+/**
+ * Where to go to fix a problem: the section holding the item, the judgement page, the actions or
+ * the details, with the field itself as the fragment (its control's id, as the page's own error
+ * summary links it), which the page focuses and scrolls to on arrival (components/Page.tsx):
+ * before issue 17's fix a link opened the top of an area of eight questions.
+ */
 export function fixLink(template: Template, recordId: string, path: string): string {
   const [field, id] = path.split('.');
   const base = `/visits/${recordId}`;
-  if (field === 'overallRating' || (field === 'ratingOverrides' && id === 'overall')) return `${base}/judgement`;
+  if (field === 'overallRating') return `${base}/judgement#rating-${OVERALL}`;
+  if (field === 'ratingOverrides' && id === OVERALL) return `${base}/judgement#rating-${OVERALL}-reason`;
   if (field === 'actions') return `${base}/actions`;
   if (field === 'actionChecks') return `${base}/earlier-actions`;
-  if (field === 'sectionRatings' || field === 'ratingOverrides') return `${base}/areas/${id ?? ''}`;
+  if (field === 'sectionRatings') return `${base}/areas/${id ?? ''}#rating-${id ?? ''}`;
+  if (field === 'ratingOverrides') return `${base}/areas/${id ?? ''}#rating-${id ?? ''}-reason`;
   const section = sectionOf(template, path);
-  return section ? `${base}/areas/${section.id}` : `${base}/details`;
+  if (section) return `${base}/areas/${section.id}#${id ?? ''}`;
+  return field === 'details' && id ? `${base}/details#${id}` : `${base}/details`;
 }
 
 function sectionOf(template: Template, path: string): TemplateSection | undefined {

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Suggestion } from '../../shared/records/scoring';
 import type { RatingOverride } from '../../shared/records/schema';
 import type { Template } from '../../shared/templates/schema';
+import { DETAIL_TEXT_MAX } from '../../shared/records/text-limits';
 import { Radios } from '../components/choices';
 import { TextArea } from '../components/fields';
 import { saveOverrideReason, saveRating } from './answer-store';
@@ -117,6 +118,7 @@ export function RatingField(props: {
               `The suggestion changed since you wrote this (it was ${ratingLabel(template, props.override!.suggested)}). Check the reason still holds, then edit it to confirm.`
             }
             rows={3}
+            maxLength={DETAIL_TEXT_MAX}
             value={reason}
             error={missingReason && 'Give the reason for choosing a different rating'}
             onChange={(value) => {

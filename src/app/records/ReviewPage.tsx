@@ -15,6 +15,7 @@ import { useTemplate } from './queries';
 import { useProvider } from '../briefings/queries';
 import { RecordSummary } from './RecordSummary';
 import { CouncilCopy } from '../evidence/PhotoField';
+import { REVIEW_COMMENT_MAX, tooLong } from '../../shared/records/text-limits';
 
 const OFFLINE = 'Reviewing needs a connection. Try again when you are online.';
 const KIND = { visit: 'visit', observation: 'observation of practice', audit: 'case file audit' } as const;
@@ -41,6 +42,12 @@ export function ReviewPage(props: { id: string }) {
     if (!stored) return;
     if (decision === 'return' && comment.trim() === '') {
       setCommentError('Say what needs amending');
+      document.getElementById('review-comment')?.focus();
+      return;
+    }
+    // The server's limit, said here in words rather than by its 422 (the count under the box shows it coming).
+    if (comment.length > REVIEW_COMMENT_MAX) {
+      setCommentError(tooLong('Your comment', REVIEW_COMMENT_MAX));
       document.getElementById('review-comment')?.focus();
       return;
     }
@@ -86,6 +93,7 @@ export function ReviewPage(props: { id: string }) {
                 label="Comment"
                 hint="Needed to return it: say what to amend. Optional when signing off."
                 rows={3}
+                maxLength={REVIEW_COMMENT_MAX}
                 value={comment}
                 error={commentError}
                 onChange={(value) => {

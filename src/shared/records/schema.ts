@@ -2,7 +2,7 @@
 // observation or audit, its answers, ratings, actions and signatures; its review; the stored form.
 import * as z from 'zod/mini';
 import { nonEmpty, shortText, slug } from '../wire-fields';
-import { ACTION_TITLE_MAX, ANSWER_TEXT_MAX, DETAIL_TEXT_MAX } from './text-limits';
+import { ACTION_TITLE_MAX, ANSWER_TEXT_MAX, DETAIL_TEXT_MAX, REVIEW_COMMENT_MAX } from './text-limits';
 import { ActionStatus, Briefing } from '../briefings/register';
 import { Subject } from '../templates/schema';
 
@@ -181,7 +181,7 @@ export type ReviewStatus = z.infer<typeof ReviewStatus>;
 export const Review = z.object({
   status: z.enum(['signed-off', 'returned']),
   revision: z.int(),
-  comment: shortText(4000),
+  comment: shortText(REVIEW_COMMENT_MAX),
   reviewerId: z.string(),
   reviewerName: z.string(),
   at: z.string(),
@@ -192,7 +192,7 @@ export const ReviewRequest = z.object({
   decision: z.enum(['sign-off', 'return']),
   /** The revision reviewed: a decision on a revision that is no longer current is refused (409). */
   revision: z.int().check(z.gte(1)),
-  comment: shortText(4000),
+  comment: shortText(REVIEW_COMMENT_MAX),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 

@@ -7,6 +7,8 @@
 export const ANSWER_TEXT_MAX = 20_000;
 /** The shorter texts of a record: who the officer spoke to, what an action asks, evidence on an earlier action, the reason for a different rating. */
 export const DETAIL_TEXT_MAX = 4_000;
+/** A manager's comment when signing off a record or returning it for amendment. */
+export const REVIEW_COMMENT_MAX = 4_000;
 /** An action's title. */
 export const ACTION_TITLE_MAX = 300;
 

@@ -540,7 +540,14 @@ export class FieldApp<D extends EngineDriver = EngineDriver> {
     await this.waitForSynced();
   }
 
-  syncNow = () => this.hands.press('button', 'Sync now');
+  /** Presses "Sync now", first opening the sync bar's details where they are folded (a phone, Chromium). */
+  async syncNow(): Promise<void> {
+    if (this.driver.playwright) {
+      const toggle = this.page.getByRole('button', { name: 'Sync details' });
+      if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    }
+    await this.hands.press('button', 'Sync now');
+  }
 
   /** Waits until the device has nothing waiting to send. */
   async waitForAllSent(timeoutMs = 60_000): Promise<void> {
