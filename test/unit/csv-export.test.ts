@@ -121,7 +121,7 @@ describe('tables of named columns', () => {
       for await (const chunk of streamTable(COLUMNS, arriving())) chunks.push(chunk);
       expect(chunks.join('')).toBe(writeTable(COLUMNS, things));
       // The headings go with the first rows; a chunk every 200 rows.
-    expect(chunks).toHaveLength(Math.max(1, Math.ceil(count / 200)));
+      expect(chunks).toHaveLength(Math.max(1, Math.ceil(count / 200)));
     },
   );
 
