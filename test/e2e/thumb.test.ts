@@ -12,6 +12,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Role } from './engines/app-model';
 import { expectAccessible } from './support/browser';
 import { describeWithChromium, type ChromiumApp, type ChromiumEnv } from './support/chromium-suite';
+import { qmfCareHomeV2 } from '../../src/shared/templates/index';
+import { recordBody } from '../server/helpers';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const IPAD = { viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true };
@@ -75,18 +77,56 @@ function tableLayout(caption: string) {
   })();
 }
 
-/** Touch targets under `min` px either way (links, buttons, fields, summaries; a radio or checkbox with its label). */
+/**
+ * Targets failing WCAG 2.5.8 (target size, minimum): links, buttons, fields and summaries (a radio
+ * or checkbox with its label) under `min` px either way pass only by the spacing exception: a
+ * circle of `min` px diameter centred on the target's box meets no other target and no other
+ * undersized target's circle. Links inline in a sentence are exempt (they still count as targets
+ * that others must keep clear of).
+ */
 function smallTargets(min: number): string[] {
   const problems: string[] = [];
+  const radius = min / 2;
+  const boxOf = (el: HTMLElement) =>
+    el.matches('input[type=radio], input[type=checkbox]') ? (el.parentElement ?? el) : el;
+  const describe = (el: HTMLElement, box: DOMRect) =>
+    `${el.tagName.toLowerCase()} "${(el.textContent || el.id).trim().slice(0, 40)}" is ${Math.round(box.width)}×${Math.round(box.height)}`;
+  /** A link set inline among other words of its block. */
+  const inSentence = (el: HTMLElement) => {
+    if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline') return false;
+    const block = el.parentElement?.closest('p, li, dd, dt, td, th, div, span, label, legend') ?? el.parentElement;
+    const own = (el.textContent ?? '').trim().length;
+    return ((block?.textContent ?? '').replace(/\s+/g, ' ').trim().length ?? 0) > own + 3;
+  };
+  const targets: { el: HTMLElement; target: HTMLElement; box: DOMRect; small: boolean; exempt: boolean }[] = [];
+  const seen = new Set<HTMLElement>();
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('a, button, select, textarea, input, summary'))) {
-    const box = (
-      el.matches('input[type=radio], input[type=checkbox]') ? (el.parentElement ?? el) : el
-    ).getBoundingClientRect();
+    const target = boxOf(el);
+    if (seen.has(target)) continue;
+    seen.add(target);
+    const box = target.getBoundingClientRect();
     if (box.width === 0 || box.height === 0 || box.right < 0 || box.left > window.innerWidth) continue; // hidden or off-screen (skip link)
-    if (box.width < min || box.height < min)
-      problems.push(
-        `${el.tagName.toLowerCase()} "${(el.textContent || el.id).trim().slice(0, 40)}" is ${Math.round(box.width)}×${Math.round(box.height)}`,
-      );
+    if (getComputedStyle(target).visibility === 'hidden') continue;
+    const small = box.width < min || box.height < min;
+    targets.push({ el, target, box, small, exempt: small && inSentence(el) });
+  }
+  const centre = (box: DOMRect) => ({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+  /** How far a point is from a box (0 inside it). */
+  const distance = (p: { x: number; y: number }, box: DOMRect) =>
+    Math.hypot(Math.max(box.left - p.x, 0, p.x - box.right), Math.max(box.top - p.y, 0, p.y - box.bottom));
+  for (const t of targets) {
+    if (!t.small || t.exempt) continue;
+    const c = centre(t.box);
+    const clash = targets.find((o) => {
+      if (o === t || o.target.contains(t.target) || t.target.contains(o.target)) return false;
+      if (distance(c, o.box) < radius) return true; // the circle meets the other target
+      if (o.small && !o.exempt) {
+        const oc = centre(o.box);
+        return Math.hypot(c.x - oc.x, c.y - oc.y) < min; // the two circles meet
+      }
+      return false;
+    });
+    if (clash) problems.push(`${describe(t.el, t.box)}, its ${min} px circle meeting ${describe(clash.el, clash.box)}`);
   }
   return problems;
 }
@@ -278,6 +318,7 @@ describeWithChromium('pages under a thumb (Chromium, phone and iPad)', (env) => 
       async (role) => {
         await walk(env, role, device, size);
       },
+      300_000,
     );
   });
 });
@@ -316,18 +357,38 @@ async function walk(env: ChromiumEnv, role: Role, device: typeof PHONE, size: st
   await check('a briefing');
   if (role === 'officer') {
     await go(app, '/');
-    await app.startVisit(PROVIDER);
+    const id = await app.startVisit(PROVIDER);
     await check('task list');
     await app.openArea(AREA);
     await check('area');
     await page.getByRole('link', { name: 'Return to the visit' }).click();
     await app.waitForHeading(PROVIDER);
+    await fieldTasks(app, id, check);
     await app.checkAnswers();
     await check('check answers (incomplete)');
+    await amendAndConflict(env, app, check);
   } else {
     for (const path of ['/office', '/office/inbox', '/office/actions']) {
       await go(app, path);
       await check(path);
+    }
+    if (role === 'manager') {
+      await go(app, '/');
+      await page.getByRole('link', { name: 'Start an observation of practice' }).click();
+      await app.waitForHeading('Start an observation of practice');
+      await check('start an observation');
+      await page.getByRole('radio', { name: /home visit/i }).check();
+      await page.getByLabel('Practitioner observed').fill('Alex Morgan');
+      await page.getByLabel('Practitioner’s role').fill('Social worker');
+      await page.getByLabel('Team').fill('North Children in Need');
+      await page.getByRole('button', { name: 'Start observation' }).click();
+      await app.waitForHeading('Alex Morgan');
+      const id = new URL(page.url()).pathname.split('/')[2]!;
+      await check('observation task list');
+      await page.getByTestId('section-task').first().click();
+      await check('observation section');
+      await go(app, `/visits/${id}`);
+      await fieldTasks(app, id, check);
     }
     await go(app, '/office/inbox');
     if ((await page.getByRole('link', { name: /^Moderate/ }).count()) > 0) {
@@ -350,6 +411,92 @@ async function walk(env: ChromiumEnv, role: Role, device: typeof PHONE, size: st
     await page.locator('table tbody tr th a').first().click();
     await check('provider office page');
   }
-  console.log(`${role} at ${size}: ${seen.length} pages walked`);
+  console.log(`${role} at ${size}: ${seen.length} pages walked: ${seen.join('; ')}`);
   expect(problems, `${role} at ${size}`).toEqual([]);
+}
+
+type Check = (name: string) => Promise<void>;
+
+/**
+ * From a record's task list: the overall judgement (when its template asks for one), the
+ * signatures (when its kind is signed), and the actions, before and after one is raised; back on
+ * the task list at the end.
+ */
+async function fieldTasks(app: ChromiumApp, id: string, check: Check): Promise<void> {
+  const page = app.page;
+  const task = (href: string) => page.locator(`main a.task-name[href="/visits/${id}/${href}"]`);
+  const heading = (await page.locator('main h1').first().textContent())!.trim();
+  const back = async () => {
+    await go(app, `/visits/${id}`);
+    await app.waitForHeading(heading);
+  };
+  if ((await task('judgement').count()) > 0) {
+    await task('judgement').click();
+    await check('overall judgement');
+    await app.chooseSuggestedRating();
+    await check('overall judgement, rated');
+    await back();
+  }
+  if ((await task('signatures').count()) > 0) {
+    await task('signatures').click();
+    await check('signatures');
+    await back();
+  }
+  await task('actions').click();
+  await check('actions');
+  await page.getByLabel('Action', { exact: true }).fill('Refresh safeguarding training for night staff');
+  await page.getByLabel('What must change').fill('Three of five night staff had no safeguarding training this year.');
+  await page.getByRole('radio', { name: 'Routine' }).check();
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await page.getByTestId('raised-action').waitFor();
+  await check('actions, one raised');
+  await back();
+}
+
+/**
+ * A record sent, then returned by the QA manager (through the API): the officer amends it, while
+ * their other device sends its own amendment first, so the app sets the two side by side.
+ */
+async function amendAndConflict(env: ChromiumEnv, app: ChromiumApp, check: Check): Promise<void> {
+  const page = app.page;
+  const officer = await env.api('officer');
+  const qa = await env.api('qa');
+  const visit = { providerId: 'meadowview-court', date: '2026-11-02', announced: true, spokeWith: 'Deputy manager' };
+  const body = recordBody(qmfCareHomeV2, visit);
+  expect((await officer.put(`/api/submissions/${body.id}`, { data: body })).status()).toBe(201);
+  const returned = await qa.post(`/api/submissions/${body.id}/review`, {
+    data: { decision: 'return', revision: 1, comment: 'Say who you spoke to by role.' },
+  });
+  expect(returned.status()).toBe(200);
+  await go(app, '/');
+  await app.syncNow();
+  const row = page.getByTestId('returned').filter({ has: page.locator(`a[href="/visits/${body.id}/check"]`) });
+  await row.waitFor({ timeout: 30_000 });
+  await check('my visits, one returned');
+  await row.locator(`a[href="/visits/${body.id}/check"]`).click();
+  await check('returned record');
+  await page.getByRole('button', { name: 'Amend this visit' }).click();
+  await check('amendment task list');
+  await page.getByRole('link', { name: 'Visit details' }).click();
+  await check('amendment details');
+  await page.getByLabel('Who did you speak to?').fill('Deputy manager; two senior carers (amended on the tablet)');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await page.locator('main a.task-name').first().waitFor();
+  const phone = {
+    ...body,
+    revision: 2,
+    baseRevision: 1,
+    details: { ...visit, spokeWith: 'Deputy manager (amended on the phone)' },
+  };
+  expect((await officer.put(`/api/submissions/${body.id}`, { data: phone })).status()).toBe(201);
+  await app.checkAnswers();
+  await check('amendment check answers');
+  await app.submitVisit();
+  const attention = page.locator('#group-attention').locator('..');
+  await attention.locator(`a[href^="/visits/${body.id}"]`).first().waitFor({ timeout: 30_000 });
+  await check('my visits, one needing attention');
+  await attention.locator(`a[href^="/visits/${body.id}"]`).first().click();
+  await page.getByRole('link', { name: 'Compare with the council’s copy' }).click();
+  await app.waitForHeading('Your amendment and the council’s copy differ');
+  await check('conflict');
 }
